@@ -1,0 +1,145 @@
+using System.Globalization;
+
+namespace SupportBot.Benchmarks.Load;
+
+/// <summary>The options of the <c>load</c> command, parsed by hand from the command line.</summary>
+internal sealed class LoadOptions
+{
+    public const string Usage = """
+        usage: load --url http://127.0.0.1:PORT/api/messages [options]
+
+          --url URL            the bot's Bot Framework endpoint (required)
+          --conversations N    concurrent conversations, one keep-alive connection each (default 64)
+          --duration S         measured seconds (default 20)
+          --warmup S           seconds of full load before the clock starts (default 3)
+          --pid PID            the server's process id: report its peak RSS and CPU use
+          --label NAME         a name for the result lines (default: host:port)
+          --timeout S          per-request timeout in seconds (default 30)
+
+        Each conversation walks the five-turn support flow with deliveryMode "expectReplies",
+        checks every reply, then starts over with a fresh conversation id.
+        Exit code: 0 when every reply passed its check, 1 on any error, 2 on a usage error.
+        """;
+
+    public required Uri Url { get; init; }
+
+    public int Conversations { get; init; } = 64;
+
+    public double DurationSeconds { get; init; } = 20;
+
+    public double WarmupSeconds { get; init; } = 3;
+
+    public int? Pid { get; init; }
+
+    public required string Label { get; init; }
+
+    public double TimeoutSeconds { get; init; } = 30;
+
+    /// <summary>Parses <paramref name="args"/> (the arguments after <c>load</c>).</summary>
+    /// <returns>The options, or <see langword="null"/> with <paramref name="error"/> set.</returns>
+    public static LoadOptions? Parse(ReadOnlySpan<string> args, out string? error)
+    {
+        Uri? url = null;
+        var conversations = 64;
+        var duration = 20.0;
+        var warmup = 3.0;
+        var timeout = 30.0;
+        int? pid = null;
+        string? label = null;
+
+        for (var i = 0; i < args.Length; i++)
+        {
+            var arg = args[i];
+            string name;
+            string? value = null;
+            var equals = arg.IndexOf('=', StringComparison.Ordinal);
+            if (arg.StartsWith("--", StringComparison.Ordinal) && equals > 0)
+            {
+                name = arg[..equals];
+                value = arg[(equals + 1)..];
+            }
+            else
+            {
+                name = arg;
+            }
+
+            if (name is "-h" or "--help")
+            {
+                error = "";
+                return null;
+            }
+
+            if (value is null)
+            {
+                if (i + 1 >= args.Length)
+                {
+                    error = $"missing value for {name}";
+                    return null;
+                }
+
+                value = args[++i];
+            }
+
+            var ok = name switch
+            {
+                "--url" => TryParseUrl(value, out url),
+                "--conversations" or "-c" => TryParseInt(value, 1, 100_000, out conversations),
+                "--duration" or "-d" => TryParseSeconds(value, 0.1, out duration),
+                "--warmup" or "-w" => TryParseSeconds(value, 0, out warmup),
+                "--timeout" => TryParseSeconds(value, 0.1, out timeout),
+                "--pid" => TryParsePid(value, out pid),
+                "--label" or "-l" => TryParseLabel(value, out label),
+                _ => false,
+            };
+            if (!ok)
+            {
+                error = name is "--url" or "--conversations" or "-c" or "--duration" or "-d" or "--warmup" or "-w"
+                    or "--timeout" or "--pid" or "--label" or "-l"
+                    ? $"invalid value for {name}: '{value}'"
+                    : $"unknown option '{name}'";
+                return null;
+            }
+        }
+
+        if (url is null)
+        {
+            error = "--url is required";
+            return null;
+        }
+
+        error = null;
+        return new LoadOptions
+        {
+            Url = url,
+            Conversations = conversations,
+            DurationSeconds = duration,
+            WarmupSeconds = warmup,
+            TimeoutSeconds = timeout,
+            Pid = pid,
+            Label = label ?? url.Authority,
+        };
+    }
+
+    private static bool TryParseUrl(string value, out Uri? url) =>
+        Uri.TryCreate(value, UriKind.Absolute, out url) && (url.Scheme == Uri.UriSchemeHttp || url.Scheme == Uri.UriSchemeHttps);
+
+    private static bool TryParseInt(string value, int min, int max, out int result) =>
+        int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out result) && result >= min && result <= max;
+
+    private static bool TryParseSeconds(string value, double min, out double result) =>
+        double.TryParse(value, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out result)
+        && result >= min && result <= 86_400;
+
+    private static bool TryParsePid(string value, out int? pid)
+    {
+        var ok = TryParseInt(value, 1, int.MaxValue, out var parsed);
+        pid = ok ? parsed : null;
+        return ok;
+    }
+
+    private static bool TryParseLabel(string value, out string? label)
+    {
+        label = value;
+        return value.Length > 0;
+    }
+}

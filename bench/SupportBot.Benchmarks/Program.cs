@@ -1,0 +1,15 @@
+using BenchmarkDotNet.Running;
+using SupportBot.Benchmarks.Load;
+
+// `load ...` runs the HTTP load generator (see Load/LoadOptions.cs); anything else goes to BenchmarkDotNet.
+if (args.Length > 0 && args[0] == "load")
+{
+    // The generator shares the machine with the server: stop idle thread-pool workers from spinning for work (which
+    // roughly doubles the generator's CPU use at a few thousand requests/s). Read once, when the pool first starts
+    // a worker, so it must be set before anything is queued; DOTNET_ThreadPool_UnfairSemaphoreSpinLimit overrides it.
+    AppContext.SetData("System.Threading.ThreadPool.UnfairSemaphoreSpinLimit", 0);
+    return await LoadCommand.RunAsync(args.AsMemory(1)).ConfigureAwait(false);
+}
+
+BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
+return 0;

@@ -1,0 +1,189 @@
+#!/usr/bin/env bash
+# Side-by-side load test: the Bot Framework JavaScript reference peer (../shared/peer) against our bot, with the
+# same load generator (bench/SupportBot.Benchmarks `load`), the same five-turn flow and checks, on the same machine,
+# one server at a time. Only the ratios measured in one run are meaningful.
+#
+#   bench/run-load.sh [--only peer|bot] [--duration S] [--warmup S] [N ...]
+#
+# N: concurrent conversation counts (default: 64 256). Logs are kept in a temp directory printed at the end.
+# Exit status: non-zero if a server did not start or any load run reported an error.
+set -euo pipefail
+
+repo="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+peer_src="$repo/../shared/peer"
+peer_dir="$repo/bench/.peer"
+peer_port=3979
+bot_port=3980
+bot_dll="$repo/src/SupportBot.Web/bin/Release/net10.0/supportbot.dll"
+bench_dll="$repo/bench/SupportBot.Benchmarks/bin/Release/net10.0/SupportBot.Benchmarks.dll"
+
+only=""
+duration=20
+warmup=3
+counts=()
+
+usage() { sed -n '2,9p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'; }
+
+while [[ $# -gt 0 ]]; do
+    case "$1" in
+        --only) only="${2:-}"; shift 2 ;;
+        --only=*) only="${1#*=}"; shift ;;
+        --duration) duration="${2:-}"; shift 2 ;;
+        --duration=*) duration="${1#*=}"; shift ;;
+        --warmup) warmup="${2:-}"; shift 2 ;;
+        --warmup=*) warmup="${1#*=}"; shift ;;
+        -h|--help) usage; exit 0 ;;
+        ''|*[!0-9]*) echo "run-load: unknown argument '$1'" >&2; usage >&2; exit 2 ;;
+        *) counts+=("$1"); shift ;;
+    esac
+done
+case "$only" in ""|peer|bot) ;; *) echo "run-load: --only takes peer or bot" >&2; exit 2 ;; esac
+[[ ${#counts[@]} -gt 0 ]] || counts=(64 256)
+run_peer=true; run_bot=true
+[[ "$only" == bot ]] && run_peer=false
+[[ "$only" == peer ]] && run_bot=false
+
+logs="$(mktemp -d "${TMPDIR:-/tmp}/supportbot-load.XXXXXX")"
+server_pid=""
+data_dir=""
+
+stop_server() {
+    if [[ -n "$server_pid" ]]; then
+        if kill -0 "$server_pid" 2>/dev/null; then
+            kill -TERM "$server_pid" 2>/dev/null || true
+            for _ in $(seq 50); do kill -0 "$server_pid" 2>/dev/null || break; sleep 0.1; done
+            kill -KILL "$server_pid" 2>/dev/null || true
+        fi
+        wait "$server_pid" 2>/dev/null || true
+        server_pid=""
+    fi
+    if [[ -n "$data_dir" ]]; then rm -rf "$data_dir"; data_dir=""; fi
+}
+trap stop_server EXIT
+trap 'exit 130' INT TERM
+
+# Waits until $1 answers (any HTTP status below 500) while the server process is alive.
+wait_for() {
+    local url="$1" name="$2" log="$3"
+    for _ in $(seq 300); do
+        if ! kill -0 "$server_pid" 2>/dev/null; then
+            echo "run-load: $name exited during start-up; its log ($log):" >&2
+            tail -n 30 "$log" >&2
+            return 1
+        fi
+        if curl -fsS -o /dev/null --max-time 2 "$url" 2>/dev/null; then return 0; fi
+        sleep 0.1
+    done
+    echo "run-load: $name did not answer $url within 30 s; its log ($log):" >&2
+    tail -n 30 "$log" >&2
+    return 1
+}
+
+port_free() {
+    if curl -s -o /dev/null --max-time 2 "http://127.0.0.1:$1/" 2>/dev/null; then
+        echo "run-load: something already listens on 127.0.0.1:$1; stop it first" >&2
+        return 1
+    fi
+}
+
+# --- 1. the reference peer: a private copy with its dependencies --------------------------------------------
+prepare_peer() {
+    [[ -f "$peer_src/package.json" ]] || { echo "run-load: no peer at $peer_src" >&2; exit 1; }
+    mkdir -p "$peer_dir"
+    # Refresh the sources (they are read-only at the origin), keep node_modules.
+    find "$peer_dir" -mindepth 1 -maxdepth 1 ! -name node_modules ! -name .installed-lock -exec rm -rf {} +
+    (cd "$peer_src" && find . -mindepth 1 -maxdepth 1 ! -name node_modules -exec cp -R {} "$peer_dir"/ \;)
+    chmod -R u+w "$peer_dir"
+    if [[ ! -d "$peer_dir/node_modules" ]] || ! cmp -s "$peer_dir/package-lock.json" "$peer_dir/.installed-lock"; then
+        echo "run-load: npm ci in $peer_dir"
+        (cd "$peer_dir" && npm_config_yes=true npm ci --no-audit --no-fund)
+        cp "$peer_dir/package-lock.json" "$peer_dir/.installed-lock"
+    fi
+}
+
+# --- 2. builds -----------------------------------------------------------------------------------------------
+build() {
+    if $run_bot; then
+        echo "run-load: dotnet build -c Release src/SupportBot.Web"
+        (cd "$repo" && dotnet build -c Release src/SupportBot.Web -nologo -v q)
+        [[ -f "$bot_dll" ]] || { echo "run-load: $bot_dll not found after the build" >&2; exit 1; }
+    fi
+    echo "run-load: dotnet build -c Release bench/SupportBot.Benchmarks"
+    (cd "$repo" && dotnet build -c Release bench/SupportBot.Benchmarks -nologo -v q)
+}
+
+# --- 3. servers and load runs --------------------------------------------------------------------------------
+start_peer() {
+    local log="$logs/peer-$1.server.log"
+    port_free "$peer_port" || return 1
+    (cd "$peer_dir" && PORT=$peer_port NODE_ENV=production exec node index.js) >"$log" 2>&1 &
+    server_pid=$!
+    wait_for "http://127.0.0.1:$peer_port/" "the peer" "$log"
+}
+
+start_bot() {
+    local log="$logs/bot-$1.server.log"
+    port_free "$bot_port" || return 1
+    data_dir="$(mktemp -d "${TMPDIR:-/tmp}/supportbot-data.XXXXXX")"
+    (cd "$repo" && SUPPORTBOT_DATA_DIR="$data_dir" exec dotnet "$bot_dll" --urls "http://127.0.0.1:$bot_port") >"$log" 2>&1 &
+    server_pid=$!
+    wait_for "http://127.0.0.1:$bot_port/healthz" "our bot" "$log"
+}
+
+declare -A result=()
+failed=0
+
+# Runs the load against the server started last; keeps its RESULT line as result[name:N].
+run_load() {
+    local name="$1" n="$2" port="$3"
+    local log="$logs/$name-$n.load.log"
+    echo
+    echo "=== $name, $n conversations ==="
+    if ! dotnet "$bench_dll" load --url "http://127.0.0.1:$port/api/messages" --conversations "$n" \
+        --duration "$duration" --warmup "$warmup" --pid "$server_pid" --label "$name" | tee "$log"; then
+        failed=1
+    fi
+    result[$name:$n]="$(grep '^RESULT ' "$log" | tail -n 1 || true)"
+}
+
+# field RESULT-line key: prints the value of key= in the line, or "-".
+field() {
+    local line="$1" key="$2" v
+    v="$(tr ' ' '\n' <<<"$line" | sed -n "s/^$key=//p")"
+    echo "${v:--}"
+}
+
+# ratio a b: a/b with two decimals, or "-".
+ratio() {
+    awk -v a="$1" -v b="$2" 'BEGIN { if (a ~ /^[0-9.]+$/ && b ~ /^[0-9.]+$/ && b + 0 > 0) printf "%.2f", a / b; else printf "-" }'
+}
+
+$run_peer && prepare_peer
+build
+
+for n in "${counts[@]}"; do
+    if $run_peer; then
+        if start_peer "$n"; then run_load peer "$n" "$peer_port"; else failed=1; fi
+        stop_server
+    fi
+    if $run_bot; then
+        if start_bot "$n"; then run_load bot "$n" "$bot_port"; else failed=1; fi
+        stop_server
+    fi
+done
+
+# --- 4. the side-by-side table -------------------------------------------------------------------------------
+echo
+echo "## Load: reference peer (Bot Framework JS SDK) vs. our bot — ${duration} s measured after ${warmup} s warm-up, $(nproc) cores"
+echo
+echo "| conversations | peer turns/s | bot turns/s | turns/s bot÷peer | peer p50 ms | bot p50 ms | peer p99 ms | bot p99 ms | p99 bot÷peer | peer peak RSS MiB | bot peak RSS MiB | errors peer / bot |"
+echo "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"
+for n in "${counts[@]}"; do
+    p="${result[peer:$n]:-}"; b="${result[bot:$n]:-}"
+    pt="$(field "$p" turns_per_s)"; bt="$(field "$b" turns_per_s)"
+    p99p="$(field "$p" p99_ms)"; p99b="$(field "$b" p99_ms)"
+    echo "| $n | $pt | $bt | $(ratio "$bt" "$pt") | $(field "$p" p50_ms) | $(field "$b" p50_ms) | $p99p | $p99b | $(ratio "$p99b" "$p99p") | $(field "$p" peak_rss_mib) | $(field "$b" peak_rss_mib) | $(field "$p" errors) / $(field "$b" errors) |"
+done
+echo
+echo "Logs: $logs"
+exit "$failed"

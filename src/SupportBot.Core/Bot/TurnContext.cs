@@ -1,0 +1,58 @@
+using SupportBot.Core.Activities;
+
+namespace SupportBot.Core.Bot;
+
+/// <summary>
+/// One turn: the inbound activity and what the bot sends back. Sent activities are buffered and leave only after
+/// the turn's state is durably committed, so a turn that is retried or fails never half-speaks.
+/// </summary>
+public sealed class TurnContext
+{
+    private readonly List<Activity> _replies = [];
+
+    public TurnContext(Activity activity, TimeProvider timeProvider)
+    {
+        Activity = activity;
+        TimeProvider = timeProvider;
+    }
+
+    /// <summary>The inbound activity.</summary>
+    public Activity Activity { get; }
+
+    /// <summary>The clock for this turn.</summary>
+    public TimeProvider TimeProvider { get; }
+
+    /// <summary>Per-turn scratch values (cached state, flags) keyed by their owner.</summary>
+    public Dictionary<string, object> TurnState { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>The replies so far, addressed and in order.</summary>
+    public IReadOnlyList<Activity> Replies => _replies;
+
+    /// <summary>True once the bot has sent a message this turn.</summary>
+    public bool Responded { get; private set; }
+
+    /// <summary>Sends a text message in reply to the inbound activity.</summary>
+    public Task SendActivityAsync(string text, CancellationToken cancellationToken) =>
+        SendActivityAsync(Activity.CreateMessage(text), cancellationToken);
+
+    /// <summary>Sends an activity in reply to the inbound activity (addressed per the protocol).</summary>
+    public Task SendActivityAsync(Activity activity, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(activity);
+        cancellationToken.ThrowIfCancellationRequested();
+        _replies.Add(Activity.AddressReply(activity));
+        if (activity.Type == ActivityTypes.Message)
+        {
+            Responded = true;
+        }
+
+        return Task.CompletedTask;
+    }
+
+    internal void ClearReplies()
+    {
+        _replies.Clear();
+        Responded = false;
+        TurnState.Clear();
+    }
+}

@@ -1,0 +1,141 @@
+using System.Globalization;
+
+namespace SupportBot.Core.Dialogs.Prompts;
+
+/// <summary>
+/// Finds which choice a user meant: by number ("2", "#2", "option 2"), by ordinal ("the second one", "last"), by the
+/// choice's value, title or a synonym, or by those words appearing in a longer answer when only one choice fits.
+/// </summary>
+public static class ChoiceRecognizer
+{
+    private static readonly string[] Ordinals = ["first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth"];
+    private static readonly string[] Fillers = ["option", "number", "choice", "#", "no.", "the", "one", "please", "pick", "i'll", "take", "go", "with"];
+
+    /// <summary>The choice the text picks, or null when none or more than one fits.</summary>
+    public static FoundChoice? Recognize(string? text, IReadOnlyList<Choice> choices)
+    {
+        ArgumentNullException.ThrowIfNull(choices);
+        var tokens = Tokenize(text);
+        if (tokens.Count == 0 || choices.Count == 0)
+        {
+            return null;
+        }
+
+        var joined = string.Join(' ', tokens);
+        for (var i = 0; i < choices.Count; i++)
+        {
+            foreach (var name in Names(choices[i]))
+            {
+                if (string.Join(' ', Tokenize(name)) == joined)
+                {
+                    return new FoundChoice(choices[i].Value, i, name);
+                }
+            }
+        }
+
+        var meaningful = tokens.Where(t => !Fillers.Contains(t)).ToList();
+        if (meaningful.Count == 1 && ByPosition(meaningful[0], choices.Count) is { } index)
+        {
+            return new FoundChoice(choices[index].Value, index, meaningful[0]);
+        }
+
+        FoundChoice? found = null;
+        for (var i = 0; i < choices.Count; i++)
+        {
+            foreach (var name in Names(choices[i]))
+            {
+                var nameTokens = Tokenize(name);
+                if (nameTokens.Count > 0 && ContainsRun(tokens, nameTokens))
+                {
+                    if (found is not null && found.Index != i)
+                    {
+                        return null;
+                    }
+
+                    found = new FoundChoice(choices[i].Value, i, name);
+                }
+            }
+        }
+
+        return found;
+    }
+
+    /// <summary>Lower-cased words of the text, without surrounding punctuation.</summary>
+    internal static List<string> Tokenize(string? text)
+    {
+        var tokens = new List<string>();
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return tokens;
+        }
+
+        foreach (var raw in text.Split([' ', '\t', '\n', '\r', ',', ';', '!', '?', '"', '(', ')'], StringSplitOptions.RemoveEmptyEntries))
+        {
+            var token = raw.Trim('.', ':', '\'', '*').ToLowerInvariant();
+            if (token.Length > 0)
+            {
+                tokens.Add(token);
+            }
+        }
+
+        return tokens;
+    }
+
+    private static IEnumerable<string> Names(Choice choice)
+    {
+        yield return choice.Value;
+        if (choice.Title is not null)
+        {
+            yield return choice.Title;
+        }
+
+        foreach (var synonym in choice.Synonyms)
+        {
+            yield return synonym;
+        }
+    }
+
+    private static int? ByPosition(string token, int count)
+    {
+        var digits = token.TrimStart('#');
+        foreach (var suffix in new[] { "st", "nd", "rd", "th" })
+        {
+            if (digits.Length > suffix.Length && digits.EndsWith(suffix, StringComparison.Ordinal) && char.IsDigit(digits[0]))
+            {
+                digits = digits[..^suffix.Length];
+            }
+        }
+
+        if (int.TryParse(digits, NumberStyles.None, CultureInfo.InvariantCulture, out var number) && number >= 1 && number <= count)
+        {
+            return number - 1;
+        }
+
+        var ordinal = Array.IndexOf(Ordinals, token);
+        if (ordinal >= 0 && ordinal < count)
+        {
+            return ordinal;
+        }
+
+        return token == "last" ? count - 1 : null;
+    }
+
+    private static bool ContainsRun(List<string> tokens, List<string> run)
+    {
+        for (var start = 0; start + run.Count <= tokens.Count; start++)
+        {
+            var all = true;
+            for (var j = 0; j < run.Count && all; j++)
+            {
+                all = tokens[start + j] == run[j];
+            }
+
+            if (all)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+}

@@ -1,0 +1,79 @@
+using SupportBot.Core.Activities;
+using SupportBot.Core.Bot;
+
+namespace SupportBot.Core.Dialogs.Prompts;
+
+/// <summary>Asks a yes/no question; understands the common English ways to say either, and offers both as suggested actions.</summary>
+public sealed class ConfirmPrompt(string dialogId, PromptValidator<bool>? validator = null) : Prompt<bool>(dialogId, validator)
+{
+    private static readonly HashSet<string> Yes = new(StringComparer.Ordinal)
+    {
+        "yes", "y", "yeah", "yea", "yep", "yup", "ya", "sure", "ok", "okay", "k", "correct", "right", "absolutely",
+        "definitely", "certainly", "affirmative", "true", "please", "agreed", "fine", "alright", "1", "👍",
+    };
+
+    private static readonly HashSet<string> No = new(StringComparer.Ordinal)
+    {
+        "no", "n", "nope", "nah", "not", "don't", "dont", "do not", "never", "negative", "false", "cancel", "2", "👎",
+    };
+
+    private static readonly string[] YesPhrases = ["of course", "go ahead", "do it", "sounds good", "that's right", "please do", "i do"];
+    private static readonly string[] NoPhrases = ["no thanks", "not really", "rather not", "i don't", "never mind", "not now"];
+
+    /// <summary>The words on the two buttons; a prompt file may override them through PromptOptions.Choices.</summary>
+    public IReadOnlyList<string> ButtonTitles { get; init; } = ["Yes", "No"];
+
+    /// <summary>True for yes, false for no, null when the text says neither clearly.</summary>
+    public static bool? Recognize(string? text)
+    {
+        var tokens = ChoiceRecognizer.Tokenize(text);
+        if (tokens.Count == 0)
+        {
+            return null;
+        }
+
+        var joined = string.Join(' ', tokens);
+        if (NoPhrases.Any(p => joined.StartsWith(p, StringComparison.Ordinal)) || No.Contains(tokens[0]))
+        {
+            return false;
+        }
+
+        if (YesPhrases.Any(p => joined.StartsWith(p, StringComparison.Ordinal)) || Yes.Contains(tokens[0]))
+        {
+            return !tokens.Contains("not");
+        }
+
+        return null;
+    }
+
+    protected override Task OnPromptAsync(TurnContext turnContext, PromptOptions options, bool isRetry, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(turnContext);
+        ArgumentNullException.ThrowIfNull(options);
+        var activity = isRetry && options.RetryPrompt is not null ? options.RetryPrompt : options.Prompt;
+        if (activity is null)
+        {
+            return Task.CompletedTask;
+        }
+
+        IEnumerable<string> titles = options.Choices is { Count: 2 } custom ? custom.Select(c => c.Title ?? c.Value) : ButtonTitles;
+        return turnContext.SendActivityAsync(activity with
+        {
+            InputHint = InputHints.ExpectingInput,
+            SuggestedActions = new SuggestedActions { Actions = [.. titles.Select(CardAction.ImBack)] },
+        }, cancellationToken);
+    }
+
+    protected override Task<PromptRecognizerResult<bool>> OnRecognizeAsync(TurnContext turnContext, PromptOptions options, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(turnContext);
+        ArgumentNullException.ThrowIfNull(options);
+        var text = turnContext.Activity.Text;
+        if (options.Choices is { Count: 2 } custom && ChoiceRecognizer.Recognize(text, custom) is { } picked)
+        {
+            return Task.FromResult(new PromptRecognizerResult<bool>(true, picked.Index == 0));
+        }
+
+        return Task.FromResult(Recognize(text) is { } answer ? new PromptRecognizerResult<bool>(true, answer) : PromptRecognizerResult<bool>.Failed);
+    }
+}

@@ -1,0 +1,12 @@
+namespace SupportBot.Core.PromptFiles;
+
+/// <summary>
+/// A prompt key the code uses, the variables its wording may use, and the value each variable falls back to when
+/// the conversation has none (so a customer never reads a raw <c>{name}</c>).
+/// </summary>
+public sealed record PromptDefinition(string Key, IReadOnlyDictionary<string, string> Variables)
+{
+    /// <summary>A definition whose variables all fall back to an empty string unless listed with a fallback.</summary>
+    public static PromptDefinition Of(string key, params string[] variables) =>
+        new(key, variables.ToDictionary(v => v, v => PromptCatalog.DefaultFallback(v), StringComparer.Ordinal));
+}

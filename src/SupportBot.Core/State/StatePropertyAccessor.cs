@@ -1,0 +1,47 @@
+using SupportBot.Core.Bot;
+
+namespace SupportBot.Core.State;
+
+/// <summary>A typed property of a <see cref="BotState"/>, read and written within a turn.</summary>
+public sealed class StatePropertyAccessor<T> where T : class
+{
+    private readonly BotState _state;
+
+    internal StatePropertyAccessor(BotState state, string name)
+    {
+        _state = state;
+        Name = name;
+    }
+
+    public string Name { get; }
+
+    /// <summary>The property's value, or the value made by <paramref name="defaultValueFactory"/> (stored for the turn) when absent.</summary>
+    public async Task<T> GetAsync(TurnContext turnContext, Func<T> defaultValueFactory, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(defaultValueFactory);
+        await _state.LoadAsync(turnContext, cancellationToken).ConfigureAwait(false);
+        var cache = _state.GetCache(turnContext);
+        var value = cache.Get<T>(Name);
+        if (value is null)
+        {
+            value = defaultValueFactory();
+            cache.Set(Name, value);
+        }
+
+        return value;
+    }
+
+    /// <summary>Replaces the property's value for the turn; it is saved with the turn.</summary>
+    public async Task SetAsync(TurnContext turnContext, T value, CancellationToken cancellationToken)
+    {
+        await _state.LoadAsync(turnContext, cancellationToken).ConfigureAwait(false);
+        _state.GetCache(turnContext).Set(Name, value);
+    }
+
+    /// <summary>Removes the property; the removal is saved with the turn.</summary>
+    public async Task DeleteAsync(TurnContext turnContext, CancellationToken cancellationToken)
+    {
+        await _state.LoadAsync(turnContext, cancellationToken).ConfigureAwait(false);
+        _state.GetCache(turnContext).Delete(Name);
+    }
+}

@@ -1,0 +1,155 @@
+using System.Buffers;
+using System.Net;
+using System.Text.Json;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Extensions.Options;
+using SupportBot.Core.Activities;
+using SupportBot.Core.Bot;
+using SupportBot.Web.Channels;
+using SupportBot.Web.Hosting;
+
+namespace SupportBot.Web.Endpoints;
+
+/// <summary>
+/// <c>POST /api/messages</c>: the Bot Framework Activity protocol endpoint that Azure Bot Service, Teams, Direct Line
+/// and the Emulator call. A 2xx is only sent once the turn's state is durable. Client mistakes are 400 problem
+/// details naming the field; replies go back in the body for <c>expectReplies</c>, otherwise to the Bot Connector.
+/// </summary>
+public static partial class MessagesEndpoints
+{
+    public static IEndpointRouteBuilder MapMessages(this IEndpointRouteBuilder app)
+    {
+        app.MapPost("/api/messages", HandleAsync);
+        return app;
+    }
+
+    private static async Task<Results<Ok<ExpectedReplies>, Ok, ProblemHttpResult>> HandleAsync(
+        HttpContext http,
+        BotAdapter adapter,
+        ConnectorClient connector,
+        IOptions<BotOptions> botOptions,
+        IOptions<MessagesOptions> messageOptions,
+        ILoggerFactory loggers,
+        CancellationToken cancellationToken)
+    {
+        var logger = loggers.CreateLogger(typeof(MessagesEndpoints));
+        if (string.IsNullOrEmpty(botOptions.Value.MicrosoftAppId) && !IsLoopback(http.Connection.RemoteIpAddress))
+        {
+            return Problem(StatusCodes.Status401Unauthorized, "Unauthorized", "No bot app id is configured, so only callers on this machine (loopback) are accepted.");
+        }
+
+        if (!string.IsNullOrEmpty(botOptions.Value.MicrosoftAppId))
+        {
+            return Problem(StatusCodes.Status401Unauthorized, "Unauthorized", "A bot app id is configured but channel token validation is not available in this build; requests are refused.");
+        }
+
+        var limits = messageOptions.Value;
+        if (http.Request.ContentLength > limits.MaxBodyBytes)
+        {
+            return BodyTooLarge(limits.MaxBodyBytes);
+        }
+
+        if (http.Request.ContentType is { } contentType && !contentType.Contains("json", StringComparison.OrdinalIgnoreCase))
+        {
+            return Problem(StatusCodes.Status415UnsupportedMediaType, "Unsupported media type", $"The body must be JSON (Content-Type: application/json), not '{contentType}'.", "body");
+        }
+
+        Activity? activity;
+        var buffer = ArrayPool<byte>.Shared.Rent(Math.Min(limits.MaxBodyBytes + 1, 64 * 1024));
+        try
+        {
+            var length = 0;
+            while (true)
+            {
+                if (length == buffer.Length)
+                {
+                    if (buffer.Length > limits.MaxBodyBytes)
+                    {
+                        return BodyTooLarge(limits.MaxBodyBytes);
+                    }
+
+                    var bigger = ArrayPool<byte>.Shared.Rent(Math.Min(buffer.Length * 2, limits.MaxBodyBytes + 1));
+                    buffer.AsSpan(0, length).CopyTo(bigger);
+                    ArrayPool<byte>.Shared.Return(buffer);
+                    buffer = bigger;
+                }
+
+                var read = await http.Request.Body.ReadAsync(buffer.AsMemory(length), cancellationToken).ConfigureAwait(false);
+                if (read == 0)
+                {
+                    break;
+                }
+
+                length += read;
+                if (length > limits.MaxBodyBytes)
+                {
+                    return BodyTooLarge(limits.MaxBodyBytes);
+                }
+            }
+
+            if (length == 0)
+            {
+                return Problem(StatusCodes.Status400BadRequest, "Empty body", "The body must be a JSON activity.", "body");
+            }
+
+            activity = JsonSerializer.Deserialize(buffer.AsSpan(0, length), ActivityJson.Default.Activity);
+        }
+        catch (JsonException ex)
+        {
+            var where = ex.LineNumber is { } line ? $" at line {line + 1}, position {ex.BytePositionInLine + 1}" : string.Empty;
+            var field = string.IsNullOrEmpty(ex.Path) || ex.Path == "$" ? "body" : ex.Path.TrimStart('$', '.');
+            return Problem(StatusCodes.Status400BadRequest, "Malformed activity", $"The body is not a valid activity{where}: {FirstSentence(ex.Message)}", field);
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+        }
+
+        if (ActivityValidator.Validate(activity, limits.MaxTextLength) is { } fault)
+        {
+            return Problem(StatusCodes.Status400BadRequest, "Invalid activity", fault.Message, fault.Field);
+        }
+
+        var result = await adapter.ProcessActivityAsync(activity!, cancellationToken).ConfigureAwait(false);
+        if (activity!.DeliveryMode == DeliveryModes.ExpectReplies)
+        {
+            return TypedResults.Ok(new ExpectedReplies(result.Replies));
+        }
+
+        if (!result.Duplicate)
+        {
+            try
+            {
+                foreach (var reply in result.Replies)
+                {
+                    await connector.SendAsync(reply, cancellationToken).ConfigureAwait(false);
+                }
+            }
+            catch (Exception ex) when (ex is ConnectorException or HttpRequestException or TimeoutException or Polly.Timeout.TimeoutRejectedException)
+            {
+                LogConnectorFailure(logger, activity.Conversation!.Id!, ex.Message);
+                return Problem(StatusCodes.Status502BadGateway, "Channel unreachable", "The turn was saved, but its replies could not be delivered to the channel's Bot Connector.");
+            }
+        }
+
+        return TypedResults.Ok();
+    }
+
+    private static ProblemHttpResult BodyTooLarge(int max) =>
+        Problem(StatusCodes.Status400BadRequest, "Body too large", $"The body is over the {max:N0}-byte limit (Messages:MaxBodyBytes).", "body");
+
+    private static ProblemHttpResult Problem(int status, string title, string detail, string? field = null) =>
+        TypedResults.Problem(detail, statusCode: status, title: title, extensions: field is null ? null : new Dictionary<string, object?> { ["field"] = field });
+
+    private static bool IsLoopback(IPAddress? address) =>
+        address is not null && (IPAddress.IsLoopback(address) || (address.IsIPv4MappedToIPv6 && IPAddress.IsLoopback(address.MapToIPv4())));
+
+    private static string FirstSentence(string message)
+    {
+        var end = message.IndexOf(". ", StringComparison.Ordinal);
+        return end > 0 ? message[..(end + 1)] : message;
+    }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Replies for conversation {ConversationId} could not be delivered: {Reason}")]
+    private static partial void LogConnectorFailure(ILogger logger, string conversationId, string reason);
+}

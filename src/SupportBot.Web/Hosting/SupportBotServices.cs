@@ -1,0 +1,44 @@
+using Microsoft.Extensions.Options;
+using SupportBot.Core.Bot;
+using SupportBot.Core.PromptFiles;
+using SupportBot.Core.State;
+using SupportBot.Core.Support;
+using SupportBot.Core.Transcripts;
+
+namespace SupportBot.Web.Hosting;
+
+/// <summary>Registers the bot pipeline (storage, prompts, dialogs, adapter), shared by the web host and the terminal chat.</summary>
+public static class SupportBotServices
+{
+    public static IServiceCollection AddSupportBot(this IServiceCollection services, IConfiguration configuration, string root)
+    {
+        services.AddOptions<BotOptions>().Bind(configuration.GetSection(BotOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<StorageOptions>().Bind(configuration.GetSection(StorageOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<PromptFilesOptions>().Bind(configuration.GetSection(PromptFilesOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<MessagesOptions>().Bind(configuration.GetSection(MessagesOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+
+        services.AddSingleton(TimeProvider.System);
+        services.AddSingleton(sp =>
+        {
+            var options = sp.GetRequiredService<IOptions<PromptFilesOptions>>().Value;
+            return PromptSource.Load(Path.Combine(root, options.Directory), SupportPrompts.Definitions);
+        });
+
+        services.AddSingleton(sp =>
+        {
+            var options = sp.GetRequiredService<IOptions<StorageOptions>>().Value;
+            return new SqliteDatabase(Path.Combine(root, options.DataDirectory, "supportbot.db"));
+        });
+        services.AddSingleton<IStorage>(sp => IsMemory(sp) ? new MemoryStorage() : new SqliteStorage(sp.GetRequiredService<SqliteDatabase>()));
+        services.AddSingleton<ITranscriptStore>(sp => IsMemory(sp) ? new MemoryTranscriptStore() : new SqliteTranscriptStore(sp.GetRequiredService<SqliteDatabase>()));
+        services.AddSingleton<ConversationState>();
+        services.AddSingleton<UserState>();
+        services.AddSingleton<SupportDialog>();
+        services.AddSingleton<IBot, SupportBotHandler>();
+        services.AddSingleton<BotAdapter>();
+        return services;
+    }
+
+    private static bool IsMemory(IServiceProvider services) =>
+        services.GetRequiredService<IOptions<StorageOptions>>().Value.Provider == "Memory";
+}

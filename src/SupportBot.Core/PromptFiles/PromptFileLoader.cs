@@ -35,12 +35,14 @@ public static partial class PromptFileLoader
         var prompts = new Dictionary<string, IReadOnlyList<PromptVariant>>(StringComparer.Ordinal);
         var ids = new Dictionary<string, PromptVariant>(StringComparer.Ordinal);
         var errors = new List<PromptError>();
+        var unreadable = false;
         foreach (var (name, text) in files)
         {
-            ParseFile(name, text, known, prompts, ids, errors);
+            unreadable |= !ParseFile(name, text, known, prompts, ids, errors);
         }
 
-        foreach (var definition in definitions.Where(d => !prompts.ContainsKey(d.Key)))
+        // A file that is not YAML at all hides which keys it meant to define: report it alone, not every key as missing.
+        foreach (var definition in definitions.Where(d => !unreadable && !prompts.ContainsKey(d.Key)))
         {
             errors.Add(new PromptError(folder, 0, $"The prompt '{definition.Key}' is required but no file defines it."));
         }
@@ -50,7 +52,7 @@ public static partial class PromptFileLoader
             : new PromptLoadResult(new PromptCatalog(prompts, known), errors);
     }
 
-    private static void ParseFile(string file, string text, Dictionary<string, PromptDefinition> known, Dictionary<string, IReadOnlyList<PromptVariant>> prompts, Dictionary<string, PromptVariant> ids, List<PromptError> errors)
+    private static bool ParseFile(string file, string text, Dictionary<string, PromptDefinition> known, Dictionary<string, IReadOnlyList<PromptVariant>> prompts, Dictionary<string, PromptVariant> ids, List<PromptError> errors)
     {
         var stream = new YamlStream();
         try
@@ -60,18 +62,18 @@ public static partial class PromptFileLoader
         catch (YamlException ex)
         {
             errors.Add(new PromptError(file, (int)ex.Start.Line, $"The file is not valid YAML: {ex.InnerException?.Message ?? ex.Message}"));
-            return;
+            return false;
         }
 
         if (stream.Documents.Count == 0 || stream.Documents[0].RootNode is YamlScalarNode { Value: null or "" })
         {
-            return;
+            return true;
         }
 
         if (stream.Documents[0].RootNode is not YamlMappingNode root)
         {
             errors.Add(new PromptError(file, Line(stream.Documents[0].RootNode), "The file must be a mapping of prompt keys to lists of variants."));
-            return;
+            return false;
         }
 
         foreach (var (keyNode, valueNode) in root.Children)
@@ -113,6 +115,8 @@ public static partial class PromptFileLoader
 
             prompts[key] = variants;
         }
+
+        return true;
     }
 
     private static PromptVariant? ParseVariant(string file, string key, YamlNode item, PromptDefinition definition, List<PromptError> errors)
@@ -124,6 +128,7 @@ public static partial class PromptFileLoader
         }
 
         string? id = null;
+        var idLine = Line(mapping);
         YamlScalarNode? textNode = null;
         foreach (var (fieldNode, fieldValue) in mapping.Children)
         {
@@ -131,6 +136,7 @@ public static partial class PromptFileLoader
             {
                 case "id":
                     id = (fieldValue as YamlScalarNode)?.Value;
+                    idLine = Line(fieldNode);
                     break;
                 case "text":
                     textNode = fieldValue as YamlScalarNode;
@@ -173,7 +179,7 @@ public static partial class PromptFileLoader
             valid = false;
         }
 
-        return valid ? new PromptVariant(id, text, file, line) : null;
+        return valid ? new PromptVariant(id, text, file, idLine) : null;
     }
 
     private static int Line(YamlNode node) => (int)node.Start.Line;

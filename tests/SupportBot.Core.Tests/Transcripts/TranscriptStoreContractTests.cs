@@ -1,0 +1,76 @@
+using SupportBot.Core.Activities;
+using SupportBot.Core.State;
+using SupportBot.Core.Transcripts;
+
+namespace SupportBot.Core.Tests.Transcripts;
+
+/// <summary>The rules every <see cref="ITranscriptStore"/> obeys.</summary>
+public abstract class TranscriptStoreContractTests
+{
+    protected abstract ITranscriptStore CreateStore();
+
+    [Fact]
+    public async Task TranscriptStore_Appends_KeepOrderPerConversation()
+    {
+        var store = CreateStore();
+
+        await store.LogActivitiesAsync("test", "c1", [Activity.CreateMessage("one"), Activity.CreateMessage("two")], CancellationToken.None);
+        await store.LogActivitiesAsync("test", "c2", [Activity.CreateMessage("other")], CancellationToken.None);
+        await store.LogActivitiesAsync("test", "c1", [Activity.CreateMessage("three")], CancellationToken.None);
+
+        var transcript = await store.GetTranscriptAsync("test", "c1", CancellationToken.None);
+        Assert.Equal(["one", "two", "three"], transcript.Select(a => a.Text));
+    }
+
+    [Fact]
+    public async Task TranscriptStore_UnknownConversation_IsEmpty()
+    {
+        var store = CreateStore();
+
+        var transcript = await store.GetTranscriptAsync("test", "nobody", CancellationToken.None);
+
+        Assert.Empty(transcript);
+    }
+
+    [Fact]
+    public async Task TranscriptStore_SameConversationIdOnTwoChannels_KeptApart()
+    {
+        var store = CreateStore();
+
+        await store.LogActivitiesAsync("msteams", "c1", [Activity.CreateMessage("teams")], CancellationToken.None);
+        await store.LogActivitiesAsync("directline", "c1", [Activity.CreateMessage("web")], CancellationToken.None);
+
+        Assert.Equal("teams", Assert.Single(await store.GetTranscriptAsync("msteams", "c1", CancellationToken.None)).Text);
+    }
+}
+
+public sealed class MemoryTranscriptStoreTests : TranscriptStoreContractTests
+{
+    protected override ITranscriptStore CreateStore() => new MemoryTranscriptStore();
+}
+
+public sealed class SqliteTranscriptStoreTests : TranscriptStoreContractTests, IAsyncLifetime
+{
+    private readonly string _directory = Path.Combine(Path.GetTempPath(), "supportbot-tests", Guid.NewGuid().ToString("N"));
+    private readonly List<SqliteDatabase> _databases = [];
+
+    protected override ITranscriptStore CreateStore()
+    {
+        var database = new SqliteDatabase(Path.Combine(_directory, $"t{_databases.Count}.db"));
+        _databases.Add(database);
+        return new SqliteTranscriptStore(database);
+    }
+
+    public Task InitializeAsync() => Task.CompletedTask;
+
+    public async Task DisposeAsync()
+    {
+        foreach (var database in _databases)
+        {
+            await database.DisposeAsync();
+        }
+
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        Directory.Delete(_directory, recursive: true);
+    }
+}

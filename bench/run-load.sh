@@ -125,7 +125,7 @@ start_bot() {
     local log="$logs/bot-$1.server.log"
     port_free "$bot_port" || return 1
     data_dir="$(mktemp -d "${TMPDIR:-/tmp}/supportbot-data.XXXXXX")"
-    (cd "$repo" && SUPPORTBOT_DATA_DIR="$data_dir" exec dotnet "$bot_dll" --urls "http://127.0.0.1:$bot_port") >"$log" 2>&1 &
+    (cd "$repo" && exec dotnet "$bot_dll" --urls "http://127.0.0.1:$bot_port" --Storage:DataDirectory="$data_dir" --Logging:LogLevel:Default=Warning) >"$log" 2>&1 &
     server_pid=$!
     wait_for "http://127.0.0.1:$bot_port/healthz" "our bot" "$log"
 }

@@ -75,7 +75,7 @@ internal static class LoadCommand
             return 1;
         }
 
-        var openedBeforeStart = connections.Opened;
+        var openedBeforeWarmup = connections.Opened;
         var begin = Stopwatch.GetTimestamp();
         var start = begin + (long)(options.WarmupSeconds * Stopwatch.Frequency);
         var window = new LoadWindow(start, start + (long)(options.DurationSeconds * Stopwatch.Frequency));
@@ -120,7 +120,7 @@ internal static class LoadCommand
                 peakRss,
                 serverCpu,
                 ownCpu,
-                openedBeforeStart,
+                openedBeforeWarmup,
                 connectionsAtStart,
                 connectionsAtEnd);
         }

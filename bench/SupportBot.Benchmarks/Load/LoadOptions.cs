@@ -69,6 +69,13 @@ internal sealed class LoadOptions
                 return null;
             }
 
+            if (name is not ("--url" or "--conversations" or "-c" or "--duration" or "-d" or "--warmup" or "-w"
+                or "--timeout" or "--pid" or "--label" or "-l"))
+            {
+                error = $"unknown option '{name}'";
+                return null;
+            }
+
             if (value is null)
             {
                 if (i + 1 >= args.Length)
@@ -89,14 +96,11 @@ internal sealed class LoadOptions
                 "--timeout" => TryParseSeconds(value, 0.1, out timeout),
                 "--pid" => TryParsePid(value, out pid),
                 "--label" or "-l" => TryParseLabel(value, out label),
-                _ => false,
+                _ => false, // not reached: unknown names are rejected above
             };
             if (!ok)
             {
-                error = name is "--url" or "--conversations" or "-c" or "--duration" or "-d" or "--warmup" or "-w"
-                    or "--timeout" or "--pid" or "--label" or "-l"
-                    ? $"invalid value for {name}: '{value}'"
-                    : $"unknown option '{name}'";
+                error = $"invalid value for {name}: '{value}'";
                 return null;
             }
         }

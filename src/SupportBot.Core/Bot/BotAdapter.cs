@@ -92,12 +92,12 @@ public sealed partial class BotAdapter
             }
         }
 
-        if (changes.Count > 0)
-        {
-            await _conversationState.Storage.WriteAsync(changes, cancellationToken).ConfigureAwait(false);
-        }
-
-        await _transcripts.LogActivitiesAsync(activity.ChannelId!, activity.Conversation!.Id!, [activity, .. replies], cancellationToken).ConfigureAwait(false);
+        // State and transcript are queued together so a group-committing store lands them in one transaction and
+        // the turn waits for one commit, not two. Only a write racing another process (ETag) can fail here; then the
+        // turn reruns and its transcript may show the discarded attempt too, which is the honest record.
+        var stateWrite = changes.Count > 0 ? _conversationState.Storage.WriteAsync(changes, cancellationToken) : Task.CompletedTask;
+        var transcriptWrite = _transcripts.LogActivitiesAsync(activity.ChannelId!, activity.Conversation!.Id!, [activity, .. replies], cancellationToken);
+        await Task.WhenAll(stateWrite, transcriptWrite).ConfigureAwait(false);
         return new TurnResult(replies, Duplicate: false);
     }
 

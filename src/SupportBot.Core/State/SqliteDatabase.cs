@@ -15,8 +15,8 @@ public sealed class SqliteDatabase : IAsyncDisposable
     private const int MaxBatch = 512;
     private readonly string _connectionString;
     private readonly Channel<WriteJob> _writes = Channel.CreateUnbounded<WriteJob>(new UnboundedChannelOptions { SingleReader = true });
-    private readonly ConcurrentBag<SqliteConnection> _readers = [];
-    private readonly Task _writer;
+    private readonly ConcurrentBag<SqliteSession> _readers = [];
+    private readonly Thread _writer;
 
     public SqliteDatabase(string path)
     {
@@ -30,24 +30,26 @@ public sealed class SqliteDatabase : IAsyncDisposable
         FilePath = path;
         _connectionString = new SqliteConnectionStringBuilder { DataSource = path, Pooling = false }.ToString();
         var writer = Open();
-        Execute(writer, """
+        Execute(writer.Connection, """
             PRAGMA journal_mode=WAL;
             PRAGMA synchronous=FULL;
             CREATE TABLE IF NOT EXISTS state (key TEXT PRIMARY KEY, etag TEXT NOT NULL, json TEXT NOT NULL) WITHOUT ROWID;
             CREATE TABLE IF NOT EXISTS transcript (
+                id INTEGER PRIMARY KEY,
                 conversation TEXT NOT NULL,
-                seq INTEGER NOT NULL,
-                json TEXT NOT NULL,
-                PRIMARY KEY (conversation, seq)) WITHOUT ROWID;
+                json TEXT NOT NULL);
+            CREATE INDEX IF NOT EXISTS transcript_by_conversation ON transcript (conversation, id);
             """);
-        _writer = Task.Run(() => WriteLoopAsync(writer));
+        // The writer blocks in fsync; on its own thread it never starves the thread pool that serves requests.
+        _writer = new Thread(() => WriteLoop(writer)) { IsBackground = true, Name = "SupportBot SQLite writer" };
+        _writer.Start();
     }
 
     /// <summary>The database file.</summary>
     public string FilePath { get; }
 
     /// <summary>Runs <paramref name="work"/> inside the next group transaction and returns once it is committed.</summary>
-    internal Task<T> WriteAsync<T>(Func<SqliteConnection, T> work, CancellationToken cancellationToken)
+    internal Task<T> WriteAsync<T>(Func<SqliteSession, T> work, CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
         var job = new WriteJob<T>(work);
@@ -57,39 +59,39 @@ public sealed class SqliteDatabase : IAsyncDisposable
     }
 
     /// <summary>Runs a read on a pooled connection; it sees every committed write.</summary>
-    internal T Read<T>(Func<SqliteConnection, T> work)
+    internal T Read<T>(Func<SqliteSession, T> work)
     {
-        if (!_readers.TryTake(out var connection))
+        if (!_readers.TryTake(out var session))
         {
-            connection = Open();
+            session = Open();
         }
 
         try
         {
-            return work(connection);
+            return work(session);
         }
         finally
         {
-            _readers.Add(connection);
+            _readers.Add(session);
         }
     }
 
     public async ValueTask DisposeAsync()
     {
         _writes.Writer.TryComplete();
-        await _writer.ConfigureAwait(false);
-        while (_readers.TryTake(out var connection))
+        await Task.Run(_writer.Join).ConfigureAwait(false);
+        while (_readers.TryTake(out var session))
         {
-            await connection.DisposeAsync().ConfigureAwait(false);
+            session.Dispose();
         }
     }
 
-    private SqliteConnection Open()
+    private SqliteSession Open()
     {
         var connection = new SqliteConnection(_connectionString);
         connection.Open();
         Execute(connection, "PRAGMA busy_timeout=5000;");
-        return connection;
+        return new SqliteSession(connection);
     }
 
     private static void Execute(SqliteConnection connection, string sql)
@@ -99,53 +101,51 @@ public sealed class SqliteDatabase : IAsyncDisposable
         command.ExecuteNonQuery();
     }
 
-    private async Task WriteLoopAsync(SqliteConnection connection)
+    private void WriteLoop(SqliteSession session)
     {
         var batch = new List<WriteJob>(MaxBatch);
         try
         {
-            while (await _writes.Reader.WaitToReadAsync().ConfigureAwait(false))
+            while (_writes.Reader.WaitToReadAsync().AsTask().GetAwaiter().GetResult())
             {
                 while (batch.Count < MaxBatch && _writes.Reader.TryRead(out var job))
                 {
                     batch.Add(job);
                 }
 
-                CommitBatch(connection, batch);
+                CommitBatch(session, batch);
                 batch.Clear();
             }
         }
         finally
         {
-            await connection.DisposeAsync().ConfigureAwait(false);
+            session.Dispose();
         }
     }
 
-    private static void CommitBatch(SqliteConnection connection, List<WriteJob> batch)
+    private static void CommitBatch(SqliteSession session, List<WriteJob> batch)
     {
         try
         {
-            Execute(connection, "BEGIN IMMEDIATE;");
+            session.Command("BEGIN IMMEDIATE").ExecuteNonQuery();
             foreach (var job in batch)
             {
-                Execute(connection, "SAVEPOINT job;");
-                if (job.Run(connection))
+                session.Command("SAVEPOINT job").ExecuteNonQuery();
+                if (!job.Run(session))
                 {
-                    Execute(connection, "RELEASE job;");
+                    session.Command("ROLLBACK TO job").ExecuteNonQuery();
                 }
-                else
-                {
-                    Execute(connection, "ROLLBACK TO job; RELEASE job;");
-                }
+
+                session.Command("RELEASE job").ExecuteNonQuery();
             }
 
-            Execute(connection, "COMMIT;");
+            session.Command("COMMIT").ExecuteNonQuery();
         }
         catch (Exception ex) when (ex is SqliteException or InvalidOperationException)
         {
             try
             {
-                Execute(connection, "ROLLBACK;");
+                session.Command("ROLLBACK").ExecuteNonQuery();
             }
             catch (SqliteException)
             {
@@ -168,25 +168,25 @@ public sealed class SqliteDatabase : IAsyncDisposable
 
     private abstract class WriteJob
     {
-        public abstract bool Run(SqliteConnection connection);
+        public abstract bool Run(SqliteSession session);
 
         public abstract void Complete();
 
         public abstract void Fail(Exception exception);
     }
 
-    private sealed class WriteJob<T>(Func<SqliteConnection, T> work) : WriteJob
+    private sealed class WriteJob<T>(Func<SqliteSession, T> work) : WriteJob
     {
         private T? _result;
         private Exception? _error;
 
         public TaskCompletionSource<T> Completion { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
-        public override bool Run(SqliteConnection connection)
+        public override bool Run(SqliteSession session)
         {
             try
             {
-                _result = work(connection);
+                _result = work(session);
                 return true;
             }
 #pragma warning disable CA1031 // The job's own exception is handed to its caller, not swallowed.

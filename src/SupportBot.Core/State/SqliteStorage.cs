@@ -1,27 +1,28 @@
-using Microsoft.Data.Sqlite;
-
 namespace SupportBot.Core.State;
 
 /// <summary>Durable state in a local SQLite file (the embedded default). Writes are group-committed by <see cref="SqliteDatabase"/>.</summary>
 public sealed class SqliteStorage(SqliteDatabase database) : IStorage
 {
+    private const string SelectItem = "SELECT etag, json FROM state WHERE key = $key";
+    private const string SelectETag = "SELECT etag FROM state WHERE key = $key";
+    private const string Upsert = "INSERT INTO state (key, etag, json) VALUES ($key, $etag, $json) ON CONFLICT(key) DO UPDATE SET etag = excluded.etag, json = excluded.json";
+    private const string Delete = "DELETE FROM state WHERE key = $key";
+
     public Task<IReadOnlyDictionary<string, StoreItem>> ReadAsync(IReadOnlyCollection<string> keys, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(keys);
         cancellationToken.ThrowIfCancellationRequested();
-        var result = database.Read(connection =>
+        var result = database.Read(session =>
         {
             var items = new Dictionary<string, StoreItem>(keys.Count, StringComparer.Ordinal);
-            using var command = connection.CreateCommand();
-            command.CommandText = "SELECT etag, json FROM state WHERE key = $key";
-            var key = command.Parameters.Add("$key", SqliteType.Text);
-            foreach (var k in keys)
+            var select = session.Command(SelectItem, "$key");
+            foreach (var key in keys)
             {
-                key.Value = k;
-                using var reader = command.ExecuteReader();
+                select.Parameters[0].Value = key;
+                using var reader = select.ExecuteReader();
                 if (reader.Read())
                 {
-                    items[k] = new StoreItem(reader.GetString(1), reader.GetString(0));
+                    items[key] = new StoreItem(reader.GetString(1), reader.GetString(0));
                 }
             }
 
@@ -33,34 +34,32 @@ public sealed class SqliteStorage(SqliteDatabase database) : IStorage
     public Task<IReadOnlyDictionary<string, string>> WriteAsync(IReadOnlyDictionary<string, StoreItem> changes, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(changes);
-        return database.WriteAsync<IReadOnlyDictionary<string, string>>(connection =>
+        return database.WriteAsync<IReadOnlyDictionary<string, string>>(session =>
         {
-            var etags = new Dictionary<string, string>(changes.Count, StringComparer.Ordinal);
-            using var select = connection.CreateCommand();
-            select.CommandText = "SELECT etag FROM state WHERE key = $key";
-            var selectKey = select.Parameters.Add("$key", SqliteType.Text);
-            using var upsert = connection.CreateCommand();
-            upsert.CommandText = "INSERT INTO state (key, etag, json) VALUES ($key, $etag, $json) ON CONFLICT(key) DO UPDATE SET etag = excluded.etag, json = excluded.json";
-            var key = upsert.Parameters.Add("$key", SqliteType.Text);
-            var etag = upsert.Parameters.Add("$etag", SqliteType.Text);
-            var json = upsert.Parameters.Add("$json", SqliteType.Text);
-            foreach (var (k, item) in changes)
+            // Every ETag is checked before anything is written, so a conflict leaves the batch untouched.
+            var select = session.Command(SelectETag, "$key");
+            foreach (var (key, item) in changes)
             {
                 if (item.ETag is not null && item.ETag != "*")
                 {
-                    selectKey.Value = k;
+                    select.Parameters[0].Value = key;
                     if (!ETags.Matches(item.ETag, select.ExecuteScalar() as string))
                     {
-                        throw new StorageConcurrencyException(k);
+                        throw new StorageConcurrencyException(key);
                     }
                 }
+            }
 
+            var etags = new Dictionary<string, string>(changes.Count, StringComparer.Ordinal);
+            var upsert = session.Command(Upsert, "$key", "$etag", "$json");
+            foreach (var (key, item) in changes)
+            {
                 var next = ETags.Next();
-                key.Value = k;
-                etag.Value = next;
-                json.Value = item.Json;
+                upsert.Parameters[0].Value = key;
+                upsert.Parameters[1].Value = next;
+                upsert.Parameters[2].Value = item.Json;
                 upsert.ExecuteNonQuery();
-                etags[k] = next;
+                etags[key] = next;
             }
 
             return etags;
@@ -70,14 +69,12 @@ public sealed class SqliteStorage(SqliteDatabase database) : IStorage
     public Task DeleteAsync(IReadOnlyCollection<string> keys, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(keys);
-        return database.WriteAsync(connection =>
+        return database.WriteAsync(session =>
         {
-            using var delete = connection.CreateCommand();
-            delete.CommandText = "DELETE FROM state WHERE key = $key";
-            var key = delete.Parameters.Add("$key", SqliteType.Text);
-            foreach (var k in keys)
+            var delete = session.Command(Delete, "$key");
+            foreach (var key in keys)
             {
-                key.Value = k;
+                delete.Parameters[0].Value = key;
                 delete.ExecuteNonQuery();
             }
 

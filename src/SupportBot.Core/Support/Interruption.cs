@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using SupportBot.Core.Dialogs.Prompts;
 
 namespace SupportBot.Core.Support;
@@ -12,40 +13,40 @@ public enum Interruption
 }
 
 /// <summary>Recognizes <see cref="Interruption"/>s in a message.</summary>
-public static class InterruptionRecognizer
+public static partial class InterruptionRecognizer
 {
-    private static readonly string[] HelpPhrases = ["help", "what can you do", "how does this work", "?"];
-    private static readonly string[] StartOverPhrases = ["start over", "restart", "start again", "reset", "begin again", "from the top"];
-    private static readonly string[] PersonPhrases =
-    [
-        "talk to a person", "speak to a person", "talk to a human", "speak to a human", "real person", "human", "agent",
-        "representative", "operator", "talk to someone", "speak to someone", "speak with someone", "talk with someone",
-        "speak to a manager", "talk to a manager", "manager", "supervisor", "live person", "live agent",
-    ];
+    private static readonly string[] HelpPhrases = ["help", "help me", "what can you do", "how does this work", "?"];
+    private static readonly string[] StartOverPhrases = ["start over", "restart", "start again", "reset", "begin again", "from the top", "let's start over", "can we start over"];
 
-    /// <summary>The interruption the text asks for; only short, direct requests count, so a complaint that mentions an agent is not one.</summary>
+    /// <summary>
+    /// The interruption the text asks for. Only direct requests count ("agent", "talk to a person", "get me a
+    /// manager"), so an answer that merely mentions a manager ("a call from a manager tomorrow") is not one.
+    /// </summary>
     public static Interruption Recognize(string? text)
     {
         var tokens = ChoiceRecognizer.Tokenize(text);
-        if (tokens.Count is 0 or > 8)
+        if (tokens.Count is 0 or > 12)
         {
             return Interruption.None;
         }
 
-        var joined = string.Join(' ', tokens);
+        var joined = string.Join(' ', tokens.Where(t => t is not ("please" or "now" or "pls")));
         if (HelpPhrases.Contains(joined))
         {
             return Interruption.Help;
         }
 
-        if (StartOverPhrases.Any(p => joined == p || joined.StartsWith(p + " ", StringComparison.Ordinal) || joined.EndsWith(" " + p, StringComparison.Ordinal)))
+        if (StartOverPhrases.Contains(joined))
         {
             return Interruption.StartOver;
         }
 
-        return PersonPhrases.Any(p => ContainsPhrase(joined, p)) ? Interruption.AskForPerson : Interruption.None;
+        return PersonAlone().IsMatch(joined) || PersonRequest().IsMatch(joined) ? Interruption.AskForPerson : Interruption.None;
     }
 
-    private static bool ContainsPhrase(string joined, string phrase) =>
-        joined == phrase || joined.StartsWith(phrase + " ", StringComparison.Ordinal) || joined.EndsWith(" " + phrase, StringComparison.Ordinal) || joined.Contains(" " + phrase + " ", StringComparison.Ordinal);
+    [GeneratedRegex(@"^(a |an |the |your )?(real |live |actual )?(person|human|agent|manager|supervisor|representative|rep|operator|someone real|human being)$")]
+    private static partial Regex PersonAlone();
+
+    [GeneratedRegex(@"\b((talk|speak|chat)( to| with)|connect me( to| with)?|transfer me( to)?|put me through( to)?|get me|give me|i want|i need|i'd like|can i (talk|speak|get|have)|let me (talk|speak))( to| with)? (a |an |the |your |some |someone )?(real |live |actual )?(person|human|agent|manager|supervisor|representative|rep|operator|someone|somebody|human being)\b")]
+    private static partial Regex PersonRequest();
 }

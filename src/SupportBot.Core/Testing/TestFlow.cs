@@ -60,7 +60,8 @@ public sealed class TestFlow
                 state.Pending.Enqueue(reply);
                 state.Log.AppendLine($"  <- {Describe(reply)}");
             }
-        }));
+        }
+        ));
         return this;
     }
 
@@ -87,7 +88,8 @@ public sealed class TestFlow
 
             validate(reply);
             return Task.CompletedTask;
-        }));
+        }
+        ));
         return this;
     }
 
@@ -112,7 +114,8 @@ public sealed class TestFlow
         {
             step(state);
             return Task.CompletedTask;
-        }));
+        }
+        ));
         return this;
     }
 

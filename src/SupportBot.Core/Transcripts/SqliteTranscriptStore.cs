@@ -1,5 +1,4 @@
 using System.Text.Json;
-using Microsoft.Data.Sqlite;
 using SupportBot.Core.Activities;
 using SupportBot.Core.State;
 
@@ -8,26 +7,26 @@ namespace SupportBot.Core.Transcripts;
 /// <summary>Transcripts in the same SQLite file as the state, committed in the same group transactions.</summary>
 public sealed class SqliteTranscriptStore(SqliteDatabase database) : ITranscriptStore
 {
+    private const string Insert = "INSERT INTO transcript (conversation, json) VALUES ($conversation, $json)";
+    private const string Select = "SELECT json FROM transcript WHERE conversation = $conversation ORDER BY id";
+
     public Task LogActivitiesAsync(string channelId, string conversationId, IReadOnlyList<Activity> activities, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(activities);
         var conversation = Key(channelId, conversationId);
-        var rows = activities.Select(a => JsonSerializer.Serialize(a, ActivityJson.Default.Activity)).ToArray();
-        return database.WriteAsync(connection =>
+        var rows = new string[activities.Count];
+        for (var i = 0; i < rows.Length; i++)
         {
-            using var next = connection.CreateCommand();
-            next.CommandText = "SELECT COALESCE(MAX(seq), 0) FROM transcript WHERE conversation = $conversation";
-            next.Parameters.AddWithValue("$conversation", conversation);
-            var seq = (long)next.ExecuteScalar()!;
-            using var insert = connection.CreateCommand();
-            insert.CommandText = "INSERT INTO transcript (conversation, seq, json) VALUES ($conversation, $seq, $json)";
-            insert.Parameters.AddWithValue("$conversation", conversation);
-            var seqParameter = insert.Parameters.Add("$seq", SqliteType.Integer);
-            var json = insert.Parameters.Add("$json", SqliteType.Text);
+            rows[i] = JsonSerializer.Serialize(activities[i], ActivityJson.Default.Activity);
+        }
+
+        return database.WriteAsync(session =>
+        {
+            var insert = session.Command(Insert, "$conversation", "$json");
+            insert.Parameters[0].Value = conversation;
             foreach (var row in rows)
             {
-                seqParameter.Value = ++seq;
-                json.Value = row;
+                insert.Parameters[1].Value = row;
                 insert.ExecuteNonQuery();
             }
 
@@ -39,11 +38,10 @@ public sealed class SqliteTranscriptStore(SqliteDatabase database) : ITranscript
     {
         cancellationToken.ThrowIfCancellationRequested();
         var conversation = Key(channelId, conversationId);
-        IReadOnlyList<Activity> activities = database.Read(connection =>
+        IReadOnlyList<Activity> activities = database.Read(session =>
         {
-            using var select = connection.CreateCommand();
-            select.CommandText = "SELECT json FROM transcript WHERE conversation = $conversation ORDER BY seq";
-            select.Parameters.AddWithValue("$conversation", conversation);
+            var select = session.Command(Select, "$conversation");
+            select.Parameters[0].Value = conversation;
             using var reader = select.ExecuteReader();
             var list = new List<Activity>();
             while (reader.Read())

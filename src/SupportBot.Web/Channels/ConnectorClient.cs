@@ -1,3 +1,4 @@
+using System.Text.Json;
 using SupportBot.Core.Activities;
 
 namespace SupportBot.Web.Channels;
@@ -27,7 +28,28 @@ public sealed class ConnectorClient(HttpClient httpClient)
             throw new ConnectorException((int)response.StatusCode, url);
         }
 
-        var resource = await response.Content.ReadFromJsonAsync<System.Text.Json.JsonElement?>(cancellationToken).ConfigureAwait(false);
-        return resource is { ValueKind: System.Text.Json.JsonValueKind.Object } r && r.TryGetProperty("id", out var id) ? id.GetString() : null;
+        // 202/204 and some channels answer without a ResourceResponse body: the reply was still delivered.
+        var body = await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false);
+        return ResourceId(body);
+    }
+
+    private static string? ResourceId(string body)
+    {
+        if (string.IsNullOrWhiteSpace(body))
+        {
+            return null;
+        }
+
+        try
+        {
+            using var resource = JsonDocument.Parse(body);
+            return resource.RootElement is { ValueKind: JsonValueKind.Object } r && r.TryGetProperty("id", out var id) && id.ValueKind == JsonValueKind.String
+                ? id.GetString()
+                : null;
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
     }
 }

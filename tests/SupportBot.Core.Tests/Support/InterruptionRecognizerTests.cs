@@ -1,0 +1,41 @@
+using SupportBot.Core.Support;
+
+namespace SupportBot.Core.Tests.Support;
+
+public sealed class InterruptionRecognizerTests
+{
+    [Theory]
+    [InlineData("agent")]
+    [InlineData("Human please")]
+    [InlineData("I want to talk to a person")]
+    [InlineData("can I speak to a manager?")]
+    [InlineData("get me a real person now")]
+    [InlineData("connect me with an agent")]
+    [InlineData("talk to someone")]
+    public void Recognize_DirectRequestForPerson_AsksForPerson(string text)
+    {
+        Assert.Equal(Interruption.AskForPerson, InterruptionRecognizer.Recognize(text));
+    }
+
+    [Theory]
+    [InlineData("a call from a manager tomorrow morning")]
+    [InlineData("the agent on the phone was rude and the parcel never came")]
+    [InlineData("my human resources account is locked")]
+    [InlineData("a replacement sent this week")]
+    public void Recognize_AnswerMentioningPeople_IsNotAnInterruption(string text)
+    {
+        Assert.Equal(Interruption.None, InterruptionRecognizer.Recognize(text));
+    }
+
+    [Theory]
+    [InlineData("help", Interruption.Help)]
+    [InlineData("Help!", Interruption.Help)]
+    [InlineData("start over", Interruption.StartOver)]
+    [InlineData("Let's start over", Interruption.StartOver)]
+    [InlineData("restart please", Interruption.StartOver)]
+    [InlineData("I need help with my refund", Interruption.None)]
+    public void Recognize_HelpAndStartOver(string text, Interruption expected)
+    {
+        Assert.Equal(expected, InterruptionRecognizer.Recognize(text));
+    }
+}

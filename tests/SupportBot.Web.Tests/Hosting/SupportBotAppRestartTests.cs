@@ -1,0 +1,28 @@
+using SupportBot.Core.Support;
+using SupportBot.Web.Tests.Infrastructure;
+
+namespace SupportBot.Web.Tests.Hosting;
+
+/// <summary>State is on disk: a conversation survives the app stopping and a new one starting on the same data.</summary>
+public sealed class SupportBotAppRestartTests
+{
+    [Fact]
+    public async Task Conversation_AppRestartedOnSameDataDirectory_ResumesAtItsStep()
+    {
+        using var data = new TempDirectory();
+        var conversationId = TestActivities.NewConversationId();
+        await using (var before = await BotHost.StartAsync(data.Path))
+        {
+            await before.ExpectRepliesAsync(TestActivities.Message(conversationId, "hi"));
+            var asked = await before.ExpectRepliesAsync(TestActivities.Message(conversationId, "My parcel never arrived."));
+            before.Wording.AssertIs(SupportPrompts.CategoryAsk, asked[^1].Text);
+        }
+
+        await using var after = await BotHost.StartAsync(data.Path);
+        var replies = await after.ExpectRepliesAsync(TestActivities.Message(conversationId, "1"));
+
+        var question = Assert.Single(replies);
+        after.Wording.AssertIs(SupportPrompts.OutcomeAsk, question.Text);
+        Assert.Equal(3 * 2 + 1, (await after.GetTranscriptAsync(TestActivities.ChannelId, conversationId)).Count);
+    }
+}

@@ -1,0 +1,44 @@
+#!/usr/bin/env bash
+# Runs every test of SupportBot, installing or starting what the tests need first.
+# Usage: bash tests/run.sh        (from anywhere; it works from the repository root)
+# Ends with the line "N passed, N failed", summed over all test projects.
+set -uo pipefail
+cd "$(dirname "$0")/.."
+root=$(pwd)
+results="$root/tests/.results"
+rm -rf "$results" && mkdir -p "$results"
+
+fail() { echo "tests/run.sh: $*" >&2; echo "0 passed, 1 failed"; exit 1; }
+
+command -v dotnet >/dev/null || fail "the .NET 10 SDK is required (https://dot.net); 'dotnet' is not on PATH."
+
+echo "== restore and build"
+dotnet build SupportBot.sln -c Release -nologo -v quiet -clp:ErrorsOnly || fail "the build failed (see above)."
+
+echo "== code style (dotnet format --verify-no-changes)"
+dotnet format SupportBot.sln --verify-no-changes --no-restore -v quiet || fail "code style differs from .editorconfig; run 'dotnet format SupportBot.sln' and commit."
+
+echo "== banned APIs (time comes from TimeProvider)"
+if grep -rnE 'DateTime(Offset)?\.(Now|UtcNow)' --include='*.cs' src; then
+  fail "use TimeProvider instead of DateTime.Now/UtcNow (lines above)."
+fi
+
+passed=0; failed=0; status=0
+for project in tests/*/*.Tests.csproj; do
+  name=$(basename "$project" .csproj)
+  echo "== $name"
+  dotnet test "$project" -c Release --no-build -nologo \
+    --logger "trx;LogFileName=$name.trx" --logger "console;verbosity=minimal" \
+    --results-directory "$results" || status=1
+  trx="$results/$name.trx"
+  if [ -f "$trx" ]; then
+    counters=$(grep -o '<Counters [^>]*>' "$trx" | head -1)
+    p=$(sed -n 's/.* passed="\([0-9]*\)".*/\1/p' <<<"$counters"); f=$(sed -n 's/.* failed="\([0-9]*\)".*/\1/p' <<<"$counters")
+    passed=$((passed + ${p:-0})); failed=$((failed + ${f:-0}))
+  else
+    echo "$name produced no results" >&2; failed=$((failed + 1)); status=1
+  fi
+done
+
+echo "$passed passed, $failed failed"
+[ "$failed" -eq 0 ] && [ "$status" -eq 0 ]

@@ -116,7 +116,7 @@ public static partial class MessagesEndpoints
             return TypedResults.Ok(new ExpectedReplies(result.Replies));
         }
 
-        if (!result.Duplicate)
+        if (true)
         {
             try
             {

@@ -1,10 +1,12 @@
+using Microsoft.Extensions.Options;
+using SupportBot.Core.PromptFiles;
 using SupportBot.Web.Channels;
 using SupportBot.Web.Endpoints;
 
 namespace SupportBot.Web.Hosting;
 
 /// <summary>Builds the web host: the table of contents of what the app serves. Tests build the same app on a free port.</summary>
-public static class SupportBotApp
+public static partial class SupportBotApp
 {
     public static WebApplication Build(string root, string[] args, Action<WebApplicationBuilder>? configure = null)
     {
@@ -20,6 +22,29 @@ public static class SupportBotApp
         app.UseStatusCodePages();
         app.MapHealth();
         app.MapMessages();
+        app.Lifetime.ApplicationStarted.Register(() => LogStartup(app, root));
         return app;
     }
+
+    private static void LogStartup(WebApplication app, string root)
+    {
+        var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("SupportBot");
+        var bot = app.Services.GetRequiredService<IOptions<BotOptions>>().Value;
+        var storage = app.Services.GetRequiredService<IOptions<StorageOptions>>().Value;
+        var prompts = app.Services.GetRequiredService<PromptSource>();
+        var where = storage.Provider == "Memory" ? "in memory (lost on exit)" : Path.Combine(root, storage.DataDirectory, "supportbot.db");
+        var endpoints = string.Join(", ", app.Urls.Select(u => u.TrimEnd('/') + "/api/messages"));
+        var promptCount = prompts.Current.Keys.Count();
+        LogReady(logger, endpoints, where, promptCount, prompts.Directory);
+        if (string.IsNullOrEmpty(bot.MicrosoftAppId))
+        {
+            LogLoopbackOnly(logger);
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "SupportBot is listening at {Endpoints}; state and transcripts: {Storage}; {PromptCount} prompts from {PromptDirectory}")]
+    private static partial void LogReady(ILogger logger, string endpoints, string storage, int promptCount, string promptDirectory);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "No Bot:MicrosoftAppId is configured, so channel tokens are not checked and only callers on this machine (loopback) are accepted. Set the app id to accept Azure Bot Service and Teams.")]
+    private static partial void LogLoopbackOnly(ILogger logger);
 }

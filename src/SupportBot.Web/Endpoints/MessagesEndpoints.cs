@@ -116,7 +116,7 @@ public static partial class MessagesEndpoints
             return TypedResults.Ok(new ExpectedReplies(result.Replies));
         }
 
-        if (true)
+        if (!result.Duplicate)
         {
             try
             {

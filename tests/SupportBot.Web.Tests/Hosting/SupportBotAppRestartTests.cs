@@ -23,6 +23,8 @@ public sealed class SupportBotAppRestartTests
 
         var question = Assert.Single(replies);
         after.Wording.AssertIs(SupportPrompts.OutcomeAsk, question.Text);
-        Assert.Equal(3 * 2 + 1, (await after.GetTranscriptAsync(TestActivities.ChannelId, conversationId)).Count);
+
+        // "hi" + greeting, complaint + empathy + category question (before the restart), "1" + outcome question.
+        Assert.Equal(7, (await after.GetTranscriptAsync(TestActivities.ChannelId, conversationId)).Count);
     }
 }

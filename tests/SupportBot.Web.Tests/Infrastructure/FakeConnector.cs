@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;
@@ -21,16 +22,14 @@ public sealed class FakeConnector : IAsyncDisposable
     private readonly List<RecordedRequest> _requests = [];
     private readonly Queue<(int Status, string? Body)> _answers = new();
     private readonly List<(int Count, TaskCompletionSource<IReadOnlyList<RecordedRequest>> Signal)> _waiters = [];
-    private readonly WebApplication _app;
+    private WebApplication? _app;
 
-    private FakeConnector(WebApplication app, Uri baseAddress)
+    private FakeConnector()
     {
-        _app = app;
-        BaseAddress = baseAddress;
     }
 
     /// <summary>The connector's root, e.g. <c>http://127.0.0.1:51234/</c> (with the trailing slash channels send).</summary>
-    public Uri BaseAddress { get; }
+    public Uri BaseAddress { get; private set; } = null!;
 
     /// <summary>What an inbound activity names as its <c>serviceUrl</c> to have its replies sent here.</summary>
     public string ServiceUrl => BaseAddress.AbsoluteUri;
@@ -51,12 +50,12 @@ public sealed class FakeConnector : IAsyncDisposable
     {
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { Args = ["--urls", "http://127.0.0.1:0"] });
         builder.Logging.ClearProviders();
-        var app = builder.Build();
-        FakeConnector? connector = null;
-        app.Run(context => connector!.HandleAsync(context));
+        var connector = new FakeConnector();
+        var app = connector._app = builder.Build();
+        app.Run(connector.HandleAsync);
         await app.StartAsync();
-        var address = app.Services.GetRequiredService<Microsoft.AspNetCore.Hosting.Server.IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.Single();
-        connector = new FakeConnector(app, new Uri(address.TrimEnd('/') + "/"));
+        var address = app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.Single();
+        connector.BaseAddress = new Uri(address.TrimEnd('/') + "/");
         return connector;
     }
 
@@ -103,8 +102,11 @@ public sealed class FakeConnector : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        await _app.StopAsync();
-        await _app.DisposeAsync();
+        if (_app is not null)
+        {
+            await _app.StopAsync();
+            await _app.DisposeAsync();
+        }
     }
 
     private async Task HandleAsync(HttpContext context)

@@ -14,6 +14,8 @@ public sealed record Activity
 
     public string? Id { get; init; }
 
+    /// <summary>When the channel recorded the activity; always written in UTC with <c>Z</c> (A2043).</summary>
+    [JsonConverter(typeof(UtcTimestampConverter))]
     public DateTimeOffset? Timestamp { get; init; }
 
     public DateTimeOffset? LocalTimestamp { get; init; }

@@ -7,7 +7,7 @@ namespace SupportBot.Core.Activities;
 /// The one set of JSON rules for the wire: camelCase out, any casing in, nulls omitted,
 /// enum-like values as camelCase strings. Source-generated for the hot path.
 /// </summary>
-[JsonSourceGenerationOptions(JsonSerializerDefaults.Web, DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull, Converters = [typeof(UtcTimestampConverter)])]
+[JsonSourceGenerationOptions(JsonSerializerDefaults.Web, DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull)]
 [JsonSerializable(typeof(Activity))]
 [JsonSerializable(typeof(List<Activity>))]
 [JsonSerializable(typeof(ExpectedReplies))]

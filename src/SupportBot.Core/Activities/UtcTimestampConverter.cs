@@ -7,10 +7,17 @@ namespace SupportBot.Core.Activities;
 /// <summary>Reads any ISO 8601 offset; writes UTC with an explicit <c>Z</c>, as the protocol asks of timestamps (A2043).</summary>
 public sealed class UtcTimestampConverter : JsonConverter<DateTimeOffset>
 {
-    public override DateTimeOffset Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) =>
-        reader.TryGetDateTimeOffset(out var value)
-            ? value
-            : DateTimeOffset.Parse(reader.GetString() ?? string.Empty, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal);
+    public override DateTimeOffset Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
+    {
+        if (reader.TokenType == JsonTokenType.String
+            && (reader.TryGetDateTimeOffset(out var value)
+                || DateTimeOffset.TryParse(reader.GetString(), CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out value)))
+        {
+            return value;
+        }
+
+        throw new JsonException("The timestamp must be an ISO 8601 date and time, e.g. \"2024-05-02T09:14:03.417Z\".");
+    }
 
     public override void Write(Utf8JsonWriter writer, DateTimeOffset value, JsonSerializerOptions options)
     {

@@ -35,8 +35,14 @@ public sealed partial class BotAdapter
         _processed = conversationState.CreateProperty<ProcessedActivities>("processedActivities");
     }
 
-    /// <summary>Processes one activity (already validated) and returns its replies once the turn is durable.</summary>
-    public async Task<TurnResult> ProcessActivityAsync(Activity activity, CancellationToken cancellationToken)
+    /// <summary>
+    /// Processes one activity (already validated) and returns its replies once the turn is durable. When
+    /// <paramref name="deliver"/> is given (replies go to the channel rather than back in the answer), it is called
+    /// with the replies while the conversation is still held, so replies of successive turns reach the channel in
+    /// order; once it returns they are marked delivered. If it throws, the turn stays saved and a redelivery of the
+    /// same activity sends the replies again instead of running the turn twice.
+    /// </summary>
+    public async Task<TurnResult> ProcessActivityAsync(Activity activity, Func<IReadOnlyList<Activity>, CancellationToken, Task>? deliver, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(activity);
         activity = activity with { Timestamp = activity.Timestamp ?? _timeProvider.GetUtcNow() };
@@ -47,7 +53,16 @@ public sealed partial class BotAdapter
             var context = new TurnContext(activity, _timeProvider);
             try
             {
-                return await RunTurnAsync(context, cancellationToken).ConfigureAwait(false);
+                var (result, entry) = await RunTurnAsync(context, delivered: deliver is null, cancellationToken).ConfigureAwait(false);
+                if (deliver is not null && entry is { Delivered: false })
+                {
+                    await deliver(result.Replies, cancellationToken).ConfigureAwait(false);
+                    entry.Delivered = true;
+                    await SaveAsync(context, cancellationToken).ConfigureAwait(false);
+                    return result with { Duplicate = false };
+                }
+
+                return result;
             }
             catch (StorageConcurrencyException ex) when (attempt < MaxAttempts)
             {
@@ -56,7 +71,11 @@ public sealed partial class BotAdapter
         }
     }
 
-    private async Task<TurnResult> RunTurnAsync(TurnContext context, CancellationToken cancellationToken)
+    /// <summary>Processes one activity whose replies the caller hands back itself (expectReplies, tests, the terminal).</summary>
+    public Task<TurnResult> ProcessActivityAsync(Activity activity, CancellationToken cancellationToken) =>
+        ProcessActivityAsync(activity, deliver: null, cancellationToken);
+
+    private async Task<(TurnResult Result, ProcessedActivity? Entry)> RunTurnAsync(TurnContext context, bool delivered, CancellationToken cancellationToken)
     {
         var activity = context.Activity;
         await Task.WhenAll(
@@ -69,8 +88,8 @@ public sealed partial class BotAdapter
             processed = await _processed.GetAsync(context, () => new ProcessedActivities(), cancellationToken).ConfigureAwait(false);
             if (processed.Find(id) is { } earlier)
             {
-                LogDuplicate(_logger, id);
-                return new TurnResult(earlier.Replies, Duplicate: true);
+                LogDuplicate(_logger, id, earlier.Delivered);
+                return (new TurnResult(earlier.Replies, Duplicate: true), earlier);
             }
         }
 
@@ -78,11 +97,20 @@ public sealed partial class BotAdapter
 
         var now = _timeProvider.GetUtcNow();
         var replies = context.Replies.Select(r => r with { Timestamp = r.Timestamp ?? now }).ToList();
-        if (processed is not null)
-        {
-            processed.Add(activity.Id!, replies);
-        }
+        var entry = processed?.Add(activity.Id!, replies, delivered);
 
+        // State and transcript are queued together so a group-committing store lands them in one transaction and
+        // the turn waits for one commit, not two. Only a write racing another process (ETag) can fail here; then the
+        // turn reruns and its transcript may show the discarded attempt too, which is the honest record.
+        var stateWrite = SaveAsync(context, cancellationToken);
+        var transcriptWrite = _transcripts.LogActivitiesAsync(activity.ChannelId!, activity.Conversation!.Id!, [activity, .. replies], cancellationToken);
+        await Task.WhenAll(stateWrite, transcriptWrite).ConfigureAwait(false);
+        return (new TurnResult(replies, Duplicate: false), entry);
+    }
+
+    /// <summary>Writes what changed in conversation and user state, atomically, and remembers the new ETags.</summary>
+    private async Task SaveAsync(TurnContext context, CancellationToken cancellationToken)
+    {
         var changes = new Dictionary<string, StoreItem>(2, StringComparer.Ordinal);
         foreach (var state in new BotState[] { _conversationState, _userState })
         {
@@ -92,17 +120,16 @@ public sealed partial class BotAdapter
             }
         }
 
-        // State and transcript are queued together so a group-committing store lands them in one transaction and
-        // the turn waits for one commit, not two. Only a write racing another process (ETag) can fail here; then the
-        // turn reruns and its transcript may show the discarded attempt too, which is the honest record.
-        var stateWrite = changes.Count > 0 ? _conversationState.Storage.WriteAsync(changes, cancellationToken) : Task.CompletedTask;
-        var transcriptWrite = _transcripts.LogActivitiesAsync(activity.ChannelId!, activity.Conversation!.Id!, [activity, .. replies], cancellationToken);
-        await Task.WhenAll(stateWrite, transcriptWrite).ConfigureAwait(false);
-        return new TurnResult(replies, Duplicate: false);
+        if (changes.Count > 0)
+        {
+            var etags = await _conversationState.Storage.WriteAsync(changes, cancellationToken).ConfigureAwait(false);
+            _conversationState.Committed(context, etags);
+            _userState.Committed(context, etags);
+        }
     }
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Activity {ActivityId} was delivered again; answered from the first delivery")]
-    private static partial void LogDuplicate(ILogger logger, string activityId);
+    [LoggerMessage(Level = LogLevel.Information, Message = "Activity {ActivityId} arrived again; answered from the first processing (replies delivered before: {Delivered})")]
+    private static partial void LogDuplicate(ILogger logger, string activityId, bool delivered);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "State {Key} changed under turn attempt {Attempt}; running the turn again on fresh state")]
     private static partial void LogConflict(ILogger logger, string key, int attempt);

@@ -57,6 +57,17 @@ public abstract class BotState
         return turnContext.TurnState.TryGetValue(_name, out var value) && value is CachedState cached ? cached.GetChanges() : null;
     }
 
+    /// <summary>Records that the turn's changes were written with these ETags, so a later save this turn writes only new changes.</summary>
+    public void Committed(TurnContext turnContext, IReadOnlyDictionary<string, string> etags)
+    {
+        ArgumentNullException.ThrowIfNull(turnContext);
+        ArgumentNullException.ThrowIfNull(etags);
+        if (turnContext.TurnState.TryGetValue(_name, out var value) && value is CachedState cached)
+        {
+            cached.Committed(etags);
+        }
+    }
+
     /// <summary>Forgets everything in this scope for the turn (written as an empty document).</summary>
     public void Clear(TurnContext turnContext) => GetCache(turnContext).Clear();
 
@@ -71,6 +82,7 @@ public abstract class BotState
         private JsonObject _document = [];
         private string? _loadedJson;
         private string? _etag;
+        private string? _pendingJson;
 
         public void Load(StoreItem item)
         {
@@ -106,6 +118,15 @@ public abstract class BotState
             _document = [];
         }
 
+        public void Committed(IReadOnlyDictionary<string, string> etags)
+        {
+            if (key is not null && etags.TryGetValue(key, out var etag) && _pendingJson is not null)
+            {
+                _loadedJson = _pendingJson;
+                _etag = etag;
+            }
+        }
+
         public KeyValuePair<string, StoreItem>? GetChanges()
         {
             if (key is null)
@@ -119,6 +140,7 @@ public abstract class BotState
             }
 
             var json = _document.ToJsonString(StateJson.Options);
+            _pendingJson = json;
             return json == _loadedJson ? null : new(key, new StoreItem(json, _etag ?? "*"));
         }
     }

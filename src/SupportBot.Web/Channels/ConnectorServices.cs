@@ -11,7 +11,8 @@ public static class ConnectorServices
     public static IServiceCollection AddConnector(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<ConnectorOptions>().Bind(configuration.GetSection(ConnectorOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
-        services.AddHttpClient<ConnectorClient>()
+        // The resilience pipeline owns timeouts; HttpClient's own 100 s limit must not cut its retries short.
+        services.AddHttpClient<ConnectorClient>(client => client.Timeout = Timeout.InfiniteTimeSpan)
             .AddResilienceHandler("connector", (pipeline, context) =>
             {
                 var options = context.ServiceProvider.GetRequiredService<IOptions<ConnectorOptions>>().Value;

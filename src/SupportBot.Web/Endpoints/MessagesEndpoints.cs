@@ -110,29 +110,32 @@ public static partial class MessagesEndpoints
             return Problem(StatusCodes.Status400BadRequest, "Invalid activity", fault.Message, fault.Field);
         }
 
-        var result = await adapter.ProcessActivityAsync(activity!, cancellationToken).ConfigureAwait(false);
         if (activity!.DeliveryMode == DeliveryModes.ExpectReplies)
         {
+            var result = await adapter.ProcessActivityAsync(activity, cancellationToken).ConfigureAwait(false);
             return TypedResults.Ok(new ExpectedReplies(result.Replies));
         }
 
-        if (!result.Duplicate)
+        try
         {
-            try
-            {
-                foreach (var reply in result.Replies)
-                {
-                    await connector.SendAsync(reply, cancellationToken).ConfigureAwait(false);
-                }
-            }
-            catch (Exception ex) when (ex is ConnectorException or HttpRequestException or TimeoutException or Polly.Timeout.TimeoutRejectedException)
-            {
-                LogConnectorFailure(logger, activity.Conversation!.Id!, ex.Message);
-                return Problem(StatusCodes.Status502BadGateway, "Channel unreachable", "The turn was saved, but its replies could not be delivered to the channel's Bot Connector.");
-            }
+            await adapter.ProcessActivityAsync(activity, SendAllAsync, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is ConnectorException or HttpRequestException or TimeoutException or Polly.Timeout.TimeoutRejectedException
+            || (ex is OperationCanceledException && !cancellationToken.IsCancellationRequested))
+        {
+            LogConnectorFailure(logger, activity.Conversation!.Id!, ex.Message);
+            return Problem(StatusCodes.Status502BadGateway, "Channel unreachable", "The turn was saved, but its replies could not be delivered to the channel's Bot Connector; send the activity again to retry the delivery.");
         }
 
         return TypedResults.Ok();
+
+        async Task SendAllAsync(IReadOnlyList<Activity> replies, CancellationToken ct)
+        {
+            foreach (var reply in replies)
+            {
+                await connector.SendAsync(reply, ct).ConfigureAwait(false);
+            }
+        }
     }
 
     private static ProblemHttpResult BodyTooLarge(int max) =>

@@ -10,7 +10,6 @@ public static class ActivityJsonServices
         services.ConfigureHttpJsonOptions(options =>
         {
             options.SerializerOptions.DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull;
-            options.SerializerOptions.Converters.Add(new UtcTimestampConverter());
             options.SerializerOptions.TypeInfoResolverChain.Insert(0, ActivityJson.Default);
         });
 }

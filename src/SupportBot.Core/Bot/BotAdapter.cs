@@ -89,7 +89,7 @@ public sealed partial class BotAdapter
             if (processed.Find(id) is { } earlier)
             {
                 LogDuplicate(_logger, id, earlier.Delivered);
-                return (new TurnResult(earlier.Replies, Duplicate: true), earlier);
+                return (new TurnResult([.. earlier.Replies.Select(activity.AddressReply)], Duplicate: true), earlier);
             }
         }
 

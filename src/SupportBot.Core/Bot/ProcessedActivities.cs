@@ -9,27 +9,56 @@ namespace SupportBot.Core.Bot;
 /// </summary>
 public sealed class ProcessedActivities
 {
-    /// <summary>How many recent activities are remembered per conversation.</summary>
+    /// <summary>How many recent activity ids are remembered per conversation.</summary>
     public const int Capacity = 8;
+
+    /// <summary>
+    /// How many of the newest entries keep their replies once delivered: channels retry the latest activities, and
+    /// keeping every reply would make each turn's state write several times larger. An older retry is still
+    /// recognized; it is answered with no new replies.
+    /// </summary>
+    public const int RepliesKept = 2;
 
     public List<ProcessedActivity> Recent { get; init; } = [];
 
     public ProcessedActivity? Find(string id) => Recent.Find(p => p.Id == id);
 
+    private static Activity Unaddressed(Activity reply) => reply with
+    {
+        ChannelId = null,
+        ServiceUrl = null,
+        Conversation = null,
+        From = null,
+        Recipient = null,
+        ReplyToId = null,
+        Locale = null,
+    };
+
     public ProcessedActivity Add(string id, IReadOnlyList<Activity> replies, bool delivered)
     {
-        var entry = new ProcessedActivity { Id = id, Replies = replies, Delivered = delivered };
+        var entry = new ProcessedActivity { Id = id, Replies = [.. replies.Select(Unaddressed)], Delivered = delivered };
         Recent.Add(entry);
         if (Recent.Count > Capacity)
         {
             Recent.RemoveAt(0);
         }
 
+        for (var i = 0; i < Recent.Count - RepliesKept; i++)
+        {
+            if (Recent[i].Delivered && Recent[i].Replies.Count > 0)
+            {
+                Recent[i] = new ProcessedActivity { Id = Recent[i].Id, Replies = [], Delivered = true };
+            }
+        }
+
         return entry;
     }
 }
 
-/// <summary>One processed activity id, its replies, and whether they were delivered.</summary>
+/// <summary>
+/// One processed activity id, its replies (stored without addressing, which the inbound activity restores), and
+/// whether they were delivered.
+/// </summary>
 public sealed class ProcessedActivity
 {
     public required string Id { get; init; }

@@ -6,9 +6,9 @@ namespace SupportBot.Core.State;
 
 /// <summary>
 /// One SQLite file shared by <see cref="SqliteStorage"/> and <see cref="Transcripts.SqliteTranscriptStore"/>.
-/// Writes go through a single writer that commits whatever is queued in one transaction (group commit): each
-/// caller's work runs in its own savepoint, so one failing write never takes another with it, and every caller
-/// returns only once its transaction is durably on disk (WAL, <c>synchronous=FULL</c>).
+/// Writes go through a single writer thread that commits whatever is queued in one transaction (group commit), and
+/// every caller returns only once its transaction is durably on disk (WAL, <c>synchronous=FULL</c>). Each caller's
+/// work checks before it writes, so one caller's refusal never takes another's writes with it.
 /// </summary>
 public sealed class SqliteDatabase : IAsyncDisposable
 {
@@ -48,7 +48,11 @@ public sealed class SqliteDatabase : IAsyncDisposable
     /// <summary>The database file.</summary>
     public string FilePath { get; }
 
-    /// <summary>Runs <paramref name="work"/> inside the next group transaction and returns once it is committed.</summary>
+    /// <summary>
+    /// Runs <paramref name="work"/> inside the next group transaction and returns once it is committed. The work must
+    /// do all its checks before its first write: an exception it throws is handed back to its caller alone, while
+    /// the writes of the other callers in the same transaction are kept.
+    /// </summary>
     internal Task<T> WriteAsync<T>(Func<SqliteSession, T> work, CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
@@ -130,13 +134,7 @@ public sealed class SqliteDatabase : IAsyncDisposable
             session.Command("BEGIN IMMEDIATE").ExecuteNonQuery();
             foreach (var job in batch)
             {
-                session.Command("SAVEPOINT job").ExecuteNonQuery();
-                if (!job.Run(session))
-                {
-                    session.Command("ROLLBACK TO job").ExecuteNonQuery();
-                }
-
-                session.Command("RELEASE job").ExecuteNonQuery();
+                job.Run(session);
             }
 
             session.Command("COMMIT").ExecuteNonQuery();
@@ -168,7 +166,7 @@ public sealed class SqliteDatabase : IAsyncDisposable
 
     private abstract class WriteJob
     {
-        public abstract bool Run(SqliteSession session);
+        public abstract void Run(SqliteSession session);
 
         public abstract void Complete();
 
@@ -182,19 +180,17 @@ public sealed class SqliteDatabase : IAsyncDisposable
 
         public TaskCompletionSource<T> Completion { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
-        public override bool Run(SqliteSession session)
+        public override void Run(SqliteSession session)
         {
             try
             {
                 _result = work(session);
-                return true;
             }
-#pragma warning disable CA1031 // The job's own exception is handed to its caller, not swallowed.
-            catch (Exception ex)
-#pragma warning restore CA1031
+            catch (Exception ex) when (ex is not SqliteException)
             {
+                // A job checks before it writes, so its own refusal (an ETag mismatch) leaves nothing behind and the
+                // rest of the batch commits; a SQLite failure mid-write rolls the whole batch back instead.
                 _error = ex;
-                return false;
             }
         }
 

@@ -4,6 +4,7 @@ namespace SupportBot.Core.State;
 public sealed class SqliteStorage(SqliteDatabase database) : IStorage
 {
     private const string SelectItem = "SELECT etag, json FROM state WHERE key = $key";
+    private const string SelectTwoItems = "SELECT key, etag, json FROM state WHERE key IN ($a, $b)";
     private const string SelectETag = "SELECT etag FROM state WHERE key = $key";
     private const string Upsert = "INSERT INTO state (key, etag, json) VALUES ($key, $etag, $json) ON CONFLICT(key) DO UPDATE SET etag = excluded.etag, json = excluded.json";
     private const string Delete = "DELETE FROM state WHERE key = $key";
@@ -15,6 +16,21 @@ public sealed class SqliteStorage(SqliteDatabase database) : IStorage
         var result = database.Read(session =>
         {
             var items = new Dictionary<string, StoreItem>(keys.Count, StringComparer.Ordinal);
+            if (keys.Count == 2)
+            {
+                // A turn reads its conversation and its user together: one statement, not two.
+                var pair = session.Command(SelectTwoItems, "$a", "$b");
+                pair.Parameters[0].Value = keys.First();
+                pair.Parameters[1].Value = keys.Last();
+                using var rows = pair.ExecuteReader();
+                while (rows.Read())
+                {
+                    items[rows.GetString(0)] = new StoreItem(rows.GetString(2), rows.GetString(1));
+                }
+
+                return items;
+            }
+
             var select = session.Command(SelectItem, "$key");
             foreach (var key in keys)
             {

@@ -7,7 +7,7 @@ namespace SupportBot.Core.Transcripts;
 /// <summary>Transcripts in the same SQLite file as the state, committed in the same group transactions.</summary>
 public sealed class SqliteTranscriptStore(SqliteDatabase database) : ITranscriptStore
 {
-    private const string Insert = "INSERT INTO transcript (conversation, json) VALUES ($conversation, $json)";
+    private const int RowsPerStatement = 8;
     private const string Select = "SELECT json FROM transcript WHERE conversation = $conversation ORDER BY id";
 
     public Task LogActivitiesAsync(string channelId, string conversationId, IReadOnlyList<Activity> activities, CancellationToken cancellationToken)
@@ -22,11 +22,17 @@ public sealed class SqliteTranscriptStore(SqliteDatabase database) : ITranscript
 
         return database.WriteAsync(session =>
         {
-            var insert = session.Command(Insert, "$conversation", "$json");
-            insert.Parameters[0].Value = conversation;
-            foreach (var row in rows)
+            // A turn's activities go in with one statement (up to eight rows each), prepared once per row count.
+            for (var start = 0; start < rows.Length; start += RowsPerStatement)
             {
-                insert.Parameters[1].Value = row;
+                var count = Math.Min(RowsPerStatement, rows.Length - start);
+                var insert = session.Command(InsertSql(count), [.. Enumerable.Range(0, count).SelectMany(i => new[] { $"$c{i}", $"$j{i}" })]);
+                for (var i = 0; i < count; i++)
+                {
+                    insert.Parameters[2 * i].Value = conversation;
+                    insert.Parameters[(2 * i) + 1].Value = rows[start + i];
+                }
+
                 insert.ExecuteNonQuery();
             }
 
@@ -53,6 +59,11 @@ public sealed class SqliteTranscriptStore(SqliteDatabase database) : ITranscript
         });
         return Task.FromResult(activities);
     }
+
+    private static string InsertSql(int rows) => InsertStatements[rows - 1];
+
+    private static readonly string[] InsertStatements = [.. Enumerable.Range(1, RowsPerStatement).Select(n =>
+        "INSERT INTO transcript (conversation, json) VALUES " + string.Join(", ", Enumerable.Range(0, n).Select(i => $"($c{i}, $j{i})")))];
 
     private static string Key(string channelId, string conversationId) => $"{channelId}/{conversationId}";
 }

@@ -78,6 +78,48 @@ public sealed class BotAdapterTests
     }
 
     [Fact]
+    public async Task BotAdapter_OldActivityRedelivered_RecognizedButNoNewReplies()
+    {
+        var (adapter, _, _) = Create();
+        await adapter.ProcessActivityAsync(Message("c", "first", id: "old"), CancellationToken.None);
+        for (var i = 0; i < ProcessedActivities.RepliesKept; i++)
+        {
+            await adapter.ProcessActivityAsync(Message("c", $"later {i}"), CancellationToken.None);
+        }
+
+        var again = await adapter.ProcessActivityAsync(Message("c", "first", id: "old"), CancellationToken.None);
+        var next = await adapter.ProcessActivityAsync(Message("c", "next"), CancellationToken.None);
+
+        Assert.True(again.Duplicate);
+        Assert.Empty(again.Replies);
+        Assert.Equal($"turn {ProcessedActivities.RepliesKept + 2}: next", Assert.Single(next.Replies).Text);
+    }
+
+    [Fact]
+    public async Task BotAdapter_DeliveryFails_RedeliveryResendsWithoutRerunningTurn()
+    {
+        var (adapter, _, _) = Create();
+        var sent = new List<string?>();
+
+        await Assert.ThrowsAsync<HttpRequestException>(() => adapter.ProcessActivityAsync(Message("c", "hello", id: "d1"), (_, _) => throw new HttpRequestException("down"), CancellationToken.None));
+        var retried = await adapter.ProcessActivityAsync(Message("c", "hello", id: "d1"), (replies, _) =>
+        {
+            sent.AddRange(replies.Select(r => r.Text));
+            return Task.CompletedTask;
+        }, CancellationToken.None);
+        var third = await adapter.ProcessActivityAsync(Message("c", "hello", id: "d1"), (replies, _) =>
+        {
+            sent.AddRange(replies.Select(r => r.Text));
+            return Task.CompletedTask;
+        }, CancellationToken.None);
+
+        Assert.Equal(["turn 1: hello"], sent);
+        Assert.False(retried.Duplicate);
+        Assert.True(third.Duplicate);
+        Assert.Equal("c", Assert.Single(retried.Replies).Conversation!.Id);
+    }
+
+    [Fact]
     public async Task BotAdapter_BurstInOneConversation_ProcessedInArrivalOrderWithoutLoss()
     {
         var (adapter, bot, transcripts) = Create();

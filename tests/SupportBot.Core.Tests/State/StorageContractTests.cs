@@ -115,41 +115,25 @@ public sealed class MemoryStorageTests : StorageContractTests
 
 public sealed class SqliteStorageTests : StorageContractTests, IAsyncLifetime
 {
-    private readonly string _directory = Path.Combine(Path.GetTempPath(), "supportbot-tests", Guid.NewGuid().ToString("N"));
-    private readonly List<SqliteDatabase> _databases = [];
+    private readonly TempDatabases _databases = new();
 
-    protected override IStorage CreateStorage()
-    {
-        var database = new SqliteDatabase(Path.Combine(_directory, "state.db"));
-        _databases.Add(database);
-        return new SqliteStorage(database);
-    }
+    protected override IStorage CreateStorage() => new SqliteStorage(_databases.Open($"state{Guid.NewGuid():N}.db"));
 
     [Fact]
     public async Task SqliteStorage_Reopened_KeepsCommittedWrites()
     {
-        var path = Path.Combine(_directory, "reopen.db");
+        var path = Path.Combine(_databases.Directory, "reopen.db");
         await using (var first = new SqliteDatabase(path))
         {
             await new SqliteStorage(first).WriteAsync(new Dictionary<string, StoreItem> { ["a"] = new("{\"step\":2}", null) }, CancellationToken.None);
         }
 
-        await using var second = new SqliteDatabase(path);
-        var items = await new SqliteStorage(second).ReadAsync(["a"], CancellationToken.None);
+        var items = await new SqliteStorage(_databases.Open("reopen.db")).ReadAsync(["a"], CancellationToken.None);
 
         Assert.Equal("{\"step\":2}", items["a"].Json);
     }
 
     public Task InitializeAsync() => Task.CompletedTask;
 
-    public async Task DisposeAsync()
-    {
-        foreach (var database in _databases)
-        {
-            await database.DisposeAsync();
-        }
-
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        Directory.Delete(_directory, recursive: true);
-    }
+    public Task DisposeAsync() => _databases.DisposeAsync().AsTask();
 }

@@ -1,5 +1,5 @@
 using SupportBot.Core.Activities;
-using SupportBot.Core.State;
+using SupportBot.Core.Tests.State;
 using SupportBot.Core.Transcripts;
 
 namespace SupportBot.Core.Tests.Transcripts;
@@ -51,26 +51,11 @@ public sealed class MemoryTranscriptStoreTests : TranscriptStoreContractTests
 
 public sealed class SqliteTranscriptStoreTests : TranscriptStoreContractTests, IAsyncLifetime
 {
-    private readonly string _directory = Path.Combine(Path.GetTempPath(), "supportbot-tests", Guid.NewGuid().ToString("N"));
-    private readonly List<SqliteDatabase> _databases = [];
+    private readonly TempDatabases _databases = new();
 
-    protected override ITranscriptStore CreateStore()
-    {
-        var database = new SqliteDatabase(Path.Combine(_directory, $"t{_databases.Count}.db"));
-        _databases.Add(database);
-        return new SqliteTranscriptStore(database);
-    }
+    protected override ITranscriptStore CreateStore() => new SqliteTranscriptStore(_databases.Open($"t{Guid.NewGuid():N}.db"));
 
     public Task InitializeAsync() => Task.CompletedTask;
 
-    public async Task DisposeAsync()
-    {
-        foreach (var database in _databases)
-        {
-            await database.DisposeAsync();
-        }
-
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        Directory.Delete(_directory, recursive: true);
-    }
+    public Task DisposeAsync() => _databases.DisposeAsync().AsTask();
 }

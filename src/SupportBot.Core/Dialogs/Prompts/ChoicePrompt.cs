@@ -6,25 +6,14 @@ namespace SupportBot.Core.Dialogs.Prompts;
 /// <summary>Asks the user to pick one of <see cref="PromptOptions.Choices"/>, offered as suggested actions.</summary>
 public sealed class ChoicePrompt(string dialogId, PromptValidator<FoundChoice>? validator = null) : Prompt<FoundChoice>(dialogId, validator)
 {
-    protected override Task OnPromptAsync(TurnContext turnContext, PromptOptions options, bool isRetry, CancellationToken cancellationToken)
+    protected override Activity Decorate(Activity prompt, PromptOptions options)
     {
-        ArgumentNullException.ThrowIfNull(turnContext);
+        ArgumentNullException.ThrowIfNull(prompt);
         ArgumentNullException.ThrowIfNull(options);
-        var activity = isRetry && options.RetryPrompt is not null ? options.RetryPrompt : options.Prompt;
-        if (activity is null)
+        return options.Choices is not { Count: > 0 } choices ? prompt : prompt with
         {
-            return Task.CompletedTask;
-        }
-
-        var choices = options.Choices ?? [];
-        return turnContext.SendActivityAsync(activity with
-        {
-            InputHint = InputHints.ExpectingInput,
-            SuggestedActions = choices.Count == 0 ? activity.SuggestedActions : new SuggestedActions
-            {
-                Actions = [.. choices.Select(c => CardAction.ImBack(c.Title ?? c.Value))],
-            },
-        }, cancellationToken);
+            SuggestedActions = new SuggestedActions { Actions = [.. choices.Select(c => CardAction.ImBack(c.Title ?? c.Value))] },
+        };
     }
 
     protected override Task<PromptRecognizerResult<FoundChoice>> OnRecognizeAsync(TurnContext turnContext, PromptOptions options, CancellationToken cancellationToken)

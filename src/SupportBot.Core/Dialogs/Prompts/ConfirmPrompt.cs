@@ -46,22 +46,12 @@ public sealed class ConfirmPrompt(string dialogId, PromptValidator<bool>? valida
         return null;
     }
 
-    protected override Task OnPromptAsync(TurnContext turnContext, PromptOptions options, bool isRetry, CancellationToken cancellationToken)
+    protected override Activity Decorate(Activity prompt, PromptOptions options)
     {
-        ArgumentNullException.ThrowIfNull(turnContext);
+        ArgumentNullException.ThrowIfNull(prompt);
         ArgumentNullException.ThrowIfNull(options);
-        var activity = isRetry && options.RetryPrompt is not null ? options.RetryPrompt : options.Prompt;
-        if (activity is null)
-        {
-            return Task.CompletedTask;
-        }
-
         IEnumerable<string> titles = options.Choices is { Count: 2 } custom ? custom.Select(c => c.Title ?? c.Value) : ButtonTitles;
-        return turnContext.SendActivityAsync(activity with
-        {
-            InputHint = InputHints.ExpectingInput,
-            SuggestedActions = new SuggestedActions { Actions = [.. titles.Select(CardAction.ImBack)] },
-        }, cancellationToken);
+        return prompt with { SuggestedActions = new SuggestedActions { Actions = [.. titles.Select(CardAction.ImBack)] } };
     }
 
     protected override Task<PromptRecognizerResult<bool>> OnRecognizeAsync(TurnContext turnContext, PromptOptions options, CancellationToken cancellationToken)

@@ -80,14 +80,19 @@ public abstract class Prompt<T> : Dialog
         return OnPromptAsync(turnContext, ReadOptions(instance.State), isRetry: false, cancellationToken);
     }
 
-    /// <summary>Sends the prompt (or the retry prompt, falling back to the prompt).</summary>
+    /// <summary>Sends the prompt (or the retry prompt, falling back to the prompt), as <see cref="Decorate"/> shapes it.</summary>
     protected virtual Task OnPromptAsync(TurnContext turnContext, PromptOptions options, bool isRetry, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(turnContext);
         ArgumentNullException.ThrowIfNull(options);
         var activity = isRetry && options.RetryPrompt is not null ? options.RetryPrompt : options.Prompt;
-        return activity is null ? Task.CompletedTask : turnContext.SendActivityAsync(activity with { InputHint = activity.InputHint ?? InputHints.ExpectingInput }, cancellationToken);
+        return activity is null
+            ? Task.CompletedTask
+            : turnContext.SendActivityAsync(Decorate(activity with { InputHint = activity.InputHint ?? InputHints.ExpectingInput }, options), cancellationToken);
     }
+
+    /// <summary>Adds what this kind of prompt shows with its question, such as buttons for the choices.</summary>
+    protected virtual Activity Decorate(Activity prompt, PromptOptions options) => prompt;
 
     /// <summary>Turns the user's activity into a value of <typeparamref name="T"/>.</summary>
     protected abstract Task<PromptRecognizerResult<T>> OnRecognizeAsync(TurnContext turnContext, PromptOptions options, CancellationToken cancellationToken);

@@ -1,0 +1,45 @@
+namespace SupportBot.Core.Sentiment;
+
+/// <summary>Confidence scores for the three classes; they sum to 1.</summary>
+public sealed record SentimentScores(double Positive, double Neutral, double Negative);
+
+/// <summary>One emotion found in the text and how strongly (0..1).</summary>
+public sealed record EmotionTag(Emotion Emotion, double Strength);
+
+/// <summary>
+/// Something the customer has an opinion about ("refund", "delivery") and how they feel about it: Azure AI
+/// Language's opinion mining target, which the empathy and clarifying steps can name.
+/// </summary>
+public sealed record OpinionTarget(string Text, SentimentLabel Label);
+
+/// <summary>The sentiment of one sentence, with where it stands in the text.</summary>
+public sealed record SentenceSentiment(string Text, int Offset, SentimentLabel Label, SentimentScores Scores);
+
+/// <summary>
+/// How a text reads: Azure-shaped label, scores and sentences, plus a compound score (-1 very negative .. +1 very
+/// positive), the intensity of the feeling (0 calm .. 1 extreme), emotion tags and opinion targets.
+/// </summary>
+public sealed record SentimentResult
+{
+    public required SentimentLabel Label { get; init; }
+
+    public required SentimentScores Scores { get; init; }
+
+    public IReadOnlyList<SentenceSentiment> Sentences { get; init; } = [];
+
+    /// <summary>-1 (very negative) to +1 (very positive); 0 is neutral.</summary>
+    public required double Compound { get; init; }
+
+    /// <summary>How strong the feeling is, whatever its direction: 0 calm to 1 extreme.</summary>
+    public required double Intensity { get; init; }
+
+    public IReadOnlyList<EmotionTag> Emotions { get; init; } = [];
+
+    public IReadOnlyList<OpinionTarget> Targets { get; init; } = [];
+
+    /// <summary>Which analyzer produced this (e.g. "local", "azure", "local (fallback)").</summary>
+    public string Source { get; init; } = "local";
+
+    /// <summary>True when <paramref name="emotion"/> was found with at least <paramref name="minimum"/> strength.</summary>
+    public bool Has(Emotion emotion, double minimum = 0.0) => Emotions.Any(e => e.Emotion == emotion && e.Strength > minimum);
+}

@@ -2,9 +2,14 @@ using SupportBot.Web.Cli;
 using SupportBot.Web.Hosting;
 
 var root = AppRoot.Find();
-if (args is ["chat", ..])
+switch (args)
 {
-    return await ChatCommand.RunAsync(root, args[1..]);
+    case ["chat", ..]:
+        return await ChatCommand.RunAsync(root, args[1..]);
+    case ["sentiment", ..]:
+        return await SentimentCommand.RunAsync(root, args[1..]);
+    case ["prompts", ..]:
+        return PromptsCommand.Run(root, args[1..]);
 }
 
 await using var app = SupportBotApp.Build(root, args);

@@ -19,16 +19,21 @@ public sealed class StatePropertyAccessor<T> where T : class
     public async Task<T> GetAsync(TurnContext turnContext, Func<T> defaultValueFactory, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(defaultValueFactory);
-        await _state.LoadAsync(turnContext, cancellationToken).ConfigureAwait(false);
-        var cache = _state.GetCache(turnContext);
-        var value = cache.Get<T>(Name);
+        var value = await GetOrNullAsync(turnContext, cancellationToken).ConfigureAwait(false);
         if (value is null)
         {
             value = defaultValueFactory();
-            cache.Set(Name, value);
+            _state.GetCache(turnContext).Set(Name, value);
         }
 
         return value;
+    }
+
+    /// <summary>The property's value, or null when absent (nothing is stored).</summary>
+    public async Task<T?> GetOrNullAsync(TurnContext turnContext, CancellationToken cancellationToken)
+    {
+        await _state.LoadAsync(turnContext, cancellationToken).ConfigureAwait(false);
+        return _state.GetCache(turnContext).Get<T>(Name);
     }
 
     /// <summary>Replaces the property's value for the turn; it is saved with the turn.</summary>

@@ -7,17 +7,20 @@ namespace SupportBot.Core.Support;
 
 /// <summary>
 /// The bot's turn handler: messages run the support dialog; a customer joining (conversationUpdate with a member
-/// other than the bot) starts it with a greeting; other activity types are accepted and ignored.
+/// other than the bot) starts it with a greeting. Once a case is with a person, further messages are acknowledged
+/// as added to the case rather than starting over. Other activity types are accepted and ignored.
 /// </summary>
 public sealed class SupportBotHandler : IBot
 {
     private readonly SupportDialog _dialog;
+    private readonly SupportServices _services;
     private readonly StatePropertyAccessor<DialogState> _dialogState;
 
-    public SupportBotHandler(SupportDialog dialog, ConversationState conversationState)
+    public SupportBotHandler(SupportDialog dialog, SupportServices services, ConversationState conversationState)
     {
         ArgumentNullException.ThrowIfNull(conversationState);
         _dialog = dialog;
+        _services = services;
         _dialogState = conversationState.CreateProperty<DialogState>("dialogState");
     }
 
@@ -27,9 +30,20 @@ public sealed class SupportBotHandler : IBot
         var activity = turnContext.Activity;
         var someoneJoined = activity.Type == ActivityTypes.ConversationUpdate
             && activity.MembersAdded?.Any(m => m.Id != activity.Recipient?.Id) == true;
-        if (activity.Type == ActivityTypes.Message || someoneJoined)
+        if (activity.Type != ActivityTypes.Message && !someoneJoined)
         {
-            await _dialog.RunAsync(turnContext, _dialogState, cancellationToken).ConfigureAwait(false);
+            return;
         }
+
+        if (activity.Type == ActivityTypes.Message && await _services.Handoffs.GetOrNullAsync(turnContext, cancellationToken).ConfigureAwait(false) is { } handedOver)
+        {
+            var profile = await _services.ProfileAsync(turnContext, cancellationToken).ConfigureAwait(false);
+            var name = profile.Name?.Split(' ', StringSplitOptions.RemoveEmptyEntries)[0];
+            var text = _services.Prompts.Current.Render(SupportPrompts.HandoffWaiting, new Dictionary<string, string?> { ["name"] = name }, seed: handedOver.CaseId).Text;
+            await turnContext.SendActivityAsync(text, cancellationToken).ConfigureAwait(false);
+            return;
+        }
+
+        await _dialog.RunAsync(turnContext, _dialogState, cancellationToken).ConfigureAwait(false);
     }
 }

@@ -2,140 +2,454 @@ using SupportBot.Core.Activities;
 using SupportBot.Core.Dialogs;
 using SupportBot.Core.Dialogs.Prompts;
 using SupportBot.Core.PromptFiles;
-using SupportBot.Core.State;
+using SupportBot.Core.Sentiment;
 
 namespace SupportBot.Core.Support;
 
 /// <summary>
-/// The support conversation: greet by first name and ask what went wrong; acknowledge the feeling and ask which
-/// kind of problem it is; ask the outcome wanted; offer to pass it to a colleague; sum it up. "Help", "start over"
-/// and "talk to a person" work at any step.
+/// The support conversation: greet by name (asking once when unknown, reminding a returning customer of an open
+/// case), let them tell what happened, acknowledge the feeling before the problem, understand the category (asking
+/// only when unsure), ask the category's clarifying questions that are still open, peel the layers ("is anything
+/// else bothering you?"), offer remedies from the catalog in the customer's best interest, grant one or hand over
+/// for approval, then confirm, ask for a rating and thank them. "Help", "start over" and "talk to a person" work at
+/// any step; rising frustration or a question that keeps failing hands over to a person with a full summary.
 /// </summary>
 public sealed class SupportDialog : ComponentDialog
 {
-    private const string Waterfall = "supportWaterfall";
-    private static readonly string[] CategoryIds = ["delivery", "defect", "billing", "other"];
-    private readonly PromptSource _prompts;
-    private readonly StatePropertyAccessor<UserProfile> _profile;
+    private const string Main = "support";
+    private const string Clarify = "clarify";
+    private const string Layers = "layers";
+    private const string Text = nameof(TextPrompt);
+    private const string Choose = nameof(ChoicePrompt);
+    private const string Confirm = nameof(ConfirmPrompt);
+    private const string SomethingElseId = "something_else";
+    private readonly SupportServices _services;
 
-    public SupportDialog(PromptSource prompts, UserState userState)
+    public SupportDialog(SupportServices services)
         : base(nameof(SupportDialog))
     {
-        ArgumentNullException.ThrowIfNull(userState);
-        _prompts = prompts;
-        _profile = userState.CreateProperty<UserProfile>("profile");
-        AddDialog(new WaterfallDialog(Waterfall, [GreetAsync, AcknowledgeFeelingAsync, AskOutcomeAsync, ConfirmHandoffAsync, SummarizeAsync]));
-        AddDialog(new TextPrompt(nameof(TextPrompt)));
-        AddDialog(new ChoicePrompt(nameof(ChoicePrompt)));
-        AddDialog(new ConfirmPrompt(nameof(ConfirmPrompt)));
+        ArgumentNullException.ThrowIfNull(services);
+        _services = services;
+        AddDialog(new WaterfallDialog(Main,
+        [
+            EnsureNameAsync, CheckOpenCaseAsync, AskWhatHappenedAsync, AcknowledgeAsync, ClarifyAsync, PeelLayersAsync,
+            OfferRemedyAsync, ChooseRemedyAsync, GrantOrHandOverAsync, AskRatingAsync, ThankAsync,
+        ]));
+        AddDialog(new WaterfallDialog(Clarify, [AskNextQuestionAsync, RecordAnswerAsync]));
+        AddDialog(new WaterfallDialog(Layers, [AskAnythingElseAsync, RecordUnderlyingIssueAsync]));
+        var attempts = services.Options.MaxAttempts;
+        AddDialog(new TextPrompt(Text) { MaxAttempts = attempts });
+        AddDialog(new ChoicePrompt(Choose) { MaxAttempts = attempts });
+        AddDialog(new ConfirmPrompt(Confirm) { MaxAttempts = attempts });
+        InitialDialogId = Main;
     }
 
     protected override async Task<DialogTurnResult> OnContinueDialogAsync(DialogContext innerDc, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(innerDc);
         var context = innerDc.Context;
-        if (context.Activity.Type != ActivityTypes.Message)
+        if (context.Activity.Type != ActivityTypes.Message || FindCase(innerDc) is not { } supportCase)
         {
             return await base.OnContinueDialogAsync(innerDc, cancellationToken).ConfigureAwait(false);
         }
 
-        var supportCase = CurrentCase(innerDc);
         switch (InterruptionRecognizer.Recognize(context.Activity.Text))
         {
             case Interruption.Help:
-                await context.SendActivityAsync(Say(innerDc, SupportPrompts.Help, supportCase), cancellationToken).ConfigureAwait(false);
+                await SayAsync(innerDc, SupportPrompts.Help, supportCase, cancellationToken).ConfigureAwait(false);
                 await innerDc.RepromptDialogAsync(cancellationToken).ConfigureAwait(false);
                 return EndOfTurn;
             case Interruption.StartOver:
                 await innerDc.CancelAllDialogsAsync(cancellationToken).ConfigureAwait(false);
-                await context.SendActivityAsync(Say(innerDc, SupportPrompts.StartOver, supportCase), cancellationToken).ConfigureAwait(false);
-                return await innerDc.BeginDialogAsync(Waterfall, null, cancellationToken).ConfigureAwait(false);
+                await SayAsync(innerDc, SupportPrompts.StartOver, supportCase, cancellationToken).ConfigureAwait(false);
+                return await innerDc.BeginDialogAsync(Main, null, cancellationToken).ConfigureAwait(false);
             case Interruption.AskForPerson:
-                if (supportCase is not null)
-                {
-                    supportCase.HandoffRequested = true;
-                }
-
-                await context.SendActivityAsync(Say(innerDc, SupportPrompts.HandoffRequested, supportCase), cancellationToken).ConfigureAwait(false);
-                await innerDc.CancelAllDialogsAsync(cancellationToken).ConfigureAwait(false);
-                return new DialogTurnResult(DialogTurnStatus.Complete, supportCase);
+                return await HandOverAsync(innerDc, supportCase, HandoffReason.CustomerAsked, null, cancellationToken).ConfigureAwait(false);
             default:
                 return await base.OnContinueDialogAsync(innerDc, cancellationToken).ConfigureAwait(false);
         }
     }
 
-    private async Task<DialogTurnResult> GreetAsync(WaterfallStepContext step, CancellationToken cancellationToken)
+    // 1. Greeting by name: the channel's name, else the remembered one, else ask once.
+    private async Task<DialogTurnResult> EnsureNameAsync(WaterfallStepContext step, CancellationToken cancellationToken)
     {
         var supportCase = step.GetState<SupportCase>();
-        var profile = await _profile.GetAsync(step.Context, () => new UserProfile(), cancellationToken).ConfigureAwait(false);
+        var profile = await _services.ProfileAsync(step.Context, cancellationToken).ConfigureAwait(false);
+        supportCase.CaseId = $"case-{step.Context.TimeProvider.GetUtcNow():yyyyMMdd}-{Guid.NewGuid().ToString("N")[..8]}";
+        supportCase.OpenedAt = step.Context.TimeProvider.GetUtcNow();
         supportCase.FullName = CustomerName(step.Context.Activity) ?? profile.Name;
         supportCase.FirstName = FirstName(supportCase.FullName);
-        profile.Name ??= supportCase.FullName;
-        return await step.PromptAsync(nameof(TextPrompt), new PromptOptions { Prompt = Message(step, SupportPrompts.Welcome, supportCase) }, cancellationToken).ConfigureAwait(false);
-    }
-
-    private async Task<DialogTurnResult> AcknowledgeFeelingAsync(WaterfallStepContext step, CancellationToken cancellationToken)
-    {
-        var supportCase = step.GetState<SupportCase>();
-        supportCase.Issue = step.Result as string;
-        supportCase.NegativeWords = EmpathyPicker.CountNegativeWords(supportCase.Issue);
-        await step.Context.SendActivityAsync(Message(step, EmpathyPicker.PromptKey(supportCase.NegativeWords), supportCase), cancellationToken).ConfigureAwait(false);
-        var catalog = _prompts.Current;
-        var choices = CategoryIds.Select(id => new Choice(id) { Title = catalog.Render($"categories.{id}").Text }).ToList();
-        return await step.PromptAsync(nameof(ChoicePrompt), new PromptOptions
+        if (supportCase.FullName is not null)
         {
-            Prompt = Message(step, SupportPrompts.CategoryAsk, supportCase),
-            RetryPrompt = Message(step, SupportPrompts.CategoryRetry, supportCase),
-            Choices = choices,
-        }, cancellationToken).ConfigureAwait(false);
+            profile.Name = supportCase.FullName;
+            return await step.NextAsync(null, cancellationToken).ConfigureAwait(false);
+        }
+
+        return await step.PromptAsync(Text, Ask(step, SupportPrompts.AskName, supportCase), cancellationToken).ConfigureAwait(false);
     }
 
-    private async Task<DialogTurnResult> AskOutcomeAsync(WaterfallStepContext step, CancellationToken cancellationToken)
+    // A returning customer with a case still open is reminded of it instead of starting from zero.
+    private async Task<DialogTurnResult> CheckOpenCaseAsync(WaterfallStepContext step, CancellationToken cancellationToken)
     {
         var supportCase = step.GetState<SupportCase>();
-        supportCase.Category = step.Result is FoundChoice choice ? choice.Value : "other";
-        return await step.PromptAsync(nameof(TextPrompt), new PromptOptions { Prompt = Message(step, SupportPrompts.OutcomeAsk, supportCase) }, cancellationToken).ConfigureAwait(false);
-    }
-
-    private async Task<DialogTurnResult> ConfirmHandoffAsync(WaterfallStepContext step, CancellationToken cancellationToken)
-    {
-        var supportCase = step.GetState<SupportCase>();
-        supportCase.Outcome = step.Result as string;
-        return await step.PromptAsync(nameof(ConfirmPrompt), new PromptOptions
+        var profile = await _services.ProfileAsync(step.Context, cancellationToken).ConfigureAwait(false);
+        if (step.Result is string answer && ComplaintReader.NameFrom(answer) is { } name)
         {
-            Prompt = Message(step, SupportPrompts.HandoffConfirm, supportCase),
-            RetryPrompt = Message(step, SupportPrompts.HandoffConfirmRetry, supportCase),
-        }, cancellationToken).ConfigureAwait(false);
+            supportCase.FullName = profile.Name = name;
+            supportCase.FirstName = FirstName(name);
+            supportCase.UsedPromptIds.Add("asked-name");
+        }
+
+        if (profile.OpenCase is { } open)
+        {
+            var prompt = Ask(step, SupportPrompts.WelcomeBackOpenCase, supportCase, ("open_case", open.Problem));
+            return await step.PromptAsync(Confirm, prompt, cancellationToken).ConfigureAwait(false);
+        }
+
+        return await step.NextAsync(null, cancellationToken).ConfigureAwait(false);
     }
 
-    private async Task<DialogTurnResult> SummarizeAsync(WaterfallStepContext step, CancellationToken cancellationToken)
+    // 2. "What happened?": the customer tells the problem in their own words.
+    private async Task<DialogTurnResult> AskWhatHappenedAsync(WaterfallStepContext step, CancellationToken cancellationToken)
     {
         var supportCase = step.GetState<SupportCase>();
-        supportCase.HandoffRequested = step.Result is true or PromptGaveUp;
-        var profile = await _profile.GetAsync(step.Context, () => new UserProfile(), cancellationToken).ConfigureAwait(false);
+        var profile = await _services.ProfileAsync(step.Context, cancellationToken).ConfigureAwait(false);
+        string key;
+        (string, string?)? openCase = null;
+        if (step.Result is true && profile.OpenCase is { } open)
+        {
+            supportCase.FollowsOpenCase = true;
+            supportCase.CaseId = open.CaseId;
+            supportCase.Category = open.Category;
+            key = SupportPrompts.OpenCaseUpdate;
+            openCase = ("open_case", open.Problem);
+        }
+        else
+        {
+            key = supportCase.UsedPromptIds.Remove("asked-name") ? SupportPrompts.WhatHappened
+                : profile.Cases > 0 ? SupportPrompts.WelcomeBack : SupportPrompts.Welcome;
+        }
+
+        var prompt = openCase is { } variable ? Ask(step, key, supportCase, variable) : Ask(step, key, supportCase);
+        return await step.PromptAsync(Text, prompt, cancellationToken).ConfigureAwait(false);
+    }
+
+    // 3. Empathy before problem-solving, then 4. understanding the issue (asking only when unsure).
+    private async Task<DialogTurnResult> AcknowledgeAsync(WaterfallStepContext step, CancellationToken cancellationToken)
+    {
+        var supportCase = step.GetState<SupportCase>();
+        if (step.Result is not string complaint)
+        {
+            return await HandOverAsync(step.DialogContext, supportCase, HandoffReason.NotUnderstood, null, cancellationToken).ConfigureAwait(false);
+        }
+
+        if (supportCase.FollowsOpenCase)
+        {
+            supportCase.Complaint = complaint;
+            await ReadMoodAsync(supportCase, complaint, cancellationToken).ConfigureAwait(false);
+            return await HandOverAsync(step.DialogContext, supportCase, HandoffReason.OpenCaseFollowUp, null, cancellationToken).ConfigureAwait(false);
+        }
+
+        supportCase.Complaint = complaint;
+        supportCase.Mirrored = ComplaintReader.Mirror(complaint);
+        await ReadMoodAsync(supportCase, complaint, cancellationToken).ConfigureAwait(false);
+        await EmpathizeAsync(step.DialogContext, supportCase, cancellationToken).ConfigureAwait(false);
+
+        var catalog = _services.Catalog;
+        supportCase.Category = CategoryClassifier.Classify(complaint, catalog);
+        if (supportCase.Category is not null)
+        {
+            return await step.NextAsync(null, cancellationToken).ConfigureAwait(false);
+        }
+
+        supportCase.CategoryAsked = true;
+        var options = Ask(step, SupportPrompts.CategoryAsk, supportCase) with
+        {
+            RetryPrompt = Say(step.DialogContext, SupportPrompts.CategoryRetry, supportCase),
+            Choices = [.. catalog.Categories.Select(c => new Choice(c.Id) { Title = c.Title })],
+        };
+        return await step.PromptAsync(Choose, options, cancellationToken).ConfigureAwait(false);
+    }
+
+    // 5. Clarifying questions: the category's questions not yet answered.
+    private async Task<DialogTurnResult> ClarifyAsync(WaterfallStepContext step, CancellationToken cancellationToken)
+    {
+        var supportCase = step.GetState<SupportCase>();
+        switch (step.Result)
+        {
+            case PromptGaveUp:
+                return await HandOverAsync(step.DialogContext, supportCase, HandoffReason.NotUnderstood, null, cancellationToken).ConfigureAwait(false);
+            case FoundChoice choice:
+                supportCase.Category = choice.Value;
+                break;
+        }
+
+        return await step.BeginDialogAsync(Clarify, null, cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task<DialogTurnResult> AskNextQuestionAsync(WaterfallStepContext step, CancellationToken cancellationToken)
+    {
+        var supportCase = Case(step.DialogContext);
+        var category = _services.Catalog.Category(supportCase.Category ?? SupportCatalog.Other);
+        foreach (var question in category.Questions.Where(q => supportCase.Answers.All(a => a.QuestionId != q)))
+        {
+            if (ComplaintReader.Answers(question, supportCase.AllText()))
+            {
+                supportCase.Answers.Add(new ClarifyingAnswer(question, QuestionText(question), PiiMasker.Mask(supportCase.AllText())));
+                continue;
+            }
+
+            step.GetState<PendingQuestion>().Id = question;
+            return await step.PromptAsync(Text, Ask(step, SupportPrompts.Question(question), supportCase), cancellationToken).ConfigureAwait(false);
+        }
+
+        return await step.EndDialogAsync(null, cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task<DialogTurnResult> RecordAnswerAsync(WaterfallStepContext step, CancellationToken cancellationToken)
+    {
+        var supportCase = Case(step.DialogContext);
+        if (step.Result is not string answer)
+        {
+            return await step.EndDialogAsync(HandoffReason.NotUnderstood, cancellationToken).ConfigureAwait(false);
+        }
+
+        var question = step.GetState<PendingQuestion>().Id ?? string.Empty;
+        supportCase.Answers.Add(new ClarifyingAnswer(question, QuestionText(question), PiiMasker.Mask(answer)));
+        supportCase.Amount ??= ComplaintReader.Amount(answer);
+        await ReadMoodAsync(supportCase, answer, cancellationToken).ConfigureAwait(false);
+        if (EmpathyPicker.FrustrationRising(supportCase.Moods))
+        {
+            return await step.EndDialogAsync(HandoffReason.FrustrationRising, cancellationToken).ConfigureAwait(false);
+        }
+
+        await EmpathizeIfMovedAsync(step.DialogContext, supportCase, cancellationToken).ConfigureAwait(false);
+        return await step.ReplaceDialogAsync(Clarify, null, cancellationToken).ConfigureAwait(false);
+    }
+
+    // Peel the layers: is anything else about this bothering them?
+    private async Task<DialogTurnResult> PeelLayersAsync(WaterfallStepContext step, CancellationToken cancellationToken)
+    {
+        var supportCase = step.GetState<SupportCase>();
+        if (step.Result is HandoffReason reason)
+        {
+            return await HandOverAsync(step.DialogContext, supportCase, reason, null, cancellationToken).ConfigureAwait(false);
+        }
+
+        return await step.BeginDialogAsync(Layers, null, cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task<DialogTurnResult> AskAnythingElseAsync(WaterfallStepContext step, CancellationToken cancellationToken)
+    {
+        var supportCase = Case(step.DialogContext);
+        if (supportCase.UnderlyingIssues.Count >= _services.Options.MaxUnderlyingIssues)
+        {
+            return await step.EndDialogAsync(null, cancellationToken).ConfigureAwait(false);
+        }
+
+        var key = supportCase.UnderlyingIssues.Count == 0 ? SupportPrompts.AskAnythingElse : SupportPrompts.AskAnythingElseAgain;
+        return await step.PromptAsync(Text, Ask(step, key, supportCase), cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task<DialogTurnResult> RecordUnderlyingIssueAsync(WaterfallStepContext step, CancellationToken cancellationToken)
+    {
+        var supportCase = Case(step.DialogContext);
+        if (step.Result is not string answer || ComplaintReader.MeansNothingElse(answer) || ConfirmPrompt.Recognize(answer) is false)
+        {
+            return await step.EndDialogAsync(null, cancellationToken).ConfigureAwait(false);
+        }
+
+        supportCase.UnderlyingIssues.Add(PiiMasker.Mask(answer));
+        supportCase.Amount ??= ComplaintReader.Amount(answer);
+        await ReadMoodAsync(supportCase, answer, cancellationToken).ConfigureAwait(false);
+        if (EmpathyPicker.FrustrationRising(supportCase.Moods))
+        {
+            return await step.EndDialogAsync(HandoffReason.FrustrationRising, cancellationToken).ConfigureAwait(false);
+        }
+
+        await SayAsync(step.DialogContext, SupportPrompts.AcknowledgeLayer, supportCase, cancellationToken, ("issue", ComplaintReader.Mirror(answer))).ConfigureAwait(false);
+        return await step.ReplaceDialogAsync(Layers, null, cancellationToken).ConfigureAwait(false);
+    }
+
+    // 6. Remedy: the catalog's remedies for the category, best for the customer first.
+    private async Task<DialogTurnResult> OfferRemedyAsync(WaterfallStepContext step, CancellationToken cancellationToken)
+    {
+        var supportCase = step.GetState<SupportCase>();
+        if (step.Result is HandoffReason reason)
+        {
+            return await HandOverAsync(step.DialogContext, supportCase, reason, null, cancellationToken).ConfigureAwait(false);
+        }
+
+        var remedies = RemedyAdvisor.Offer(_services.Catalog, supportCase.Category, _services.Options.MaxRemediesOffered);
+        supportCase.RemediesOffered = [.. remedies.Select(r => r.Id)];
+        var somethingElse = _services.Prompts.Current.Render(SupportPrompts.SomethingElse).Text;
+        var options = Ask(step, SupportPrompts.OfferRemedies, supportCase) with
+        {
+            RetryPrompt = Say(step.DialogContext, SupportPrompts.OfferRetry, supportCase),
+            Choices = [.. remedies.Select(r => new Choice(r.Id) { Title = Capitalize(r.Title) }), new Choice(SomethingElseId) { Title = somethingElse }],
+        };
+        return await step.PromptAsync(Choose, options, cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task<DialogTurnResult> ChooseRemedyAsync(WaterfallStepContext step, CancellationToken cancellationToken)
+    {
+        var supportCase = step.GetState<SupportCase>();
+        switch (step.Result)
+        {
+            case FoundChoice { Value: SomethingElseId }:
+                return await step.PromptAsync(Text, Ask(step, SupportPrompts.AskOwnRemedy, supportCase), cancellationToken).ConfigureAwait(false);
+            case FoundChoice choice:
+                supportCase.RemedyId = choice.Value;
+                return await step.NextAsync(null, cancellationToken).ConfigureAwait(false);
+            default:
+                return await HandOverAsync(step.DialogContext, supportCase, HandoffReason.NotUnderstood, null, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    // 7. Outcome: grant it with concrete next steps, or hand over for approval, honestly.
+    private async Task<DialogTurnResult> GrantOrHandOverAsync(WaterfallStepContext step, CancellationToken cancellationToken)
+    {
+        var supportCase = step.GetState<SupportCase>();
+        if (step.Result is string ownWords)
+        {
+            supportCase.RemedyWanted = PiiMasker.Mask(ownWords);
+            supportCase.Amount ??= ComplaintReader.Amount(ownWords);
+            await ReadMoodAsync(supportCase, ownWords, cancellationToken).ConfigureAwait(false);
+            return await HandOverAsync(step.DialogContext, supportCase, HandoffReason.RemedyNeedsApproval, "the customer asked for something outside the catalog", cancellationToken).ConfigureAwait(false);
+        }
+
+        if (step.Result is PromptGaveUp || supportCase.RemedyId is null || !_services.Catalog.Remedies.TryGetValue(supportCase.RemedyId, out var remedy))
+        {
+            return await HandOverAsync(step.DialogContext, supportCase, HandoffReason.NotUnderstood, null, cancellationToken).ConfigureAwait(false);
+        }
+
+        var profile = await _services.ProfileAsync(step.Context, cancellationToken).ConfigureAwait(false);
+        supportCase.RemedyWanted = remedy.Title;
+        var check = RemedyAdvisor.Check(remedy, supportCase.Amount, profile);
+        if (!check.AutoApproved)
+        {
+            return await HandOverAsync(step.DialogContext, supportCase, HandoffReason.RemedyNeedsApproval, check.Reason, cancellationToken).ConfigureAwait(false);
+        }
+
+        profile.RemediesGranted++;
+        var nextSteps = remedy.NextSteps
+            .Replace("{name}", supportCase.FirstName ?? PromptCatalog.DefaultFallback("name"), StringComparison.Ordinal)
+            .Replace("{amount}", supportCase.Amount?.ToString("0.00", System.Globalization.CultureInfo.InvariantCulture) ?? "the full amount", StringComparison.Ordinal);
+        await SayAsync(step.DialogContext, SupportPrompts.RemedyGranted, supportCase, cancellationToken, ("remedy", remedy.Title), ("next_steps", nextSteps)).ConfigureAwait(false);
+        return await step.PromptAsync(Confirm, Ask(step, SupportPrompts.ConfirmResolved, supportCase), cancellationToken).ConfigureAwait(false);
+    }
+
+    // 8. Close: resolved? one rating question, thanks by name.
+    private async Task<DialogTurnResult> AskRatingAsync(WaterfallStepContext step, CancellationToken cancellationToken)
+    {
+        var supportCase = step.GetState<SupportCase>();
+        if (step.Result is not true)
+        {
+            return await HandOverAsync(step.DialogContext, supportCase, HandoffReason.NotResolved, null, cancellationToken).ConfigureAwait(false);
+        }
+
+        supportCase.Resolved = true;
+        var options = Ask(step, SupportPrompts.AskRating, supportCase) with
+        {
+            Choices = [.. Enumerable.Range(1, 5).Select(i => new Choice(i.ToString(System.Globalization.CultureInfo.InvariantCulture)))],
+        };
+        return await step.PromptAsync(Choose, options, cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task<DialogTurnResult> ThankAsync(WaterfallStepContext step, CancellationToken cancellationToken)
+    {
+        var supportCase = step.GetState<SupportCase>();
+        supportCase.Rating = step.Result is FoundChoice rating ? rating.Index + 1 : null;
+        var profile = await _services.ProfileAsync(step.Context, cancellationToken).ConfigureAwait(false);
         profile.Cases++;
-        await step.Context.SendActivityAsync(Message(step, SupportPrompts.Summary, supportCase), cancellationToken).ConfigureAwait(false);
-        var next = supportCase.HandoffRequested ? SupportPrompts.HandoffPassed : SupportPrompts.KeptOnFile;
-        await step.Context.SendActivityAsync(Message(step, next, supportCase), cancellationToken).ConfigureAwait(false);
+        profile.OpenCase = null;
+        await SayAsync(step.DialogContext, SupportPrompts.Thanks, supportCase, cancellationToken).ConfigureAwait(false);
         return await step.EndDialogAsync(supportCase, cancellationToken).ConfigureAwait(false);
     }
 
-    private Activity Message(WaterfallStepContext step, string key, SupportCase supportCase) => Say(step.DialogContext, key, supportCase);
+    /// <summary>
+    /// Hands the case to a person: builds the summary, keeps it for the agent side, remembers the open case for the
+    /// customer's return, tells the customer honestly what happens next, and ends the conversation's dialogs.
+    /// </summary>
+    private async Task<DialogTurnResult> HandOverAsync(DialogContext dc, SupportCase supportCase, HandoffReason reason, string? approvalReason, CancellationToken cancellationToken)
+    {
+        var profile = await _services.ProfileAsync(dc.Context, cancellationToken).ConfigureAwait(false);
+        var summary = CaseSummaries.Build(supportCase, profile, dc.Context.Activity, _services.Catalog, reason, approvalReason, dc.Context.TimeProvider.GetUtcNow());
+        await _services.Handoffs.SetAsync(dc.Context, summary, cancellationToken).ConfigureAwait(false);
+        profile.Cases++;
+        profile.OpenCase = new OpenCase(summary.CaseId, summary.Problem, summary.Category, supportCase.OpenedAt);
+        var remedy = supportCase.RemedyWanted is { } wanted ? wanted : "this";
+        await SayAsync(dc, SupportPrompts.Handoff(reason), supportCase, cancellationToken, ("remedy", remedy)).ConfigureAwait(false);
+        await dc.CancelAllDialogsAsync(cancellationToken).ConfigureAwait(false);
+        return new DialogTurnResult(DialogTurnStatus.Complete, summary);
+    }
 
-    private Activity Say(DialogContext dc, string key, SupportCase? supportCase)
+    /// <summary>Reads how the customer feels in this turn and adds it to the case's trajectory.</summary>
+    private async Task ReadMoodAsync(SupportCase supportCase, string text, CancellationToken cancellationToken)
+    {
+        var result = await _services.Sentiment.AnalyzeAsync(text, cancellationToken).ConfigureAwait(false);
+        supportCase.Moods.Add(EmpathyPicker.Read(supportCase.Moods.Count + 1, result));
+        if (result.Targets.FirstOrDefault(t => t.Label == SentimentLabel.Negative) is { } target)
+        {
+            supportCase.Target ??= target.Text;
+        }
+    }
+
+    private Task EmpathizeAsync(DialogContext dc, SupportCase supportCase, CancellationToken cancellationToken)
+    {
+        var key = EmpathyPicker.PromptKey(supportCase.Moods[^1], supportCase.Moods[..^1]);
+        return SayAsync(dc, key, supportCase, cancellationToken);
+    }
+
+    /// <summary>After an answer, a new empathy line only when the feeling moved: warmer when rising, an acknowledgement when calming.</summary>
+    private Task EmpathizeIfMovedAsync(DialogContext dc, SupportCase supportCase, CancellationToken cancellationToken)
+    {
+        var moods = supportCase.Moods;
+        if (moods.Count < 2)
+        {
+            return Task.CompletedTask;
+        }
+
+        var change = moods[^1].NegativeIntensity - moods[^2].NegativeIntensity;
+        var calmed = moods[^2].NegativeIntensity >= EmpathyPicker.ModerateFrom && moods[^1].NegativeIntensity == 0;
+        return change >= EmpathyPicker.RisingBy || calmed ? EmpathizeAsync(dc, supportCase, cancellationToken) : Task.CompletedTask;
+    }
+
+    private PromptOptions Ask(WaterfallStepContext step, string key, SupportCase supportCase, params (string Name, string? Value)[] extra) =>
+        new() { Prompt = Say(step.DialogContext, key, supportCase, extra) };
+
+    private Task SayAsync(DialogContext dc, string key, SupportCase supportCase, CancellationToken cancellationToken, params (string Name, string? Value)[] extra) =>
+        dc.Context.SendActivityAsync(Say(dc, key, supportCase, extra), cancellationToken);
+
+    /// <summary>Renders a prompt for this case, never repeating a variant already said in the conversation.</summary>
+    private Activity Say(DialogContext dc, string key, SupportCase supportCase, params (string Name, string? Value)[] extra)
     {
         var values = new Dictionary<string, string?>(StringComparer.Ordinal)
         {
-            ["name"] = supportCase?.FirstName,
-            ["issue"] = supportCase?.Issue,
-            ["category"] = supportCase?.Category,
-            ["outcome"] = supportCase?.Outcome,
+            ["name"] = supportCase.FirstName,
+            ["issue"] = supportCase.Mirrored,
+            ["target"] = supportCase.Target ?? "this",
         };
-        return Activity.CreateMessage(_prompts.Current.Render(key, values, seed: dc.Context.Activity.Conversation?.Id).Text);
+        foreach (var (name, value) in extra)
+        {
+            values[name] = value;
+        }
+
+        var rendered = _services.Prompts.Current.Render(key, values, seed: dc.Context.Activity.Conversation?.Id, avoid: supportCase.UsedPromptIds);
+        if (key.StartsWith("empathy.", StringComparison.Ordinal) || key == SupportPrompts.AcknowledgeLayer)
+        {
+            supportCase.UsedPromptIds.Add(rendered.Id);
+        }
+
+        return Activity.CreateMessage(rendered.Text);
     }
 
-    private static SupportCase? CurrentCase(DialogContext innerDc) =>
-        innerDc.Stack.LastOrDefault(i => i.Id == Waterfall) is { } waterfall ? WaterfallDialog.GetValues<SupportCase>(waterfall) : null;
+    private string QuestionText(string question) => _services.Prompts.Current.Variants(SupportPrompts.Question(question)) is { Count: > 0 } variants ? variants[0].Text.Replace(", {name}", string.Empty, StringComparison.Ordinal) : question;
+
+    private static SupportCase Case(DialogContext dc) => FindCase(dc) ?? throw new InvalidOperationException("The support case is not on the dialog stack.");
+
+    private static SupportCase? FindCase(DialogContext dc) =>
+        dc.Stack.LastOrDefault(i => i.Id == Main) is { } main ? WaterfallDialog.GetValues<SupportCase>(main) : null;
 
     private static string? CustomerName(Activity activity)
     {
@@ -150,4 +464,12 @@ public sealed class SupportDialog : ComponentDialog
 
     private static string? FirstName(string? fullName) =>
         string.IsNullOrWhiteSpace(fullName) ? null : fullName.Split(' ', StringSplitOptions.RemoveEmptyEntries)[0];
+
+    private static string Capitalize(string text) => text.Length == 0 ? text : char.ToUpperInvariant(text[0]) + text[1..];
+
+    /// <summary>The clarifying question a loop step is waiting on.</summary>
+    private sealed class PendingQuestion
+    {
+        public string? Id { get; set; }
+    }
 }

@@ -6,45 +6,74 @@ namespace SupportBot.Core.Support;
 public static class SupportPrompts
 {
     public const string Welcome = "greeting.welcome";
+    public const string WelcomeBack = "greeting.welcome_back";
+    public const string WelcomeBackOpenCase = "greeting.welcome_back_open_case";
+    public const string OpenCaseUpdate = "greeting.open_case_update";
+    public const string AskName = "greeting.ask_name";
+    public const string WhatHappened = "greeting.what_happened";
     public const string EmpathyNeutral = "empathy.neutral";
-    public const string EmpathyMild = "empathy.mild";
-    public const string EmpathySevere = "empathy.severe";
+    public const string EmpathyImproving = "empathy.improving";
+    public const string EmpathyGratitude = "empathy.gratitude";
     public const string CategoryAsk = "categories.ask";
     public const string CategoryRetry = "categories.retry";
-    public const string CategoryDelivery = "categories.delivery";
-    public const string CategoryDefect = "categories.defect";
-    public const string CategoryBilling = "categories.billing";
-    public const string CategoryOther = "categories.other";
-    public const string OutcomeAsk = "remedies.ask_outcome";
-    public const string HandoffConfirm = "handoff.confirm";
-    public const string HandoffConfirmRetry = "handoff.confirm_retry";
-    public const string Summary = "handoff.summary";
-    public const string HandoffPassed = "handoff.passed";
-    public const string HandoffRequested = "handoff.requested";
-    public const string KeptOnFile = "closing.kept_on_file";
+    public const string AskAnythingElse = "layers.ask";
+    public const string AskAnythingElseAgain = "layers.ask_again";
+    public const string AcknowledgeLayer = "layers.acknowledge";
+    public const string OfferRemedies = "remedies.offer";
+    public const string OfferRetry = "remedies.retry";
+    public const string SomethingElse = "remedies.something_else";
+    public const string AskOwnRemedy = "remedies.ask_own";
+    public const string RemedyGranted = "remedies.granted";
+    public const string HandoffWaiting = "handoff.waiting";
+    public const string ConfirmResolved = "closing.confirm_resolved";
+    public const string AskRating = "closing.rating";
+    public const string Thanks = "closing.thanks";
     public const string Help = "closing.help";
     public const string StartOver = "closing.start_over";
+
+    /// <summary>The key of a clarifying question ("questions.order_number").</summary>
+    public static string Question(string id) => $"questions.{id}";
+
+    /// <summary>The key of what the bot says when it hands over for <paramref name="reason"/>.</summary>
+    public static string Handoff(HandoffReason reason) => reason switch
+    {
+        HandoffReason.RemedyNeedsApproval => "handoff.approval",
+        HandoffReason.CustomerAsked => "handoff.customer_asked",
+        HandoffReason.FrustrationRising => "handoff.frustration",
+        HandoffReason.NotUnderstood => "handoff.not_understood",
+        HandoffReason.NotResolved => "handoff.not_resolved",
+        _ => "handoff.open_case",
+    };
 
     /// <summary>Every key with its allowed variables: what the prompt checker holds the files to.</summary>
     public static IReadOnlyList<PromptDefinition> Definitions { get; } =
     [
         PromptDefinition.Of(Welcome, "name"),
-        PromptDefinition.Of(EmpathyNeutral, "name", "issue"),
-        PromptDefinition.Of(EmpathyMild, "name", "issue"),
-        PromptDefinition.Of(EmpathySevere, "name", "issue"),
+        PromptDefinition.Of(WelcomeBack, "name"),
+        PromptDefinition.Of(WelcomeBackOpenCase, "name", "open_case"),
+        PromptDefinition.Of(OpenCaseUpdate, "name", "open_case"),
+        PromptDefinition.Of(AskName),
+        PromptDefinition.Of(WhatHappened, "name"),
+        PromptDefinition.Of(EmpathyNeutral, "name", "issue", "target"),
+        PromptDefinition.Of(EmpathyImproving, "name", "issue", "target"),
+        PromptDefinition.Of(EmpathyGratitude, "name", "issue", "target"),
+        .. EmpathyPicker.Bands.SelectMany(band => EmpathyPicker.Emotions.Select(emotion => PromptDefinition.Of($"empathy.{band}.{emotion}", "name", "issue", "target"))),
         PromptDefinition.Of(CategoryAsk, "name"),
         PromptDefinition.Of(CategoryRetry, "name"),
-        PromptDefinition.Of(CategoryDelivery),
-        PromptDefinition.Of(CategoryDefect),
-        PromptDefinition.Of(CategoryBilling),
-        PromptDefinition.Of(CategoryOther),
-        PromptDefinition.Of(OutcomeAsk, "name"),
-        PromptDefinition.Of(HandoffConfirm, "name"),
-        PromptDefinition.Of(HandoffConfirmRetry, "name"),
-        PromptDefinition.Of(Summary, "name", "issue", "category", "outcome"),
-        PromptDefinition.Of(HandoffPassed, "name"),
-        PromptDefinition.Of(HandoffRequested, "name"),
-        PromptDefinition.Of(KeptOnFile, "name"),
+        .. SupportCatalog.KnownQuestions.Select(q => PromptDefinition.Of(Question(q), "name", "target", "issue")),
+        PromptDefinition.Of(AskAnythingElse, "name"),
+        PromptDefinition.Of(AskAnythingElseAgain, "name"),
+        PromptDefinition.Of(AcknowledgeLayer, "name", "issue"),
+        PromptDefinition.Of(OfferRemedies, "name", "issue", "target"),
+        PromptDefinition.Of(OfferRetry, "name"),
+        PromptDefinition.Of(SomethingElse),
+        PromptDefinition.Of(AskOwnRemedy, "name"),
+        PromptDefinition.Of(RemedyGranted, "name", "remedy", "next_steps"),
+        .. Enum.GetValues<HandoffReason>().Select(r => PromptDefinition.Of(Handoff(r), "name", "remedy", "issue")),
+        PromptDefinition.Of(HandoffWaiting, "name"),
+        PromptDefinition.Of(ConfirmResolved, "name"),
+        PromptDefinition.Of(AskRating, "name"),
+        PromptDefinition.Of(Thanks, "name"),
         PromptDefinition.Of(Help, "name"),
         PromptDefinition.Of(StartOver, "name"),
     ];

@@ -1,9 +1,21 @@
 namespace SupportBot.Core.Support;
 
-/// <summary>What is remembered about a customer across conversations.</summary>
+/// <summary>What is remembered about a customer across conversations (user state).</summary>
 public sealed class UserProfile
 {
     public string? Name { get; set; }
 
+    /// <summary>The customer's tier (standard, gold, platinum); remedies' approval rules may depend on it.</summary>
+    public string Tier { get; set; } = "standard";
+
+    /// <summary>How many remedies the customer has been granted; approval rules may cap it.</summary>
+    public int RemediesGranted { get; set; }
+
     public int Cases { get; set; }
+
+    /// <summary>A case of theirs still with a colleague, to remind them of when they come back.</summary>
+    public OpenCase? OpenCase { get; set; }
 }
+
+/// <summary>A case waiting for a colleague: enough to remind the customer of it and to find it again.</summary>
+public sealed record OpenCase(string CaseId, string Problem, string Category, DateTimeOffset OpenedAt);

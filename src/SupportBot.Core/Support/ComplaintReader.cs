@@ -1,0 +1,164 @@
+using System.Globalization;
+using System.Text;
+using System.Text.RegularExpressions;
+
+namespace SupportBot.Core.Support;
+
+/// <summary>
+/// Reads what a customer wrote for what the conversation needs: their problem in their own words turned to face
+/// them ("my refund STILL hasn't arrived" becomes "your refund still hasn't arrived"), answers to clarifying
+/// questions already given, an amount, and whether a reply means "nothing else".
+/// </summary>
+public static partial class ComplaintReader
+{
+    private const int MaxMirrorLength = 90;
+
+    private static readonly Dictionary<string, string> Pronouns = new(StringComparer.OrdinalIgnoreCase)
+    {
+        ["i"] = "you", ["me"] = "you", ["my"] = "your", ["mine"] = "yours", ["myself"] = "yourself",
+        ["i'm"] = "you're", ["im"] = "you're", ["i've"] = "you've", ["i'd"] = "you'd", ["i'll"] = "you'll",
+        ["we"] = "you", ["our"] = "your", ["us"] = "you", ["we're"] = "you're", ["we've"] = "you've",
+        ["am"] = "are", ["was"] = "were",
+    };
+
+    private static readonly string[] NothingElse =
+    [
+        "no", "nope", "nah", "no thanks", "no thank you", "nothing", "nothing else", "that's all", "thats all",
+        "that's it", "thats it", "all good", "no that's all", "no that's it", "no, that's all", "not really", "none", "n",
+    ];
+
+    /// <summary>
+    /// The customer's problem turned to face them, for empathy lines: first clause or sentence, pronouns flipped,
+    /// shouting lowered, trailing punctuation and greetings dropped, at most about 90 characters.
+    /// </summary>
+    public static string Mirror(string? text)
+    {
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return string.Empty;
+        }
+
+        var sentence = FirstSentence(text.Trim());
+        var words = sentence.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        var builder = new StringBuilder(sentence.Length + 16);
+        var start = 0;
+        while (start < words.Length - 1 && words[start].Trim(',', '!', '.').ToLowerInvariant() is "hi" or "hello" or "hey" or "so" or "well" or "ok" or "okay" or "um")
+        {
+            start++;
+        }
+
+        for (var i = start; i < words.Length; i++)
+        {
+            var word = words[i];
+            var core = word.TrimEnd(',', '!', '.', '?', ';', ':');
+            var tail = word[core.Length..];
+            var lower = IsShouted(core) ? core.ToLowerInvariant() : core;
+            if (Pronouns.TryGetValue(core, out var flipped))
+            {
+                lower = flipped;
+            }
+            else if (i == start && lower.Length > 1 && char.IsUpper(lower[0]) && !IsShouted(lower) && (lower.Length < 2 || !char.IsUpper(lower[1])))
+            {
+                lower = char.ToLowerInvariant(lower[0]) + lower[1..];
+            }
+
+            if (builder.Length + lower.Length > MaxMirrorLength)
+            {
+                break;
+            }
+
+            builder.Append(lower).Append(tail).Append(' ');
+        }
+
+        return builder.ToString().TrimEnd().TrimEnd(',', '!', '.', '?', ';', ':', ' ');
+    }
+
+    /// <summary>
+    /// The name in a reply to "what's your name?": "Dana", "I'm Dana Reyes", "my name is dana" give "Dana" or
+    /// "Dana Reyes"; null when the reply has no plausible name.
+    /// </summary>
+    public static string? NameFrom(string? text)
+    {
+        var cleaned = NameIntro().Replace((text ?? string.Empty).Trim(), string.Empty).Trim().TrimEnd('.', '!', ',');
+        var words = cleaned.Split(' ', StringSplitOptions.RemoveEmptyEntries).Take(3).ToList();
+        if (words.Count == 0 || words.Any(w => !w.All(c => char.IsLetter(c) || c is '-' or '\'')))
+        {
+            return null;
+        }
+
+        return string.Join(' ', words.Select(w => char.ToUpperInvariant(w[0]) + (w.Length > 1 && w.Skip(1).All(char.IsUpper) ? w[1..].ToLowerInvariant() : w[1..])));
+    }
+
+    /// <summary>True when a reply to "anything else?" means nothing more.</summary>
+    public static bool MeansNothingElse(string? text)
+    {
+        var normalized = Regex.Replace((text ?? string.Empty).Trim().ToLowerInvariant(), @"[!.,]+", string.Empty).Trim();
+        return normalized.Length == 0 || NothingElse.Contains(normalized) || normalized.StartsWith("no that", StringComparison.Ordinal)
+            || normalized.StartsWith("nothing", StringComparison.Ordinal) || normalized.StartsWith("no thank", StringComparison.Ordinal);
+    }
+
+    /// <summary>Whether <paramref name="text"/> already answers the clarifying question <paramref name="question"/>.</summary>
+    public static bool Answers(string question, string? text) => !string.IsNullOrWhiteSpace(text) && question switch
+    {
+        "order_number" => OrderNumber().IsMatch(text),
+        "when" => When().IsMatch(text),
+        "tried" => Tried().IsMatch(text),
+        "amount" => Amount(text) is not null,
+        "account" => EmailAddress().IsMatch(text) || Username().IsMatch(text),
+        _ => false,
+    };
+
+    /// <summary>The first money amount in the text ("$42.50", "42 dollars", "£1,200"), or null.</summary>
+    public static decimal? Amount(string? text)
+    {
+        if (string.IsNullOrEmpty(text))
+        {
+            return null;
+        }
+
+        var match = Money().Match(text);
+        if (!match.Success)
+        {
+            return null;
+        }
+
+        var digits = (match.Groups["a"].Success ? match.Groups["a"].Value : match.Groups["b"].Value).Replace(",", string.Empty, StringComparison.Ordinal);
+        return decimal.TryParse(digits, NumberStyles.Number, CultureInfo.InvariantCulture, out var amount) ? amount : null;
+    }
+
+    private static bool IsShouted(string word) => word.Length > 1 && word.Any(char.IsLetter) && word.Where(char.IsLetter).All(char.IsUpper);
+
+    private static string FirstSentence(string text)
+    {
+        for (var i = 0; i < text.Length - 1; i++)
+        {
+            if (text[i] is '.' or '!' or '?' && char.IsWhiteSpace(text[i + 1]) && i > 12)
+            {
+                return text[..i];
+            }
+        }
+
+        return text;
+    }
+
+    [GeneratedRegex(@"(\b(order|ref|reference|booking|case|ticket)\s*(no\.?|number|#|nr)?\s*[:#]?\s*[A-Z0-9-]*\d[A-Z0-9-]{2,}\b)|(#\s*\d{4,})|(\b[A-Z]{2,4}-?\d{4,}\b)|(\b\d{6,12}\b)", RegexOptions.IgnoreCase)]
+    private static partial Regex OrderNumber();
+
+    [GeneratedRegex(@"\b(today|yesterday|tonight|this (morning|afternoon|evening|week|month)|last (night|week|month|monday|tuesday|wednesday|thursday|friday|saturday|sunday)|(mon|tues|wednes|thurs|fri|satur|sun)day|\d+\s*(days?|weeks?|months?|hours?)( ago)?|(a|one|two|three|four|five|six|several|few|couple of) (days?|weeks?|months?|hours?)|since|ago|january|february|march|april|june|july|august|september|october|november|december|\d{1,2}[/.]\d{1,2}([/.]\d{2,4})?)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex When();
+
+    [GeneratedRegex(@"\b(tried|already|called|phoned|rang|emailed|e-mailed|contacted|chatted|messaged|restarted|rebooted|reset|reinstalled|checked|asked|complained|waited)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex Tried();
+
+    [GeneratedRegex(@"(?:[$€£]\s?(?<a>\d[\d,]*(?:\.\d{1,2})?))|(?:\b(?<b>\d[\d,]*(?:\.\d{1,2})?)\s?(?:dollars|usd|euros?|eur|pounds|gbp|bucks)\b)", RegexOptions.IgnoreCase)]
+    private static partial Regex Money();
+
+    [GeneratedRegex(@"^(hi|hello|hey)?[,!. ]*(my name is|my name's|name is|i am|i'm|im|it's|its|this is|call me|they call me)?\s*", RegexOptions.IgnoreCase)]
+    private static partial Regex NameIntro();
+
+    [GeneratedRegex(@"\b[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}\b")]
+    private static partial Regex EmailAddress();
+
+    [GeneratedRegex(@"\b(username|user name|user id|login)\s*(is|:)?\s*\S{3,}", RegexOptions.IgnoreCase)]
+    private static partial Regex Username();
+}

@@ -1,0 +1,23 @@
+namespace SupportBot.Core.Support;
+
+/// <summary>Why a case goes to a person.</summary>
+public enum HandoffReason
+{
+    /// <summary>The remedy the customer wants needs a colleague's approval.</summary>
+    RemedyNeedsApproval,
+
+    /// <summary>The customer asked for a person.</summary>
+    CustomerAsked,
+
+    /// <summary>The customer's frustration kept rising over their turns.</summary>
+    FrustrationRising,
+
+    /// <summary>A question was asked several times without an answer the bot could use.</summary>
+    NotUnderstood,
+
+    /// <summary>The customer said the remedy did not sort it out.</summary>
+    NotResolved,
+
+    /// <summary>The customer came back about a case a colleague already has.</summary>
+    OpenCaseFollowUp,
+}

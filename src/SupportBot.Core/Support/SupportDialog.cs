@@ -152,6 +152,7 @@ public sealed class SupportDialog : ComponentDialog
 
         supportCase.Complaint = complaint;
         supportCase.Mirrored = ComplaintReader.Mirror(complaint);
+        supportCase.Amount = ComplaintReader.Amount(complaint);
         await ReadMoodAsync(supportCase, complaint, cancellationToken).ConfigureAwait(false);
         await EmpathizeAsync(step.DialogContext, supportCase, cancellationToken).ConfigureAwait(false);
 

@@ -1,0 +1,74 @@
+using SupportBot.Core.Support;
+
+namespace SupportBot.Core.Tests.Support;
+
+public sealed class ComplaintReaderTests
+{
+    [Theory]
+    [InlineData("my refund STILL hasn't arrived, three weeks!!", "your refund still hasn't arrived, three weeks")]
+    [InlineData("Hi, I was charged twice for my order. Please fix it.", "you were charged twice for your order")]
+    [InlineData("The screen on my new phone is cracked", "the screen on your new phone is cracked")]
+    [InlineData("We never got our parcel!!!", "you never got your parcel")]
+    public void Mirror_Complaint_FacesTheCustomerInTheirWords(string complaint, string expected)
+    {
+        Assert.Equal(expected, ComplaintReader.Mirror(complaint));
+    }
+
+    [Fact]
+    public void Mirror_LongRant_StaysShort()
+    {
+        var mirrored = ComplaintReader.Mirror("my order " + string.Join(' ', Enumerable.Repeat("never arrived and", 30)));
+
+        Assert.True(mirrored.Length <= 90, mirrored);
+    }
+
+    [Theory]
+    [InlineData("order_number", "it's order #48213", true)]
+    [InlineData("order_number", "order number AB-99812", true)]
+    [InlineData("order_number", "the parcel never came", false)]
+    [InlineData("when", "I ordered it three weeks ago", true)]
+    [InlineData("when", "last Tuesday", true)]
+    [InlineData("when", "the box was crushed", false)]
+    [InlineData("tried", "I already called twice", true)]
+    [InlineData("tried", "it's broken", false)]
+    [InlineData("amount", "they charged me $42.50", true)]
+    [InlineData("amount", "it cost 80 euros", true)]
+    [InlineData("amount", "charged twice", false)]
+    [InlineData("account", "it's dana@example.com", true)]
+    public void Answers_DetectsAnswerAlreadyGiven(string question, string text, bool expected)
+    {
+        Assert.Equal(expected, ComplaintReader.Answers(question, text));
+    }
+
+    [Theory]
+    [InlineData("$42.50", 42.50)]
+    [InlineData("about £1,200", 1200)]
+    [InlineData("it was 60 dollars", 60)]
+    public void Amount_FindsMoney(string text, double expected)
+    {
+        Assert.Equal((decimal)expected, ComplaintReader.Amount(text));
+    }
+
+    [Theory]
+    [InlineData("no", true)]
+    [InlineData("No, that's all.", true)]
+    [InlineData("nothing else", true)]
+    [InlineData("no thanks!", true)]
+    [InlineData("yes, the courier was rude", false)]
+    [InlineData("the app keeps logging me out too", false)]
+    public void MeansNothingElse_ReplyToAnythingElse(string text, bool expected)
+    {
+        Assert.Equal(expected, ComplaintReader.MeansNothingElse(text));
+    }
+
+    [Theory]
+    [InlineData("Dana", "Dana")]
+    [InlineData("i'm dana reyes", "Dana Reyes")]
+    [InlineData("My name is SAM.", "Sam")]
+    [InlineData("it's O'Neil", "O'Neil")]
+    [InlineData("12345", null)]
+    public void NameFrom_ReplyToWhatsYourName(string text, string? expected)
+    {
+        Assert.Equal(expected, ComplaintReader.NameFrom(text));
+    }
+}

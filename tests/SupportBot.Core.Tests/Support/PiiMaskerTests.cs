@@ -1,0 +1,16 @@
+using SupportBot.Core.Support;
+
+namespace SupportBot.Core.Tests.Support;
+
+public sealed class PiiMaskerTests
+{
+    [Theory]
+    [InlineData("my card 4111 1111 1111 1111 was charged", "my card [card ending 1111] was charged")]
+    [InlineData("card 5500-0000-0000-0004, cvv 123", "card [card ending 0004], cvv [hidden]")]
+    [InlineData("write to dana.reyes@example.com", "write to d***@example.com")]
+    [InlineData("order 48213 arrived broken", "order 48213 arrived broken")]
+    public void Mask_HidesCardsCodesAndEmails(string text, string expected)
+    {
+        Assert.Equal(expected, PiiMasker.Mask(text));
+    }
+}

@@ -1,0 +1,82 @@
+using SupportBot.Core.Support;
+
+namespace SupportBot.Core.Tests.Support;
+
+public sealed class SupportCatalogTests
+{
+    private static SupportCatalog Repository() => SupportCatalogLoader.Load(Path.Combine(TestBots.DialogsDirectory, "catalog")).Catalog!;
+
+    [Fact]
+    public void SupportCatalogLoader_RepositoryCatalog_LoadsWithoutErrors()
+    {
+        var (catalog, errors) = SupportCatalogLoader.Load(Path.Combine(TestBots.DialogsDirectory, "catalog"));
+
+        Assert.Empty(errors);
+        Assert.Contains(catalog!.Categories, c => c.Id == "other");
+        Assert.All(catalog.Categories, c => Assert.NotEmpty(c.Remedies));
+    }
+
+    [Fact]
+    public void SupportCatalogLoader_UnknownQuestionAndRemedy_ReportedWithLine()
+    {
+        var directory = Directory.CreateTempSubdirectory("supportbot-catalog").FullName;
+        File.WriteAllText(Path.Combine(directory, "categories.yaml"), "other:\n  title: Other\n  questions: [when, shoe_size]\n  remedies: [credit, pony]\n");
+        File.WriteAllText(Path.Combine(directory, "remedies.yaml"), "credit:\n  title: a credit\n  next_steps: done\n  approval:\n    max_prior_remedies: lots\n");
+
+        var (catalog, errors) = SupportCatalogLoader.Load(directory);
+
+        Assert.Null(catalog);
+        Assert.Contains(errors, e => e.File.EndsWith("categories.yaml", StringComparison.Ordinal) && e.Line == 3 && e.Message.Contains("shoe_size", StringComparison.Ordinal));
+        Assert.Contains(errors, e => e.Line == 4 && e.Message.Contains("'pony'", StringComparison.Ordinal));
+        Assert.Contains(errors, e => e.File.EndsWith("remedies.yaml", StringComparison.Ordinal) && e.Line == 5 && e.Message.Contains("whole number", StringComparison.Ordinal));
+        Directory.Delete(directory, recursive: true);
+    }
+
+    [Theory]
+    [InlineData("my parcel never arrived", "delivery")]
+    [InlineData("the screen is cracked and it doesn't work", "damaged")]
+    [InlineData("you charged me twice on my card", "billing")]
+    [InlineData("the technician didn't show up for the appointment", "service")]
+    [InlineData("I'm locked out of my account, the password reset fails", "account")]
+    [InlineData("I'm just unhappy", null)]
+    public void CategoryClassifier_Complaint_PicksCategoryOrAsks(string complaint, string? expected)
+    {
+        Assert.Equal(expected, CategoryClassifier.Classify(complaint, Repository()));
+    }
+
+    [Fact]
+    public void RemedyAdvisor_Offer_CategoryRemediesBestFirst()
+    {
+        var offered = RemedyAdvisor.Offer(Repository(), "delivery");
+
+        Assert.Equal(["express_reshipment", "refund", "credit"], offered.Select(r => r.Id));
+    }
+
+    [Theory]
+    [InlineData(40.0, 0, "standard", true)]
+    [InlineData(120.0, 0, "standard", false)]
+    [InlineData(null, 0, "standard", false)]
+    [InlineData(40.0, 2, "standard", false)]
+    public void RemedyAdvisor_RefundRules_AmountAndPriorRemedies(double? amount, int prior, string tier, bool auto)
+    {
+        var refund = Repository().Remedies["refund"];
+
+        var check = RemedyAdvisor.Check(refund, (decimal?)amount, new UserProfile { RemediesGranted = prior, Tier = tier });
+
+        Assert.Equal(auto, check.AutoApproved);
+        Assert.Equal(auto, check.Reason is null);
+    }
+
+    [Fact]
+    public void RemedyAdvisor_TierRule_NamesTheTiers()
+    {
+        var upgrade = Repository().Remedies["upgrade"];
+
+        var standard = RemedyAdvisor.Check(upgrade, null, new UserProfile { Tier = "standard" });
+        var gold = RemedyAdvisor.Check(upgrade, null, new UserProfile { Tier = "gold" });
+
+        Assert.False(standard.AutoApproved);
+        Assert.Contains("gold", standard.Reason, StringComparison.Ordinal);
+        Assert.True(gold.AutoApproved);
+    }
+}

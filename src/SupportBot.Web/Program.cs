@@ -1,3 +1,4 @@
+using SupportBot.Core.PromptFiles;
 using SupportBot.Web.Cli;
 using SupportBot.Web.Hosting;
 
@@ -12,6 +13,15 @@ switch (args)
         return PromptsCommand.Run(root, args[1..]);
 }
 
-await using var app = SupportBotApp.Build(root, args);
-await app.RunAsync();
-return 0;
+try
+{
+    await using var app = SupportBotApp.Build(root, args);
+    await app.RunAsync();
+    return 0;
+}
+catch (PromptFilesInvalidException ex)
+{
+    Console.Error.WriteLine(ex.Message);
+    Console.Error.WriteLine("SupportBot did not start. Fix the prompt files above; 'supportbot prompts check' checks them without starting.");
+    return 1;
+}

@@ -20,6 +20,9 @@ public sealed class PromptCatalog
     /// <summary>Every key in the catalog.</summary>
     public IEnumerable<string> Keys => _prompts.Keys;
 
+    /// <summary>How many variants there are over all keys.</summary>
+    public int VariantCount => _prompts.Values.Sum(v => v.Count);
+
     /// <summary>The variants of a key (empty when the key is unknown).</summary>
     public IReadOnlyList<PromptVariant> Variants(string key) => _prompts.TryGetValue(key, out var variants) ? variants : [];
 

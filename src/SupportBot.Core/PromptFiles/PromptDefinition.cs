@@ -6,6 +6,13 @@ namespace SupportBot.Core.PromptFiles;
 /// </summary>
 public sealed record PromptDefinition(string Key, IReadOnlyDictionary<string, string> Variables)
 {
+    /// <summary>
+    /// True when a <c>greeting.</c> or <c>closing.</c> prompt that allows <c>{name}</c> may still leave it out, e.g.
+    /// a line shown before the customer has said who they are. Off by default: the craft rules
+    /// (<see cref="PromptCraftRules"/>) require the customer's name in every greeting and closing variant.
+    /// </summary>
+    public bool NameOptional { get; init; }
+
     /// <summary>A definition whose variables all fall back to an empty string unless listed with a fallback.</summary>
     public static PromptDefinition Of(string key, params string[] variables) =>
         new(key, variables.ToDictionary(v => v, v => PromptCatalog.DefaultFallback(v), StringComparer.Ordinal));

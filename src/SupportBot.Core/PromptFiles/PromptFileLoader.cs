@@ -6,8 +6,9 @@ namespace SupportBot.Core.PromptFiles;
 
 /// <summary>
 /// Reads and validates <c>dialogs/*.yaml</c>. Every error names its file and line: broken YAML, unknown keys,
-/// variants without id or text, duplicate ids, unknown or malformed variables, and prompts the code needs but no
-/// file defines. Any error means no catalog, so the caller keeps the last good one.
+/// variants without id or text, duplicate ids, unknown or malformed variables, prompts the code needs but no file
+/// defines, and breaches of the craft rules (<see cref="PromptCraftRules"/>). Any error means no catalog, so the
+/// caller keeps the last good one.
 /// </summary>
 public static partial class PromptFileLoader
 {
@@ -21,9 +22,33 @@ public static partial class PromptFileLoader
             return new PromptLoadResult(null, [new PromptError(display, 0, "The prompt folder does not exist.")]);
         }
 
-        var files = Directory.EnumerateFiles(directory, "*.yaml").Concat(Directory.EnumerateFiles(directory, "*.yml")).Order(StringComparer.Ordinal);
-        var sources = files.Select(f => (Name: $"{display}/{Path.GetFileName(f)}", Text: File.ReadAllText(f))).ToList();
-        return Parse(sources, definitions, display);
+        // Files change under a running bot (an editor saving, a deploy replacing the folder): a file that vanishes or
+        // is locked between listing and reading is reported like any other error, never thrown at the caller.
+        var sources = new List<(string Name, string Text)>();
+        var errors = new List<PromptError>();
+        try
+        {
+            var files = Directory.EnumerateFiles(directory, "*.yaml").Concat(Directory.EnumerateFiles(directory, "*.yml")).Order(StringComparer.Ordinal).ToList();
+            foreach (var file in files)
+            {
+                var name = $"{display}/{Path.GetFileName(file)}";
+                try
+                {
+                    sources.Add((name, File.ReadAllText(file)));
+                }
+                catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+                {
+                    errors.Add(new PromptError(name, 0, $"The file could not be read: {ex.Message}"));
+                }
+            }
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            return new PromptLoadResult(null, [new PromptError(display, 0, $"The prompt folder could not be read: {ex.Message}")]);
+        }
+
+        var result = Parse(sources, definitions, display);
+        return errors.Count == 0 ? result : new PromptLoadResult(null, [.. errors.Concat(result.Errors).OrderBy(e => e.File, StringComparer.Ordinal).ThenBy(e => e.Line)]);
     }
 
     /// <summary>Validates prompt file contents given as (file name, text) pairs.</summary>
@@ -47,8 +72,11 @@ public static partial class PromptFileLoader
             errors.Add(new PromptError(folder, 0, $"The prompt '{definition.Key}' is required but no file defines it."));
         }
 
+        errors.AddRange(PromptCraftRules.Check(prompts, known));
+
+        // Top to bottom, file by file, as an author fixes them; the folder's own errors (missing prompts) first.
         return errors.Count > 0
-            ? new PromptLoadResult(null, errors)
+            ? new PromptLoadResult(null, [.. errors.OrderBy(e => e.File, StringComparer.Ordinal).ThenBy(e => e.Line)])
             : new PromptLoadResult(new PromptCatalog(prompts, known), errors);
     }
 
@@ -179,7 +207,7 @@ public static partial class PromptFileLoader
             valid = false;
         }
 
-        return valid ? new PromptVariant(id, text, file, idLine) : null;
+        return valid ? new PromptVariant(id, text, file, idLine) { TextLine = line } : null;
     }
 
     private static int Line(YamlNode node) => (int)node.Start.Line;

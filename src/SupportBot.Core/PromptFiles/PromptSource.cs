@@ -7,7 +7,9 @@ namespace SupportBot.Core.PromptFiles;
 public sealed class PromptSource
 {
     private readonly IReadOnlyCollection<PromptDefinition> _definitions;
+    private readonly Lock _reloading = new();
     private volatile PromptCatalog _current;
+    private volatile IReadOnlyList<PromptError> _lastErrors = [];
 
     private PromptSource(string directory, IReadOnlyCollection<PromptDefinition> definitions, PromptCatalog catalog)
     {
@@ -23,7 +25,7 @@ public sealed class PromptSource
     public PromptCatalog Current => _current;
 
     /// <summary>The errors of the last reload that failed, cleared by the next one that succeeds.</summary>
-    public IReadOnlyList<PromptError> LastErrors { get; private set; } = [];
+    public IReadOnlyList<PromptError> LastErrors => _lastErrors;
 
     /// <summary>Loads the prompts; throws with every error listed when the files are not valid at start-up.</summary>
     public static PromptSource Load(string directory, IReadOnlyCollection<PromptDefinition> definitions)
@@ -34,16 +36,19 @@ public sealed class PromptSource
             : throw new PromptFilesInvalidException(result.Errors);
     }
 
-    /// <summary>Re-reads the files; returns the errors (empty when the new set went live).</summary>
+    /// <summary>Re-reads the files; returns the errors (empty when the new set went live). Reloads run one at a time.</summary>
     public IReadOnlyList<PromptError> Reload()
     {
-        var result = PromptFileLoader.Load(Directory, _definitions);
-        if (result.Catalog is { } catalog)
+        lock (_reloading)
         {
-            _current = catalog;
-        }
+            var result = PromptFileLoader.Load(Directory, _definitions);
+            if (result.Catalog is { } catalog)
+            {
+                _current = catalog;
+            }
 
-        LastErrors = result.Errors;
-        return result.Errors;
+            _lastErrors = result.Errors;
+            return result.Errors;
+        }
     }
 }

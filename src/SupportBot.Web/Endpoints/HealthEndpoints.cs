@@ -1,16 +1,36 @@
+using System.Text;
 using SupportBot.Core.PromptFiles;
 
 namespace SupportBot.Web.Endpoints;
 
-/// <summary><c>GET /healthz</c> for probes, and a plain line at <c>/</c> until the web widget takes that page.</summary>
+/// <summary>
+/// <c>GET /healthz</c> for probes (always 200 while the bot can answer: a refused prompt edit leaves the last good
+/// prompts live, so it is reported, not failed), <c>GET /healthz/prompts</c> for admins, and a plain line at
+/// <c>/</c> until the web widget takes that page.
+/// </summary>
 public static class HealthEndpoints
 {
     public static IEndpointRouteBuilder MapHealth(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/healthz", (PromptSource prompts) => prompts.LastErrors.Count == 0
-            ? Results.Text("ok\n")
-            : Results.Text($"ok; the last prompt edit was refused ({prompts.LastErrors.Count} errors); the previous prompts are live\n"));
+        app.MapGet("/healthz", (PromptSource prompts) => Results.Text(HealthText(prompts.LastErrors)));
+        app.MapGet("/healthz/prompts", (PromptSource prompts) => TypedResults.Ok(PromptHealth.Of(prompts)));
         app.MapGet("/", () => Results.Text("SupportBot is running. Channels POST Bot Framework activities to /api/messages.\n"));
         return app;
+    }
+
+    private static string HealthText(IReadOnlyList<PromptError> errors)
+    {
+        if (errors.Count == 0)
+        {
+            return "ok\n";
+        }
+
+        var text = new StringBuilder($"ok; the last prompt edit was refused ({errors.Count} {(errors.Count == 1 ? "error" : "errors")}); the previous prompts are live\n");
+        foreach (var error in errors)
+        {
+            text.Append(error).Append('\n');
+        }
+
+        return text.ToString();
     }
 }

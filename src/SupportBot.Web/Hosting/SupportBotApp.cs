@@ -15,9 +15,15 @@ public static partial class SupportBotApp
         builder.Services.AddActivityJson();
         builder.Services.AddSupportBot(builder.Configuration, root);
         builder.Services.AddConnector(builder.Configuration);
+        builder.Services.AddPromptReload();
         configure?.Invoke(builder);
 
         var app = builder.Build();
+
+        // Read the prompts now: invalid files stop start-up with every error listed (PromptFilesInvalidException),
+        // before anything listens.
+        _ = app.Services.GetRequiredService<PromptSource>();
+
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.MapHealth();

@@ -100,7 +100,7 @@ public sealed class PromptFileLoaderTests
     [Fact]
     public void PromptFileLoader_MissingRequiredPrompt_Reported()
     {
-        var result = Parse("greeting.welcome:\n  - id: w\n    text: hi\n");
+        var result = Parse("greeting.welcome:\n  - id: w\n    text: hi {name}\n");
 
         var error = Assert.Single(result.Errors);
         Assert.Contains("'closing.thanks' is required", error.Message, StringComparison.Ordinal);

@@ -1,0 +1,82 @@
+using System.Text.Json.Nodes;
+using Microsoft.Extensions.DependencyInjection;
+using SupportBot.Core.PromptFiles;
+using SupportBot.Core.Support;
+using SupportBot.Web.Hosting;
+using SupportBot.Web.Tests.Infrastructure;
+
+namespace SupportBot.Web.Tests.Hosting;
+
+/// <summary>Editing <c>dialogs/</c> under a running bot: a bad edit is refused and reported, a good one goes live.</summary>
+public sealed class PromptLiveReloadTests
+{
+    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(15);
+
+    [Fact]
+    public async Task PromptEdit_BrokenThenFixed_OldWordingUntilFixedThenNewWording()
+    {
+        using var prompts = PromptFolder.CopyOfRepository();
+        await using var host = await BotHost.StartAsync(settings: new Dictionary<string, string> { ["Prompts:Directory"] = prompts.Path });
+        var watcher = host.App.Services.GetRequiredService<PromptFileWatcher>();
+
+        var brokenAt = string.Empty;
+        var refused = await ReloadAfterAsync(watcher, () => brokenAt = prompts.ReplacePrompt(SupportPrompts.Welcome, "Hi {nmae}, what went wrong?"), errors => errors.Count > 0);
+        var greetingWhileRefused = await GreetingAsync(host);
+        var wasLastGoodWording = host.Wording.Matches(SupportPrompts.Welcome, greetingWhileRefused); // before the fix replaces it
+        var health = await host.Client.GetStringAsync(new Uri("healthz", UriKind.Relative));
+        var promptHealth = JsonNode.Parse(await host.Client.GetStringAsync(new Uri("healthz/prompts", UriKind.Relative)))!;
+        var accepted = await ReloadAfterAsync(watcher, () => prompts.ReplacePrompt(SupportPrompts.Welcome, "Hey {name}, the new wording is live. What happened?"), errors => errors.Count == 0);
+        var greetingAfterFix = await GreetingAsync(host);
+        var healthAfterFix = await host.Client.GetStringAsync(new Uri("healthz", UriKind.Relative));
+
+        var error = Assert.Single(refused);
+        Assert.Equal(brokenAt, $"{error.File}:{error.Line}");
+        Assert.True(wasLastGoodWording, $"Expected the last good greeting while the edit was refused, got \"{greetingWhileRefused}\"");
+        Assert.DoesNotContain("nmae", greetingWhileRefused, StringComparison.Ordinal);
+        Assert.StartsWith("ok; the last prompt edit was refused (1 error)", health, StringComparison.Ordinal);
+        Assert.Contains($"{brokenAt}: Unknown variable '{{nmae}}'", health, StringComparison.Ordinal);
+        Assert.True(promptHealth["lastEditRefused"]!.GetValue<bool>());
+        Assert.Equal(error.Line, promptHealth["errors"]![0]!["line"]!.GetValue<int>());
+        Assert.Empty(accepted);
+        Assert.Equal("Hey Dana, the new wording is live. What happened?", greetingAfterFix);
+        Assert.Equal("ok\n", healthAfterFix);
+    }
+
+    [Fact]
+    public void SupportBotApp_InvalidPromptFilesAtStartUp_RefusesToStartListingEveryError()
+    {
+        using var prompts = PromptFolder.CopyOfRepository();
+        var at = prompts.ReplacePrompt(SupportPrompts.Welcome, "Sorry about that. Hello!");
+
+        var thrown = Assert.Throws<PromptFilesInvalidException>(() => SupportBotApp.Build(AppRoot.Find(), ["--urls", "http://127.0.0.1:0", "--Prompts:Directory", prompts.Path]));
+
+        Assert.Equal(2, thrown.Errors.Count);
+        Assert.All(thrown.Errors, e => Assert.Equal(at, $"{e.File}:{e.Line}"));
+        Assert.Contains($"{at}: 'test-greeting-welcome-1' apologizes without saying what for", thrown.Message, StringComparison.Ordinal);
+        Assert.Contains($"{at}: 'test-greeting-welcome-1' greets without the customer's name", thrown.Message, StringComparison.Ordinal);
+    }
+
+    private static async Task<string?> GreetingAsync(BotHost host)
+    {
+        var replies = await host.ExpectRepliesAsync(TestActivities.Message(TestActivities.NewConversationId(), "hi"));
+        return Assert.Single(replies).Text;
+    }
+
+    /// <summary>Makes an edit and awaits the watcher's reloads (the wait is taken first) until one satisfies <paramref name="done"/>.</summary>
+    private static async Task<IReadOnlyList<PromptError>> ReloadAfterAsync(PromptFileWatcher watcher, Action edit, Func<IReadOnlyList<PromptError>, bool> done)
+    {
+        using var timeout = new CancellationTokenSource(Patience);
+        var reloaded = watcher.WaitForReloadAsync(timeout.Token);
+        edit();
+        while (true)
+        {
+            var errors = await reloaded;
+            if (done(errors))
+            {
+                return errors;
+            }
+
+            reloaded = watcher.WaitForReloadAsync(timeout.Token);
+        }
+    }
+}

@@ -1,11 +1,173 @@
+using System.Diagnostics;
+using System.Globalization;
+using SupportBot.Core.Sentiment;
+
 namespace SupportBot.Web.Cli;
 
-/// <summary><c>supportbot sentiment --tsv FILE</c>: scores each row's text.</summary>
+/// <summary>
+/// <c>supportbot sentiment</c>: how the analyzer reads text.
+/// <list type="bullet">
+/// <item><c>sentiment "text"</c>: label, compound, intensity, emotions and targets, for admins tuning the lexicon.</item>
+/// <item><c>sentiment --tsv FILE</c>: <c>label TAB compound</c> for each row's <c>text</c> column, nothing else on
+/// standard output, so any scorer can read it.</item>
+/// <item><c>sentiment --score FILE...</c>: accuracy, macro-F1 and negative-class F1 against each file's <c>label</c>
+/// column, and messages per second.</item>
+/// </list>
+/// <c>--provider Local</c> is the default and the only provider in this build.
+/// </summary>
 public static class SentimentCommand
 {
+    private static readonly string[] Classes = ["negative", "neutral", "positive"];
+
     public static Task<int> RunAsync(string root, string[] args)
     {
-        Console.Error.WriteLine($"supportbot sentiment: not available yet ({root}, {args.Length} arguments).");
-        return Task.FromResult(2);
+        ArgumentNullException.ThrowIfNull(args);
+        var provider = Option(args, "--provider") ?? "Local";
+        if (!provider.Equals("Local", StringComparison.OrdinalIgnoreCase))
+        {
+            Console.Error.WriteLine($"supportbot sentiment: unknown provider '{provider}'; this build has Local.");
+            return Task.FromResult(2);
+        }
+
+        LocalSentimentAnalyzer analyzer;
+        try
+        {
+            analyzer = LocalSentimentAnalyzer.Load(Path.Combine(root, "dialogs", "sentiment-lexicon.tsv"));
+        }
+        catch (Exception ex) when (ex is FormatException or FileNotFoundException)
+        {
+            Console.Error.WriteLine($"supportbot sentiment: {ex.Message}");
+            return Task.FromResult(1);
+        }
+
+        if (Option(args, "--tsv") is { } tsv)
+        {
+            return Task.FromResult(PrintTsv(analyzer, tsv));
+        }
+
+        var score = Array.IndexOf(args, "--score");
+        if (score >= 0)
+        {
+            return Task.FromResult(Score(analyzer, args[(score + 1)..].Where(a => !a.StartsWith("--", StringComparison.Ordinal)).ToArray()));
+        }
+
+        var text = string.Join(' ', args.Where(a => !a.StartsWith("--", StringComparison.Ordinal) && a != provider));
+        if (text.Length == 0)
+        {
+            Console.Error.WriteLine("usage: supportbot sentiment \"text\" | --tsv FILE | --score FILE...");
+            return Task.FromResult(2);
+        }
+
+        var result = analyzer.Analyze(text);
+        Console.WriteLine($"label      {result.Label.ToString().ToLowerInvariant()}");
+        Console.WriteLine($"compound   {result.Compound.ToString("0.0000", CultureInfo.InvariantCulture)}");
+        Console.WriteLine($"intensity  {result.Intensity.ToString("0.00", CultureInfo.InvariantCulture)}");
+        Console.WriteLine($"scores     positive {F(result.Scores.Positive)}, neutral {F(result.Scores.Neutral)}, negative {F(result.Scores.Negative)}");
+        Console.WriteLine($"emotions   {(result.Emotions.Count == 0 ? "-" : string.Join(", ", result.Emotions.Select(e => $"{e.Emotion.ToString().ToLowerInvariant()} {F(e.Strength)}")))}");
+        Console.WriteLine($"targets    {(result.Targets.Count == 0 ? "-" : string.Join(", ", result.Targets.Select(t => t.Text)))}");
+        return Task.FromResult(0);
+    }
+
+    private static int PrintTsv(LocalSentimentAnalyzer analyzer, string path)
+    {
+        if (ReadRows(path, out var rows, out var header) is { } error)
+        {
+            Console.Error.WriteLine(error);
+            return 1;
+        }
+
+        var column = Array.IndexOf(header, "text");
+        using var output = new StreamWriter(Console.OpenStandardOutput()) { AutoFlush = false, NewLine = "\n" };
+        foreach (var row in rows)
+        {
+            var result = analyzer.Analyze(column < row.Length ? row[column] : string.Empty);
+            output.WriteLine($"{Label(result.Compound)}\t{result.Compound.ToString("0.0000", CultureInfo.InvariantCulture)}");
+        }
+
+        return 0;
+    }
+
+    private static int Score(LocalSentimentAnalyzer analyzer, string[] files)
+    {
+        if (files.Length == 0)
+        {
+            Console.Error.WriteLine("usage: supportbot sentiment --score FILE...");
+            return 2;
+        }
+
+        Console.WriteLine("file\trows\taccuracy\tmacro-F1\tnegative-F1\tmessages/s");
+        foreach (var file in files)
+        {
+            if (ReadRows(file, out var rows, out var header) is { } error)
+            {
+                Console.Error.WriteLine(error);
+                return 1;
+            }
+
+            var text = Array.IndexOf(header, "text");
+            var gold = Array.IndexOf(header, "label");
+            var scored = rows.Where(r => gold < r.Length && Classes.Contains(r[gold])).ToList();
+            var predicted = new string[scored.Count];
+            var clock = Stopwatch.StartNew();
+            for (var i = 0; i < scored.Count; i++)
+            {
+                predicted[i] = Label(analyzer.Analyze(scored[i][text]).Compound);
+            }
+
+            var seconds = clock.Elapsed.TotalSeconds;
+            var present = Classes.Where(c => scored.Any(r => r[gold] == c)).ToList();
+            var f1 = present.ToDictionary(c => c, c => F1(c, scored.Select(r => r[gold]).ToList(), predicted));
+            var accuracy = scored.Where((r, i) => r[gold] == predicted[i]).Count() / (double)Math.Max(scored.Count, 1);
+            Console.WriteLine($"{Path.GetFileName(file)}\t{scored.Count}\t{F(accuracy)}\t{F(f1.Values.Average())}\t{F(f1.GetValueOrDefault("negative"))}\t{(scored.Count / seconds).ToString("N0", CultureInfo.InvariantCulture)}");
+        }
+
+        return 0;
+    }
+
+    private static double F1(string label, List<string> gold, string[] predicted)
+    {
+        double tp = 0, fp = 0, fn = 0;
+        for (var i = 0; i < gold.Count; i++)
+        {
+            tp += gold[i] == label && predicted[i] == label ? 1 : 0;
+            fp += gold[i] != label && predicted[i] == label ? 1 : 0;
+            fn += gold[i] == label && predicted[i] != label ? 1 : 0;
+        }
+
+        return tp == 0 ? 0 : 2 * tp / ((2 * tp) + fp + fn);
+    }
+
+    private static string? ReadRows(string path, out List<string[]> rows, out string[] header)
+    {
+        rows = [];
+        header = [];
+        if (!File.Exists(path))
+        {
+            return $"supportbot sentiment: no file at {path}.";
+        }
+
+        using var reader = new StreamReader(path);
+        header = reader.ReadLine()?.Split('\t') ?? [];
+        if (!header.Contains("text"))
+        {
+            return $"supportbot sentiment: {path} has no 'text' column in its header row.";
+        }
+
+        while (reader.ReadLine() is { } line)
+        {
+            rows.Add(line.Split('\t'));
+        }
+
+        return null;
+    }
+
+    private static string Label(double compound) => compound >= 0.05 ? "positive" : compound <= -0.05 ? "negative" : "neutral";
+
+    private static string F(double value) => value.ToString("0.000", CultureInfo.InvariantCulture);
+
+    private static string? Option(string[] args, string name)
+    {
+        var index = Array.IndexOf(args, name);
+        return index >= 0 && index + 1 < args.Length ? args[index + 1] : null;
     }
 }

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Logging.Abstractions;
 using SupportBot.Core.Bot;
 using SupportBot.Core.PromptFiles;
+using SupportBot.Core.Sentiment;
 using SupportBot.Core.State;
 using SupportBot.Core.Support;
 using SupportBot.Core.Transcripts;
@@ -27,16 +28,45 @@ internal static class TestBots
 
     public static string DialogsDirectory => Path.Combine(RepositoryRoot, "dialogs");
 
+    private static readonly Lazy<LocalSentimentAnalyzer> Analyzer = new(() => LocalSentimentAnalyzer.Load(Path.Combine(DialogsDirectory, "sentiment-lexicon.tsv")));
+
     public static PromptSource Prompts() => PromptSource.Load(DialogsDirectory, SupportPrompts.Definitions);
 
+    public static SupportCatalog Catalog() => SupportCatalogSource.Load(Path.Combine(DialogsDirectory, "catalog")).Current;
+
+    /// <summary>The embedded analyzer over the repository's lexicons, shared by the tests (it is immutable).</summary>
+    public static LocalSentimentAnalyzer Sentiment => Analyzer.Value;
+
     /// <summary>The support bot over <paramref name="storage"/> (memory unless given).</summary>
-    public static BotAdapter SupportBot(IStorage? storage = null, ITranscriptStore? transcripts = null, TimeProvider? time = null)
+    public static BotAdapter SupportBot(IStorage? storage = null, ITranscriptStore? transcripts = null, TimeProvider? time = null, SupportOptions? options = null, Action<UserProfile>? profile = null)
     {
         storage ??= new MemoryStorage();
         var conversationState = new ConversationState(storage);
         var userState = new UserState(storage);
-        var bot = new SupportBotHandler(new SupportDialog(Prompts(), userState), conversationState);
+        var catalog = Catalog();
+        var services = new SupportServices(Prompts(), () => catalog, Sentiment, options ?? new SupportOptions(), conversationState, userState);
+        IBot bot = new SupportBotHandler(new SupportDialog(services), services, conversationState);
+        if (profile is not null)
+        {
+            bot = new ProfileSeedingBot(bot, services, profile);
+        }
+
         return new BotAdapter(bot, conversationState, userState, transcripts ?? new MemoryTranscriptStore(), time ?? TimeProvider.System, NullLogger<BotAdapter>.Instance);
+    }
+
+    /// <summary>Sets up the customer's profile (tier, remedies already granted) before the bot's first turn.</summary>
+    private sealed class ProfileSeedingBot(IBot inner, SupportServices services, Action<UserProfile> seed) : IBot
+    {
+        public async Task OnTurnAsync(TurnContext turnContext, CancellationToken cancellationToken)
+        {
+            var profile = await services.ProfileAsync(turnContext, cancellationToken);
+            if (profile.Cases == 0 && profile.Name is null)
+            {
+                seed(profile);
+            }
+
+            await inner.OnTurnAsync(turnContext, cancellationToken);
+        }
     }
 
     /// <summary>Any bot, given as its turn handler, over memory storage.</summary>

@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text;
 using System.Text.RegularExpressions;
 
 namespace SupportBot.Core.Support;
@@ -11,14 +10,32 @@ namespace SupportBot.Core.Support;
 /// </summary>
 public static partial class ComplaintReader
 {
-    private const int MaxMirrorLength = 90;
+    private const int MaxMirrorLength = 70;
+
+    /// <summary>Words a shortened phrase must not end on ("nobody answers your").</summary>
+    private static readonly HashSet<string> Dangling = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "your", "you", "the", "a", "an", "and", "or", "but", "to", "for", "of", "with", "in", "on", "at", "from", "by", "my", "our",
+        "that", "which", "is", "are", "were", "was", "it", "this", "so", "because", "when", "since", "as",
+    };
 
     private static readonly Dictionary<string, string> Pronouns = new(StringComparer.OrdinalIgnoreCase)
     {
-        ["i"] = "you", ["me"] = "you", ["my"] = "your", ["mine"] = "yours", ["myself"] = "yourself",
-        ["i'm"] = "you're", ["im"] = "you're", ["i've"] = "you've", ["i'd"] = "you'd", ["i'll"] = "you'll",
-        ["we"] = "you", ["our"] = "your", ["us"] = "you", ["we're"] = "you're", ["we've"] = "you've",
-        ["am"] = "are", ["was"] = "were",
+        ["i"] = "you",
+        ["me"] = "you",
+        ["my"] = "your",
+        ["mine"] = "yours",
+        ["myself"] = "yourself",
+        ["i'm"] = "you're",
+        ["im"] = "you're",
+        ["i've"] = "you've",
+        ["i'd"] = "you'd",
+        ["i'll"] = "you'll",
+        ["we"] = "you",
+        ["our"] = "your",
+        ["us"] = "you",
+        ["we're"] = "you're",
+        ["we've"] = "you've",
     };
 
     private static readonly string[] NothingElse =
@@ -38,39 +55,72 @@ public static partial class ComplaintReader
             return string.Empty;
         }
 
-        var sentence = FirstSentence(text.Trim());
+        var sentence = FirstClause(FirstSentence(text.Trim()));
         var words = sentence.Split(' ', StringSplitOptions.RemoveEmptyEntries);
-        var builder = new StringBuilder(sentence.Length + 16);
+        var kept = new List<string>(words.Length);
         var start = 0;
         while (start < words.Length - 1 && words[start].Trim(',', '!', '.').ToLowerInvariant() is "hi" or "hello" or "hey" or "so" or "well" or "ok" or "okay" or "um")
         {
             start++;
         }
 
+        var length = 0;
         for (var i = start; i < words.Length; i++)
         {
             var word = words[i];
             var core = word.TrimEnd(',', '!', '.', '?', ';', ':');
             var tail = word[core.Length..];
-            var lower = IsShouted(core) ? core.ToLowerInvariant() : core;
+            var turned = IsShouted(core) ? core.ToLowerInvariant() : core;
             if (Pronouns.TryGetValue(core, out var flipped))
             {
-                lower = flipped;
+                turned = flipped;
             }
-            else if (i == start && lower.Length > 1 && char.IsUpper(lower[0]) && !IsShouted(lower) && (lower.Length < 2 || !char.IsUpper(lower[1])))
+            else if (i > start && (core.Equals("am", StringComparison.OrdinalIgnoreCase) || core.Equals("was", StringComparison.OrdinalIgnoreCase))
+                && words[i - 1].TrimEnd(',').ToLowerInvariant() is "i" or "we")
             {
-                lower = char.ToLowerInvariant(lower[0]) + lower[1..];
+                // Only the customer's own "I was" becomes "you were"; "the courier was" stays as it is.
+                turned = core.Equals("am", StringComparison.OrdinalIgnoreCase) ? "are" : "were";
+            }
+            else if (i == start && turned.Length > 1 && char.IsUpper(turned[0]) && !char.IsUpper(turned[1]))
+            {
+                turned = char.ToLowerInvariant(turned[0]) + turned[1..];
             }
 
-            if (builder.Length + lower.Length > MaxMirrorLength)
+            if (length + turned.Length > MaxMirrorLength)
             {
                 break;
             }
 
-            builder.Append(lower).Append(tail).Append(' ');
+            kept.Add(turned + tail);
+            length += turned.Length + tail.Length + 1;
         }
 
-        return builder.ToString().TrimEnd().TrimEnd(',', '!', '.', '?', ';', ':', ' ');
+        while (kept.Count > 1 && Dangling.Contains(kept[^1].TrimEnd(',', '!', '.', '?', ';', ':')))
+        {
+            kept.RemoveAt(kept.Count - 1);
+        }
+
+        return string.Join(' ', kept).TrimEnd(',', '!', '.', '?', ';', ':', ' ');
+    }
+
+    /// <summary>A long sentence is cut at its first clause ("my parcel never arrived, I ordered it…" keeps the first part).</summary>
+    private static string FirstClause(string sentence)
+    {
+        if (sentence.Length <= MaxMirrorLength)
+        {
+            return sentence;
+        }
+
+        foreach (var separator in new[] { ", ", "; ", " - ", " and ", " but " })
+        {
+            var at = sentence.IndexOf(separator, 15, StringComparison.OrdinalIgnoreCase);
+            if (at > 0 && at <= MaxMirrorLength)
+            {
+                return sentence[..at];
+            }
+        }
+
+        return sentence;
     }
 
     /// <summary>
@@ -144,7 +194,7 @@ public static partial class ComplaintReader
     [GeneratedRegex(@"(\b(order|ref|reference|booking|case|ticket)\s*(no\.?|number|#|nr)?\s*[:#]?\s*[A-Z0-9-]*\d[A-Z0-9-]{2,}\b)|(#\s*\d{4,})|(\b[A-Z]{2,4}-?\d{4,}\b)|(\b\d{6,12}\b)", RegexOptions.IgnoreCase)]
     private static partial Regex OrderNumber();
 
-    [GeneratedRegex(@"\b(today|yesterday|tonight|this (morning|afternoon|evening|week|month)|last (night|week|month|monday|tuesday|wednesday|thursday|friday|saturday|sunday)|(mon|tues|wednes|thurs|fri|satur|sun)day|\d+\s*(days?|weeks?|months?|hours?)( ago)?|(a|one|two|three|four|five|six|several|few|couple of) (days?|weeks?|months?|hours?)|since|ago|january|february|march|april|june|july|august|september|october|november|december|\d{1,2}[/.]\d{1,2}([/.]\d{2,4})?)\b", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\b(today|yesterday|tonight|this (morning|afternoon|evening|week|month)|last (night|week|month|monday|tuesday|wednesday|thursday|friday|saturday|sunday)|(mon|tues|wednes|thurs|fri|satur|sun)day|\d+\s*(days?|weeks?|months?|hours?)( ago)?|(a|one|two|three|four|five|six|several|few|couple of) (days?|weeks?|months?|hours?)|since|ago|january|february|march|april|june|july|august|september|october|november|december|\d{1,2}/\d{1,2}(/\d{2,4})?|\d{1,2}\.\d{1,2}\.\d{2,4})\b", RegexOptions.IgnoreCase)]
     private static partial Regex When();
 
     [GeneratedRegex(@"\b(tried|already|called|phoned|rang|emailed|e-mailed|contacted|chatted|messaged|restarted|rebooted|reset|reinstalled|checked|asked|complained|waited)\b", RegexOptions.IgnoreCase)]

@@ -54,6 +54,33 @@ public static class EmpathyPicker
         return $"empathy.{Bands[band]}.{DominantEmotion(now)}";
     }
 
+    /// <summary>
+    /// Where to look when every variant of <paramref name="key"/> was already said: the same band's general lines,
+    /// then its other emotions, then the next warmer band, so a long conversation still never repeats a line.
+    /// </summary>
+    public static IEnumerable<string> Fallbacks(string key)
+    {
+        ArgumentNullException.ThrowIfNull(key);
+        yield return key;
+        var parts = key.Split('.');
+        if (parts.Length != 3)
+        {
+            yield return "empathy.neutral";
+            yield return "empathy.mild.general";
+            yield break;
+        }
+
+        var band = Bands.ToList().IndexOf(parts[1]);
+        foreach (var b in Enumerable.Range(0, Bands.Count).Select(i => (band + i) % Bands.Count))
+        {
+            yield return $"empathy.{Bands[b]}.general";
+            foreach (var emotion in Emotions.Where(e => e != "general"))
+            {
+                yield return $"empathy.{Bands[b]}.{emotion}";
+            }
+        }
+    }
+
     /// <summary>The strongest emotion that has empathy lines of its own, else "general".</summary>
     public static string DominantEmotion(MoodReading reading)
     {

@@ -224,7 +224,7 @@ public sealed class SupportDialog : ComponentDialog
             return await step.EndDialogAsync(HandoffReason.FrustrationRising, cancellationToken).ConfigureAwait(false);
         }
 
-        await EmpathizeIfMovedAsync(step.DialogContext, supportCase, cancellationToken).ConfigureAwait(false);
+        await EmpathizeIfMovedAsync(step.DialogContext, supportCase, answer, cancellationToken).ConfigureAwait(false);
         return await step.ReplaceDialogAsync(Clarify, null, cancellationToken).ConfigureAwait(false);
     }
 
@@ -378,7 +378,8 @@ public sealed class SupportDialog : ComponentDialog
         var summary = CaseSummaries.Build(supportCase, profile, dc.Context.Activity, _services.Catalog, reason, approvalReason, dc.Context.TimeProvider.GetUtcNow());
         await _services.Handoffs.SetAsync(dc.Context, summary, cancellationToken).ConfigureAwait(false);
         profile.Cases++;
-        profile.OpenCase = new OpenCase(summary.CaseId, summary.Problem, summary.Category, supportCase.OpenedAt);
+        var reminder = supportCase.Mirrored is { Length: > 0 } mirrored ? mirrored : $"a problem with {_services.Catalog.Category(summary.Category).Title.ToLowerInvariant()}";
+        profile.OpenCase = new OpenCase(summary.CaseId, reminder, summary.Category, supportCase.OpenedAt);
         var remedy = supportCase.RemedyWanted is { } wanted ? wanted : "this";
         await SayAsync(dc, SupportPrompts.Handoff(reason), supportCase, cancellationToken, ("remedy", remedy)).ConfigureAwait(false);
         await dc.CancelAllDialogsAsync(cancellationToken).ConfigureAwait(false);
@@ -392,18 +393,21 @@ public sealed class SupportDialog : ComponentDialog
         supportCase.Moods.Add(EmpathyPicker.Read(supportCase.Moods.Count + 1, result));
         if (result.Targets.FirstOrDefault(t => t.Label == SentimentLabel.Negative) is { } target)
         {
-            supportCase.Target ??= target.Text;
+            supportCase.Target ??= "your " + target.Text;
         }
     }
 
-    private Task EmpathizeAsync(DialogContext dc, SupportCase supportCase, CancellationToken cancellationToken)
+    /// <summary>The empathy line for the latest turn, mirroring <paramref name="words"/> (the complaint unless given).</summary>
+    private Task EmpathizeAsync(DialogContext dc, SupportCase supportCase, CancellationToken cancellationToken, string? words = null)
     {
         var key = EmpathyPicker.PromptKey(supportCase.Moods[^1], supportCase.Moods[..^1]);
-        return SayAsync(dc, key, supportCase, cancellationToken);
+        return words is null
+            ? SayAsync(dc, key, supportCase, cancellationToken)
+            : SayAsync(dc, key, supportCase, cancellationToken, ("issue", ComplaintReader.Mirror(words)));
     }
 
     /// <summary>After an answer, a new empathy line only when the feeling moved: warmer when rising, an acknowledgement when calming.</summary>
-    private Task EmpathizeIfMovedAsync(DialogContext dc, SupportCase supportCase, CancellationToken cancellationToken)
+    private Task EmpathizeIfMovedAsync(DialogContext dc, SupportCase supportCase, string answer, CancellationToken cancellationToken)
     {
         var moods = supportCase.Moods;
         if (moods.Count < 2)
@@ -412,8 +416,8 @@ public sealed class SupportDialog : ComponentDialog
         }
 
         var change = moods[^1].NegativeIntensity - moods[^2].NegativeIntensity;
-        var calmed = moods[^2].NegativeIntensity >= EmpathyPicker.ModerateFrom && moods[^1].NegativeIntensity == 0;
-        return change >= EmpathyPicker.RisingBy || calmed ? EmpathizeAsync(dc, supportCase, cancellationToken) : Task.CompletedTask;
+        var calmed = moods[^2].NegativeIntensity >= EmpathyPicker.ModerateFrom && moods[^1].Compound >= 0.05;
+        return change >= EmpathyPicker.RisingBy || calmed ? EmpathizeAsync(dc, supportCase, cancellationToken, answer) : Task.CompletedTask;
     }
 
     private PromptOptions Ask(WaterfallStepContext step, string key, SupportCase supportCase, params (string Name, string? Value)[] extra) =>
@@ -436,8 +440,16 @@ public sealed class SupportDialog : ComponentDialog
             values[name] = value;
         }
 
-        var rendered = _services.Prompts.Current.Render(key, values, seed: dc.Context.Activity.Conversation?.Id, avoid: supportCase.UsedPromptIds);
-        if (key.StartsWith("empathy.", StringComparison.Ordinal) || key == SupportPrompts.AcknowledgeLayer)
+        var catalog = _services.Prompts.Current;
+        var tracked = key.StartsWith("empathy.", StringComparison.Ordinal) || key == SupportPrompts.AcknowledgeLayer;
+        if (key.StartsWith("empathy.", StringComparison.Ordinal))
+        {
+            // Never the same empathy line twice: when this key's lines are used up, a neighbouring key's serve.
+            key = EmpathyPicker.Fallbacks(key).FirstOrDefault(k => catalog.Variants(k).Any(v => !supportCase.UsedPromptIds.Contains(v.Id))) ?? key;
+        }
+
+        var rendered = catalog.Render(key, values, seed: dc.Context.Activity.Conversation?.Id, avoid: supportCase.UsedPromptIds);
+        if (tracked)
         {
             supportCase.UsedPromptIds.Add(rendered.Id);
         }

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Options;
 using SupportBot.Core.Bot;
 using SupportBot.Core.PromptFiles;
+using SupportBot.Core.Sentiment;
 using SupportBot.Core.State;
 using SupportBot.Core.Support;
 using SupportBot.Core.Transcripts;
@@ -16,12 +17,37 @@ public static class SupportBotServices
         services.AddOptions<StorageOptions>().Bind(configuration.GetSection(StorageOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<PromptFilesOptions>().Bind(configuration.GetSection(PromptFilesOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<MessagesOptions>().Bind(configuration.GetSection(MessagesOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<SupportOptions>().Bind(configuration.GetSection(SupportOptions.Section))
+            .Validate(o => o.MaxUnderlyingIssues >= 0 && o.MaxRemediesOffered >= 1 && o.MaxAttempts >= 1, "Support: MaxUnderlyingIssues must be 0 or more, MaxRemediesOffered and MaxAttempts at least 1.")
+            .ValidateOnStart();
 
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton(sp =>
         {
             var options = sp.GetRequiredService<IOptions<PromptFilesOptions>>().Value;
             return PromptSource.Load(Path.Combine(root, options.Directory), SupportPrompts.Definitions);
+        });
+
+        services.AddSingleton(sp =>
+        {
+            var options = sp.GetRequiredService<IOptions<PromptFilesOptions>>().Value;
+            return SupportCatalogSource.Load(Path.Combine(root, options.Directory, "catalog"));
+        });
+        services.AddSingleton<ISentimentAnalyzer>(sp =>
+        {
+            var options = sp.GetRequiredService<IOptions<PromptFilesOptions>>().Value;
+            return LocalSentimentAnalyzer.Load(Path.Combine(root, options.Directory, "sentiment-lexicon.tsv"));
+        });
+        services.AddSingleton(sp =>
+        {
+            var catalog = sp.GetRequiredService<SupportCatalogSource>();
+            return new SupportServices(
+                sp.GetRequiredService<PromptSource>(),
+                () => catalog.Current,
+                sp.GetRequiredService<ISentimentAnalyzer>(),
+                sp.GetRequiredService<IOptions<SupportOptions>>().Value,
+                sp.GetRequiredService<ConversationState>(),
+                sp.GetRequiredService<UserState>());
         });
 
         services.AddSingleton(sp =>

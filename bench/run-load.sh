@@ -137,10 +137,13 @@ failed=0
 run_load() {
     local name="$1" n="$2" port="$3"
     local log="$logs/$name-$n.load.log"
+    # The peer walks its own five steps; our bot walks its whole support conversation (seven turns).
+    local flow=reference
+    [ "$name" = bot ] && flow=support
     echo
     echo "=== $name, $n conversations ==="
     if ! dotnet "$bench_dll" load --url "http://127.0.0.1:$port/api/messages" --conversations "$n" \
-        --duration "$duration" --warmup "$warmup" --pid "$server_pid" --label "$name" | tee "$log"; then
+        --duration "$duration" --warmup "$warmup" --pid "$server_pid" --label "$name" --flow "$flow" | tee "$log"; then
         failed=1
     fi
     result[$name:$n]="$(grep '^RESULT ' "$log" | tail -n 1 || true)"

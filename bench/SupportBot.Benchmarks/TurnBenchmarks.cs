@@ -7,19 +7,20 @@ using SupportBot.Core.Dialogs.Prompts;
 using SupportBot.Core.PromptFiles;
 using SupportBot.Core.State;
 using SupportBot.Core.Support;
+using SupportBot.Core.Sentiment;
 using SupportBot.Core.Transcripts;
 
 namespace SupportBot.Benchmarks;
 
 /// <summary>
-/// The engine without HTTP: one whole five-turn support conversation through the real <see cref="BotAdapter"/>
+/// The engine without HTTP: one whole seven-turn support conversation through the real <see cref="BotAdapter"/>
 /// (memory storage), and the per-message pieces on the hot path.
 /// Run: <c>dotnet run -c Release --project bench/SupportBot.Benchmarks -- --filter '*TurnBenchmarks*'</c>
 /// </summary>
 [MemoryDiagnoser]
 public class TurnBenchmarks
 {
-    private static readonly string[] Turns = ["hi", "my parcel never arrived and nobody answers my emails", "1", "a replacement sent this week", "yes"];
+    private static readonly string[] Turns = ["hi", "my parcel never arrived, order 48213, ordered two weeks ago for $60", "I emailed twice already", "no", "1", "yes", "5"];
     private static readonly Choice[] Choices = [new("delivery"), new("defect"), new("billing"), new("other")];
     private BotAdapter _adapter = null!;
     private byte[] _teamsActivity = null!;
@@ -31,8 +32,12 @@ public class TurnBenchmarks
         var storage = new MemoryStorage();
         var conversationState = new ConversationState(storage);
         var userState = new UserState(storage);
-        var prompts = PromptSource.Load(Path.Combine(FindRoot(), "dialogs"), SupportPrompts.Definitions);
-        var bot = new SupportBotHandler(new SupportDialog(prompts, userState), conversationState);
+        var dialogs = Path.Combine(FindRoot(), "dialogs");
+        var prompts = PromptSource.Load(dialogs, SupportPrompts.Definitions);
+        var catalog = SupportCatalogSource.Load(Path.Combine(dialogs, "catalog"));
+        var sentiment = LocalSentimentAnalyzer.Load(Path.Combine(dialogs, "sentiment-lexicon.tsv"));
+        var services = new SupportServices(prompts, () => catalog.Current, sentiment, new SupportOptions(), conversationState, userState);
+        var bot = new SupportBotHandler(new SupportDialog(services), services, conversationState);
         _adapter = new BotAdapter(bot, conversationState, userState, new MemoryTranscriptStore(), TimeProvider.System, NullLogger<BotAdapter>.Instance);
         _teamsActivity = JsonSerializer.SerializeToUtf8Bytes(new Activity
         {
@@ -48,7 +53,7 @@ public class TurnBenchmarks
         }, ActivityJson.Default.Activity);
     }
 
-    /// <summary>Five turns: greeting, empathy and category choice, outcome, confirm, summary.</summary>
+    /// <summary>The whole support conversation, seven turns: greeting, empathy and questions, layers, remedy, confirm, rating.</summary>
     [Benchmark]
     public async Task<int> WholeConversation()
     {

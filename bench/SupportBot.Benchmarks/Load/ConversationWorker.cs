@@ -6,7 +6,7 @@ using System.Text;
 namespace SupportBot.Benchmarks.Load;
 
 /// <summary>
-/// One simulated customer: walks the five-turn flow in a fresh conversation, checks each turn's replies, and starts
+/// One simulated customer: walks its conversation flow in a fresh conversation, checks each turn's replies, and starts
 /// over until the measurement window ends. Latencies of turns completed inside the window are kept per turn, in
 /// <see cref="Stopwatch"/> ticks. Everything here is owned by one worker; the results are read after it finishes.
 /// </summary>
@@ -24,15 +24,18 @@ internal sealed class ConversationWorker : IDisposable
     private readonly Replies _replies = new();
     private byte[] _body = new byte[16 * 1024];
 
-    public ConversationWorker(int index, HttpClient client, Uri url, string runId, LoadWindow window, ErrorLog errorLog)
+    private readonly ConversationFlow _flow;
+
+    public ConversationWorker(int index, HttpClient client, Uri url, string runId, LoadWindow window, ErrorLog errorLog, ConversationFlow flow)
     {
+        _flow = flow;
         _index = index;
         _client = client;
         _url = url;
         _runId = runId;
         _window = window;
         _errorLog = errorLog;
-        Latencies = new List<long>[SupportFlow.TurnCount];
+        Latencies = new List<long>[flow.TurnCount];
         for (var turn = 0; turn < Latencies.Length; turn++)
         {
             Latencies[turn] = new List<long>(512);
@@ -57,23 +60,20 @@ internal sealed class ConversationWorker : IDisposable
         {
             var conversationId = string.Create(CultureInfo.InvariantCulture, $"load-{_runId}-{_index}-{n}");
             var userId = "user-" + conversationId;
-            var complaint = SupportFlow.Complaint(_index, n);
-            var outcome = SupportFlow.Outcome(_index, n);
-
-            for (var turn = 0; turn < SupportFlow.TurnCount; turn++)
+            for (var turn = 0; turn < _flow.TurnCount; turn++)
             {
                 if (Stopwatch.GetTimestamp() >= _window.End)
                 {
                     return;
                 }
 
-                var finished = await RunTurnAsync(conversationId, userId, turn, complaint, outcome).ConfigureAwait(false);
+                var finished = await RunTurnAsync(conversationId, userId, turn, n).ConfigureAwait(false);
                 if (finished < 0)
                 {
                     break;
                 }
 
-                if (turn == SupportFlow.TurnCount - 1 && _window.Contains(finished))
+                if (turn == _flow.TurnCount - 1 && _window.Contains(finished))
                 {
                     ConversationsCompleted++;
                 }
@@ -82,9 +82,9 @@ internal sealed class ConversationWorker : IDisposable
     }
 
     /// <summary>Runs one turn; returns the timestamp at which it completed, or -1 if it failed.</summary>
-    private async Task<long> RunTurnAsync(string conversationId, string userId, int turn, string complaint, string outcome)
+    private async Task<long> RunTurnAsync(string conversationId, string userId, int turn, long conversation)
     {
-        var text = SupportFlow.Say(turn, complaint, outcome);
+        var text = _flow.Say(turn, _index, conversation);
         var activityId = string.Create(CultureInfo.InvariantCulture, $"{conversationId}-{turn + 1}");
         var request = _writer.Write(conversationId, userId, activityId, text);
 
@@ -122,7 +122,7 @@ internal sealed class ConversationWorker : IDisposable
             failure = _replies.Load(_body.AsMemory(0, length));
             if (failure is null)
             {
-                failure = SupportFlow.Check(turn, _replies, complaint, outcome);
+                failure = _flow.Check(turn, _replies, _index, conversation);
                 if (failure is not null)
                 {
                     failure = $"{failure}; replies: {_replies.Describe()}";

@@ -87,7 +87,7 @@ internal static class LoadCommand
         {
             for (var i = 0; i < conversations; i++)
             {
-                workers[i] = new ConversationWorker(i, client, options.Url, runId, window, errorLog);
+                workers[i] = new ConversationWorker(i, client, options.Url, runId, window, errorLog, options.Flow);
             }
 
             for (var i = 0; i < conversations; i++)
@@ -146,9 +146,9 @@ internal static class LoadCommand
         long openedBeforeEnd)
     {
         long errors = 0, warmupErrors = 0, conversationsCompleted = 0;
-        var perTurn = new long[SupportFlow.TurnCount][];
-        var perTurnFill = new int[SupportFlow.TurnCount];
-        for (var turn = 0; turn < SupportFlow.TurnCount; turn++)
+        var perTurn = new long[options.Flow.TurnCount][];
+        var perTurnFill = new int[options.Flow.TurnCount];
+        for (var turn = 0; turn < options.Flow.TurnCount; turn++)
         {
             var count = 0;
             foreach (var worker in workers)
@@ -164,7 +164,7 @@ internal static class LoadCommand
             errors += worker.Errors;
             warmupErrors += worker.WarmupErrors;
             conversationsCompleted += worker.ConversationsCompleted;
-            for (var turn = 0; turn < SupportFlow.TurnCount; turn++)
+            for (var turn = 0; turn < options.Flow.TurnCount; turn++)
             {
                 var list = worker.Latencies[turn];
                 list.CopyTo(perTurn[turn], perTurnFill[turn]);
@@ -201,7 +201,7 @@ internal static class LoadCommand
         text.AppendLine(c, $"turns/s        {turnsPerSecond:F1}");
         text.AppendLine(c, $"latency ms     p50 {latency.P50:F1}   p95 {latency.P95:F1}   p99 {latency.P99:F1}   max {latency.Max:F1}");
         text.Append("per turn p50/p99 ms ");
-        for (var turn = 0; turn < SupportFlow.TurnCount; turn++)
+        for (var turn = 0; turn < options.Flow.TurnCount; turn++)
         {
             var p = new Percentiles(perTurn[turn]);
             text.Append(c, $"  {turn + 1}: {p.P50:F1}/{p.P99:F1}");

@@ -15,8 +15,9 @@ internal sealed class LoadOptions
           --pid PID            the server's process id: report its peak RSS and CPU use
           --label NAME         a name for the result lines (default: host:port)
           --timeout S          per-request timeout in seconds (default 30)
+          --flow NAME          reference (the peer's five steps, default) or support (SupportBot's full conversation)
 
-        Each conversation walks the five-turn support flow with deliveryMode "expectReplies",
+        Each conversation walks its flow with deliveryMode "expectReplies",
         checks every reply, then starts over with a fresh conversation id.
         Exit code: 0 when every reply passed its check, 1 on any error, 2 on a usage error.
         """;
@@ -35,6 +36,8 @@ internal sealed class LoadOptions
 
     public double TimeoutSeconds { get; init; } = 30;
 
+    public required ConversationFlow Flow { get; init; }
+
     /// <summary>Parses <paramref name="args"/> (the arguments after <c>load</c>).</summary>
     /// <returns>The options, or <see langword="null"/> with <paramref name="error"/> set.</returns>
     public static LoadOptions? Parse(ReadOnlySpan<string> args, out string? error)
@@ -46,6 +49,7 @@ internal sealed class LoadOptions
         var timeout = 30.0;
         int? pid = null;
         string? label = null;
+        ConversationFlow? flow = new ReferenceFlow();
 
         for (var i = 0; i < args.Length; i++)
         {
@@ -70,7 +74,7 @@ internal sealed class LoadOptions
             }
 
             if (name is not ("--url" or "--conversations" or "-c" or "--duration" or "-d" or "--warmup" or "-w"
-                or "--timeout" or "--pid" or "--label" or "-l"))
+                or "--timeout" or "--pid" or "--label" or "-l" or "--flow"))
             {
                 error = $"unknown option '{name}'";
                 return null;
@@ -96,6 +100,7 @@ internal sealed class LoadOptions
                 "--timeout" => TryParseSeconds(value, 0.1, out timeout),
                 "--pid" => TryParsePid(value, out pid),
                 "--label" or "-l" => TryParseLabel(value, out label),
+                "--flow" => (flow = ConversationFlow.Named(value)) is not null,
                 _ => false, // not reached: unknown names are rejected above
             };
             if (!ok)
@@ -121,6 +126,7 @@ internal sealed class LoadOptions
             TimeoutSeconds = timeout,
             Pid = pid,
             Label = label ?? url.Authority,
+            Flow = flow!,
         };
     }
 

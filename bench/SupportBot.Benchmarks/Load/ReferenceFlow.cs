@@ -1,13 +1,14 @@
 namespace SupportBot.Benchmarks.Load;
 
 /// <summary>
-/// The five-turn support flow the load generator walks, and the checks on each turn's replies. The checks are
-/// semantic (first name, offered category, a question, a confirm, the summary's facts), not wording, so the same
-/// checks hold for the Bot Framework reference peer and for our bot.
+/// The five-turn flow of the Bot Framework reference bot (../shared/peer), and the checks on each turn's replies.
+/// The checks are semantic (first name, offered category, a question, a confirm, the summary's facts), not wording.
 /// </summary>
-internal static class SupportFlow
+internal sealed class ReferenceFlow : ConversationFlow
 {
-    public const int TurnCount = 5;
+    public override string Name => "reference";
+
+    public override int TurnCount => 5;
 
     /// <summary>The category the customer picks in turn 3 by sending "1".</summary>
     public const string Category = "delivery";
@@ -30,12 +31,15 @@ internal static class SupportFlow
         "free express shipping on the resend",
     ];
 
-    public static string Complaint(int worker, long conversation) => Complaints[(worker + conversation) % Complaints.Length];
+    private static string Complaint(int worker, long conversation) => Complaints[(worker + conversation) % Complaints.Length];
 
-    public static string Outcome(int worker, long conversation) => Outcomes[(worker + (3 * conversation) + 1) % Outcomes.Length];
+    private static string Outcome(int worker, long conversation) => Outcomes[(worker + (3 * conversation) + 1) % Outcomes.Length];
 
-    /// <summary>What the customer sends in <paramref name="turn"/> (0-based).</summary>
-    public static string Say(int turn, string complaint, string outcome) => turn switch
+    public override string Say(int turn, int worker, long conversation) => Say(turn, Complaint(worker, conversation), Outcome(worker, conversation));
+
+    public override string? Check(int turn, Replies replies, int worker, long conversation) => Check(turn, replies, Complaint(worker, conversation), Outcome(worker, conversation));
+
+    private static string Say(int turn, string complaint, string outcome) => turn switch
     {
         0 => "hi",
         1 => complaint,
@@ -45,8 +49,7 @@ internal static class SupportFlow
         _ => throw new ArgumentOutOfRangeException(nameof(turn)),
     };
 
-    /// <summary>Checks the replies to <paramref name="turn"/> (0-based); returns why they fail, or null when they pass.</summary>
-    public static string? Check(int turn, Replies replies, string complaint, string outcome)
+    private static string? Check(int turn, Replies replies, string complaint, string outcome)
     {
         if (replies.MessageCount == 0)
         {

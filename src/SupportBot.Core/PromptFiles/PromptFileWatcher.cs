@@ -3,7 +3,8 @@ using Microsoft.Extensions.Logging;
 namespace SupportBot.Core.PromptFiles;
 
 /// <summary>
-/// Live reload: watches the prompt folder (<c>*.yaml</c>, <c>*.yml</c>) and reloads <see cref="PromptSource"/>
+/// Live reload: watches the prompt folder and its subfolders (<c>*.yaml</c>, <c>*.yml</c>) and reloads <see cref="PromptSource"/>
+/// (and whatever else reads that folder, such as the catalog in <c>dialogs/catalog/</c>)
 /// once the edits settle. Editors save in several steps (truncate, write, rename), so each change restarts a short
 /// quiet period and only its end reloads. A bad edit is logged with file and line and the last good prompts stay
 /// live; nothing here ever throws at the running bot.
@@ -17,6 +18,7 @@ public sealed partial class PromptFileWatcher : IDisposable
     private readonly TimeProvider _time;
     private readonly ILogger _logger;
     private readonly TimeSpan _debounce;
+    private readonly Func<IReadOnlyList<PromptError>>? _alsoReload;
     private readonly Lock _gate = new();
     private TaskCompletionSource<IReadOnlyList<PromptError>> _nextReload = NewSignal();
     private FileSystemWatcher? _watcher;
@@ -27,8 +29,10 @@ public sealed partial class PromptFileWatcher : IDisposable
     /// <param name="timeProvider">Times the quiet period; tests pass a fake one and advance it.</param>
     /// <param name="logger">Where reloads and refused edits are reported.</param>
     /// <param name="debounce">The quiet period; <see cref="DefaultDebounce"/> when null.</param>
-    public PromptFileWatcher(PromptSource source, TimeProvider timeProvider, ILogger<PromptFileWatcher> logger, TimeSpan? debounce = null)
+    /// <param name="alsoReload">Another reload to run with the prompts' (the catalog's); its errors are reported alike.</param>
+    public PromptFileWatcher(PromptSource source, TimeProvider timeProvider, ILogger<PromptFileWatcher> logger, TimeSpan? debounce = null, Func<IReadOnlyList<PromptError>>? alsoReload = null)
     {
+        _alsoReload = alsoReload;
         ArgumentNullException.ThrowIfNull(source);
         ArgumentNullException.ThrowIfNull(timeProvider);
         ArgumentNullException.ThrowIfNull(logger);
@@ -52,7 +56,7 @@ public sealed partial class PromptFileWatcher : IDisposable
             var watcher = new FileSystemWatcher(_source.Directory)
             {
                 NotifyFilter = NotifyFilters.FileName | NotifyFilters.LastWrite | NotifyFilters.Size | NotifyFilters.CreationTime,
-                IncludeSubdirectories = false,
+                IncludeSubdirectories = true,
             };
             watcher.Filters.Add("*.yaml");
             watcher.Filters.Add("*.yml");
@@ -141,6 +145,10 @@ public sealed partial class PromptFileWatcher : IDisposable
         try
         {
             errors = _source.Reload();
+            if (_alsoReload?.Invoke() is { Count: > 0 } more)
+            {
+                errors = [.. errors, .. more];
+            }
         }
         catch (Exception ex)
         {

@@ -58,18 +58,20 @@ public static class PromptsCommand
     private static int Check(string directory, TextWriter output, TextWriter error)
     {
         var result = PromptFileLoader.Load(directory, SupportPrompts.Definitions);
-        if (result.Catalog is not { } catalog)
+        var (supportCatalog, catalogErrors) = SupportCatalogLoader.Load(Path.Combine(directory, "catalog"), $"{FolderName(directory)}/catalog");
+        var errors = result.Errors.Concat(catalogErrors).ToList();
+        if (result.Catalog is not { } catalog || supportCatalog is null)
         {
-            foreach (var problem in result.Errors)
+            foreach (var problem in errors)
             {
                 error.WriteLine(problem);
             }
 
-            error.WriteLine($"{result.Errors.Count} {(result.Errors.Count == 1 ? "error" : "errors")} in {FolderName(directory)}/. A running bot refuses these files and keeps its last good prompts; at start-up it would not start.");
+            error.WriteLine($"{errors.Count} {(errors.Count == 1 ? "error" : "errors")} in {FolderName(directory)}/. A running bot refuses these files and keeps its last good prompts; at start-up it would not start.");
             return 1;
         }
 
-        output.WriteLine($"OK: {catalog.Keys.Count()} prompts, {catalog.VariantCount} variants in {FolderName(directory)}/");
+        output.WriteLine($"OK: {catalog.Keys.Count()} prompts, {catalog.VariantCount} variants in {FolderName(directory)}/; {supportCatalog.Categories.Count} categories, {supportCatalog.Remedies.Count} remedies in {FolderName(directory)}/catalog/");
         return 0;
     }
 

@@ -1,4 +1,5 @@
 using SupportBot.Core.PromptFiles;
+using SupportBot.Core.Support;
 
 namespace SupportBot.Web.Hosting;
 
@@ -13,7 +14,8 @@ public static class PromptReloadServices
         services.AddSingleton(sp => new PromptFileWatcher(
             sp.GetRequiredService<PromptSource>(),
             sp.GetRequiredService<TimeProvider>(),
-            sp.GetRequiredService<ILogger<PromptFileWatcher>>()));
+            sp.GetRequiredService<ILogger<PromptFileWatcher>>(),
+            alsoReload: sp.GetRequiredService<SupportCatalogSource>().Reload));
         services.AddHostedService<PromptReloadService>();
         return services;
     }

@@ -3,25 +3,25 @@ using SupportBot.Web.Cli;
 using SupportBot.Web.Hosting;
 
 var root = AppRoot.Find();
-switch (args)
-{
-    case ["chat", ..]:
-        return await ChatCommand.RunAsync(root, args[1..]);
-    case ["sentiment", ..]:
-        return await SentimentCommand.RunAsync(root, args[1..]);
-    case ["prompts", ..]:
-        return PromptsCommand.Run(root, args[1..]);
-}
-
 try
 {
+    switch (args)
+    {
+        case ["chat", ..]:
+            return await ChatCommand.RunAsync(root, args[1..]);
+        case ["sentiment", ..]:
+            return await SentimentCommand.RunAsync(root, args[1..]);
+        case ["prompts", ..]:
+            return PromptsCommand.Run(root, args[1..]);
+    }
+
     await using var app = SupportBotApp.Build(root, args);
     await app.RunAsync();
     return 0;
 }
-catch (PromptFilesInvalidException ex)
+catch (Exception ex) when (ex is PromptFilesInvalidException or FormatException)
 {
     Console.Error.WriteLine(ex.Message);
-    Console.Error.WriteLine("SupportBot did not start. Fix the prompt files above; 'supportbot prompts check' checks them without starting.");
+    Console.Error.WriteLine("SupportBot did not start. Fix the files above under dialogs/; 'supportbot prompts check' checks them without starting.");
     return 1;
 }

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using SupportBot.Core.Bot;
 using SupportBot.Core.PromptFiles;
 using SupportBot.Web.Channels;
 using SupportBot.Web.Endpoints;
@@ -20,9 +21,9 @@ public static partial class SupportBotApp
 
         var app = builder.Build();
 
-        // Read the prompts now: invalid files stop start-up with every error listed (PromptFilesInvalidException),
-        // before anything listens.
-        _ = app.Services.GetRequiredService<PromptSource>();
+        // Read the prompts, the catalog and the sentiment lexicon now: invalid files stop start-up with every error
+        // listed (PromptFilesInvalidException, FormatException), before anything listens, never at a customer's turn.
+        _ = app.Services.GetRequiredService<BotAdapter>();
 
         app.UseExceptionHandler();
         app.UseStatusCodePages();

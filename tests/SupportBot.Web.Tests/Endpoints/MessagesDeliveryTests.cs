@@ -64,7 +64,7 @@ public sealed class MessagesDeliveryTests
         Assert.Equal(3, requests.Count);
         Assert.All(requests.Skip(1), r => Assert.Equal(complaint["id"]!.GetValue<string>(), r.Body!["replyToId"]!.GetValue<string>()));
         AssertEmpathy(host, requests[1].Text);
-        host.Wording.AssertIs(SupportPrompts.CategoryAsk, requests[2].Text);
+        host.Wording.AssertIsAny("questions.", requests[2].Text);
     }
 
     [Theory]
@@ -86,7 +86,7 @@ public sealed class MessagesDeliveryTests
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal(3, connector.Requests.Count);
-        host.Wording.AssertIs(SupportPrompts.CategoryAsk, connector.Requests[2].Text);
+        host.Wording.AssertIsAny("questions.", connector.Requests[2].Text);
     }
 
     [Fact]
@@ -154,7 +154,7 @@ public sealed class MessagesDeliveryTests
         var delivered = connector.Requests.Where(r => r.Delivered).ToList();
         Assert.Equal(2, delivered.Count);
         AssertEmpathy(host, delivered[0].Text);
-        host.Wording.AssertIs(SupportPrompts.CategoryAsk, delivered[1].Text);
+        host.Wording.AssertIsAny("questions.", delivered[1].Text);
     }
 
     [Fact]
@@ -174,10 +174,7 @@ public sealed class MessagesDeliveryTests
         host.Wording.AssertIs(SupportPrompts.Welcome, delivered.Text);
     }
 
-    private static void AssertEmpathy(BotHost host, string? text) =>
-        Assert.True(
-            new[] { SupportPrompts.EmpathyNeutral, SupportPrompts.EmpathyMild, SupportPrompts.EmpathySevere }.Any(key => host.Wording.Matches(key, text)),
-            $"Expected an empathy prompt but the reply was: \"{text}\"");
+    private static void AssertEmpathy(BotHost host, string? text) => host.Wording.AssertIsAny("empathy.", text);
 
     private static int ClosedPort()
     {

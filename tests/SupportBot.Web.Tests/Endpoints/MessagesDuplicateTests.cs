@@ -34,8 +34,8 @@ public sealed class MessagesDuplicateTests
         var replies = await host.ExpectRepliesAsync(TestActivities.Message(conversationId, "My parcel never arrived."));
 
         Assert.Equal(2, replies.Count);
-        host.Wording.AssertIs(SupportPrompts.CategoryAsk, replies[1].Text);
-        Assert.DoesNotContain(replies, r => host.Wording.Matches(SupportPrompts.OutcomeAsk, r.Text));
+        host.Wording.AssertIs(SupportPrompts.Question("order_number"), replies[1].Text);
+        Assert.DoesNotContain(replies, r => host.Wording.Matches(SupportPrompts.AskAnythingElse, r.Text));
         var transcript = await host.GetTranscriptAsync(TestActivities.ChannelId, conversationId);
         Assert.Equal(2, transcript.Count(a => a.From?.Id == TestActivities.UserId));
     }

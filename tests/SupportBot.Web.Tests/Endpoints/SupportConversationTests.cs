@@ -8,40 +8,64 @@ namespace SupportBot.Web.Tests.Endpoints;
 public sealed class SupportConversationTests
 {
     [Fact]
-    public async Task SupportDialog_FiveStepsOverHttp_EndsWithSummaryOfWhatWasSaid()
+    public async Task SupportDialog_WholeConversationOverHttp_GrantsRemedyAndThanksByName()
     {
         await using var host = await BotHost.StartAsync();
         var conversationId = TestActivities.NewConversationId();
-        const string Complaint = "My parcel is late and the box arrived damaged";
-        const string Outcome = "A replacement sent by courier";
+        const string Complaint = "My parcel never arrived, order 48213, I ordered it two weeks ago for $60";
 
         var greeting = await host.ExpectRepliesAsync(TestActivities.Message(conversationId, "hi"));
-        var categoryAsk = await host.ExpectRepliesAsync(TestActivities.Message(conversationId, Complaint));
-        var outcomeAsk = await host.ExpectRepliesAsync(TestActivities.Message(conversationId, "1"));
-        var confirm = await host.ExpectRepliesAsync(TestActivities.Message(conversationId, Outcome));
-        var summary = await host.ExpectRepliesAsync(TestActivities.Message(conversationId, "yes"));
+        var acknowledged = await host.ExpectRepliesAsync(TestActivities.Message(conversationId, Complaint));
+        var anythingElse = await host.ExpectRepliesAsync(TestActivities.Message(conversationId, "I emailed twice already"));
+        var offer = await host.ExpectRepliesAsync(TestActivities.Message(conversationId, "no"));
+        var granted = await host.ExpectRepliesAsync(TestActivities.Message(conversationId, "1"));
+        var rating = await host.ExpectRepliesAsync(TestActivities.Message(conversationId, "yes"));
+        var thanks = await host.ExpectRepliesAsync(TestActivities.Message(conversationId, "5"));
 
         var welcome = Assert.Single(greeting);
         host.Wording.AssertIs(SupportPrompts.Welcome, welcome.Text);
         Assert.Contains("Dana", welcome.Text, StringComparison.Ordinal);
 
-        Assert.Equal(2, categoryAsk.Count);
-        host.Wording.AssertIs(SupportPrompts.EmpathyMild, categoryAsk[0].Text);
-        host.Wording.AssertIs(SupportPrompts.CategoryAsk, categoryAsk[1].Text);
-        Assert.Equal(["delivery", "defect", "billing", "other"], SuggestedTitles(categoryAsk[1]));
+        // The feeling first, then the one question the complaint did not already answer (order number, date: given).
+        Assert.Equal(2, acknowledged.Count);
+        host.Wording.AssertIsAny("empathy.", acknowledged[0].Text);
+        Assert.Contains("Dana", acknowledged[0].Text, StringComparison.Ordinal);
+        host.Wording.AssertIs(SupportPrompts.Question("tried"), acknowledged[1].Text);
 
-        host.Wording.AssertIs(SupportPrompts.OutcomeAsk, Assert.Single(outcomeAsk).Text);
+        host.Wording.AssertIs(SupportPrompts.AskAnythingElse, Assert.Single(anythingElse).Text);
 
-        var question = Assert.Single(confirm);
-        host.Wording.AssertIs(SupportPrompts.HandoffConfirm, question.Text);
-        Assert.Equal(["Yes", "No"], SuggestedTitles(question));
+        var offered = Assert.Single(offer);
+        host.Wording.AssertIs(SupportPrompts.OfferRemedies, offered.Text);
+        Assert.Equal(["A replacement sent by express delivery, at no cost", "A full refund", "A credit on your account for the trouble", "Something else"], SuggestedTitles(offered));
 
-        Assert.Equal(2, summary.Count);
-        host.Wording.AssertIs(SupportPrompts.Summary, summary[0].Text);
-        Assert.Contains(Complaint, summary[0].Text, StringComparison.Ordinal);
-        Assert.Contains("delivery", summary[0].Text, StringComparison.Ordinal);
-        Assert.Contains(Outcome, summary[0].Text, StringComparison.Ordinal);
-        host.Wording.AssertIs(SupportPrompts.HandoffPassed, summary[1].Text);
+        Assert.Equal(2, granted.Count);
+        host.Wording.AssertIs(SupportPrompts.RemedyGranted, granted[0].Text);
+        Assert.Contains("express", granted[0].Text, StringComparison.Ordinal);
+        host.Wording.AssertIs(SupportPrompts.ConfirmResolved, granted[1].Text);
+        Assert.Equal(["Yes", "No"], SuggestedTitles(granted[1]));
+
+        var ratingAsk = Assert.Single(rating);
+        host.Wording.AssertIs(SupportPrompts.AskRating, ratingAsk.Text);
+        Assert.Equal(["1", "2", "3", "4", "5"], SuggestedTitles(ratingAsk));
+
+        var thanked = Assert.Single(thanks);
+        host.Wording.AssertIs(SupportPrompts.Thanks, thanked.Text);
+        Assert.Contains("Dana", thanked.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task SupportDialog_AskForPersonOverHttp_HandsOverAndKeepsLaterMessages()
+    {
+        await using var host = await BotHost.StartAsync();
+        var conversationId = TestActivities.NewConversationId();
+
+        await host.ExpectRepliesAsync(TestActivities.Message(conversationId, "hi"));
+        await host.ExpectRepliesAsync(TestActivities.Message(conversationId, "my order is late"));
+        var handedOver = await host.ExpectRepliesAsync(TestActivities.Message(conversationId, "talk to a person"));
+        var waiting = await host.ExpectRepliesAsync(TestActivities.Message(conversationId, "hello?"));
+
+        host.Wording.AssertIs(SupportPrompts.Handoff(HandoffReason.CustomerAsked), Assert.Single(handedOver).Text);
+        host.Wording.AssertIs(SupportPrompts.HandoffWaiting, Assert.Single(waiting).Text);
     }
 
     private static IEnumerable<string?> SuggestedTitles(Activity activity) =>

@@ -15,16 +15,16 @@ public sealed class SupportBotAppRestartTests
         {
             await before.ExpectRepliesAsync(TestActivities.Message(conversationId, "hi"));
             var asked = await before.ExpectRepliesAsync(TestActivities.Message(conversationId, "My parcel never arrived."));
-            before.Wording.AssertIs(SupportPrompts.CategoryAsk, asked[^1].Text);
+            before.Wording.AssertIs(SupportPrompts.Question("order_number"), asked[^1].Text);
         }
 
         await using var after = await BotHost.StartAsync(data.Path);
-        var replies = await after.ExpectRepliesAsync(TestActivities.Message(conversationId, "1"));
+        var replies = await after.ExpectRepliesAsync(TestActivities.Message(conversationId, "order 48213"));
 
         var question = Assert.Single(replies);
-        after.Wording.AssertIs(SupportPrompts.OutcomeAsk, question.Text);
+        after.Wording.AssertIs(SupportPrompts.Question("when"), question.Text);
 
-        // "hi" + greeting, complaint + empathy + category question (before the restart), "1" + outcome question.
+        // "hi" + greeting, complaint + empathy + order question (before the restart), the number + the next question.
         Assert.Equal(7, (await after.GetTranscriptAsync(TestActivities.ChannelId, conversationId)).Count);
     }
 }

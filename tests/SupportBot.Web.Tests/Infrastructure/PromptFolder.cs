@@ -23,9 +23,11 @@ public sealed class PromptFolder : IDisposable
     {
         var folder = new PromptFolder();
         var source = System.IO.Path.Combine(AppRoot.Find(), "dialogs");
-        foreach (var file in Directory.EnumerateFiles(source, "*.yaml").Concat(Directory.EnumerateFiles(source, "*.yml")))
+        foreach (var file in Directory.EnumerateFiles(source, "*", SearchOption.AllDirectories))
         {
-            File.Copy(file, System.IO.Path.Combine(folder.Path, System.IO.Path.GetFileName(file)));
+            var target = System.IO.Path.Combine(folder.Path, System.IO.Path.GetRelativePath(source, file));
+            Directory.CreateDirectory(System.IO.Path.GetDirectoryName(target)!);
+            File.Copy(file, target);
         }
 
         return folder;

@@ -16,6 +16,14 @@ public sealed class PromptWording(PromptSource prompts)
         return text is not null && variants.Any(v => Pattern(v.Text).IsMatch(text));
     }
 
+    /// <summary>True when <paramref name="text"/> is a variant of any prompt whose key starts with <paramref name="prefix"/> ("empathy.").</summary>
+    public bool MatchesAny(string prefix, string? text) =>
+        prompts.Current.Keys.Where(k => k.StartsWith(prefix, StringComparison.Ordinal)).Any(k => Matches(k, text));
+
+    /// <summary>Asserts that <paramref name="text"/> is a variant of some prompt whose key starts with <paramref name="prefix"/>.</summary>
+    public void AssertIsAny(string prefix, string? text) =>
+        Assert.True(MatchesAny(prefix, text), $"Expected a '{prefix}*' prompt but the reply was: \"{text}\"");
+
     /// <summary>Asserts that <paramref name="text"/> is a variant of <paramref name="key"/>.</summary>
     public void AssertIs(string key, string? text) =>
         Assert.True(Matches(key, text), $"Expected a '{key}' prompt but the reply was: \"{text}\"");

@@ -5,9 +5,9 @@ using SupportBot.Core.Activities;
 using SupportBot.Core.Bot;
 using SupportBot.Core.Dialogs.Prompts;
 using SupportBot.Core.PromptFiles;
+using SupportBot.Core.Sentiment;
 using SupportBot.Core.State;
 using SupportBot.Core.Support;
-using SupportBot.Core.Sentiment;
 using SupportBot.Core.Transcripts;
 
 namespace SupportBot.Benchmarks;

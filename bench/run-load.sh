@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Side-by-side load test: the Bot Framework JavaScript reference peer (../shared/peer) against our bot, with the
-# same load generator (bench/SupportBot.Benchmarks `load`), the same five-turn flow and checks, on the same machine,
+# same load generator (bench/SupportBot.Benchmarks `load`: the peer walks its five steps, our bot its whole support
+# conversation, every reply checked), on the same machine,
 # one server at a time. Only the ratios measured in one run are meaningful.
 #
 #   bench/run-load.sh [--only peer|bot] [--duration S] [--warmup S] [N ...]

@@ -185,6 +185,9 @@ public sealed class LocalSentimentAnalyzer : ISentimentAnalyzer
         {
             text.ToLowerInvariant(lowered);
             var lower = lowered.AsSpan(0, text.Length);
+
+            // Phones and word processors type "don’t" with a typographic apostrophe; negation must still see "don't".
+            lower.Replace('\u2019', '\'');
             var count = Tokenize(text, lower, tokens);
             return count == 0 ? Scored.Empty : Valence(text, lower, tokens.AsSpan(0, count), sentiments.AsSpan(0, count));
         }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text.RegularExpressions;
 
 namespace SupportBot.Core.Sentiment;
 
@@ -7,7 +8,7 @@ namespace SupportBot.Core.Sentiment;
 /// licence, shipped by the npm package vader-sentiment) plus SupportBot's support-domain lexicon
 /// (<c>dialogs/sentiment-lexicon.tsv</c>), whose entries may be phrases and may carry emotions.
 /// </summary>
-public sealed class SentimentLexicon
+public sealed partial class SentimentLexicon
 {
     private readonly Dictionary<string, float> _words;
     private readonly Dictionary<string, Emotion[]> _emotions;
@@ -53,6 +54,7 @@ public sealed class SentimentLexicon
             }
         }
 
+        AddBritishSpellings(words);
         var emotions = new Dictionary<string, Emotion[]>(StringComparer.Ordinal);
         var phrases = new Dictionary<string, List<Phrase>>(StringComparer.Ordinal);
         foreach (var (idiom, valence) in VaderIdioms)
@@ -123,6 +125,25 @@ public sealed class SentimentLexicon
             emotions,
             phrases.ToDictionary(p => p.Key, p => p.Value.OrderByDescending(x => x.Words.Length).ToArray(), StringComparer.Ordinal));
     }
+
+    /// <summary>
+    /// VADER's raters used American spelling; customers also write "favourite", "apologise" and "paralysed". Each
+    /// American form gets its British twin with the same valence, unless the lexicon rates that twin already.
+    /// </summary>
+    private static void AddBritishSpellings(Dictionary<string, float> words)
+    {
+        foreach (var (word, valence) in words.ToArray())
+        {
+            var british = BritishSpelling().Replace(word, m => m.Groups["or"].Success ? m.Groups["or"].Value + "ur" : m.Groups["iz"].Value + "s");
+            if (!ReferenceEquals(british, word) && british != word)
+            {
+                words.TryAdd(british, valence);
+            }
+        }
+    }
+
+    [GeneratedRegex("^(?<or>(dis)?(fav|flav|hum|hon|dishon|col|lab|rum|vig|val|neighb|behavi|harb|clam|cand|ard|rig|savi|glam|od|arm|ferv|ranc|splend|tum|vap)o)r(?=(s|ed|ing|able|ably|ful|ite|ites|less|ous)?$)|(?<=\\w{3})(?<iz>[iy])z(?=(e|ed|es|ing|ation|ations)$)", RegexOptions.CultureInvariant)]
+    private static partial Regex BritishSpelling();
 
     /// <summary>VADER's special-case idioms, whose meaning is not the sum of their words.</summary>
     private static readonly (string Idiom, float Valence)[] VaderIdioms =

@@ -94,7 +94,8 @@ public sealed class SqliteDatabase : IAsyncDisposable
     {
         var connection = new SqliteConnection(_connectionString);
         connection.Open();
-        Execute(connection, "PRAGMA busy_timeout=5000;");
+        // A small page cache per connection: the rows a turn touches are few, and each connection has its own cache.
+        Execute(connection, "PRAGMA busy_timeout=5000; PRAGMA cache_size=-512;");
         return new SqliteSession(connection);
     }
 

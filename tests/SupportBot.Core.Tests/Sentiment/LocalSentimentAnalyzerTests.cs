@@ -10,6 +10,7 @@ public sealed class LocalSentimentAnalyzerTests
     [InlineData("I am happy with the service", "I am not happy with the service")]
     [InlineData("the replacement is good", "the replacement is never good")]
     [InlineData("that was helpful", "that wasn't helpful")]
+    [InlineData("I like the new app", "I don\u2019t like the new app")]
     public void Negation_FlipsSign(string plain, string negated)
     {
         Assert.True(Analyze(plain).Compound > 0);
@@ -22,6 +23,15 @@ public sealed class LocalSentimentAnalyzerTests
     public void Intensifier_RaisesMagnitude(string plain, string boosted)
     {
         Assert.True(Math.Abs(Analyze(boosted).Compound) > Math.Abs(Analyze(plain).Compound));
+    }
+
+    [Theory]
+    [InlineData("my favorite shop", "my favourite shop")]
+    [InlineData("the staff were disorganized", "the staff were disorganised")]
+    public void BritishSpelling_ScoresLikeAmerican(string american, string british)
+    {
+        Assert.NotEqual(0, Analyze(american).Compound);
+        Assert.Equal(Analyze(american).Compound, Analyze(british).Compound);
     }
 
     [Fact]

@@ -100,6 +100,29 @@ public sealed partial class PromptFileWatcher : IDisposable
         }
     }
 
+    /// <summary>
+    /// Makes an edit and awaits reloads until one's errors satisfy <paramref name="until"/> (the wait is taken
+    /// before the edit, so no reload slips past; a late reload of an earlier edit is skipped). For admin tooling
+    /// and tests that must know when an edit went live or was refused.
+    /// </summary>
+    public async Task<IReadOnlyList<PromptError>> ReloadAfterAsync(Action edit, Func<IReadOnlyList<PromptError>, bool> until, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(edit);
+        ArgumentNullException.ThrowIfNull(until);
+        var reloaded = WaitForReloadAsync(cancellationToken);
+        edit();
+        while (true)
+        {
+            var errors = await reloaded.ConfigureAwait(false);
+            if (until(errors))
+            {
+                return errors;
+            }
+
+            reloaded = WaitForReloadAsync(cancellationToken);
+        }
+    }
+
     public void Dispose()
     {
         lock (_gate)

@@ -144,25 +144,10 @@ public sealed class PromptFileWatcherTests : IDisposable
     private static string Thanks(PromptSource source) =>
         source.Current.Render("closing.thanks", new Dictionary<string, string?> { ["name"] = "Dana" }).Text;
 
-    /// <summary>
-    /// Makes an edit and awaits reloads until one satisfies <paramref name="done"/>. The wait is taken before the
-    /// edit, so no reload slips past; a reload of an earlier edit that lands late is skipped, never slept around.
-    /// </summary>
     private static async Task<IReadOnlyList<PromptError>> ReloadAfterAsync(PromptFileWatcher watcher, Action edit, Func<IReadOnlyList<PromptError>, bool> done)
     {
         using var timeout = new CancellationTokenSource(Patience);
-        var reloaded = watcher.WaitForReloadAsync(timeout.Token);
-        edit();
-        while (true)
-        {
-            var errors = await reloaded;
-            if (done(errors))
-            {
-                return errors;
-            }
-
-            reloaded = watcher.WaitForReloadAsync(timeout.Token);
-        }
+        return await watcher.ReloadAfterAsync(edit, done, timeout.Token);
     }
 
     private sealed class RecordingLogger : ILogger<PromptFileWatcher>

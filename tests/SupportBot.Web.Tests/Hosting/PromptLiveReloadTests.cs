@@ -62,21 +62,9 @@ public sealed class PromptLiveReloadTests
         return Assert.Single(replies).Text;
     }
 
-    /// <summary>Makes an edit and awaits the watcher's reloads (the wait is taken first) until one satisfies <paramref name="done"/>.</summary>
     private static async Task<IReadOnlyList<PromptError>> ReloadAfterAsync(PromptFileWatcher watcher, Action edit, Func<IReadOnlyList<PromptError>, bool> done)
     {
         using var timeout = new CancellationTokenSource(Patience);
-        var reloaded = watcher.WaitForReloadAsync(timeout.Token);
-        edit();
-        while (true)
-        {
-            var errors = await reloaded;
-            if (done(errors))
-            {
-                return errors;
-            }
-
-            reloaded = watcher.WaitForReloadAsync(timeout.Token);
-        }
+        return await watcher.ReloadAfterAsync(edit, done, timeout.Token);
     }
 }

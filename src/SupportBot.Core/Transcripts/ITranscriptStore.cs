@@ -8,6 +8,20 @@ public interface ITranscriptStore
     /// <summary>Appends activities to their conversation's transcript (all of one conversation, in order).</summary>
     Task LogActivitiesAsync(string channelId, string conversationId, IReadOnlyList<Activity> activities, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// The conversation's activities after the first <paramref name="skip"/>, oldest first; empty when the
+    /// conversation is unknown. A position in the transcript never changes, so a count read earlier is a watermark.
+    /// </summary>
+    Task<IReadOnlyList<Activity>> GetTranscriptAsync(string channelId, string conversationId, int skip, CancellationToken cancellationToken);
+}
+
+/// <summary>Reading a whole transcript.</summary>
+public static class TranscriptStoreExtensions
+{
     /// <summary>The conversation's activities, oldest first; empty when the conversation is unknown.</summary>
-    Task<IReadOnlyList<Activity>> GetTranscriptAsync(string channelId, string conversationId, CancellationToken cancellationToken);
+    public static Task<IReadOnlyList<Activity>> GetTranscriptAsync(this ITranscriptStore store, string channelId, string conversationId, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(store);
+        return store.GetTranscriptAsync(channelId, conversationId, 0, cancellationToken);
+    }
 }

@@ -24,11 +24,12 @@ public sealed class MemoryTranscriptStore : ITranscriptStore
         return Task.CompletedTask;
     }
 
-    public Task<IReadOnlyList<Activity>> GetTranscriptAsync(string channelId, string conversationId, CancellationToken cancellationToken)
+    public Task<IReadOnlyList<Activity>> GetTranscriptAsync(string channelId, string conversationId, int skip, CancellationToken cancellationToken)
     {
+        ArgumentOutOfRangeException.ThrowIfNegative(skip);
         lock (_lock)
         {
-            IReadOnlyList<Activity> copy = _transcripts.TryGetValue((channelId, conversationId), out var list) ? [.. list] : [];
+            IReadOnlyList<Activity> copy = _transcripts.TryGetValue((channelId, conversationId), out var list) && skip < list.Count ? list[skip..] : [];
             return Task.FromResult(copy);
         }
     }

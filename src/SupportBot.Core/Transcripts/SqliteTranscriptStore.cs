@@ -8,7 +8,7 @@ namespace SupportBot.Core.Transcripts;
 public sealed class SqliteTranscriptStore(SqliteDatabase database) : ITranscriptStore
 {
     private const int RowsPerStatement = 8;
-    private const string Select = "SELECT json FROM transcript WHERE conversation = $conversation ORDER BY id";
+    private const string Select = "SELECT json FROM transcript WHERE conversation = $conversation ORDER BY id LIMIT -1 OFFSET $skip";
 
     public Task LogActivitiesAsync(string channelId, string conversationId, IReadOnlyList<Activity> activities, CancellationToken cancellationToken)
     {
@@ -40,14 +40,16 @@ public sealed class SqliteTranscriptStore(SqliteDatabase database) : ITranscript
         }, cancellationToken);
     }
 
-    public Task<IReadOnlyList<Activity>> GetTranscriptAsync(string channelId, string conversationId, CancellationToken cancellationToken)
+    public Task<IReadOnlyList<Activity>> GetTranscriptAsync(string channelId, string conversationId, int skip, CancellationToken cancellationToken)
     {
+        ArgumentOutOfRangeException.ThrowIfNegative(skip);
         cancellationToken.ThrowIfCancellationRequested();
         var conversation = Key(channelId, conversationId);
         IReadOnlyList<Activity> activities = database.Read(session =>
         {
-            var select = session.Command(Select, "$conversation");
+            var select = session.Command(Select, "$conversation", "$skip");
             select.Parameters[0].Value = conversation;
+            select.Parameters[1].Value = skip;
             using var reader = select.ExecuteReader();
             var list = new List<Activity>();
             while (reader.Read())

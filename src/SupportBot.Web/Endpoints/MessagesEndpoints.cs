@@ -1,6 +1,4 @@
-using System.Buffers;
 using System.Net;
-using System.Text.Json;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
 using SupportBot.Core.Activities;
@@ -44,70 +42,15 @@ public static partial class MessagesEndpoints
         }
 
         var limits = messageOptions.Value;
-        if (http.Request.ContentLength > limits.MaxBodyBytes)
+        var (activity, fault) = await ActivityBody.ReadAsync(http.Request, limits.MaxBodyBytes, cancellationToken).ConfigureAwait(false);
+        if (fault is not null)
         {
-            return BodyTooLarge(limits.MaxBodyBytes);
+            return Problem(fault.Status, fault.Title, fault.Message, fault.Field);
         }
 
-        if (http.Request.ContentType is { } contentType && !contentType.Contains("json", StringComparison.OrdinalIgnoreCase))
+        if (ActivityValidator.Validate(activity, limits.MaxTextLength) is { } invalid)
         {
-            return Problem(StatusCodes.Status415UnsupportedMediaType, "Unsupported media type", $"The body must be JSON (Content-Type: application/json), not '{contentType}'.", "body");
-        }
-
-        Activity? activity;
-        var buffer = ArrayPool<byte>.Shared.Rent(Math.Min(limits.MaxBodyBytes + 1, 64 * 1024));
-        try
-        {
-            var length = 0;
-            while (true)
-            {
-                if (length == buffer.Length)
-                {
-                    if (buffer.Length > limits.MaxBodyBytes)
-                    {
-                        return BodyTooLarge(limits.MaxBodyBytes);
-                    }
-
-                    var bigger = ArrayPool<byte>.Shared.Rent(Math.Min(buffer.Length * 2, limits.MaxBodyBytes + 1));
-                    buffer.AsSpan(0, length).CopyTo(bigger);
-                    ArrayPool<byte>.Shared.Return(buffer);
-                    buffer = bigger;
-                }
-
-                var read = await http.Request.Body.ReadAsync(buffer.AsMemory(length), cancellationToken).ConfigureAwait(false);
-                if (read == 0)
-                {
-                    break;
-                }
-
-                length += read;
-                if (length > limits.MaxBodyBytes)
-                {
-                    return BodyTooLarge(limits.MaxBodyBytes);
-                }
-            }
-
-            if (length == 0)
-            {
-                return Problem(StatusCodes.Status400BadRequest, "Empty body", "The body must be a JSON activity.", "body");
-            }
-
-            activity = JsonSerializer.Deserialize(buffer.AsSpan(0, length), ActivityJson.Default.Activity);
-        }
-        catch (JsonException ex)
-        {
-            var where = ex.LineNumber is { } line ? $" at line {line + 1}, position {ex.BytePositionInLine + 1}" : string.Empty;
-            var field = string.IsNullOrEmpty(ex.Path) || ex.Path == "$" ? "body" : ex.Path.TrimStart('$', '.');
-            return Problem(StatusCodes.Status400BadRequest, "Malformed activity", $"The body is not a valid activity{where}: {FirstSentence(ex.Message)}", field);
-        }
-        finally
-        {
-            ArrayPool<byte>.Shared.Return(buffer);
-        }
-
-        if (ActivityValidator.Validate(activity, limits.MaxTextLength) is { } fault)
-        {
-            return Problem(StatusCodes.Status400BadRequest, "Invalid activity", fault.Message, fault.Field);
+            return Problem(StatusCodes.Status400BadRequest, "Invalid activity", invalid.Message, invalid.Field);
         }
 
         if (activity!.DeliveryMode == DeliveryModes.ExpectReplies)
@@ -138,20 +81,11 @@ public static partial class MessagesEndpoints
         }
     }
 
-    private static ProblemHttpResult BodyTooLarge(int max) =>
-        Problem(StatusCodes.Status400BadRequest, "Body too large", $"The body is over the {max:N0}-byte limit (Messages:MaxBodyBytes).", "body");
-
     private static ProblemHttpResult Problem(int status, string title, string detail, string? field = null) =>
         TypedResults.Problem(detail, statusCode: status, title: title, extensions: field is null ? null : new Dictionary<string, object?> { ["field"] = field });
 
     private static bool IsLoopback(IPAddress? address) =>
         address is not null && (IPAddress.IsLoopback(address) || (address.IsIPv4MappedToIPv6 && IPAddress.IsLoopback(address.MapToIPv4())));
-
-    private static string FirstSentence(string message)
-    {
-        var end = message.IndexOf(". ", StringComparison.Ordinal);
-        return end > 0 ? message[..(end + 1)] : message;
-    }
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Replies for conversation {ConversationId} could not be delivered: {Reason}")]
     private static partial void LogConnectorFailure(ILogger logger, string conversationId, string reason);

@@ -2,7 +2,9 @@ using Microsoft.Extensions.Options;
 using SupportBot.Core.Bot;
 using SupportBot.Core.PromptFiles;
 using SupportBot.Web.Channels;
+using SupportBot.Web.DirectLine;
 using SupportBot.Web.Endpoints;
+using SupportBot.Web.Widget;
 
 namespace SupportBot.Web.Hosting;
 
@@ -17,6 +19,7 @@ public static partial class SupportBotApp
         builder.Services.AddSupportBot(builder.Configuration, root);
         builder.Services.AddConnector(builder.Configuration);
         builder.Services.AddPromptReload();
+        builder.Services.AddDirectLine(builder.Configuration, root);
         configure?.Invoke(builder);
 
         var app = builder.Build();
@@ -27,8 +30,12 @@ public static partial class SupportBotApp
 
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        app.UseWebSockets(new WebSocketOptions { KeepAliveInterval = TimeSpan.FromSeconds(30) });
+        app.UseCors();
+        app.MapWidget();
         app.MapHealth();
         app.MapMessages();
+        app.MapDirectLine();
         app.Lifetime.ApplicationStarted.Register(() => LogStartup(app, root));
         return app;
     }

@@ -23,6 +23,18 @@ public abstract class TranscriptStoreContractTests
     }
 
     [Fact]
+    public async Task TranscriptStore_Skip_ReadsOnlyWhatCameAfter()
+    {
+        var store = CreateStore();
+        await store.LogActivitiesAsync("test", "c1", [Activity.CreateMessage("one"), Activity.CreateMessage("two")], CancellationToken.None);
+        await store.LogActivitiesAsync("test", "c1", [Activity.CreateMessage("three")], CancellationToken.None);
+
+        Assert.Equal(["two", "three"], (await store.GetTranscriptAsync("test", "c1", 1, CancellationToken.None)).Select(a => a.Text));
+        Assert.Empty(await store.GetTranscriptAsync("test", "c1", 3, CancellationToken.None));
+        Assert.Empty(await store.GetTranscriptAsync("test", "c1", 7, CancellationToken.None));
+    }
+
+    [Fact]
     public async Task TranscriptStore_UnknownConversation_IsEmpty()
     {
         var store = CreateStore();

@@ -1,0 +1,54 @@
+using Microsoft.Extensions.Options;
+using SupportBot.Core.Bot;
+using SupportBot.Core.Transcripts;
+using SupportBot.Web.Hosting;
+using SupportBot.Web.Widget;
+
+namespace SupportBot.Web.DirectLine;
+
+/// <summary>Registers the built-in Direct Line channel, its tokens and the widget's CORS policy.</summary>
+public static class DirectLineServices
+{
+    public static IServiceCollection AddDirectLine(this IServiceCollection services, IConfiguration configuration, string root)
+    {
+        services.AddOptions<DirectLineOptions>().Bind(configuration.GetSection(DirectLineOptions.Section)).ValidateDataAnnotations()
+            .Validate(o => o.Secret.Length is 0 or >= 32, "DirectLine:Secret must be at least 32 characters (or empty).")
+            .Validate(o => o.PublicUrl.Length == 0 || Uri.TryCreate(o.PublicUrl, UriKind.Absolute, out _), "DirectLine:PublicUrl must be an absolute URL (or empty).")
+            .ValidateOnStart();
+        services.AddOptions<WidgetOptions>().Bind(configuration.GetSection(WidgetOptions.Section))
+            .Validate(o => o.AllowedOrigins.All(origin => Uri.TryCreate(origin, UriKind.Absolute, out var uri) && uri.AbsolutePath == "/"), "Widget:AllowedOrigins takes origins such as https://www.example.com (scheme, host and port, no path).")
+            .ValidateOnStart();
+
+        services.AddSingleton(sp =>
+        {
+            var options = sp.GetRequiredService<IOptions<DirectLineOptions>>().Value;
+            var storage = sp.GetRequiredService<IOptions<StorageOptions>>().Value;
+            var keyFile = storage.Provider == "Memory" ? null : Path.Combine(root, storage.DataDirectory, "directline-token.key");
+            return new DirectLineTokens(
+                DirectLineTokens.SigningKey(options.Secret, keyFile),
+                options.Secret,
+                TimeSpan.FromMinutes(options.TokenLifetimeMinutes),
+                sp.GetRequiredService<TimeProvider>());
+        });
+        services.AddSingleton<DirectLineHub>();
+        services.AddSingleton(sp =>
+        {
+            var bot = sp.GetRequiredService<IOptions<BotOptions>>().Value;
+            return new DirectLineChannel(
+                sp.GetRequiredService<BotAdapter>(),
+                sp.GetRequiredService<ITranscriptStore>(),
+                sp.GetRequiredService<DirectLineHub>(),
+                sp.GetRequiredService<TimeProvider>(),
+                string.IsNullOrEmpty(bot.MicrosoftAppId) ? bot.Name : bot.MicrosoftAppId,
+                bot.Name,
+                sp.GetRequiredService<ILogger<DirectLineChannel>>());
+        });
+
+        var origins = configuration.GetSection(WidgetOptions.Section).Get<WidgetOptions>()?.AllowedOrigins ?? [];
+        services.AddCors(cors => cors.AddPolicy(DirectLineEndpoints.CorsPolicy, policy => policy
+            .WithOrigins([.. origins.Select(o => o.TrimEnd('/'))])
+            .WithMethods("GET", "POST")
+            .WithHeaders("Authorization", "Content-Type", "x-ms-bot-agent")));
+        return services;
+    }
+}

@@ -1,0 +1,91 @@
+using System.Buffers;
+using System.Text.Json;
+using SupportBot.Core.Activities;
+
+namespace SupportBot.Web.Endpoints;
+
+/// <summary>A client mistake in a request body: the HTTP status, a short title, what is wrong and where.</summary>
+public sealed record BodyFault(int Status, string Title, string Message, string Field);
+
+/// <summary>
+/// Reads one JSON activity from a request body within a byte limit, for every endpoint that accepts activities
+/// (<c>/api/messages</c> and Direct Line). Mistakes come back as a <see cref="BodyFault"/>, never as an exception.
+/// </summary>
+public static class ActivityBody
+{
+    public static async Task<(Activity? Activity, BodyFault? Fault)> ReadAsync(HttpRequest request, int maxBytes, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        if (request.ContentLength > maxBytes)
+        {
+            return (null, TooLarge(maxBytes));
+        }
+
+        if (request.ContentType is { } contentType && !contentType.Contains("json", StringComparison.OrdinalIgnoreCase))
+        {
+            return (null, new BodyFault(StatusCodes.Status415UnsupportedMediaType, "Unsupported media type", $"The body must be JSON (Content-Type: application/json), not '{contentType}'.", "body"));
+        }
+
+        var buffer = ArrayPool<byte>.Shared.Rent(Math.Min(maxBytes + 1, 64 * 1024));
+        try
+        {
+            var length = 0;
+            while (true)
+            {
+                if (length == buffer.Length)
+                {
+                    if (buffer.Length > maxBytes)
+                    {
+                        return (null, TooLarge(maxBytes));
+                    }
+
+                    var bigger = ArrayPool<byte>.Shared.Rent(Math.Min(buffer.Length * 2, maxBytes + 1));
+                    buffer.AsSpan(0, length).CopyTo(bigger);
+                    ArrayPool<byte>.Shared.Return(buffer);
+                    buffer = bigger;
+                }
+
+                var read = await request.Body.ReadAsync(buffer.AsMemory(length), cancellationToken).ConfigureAwait(false);
+                if (read == 0)
+                {
+                    break;
+                }
+
+                length += read;
+                if (length > maxBytes)
+                {
+                    return (null, TooLarge(maxBytes));
+                }
+            }
+
+            if (length == 0)
+            {
+                return (null, new BodyFault(StatusCodes.Status400BadRequest, "Empty body", "The body must be a JSON activity.", "body"));
+            }
+
+            var activity = JsonSerializer.Deserialize(buffer.AsSpan(0, length), ActivityJson.Default.Activity);
+            return activity is null
+                ? (null, new BodyFault(StatusCodes.Status400BadRequest, "Invalid activity", "The body must be a JSON object: a Bot Framework activity.", "body"))
+                : (activity, null);
+        }
+        catch (JsonException ex)
+        {
+            var where = ex.LineNumber is { } line ? $" at line {line + 1}, position {ex.BytePositionInLine + 1}" : string.Empty;
+            var field = string.IsNullOrEmpty(ex.Path) || ex.Path == "$" ? "body" : ex.Path.TrimStart('$', '.');
+            return (null, new BodyFault(StatusCodes.Status400BadRequest, "Malformed activity", $"The body is not a valid activity{where}: {FirstSentence(ex.Message)}", field));
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+        }
+    }
+
+    private static BodyFault TooLarge(int max) =>
+        new(StatusCodes.Status400BadRequest, "Body too large", $"The body is over the {max:N0}-byte limit (Messages:MaxBodyBytes).", "body");
+
+    private static string FirstSentence(string message)
+    {
+        var end = message.IndexOf(". ", StringComparison.Ordinal);
+        return end > 0 ? message[..(end + 1)] : message;
+    }
+}

@@ -50,8 +50,9 @@ public sealed class BotHost : IAsyncDisposable
     /// Starts the app. <paramref name="dataDirectory"/>: reuse a folder (it is then not deleted); otherwise a fresh
     /// one is made and deleted on dispose. <paramref name="settings"/>: configuration overrides such as
     /// <c>["Messages:MaxBodyBytes"] = "2048"</c>, given as command-line arguments like an operator would.
+    /// <paramref name="services"/>: replacements such as a fake <see cref="TimeProvider"/>.
     /// </summary>
-    public static async Task<BotHost> StartAsync(string? dataDirectory = null, IReadOnlyDictionary<string, string>? settings = null)
+    public static async Task<BotHost> StartAsync(string? dataDirectory = null, IReadOnlyDictionary<string, string>? settings = null, Action<IServiceCollection>? services = null)
     {
         var owned = dataDirectory is null ? new TempDirectory() : null;
         var directory = dataDirectory ?? owned!.Path;
@@ -61,7 +62,11 @@ public sealed class BotHost : IAsyncDisposable
             args.AddRange([$"--{key}", value]);
         }
 
-        var app = SupportBotApp.Build(AppRoot.Find(), [.. args], builder => builder.Logging.ClearProviders());
+        var app = SupportBotApp.Build(AppRoot.Find(), [.. args], builder =>
+        {
+            builder.Logging.ClearProviders();
+            services?.Invoke(builder.Services);
+        });
         await app.StartAsync();
         var address = app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.Single();
         return new BotHost(app, new Uri(address.TrimEnd('/') + "/"), directory, owned);

@@ -48,7 +48,7 @@ public static class DirectLineServices
         services.AddCors(cors => cors.AddPolicy(DirectLineEndpoints.CorsPolicy, policy => policy
             .WithOrigins([.. origins.Select(o => o.TrimEnd('/'))])
             .WithMethods("GET", "POST")
-            .WithHeaders("Authorization", "Content-Type", "x-ms-bot-agent")));
+            .WithHeaders("Authorization", "Content-Type", "x-ms-bot-agent", "x-requested-with")));
         return services;
     }
 }

@@ -5,8 +5,7 @@ namespace SupportBot.Web.Endpoints;
 
 /// <summary>
 /// <c>GET /healthz</c> for probes (always 200 while the bot can answer: a refused prompt edit leaves the last good
-/// prompts live, so it is reported, not failed), <c>GET /healthz/prompts</c> for admins, and a plain line at
-/// <c>/</c> until the web widget takes that page.
+/// prompts live, so it is reported, not failed) and <c>GET /healthz/prompts</c> for admins.
 /// </summary>
 public static class HealthEndpoints
 {
@@ -14,7 +13,6 @@ public static class HealthEndpoints
     {
         app.MapGet("/healthz", (PromptSource prompts) => Results.Text(HealthText(prompts.LastErrors)));
         app.MapGet("/healthz/prompts", (PromptSource prompts) => TypedResults.Ok(PromptHealth.Of(prompts)));
-        app.MapGet("/", () => Results.Text("SupportBot is running. Channels POST Bot Framework activities to /api/messages.\n"));
         return app;
     }
 

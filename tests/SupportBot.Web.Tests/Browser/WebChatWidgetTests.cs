@@ -1,0 +1,159 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
+using SupportBot.Core.Support;
+using SupportBot.Web.DirectLine;
+using SupportBot.Web.Tests.Infrastructure;
+using static Microsoft.Playwright.Assertions;
+
+namespace SupportBot.Web.Tests.Browser;
+
+/// <summary>
+/// The real Web Chat bundle, served by SupportBot at <c>/</c>, in headless Chromium, against the built-in Direct Line:
+/// a customer types, clicks suggested actions, reloads, and a second customer never sees the first one's chat.
+/// </summary>
+[Collection(BrowserCollection.Name)]
+public sealed class WebChatWidgetTests(BrowserFixture browser)
+{
+    private const string Complaint = "My parcel never arrived, order 48213, I ordered it two weeks ago for $60";
+
+    [Theory]
+    [InlineData("websocket")]
+    [InlineData("polling")]
+    public async Task Widget_CustomerCompletesTheWholeSupportConversation(string transport)
+    {
+        await using var host = await BotHost.StartAsync();
+        await using var context = await browser.Browser.NewContextAsync();
+        var page = await context.NewPageAsync();
+        var sockets = 0;
+        page.WebSocket += (_, _) => sockets++;
+        var chat = new WebChatPage(page);
+
+        await page.GotoAsync(new Uri(host.BaseAddress, $"/?name=Dana&transport={transport}").ToString());
+        var greeting = await chat.WaitForBotMessagesAsync(1);
+        await chat.SayAsync(Complaint);
+        var acknowledged = await chat.WaitForBotMessagesAsync(3);
+        await chat.SayAsync("I emailed twice already");
+        var anythingElse = await chat.WaitForBotMessagesAsync(4);
+        await chat.SayAsync("no");
+        var offer = await chat.WaitForBotMessagesAsync(5);
+        await chat.ClickSuggestedAsync("A replacement sent by express delivery, at no cost");
+        var granted = await chat.WaitForBotMessagesAsync(7);
+        await chat.ClickSuggestedAsync("Yes");
+        await chat.WaitForBotMessagesAsync(8);
+        await chat.ClickSuggestedAsync("5");
+        var thanks = await chat.WaitForBotMessagesAsync(9);
+
+        host.Wording.AssertIs(SupportPrompts.Welcome, greeting[0]);
+        Assert.Contains("Dana", greeting[0], StringComparison.Ordinal);
+        host.Wording.AssertIsAny("empathy.", acknowledged[1]);
+        host.Wording.AssertIs(SupportPrompts.AskAnythingElse, anythingElse[3]);
+        host.Wording.AssertIs(SupportPrompts.OfferRemedies, offer[4]);
+        host.Wording.AssertIs(SupportPrompts.RemedyGranted, granted[5]);
+        Assert.Contains("express", granted[5], StringComparison.Ordinal);
+        host.Wording.AssertIs(SupportPrompts.Thanks, thanks[8]);
+        Assert.Contains("Dana", thanks[8], StringComparison.Ordinal);
+        Assert.Equal([Complaint, "I emailed twice already", "no", "A replacement sent by express delivery, at no cost", "Yes", "5"], await UserTextsAsync(chat));
+        Assert.Equal(transport == "websocket" ? 1 : 0, sockets);
+    }
+
+    [Fact]
+    public async Task Widget_Reload_ResumesTheSameConversationWithItsHistoryOnce()
+    {
+        await using var host = await BotHost.StartAsync();
+        await using var context = await browser.Browser.NewContextAsync();
+        var page = await context.NewPageAsync();
+        var chat = new WebChatPage(page);
+        await page.GotoAsync(new Uri(host.BaseAddress, "/?name=Dana").ToString());
+        await chat.WaitForBotMessagesAsync(1);
+        await chat.SayAsync(Complaint);
+        var before = await chat.WaitForBotMessagesAsync(3);
+
+        await page.ReloadAsync();
+        var history = await chat.WaitForBotMessagesAsync(3);
+        await Expect(chat.UserMessages).ToHaveCountAsync(1);
+        await chat.SayAsync("I emailed twice already");
+        var after = await chat.WaitForBotMessagesAsync(4);
+
+        Assert.Equal(before, history);
+        host.Wording.AssertIs(SupportPrompts.AskAnythingElse, after[3]);
+        Assert.Equal([Complaint, "I emailed twice already"], await UserTextsAsync(chat));
+    }
+
+    [Fact]
+    public async Task Widget_TwoCustomersInTwoTabs_EachSeesOnlyTheirOwnConversation()
+    {
+        await using var host = await BotHost.StartAsync();
+        await using var first = await browser.Browser.NewContextAsync();
+        await using var second = await browser.Browser.NewContextAsync();
+        var dana = new WebChatPage(await first.NewPageAsync());
+        var ben = new WebChatPage(await second.NewPageAsync());
+
+        await dana.Page.GotoAsync(new Uri(host.BaseAddress, "/?name=Dana").ToString());
+        await ben.Page.GotoAsync(new Uri(host.BaseAddress, "/?name=Ben").ToString());
+        var danaGreeting = await dana.WaitForBotMessagesAsync(1);
+        var benGreeting = await ben.WaitForBotMessagesAsync(1);
+        await dana.SayAsync("the charge on my card ending 4242 is wrong");
+        await dana.WaitForBotMessagesAsync(3);
+        await ben.SayAsync("my login does not work");
+        var benReplies = await ben.WaitForBotMessagesAsync(3);
+
+        Assert.Contains("Dana", danaGreeting[0], StringComparison.Ordinal);
+        Assert.Contains("Ben", benGreeting[0], StringComparison.Ordinal);
+        Assert.Equal(["my login does not work"], await UserTextsAsync(ben));
+        Assert.DoesNotContain(benReplies, text => text.Contains("Dana", StringComparison.Ordinal));
+        Assert.Equal(["the charge on my card ending 4242 is wrong"], await UserTextsAsync(dana));
+    }
+
+    [Fact]
+    public async Task Widget_KeyboardAndScreenReader_SendBoxIsLabelledAndEnterSends()
+    {
+        await using var host = await BotHost.StartAsync();
+        await using var context = await browser.Browser.NewContextAsync();
+        var page = await context.NewPageAsync();
+        var chat = new WebChatPage(page);
+        await page.GotoAsync(new Uri(host.BaseAddress, "/?name=Dana").ToString());
+        await chat.WaitForBotMessagesAsync(1);
+
+        var label = await chat.SendBox.GetAttributeAsync("aria-label");
+        await chat.SendBox.FocusAsync();
+        await page.Keyboard.TypeAsync("my order is late");
+        await page.Keyboard.PressAsync("Enter");
+        await chat.WaitForBotMessagesAsync(3);
+
+        Assert.False(string.IsNullOrWhiteSpace(label));
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "SupportBot" })).ToBeVisibleAsync();
+        await Expect(page.Locator("script[src*='cdn'], script[src^='https://']")).ToHaveCountAsync(0);
+    }
+
+    [Fact]
+    public async Task Widget_EmbeddedOnAnotherSite_OpensFromTheBubbleWhenItsOriginIsAllowed()
+    {
+        await using var shop = await StaticSite.StartAsync();
+        await using var host = await BotHost.StartAsync(settings: new Dictionary<string, string> { ["Widget:AllowedOrigins:0"] = shop.Origin });
+        await using var refused = await BotHost.StartAsync();
+        shop.Html = $"""
+            <!DOCTYPE html><html lang="en"><head><title>Shop</title></head><body><h1>Our shop</h1>
+            <script src="{host.BaseAddress}widget/embed.js" data-name="Dana" async></script></body></html>
+            """;
+        await using var context = await browser.Browser.NewContextAsync();
+        var page = await context.NewPageAsync();
+        var chat = new WebChatPage(page);
+
+        await page.GotoAsync(shop.Origin + "/");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Chat with us" }).ClickAsync();
+        var greeting = await chat.WaitForBotMessagesAsync(1);
+        await Expect(page.GetByRole(AriaRole.Dialog, new() { Name = "Customer support chat" })).ToBeVisibleAsync();
+
+        shop.Html = shop.Html.Replace(host.BaseAddress.ToString(), refused.BaseAddress.ToString(), StringComparison.Ordinal);
+        var other = await context.NewPageAsync();
+        await other.GotoAsync(shop.Origin + "/");
+        await other.GetByRole(AriaRole.Button, new() { Name = "Chat with us" }).ClickAsync();
+
+        Assert.Contains("Dana", greeting[0], StringComparison.Ordinal);
+        await Expect(other.GetByRole(AriaRole.Alert)).ToContainTextAsync("unavailable");
+        Assert.Equal(0, refused.App.Services.GetRequiredService<DirectLineHub>().OpenStreams);
+    }
+
+    private static async Task<List<string>> UserTextsAsync(WebChatPage chat) =>
+        [.. (await chat.UserMessages.AllInnerTextsAsync()).Select(t => t.Trim())];
+}

@@ -4,7 +4,10 @@
 # conversation, every reply checked), on the same machine,
 # one server at a time. Only the ratios measured in one run are meaningful.
 #
-#   bench/run-load.sh [--only peer|bot] [--duration S] [--warmup S] [N ...]
+#   bench/run-load.sh [--only peer|bot] [--directline] [--duration S] [--warmup S] [N ...]
+#
+# --directline: our bot only, its customers on the built-in Direct Line (token, start, WebSocket stream, posts, as
+# Web Chat does) instead of POST /api/messages; latency runs from a post to its replies arriving on the socket.
 #
 # N: concurrent conversation counts (default: 64 256). Logs are kept in a temp directory printed at the end.
 # Exit status: non-zero if a server did not start or any load run reported an error.
@@ -19,11 +22,12 @@ bot_dll="$repo/src/SupportBot.Web/bin/Release/net10.0/supportbot.dll"
 bench_dll="$repo/bench/SupportBot.Benchmarks/bin/Release/net10.0/SupportBot.Benchmarks.dll"
 
 only=""
+transport=http
 duration=20
 warmup=3
 counts=()
 
-usage() { sed -n '2,9p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'; }
+usage() { sed -n '2,13p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'; }
 
 while [[ $# -gt 0 ]]; do
     case "$1" in
@@ -33,6 +37,7 @@ while [[ $# -gt 0 ]]; do
         --duration=*) duration="${1#*=}"; shift ;;
         --warmup) warmup="${2:-}"; shift 2 ;;
         --warmup=*) warmup="${1#*=}"; shift ;;
+        --directline) transport=directline; only=bot; shift ;;
         -h|--help) usage; exit 0 ;;
         ''|*[!0-9]*) echo "run-load: unknown argument '$1'" >&2; usage >&2; exit 2 ;;
         *) counts+=("$1"); shift ;;
@@ -144,7 +149,8 @@ run_load() {
     echo
     echo "=== $name, $n conversations ==="
     if ! dotnet "$bench_dll" load --url "http://127.0.0.1:$port/api/messages" --conversations "$n" \
-        --duration "$duration" --warmup "$warmup" --pid "$server_pid" --label "$name" --flow "$flow" | tee "$log"; then
+        --duration "$duration" --warmup "$warmup" --pid "$server_pid" --label "$name" --flow "$flow" \
+        --transport "$([ "$name" = bot ] && echo "$transport" || echo http)" | tee "$log"; then
         failed=1
     fi
     result[$name:$n]="$(grep '^RESULT ' "$log" | tail -n 1 || true)"
@@ -178,7 +184,7 @@ done
 
 # --- 4. the side-by-side table -------------------------------------------------------------------------------
 echo
-echo "## Load: reference peer (Bot Framework JS SDK) vs. our bot — ${duration} s measured after ${warmup} s warm-up, $(nproc) cores"
+echo "## Load: reference peer (Bot Framework JS SDK) vs. our bot (transport: $transport) — ${duration} s measured after ${warmup} s warm-up, $(nproc) cores"
 echo
 echo "| conversations | peer turns/s | bot turns/s | turns/s bot÷peer | peer p50 ms | bot p50 ms | peer p99 ms | bot p99 ms | p99 bot÷peer | peer peak RSS MiB | bot peak RSS MiB | errors peer / bot |"
 echo "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"

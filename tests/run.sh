@@ -23,6 +23,20 @@ if grep -rnE 'DateTime(Offset)?\.(Now|UtcNow)' --include='*.cs' src; then
   fail "use TimeProvider instead of DateTime.Now/UtcNow (lines above)."
 fi
 
+echo "== headless Chromium (the Web Chat browser tests)"
+if [ -z "${SUPPORTBOT_CHROMIUM:-}" ] && ! command -v chromium >/dev/null && ! command -v chromium-browser >/dev/null; then
+  how="install Debian's chromium ('sudo apt-get install chromium') or set SUPPORTBOT_CHROMIUM to a Chromium binary"
+  command -v apt-get >/dev/null || fail "Chromium is missing and this is not a Debian-like system: $how."
+  sudo=""
+  if [ "$(id -u)" -ne 0 ]; then
+    command -v sudo >/dev/null || fail "Chromium is missing and installing it needs root: $how."
+    sudo="sudo -n"
+  fi
+  echo "installing Debian's chromium (once)"
+  { $sudo apt-get update -qq && $sudo DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends chromium; } >/dev/null \
+    || fail "Chromium could not be installed: $how."
+fi
+
 passed=0; failed=0; status=0
 for project in tests/*/*.Tests.csproj; do
   name=$(basename "$project" .csproj)

@@ -10,7 +10,7 @@ namespace SupportBot.Benchmarks.Load;
 /// over until the measurement window ends. Latencies of turns completed inside the window are kept per turn, in
 /// <see cref="Stopwatch"/> ticks. Everything here is owned by one worker; the results are read after it finishes.
 /// </summary>
-internal sealed class ConversationWorker : IDisposable
+internal sealed class ConversationWorker : ILoadWorker
 {
     private const int MaxBodyBytes = 4 * 1024 * 1024;
 

@@ -81,13 +81,15 @@ internal static class LoadCommand
         var window = new LoadWindow(start, start + (long)(options.DurationSeconds * Stopwatch.Frequency));
         var errorLog = new ErrorLog();
 
-        var workers = new ConversationWorker[conversations];
+        var workers = new ILoadWorker[conversations];
         var tasks = new Task[conversations];
         try
         {
             for (var i = 0; i < conversations; i++)
             {
-                workers[i] = new ConversationWorker(i, client, options.Url, runId, window, errorLog, options.Flow);
+                workers[i] = options.DirectLine
+                    ? new DirectLineWorker(i, client, new Uri(options.Url, "/"), window, errorLog, options.Flow, TimeSpan.FromSeconds(options.TimeoutSeconds))
+                    : new ConversationWorker(i, client, options.Url, runId, window, errorLog, options.Flow);
             }
 
             for (var i = 0; i < conversations; i++)
@@ -135,7 +137,7 @@ internal static class LoadCommand
 
     private static int Report(
         LoadOptions options,
-        ConversationWorker[] workers,
+        ILoadWorker[] workers,
         ErrorLog errorLog,
         double seconds,
         double? peakRss,

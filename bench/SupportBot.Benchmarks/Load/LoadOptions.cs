@@ -16,9 +16,11 @@ internal sealed class LoadOptions
           --label NAME         a name for the result lines (default: host:port)
           --timeout S          per-request timeout in seconds (default 30)
           --flow NAME          reference (the peer's five steps, default) or support (SupportBot's full conversation)
+          --transport NAME     http (default: POST --url with deliveryMode "expectReplies") or directline
+                               (SupportBot's built-in Direct Line on the same server: token, start, WebSocket
+                               stream, posts; turn 1 is the start, latency runs to the replies on the socket)
 
-        Each conversation walks its flow with deliveryMode "expectReplies",
-        checks every reply, then starts over with a fresh conversation id.
+        Each conversation walks its flow, checks every reply, then starts over with a fresh conversation.
         Exit code: 0 when every reply passed its check, 1 on any error, 2 on a usage error.
         """;
 
@@ -38,6 +40,9 @@ internal sealed class LoadOptions
 
     public required ConversationFlow Flow { get; init; }
 
+    /// <summary>Talk to SupportBot's built-in Direct Line (token, start, WebSocket stream, posts) instead of <c>expectReplies</c>.</summary>
+    public bool DirectLine { get; init; }
+
     /// <summary>Parses <paramref name="args"/> (the arguments after <c>load</c>).</summary>
     /// <returns>The options, or <see langword="null"/> with <paramref name="error"/> set.</returns>
     public static LoadOptions? Parse(ReadOnlySpan<string> args, out string? error)
@@ -50,6 +55,7 @@ internal sealed class LoadOptions
         int? pid = null;
         string? label = null;
         ConversationFlow? flow = new ReferenceFlow();
+        string? transport = "http";
 
         for (var i = 0; i < args.Length; i++)
         {
@@ -74,7 +80,7 @@ internal sealed class LoadOptions
             }
 
             if (name is not ("--url" or "--conversations" or "-c" or "--duration" or "-d" or "--warmup" or "-w"
-                or "--timeout" or "--pid" or "--label" or "-l" or "--flow"))
+                or "--timeout" or "--pid" or "--label" or "-l" or "--flow" or "--transport"))
             {
                 error = $"unknown option '{name}'";
                 return null;
@@ -101,6 +107,7 @@ internal sealed class LoadOptions
                 "--pid" => TryParsePid(value, out pid),
                 "--label" or "-l" => TryParseLabel(value, out label),
                 "--flow" => (flow = ConversationFlow.Named(value)) is not null,
+                "--transport" => (transport = value is "http" or "directline" ? value : null) is not null,
                 _ => false, // not reached: unknown names are rejected above
             };
             if (!ok)
@@ -127,6 +134,7 @@ internal sealed class LoadOptions
             Pid = pid,
             Label = label ?? url.Authority,
             Flow = flow!,
+            DirectLine = transport == "directline",
         };
     }
 

@@ -17,7 +17,8 @@ internal sealed class Replies
     public int MessageCount { get; private set; }
 
     /// <summary>Fills this set from a response body; returns a description of the problem if its shape is wrong.</summary>
-    public string? Load(ReadOnlyMemory<byte> body)
+    /// <paramref name="skipUser"/>: leave out activities from the user (the echo a Direct Line stream carries).
+    public string? Load(ReadOnlyMemory<byte> body, bool skipUser = false)
     {
         Texts.Clear();
         Choices.Clear();
@@ -48,7 +49,9 @@ internal sealed class Replies
                 if (activity.ValueKind != JsonValueKind.Object
                     || !activity.TryGetProperty("type", out var type)
                     || type.ValueKind != JsonValueKind.String
-                    || !type.ValueEquals("message"))
+                    || !type.ValueEquals("message")
+                    || (skipUser && activity.TryGetProperty("from", out var from) && from.ValueKind == JsonValueKind.Object
+                        && from.TryGetProperty("role", out var role) && role.ValueKind == JsonValueKind.String && role.ValueEquals("user")))
                 {
                     continue;
                 }

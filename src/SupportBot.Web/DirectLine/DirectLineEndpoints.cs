@@ -57,7 +57,7 @@ public static partial class DirectLineEndpoints
         }
 
         var (token, grant) = tokens.Issue(DirectLineTokens.NewConversationId(), DirectLineTokens.NewUserId(), string.IsNullOrWhiteSpace(name) ? null : name.Trim());
-        return Conversation(grant, token, streamUrl: null, StatusCodes.Status200OK);
+        return Conversation(tokens, grant, token, streamUrl: null, StatusCodes.Status200OK);
     }
 
     /// <summary><c>POST tokens/generate</c> (secret only): a token for a new conversation, for the user the site names.</summary>
@@ -86,7 +86,7 @@ public static partial class DirectLineEndpoints
         }
 
         var (token, grant) = tokens.Issue(DirectLineTokens.NewConversationId(), string.IsNullOrWhiteSpace(user?.Id) ? DirectLineTokens.NewUserId() : user.Id, user?.Name);
-        return Conversation(grant, token, streamUrl: null, StatusCodes.Status200OK);
+        return Conversation(tokens, grant, token, streamUrl: null, StatusCodes.Status200OK);
     }
 
     /// <summary><c>POST tokens/refresh</c> (token only): a new token for the same conversation and user.</summary>
@@ -103,7 +103,7 @@ public static partial class DirectLineEndpoints
         }
 
         var (token, refreshed) = tokens.Refresh(grant);
-        return Conversation(refreshed, token, streamUrl: null, StatusCodes.Status200OK);
+        return Conversation(tokens, refreshed, token, streamUrl: null, StatusCodes.Status200OK);
     }
 
     /// <summary><c>POST conversations</c>: starts the token's conversation (201; 200 if it had started), or a new one for the secret.</summary>
@@ -133,7 +133,7 @@ public static partial class DirectLineEndpoints
         }
 
         var (created, watermark) = await channel.StartAsync(grant.ConversationId, UserOf(grant), ServiceUrl(http, options.Value), cancellationToken).ConfigureAwait(false);
-        return Conversation(grant, token, StreamUrl(http, options.Value, grant.ConversationId, token, watermark), created ? StatusCodes.Status201Created : StatusCodes.Status200OK);
+        return Conversation(tokens, grant, token, StreamUrl(http, options.Value, grant.ConversationId, token, watermark), created ? StatusCodes.Status201Created : StatusCodes.Status200OK);
     }
 
     /// <summary><c>GET conversations/{id}?watermark=</c>: a fresh stream URL, replaying from the watermark when one is given.</summary>
@@ -160,7 +160,7 @@ public static partial class DirectLineEndpoints
         }
 
         var (token, grant) = caller!.Grant is { } given ? (BearerOf(http)!, given) : tokens.Issue(conversationId, null, null);
-        return Conversation(grant, token, StreamUrl(http, options.Value, conversationId, token, from), StatusCodes.Status200OK);
+        return Conversation(tokens, grant, token, StreamUrl(http, options.Value, conversationId, token, from), StatusCodes.Status200OK);
     }
 
     /// <summary><c>GET conversations/{id}/activities?watermark=</c>: what came after the watermark (empty or missing: everything).</summary>
@@ -377,9 +377,9 @@ public static partial class DirectLineEndpoints
         }
     }
 
-    private static IResult Conversation(DirectLineGrant grant, string token, string? streamUrl, int status) =>
+    private static IResult Conversation(DirectLineTokens tokens, DirectLineGrant grant, string token, string? streamUrl, int status) =>
         Results.Json(
-            new DirectLineConversation(grant.ConversationId, token, (int)Math.Max(0, (grant.Expires - DateTimeOffset.UtcNow).TotalSeconds), streamUrl),
+            new DirectLineConversation(grant.ConversationId, token, tokens.SecondsLeft(grant), streamUrl),
             DirectLineJson.Default.DirectLineConversation,
             statusCode: status);
 

@@ -128,6 +128,13 @@ public sealed class DirectLineTokens
         return Issue(grant.ConversationId, grant.UserId, grant.UserName);
     }
 
+    /// <summary>Whole seconds until the grant's token expires (Direct Line's <c>expires_in</c>).</summary>
+    public int SecondsLeft(DirectLineGrant grant)
+    {
+        ArgumentNullException.ThrowIfNull(grant);
+        return (int)Math.Max(0, (grant.Expires - _time.GetUtcNow()).TotalSeconds);
+    }
+
     /// <summary>Checks a bearer credential: the secret, or a token this server signed and that has not expired.</summary>
     public CredentialCheck Check(string credential, out DirectLineCaller? caller)
     {

@@ -47,17 +47,18 @@ public static partial class SupportBotApp
         var storage = app.Services.GetRequiredService<IOptions<StorageOptions>>().Value;
         var prompts = app.Services.GetRequiredService<PromptSource>();
         var where = storage.Provider == "Memory" ? "in memory (lost on exit)" : Path.Combine(root, storage.DataDirectory, "supportbot.db");
+        var page = app.Urls.FirstOrDefault()?.TrimEnd('/') + "/";
         var endpoints = string.Join(", ", app.Urls.Select(u => u.TrimEnd('/') + "/api/messages"));
         var promptCount = prompts.Current.Keys.Count();
-        LogReady(logger, endpoints, where, promptCount, prompts.Directory);
+        LogReady(logger, page, endpoints, where, promptCount, prompts.Directory);
         if (string.IsNullOrEmpty(bot.MicrosoftAppId))
         {
             LogLoopbackOnly(logger);
         }
     }
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "SupportBot is listening at {Endpoints}; state and transcripts: {Storage}; {PromptCount} prompts from {PromptDirectory}")]
-    private static partial void LogReady(ILogger logger, string endpoints, string storage, int promptCount, string promptDirectory);
+    [LoggerMessage(Level = LogLevel.Information, Message = "SupportBot is ready. Chat in a browser at {Page}; channels post to {Endpoints}; Direct Line is at {Page}v3/directline; state and transcripts: {Storage}; {PromptCount} prompts from {PromptDirectory}")]
+    private static partial void LogReady(ILogger logger, string page, string endpoints, string storage, int promptCount, string promptDirectory);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "No Bot:MicrosoftAppId is configured, so channel tokens are not checked and only callers on this machine (loopback) are accepted. Set the app id to accept Azure Bot Service and Teams.")]
     private static partial void LogLoopbackOnly(ILogger logger);

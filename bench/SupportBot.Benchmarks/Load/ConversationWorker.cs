@@ -6,85 +6,53 @@ using System.Text;
 namespace SupportBot.Benchmarks.Load;
 
 /// <summary>
-/// One simulated customer: walks its conversation flow in a fresh conversation, checks each turn's replies, and starts
-/// over until the measurement window ends. Latencies of turns completed inside the window are kept per turn, in
-/// <see cref="Stopwatch"/> ticks. Everything here is owned by one worker; the results are read after it finishes.
+/// One simulated customer on <c>POST /api/messages</c> with <c>expectReplies</c>: walks its flow in a fresh
+/// conversation, checks each turn's replies, and starts over until the measurement window ends.
 /// </summary>
-internal sealed class ConversationWorker : ILoadWorker
+internal sealed class ConversationWorker : LoadWorker
 {
     private const int MaxBodyBytes = 4 * 1024 * 1024;
 
-    private readonly int _index;
     private readonly HttpClient _client;
     private readonly Uri _url;
     private readonly string _runId;
-    private readonly LoadWindow _window;
-    private readonly ErrorLog _errorLog;
     private readonly ActivityWriter _writer = new();
     private readonly Replies _replies = new();
     private byte[] _body = new byte[16 * 1024];
 
-    private readonly ConversationFlow _flow;
-
     public ConversationWorker(int index, HttpClient client, Uri url, string runId, LoadWindow window, ErrorLog errorLog, ConversationFlow flow)
+        : base(index, window, errorLog, flow)
     {
-        _flow = flow;
-        _index = index;
         _client = client;
         _url = url;
         _runId = runId;
-        _window = window;
-        _errorLog = errorLog;
-        Latencies = new List<long>[flow.TurnCount];
-        for (var turn = 0; turn < Latencies.Length; turn++)
-        {
-            Latencies[turn] = new List<long>(512);
-        }
     }
 
-    /// <summary>Per turn (0-based), the latencies in Stopwatch ticks of the turns that completed inside the window.</summary>
-    public List<long>[] Latencies { get; }
-
-    /// <summary>Failed turns that ended after the clock started (checks, non-200 answers, exceptions).</summary>
-    public long Errors { get; private set; }
-
-    /// <summary>Failed turns that ended during the warm-up.</summary>
-    public long WarmupErrors { get; private set; }
-
-    /// <summary>Conversations whose last turn completed inside the window.</summary>
-    public long ConversationsCompleted { get; private set; }
-
-    public async Task RunAsync()
+    public override async Task RunAsync()
     {
-        for (long n = 0; Stopwatch.GetTimestamp() < _window.End; n++)
+        for (long n = 0; Stopwatch.GetTimestamp() < Window.End; n++)
         {
-            var conversationId = string.Create(CultureInfo.InvariantCulture, $"load-{_runId}-{_index}-{n}");
+            var conversationId = string.Create(CultureInfo.InvariantCulture, $"load-{_runId}-{Index}-{n}");
             var userId = "user-" + conversationId;
-            for (var turn = 0; turn < _flow.TurnCount; turn++)
+            for (var turn = 0; turn < Flow.TurnCount; turn++)
             {
-                if (Stopwatch.GetTimestamp() >= _window.End)
+                if (Stopwatch.GetTimestamp() >= Window.End)
                 {
                     return;
                 }
 
-                var finished = await RunTurnAsync(conversationId, userId, turn, n).ConfigureAwait(false);
-                if (finished < 0)
+                if (!await RunTurnAsync(conversationId, userId, turn, n).ConfigureAwait(false))
                 {
                     break;
-                }
-
-                if (turn == _flow.TurnCount - 1 && _window.Contains(finished))
-                {
-                    ConversationsCompleted++;
                 }
             }
         }
     }
 
-    /// <summary>Runs one turn; returns the timestamp at which it completed, or -1 if it failed.</summary>
-    private async Task<long> RunTurnAsync(string conversationId, string userId, int turn, long conversation)
+    /// <summary>Runs one turn; returns whether it passed.</summary>
+    private async Task<bool> RunTurnAsync(string conversationId, string userId, int turn, long conversation)
     {
-        var text = _flow.Say(turn, _index, conversation);
+        var text = Flow.Say(turn, Index, conversation);
         var activityId = string.Create(CultureInfo.InvariantCulture, $"{conversationId}-{turn + 1}");
         var request = _writer.Write(conversationId, userId, activityId, text);
 
@@ -122,7 +90,7 @@ internal sealed class ConversationWorker : ILoadWorker
             failure = _replies.Load(_body.AsMemory(0, length));
             if (failure is null)
             {
-                failure = _flow.Check(turn, _replies, _index, conversation);
+                failure = Flow.Check(turn, _replies, Index, conversation);
                 if (failure is not null)
                 {
                     failure = $"{failure}; replies: {_replies.Describe()}";
@@ -134,33 +102,18 @@ internal sealed class ConversationWorker : ILoadWorker
             }
         }
 
-        if (failure is null)
+        if (Record(turn, started, finished, failure, $"conversation {conversationId}, turn {turn + 1} (sent \"{text}\")"))
         {
-            if (_window.Contains(finished))
-            {
-                Latencies[turn].Add(finished - started);
-            }
-
-            return finished;
+            return true;
         }
 
-        if (finished >= _window.Start)
-        {
-            Errors++;
-        }
-        else
-        {
-            WarmupErrors++;
-        }
-
-        _errorLog.Report($"conversation {conversationId}, turn {turn + 1} (sent \"{text}\"): {failure}");
         if (transportFailed)
         {
             // Connection-level failures come back at once; do not spin on a server that is gone.
             await Task.Delay(10).ConfigureAwait(false);
         }
 
-        return -1;
+        return false;
     }
 
     /// <summary>Reads the whole response body into the worker's reusable buffer.</summary>
@@ -193,7 +146,11 @@ internal sealed class ConversationWorker : ILoadWorker
         }
     }
 
-    public void Dispose() => _writer.Dispose();
+    public override void Dispose()
+    {
+        _writer.Dispose();
+        base.Dispose();
+    }
 }
 
 /// <summary>The measurement window on the <see cref="Stopwatch"/> timeline: warm-up before it, nothing after.</summary>

@@ -16,58 +16,38 @@ namespace SupportBot.Benchmarks.Load;
 /// every other turn's latency runs from the post until the frame with the bot's replies has arrived on the socket
 /// (and the post has been answered). Replies are checked as in the <c>expectReplies</c> mode.
 /// </summary>
-internal sealed class DirectLineWorker : ILoadWorker
+internal sealed class DirectLineWorker : LoadWorker
 {
-    private readonly int _index;
     private readonly HttpClient _client;
     private readonly Uri _root;
-    private readonly LoadWindow _window;
-    private readonly ErrorLog _errorLog;
-    private readonly ConversationFlow _flow;
     private readonly TimeSpan _timeout;
     private readonly Replies _replies = new();
     private readonly ArrayBufferWriter<byte> _frame = new(16 * 1024);
 
     public DirectLineWorker(int index, HttpClient client, Uri root, LoadWindow window, ErrorLog errorLog, ConversationFlow flow, TimeSpan timeout)
+        : base(index, window, errorLog, flow)
     {
-        _index = index;
         _client = client;
         _root = root;
-        _window = window;
-        _errorLog = errorLog;
-        _flow = flow;
         _timeout = timeout;
-        Latencies = new List<long>[flow.TurnCount];
-        for (var turn = 0; turn < Latencies.Length; turn++)
-        {
-            Latencies[turn] = new List<long>(512);
-        }
     }
 
-    public List<long>[] Latencies { get; }
-
-    public long Errors { get; private set; }
-
-    public long WarmupErrors { get; private set; }
-
-    public long ConversationsCompleted { get; private set; }
-
-    public async Task RunAsync()
+    public override async Task RunAsync()
     {
-        for (long n = 0; Stopwatch.GetTimestamp() < _window.End; n++)
+        for (long n = 0; Stopwatch.GetTimestamp() < Window.End; n++)
         {
             ClientWebSocket? socket = null;
             string? conversationId = null, token = null;
             try
             {
-                for (var turn = 0; turn < _flow.TurnCount; turn++)
+                for (var turn = 0; turn < Flow.TurnCount; turn++)
                 {
-                    if (Stopwatch.GetTimestamp() >= _window.End)
+                    if (Stopwatch.GetTimestamp() >= Window.End)
                     {
                         return;
                     }
 
-                    var text = turn == 0 ? "(start)" : _flow.Say(turn, _index, n);
+                    var text = turn == 0 ? "(start)" : Flow.Say(turn, Index, n);
                     var started = Stopwatch.GetTimestamp();
                     string? failure;
                     try
@@ -87,7 +67,7 @@ internal sealed class DirectLineWorker : ILoadWorker
                             failure = await post.ConfigureAwait(false) ?? failure;
                         }
 
-                        if (failure is null && _flow.Check(turn, _replies, _index, n) is { } wrong)
+                        if (failure is null && Flow.Check(turn, _replies, Index, n) is { } wrong)
                         {
                             failure = $"{wrong}; replies: {_replies.Describe()}";
                         }
@@ -98,30 +78,11 @@ internal sealed class DirectLineWorker : ILoadWorker
                     }
 
                     var finished = Stopwatch.GetTimestamp();
-                    if (failure is null)
+                    if (Record(turn, started, finished, failure, $"Direct Line conversation {conversationId ?? "(not started)"}, turn {turn + 1} (sent \"{text}\")"))
                     {
-                        if (_window.Contains(finished))
-                        {
-                            Latencies[turn].Add(finished - started);
-                            if (turn == _flow.TurnCount - 1)
-                            {
-                                ConversationsCompleted++;
-                            }
-                        }
-
                         continue;
                     }
 
-                    if (finished >= _window.Start)
-                    {
-                        Errors++;
-                    }
-                    else
-                    {
-                        WarmupErrors++;
-                    }
-
-                    _errorLog.Report($"Direct Line conversation {conversationId ?? "(not started)"}, turn {turn + 1} (sent \"{text}\"): {failure}");
                     await Task.Delay(10).ConfigureAwait(false);
                     break;
                 }
@@ -222,8 +183,4 @@ internal sealed class DirectLineWorker : ILoadWorker
     }
 
     private static StringContent Json(string body) => new(body, Encoding.UTF8, "application/json");
-
-    public void Dispose()
-    {
-    }
 }

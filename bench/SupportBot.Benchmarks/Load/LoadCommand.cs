@@ -81,7 +81,7 @@ internal static class LoadCommand
         var window = new LoadWindow(start, start + (long)(options.DurationSeconds * Stopwatch.Frequency));
         var errorLog = new ErrorLog();
 
-        var workers = new ILoadWorker[conversations];
+        var workers = new LoadWorker[conversations];
         var tasks = new Task[conversations];
         try
         {
@@ -137,7 +137,7 @@ internal static class LoadCommand
 
     private static int Report(
         LoadOptions options,
-        ILoadWorker[] workers,
+        LoadWorker[] workers,
         ErrorLog errorLog,
         double seconds,
         double? peakRss,

@@ -1,19 +1,78 @@
 namespace SupportBot.Benchmarks.Load;
 
-/// <summary>One simulated customer, whatever the transport: what the report reads once the run is over.</summary>
-internal interface ILoadWorker : IDisposable
+/// <summary>
+/// One simulated customer, whatever the transport: walks its flow until the window ends and keeps, per turn, the
+/// latencies (Stopwatch ticks) of turns completed inside the window, and the failures. Everything here is owned by
+/// one worker; the report reads it after the run.
+/// </summary>
+internal abstract class LoadWorker : IDisposable
 {
-    /// <summary>Per turn (0-based), the latencies in Stopwatch ticks of the turns that completed inside the window.</summary>
-    List<long>[] Latencies { get; }
+    private readonly ErrorLog _errorLog;
 
-    /// <summary>Failed turns that ended after the clock started.</summary>
-    long Errors { get; }
+    protected LoadWorker(int index, LoadWindow window, ErrorLog errorLog, ConversationFlow flow)
+    {
+        Index = index;
+        Window = window;
+        Flow = flow;
+        _errorLog = errorLog;
+        Latencies = new List<long>[flow.TurnCount];
+        for (var turn = 0; turn < Latencies.Length; turn++)
+        {
+            Latencies[turn] = new List<long>(512);
+        }
+    }
+
+    /// <summary>Per turn (0-based), the latencies in Stopwatch ticks of the turns that completed inside the window.</summary>
+    public List<long>[] Latencies { get; }
+
+    /// <summary>Failed turns that ended after the clock started (checks, non-200 answers, exceptions).</summary>
+    public long Errors { get; private set; }
 
     /// <summary>Failed turns that ended during the warm-up.</summary>
-    long WarmupErrors { get; }
+    public long WarmupErrors { get; private set; }
 
     /// <summary>Conversations whose last turn completed inside the window.</summary>
-    long ConversationsCompleted { get; }
+    public long ConversationsCompleted { get; private set; }
 
-    Task RunAsync();
+    protected int Index { get; }
+
+    protected LoadWindow Window { get; }
+
+    protected ConversationFlow Flow { get; }
+
+    public abstract Task RunAsync();
+
+    /// <summary>Counts a turn that ended at <paramref name="finished"/>; returns whether it passed. <paramref name="where"/> names it in the error log.</summary>
+    protected bool Record(int turn, long started, long finished, string? failure, string where)
+    {
+        if (failure is null)
+        {
+            if (Window.Contains(finished))
+            {
+                Latencies[turn].Add(finished - started);
+                if (turn == Flow.TurnCount - 1)
+                {
+                    ConversationsCompleted++;
+                }
+            }
+
+            return true;
+        }
+
+        if (finished >= Window.Start)
+        {
+            Errors++;
+        }
+        else
+        {
+            WarmupErrors++;
+        }
+
+        _errorLog.Report($"{where}: {failure}");
+        return false;
+    }
+
+    public virtual void Dispose()
+    {
+    }
 }

@@ -23,12 +23,10 @@ public sealed class WebChatWidgetTests(BrowserFixture browser)
     {
         await using var host = await BotHost.StartAsync();
         await using var context = await browser.Browser.NewContextAsync();
-        var page = await context.NewPageAsync();
         var sockets = 0;
-        page.WebSocket += (_, _) => sockets++;
-        var chat = new WebChatPage(page);
+        context.Page += (_, opened) => opened.WebSocket += (_, _) => sockets++;
+        var chat = await OpenAsync(context, host, $"/?name=Dana&transport={transport}");
 
-        await page.GotoAsync(new Uri(host.BaseAddress, $"/?name=Dana&transport={transport}").ToString());
         var greeting = await chat.WaitForBotMessagesAsync(1);
         await chat.SayAsync(Complaint);
         var acknowledged = await chat.WaitForBotMessagesAsync(3);
@@ -61,14 +59,12 @@ public sealed class WebChatWidgetTests(BrowserFixture browser)
     {
         await using var host = await BotHost.StartAsync();
         await using var context = await browser.Browser.NewContextAsync();
-        var page = await context.NewPageAsync();
-        var chat = new WebChatPage(page);
-        await page.GotoAsync(new Uri(host.BaseAddress, "/?name=Dana").ToString());
+        var chat = await OpenAsync(context, host, "/?name=Dana");
         await chat.WaitForBotMessagesAsync(1);
         await chat.SayAsync(Complaint);
         var before = await chat.WaitForBotMessagesAsync(3);
 
-        await page.ReloadAsync();
+        await chat.Page.ReloadAsync();
         var history = await chat.WaitForBotMessagesAsync(3);
         await Expect(chat.UserMessages).ToHaveCountAsync(1);
         await chat.SayAsync("I emailed twice already");
@@ -85,11 +81,8 @@ public sealed class WebChatWidgetTests(BrowserFixture browser)
         await using var host = await BotHost.StartAsync();
         await using var first = await browser.Browser.NewContextAsync();
         await using var second = await browser.Browser.NewContextAsync();
-        var dana = new WebChatPage(await first.NewPageAsync());
-        var ben = new WebChatPage(await second.NewPageAsync());
-
-        await dana.Page.GotoAsync(new Uri(host.BaseAddress, "/?name=Dana").ToString());
-        await ben.Page.GotoAsync(new Uri(host.BaseAddress, "/?name=Ben").ToString());
+        var dana = await OpenAsync(first, host, "/?name=Dana");
+        var ben = await OpenAsync(second, host, "/?name=Ben");
         var danaGreeting = await dana.WaitForBotMessagesAsync(1);
         var benGreeting = await ben.WaitForBotMessagesAsync(1);
         await dana.SayAsync("the charge on my card ending 4242 is wrong");
@@ -109,9 +102,8 @@ public sealed class WebChatWidgetTests(BrowserFixture browser)
     {
         await using var host = await BotHost.StartAsync();
         await using var context = await browser.Browser.NewContextAsync();
-        var page = await context.NewPageAsync();
-        var chat = new WebChatPage(page);
-        await page.GotoAsync(new Uri(host.BaseAddress, "/?name=Dana").ToString());
+        var chat = await OpenAsync(context, host, "/?name=Dana");
+        var page = chat.Page;
         await chat.WaitForBotMessagesAsync(1);
 
         var label = await chat.SendBox.GetAttributeAsync("aria-label");
@@ -152,6 +144,13 @@ public sealed class WebChatWidgetTests(BrowserFixture browser)
         Assert.Contains("Dana", greeting[0], StringComparison.Ordinal);
         await Expect(other.GetByRole(AriaRole.Alert)).ToContainTextAsync("unavailable");
         Assert.Equal(0, refused.App.Services.GetRequiredService<DirectLineHub>().OpenStreams);
+    }
+
+    private static async Task<WebChatPage> OpenAsync(IBrowserContext context, BotHost host, string path)
+    {
+        var page = await context.NewPageAsync();
+        await page.GotoAsync(new Uri(host.BaseAddress, path).ToString());
+        return new WebChatPage(page);
     }
 
     private static async Task<List<string>> UserTextsAsync(WebChatPage chat) =>

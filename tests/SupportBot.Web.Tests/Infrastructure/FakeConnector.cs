@@ -1,12 +1,8 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 
 namespace SupportBot.Web.Tests.Infrastructure;
 
@@ -48,14 +44,8 @@ public sealed class FakeConnector : IAsyncDisposable
 
     public static async Task<FakeConnector> StartAsync()
     {
-        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { Args = ["--urls", "http://127.0.0.1:0"] });
-        builder.Logging.ClearProviders();
         var connector = new FakeConnector();
-        var app = connector._app = builder.Build();
-        app.Run(connector.HandleAsync);
-        await app.StartAsync();
-        var address = app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.Single();
-        connector.BaseAddress = new Uri(address.TrimEnd('/') + "/");
+        (connector._app, connector.BaseAddress) = await LoopbackServer.StartAsync(connector.HandleAsync);
         return connector;
     }
 

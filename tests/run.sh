@@ -33,8 +33,9 @@ if [ -z "${SUPPORTBOT_CHROMIUM:-}" ] && ! command -v chromium >/dev/null && ! co
     sudo="sudo -n"
   fi
   echo "installing Debian's chromium (once)"
-  { $sudo apt-get update -qq && $sudo DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends chromium; } >/dev/null \
-    || fail "Chromium could not be installed: $how."
+  log="$results/apt.log"
+  { $sudo apt-get update -qq && $sudo env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends chromium; } >"$log" 2>&1 \
+    || { tail -n 5 "$log" >&2; fail "Chromium could not be installed: $how."; }
 fi
 
 passed=0; failed=0; status=0

@@ -30,13 +30,23 @@ public sealed class SupportBotHandler : IBot
         var activity = turnContext.Activity;
         var someoneJoined = activity.Type == ActivityTypes.ConversationUpdate
             && activity.MembersAdded?.Any(m => m.Id != activity.Recipient?.Id) == true;
-        if (activity.Type != ActivityTypes.Message && !someoneJoined)
+        var deskEvent = activity.Type == ActivityTypes.Event && (activity.CallerId == Handoff.DeskEvents.CallerId || activity.Name == Handoff.DeskEvents.HandoffStatus);
+        if (activity.Type != ActivityTypes.Message && !someoneJoined && !deskEvent)
         {
             return;
         }
 
-        if (activity.Type == ActivityTypes.Message && await _services.Handoffs.GetOrNullAsync(turnContext, cancellationToken).ConfigureAwait(false) is { } handedOver)
+        // A handed-over case with no dialog under way (such as asking how to call back): the customer waits for a colleague.
+        if (activity.Type == ActivityTypes.Message
+            && await _services.Handoffs.GetOrNullAsync(turnContext, cancellationToken).ConfigureAwait(false) is { } handedOver
+            && (await _dialogState.GetOrNullAsync(turnContext, cancellationToken).ConfigureAwait(false))?.DialogStack is not { Count: > 0 })
         {
+            // With a colleague in the conversation, the customer talks to them: the bot keeps quiet.
+            if (await _services.HandoffAgent.GetOrNullAsync(turnContext, cancellationToken).ConfigureAwait(false) is not null)
+            {
+                return;
+            }
+
             var profile = await _services.ProfileAsync(turnContext, cancellationToken).ConfigureAwait(false);
             var name = profile.Name?.Split(' ', StringSplitOptions.RemoveEmptyEntries)[0];
             var text = _services.Prompts.Current.Render(SupportPrompts.HandoffWaiting, new Dictionary<string, string?> { ["name"] = name }, seed: handedOver.CaseId).Text;

@@ -1,8 +1,10 @@
 using SupportBot.Core.Activities;
 using SupportBot.Core.Dialogs;
 using SupportBot.Core.Dialogs.Prompts;
+using SupportBot.Core.Handoff;
 using SupportBot.Core.PromptFiles;
 using SupportBot.Core.Sentiment;
+using SupportBot.Core.State;
 
 namespace SupportBot.Core.Support;
 
@@ -19,6 +21,9 @@ public sealed class SupportDialog : ComponentDialog
     private const string Main = "support";
     private const string Clarify = "clarify";
     private const string Layers = "layers";
+    private const string Close = "close";
+    private const string Callback = "callback";
+    private const string CheckIn = "followup";
     private const string Text = nameof(TextPrompt);
     private const string Choose = nameof(ChoicePrompt);
     private const string Confirm = nameof(ConfirmPrompt);
@@ -37,6 +42,9 @@ public sealed class SupportDialog : ComponentDialog
         ]));
         AddDialog(new WaterfallDialog(Clarify, [AskNextQuestionAsync, RecordAnswerAsync]));
         AddDialog(new WaterfallDialog(Layers, [AskAnythingElseAsync, RecordUnderlyingIssueAsync]));
+        AddDialog(new WaterfallDialog(Close, [ConfirmResolvedAsync, AskRatingAsync, ThankAsync]));
+        AddDialog(new WaterfallDialog(Callback, [AskCallbackAsync, TakeCallbackAsync]));
+        AddDialog(new WaterfallDialog(CheckIn, [AskFollowUpAsync, FollowUpAnsweredAsync]));
         var attempts = services.Options.MaxAttempts;
         AddDialog(new TextPrompt(Text) { MaxAttempts = attempts });
         AddDialog(new ChoicePrompt(Choose) { MaxAttempts = attempts });
@@ -44,9 +52,18 @@ public sealed class SupportDialog : ComponentDialog
         InitialDialogId = Main;
     }
 
+    protected override async Task<DialogTurnResult> OnBeginDialogAsync(DialogContext innerDc, object? options, CancellationToken cancellationToken) =>
+        await OnDeskEventAsync(innerDc, cancellationToken).ConfigureAwait(false)
+        ?? await base.OnBeginDialogAsync(innerDc, options, cancellationToken).ConfigureAwait(false);
+
     protected override async Task<DialogTurnResult> OnContinueDialogAsync(DialogContext innerDc, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(innerDc);
+        if (await OnDeskEventAsync(innerDc, cancellationToken).ConfigureAwait(false) is { } handled)
+        {
+            return handled;
+        }
+
         var context = innerDc.Context;
         if (context.Activity.Type != ActivityTypes.Message || FindCase(innerDc) is not { } supportCase)
         {
@@ -365,8 +382,186 @@ public sealed class SupportDialog : ComponentDialog
         profile.Cases++;
         profile.OpenCase = null;
         await SayAsync(step.DialogContext, SupportPrompts.Thanks, supportCase, cancellationToken).ConfigureAwait(false);
+        await ScheduleFollowUpAsync(step.DialogContext, supportCase, null, cancellationToken).ConfigureAwait(false);
         return await step.EndDialogAsync(supportCase, cancellationToken).ConfigureAwait(false);
     }
+
+    // After a colleague's decision or hand-back: the close (resolved? rating, thanks) of the same case.
+    private async Task<DialogTurnResult> ConfirmResolvedAsync(WaterfallStepContext step, CancellationToken cancellationToken)
+    {
+        var supportCase = Seed(step);
+        return await step.PromptAsync(Confirm, Ask(step, SupportPrompts.ConfirmResolved, supportCase), cancellationToken).ConfigureAwait(false);
+    }
+
+    // No colleague available: take a way to call the customer back instead of leaving them waiting.
+    private async Task<DialogTurnResult> AskCallbackAsync(WaterfallStepContext step, CancellationToken cancellationToken)
+    {
+        var supportCase = Seed(step);
+        return await step.PromptAsync(Text, Ask(step, SupportPrompts.NoAgents, supportCase, ("hours", _services.OpeningHours)), cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task<DialogTurnResult> TakeCallbackAsync(WaterfallStepContext step, CancellationToken cancellationToken)
+    {
+        var supportCase = step.GetState<SupportCase>();
+        var contact = PiiMasker.Mask(step.Result as string ?? string.Empty).Trim();
+        if (_services.Desk is { } desk)
+        {
+            await desk.UpdateAsync(supportCase.CaseId, c => c with { Status = CaseStatus.Callback, CallbackContact = contact }, cancellationToken).ConfigureAwait(false);
+        }
+
+        await SayAsync(step.DialogContext, SupportPrompts.CallbackTaken, supportCase, cancellationToken, ("contact", contact)).ConfigureAwait(false);
+        return await step.EndDialogAsync(null, cancellationToken).ConfigureAwait(false);
+    }
+
+    // The check-in after a resolved case: did the fix hold? If not, the case reopens with a colleague.
+    private async Task<DialogTurnResult> AskFollowUpAsync(WaterfallStepContext step, CancellationToken cancellationToken)
+    {
+        var followUp = step.GetOptions<DeskEventValue>() ?? new DeskEventValue();
+        var supportCase = step.GetState<SupportCase>();
+        Copy(FromSummary(followUp.Summary, followUp.CaseId, await NameAsync(step.Context, cancellationToken).ConfigureAwait(false)), supportCase);
+        return await step.PromptAsync(Confirm, Ask(step, SupportPrompts.FollowUpAsk, supportCase, ("issue", followUp.Text ?? "your case"), ("remedy", followUp.Remedy ?? "the fix")), cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task<DialogTurnResult> FollowUpAnsweredAsync(WaterfallStepContext step, CancellationToken cancellationToken)
+    {
+        var supportCase = step.GetState<SupportCase>();
+        if (step.Result is true)
+        {
+            await SayAsync(step.DialogContext, SupportPrompts.FollowUpGlad, supportCase, cancellationToken).ConfigureAwait(false);
+            return await step.EndDialogAsync(null, cancellationToken).ConfigureAwait(false);
+        }
+
+        return await HandOverAsync(step.DialogContext, supportCase, HandoffReason.NotResolved, null, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// The events the agent desk, the queue and the follow-up schedule send into this conversation (only with the
+    /// desk's caller id), and the contact-center handoff protocol's <c>handoff.status</c>. Null: not such an event.
+    /// </summary>
+    private async Task<DialogTurnResult?> OnDeskEventAsync(DialogContext dc, CancellationToken cancellationToken)
+    {
+        var context = dc.Context;
+        var activity = context.Activity;
+        if (activity.Type != ActivityTypes.Event || (activity.CallerId != DeskEvents.CallerId && activity.Name != DeskEvents.HandoffStatus))
+        {
+            return null;
+        }
+
+        var value = activity.Value is { } json ? System.Text.Json.JsonSerializer.Deserialize<DeskEventValue>(json, StateJson.Options) ?? new DeskEventValue() : new DeskEventValue();
+        var summary = await _services.Handoffs.GetOrNullAsync(context, cancellationToken).ConfigureAwait(false);
+        var supportCase = FromSummary(summary, value.CaseId, await NameAsync(context, cancellationToken).ConfigureAwait(false));
+        var agent = value.Agent ?? "A colleague";
+        var done = new DialogTurnResult(DialogTurnStatus.Complete);
+        switch (activity.Name)
+        {
+            case DeskEvents.QueueUpdate when summary is not null:
+                await SayAsync(dc, SupportPrompts.HandoffUpdate, supportCase, cancellationToken, ("position", value.Position?.ToString(System.Globalization.CultureInfo.InvariantCulture)), ("wait", value.Wait)).ConfigureAwait(false);
+                return done;
+            case DeskEvents.AgentJoined:
+            case DeskEvents.HandoffStatus when value.State == "accepted":
+                await _services.HandoffAgent.SetAsync(context, agent, cancellationToken).ConfigureAwait(false);
+                await SayAsync(dc, SupportPrompts.AgentJoined, supportCase, cancellationToken, ("agent", (string?)agent)).ConfigureAwait(false);
+                return done;
+            case DeskEvents.AgentMessage when !string.IsNullOrWhiteSpace(value.Text):
+                await context.SendActivityAsync(new Activity { Type = ActivityTypes.Message, Text = value.Text, From = new Activities.ChannelAccount { Id = "agent:" + agent, Name = agent, Role = "bot" } }, cancellationToken).ConfigureAwait(false);
+                return done;
+            case DeskEvents.Decision:
+                await EndHandoffAsync(context, cancellationToken).ConfigureAwait(false);
+                var key = value.Decision switch { "modified" => SupportPrompts.Modified, "denied" => SupportPrompts.Denied, _ => SupportPrompts.Approved };
+                await SayAsync(dc, key, supportCase, cancellationToken, ("agent", (string?)agent), ("remedy", value.Remedy ?? summary?.RemedyWanted ?? "your request"), ("note", value.Note ?? string.Empty)).ConfigureAwait(false);
+                await dc.CancelAllDialogsAsync(cancellationToken).ConfigureAwait(false);
+                return await dc.BeginDialogAsync(Close, supportCase, cancellationToken).ConfigureAwait(false);
+            case DeskEvents.HandBack:
+            case DeskEvents.HandoffStatus when value.State == "completed":
+                await EndHandoffAsync(context, cancellationToken).ConfigureAwait(false);
+                await SayAsync(dc, SupportPrompts.HandedBack, supportCase, cancellationToken, ("agent", (string?)agent), ("recap", value.Recap ?? "they've dealt with your case.")).ConfigureAwait(false);
+                await dc.CancelAllDialogsAsync(cancellationToken).ConfigureAwait(false);
+                return await dc.BeginDialogAsync(Close, supportCase, cancellationToken).ConfigureAwait(false);
+            case DeskEvents.Closed:
+                await EndHandoffAsync(context, cancellationToken).ConfigureAwait(false);
+                await SayAsync(dc, SupportPrompts.ClosedByAgent, supportCase, cancellationToken, ("agent", (string?)agent)).ConfigureAwait(false);
+                var profile = await _services.ProfileAsync(context, cancellationToken).ConfigureAwait(false);
+                profile.OpenCase = null;
+                await ScheduleFollowUpAsync(dc, supportCase, summary, cancellationToken).ConfigureAwait(false);
+                await dc.CancelAllDialogsAsync(cancellationToken).ConfigureAwait(false);
+                return done;
+            case DeskEvents.HandoffStatus when value.State == "failed":
+                await dc.CancelAllDialogsAsync(cancellationToken).ConfigureAwait(false);
+                return await dc.BeginDialogAsync(Callback, supportCase, cancellationToken).ConfigureAwait(false);
+            case DeskEvents.FollowUp:
+                await dc.CancelAllDialogsAsync(cancellationToken).ConfigureAwait(false);
+                return await dc.BeginDialogAsync(CheckIn, value, cancellationToken).ConfigureAwait(false);
+            default:
+                return done;
+        }
+    }
+
+    private async Task EndHandoffAsync(Bot.TurnContext context, CancellationToken cancellationToken)
+    {
+        await _services.Handoffs.DeleteAsync(context, cancellationToken).ConfigureAwait(false);
+        await _services.HandoffAgent.DeleteAsync(context, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Schedules the check-in on a resolved case.</summary>
+    private async Task ScheduleFollowUpAsync(DialogContext dc, SupportCase supportCase, CaseSummary? summary, CancellationToken cancellationToken)
+    {
+        if (_services.FollowUps is not { } followUps)
+        {
+            return;
+        }
+
+        var remedy = supportCase.RemedyId is { } id && _services.Catalog.Remedies.TryGetValue(id, out var granted) ? granted.Title.ToLowerInvariant() : supportCase.RemedyWanted ?? summary?.RemedyWanted ?? "the fix";
+        var issue = supportCase.Mirrored ?? summary?.Problem ?? "your case";
+        var due = dc.Context.TimeProvider.GetUtcNow() + _services.FollowUpAfter;
+        await followUps.AddAsync(new FollowUp(supportCase.CaseId, dc.Context.Activity.GetConversationReference(), summary, issue, remedy, due), cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>The case to carry on with in a waterfall begun with a seeded <see cref="SupportCase"/>.</summary>
+    private static SupportCase Seed(WaterfallStepContext step)
+    {
+        var supportCase = step.GetState<SupportCase>();
+        if (string.IsNullOrEmpty(supportCase.CaseId) && step.GetOptions<SupportCase>() is { } seed)
+        {
+            Copy(seed, supportCase);
+        }
+
+        return supportCase;
+    }
+
+    private static void Copy(SupportCase from, SupportCase to)
+    {
+        to.CaseId = from.CaseId;
+        to.FullName = from.FullName;
+        to.FirstName = from.FirstName;
+        to.Complaint = from.Complaint;
+        to.Mirrored = from.Mirrored;
+        to.Category = from.Category;
+        to.Answers = from.Answers;
+        to.UnderlyingIssues = from.UnderlyingIssues;
+        to.Moods = from.Moods;
+        to.RemedyWanted = from.RemedyWanted;
+        to.Amount = from.Amount;
+        to.OpenedAt = from.OpenedAt;
+    }
+
+    /// <summary>A case rebuilt from its brief, to go on with it after a handoff or at a check-in.</summary>
+    private static SupportCase FromSummary(CaseSummary? summary, string? caseId, string? name) => new()
+    {
+        CaseId = summary?.CaseId ?? caseId ?? string.Empty,
+        FullName = name,
+        FirstName = FirstName(name),
+        Complaint = summary?.Complaint,
+        Category = summary?.Category,
+        Answers = [.. summary?.Answers ?? []],
+        UnderlyingIssues = [.. summary?.UnderlyingIssues ?? []],
+        Moods = [.. summary?.Moods ?? []],
+        RemedyWanted = summary?.RemedyWanted,
+        Amount = summary?.Amount,
+        OpenedAt = summary?.CreatedAt ?? default,
+    };
+
+    private async Task<string?> NameAsync(Bot.TurnContext context, CancellationToken cancellationToken) =>
+        (await _services.ProfileAsync(context, cancellationToken).ConfigureAwait(false)).Name ?? context.Activity.From?.Name;
 
     /// <summary>
     /// Hands the case to a person: builds the summary, keeps it for the agent side, remembers the open case for the
@@ -374,16 +569,60 @@ public sealed class SupportDialog : ComponentDialog
     /// </summary>
     private async Task<DialogTurnResult> HandOverAsync(DialogContext dc, SupportCase supportCase, HandoffReason reason, string? approvalReason, CancellationToken cancellationToken)
     {
-        var profile = await _services.ProfileAsync(dc.Context, cancellationToken).ConfigureAwait(false);
-        var summary = CaseSummaries.Build(supportCase, profile, dc.Context.Activity, _services.Catalog, reason, approvalReason, dc.Context.TimeProvider.GetUtcNow());
-        await _services.Handoffs.SetAsync(dc.Context, summary, cancellationToken).ConfigureAwait(false);
+        var context = dc.Context;
+        var profile = await _services.ProfileAsync(context, cancellationToken).ConfigureAwait(false);
+        var summary = CaseSummaries.Build(supportCase, profile, context.Activity, _services.Catalog, reason, approvalReason, context.TimeProvider.GetUtcNow());
+        await _services.Handoffs.SetAsync(context, summary, cancellationToken).ConfigureAwait(false);
         profile.Cases++;
         var reminder = supportCase.Mirrored is { Length: > 0 } mirrored ? mirrored : $"a problem with {_services.Catalog.Category(summary.Category).Title.ToLowerInvariant()}";
         profile.OpenCase = new OpenCase(summary.CaseId, reminder, summary.Category, supportCase.OpenedAt);
         var remedy = supportCase.RemedyWanted is { } wanted ? wanted : "this";
         await SayAsync(dc, SupportPrompts.Handoff(reason), supportCase, cancellationToken, ("remedy", remedy)).ConfigureAwait(false);
         await dc.CancelAllDialogsAsync(cancellationToken).ConfigureAwait(false);
+        var channel = context.Activity.ChannelId ?? string.Empty;
+        if (_services.ContactCenterChannels.Contains(channel))
+        {
+            // The Bot Framework handoff protocol: the contact center gets the brief and the conversation so far.
+            await context.SendActivityAsync(await HandoffInitiateAsync(context, summary, cancellationToken).ConfigureAwait(false), cancellationToken).ConfigureAwait(false);
+        }
+
+        if (_services.Desk is not { } desk || !_services.UsesDesk(channel))
+        {
+            return new DialogTurnResult(DialogTurnStatus.Complete, summary);
+        }
+
+        var position = await desk.OpenAsync(summary, context.Activity.GetConversationReference(), cancellationToken).ConfigureAwait(false);
+        if (!_services.AgentsAvailable())
+        {
+            return await dc.BeginDialogAsync(Callback, supportCase, cancellationToken).ConfigureAwait(false);
+        }
+
+        var wait = (await desk.EstimateAsync(position, cancellationToken).ConfigureAwait(false)).Describe() ?? "hard to estimate just now";
+        await SayAsync(dc, SupportPrompts.HandoffQueue, supportCase, cancellationToken, ("position", position.ToString(System.Globalization.CultureInfo.InvariantCulture)), ("wait", wait)).ConfigureAwait(false);
         return new DialogTurnResult(DialogTurnStatus.Complete, summary);
+    }
+
+    /// <summary>The <c>handoff.initiate</c> event: the brief as its value, the transcript so far as an attachment.</summary>
+    private async Task<Activity> HandoffInitiateAsync(Bot.TurnContext context, CaseSummary summary, CancellationToken cancellationToken)
+    {
+        var activity = context.Activity;
+        var transcript = _services.Transcripts is { } store
+            ? await store.GetTranscriptAsync(activity.ChannelId!, activity.Conversation!.Id!, 0, cancellationToken).ConfigureAwait(false)
+            : [];
+        return new Activity
+        {
+            Type = ActivityTypes.Event,
+            Name = DeskEvents.HandoffInitiate,
+            Value = System.Text.Json.JsonSerializer.SerializeToElement(summary, StateJson.Options),
+            Attachments =
+            [
+                new Attachment
+                {
+                    ContentType = "application/vnd.microsoft.activity.transcript",
+                    Content = System.Text.Json.JsonSerializer.SerializeToNode<List<Activity>>([.. transcript, .. context.Replies], StateJson.Options),
+                },
+            ],
+        };
     }
 
     /// <summary>Reads how the customer feels in this turn and adds it to the case's trajectory.</summary>

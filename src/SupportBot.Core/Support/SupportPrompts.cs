@@ -25,6 +25,18 @@ public static class SupportPrompts
     public const string AskOwnRemedy = "remedies.ask_own";
     public const string RemedyGranted = "remedies.granted";
     public const string HandoffWaiting = "handoff.waiting";
+    public const string HandoffQueue = "handoff.queue";
+    public const string HandoffUpdate = "handoff.update";
+    public const string AgentJoined = "handoff.agent_joined";
+    public const string NoAgents = "handoff.no_agents";
+    public const string CallbackTaken = "handoff.callback_taken";
+    public const string Approved = "handoff.approved";
+    public const string Modified = "handoff.modified";
+    public const string Denied = "handoff.denied";
+    public const string HandedBack = "handoff.returned";
+    public const string ClosedByAgent = "handoff.closed";
+    public const string FollowUpAsk = "followup.ask";
+    public const string FollowUpGlad = "followup.glad";
     public const string ConfirmResolved = "closing.confirm_resolved";
     public const string AskRating = "closing.rating";
     public const string Thanks = "closing.thanks";
@@ -71,6 +83,18 @@ public static class SupportPrompts
         PromptDefinition.Of(RemedyGranted, "name", "remedy", "next_steps"),
         .. Enum.GetValues<HandoffReason>().Select(r => PromptDefinition.Of(Handoff(r), "name", "remedy", "issue")),
         PromptDefinition.Of(HandoffWaiting, "name"),
+        PromptDefinition.Of(HandoffQueue, "name", "position", "wait"),
+        PromptDefinition.Of(HandoffUpdate, "name", "position", "wait"),
+        PromptDefinition.Of(AgentJoined, "name", "agent"),
+        PromptDefinition.Of(NoAgents, "name", "hours"),
+        PromptDefinition.Of(CallbackTaken, "name", "contact"),
+        PromptDefinition.Of(Approved, "name", "agent", "remedy", "note"),
+        PromptDefinition.Of(Modified, "name", "agent", "remedy", "note"),
+        PromptDefinition.Of(Denied, "name", "agent", "remedy", "note"),
+        PromptDefinition.Of(HandedBack, "name", "agent", "recap"),
+        PromptDefinition.Of(ClosedByAgent, "name", "agent"),
+        PromptDefinition.Of(FollowUpAsk, "name", "issue", "remedy"),
+        PromptDefinition.Of(FollowUpGlad, "name"),
         PromptDefinition.Of(ConfirmResolved, "name"),
         PromptDefinition.Of(AskRating, "name"),
         PromptDefinition.Of(Thanks, "name"),

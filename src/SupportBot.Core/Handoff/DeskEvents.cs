@@ -1,0 +1,55 @@
+namespace SupportBot.Core.Handoff;
+
+/// <summary>
+/// The event activities through which the agent desk, the queue and the follow-up schedule speak to a customer's
+/// conversation. They run as turns of that conversation (in order with the customer's own messages, with its state)
+/// and carry <see cref="CallerId"/>, which no channel or client can set: every endpoint strips it on the way in.
+/// </summary>
+public static class DeskEvents
+{
+    /// <summary>The <c>callerId</c> of activities the server itself raises.</summary>
+    public const string CallerId = "urn:supportbot:desk";
+
+    public const string QueueUpdate = "handoff.update";
+    public const string AgentJoined = "agent.joined";
+    public const string AgentMessage = "agent.message";
+    public const string Decision = "agent.decision";
+    public const string HandBack = "agent.handback";
+    public const string Closed = "agent.closed";
+    public const string FollowUp = "followup.due";
+
+    /// <summary>The Bot Framework handoff protocol: the bot asks a contact center to take over.</summary>
+    public const string HandoffInitiate = "handoff.initiate";
+
+    /// <summary>The Bot Framework handoff protocol: a contact center reports accepted, failed or completed.</summary>
+    public const string HandoffStatus = "handoff.status";
+}
+
+/// <summary>What a desk event carries (the fields its name uses).</summary>
+public sealed record DeskEventValue
+{
+    public string? CaseId { get; init; }
+
+    public string? Agent { get; init; }
+
+    public string? Text { get; init; }
+
+    /// <summary>approved, modified or denied.</summary>
+    public string? Decision { get; init; }
+
+    public string? Remedy { get; init; }
+
+    public string? Note { get; init; }
+
+    public string? Recap { get; init; }
+
+    public int? Position { get; init; }
+
+    public string? Wait { get; init; }
+
+    /// <summary>The case brief, for a follow-up that may reopen it.</summary>
+    public Support.CaseSummary? Summary { get; init; }
+
+    /// <summary>handoff.status: accepted, failed or completed.</summary>
+    public string? State { get; init; }
+}

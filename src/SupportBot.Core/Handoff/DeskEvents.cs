@@ -13,6 +13,7 @@ public static class DeskEvents
     public const string QueueUpdate = "handoff.update";
     public const string AgentJoined = "agent.joined";
     public const string AgentMessage = "agent.message";
+    public const string AgentTyping = "agent.typing";
     public const string Decision = "agent.decision";
     public const string HandBack = "agent.handback";
     public const string Closed = "agent.closed";

@@ -465,6 +465,9 @@ public sealed class SupportDialog : ComponentDialog
             case DeskEvents.AgentMessage when !string.IsNullOrWhiteSpace(value.Text):
                 await context.SendActivityAsync(new Activity { Type = ActivityTypes.Message, Text = value.Text, From = new Activities.ChannelAccount { Id = "agent:" + agent, Name = agent, Role = "bot" } }, cancellationToken).ConfigureAwait(false);
                 return done;
+            case DeskEvents.AgentTyping:
+                await context.SendActivityAsync(new Activity { Type = ActivityTypes.Typing, From = new Activities.ChannelAccount { Id = "agent:" + agent, Name = agent, Role = "bot" } }, cancellationToken).ConfigureAwait(false);
+                return done;
             case DeskEvents.Decision:
                 await EndHandoffAsync(context, cancellationToken).ConfigureAwait(false);
                 var key = value.Decision switch { "modified" => SupportPrompts.Modified, "denied" => SupportPrompts.Denied, _ => SupportPrompts.Approved };

@@ -5,7 +5,9 @@ using System.Security.Cryptography;
 using System.Text.Json;
 using SupportBot.Core.Activities;
 using SupportBot.Core.Bot;
+using SupportBot.Core.Handoff;
 using SupportBot.Core.Transcripts;
+using SupportBot.Web.Agents;
 
 namespace SupportBot.Web.DirectLine;
 
@@ -26,12 +28,14 @@ public sealed partial class DirectLineChannel
     private readonly TimeProvider _time;
     private readonly ChannelAccount _bot;
     private readonly ILogger _logger;
+    private readonly DeskFeed _feed;
 
     // Conversations started by a caller that did not say who the user is: the bot hears of the user with their first activity.
     private readonly ConcurrentDictionary<string, byte> _awaitingUser = new(StringComparer.Ordinal);
 
-    public DirectLineChannel(BotAdapter adapter, ITranscriptStore transcripts, DirectLineHub hub, TimeProvider time, string botId, string botName, ILogger<DirectLineChannel> logger)
+    public DirectLineChannel(BotAdapter adapter, ITranscriptStore transcripts, DirectLineHub hub, DeskFeed feed, TimeProvider time, string botId, string botName, ILogger<DirectLineChannel> logger)
     {
+        _feed = feed;
         _adapter = adapter;
         _transcripts = transcripts;
         _hub = hub;
@@ -94,6 +98,7 @@ public sealed partial class DirectLineChannel
             ServiceUrl = serviceUrl,
             Timestamp = _time.GetUtcNow(),
             DeliveryMode = null,
+            CallerId = null,
         };
         if (ActivityValidator.Validate(posted, maxTextLength) is { } fault)
         {
@@ -107,6 +112,7 @@ public sealed partial class DirectLineChannel
 
         await _adapter.ProcessActivityAsync(posted, cancellationToken).ConfigureAwait(false);
         _hub.Notify(conversationId);
+        _feed.ConversationChanged(ChannelId, conversationId);
         return (posted, null);
     }
 
@@ -130,7 +136,7 @@ public sealed partial class DirectLineChannel
             for (var i = 0; i < activities.Count; i++)
             {
                 var activity = activities[i];
-                if (activity.Type is ActivityTypes.ConversationUpdate or "trace" || (!stream && activity.Type == ActivityTypes.Typing))
+                if (activity.Type is ActivityTypes.ConversationUpdate or "trace" || (!stream && activity.Type == ActivityTypes.Typing) || activity.CallerId == DeskEvents.CallerId)
                 {
                     continue;
                 }

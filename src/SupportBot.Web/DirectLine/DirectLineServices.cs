@@ -38,6 +38,7 @@ public static class DirectLineServices
                 sp.GetRequiredService<BotAdapter>(),
                 sp.GetRequiredService<ITranscriptStore>(),
                 sp.GetRequiredService<DirectLineHub>(),
+                sp.GetRequiredService<Agents.DeskFeed>(),
                 sp.GetRequiredService<TimeProvider>(),
                 string.IsNullOrEmpty(bot.MicrosoftAppId) ? bot.Name : bot.MicrosoftAppId,
                 bot.Name,

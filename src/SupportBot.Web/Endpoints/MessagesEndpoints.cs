@@ -3,6 +3,8 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
 using SupportBot.Core.Activities;
 using SupportBot.Core.Bot;
+using SupportBot.Core.Handoff;
+using SupportBot.Web.Agents;
 using SupportBot.Web.Channels;
 using SupportBot.Web.Hosting;
 
@@ -27,6 +29,7 @@ public static partial class MessagesEndpoints
         ConnectorClient connector,
         IOptions<BotOptions> botOptions,
         IOptions<MessagesOptions> messageOptions,
+        DeskFeed feed,
         ILoggerFactory loggers,
         CancellationToken cancellationToken)
     {
@@ -53,9 +56,16 @@ public static partial class MessagesEndpoints
             return Problem(StatusCodes.Status400BadRequest, "Invalid activity", invalid.Message, invalid.Field);
         }
 
-        if (activity!.DeliveryMode == DeliveryModes.ExpectReplies)
+        // Only the server itself raises desk events; a caller cannot claim to be the desk.
+        if (activity!.CallerId == DeskEvents.CallerId)
+        {
+            activity = activity with { CallerId = null };
+        }
+
+        if (activity.DeliveryMode == DeliveryModes.ExpectReplies)
         {
             var result = await adapter.ProcessActivityAsync(activity, cancellationToken).ConfigureAwait(false);
+            feed.ConversationChanged(activity.ChannelId!, activity.Conversation!.Id!);
             return TypedResults.Ok(new ExpectedReplies(result.Replies));
         }
 
@@ -70,6 +80,7 @@ public static partial class MessagesEndpoints
             return Problem(StatusCodes.Status502BadGateway, "Channel unreachable", "The turn was saved, but its replies could not be delivered to the channel's Bot Connector; send the activity again to retry the delivery.");
         }
 
+        feed.ConversationChanged(activity.ChannelId!, activity.Conversation!.Id!);
         return TypedResults.Ok();
 
         async Task SendAllAsync(IReadOnlyList<Activity> replies, CancellationToken ct)

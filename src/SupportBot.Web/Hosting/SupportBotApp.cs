@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Options;
 using SupportBot.Core.Bot;
 using SupportBot.Core.PromptFiles;
+using SupportBot.Web.Agents;
 using SupportBot.Web.Channels;
 using SupportBot.Web.DirectLine;
 using SupportBot.Web.Endpoints;
@@ -20,6 +21,12 @@ public static partial class SupportBotApp
         builder.Services.AddConnector(builder.Configuration);
         builder.Services.AddPromptReload();
         builder.Services.AddDirectLine(builder.Configuration, root);
+        builder.Services.AddOptions<AgentOptions>().Bind(builder.Configuration.GetSection(AgentOptions.Section))
+            .Validate(o => o.Accounts.All(a => a.Login.Length > 0 && a.PasswordHash.StartsWith("pbkdf2-sha256$", StringComparison.Ordinal)), "Agents:Accounts: each account needs a Login and a PasswordHash made by `supportbot agents hash-password`.")
+            .ValidateOnStart();
+        builder.Services.AddAgentSignIn();
+        builder.Services.AddSingleton<DeskRelay>();
+        builder.Services.AddHostedService<DeskService>();
         configure?.Invoke(builder);
 
         var app = builder.Build();
@@ -27,15 +34,20 @@ public static partial class SupportBotApp
         // Read the prompts, the catalog and the sentiment lexicon now: invalid files stop start-up with every error
         // listed (PromptFilesInvalidException, FormatException), before anything listens, never at a customer's turn.
         _ = app.Services.GetRequiredService<BotAdapter>();
+        var feed = app.Services.GetRequiredService<DeskFeed>();
+        app.Services.GetRequiredService<Core.Handoff.HandoffDesk>().Changed += feed.CaseChanged;
 
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseWebSockets(new WebSocketOptions { KeepAliveInterval = TimeSpan.FromSeconds(30) });
         app.UseCors();
+        app.UseAuthentication();
+        app.UseAuthorization();
         app.MapWidget();
         app.MapHealth();
         app.MapMessages();
         app.MapDirectLine();
+        app.MapAgents();
         app.Lifetime.ApplicationStarted.Register(() => LogStartup(app, root));
         return app;
     }

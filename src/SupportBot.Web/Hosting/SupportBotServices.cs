@@ -1,10 +1,12 @@
 using Microsoft.Extensions.Options;
 using SupportBot.Core.Bot;
+using SupportBot.Core.Handoff;
 using SupportBot.Core.PromptFiles;
 using SupportBot.Core.Sentiment;
 using SupportBot.Core.State;
 using SupportBot.Core.Support;
 using SupportBot.Core.Transcripts;
+using SupportBot.Web.Agents;
 
 namespace SupportBot.Web.Hosting;
 
@@ -38,16 +40,37 @@ public static class SupportBotServices
             var options = sp.GetRequiredService<IOptions<PromptFilesOptions>>().Value;
             return LocalSentimentAnalyzer.Load(Path.Combine(root, options.Directory, "sentiment-lexicon.tsv"));
         });
+        services.AddOptions<HandoffOptions>().Bind(configuration.GetSection(HandoffOptions.Section))
+            .Validate(o => o.HoursError() is null, "Handoff:Hours must look like \"Mon-Fri 08:00-18:00\" or \"always\", and Handoff:TimeZone be a known time zone.")
+            .Validate(o => o.UpdateSeconds >= 5 && o.CheckSeconds >= 1 && o.FollowUpHours > 0, "Handoff: UpdateSeconds must be at least 5, CheckSeconds at least 1, FollowUpHours above 0.")
+            .ValidateOnStart();
+        services.AddSingleton<DeskFeed>();
+        services.AddSingleton(sp => new HandoffDesk(sp.GetRequiredService<IStorage>(), sp.GetRequiredService<TimeProvider>()));
+        services.AddSingleton(sp => new FollowUpSchedule(sp.GetRequiredService<IStorage>()));
         services.AddSingleton(sp =>
         {
             var catalog = sp.GetRequiredService<SupportCatalogSource>();
+            var handoff = sp.GetRequiredService<IOptions<HandoffOptions>>().Value;
+            var feed = sp.GetRequiredService<DeskFeed>();
+            var time = sp.GetRequiredService<TimeProvider>();
+            var contactCenter = handoff.ContactCenterChannels.ToHashSet(StringComparer.OrdinalIgnoreCase);
             return new SupportServices(
                 sp.GetRequiredService<PromptSource>(),
                 () => catalog.Current,
                 sp.GetRequiredService<ISentimentAnalyzer>(),
                 sp.GetRequiredService<IOptions<SupportOptions>>().Value,
                 sp.GetRequiredService<ConversationState>(),
-                sp.GetRequiredService<UserState>());
+                sp.GetRequiredService<UserState>())
+            {
+                Desk = sp.GetRequiredService<HandoffDesk>(),
+                FollowUps = sp.GetRequiredService<FollowUpSchedule>(),
+                FollowUpAfter = TimeSpan.FromHours(handoff.FollowUpHours),
+                AgentsAvailable = () => feed.AnyAgentOnline && handoff.IsOpen(time.GetUtcNow()),
+                OpeningHours = handoff.Describe(),
+                ContactCenterChannels = contactCenter,
+                UsesDesk = channel => handoff.ContactCenterAlsoInConsole || !contactCenter.Contains(channel),
+                Transcripts = sp.GetRequiredService<ITranscriptStore>(),
+            };
         });
 
         services.AddSingleton(sp =>

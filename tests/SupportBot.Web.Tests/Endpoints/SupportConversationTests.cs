@@ -1,4 +1,6 @@
+using Microsoft.Extensions.DependencyInjection;
 using SupportBot.Core.Activities;
+using SupportBot.Core.Handoff;
 using SupportBot.Core.Support;
 using SupportBot.Web.Tests.Infrastructure;
 
@@ -54,7 +56,7 @@ public sealed class SupportConversationTests
     }
 
     [Fact]
-    public async Task SupportDialog_AskForPersonOverHttp_HandsOverAndKeepsLaterMessages()
+    public async Task SupportDialog_AskForPersonWithNoAgentSignedIn_TakesACallbackThenKeepsLaterMessages()
     {
         await using var host = await BotHost.StartAsync();
         var conversationId = TestActivities.NewConversationId();
@@ -62,10 +64,18 @@ public sealed class SupportConversationTests
         await host.ExpectRepliesAsync(TestActivities.Message(conversationId, "hi"));
         await host.ExpectRepliesAsync(TestActivities.Message(conversationId, "my order is late"));
         var handedOver = await host.ExpectRepliesAsync(TestActivities.Message(conversationId, "talk to a person"));
+        var contact = await host.ExpectRepliesAsync(TestActivities.Message(conversationId, "call me on 0161 496 0000 after 5pm"));
         var waiting = await host.ExpectRepliesAsync(TestActivities.Message(conversationId, "hello?"));
 
-        host.Wording.AssertIs(SupportPrompts.Handoff(HandoffReason.CustomerAsked), Assert.Single(handedOver).Text);
+        Assert.Equal(2, handedOver.Count);
+        host.Wording.AssertIs(SupportPrompts.Handoff(HandoffReason.CustomerAsked), handedOver[0].Text);
+        host.Wording.AssertIs(SupportPrompts.NoAgents, handedOver[1].Text);
+        host.Wording.AssertIs(SupportPrompts.CallbackTaken, Assert.Single(contact).Text);
+        Assert.Contains("0161 496 0000 after 5pm", contact[0].Text, StringComparison.Ordinal);
         host.Wording.AssertIs(SupportPrompts.HandoffWaiting, Assert.Single(waiting).Text);
+        var deskCase = Assert.Single(await host.App.Services.GetRequiredService<HandoffDesk>().OpenCasesAsync(CancellationToken.None));
+        Assert.Equal(CaseStatus.Callback, deskCase.Status);
+        Assert.Equal("call me on 0161 496 0000 after 5pm", deskCase.CallbackContact);
     }
 
     private static IEnumerable<string?> SuggestedTitles(Activity activity) =>

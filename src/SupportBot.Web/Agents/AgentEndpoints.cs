@@ -1,0 +1,343 @@
+using System.Security.Claims;
+using System.Text.Json;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.Extensions.Options;
+using SupportBot.Core.Activities;
+using SupportBot.Core.Handoff;
+using SupportBot.Core.Support;
+using SupportBot.Core.Transcripts;
+
+namespace SupportBot.Web.Agents;
+
+/// <summary>
+/// The agent console at <c>/agent</c>, behind sign-in: the live queue (server-sent events at <c>/agent/events</c>),
+/// each case's brief and transcript, accept (one winner), live chat with the customer, approve / modify / deny a
+/// remedy without taking over, hand back to the bot with a recap, close, and notes. The JSON API under
+/// <c>/agent/api</c> answers only signed-in agents, and its POSTs need the <c>X-SupportBot-Agent</c> header, which
+/// no other site's page can send.
+/// </summary>
+public static partial class AgentEndpoints
+{
+    public const string AgentHeader = "X-SupportBot-Agent";
+    private const string NameClaim = "supportbot:name";
+
+    public static IServiceCollection AddAgentSignIn(this IServiceCollection services)
+    {
+        services.AddAuthentication(CookieAuthenticationDefaults.AuthenticationScheme).AddCookie(cookie =>
+        {
+            cookie.Cookie.Name = "supportbot.agent";
+            cookie.Cookie.HttpOnly = true;
+            cookie.Cookie.SameSite = SameSiteMode.Strict;
+            cookie.Cookie.Path = "/agent";
+            cookie.ExpireTimeSpan = TimeSpan.FromHours(12);
+            cookie.SlidingExpiration = true;
+            cookie.LoginPath = "/agent/signin";
+            cookie.Events.OnRedirectToLogin = context =>
+            {
+                // The API and the event stream answer 401; pages go to the sign-in form.
+                if (context.Request.Path.StartsWithSegments("/agent/api") || context.Request.Path.StartsWithSegments("/agent/events"))
+                {
+                    context.Response.StatusCode = StatusCodes.Status401Unauthorized;
+                }
+                else
+                {
+                    context.Response.Redirect(context.RedirectUri);
+                }
+
+                return Task.CompletedTask;
+            };
+        });
+        services.AddAuthorization();
+        return services;
+    }
+
+    public static IEndpointRouteBuilder MapAgents(this IEndpointRouteBuilder app)
+    {
+        app.MapGet("/agent/signin", SignInPage);
+        app.MapPost("/agent/signin", (Delegate)SignInAsync);
+        app.MapPost("/agent/signout", (Delegate)SignOutAsync).RequireAuthorization();
+        app.MapGet("/agent", ConsolePage).RequireAuthorization();
+        app.MapGet("/agent/events", EventsAsync).RequireAuthorization();
+
+        var api = app.MapGroup("/agent/api").RequireAuthorization().AddEndpointFilter(async (context, next) =>
+            HttpMethods.IsGet(context.HttpContext.Request.Method) || context.HttpContext.Request.Headers.ContainsKey(AgentHeader)
+                ? await next(context).ConfigureAwait(false)
+                : Results.Problem($"Send the {AgentHeader} header with every change.", statusCode: StatusCodes.Status403Forbidden));
+        api.MapGet("/me", (ClaimsPrincipal user) => Results.Json(new AgentView(Login(user), DisplayName(user)), AgentJson.Default.AgentView));
+        api.MapGet("/cases", ListAsync);
+        api.MapGet("/cases/{caseId}", GetAsync);
+        api.MapPost("/cases/{caseId}/accept", AcceptAsync);
+        api.MapPost("/cases/{caseId}/messages", MessageAsync);
+        api.MapPost("/cases/{caseId}/typing", TypingAsync);
+        api.MapPost("/cases/{caseId}/decision", DecideAsync);
+        api.MapPost("/cases/{caseId}/handback", HandBackAsync);
+        api.MapPost("/cases/{caseId}/close", CloseAsync);
+        api.MapPost("/cases/{caseId}/notes", NoteAsync);
+        return app;
+    }
+
+    private static IResult SignInPage(HttpContext http, IOptions<AgentOptions> agents)
+    {
+        var failed = http.Request.Query.ContainsKey("failed");
+        var none = agents.Value.Accounts.Count == 0;
+        var message = none
+            ? "<p role=\"alert\">No agent accounts are set up yet. Add one to <code>Agents:Accounts</code> in appsettings.json (see README, “The agent console”).</p>"
+            : failed ? "<p role=\"alert\">That sign-in name and password don't match. Please try again.</p>" : string.Empty;
+        return Results.Content($$"""
+            <!DOCTYPE html>
+            <html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+            <title>Sign in · SupportBot agents</title>
+            <style>body{font-family:system-ui,sans-serif;display:grid;place-items:center;min-height:100vh;margin:0;background:#f3f4f6}
+            form{background:#fff;padding:32px;border-radius:12px;box-shadow:0 4px 20px rgba(0,0,0,.1);display:grid;gap:12px;min-width:300px}
+            input,button{font:inherit;padding:8px}button{background:#0063B1;color:#fff;border:0;border-radius:6px}[role=alert]{color:#a4262c;max-width:320px}</style></head>
+            <body><form method="post" action="/agent/signin"><h1>Agent sign-in</h1>{{message}}
+            <label for="login">Sign-in name</label><input id="login" name="login" autocomplete="username" required autofocus>
+            <label for="password">Password</label><input id="password" name="password" type="password" autocomplete="current-password" required>
+            <button type="submit">Sign in</button></form></body></html>
+            """, "text/html; charset=utf-8");
+    }
+
+    private static async Task<IResult> SignInAsync(HttpContext http, IOptions<AgentOptions> agents, ILoggerFactory loggers)
+    {
+        var form = await http.Request.ReadFormAsync(http.RequestAborted).ConfigureAwait(false);
+        var login = form["login"].ToString().Trim();
+        var password = form["password"].ToString();
+        var account = agents.Value.Accounts.FirstOrDefault(a => string.Equals(a.Login, login, StringComparison.OrdinalIgnoreCase));
+        // The hash is computed even for an unknown name, so timing does not tell which names exist.
+        var valid = AgentPasswords.Verify(password, account?.PasswordHash ?? UnknownAccountHash) && account is not null;
+        var logger = loggers.CreateLogger(typeof(AgentEndpoints));
+        if (!valid)
+        {
+            LogSignInFailed(logger, login.Length > 64 ? login[..64] : login);
+            return Results.Redirect("/agent/signin?failed");
+        }
+
+        var identity = new ClaimsIdentity(
+            [new Claim(ClaimTypes.Name, account!.Login), new Claim(NameClaim, string.IsNullOrWhiteSpace(account.Name) ? account.Login : account.Name)],
+            CookieAuthenticationDefaults.AuthenticationScheme);
+        await http.SignInAsync(CookieAuthenticationDefaults.AuthenticationScheme, new ClaimsPrincipal(identity)).ConfigureAwait(false);
+        LogSignedIn(logger, account.Login);
+        return Results.Redirect("/agent");
+    }
+
+    private static async Task<IResult> SignOutAsync(HttpContext http)
+    {
+        await http.SignOutAsync(CookieAuthenticationDefaults.AuthenticationScheme).ConfigureAwait(false);
+        return Results.Redirect("/agent/signin");
+    }
+
+    private static IResult ConsolePage()
+    {
+        using var stream = typeof(AgentEndpoints).Assembly.GetManifestResourceStream("SupportBot.Web.Agents.console.html")!;
+        using var reader = new StreamReader(stream);
+        return Results.Content(reader.ReadToEnd(), "text/html; charset=utf-8");
+    }
+
+    /// <summary>Server-sent events: <c>case</c> when the queue or a case changes, <c>conversation</c> when a conversation has a turn.</summary>
+    private static async Task EventsAsync(HttpContext http, ClaimsPrincipal user, DeskFeed feed)
+    {
+        http.Response.Headers.ContentType = "text/event-stream";
+        http.Response.Headers.CacheControl = "no-store";
+        using var subscription = feed.Subscribe(Login(user));
+        var aborted = http.RequestAborted;
+        try
+        {
+            await http.Response.WriteAsync(": connected\n\n", aborted).ConfigureAwait(false);
+            await http.Response.Body.FlushAsync(aborted).ConfigureAwait(false);
+            while (!aborted.IsCancellationRequested)
+            {
+                using var idle = CancellationTokenSource.CreateLinkedTokenSource(aborted);
+                idle.CancelAfter(TimeSpan.FromSeconds(15));
+                string message;
+                try
+                {
+                    message = await subscription.Messages.Reader.ReadAsync(idle.Token).ConfigureAwait(false);
+                }
+                catch (OperationCanceledException) when (!aborted.IsCancellationRequested)
+                {
+                    message = ": keep-alive\n\n";
+                }
+
+                await http.Response.WriteAsync(message, aborted).ConfigureAwait(false);
+                await http.Response.Body.FlushAsync(aborted).ConfigureAwait(false);
+            }
+        }
+        catch (OperationCanceledException)
+        {
+        }
+    }
+
+    private static async Task<IResult> ListAsync(ClaimsPrincipal user, HandoffDesk desk, TimeProvider time, CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow();
+        var cases = await desk.OpenCasesAsync(cancellationToken).ConfigureAwait(false);
+        var login = Login(user);
+        return Results.Json(
+            cases.Select(c => new CaseRow(
+                c.CaseId, c.Summary.CustomerName, c.Summary.ChannelId, c.Summary.CategoryTitle, c.Summary.Problem, c.Status, c.AgentName,
+                c.AgentLogin == login, (int)(now - c.CreatedAt).TotalSeconds, c.Summary.RemedyWanted, c.Summary.ApprovalReason, c.CallbackContact)).ToList(),
+            AgentJson.Default.ListCaseRow);
+    }
+
+    private static async Task<IResult> GetAsync(string caseId, ClaimsPrincipal user, HandoffDesk desk, ITranscriptStore transcripts, CancellationToken cancellationToken)
+    {
+        if (await desk.GetAsync(caseId, cancellationToken).ConfigureAwait(false) is not { } deskCase)
+        {
+            return Results.NotFound();
+        }
+
+        var reference = deskCase.Reference;
+        var activities = await transcripts.GetTranscriptAsync(reference.ChannelId!, reference.Conversation!.Id!, cancellationToken).ConfigureAwait(false);
+        var lines = activities
+            .Where(a => a.Type == ActivityTypes.Message && !string.IsNullOrEmpty(a.Text))
+            .Select(a => new TranscriptLine(
+                a.From?.Id?.StartsWith("agent:", StringComparison.Ordinal) == true ? "agent" : a.From?.Role == "bot" || a.From?.Id == reference.Bot?.Id ? "bot" : "customer",
+                a.From?.Name,
+                PiiMasker.Mask(a.Text!),
+                a.Timestamp))
+            .ToList();
+        return Results.Json(new CaseDetail(deskCase, deskCase.AgentLogin == Login(user), lines), AgentJson.Default.CaseDetail);
+    }
+
+    private static async Task<IResult> AcceptAsync(string caseId, ClaimsPrincipal user, HandoffDesk desk, DeskRelay relay, CancellationToken cancellationToken)
+    {
+        var (outcome, deskCase) = await desk.AcceptAsync(caseId, Login(user), DisplayName(user), cancellationToken).ConfigureAwait(false);
+        switch (outcome)
+        {
+            case AcceptOutcome.NotFound:
+                return Results.NotFound();
+            case AcceptOutcome.TakenByAnother:
+                return Results.Json(new Taken(deskCase!.AgentName ?? deskCase.AgentLogin!), AgentJson.Default.Taken, statusCode: StatusCodes.Status409Conflict);
+            default:
+                await relay.SendAsync(deskCase!.Reference, DeskEvents.AgentJoined, new DeskEventValue { CaseId = caseId, Agent = DisplayName(user) }, cancellationToken).ConfigureAwait(false);
+                return Results.Json(deskCase, AgentJson.Default.DeskCase);
+        }
+    }
+
+    private static Task<IResult> MessageAsync(string caseId, AgentText body, ClaimsPrincipal user, HandoffDesk desk, DeskRelay relay, CancellationToken cancellationToken) =>
+        WithOwnCaseAsync(caseId, user, desk, async deskCase =>
+        {
+            if (string.IsNullOrWhiteSpace(body.Text) || body.Text.Length > 4000)
+            {
+                return Results.Problem("Write a message of 1 to 4,000 characters.", statusCode: StatusCodes.Status400BadRequest);
+            }
+
+            await relay.SendAsync(deskCase.Reference, DeskEvents.AgentMessage, new DeskEventValue { CaseId = caseId, Agent = DisplayName(user), Text = body.Text.Trim() }, cancellationToken).ConfigureAwait(false);
+            return Results.NoContent();
+        }, cancellationToken);
+
+    private static Task<IResult> TypingAsync(string caseId, ClaimsPrincipal user, HandoffDesk desk, DeskRelay relay, CancellationToken cancellationToken) =>
+        WithOwnCaseAsync(caseId, user, desk, async deskCase =>
+        {
+            await relay.SendAsync(deskCase.Reference, DeskEvents.AgentTyping, new DeskEventValue { CaseId = caseId, Agent = DisplayName(user) }, cancellationToken).ConfigureAwait(false);
+            return Results.NoContent();
+        }, cancellationToken);
+
+    /// <summary>Approve, modify or deny the remedy. A waiting case is taken on the way, without joining the chat: the bot tells the customer and carries on.</summary>
+    private static async Task<IResult> DecideAsync(string caseId, AgentDecision body, ClaimsPrincipal user, HandoffDesk desk, DeskRelay relay, CancellationToken cancellationToken)
+    {
+        if (body.Decision is not ("approved" or "modified" or "denied"))
+        {
+            return Results.Problem("decision must be approved, modified or denied.", statusCode: StatusCodes.Status400BadRequest);
+        }
+
+        if (body.Decision == "denied" && string.IsNullOrWhiteSpace(body.Note))
+        {
+            return Results.Problem("Say why it is denied: the customer deserves the reason.", statusCode: StatusCodes.Status400BadRequest);
+        }
+
+        var (outcome, deskCase) = await desk.AcceptAsync(caseId, Login(user), DisplayName(user), cancellationToken).ConfigureAwait(false);
+        if (outcome != AcceptOutcome.Accepted)
+        {
+            return outcome == AcceptOutcome.NotFound ? Results.NotFound() : Results.Json(new Taken(deskCase!.AgentName ?? deskCase.AgentLogin!), AgentJson.Default.Taken, statusCode: StatusCodes.Status409Conflict);
+        }
+
+        var remedy = string.IsNullOrWhiteSpace(body.Remedy) ? deskCase!.Summary.RemedyWanted : body.Remedy.Trim();
+        await relay.SendAsync(deskCase!.Reference, DeskEvents.Decision, new DeskEventValue { CaseId = caseId, Agent = DisplayName(user), Decision = body.Decision, Remedy = remedy, Note = body.Note?.Trim() }, cancellationToken).ConfigureAwait(false);
+        await CloseCaseAsync(desk, caseId, $"{body.Decision}: {remedy}{(string.IsNullOrWhiteSpace(body.Note) ? string.Empty : $" ({body.Note.Trim()})")}", cancellationToken).ConfigureAwait(false);
+        return Results.NoContent();
+    }
+
+    private static Task<IResult> HandBackAsync(string caseId, AgentText body, ClaimsPrincipal user, HandoffDesk desk, DeskRelay relay, CancellationToken cancellationToken) =>
+        WithOwnCaseAsync(caseId, user, desk, async deskCase =>
+        {
+            var recap = string.IsNullOrWhiteSpace(body.Text) ? null : body.Text.Trim();
+            await relay.SendAsync(deskCase.Reference, DeskEvents.HandBack, new DeskEventValue { CaseId = caseId, Agent = DisplayName(user), Recap = recap }, cancellationToken).ConfigureAwait(false);
+            await CloseCaseAsync(desk, caseId, $"handed back to the bot: {recap ?? "(no recap)"}", cancellationToken).ConfigureAwait(false);
+            return Results.NoContent();
+        }, cancellationToken);
+
+    private static Task<IResult> CloseAsync(string caseId, AgentText body, ClaimsPrincipal user, HandoffDesk desk, DeskRelay relay, CancellationToken cancellationToken) =>
+        WithOwnCaseAsync(caseId, user, desk, async deskCase =>
+        {
+            await relay.SendAsync(deskCase.Reference, DeskEvents.Closed, new DeskEventValue { CaseId = caseId, Agent = DisplayName(user) }, cancellationToken).ConfigureAwait(false);
+            await CloseCaseAsync(desk, caseId, $"closed: {body.Text?.Trim() ?? "(no wrap-up note)"}", cancellationToken).ConfigureAwait(false);
+            return Results.NoContent();
+        }, cancellationToken);
+
+    private static Task<IResult> NoteAsync(string caseId, AgentText body, ClaimsPrincipal user, HandoffDesk desk, CancellationToken cancellationToken) =>
+        WithOwnCaseAsync(caseId, user, desk, async _ =>
+        {
+            if (!string.IsNullOrWhiteSpace(body.Text))
+            {
+                await desk.UpdateAsync(caseId, c => c with { Notes = [.. c.Notes, PiiMasker.Mask(body.Text.Trim())] }, cancellationToken).ConfigureAwait(false);
+            }
+
+            return Results.NoContent();
+        }, cancellationToken);
+
+    private static Task<DeskCase?> CloseCaseAsync(HandoffDesk desk, string caseId, string note, CancellationToken cancellationToken) =>
+        desk.UpdateAsync(caseId, c => c with { Status = CaseStatus.Closed, Notes = [.. c.Notes, PiiMasker.Mask(note)] }, cancellationToken);
+
+    /// <summary>Runs <paramref name="action"/> when the signed-in agent has the case; 404 or 409 otherwise.</summary>
+    private static async Task<IResult> WithOwnCaseAsync(string caseId, ClaimsPrincipal user, HandoffDesk desk, Func<DeskCase, Task<IResult>> action, CancellationToken cancellationToken)
+    {
+        var deskCase = await desk.GetAsync(caseId, cancellationToken).ConfigureAwait(false);
+        if (deskCase is null || deskCase.Status == CaseStatus.Closed)
+        {
+            return Results.NotFound();
+        }
+
+        return deskCase.AgentLogin != Login(user)
+            ? Results.Problem(deskCase.AgentLogin is null ? "Accept the case first." : $"{deskCase.AgentName} has this case.", statusCode: StatusCodes.Status409Conflict)
+            : await action(deskCase).ConfigureAwait(false);
+    }
+
+    private static string Login(ClaimsPrincipal user) => user.Identity?.Name ?? string.Empty;
+
+    private static string DisplayName(ClaimsPrincipal user) => user.FindFirstValue(NameClaim) ?? Login(user);
+
+    // A valid hash of a random password: checking an unknown sign-in name costs the same as a known one.
+    private static readonly string UnknownAccountHash = AgentPasswords.Hash(Guid.NewGuid().ToString("N"));
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Agent sign-in failed for '{Login}'")]
+    private static partial void LogSignInFailed(ILogger logger, string login);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Agent {Login} signed in")]
+    private static partial void LogSignedIn(ILogger logger, string login);
+}
+
+public sealed record AgentView(string Login, string Name);
+
+public sealed record CaseRow(string CaseId, string CustomerName, string Channel, string Category, string Problem, string Status, string? Agent, bool Mine, int WaitingSeconds, string? RemedyWanted, string? ApprovalReason, string? CallbackContact);
+
+public sealed record TranscriptLine(string Role, string? Name, string Text, DateTimeOffset? At);
+
+public sealed record CaseDetail(DeskCase Case, bool Mine, IReadOnlyList<TranscriptLine> Transcript);
+
+public sealed record Taken(string Agent);
+
+public sealed record AgentText(string? Text);
+
+public sealed record AgentDecision(string? Decision, string? Remedy, string? Note);
+
+[System.Text.Json.Serialization.JsonSourceGenerationOptions(JsonSerializerDefaults.Web, DefaultIgnoreCondition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+[System.Text.Json.Serialization.JsonSerializable(typeof(AgentView))]
+[System.Text.Json.Serialization.JsonSerializable(typeof(List<CaseRow>))]
+[System.Text.Json.Serialization.JsonSerializable(typeof(CaseDetail))]
+[System.Text.Json.Serialization.JsonSerializable(typeof(DeskCase))]
+[System.Text.Json.Serialization.JsonSerializable(typeof(Taken))]
+[System.Text.Json.Serialization.JsonSerializable(typeof(AgentText))]
+[System.Text.Json.Serialization.JsonSerializable(typeof(AgentDecision))]
+public sealed partial class AgentJson : System.Text.Json.Serialization.JsonSerializerContext;

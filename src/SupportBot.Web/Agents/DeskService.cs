@@ -1,0 +1,65 @@
+using Microsoft.Extensions.Options;
+using SupportBot.Core.Handoff;
+
+namespace SupportBot.Web.Agents;
+
+/// <summary>
+/// The desk's clock: every <c>Handoff:CheckSeconds</c> it tells each waiting customer where they stand once their
+/// last update is <c>Handoff:UpdateSeconds</c> old (so no silence lasts longer), and sends the check-ins that are
+/// due. The schedule lives in storage, so a restart loses nothing and a check-in fires once.
+/// </summary>
+public sealed partial class DeskService(HandoffDesk desk, FollowUpSchedule followUps, DeskRelay relay, IOptions<HandoffOptions> options, TimeProvider time, ILogger<DeskService> logger) : BackgroundService
+{
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var every = TimeSpan.FromSeconds(options.Value.CheckSeconds);
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                await RunOnceAsync(stoppingToken).ConfigureAwait(false);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                LogFailed(logger, ex);
+            }
+
+            try
+            {
+                await Task.Delay(every, time, stoppingToken).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException)
+            {
+                return;
+            }
+        }
+    }
+
+    /// <summary>One round: queue updates, then due check-ins.</summary>
+    public async Task RunOnceAsync(CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow();
+        var interval = TimeSpan.FromSeconds(options.Value.UpdateSeconds);
+        var position = 0;
+        foreach (var waiting in (await desk.OpenCasesAsync(cancellationToken).ConfigureAwait(false)).Where(c => c.Status == CaseStatus.Waiting))
+        {
+            position++;
+            if ((waiting.LastUpdateAt ?? waiting.CreatedAt) + interval > now)
+            {
+                continue;
+            }
+
+            var wait = (await desk.EstimateAsync(position, cancellationToken).ConfigureAwait(false)).Describe() ?? "hard to estimate just now";
+            await desk.UpdateAsync(waiting.CaseId, c => c.Status == CaseStatus.Waiting ? c with { LastUpdateAt = now } : null, cancellationToken).ConfigureAwait(false);
+            await relay.SendAsync(waiting.Reference, DeskEvents.QueueUpdate, new DeskEventValue { CaseId = waiting.CaseId, Position = position, Wait = wait }, cancellationToken).ConfigureAwait(false);
+        }
+
+        foreach (var due in await followUps.TakeDueAsync(now, cancellationToken).ConfigureAwait(false))
+        {
+            await relay.SendAsync(due.Reference, DeskEvents.FollowUp, new DeskEventValue { CaseId = due.CaseId, Summary = due.Summary, Text = due.Issue, Remedy = due.Remedy }, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "A round of queue updates and check-ins failed; the next round tries again")]
+    private static partial void LogFailed(ILogger logger, Exception exception);
+}

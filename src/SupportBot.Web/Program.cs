@@ -13,6 +13,8 @@ try
             return await SentimentCommand.RunAsync(root, args[1..]);
         case ["prompts", ..]:
             return PromptsCommand.Run(root, args[1..]);
+        case ["agents", ..]:
+            return AgentsCommand.Run(args[1..]);
     }
 
     await using var app = SupportBotApp.Build(root, args);

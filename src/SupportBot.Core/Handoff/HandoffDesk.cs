@@ -139,32 +139,35 @@ public sealed class HandoffDesk
     /// <summary>Gives the case to <paramref name="agentLogin"/> if nobody has it yet; of agents accepting at once, exactly one wins.</summary>
     public async Task<(AcceptOutcome Outcome, DeskCase? Case)> AcceptAsync(string caseId, string agentLogin, string agentName, CancellationToken cancellationToken)
     {
-        var (current, etag) = await ReadCaseAsync(caseId, cancellationToken).ConfigureAwait(false);
-        if (current is null || current.Status == CaseStatus.Closed)
+        for (var attempt = 1; ; attempt++)
         {
-            return (AcceptOutcome.NotFound, current);
-        }
+            var (current, etag) = await ReadCaseAsync(caseId, cancellationToken).ConfigureAwait(false);
+            if (current is null || current.Status == CaseStatus.Closed)
+            {
+                return (AcceptOutcome.NotFound, current);
+            }
 
-        if (current.AgentLogin is not null)
-        {
-            return (current.AgentLogin == agentLogin ? AcceptOutcome.Accepted : AcceptOutcome.TakenByAnother, current);
-        }
+            if (current.AgentLogin is not null)
+            {
+                return (current.AgentLogin == agentLogin ? AcceptOutcome.Accepted : AcceptOutcome.TakenByAnother, current);
+            }
 
-        var now = _time.GetUtcNow();
-        var accepted = current with { AgentLogin = agentLogin, AgentName = agentName, Status = CaseStatus.WithAgent, AcceptedAt = now };
-        try
-        {
-            await _storage.WriteAsync(new Dictionary<string, StoreItem> { [CaseKey(caseId)] = Item(accepted, etag) }, cancellationToken).ConfigureAwait(false);
-        }
-        catch (StorageConcurrencyException)
-        {
-            var winner = await GetAsync(caseId, cancellationToken).ConfigureAwait(false);
-            return (winner?.AgentLogin == agentLogin ? AcceptOutcome.Accepted : AcceptOutcome.TakenByAnother, winner);
-        }
+            var now = _time.GetUtcNow();
+            var accepted = current with { AgentLogin = agentLogin, AgentName = agentName, Status = CaseStatus.WithAgent, AcceptedAt = now };
+            try
+            {
+                await _storage.WriteAsync(new Dictionary<string, StoreItem> { [CaseKey(caseId)] = Item(accepted, etag) }, cancellationToken).ConfigureAwait(false);
+            }
+            catch (StorageConcurrencyException) when (attempt < MaxAttempts)
+            {
+                // Someone changed the case first: another agent took it, or only a queue update touched it. Look again.
+                continue;
+            }
 
-        await RecordWaitAsync(now - current.CreatedAt, cancellationToken).ConfigureAwait(false);
-        Changed?.Invoke(caseId);
-        return (AcceptOutcome.Accepted, accepted);
+            await RecordWaitAsync(now - current.CreatedAt, cancellationToken).ConfigureAwait(false);
+            Changed?.Invoke(caseId);
+            return (AcceptOutcome.Accepted, accepted);
+        }
     }
 
     /// <summary>Changes a case (retrying on concurrent changes); <paramref name="change"/> returns null to leave it. Closed cases leave the queue.</summary>

@@ -10,6 +10,8 @@ namespace SupportBot.Web.Agents;
 /// </summary>
 public sealed partial class DeskService(HandoffDesk desk, FollowUpSchedule followUps, DeskRelay relay, IOptions<HandoffOptions> options, TimeProvider time, ILogger<DeskService> logger) : BackgroundService
 {
+    private readonly SemaphoreSlim _round = new(1, 1);
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         var every = TimeSpan.FromSeconds(options.Value.CheckSeconds);
@@ -38,6 +40,19 @@ public sealed partial class DeskService(HandoffDesk desk, FollowUpSchedule follo
     /// <summary>One round: queue updates, then due check-ins.</summary>
     public async Task RunOnceAsync(CancellationToken cancellationToken)
     {
+        await _round.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            await RoundAsync(cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            _round.Release();
+        }
+    }
+
+    private async Task RoundAsync(CancellationToken cancellationToken)
+    {
         var now = time.GetUtcNow();
         var interval = TimeSpan.FromSeconds(options.Value.UpdateSeconds);
         var position = 0;
@@ -50,7 +65,12 @@ public sealed partial class DeskService(HandoffDesk desk, FollowUpSchedule follo
             }
 
             var wait = (await desk.EstimateAsync(position, cancellationToken).ConfigureAwait(false)).Describe() ?? "hard to estimate just now";
-            await desk.UpdateAsync(waiting.CaseId, c => c.Status == CaseStatus.Waiting ? c with { LastUpdateAt = now } : null, cancellationToken).ConfigureAwait(false);
+            var current = await desk.UpdateAsync(waiting.CaseId, c => c.Status == CaseStatus.Waiting && c.AgentLogin is null ? c with { LastUpdateAt = now } : null, cancellationToken).ConfigureAwait(false);
+            if (current?.LastUpdateAt != now)
+            {
+                continue;
+            }
+
             await relay.SendAsync(waiting.Reference, DeskEvents.QueueUpdate, new DeskEventValue { CaseId = waiting.CaseId, Position = position, Wait = wait }, cancellationToken).ConfigureAwait(false);
         }
 
@@ -58,6 +78,12 @@ public sealed partial class DeskService(HandoffDesk desk, FollowUpSchedule follo
         {
             await relay.SendAsync(due.Reference, DeskEvents.FollowUp, new DeskEventValue { CaseId = due.CaseId, Summary = due.Summary, Text = due.Issue, Remedy = due.Remedy }, cancellationToken).ConfigureAwait(false);
         }
+    }
+
+    public override void Dispose()
+    {
+        _round.Dispose();
+        base.Dispose();
     }
 
     [LoggerMessage(Level = LogLevel.Error, Message = "A round of queue updates and check-ins failed; the next round tries again")]

@@ -332,7 +332,7 @@ public sealed record AgentText(string? Text);
 
 public sealed record AgentDecision(string? Decision, string? Remedy, string? Note);
 
-[System.Text.Json.Serialization.JsonSourceGenerationOptions(JsonSerializerDefaults.Web, DefaultIgnoreCondition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+[System.Text.Json.Serialization.JsonSourceGenerationOptions(JsonSerializerDefaults.Web, DefaultIgnoreCondition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull, UseStringEnumConverter = true)]
 [System.Text.Json.Serialization.JsonSerializable(typeof(AgentView))]
 [System.Text.Json.Serialization.JsonSerializable(typeof(List<CaseRow>))]
 [System.Text.Json.Serialization.JsonSerializable(typeof(CaseDetail))]

@@ -36,8 +36,32 @@ public static class CaseSummaries
             ApprovalReason = approvalReason,
             Reason = reason,
             DoNotAskAgain = [.. supportCase.Answers.Select(a => a.Question), .. supportCase.Complaint is null ? Array.Empty<string>() : ["What happened?"]],
+            CustomerAddition = supportCase.CustomerAddition is { } added ? PiiMasker.Mask(added) : null,
             CreatedAt = now,
         };
+    }
+
+    /// <summary>The brief as the customer reviews it before the handoff: the problem, their answers, what else, the remedy wanted.</summary>
+    public static string Brief(CaseSummary summary)
+    {
+        ArgumentNullException.ThrowIfNull(summary);
+        var parts = new List<string> { $"“{summary.Complaint}”" };
+        // Answers the complaint itself gave are already in the quote.
+        parts.AddRange(summary.Answers
+            .Where(a => a.QuestionId != "tried" && PiiMasker.Mask(a.Answer) != summary.Complaint)
+            .Select(a => $"{a.QuestionId.Replace('_', ' ')}: {PiiMasker.Mask(a.Answer)}"));
+        if (summary.AlreadyTried is { } tried)
+        {
+            parts.Add($"already tried: {PiiMasker.Mask(tried)}");
+        }
+
+        parts.AddRange(summary.UnderlyingIssues.Select(i => $"also: {PiiMasker.Mask(i)}"));
+        if (summary.RemedyWanted is { } remedy)
+        {
+            parts.Add($"you'd like {remedy}");
+        }
+
+        return string.Join("; ", parts) + ".";
     }
 
     private static string OneLine(SupportCase supportCase, Category category)

@@ -56,5 +56,8 @@ public sealed record CaseSummary
     /// <summary>Questions already answered: the colleague need not ask them again.</summary>
     public IReadOnlyList<string> DoNotAskAgain { get; init; } = [];
 
+    /// <summary>What the customer fixed or added on seeing this brief.</summary>
+    public string? CustomerAddition { get; init; }
+
     public required DateTimeOffset CreatedAt { get; init; }
 }

@@ -147,6 +147,16 @@ public static partial class ComplaintReader
             || normalized.StartsWith("nothing", StringComparison.Ordinal) || normalized.StartsWith("no thank", StringComparison.Ordinal);
     }
 
+    /// <summary>Whether <paramref name="text"/> says a brief is right as it is ("that's right", "yes", "looks good").</summary>
+    public static bool ConfirmsBrief(string? text)
+    {
+        var normalized = Regex.Replace((text ?? string.Empty).Trim().ToLowerInvariant().Replace('\u2019', '\''), @"[!.,]+", string.Empty).Trim();
+        return normalized is "yes" or "yep" or "yeah" or "ok" or "okay" or "fine" or "correct" or "right" or "all good" or "perfect" or "sounds good" or "go ahead"
+            || normalized.StartsWith("that's right", StringComparison.Ordinal) || normalized.StartsWith("thats right", StringComparison.Ordinal)
+            || normalized.StartsWith("looks good", StringComparison.Ordinal) || normalized.StartsWith("that's correct", StringComparison.Ordinal)
+            || normalized.StartsWith("that's it", StringComparison.Ordinal) || normalized.StartsWith("all correct", StringComparison.Ordinal);
+    }
+
     /// <summary>Whether <paramref name="text"/> already answers the clarifying question <paramref name="question"/>.</summary>
     public static bool Answers(string question, string? text) => !string.IsNullOrWhiteSpace(text) && question switch
     {

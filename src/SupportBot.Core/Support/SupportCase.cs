@@ -51,9 +51,15 @@ public sealed class SupportCase
 
     public DateTimeOffset OpenedAt { get; set; }
 
+    /// <summary>What the customer fixed or added when shown the brief before the handoff.</summary>
+    public string? CustomerAddition { get; set; }
+
     /// <summary>Every answer and description so far, for spotting answers given before the question.</summary>
     public string AllText() => string.Join(" \n", new[] { Complaint }.Concat(Answers.Select(a => a.Answer)).Concat(UnderlyingIssues).Where(t => t is not null));
 }
+
+/// <summary>A handoff waiting for the customer to review the brief: the case, why, and why the remedy needs approval.</summary>
+public sealed record HandoffDraft(SupportCase Case, HandoffReason Reason, string? ApprovalReason);
 
 /// <summary>A clarifying question and the customer's answer (or the words that already answered it).</summary>
 public sealed record ClarifyingAnswer(string QuestionId, string Question, string Answer);

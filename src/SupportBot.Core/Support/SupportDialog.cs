@@ -24,6 +24,7 @@ public sealed class SupportDialog : ComponentDialog
     private const string Close = "close";
     private const string Callback = "callback";
     private const string CheckIn = "followup";
+    private const string Review = "review";
     private const string Text = nameof(TextPrompt);
     private const string Choose = nameof(ChoicePrompt);
     private const string Confirm = nameof(ConfirmPrompt);
@@ -45,6 +46,7 @@ public sealed class SupportDialog : ComponentDialog
         AddDialog(new WaterfallDialog(Close, [ConfirmResolvedAsync, AskRatingAsync, ThankAsync]));
         AddDialog(new WaterfallDialog(Callback, [AskCallbackAsync, TakeCallbackAsync]));
         AddDialog(new WaterfallDialog(CheckIn, [AskFollowUpAsync, FollowUpAnsweredAsync]));
+        AddDialog(new WaterfallDialog(Review, [ShowBriefAsync, HandOverReviewedAsync]));
         var attempts = services.Options.MaxAttempts;
         AddDialog(new TextPrompt(Text) { MaxAttempts = attempts });
         AddDialog(new ChoicePrompt(Choose) { MaxAttempts = attempts });
@@ -571,6 +573,41 @@ public sealed class SupportDialog : ComponentDialog
     /// customer's return, tells the customer honestly what happens next, and ends the conversation's dialogs.
     /// </summary>
     private async Task<DialogTurnResult> HandOverAsync(DialogContext dc, SupportCase supportCase, HandoffReason reason, string? approvalReason, CancellationToken cancellationToken)
+    {
+        if (reason == HandoffReason.OpenCaseFollowUp)
+        {
+            return await CompleteHandOverAsync(dc, supportCase, reason, approvalReason, cancellationToken).ConfigureAwait(false);
+        }
+
+        // First the customer sees what will be passed on, and can fix or add to it in one answer.
+        await dc.CancelAllDialogsAsync(cancellationToken).ConfigureAwait(false);
+        return await dc.BeginDialogAsync(Review, new HandoffDraft(supportCase, reason, approvalReason), cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task<DialogTurnResult> ShowBriefAsync(WaterfallStepContext step, CancellationToken cancellationToken)
+    {
+        var draft = step.GetOptions<HandoffDraft>()!;
+        var supportCase = step.GetState<SupportCase>();
+        Copy(draft.Case, supportCase);
+        supportCase.UsedPromptIds = draft.Case.UsedPromptIds;
+        var profile = await _services.ProfileAsync(step.Context, cancellationToken).ConfigureAwait(false);
+        var summary = CaseSummaries.Build(supportCase, profile, step.Context.Activity, _services.Catalog, draft.Reason, draft.ApprovalReason, step.Context.TimeProvider.GetUtcNow());
+        return await step.PromptAsync(Text, Ask(step, SupportPrompts.ReviewBrief, supportCase, ("brief", CaseSummaries.Brief(summary))), cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task<DialogTurnResult> HandOverReviewedAsync(WaterfallStepContext step, CancellationToken cancellationToken)
+    {
+        var draft = step.GetOptions<HandoffDraft>()!;
+        var supportCase = step.GetState<SupportCase>();
+        if (step.Result is string addition && !ComplaintReader.MeansNothingElse(addition) && !ComplaintReader.ConfirmsBrief(addition))
+        {
+            supportCase.CustomerAddition = addition.Trim();
+        }
+
+        return await CompleteHandOverAsync(step.DialogContext, supportCase, draft.Reason, draft.ApprovalReason, cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task<DialogTurnResult> CompleteHandOverAsync(DialogContext dc, SupportCase supportCase, HandoffReason reason, string? approvalReason, CancellationToken cancellationToken)
     {
         var context = dc.Context;
         var profile = await _services.ProfileAsync(context, cancellationToken).ConfigureAwait(false);

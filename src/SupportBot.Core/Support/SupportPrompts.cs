@@ -25,6 +25,7 @@ public static class SupportPrompts
     public const string AskOwnRemedy = "remedies.ask_own";
     public const string RemedyGranted = "remedies.granted";
     public const string HandoffWaiting = "handoff.waiting";
+    public const string ReviewBrief = "handoff.review";
     public const string HandoffQueue = "handoff.queue";
     public const string HandoffUpdate = "handoff.update";
     public const string AgentJoined = "handoff.agent_joined";
@@ -83,6 +84,7 @@ public static class SupportPrompts
         PromptDefinition.Of(RemedyGranted, "name", "remedy", "next_steps"),
         .. Enum.GetValues<HandoffReason>().Select(r => PromptDefinition.Of(Handoff(r), "name", "remedy", "issue")),
         PromptDefinition.Of(HandoffWaiting, "name"),
+        PromptDefinition.Of(ReviewBrief, "name", "brief"),
         PromptDefinition.Of(HandoffQueue, "name", "position", "wait"),
         PromptDefinition.Of(HandoffUpdate, "name", "position", "wait"),
         PromptDefinition.Of(AgentJoined, "name", "agent"),

@@ -45,6 +45,13 @@ public sealed class SupportDialogTests
             .Send("nobody answered my emails either").AssertReply(_ => { }).AssertReply(_ => { })
             .Send("no").AssertReply(r => Assert.Equal("A full refund", r.SuggestedActions!.Actions[0].Title))
             .Send("A full refund")
+            .AssertReply(r =>
+            {
+                Assert.Contains("here's what I'll pass on", r.Text, StringComparison.Ordinal);
+                Assert.Contains("[card ending 1111]", r.Text, StringComparison.Ordinal);
+                Assert.Contains("you'd like a full refund", r.Text, StringComparison.Ordinal);
+            })
+            .Send("the second charge was on 3 May")
             .AssertReply(r => Assert.Contains("approval", r.Text, StringComparison.Ordinal))
             .AssertNoReply()
             .StartTestAsync();
@@ -64,6 +71,7 @@ public sealed class SupportDialogTests
         Assert.True(summary.Moods.Count >= 5);
         Assert.Equal("negative", summary.Moods[0].Label);
         Assert.Contains("What happened?", summary.DoNotAskAgain);
+        Assert.Equal("the second charge was on 3 May", summary.CustomerAddition);
     }
 
     [Fact]
@@ -73,7 +81,8 @@ public sealed class SupportDialogTests
         await new TestFlow(TestBots.SupportBot(storage)) { UserName = "Ana Silva" }
             .Send("hi").AssertReply(_ => { })
             .Send("my order is late").AssertReply(_ => { }).AssertReply(_ => { })
-            .Send("talk to a person").AssertReply(r => Assert.Contains("colleague", r.Text, StringComparison.Ordinal))
+            .Send("talk to a person").AssertReply(r => Assert.Contains("here's what I'll pass on", r.Text, StringComparison.Ordinal))
+            .Send("that's right").AssertReply(r => Assert.Contains("colleague", r.Text, StringComparison.Ordinal))
             .StartTestAsync();
 
         await new TestFlow(TestBots.SupportBot(storage)) { UserName = "Ana Silva" }

@@ -65,6 +65,7 @@ public sealed class AgentDeskTests
         await customer.PostMessageAsync(conversationId, token, "my parcel never arrived, order 48213");
         var (_, beforeHandoff) = await customer.GetActivitiesAsync(conversationId, token, null);
         await customer.PostMessageAsync(conversationId, token, "I want to talk to a person");
+        await customer.PostMessageAsync(conversationId, token, "also, it was a birthday present for Saturday");
         var (handoff, afterHandoff) = await customer.GetActivitiesAsync(conversationId, token, beforeHandoff);
         var caseId = Assert.Single(await alex.CasesAsync())!["caseId"]!.GetValue<string>();
 
@@ -76,9 +77,11 @@ public sealed class AgentDeskTests
         var (live, _) = await customer.GetActivitiesAsync(conversationId, token, afterHandoff);
 
         var handoffTexts = DirectLineClient.BotTexts(handoff);
-        host.Wording.AssertIs(SupportPrompts.Handoff(HandoffReason.CustomerAsked), handoffTexts[0]);
-        host.Wording.AssertIs(SupportPrompts.HandoffQueue, handoffTexts[1]);
-        Assert.Contains("number 1", handoffTexts[1], StringComparison.Ordinal);
+        host.Wording.AssertIs(SupportPrompts.ReviewBrief, handoffTexts[0]);
+        host.Wording.AssertIs(SupportPrompts.Handoff(HandoffReason.CustomerAsked), handoffTexts[1]);
+        host.Wording.AssertIs(SupportPrompts.HandoffQueue, handoffTexts[2]);
+        Assert.Contains("number 1", handoffTexts[2], StringComparison.Ordinal);
+        Assert.Equal("also, it was a birthday present for Saturday", detail["case"]!["summary"]!["customerAddition"]!.GetValue<string>());
         Assert.Equal(HttpStatusCode.OK, accepted);
         Assert.Equal(HttpStatusCode.NoContent, sent);
         Assert.Equal(HttpStatusCode.NoContent, decided);
@@ -123,6 +126,7 @@ public sealed class AgentDeskTests
         var (conversationId, token) = await customer.PageTokenAsync("Dana");
         await customer.StartAsync(token);
         await customer.PostMessageAsync(conversationId, token, "talk to a person");
+        await customer.PostMessageAsync(conversationId, token, "that's right");
         var (queued, watermark) = await customer.GetActivitiesAsync(conversationId, token, null);
         await rounds.RunOnceAsync(CancellationToken.None);
         var (tooSoon, _) = await customer.GetActivitiesAsync(conversationId, token, watermark);
@@ -169,14 +173,17 @@ public sealed class AgentDeskTests
         await rounds.RunOnceAsync(CancellationToken.None);
         var (checkIn, next) = await resumed.GetActivitiesAsync(conversationId, token, watermark);
         await resumed.PostMessageAsync(conversationId, token, "no");
+        await resumed.PostMessageAsync(conversationId, token, "the replacement never came either");
         var (reopened, _) = await resumed.GetActivitiesAsync(conversationId, token, next);
 
         var asked = Assert.Single(DirectLineClient.BotTexts(checkIn)); // once, though the schedule was read at start-up and twice more
         after.Wording.AssertIs(SupportPrompts.FollowUpAsk, asked);
         Assert.Contains("a replacement sent by express delivery", asked, StringComparison.Ordinal);
-        after.Wording.AssertIs(SupportPrompts.Handoff(HandoffReason.NotResolved), DirectLineClient.BotTexts(reopened)[0]);
+        after.Wording.AssertIs(SupportPrompts.ReviewBrief, DirectLineClient.BotTexts(reopened)[0]);
+        after.Wording.AssertIs(SupportPrompts.Handoff(HandoffReason.NotResolved), DirectLineClient.BotTexts(reopened)[1]);
         var reopenedCase = Assert.Single(await after.App.Services.GetRequiredService<HandoffDesk>().OpenCasesAsync(CancellationToken.None));
         Assert.Equal("Dana", reopenedCase.Summary.CustomerName);
+        Assert.Equal("the replacement never came either", reopenedCase.Summary.CustomerAddition);
         Assert.Empty(await after.App.Services.GetRequiredService<FollowUpSchedule>().PendingAsync(CancellationToken.None));
     }
 
@@ -187,6 +194,7 @@ public sealed class AgentDeskTests
         var (conversationId, token) = await customer.PageTokenAsync(name);
         await customer.StartAsync(token);
         await customer.PostMessageAsync(conversationId, token, "my order is late, talk to a person");
+        await customer.PostMessageAsync(conversationId, token, "that's right");
         var desk = host.App.Services.GetRequiredService<HandoffDesk>();
         return (await desk.OpenCasesAsync(CancellationToken.None)).Single(c => c.Reference.Conversation!.Id == conversationId).CaseId;
     }

@@ -33,7 +33,9 @@ public sealed class AgentConsoleTests(BrowserFixture browser)
         await customer.SayAsync("my parcel never arrived, order 48213");
         await customer.WaitForBotMessagesAsync(3);
         await customer.SayAsync("I'd like to talk to a person please");
-        var handedOver = await customer.WaitForBotMessagesAsync(5);
+        var review = await customer.WaitForBotMessagesAsync(4);
+        await customer.SayAsync("that's right");
+        var handedOver = await customer.WaitForBotMessagesAsync(6);
 
         // The case arrives in the queue without a reload; the brief shows the customer's own words.
         var queued = agent.GetByRole(AriaRole.Option).Filter(new() { HasText = "Dana" });
@@ -41,31 +43,32 @@ public sealed class AgentConsoleTests(BrowserFixture browser)
         await queued.ClickAsync();
         await Expect(agent.Locator("#detail")).ToContainTextAsync("my parcel never arrived, order 48213");
         await agent.GetByRole(AriaRole.Button, new() { Name = "Accept" }).ClickAsync();
-        var joined = await customer.WaitForBotMessagesAsync(6);
+        var joined = await customer.WaitForBotMessagesAsync(7);
 
         await agent.GetByLabel("Message to Dana").FillAsync("Hi Dana, I'm Alex. I've found order 48213.");
         await agent.GetByLabel("Message to Dana").PressAsync("Enter");
-        var fromAgent = await customer.WaitForBotMessagesAsync(7);
+        var fromAgent = await customer.WaitForBotMessagesAsync(8);
         await customer.SayAsync("thank you, it was a birthday present");
         await Expect(agent.GetByRole(AriaRole.Log)).ToContainTextAsync("it was a birthday present", new() { Timeout = 20_000 });
 
         await agent.GetByLabel("Recap for the bot").FillAsync("I've sent a replacement by express delivery; it arrives on Friday.");
         await agent.GetByRole(AriaRole.Button, new() { Name = "Hand back to the bot" }).ClickAsync();
-        var back = await customer.WaitForBotMessagesAsync(9);
+        var back = await customer.WaitForBotMessagesAsync(10);
         await customer.ClickSuggestedAsync("Yes");
-        await customer.WaitForBotMessagesAsync(10);
+        await customer.WaitForBotMessagesAsync(11);
         await customer.ClickSuggestedAsync("5");
-        var thanks = await customer.WaitForBotMessagesAsync(11);
+        var thanks = await customer.WaitForBotMessagesAsync(12);
 
-        host.Wording.AssertIs(SupportPrompts.Handoff(HandoffReason.CustomerAsked), handedOver[3]);
-        host.Wording.AssertIs(SupportPrompts.HandoffQueue, handedOver[4]);
-        host.Wording.AssertIs(SupportPrompts.AgentJoined, joined[5]);
-        Assert.Contains("Alex Morgan", joined[5], StringComparison.Ordinal);
-        Assert.Equal("Hi Dana, I'm Alex. I've found order 48213.", fromAgent[6]);
-        host.Wording.AssertIs(SupportPrompts.HandedBack, back[7]);
-        Assert.Contains("it arrives on Friday", back[7], StringComparison.Ordinal);
-        host.Wording.AssertIs(SupportPrompts.ConfirmResolved, back[8]);
-        host.Wording.AssertIs(SupportPrompts.Thanks, thanks[10]);
+        host.Wording.AssertIs(SupportPrompts.ReviewBrief, review[3]);
+        host.Wording.AssertIs(SupportPrompts.Handoff(HandoffReason.CustomerAsked), handedOver[4]);
+        host.Wording.AssertIs(SupportPrompts.HandoffQueue, handedOver[5]);
+        host.Wording.AssertIs(SupportPrompts.AgentJoined, joined[6]);
+        Assert.Contains("Alex Morgan", joined[6], StringComparison.Ordinal);
+        Assert.Equal("Hi Dana, I'm Alex. I've found order 48213.", fromAgent[7]);
+        host.Wording.AssertIs(SupportPrompts.HandedBack, back[8]);
+        Assert.Contains("it arrives on Friday", back[8], StringComparison.Ordinal);
+        host.Wording.AssertIs(SupportPrompts.ConfirmResolved, back[9]);
+        host.Wording.AssertIs(SupportPrompts.Thanks, thanks[11]);
         await Expect(agent.GetByText("No open cases.")).ToBeVisibleAsync(Soon);
     }
 }

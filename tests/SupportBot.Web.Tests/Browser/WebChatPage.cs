@@ -26,8 +26,8 @@ public sealed class WebChatPage(IPage page)
         return [.. (await BotMessages.AllInnerTextsAsync()).Select(Plain)];
     }
 
-    /// <summary>A message's text as the bot wrote it: Web Chat's Markdown turns ' into a typographic apostrophe.</summary>
-    public static string Plain(string rendered) => rendered.Trim().Replace('\u2019', '\'');
+    /// <summary>A message's text as the bot wrote it: Web Chat's Markdown turns ' and " into typographic quotes.</summary>
+    public static string Plain(string rendered) => rendered.Trim().Replace('\u2019', '\'').Replace('\u201C', '"').Replace('\u201D', '"');
 
     /// <summary>Types a message in the send box and presses Enter, as a customer does.</summary>
     public async Task SayAsync(string text)

@@ -63,10 +63,13 @@ public sealed class SupportConversationTests
 
         await host.ExpectRepliesAsync(TestActivities.Message(conversationId, "hi"));
         await host.ExpectRepliesAsync(TestActivities.Message(conversationId, "my order is late"));
-        var handedOver = await host.ExpectRepliesAsync(TestActivities.Message(conversationId, "talk to a person"));
+        var review = await host.ExpectRepliesAsync(TestActivities.Message(conversationId, "talk to a person"));
+        var handedOver = await host.ExpectRepliesAsync(TestActivities.Message(conversationId, "that's right"));
         var contact = await host.ExpectRepliesAsync(TestActivities.Message(conversationId, "call me on 0161 496 0000 after 5pm"));
         var waiting = await host.ExpectRepliesAsync(TestActivities.Message(conversationId, "hello?"));
 
+        host.Wording.AssertIs(SupportPrompts.ReviewBrief, Assert.Single(review).Text);
+        Assert.Contains("“my order is late”", review[0].Text, StringComparison.Ordinal);
         Assert.Equal(2, handedOver.Count);
         host.Wording.AssertIs(SupportPrompts.Handoff(HandoffReason.CustomerAsked), handedOver[0].Text);
         host.Wording.AssertIs(SupportPrompts.NoAgents, handedOver[1].Text);

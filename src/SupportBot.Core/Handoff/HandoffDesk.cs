@@ -53,6 +53,9 @@ public sealed record DeskCase
     /// <summary>The Teams card announcing the case in the agents' channel, to update when someone takes it.</summary>
     public string? TeamsCardId { get; init; }
 
+    /// <summary>What the Teams card shows now ("waiting", the agent's name, "closed"), so it is updated only on a change.</summary>
+    public string? TeamsCardState { get; init; }
+
     /// <summary>When the customer last heard about the queue.</summary>
     public DateTimeOffset? LastUpdateAt { get; init; }
 }

@@ -33,6 +33,20 @@ public sealed class ConnectorClient(HttpClient httpClient)
         return ResourceId(body);
     }
 
+    /// <summary>Replaces an activity the bot sent earlier (a card that changed): <c>PUT …/activities/{activityId}</c>.</summary>
+    public async Task UpdateAsync(Activity activity, string activityId, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(activity);
+        var conversationId = activity.Conversation?.Id ?? throw new ArgumentException("The activity names no conversation.", nameof(activity));
+        var url = $"{activity.ServiceUrl?.TrimEnd('/')}/v3/conversations/{Uri.EscapeDataString(conversationId)}/activities/{Uri.EscapeDataString(activityId)}";
+        using var content = JsonContent.Create(activity with { Id = activityId, ServiceUrl = null, Timestamp = null }, ActivityJson.Default.Activity);
+        using var response = await httpClient.PutAsync(new Uri(url), content, cancellationToken).ConfigureAwait(false);
+        if (!response.IsSuccessStatusCode)
+        {
+            throw new ConnectorException((int)response.StatusCode, url);
+        }
+    }
+
     private static string? ResourceId(string body)
     {
         if (string.IsNullOrWhiteSpace(body))

@@ -30,6 +30,7 @@ public static partial class MessagesEndpoints
         IOptions<BotOptions> botOptions,
         IOptions<MessagesOptions> messageOptions,
         DeskFeed feed,
+        TeamsAgentCards teamsCards,
         ILoggerFactory loggers,
         CancellationToken cancellationToken)
     {
@@ -60,6 +61,23 @@ public static partial class MessagesEndpoints
         if (activity!.CallerId == DeskEvents.CallerId)
         {
             activity = activity with { CallerId = null };
+        }
+
+        // An agent's Accept on a case card in the agents' Teams channel is the desk's business, not a customer's turn.
+        if (teamsCards.IsAccept(activity))
+        {
+            var answers = await teamsCards.AcceptAsync(activity, cancellationToken).ConfigureAwait(false);
+            if (activity.DeliveryMode == DeliveryModes.ExpectReplies)
+            {
+                return TypedResults.Ok(new ExpectedReplies(answers));
+            }
+
+            foreach (var answer in answers)
+            {
+                await connector.SendAsync(answer, cancellationToken).ConfigureAwait(false);
+            }
+
+            return TypedResults.Ok();
         }
 
         if (activity.DeliveryMode == DeliveryModes.ExpectReplies)

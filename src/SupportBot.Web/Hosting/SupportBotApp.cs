@@ -27,6 +27,8 @@ public static partial class SupportBotApp
         builder.Services.AddAgentSignIn();
         builder.Services.AddSingleton<DeskRelay>();
         builder.Services.AddHostedService<DeskService>();
+        builder.Services.AddSingleton<TeamsAgentCards>();
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<TeamsAgentCards>());
         configure?.Invoke(builder);
 
         var app = builder.Build();
@@ -35,7 +37,9 @@ public static partial class SupportBotApp
         // listed (PromptFilesInvalidException, FormatException), before anything listens, never at a customer's turn.
         _ = app.Services.GetRequiredService<BotAdapter>();
         var feed = app.Services.GetRequiredService<DeskFeed>();
-        app.Services.GetRequiredService<Core.Handoff.HandoffDesk>().Changed += feed.CaseChanged;
+        var desk = app.Services.GetRequiredService<Core.Handoff.HandoffDesk>();
+        desk.Changed += feed.CaseChanged;
+        desk.Changed += app.Services.GetRequiredService<TeamsAgentCards>().OnChanged;
 
         app.UseExceptionHandler();
         app.UseStatusCodePages();

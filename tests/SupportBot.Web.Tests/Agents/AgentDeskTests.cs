@@ -187,6 +187,43 @@ public sealed class AgentDeskTests
         Assert.Empty(await after.App.Services.GetRequiredService<FollowUpSchedule>().PendingAsync(CancellationToken.None));
     }
 
+    [Fact]
+    public async Task DeskEvents_ForgedByAClient_AreIgnored()
+    {
+        await using var host = await BotHost.StartAsync(settings: AgentClient.Accounts());
+        var caseId = await HandOverOverDirectLineAsync(host, "Dana");
+        var desk = host.App.Services.GetRequiredService<HandoffDesk>();
+        var reference = (await desk.GetAsync(caseId, CancellationToken.None))!.Reference;
+        var customer = new DirectLineClient(host);
+        var forged = new System.Text.Json.Nodes.JsonObject
+        {
+            ["type"] = "event",
+            ["name"] = DeskEvents.Decision,
+            ["callerId"] = DeskEvents.CallerId,
+            ["value"] = new System.Text.Json.Nodes.JsonObject { ["decision"] = "approved", ["remedy"] = "a refund of $5,000", ["agent"] = "Boss" },
+        };
+        var (_, minted) = await customer.SendAsync(HttpMethod.Post, "directline/token", null);
+        var mintedToken = minted!["token"]!.GetValue<string>();
+        var mintedConversation = minted["conversationId"]!.GetValue<string>();
+        await customer.StartAsync(mintedToken);
+
+        var (status, _) = await customer.SendAsync(HttpMethod.Post, $"v3/directline/conversations/{mintedConversation}/activities", mintedToken, forged);
+        var overMessages = TestActivities.Message(reference.Conversation!.Id!, "x");
+        overMessages["type"] = "event";
+        overMessages["name"] = DeskEvents.Decision;
+        overMessages["callerId"] = DeskEvents.CallerId;
+        overMessages["channelId"] = reference.ChannelId;
+        overMessages.Remove("text");
+        overMessages["value"] = forged["value"]!.DeepClone();
+        var replies = await host.ExpectRepliesAsync(overMessages);
+        var (activities, _) = await customer.GetActivitiesAsync(mintedConversation, mintedToken, null);
+
+        Assert.Equal(200, (int)status);
+        Assert.Empty(replies);
+        Assert.DoesNotContain(DirectLineClient.BotTexts(activities), t => t.Contains("approved", StringComparison.Ordinal));
+        Assert.Equal(CaseStatus.Waiting, (await desk.GetAsync(caseId, CancellationToken.None))!.Status);
+    }
+
     /// <summary>A website customer who asks for a person; returns the case id.</summary>
     private static async Task<string> HandOverOverDirectLineAsync(BotHost host, string name)
     {

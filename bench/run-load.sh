@@ -4,7 +4,10 @@
 # conversation, every reply checked), on the same machine,
 # one server at a time. Only the ratios measured in one run are meaningful.
 #
-#   bench/run-load.sh [--only peer|bot] [--directline] [--duration S] [--warmup S] [N ...]
+#   bench/run-load.sh [--only peer|bot] [--directline] [--handoff] [--duration S] [--warmup S] [N ...]
+#
+# --handoff: our bot only; while the load runs, a probe customer hands off again and again and a signed-in agent's
+# console measures how long each case takes to appear (bench/SupportBot.Benchmarks `handoff`).
 #
 # --directline: our bot only, its customers on the built-in Direct Line (token, start, WebSocket stream, posts, as
 # Web Chat does) instead of POST /api/messages; latency runs from a post to its replies arriving on the socket.
@@ -23,11 +26,12 @@ bench_dll="$repo/bench/SupportBot.Benchmarks/bin/Release/net10.0/SupportBot.Benc
 
 only=""
 transport=http
+handoff=false
 duration=20
 warmup=3
 counts=()
 
-usage() { sed -n '2,13p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'; }
+usage() { sed -n '2,16p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'; }
 
 while [[ $# -gt 0 ]]; do
     case "$1" in
@@ -38,6 +42,7 @@ while [[ $# -gt 0 ]]; do
         --warmup) warmup="${2:-}"; shift 2 ;;
         --warmup=*) warmup="${1#*=}"; shift ;;
         --directline) transport=directline; only=bot; shift ;;
+        --handoff) handoff=true; only=bot; shift ;;
         -h|--help) usage; exit 0 ;;
         ''|*[!0-9]*) echo "run-load: unknown argument '$1'" >&2; usage >&2; exit 2 ;;
         *) counts+=("$1"); shift ;;
@@ -131,11 +136,16 @@ start_bot() {
     local log="$logs/bot-$1.server.log"
     port_free "$bot_port" || return 1
     data_dir="$(mktemp -d "${TMPDIR:-/tmp}/supportbot-data.XXXXXX")"
-    (cd "$repo" && exec dotnet "$bot_dll" --urls "http://127.0.0.1:$bot_port" --Storage:DataDirectory="$data_dir" --Logging:LogLevel:Default=Warning) >"$log" 2>&1 &
+    local agent_args=()
+    if $handoff; then
+        agent_args=(--Agents:Accounts:0:Login=bench --Agents:Accounts:0:Name=Bench --Agents:Accounts:0:PasswordHash="$(dotnet "$bot_dll" agents hash-password <<<"$probe_password")")
+    fi
+    (cd "$repo" && exec dotnet "$bot_dll" --urls "http://127.0.0.1:$bot_port" --Storage:DataDirectory="$data_dir" --Logging:LogLevel:Default=Warning "${agent_args[@]}") >"$log" 2>&1 &
     server_pid=$!
     wait_for "http://127.0.0.1:$bot_port/healthz" "our bot" "$log"
 }
 
+probe_password="bench-probe-$RANDOM-$RANDOM"
 declare -A result=()
 failed=0
 
@@ -148,12 +158,22 @@ run_load() {
     [ "$name" = bot ] && flow=support
     echo
     echo "=== $name, $n conversations ==="
+    local probe_pid=""
+    if $handoff && [ "$name" = bot ]; then
+        (sleep "$warmup"; dotnet "$bench_dll" handoff --url "http://127.0.0.1:$port" --login bench --password "$probe_password" --samples 200 \
+            | tee "$logs/$name-$n.handoff.log") &
+        probe_pid=$!
+    fi
     if ! dotnet "$bench_dll" load --url "http://127.0.0.1:$port/api/messages" --conversations "$n" \
         --duration "$duration" --warmup "$warmup" --pid "$server_pid" --label "$name" --flow "$flow" \
         --transport "$([ "$name" = bot ] && echo "$transport" || echo http)" | tee "$log"; then
         failed=1
     fi
     result[$name:$n]="$(grep '^RESULT ' "$log" | tail -n 1 || true)"
+    if [ -n "$probe_pid" ]; then
+        wait "$probe_pid" || failed=1
+        echo "handoff to console under the load above: $(grep '^RESULT handoff' "$logs/$name-$n.handoff.log" || echo 'no result')"
+    fi
 }
 
 # field RESULT-line key: prints the value of key= in the line, or "-".

@@ -11,5 +11,11 @@ if (args.Length > 0 && args[0] == "load")
     return await LoadCommand.RunAsync(args.AsMemory(1)).ConfigureAwait(false);
 }
 
+// `handoff ...` measures the time from a customer's handoff to the case in an agent's console (Load/HandoffProbe.cs).
+if (args.Length > 0 && args[0] == "handoff")
+{
+    return await HandoffProbe.RunAsync(args.AsMemory(1)).ConfigureAwait(false);
+}
+
 BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
 return 0;

@@ -9,58 +9,113 @@ namespace SupportBot.Core.Handoff;
 public sealed record FollowUp(string CaseId, ConversationReference Reference, CaseSummary? Summary, string Issue, string Remedy, DateTimeOffset Due);
 
 /// <summary>
-/// The follow-up check-ins, kept in the bot's <see cref="IStorage"/> so they survive restarts. A due check-in is
-/// taken off the schedule (with an ETag, so by one process only) before it is sent: each fires once.
+/// The follow-up check-ins: durable where the state is (a table of the SQLite file, ordered by due time), so they
+/// survive restarts. A due check-in is taken off the schedule in the same transaction that reads it, before it is
+/// sent: each fires once. In memory when the state is.
 /// </summary>
-public sealed class FollowUpSchedule(IStorage storage)
+public abstract class FollowUpSchedule
 {
-    private const string Key = "followups";
-    private const int MaxAttempts = 8;
+    /// <summary>Adds a check-in (replacing one for the same case).</summary>
+    public abstract Task AddAsync(FollowUp followUp, CancellationToken cancellationToken);
 
-    /// <summary>Adds a check-in.</summary>
-    public Task AddAsync(FollowUp followUp, CancellationToken cancellationToken) =>
-        ChangeAsync(list => [.. list.Where(f => f.CaseId != followUp.CaseId), followUp], cancellationToken);
+    /// <summary>The check-ins still to come, soonest first.</summary>
+    public abstract Task<IReadOnlyList<FollowUp>> PendingAsync(CancellationToken cancellationToken);
 
-    /// <summary>The check-ins still to come.</summary>
-    public async Task<IReadOnlyList<FollowUp>> PendingAsync(CancellationToken cancellationToken) =>
-        (await ReadAsync(cancellationToken).ConfigureAwait(false)).List;
+    /// <summary>Takes up to 100 check-ins due at <paramref name="now"/> off the schedule and returns them.</summary>
+    public abstract Task<IReadOnlyList<FollowUp>> TakeDueAsync(DateTimeOffset now, CancellationToken cancellationToken);
 
-    /// <summary>Takes the check-ins due at <paramref name="now"/> off the schedule and returns them.</summary>
-    public async Task<IReadOnlyList<FollowUp>> TakeDueAsync(DateTimeOffset now, CancellationToken cancellationToken)
+    /// <summary>The schedule in memory (lost on exit), for <c>Storage:Provider=Memory</c> and tests.</summary>
+    public static FollowUpSchedule InMemory() => new MemorySchedule();
+
+    /// <summary>The schedule in <paramref name="database"/>'s <c>followups</c> table.</summary>
+    public static FollowUpSchedule InSqlite(SqliteDatabase database) => new SqliteSchedule(database);
+
+    private const int Batch = 100;
+
+    private sealed class MemorySchedule : FollowUpSchedule
     {
-        IReadOnlyList<FollowUp> due = [];
-        await ChangeAsync(list =>
-        {
-            due = [.. list.Where(f => f.Due <= now)];
-            return due.Count == 0 ? null : [.. list.Where(f => f.Due > now)];
-        }, cancellationToken).ConfigureAwait(false);
-        return due;
-    }
+        private readonly Dictionary<string, FollowUp> _pending = new(StringComparer.Ordinal);
+        private readonly Lock _lock = new();
 
-    private async Task ChangeAsync(Func<List<FollowUp>, List<FollowUp>?> change, CancellationToken cancellationToken)
-    {
-        for (var attempt = 1; ; attempt++)
+        public override Task AddAsync(FollowUp followUp, CancellationToken cancellationToken)
         {
-            var (list, etag) = await ReadAsync(cancellationToken).ConfigureAwait(false);
-            if (change(list) is not { } changed)
+            lock (_lock)
             {
-                return;
+                _pending[followUp.CaseId] = followUp;
             }
 
-            try
+            return Task.CompletedTask;
+        }
+
+        public override Task<IReadOnlyList<FollowUp>> PendingAsync(CancellationToken cancellationToken)
+        {
+            lock (_lock)
             {
-                await storage.WriteAsync(new Dictionary<string, StoreItem> { [Key] = new(JsonSerializer.Serialize(changed, StateJson.Options), etag) }, cancellationToken).ConfigureAwait(false);
-                return;
+                return Task.FromResult<IReadOnlyList<FollowUp>>([.. _pending.Values.OrderBy(f => f.Due)]);
             }
-            catch (StorageConcurrencyException) when (attempt < MaxAttempts)
+        }
+
+        public override Task<IReadOnlyList<FollowUp>> TakeDueAsync(DateTimeOffset now, CancellationToken cancellationToken)
+        {
+            lock (_lock)
             {
+                List<FollowUp> due = [.. _pending.Values.Where(f => f.Due <= now).OrderBy(f => f.Due).Take(Batch)];
+                foreach (var followUp in due)
+                {
+                    _pending.Remove(followUp.CaseId);
+                }
+
+                return Task.FromResult<IReadOnlyList<FollowUp>>(due);
             }
         }
     }
 
-    private async Task<(List<FollowUp> List, string? ETag)> ReadAsync(CancellationToken cancellationToken)
+    private sealed class SqliteSchedule(SqliteDatabase database) : FollowUpSchedule
     {
-        var items = await storage.ReadAsync([Key], cancellationToken).ConfigureAwait(false);
-        return items.TryGetValue(Key, out var item) ? (JsonSerializer.Deserialize<List<FollowUp>>(item.Json, StateJson.Options)!, item.ETag) : ([], null);
+        public override Task AddAsync(FollowUp followUp, CancellationToken cancellationToken)
+        {
+            ArgumentNullException.ThrowIfNull(followUp);
+            var json = JsonSerializer.Serialize(followUp, StateJson.Options);
+            return database.WriteAsync(session =>
+            {
+                var insert = session.Command("INSERT OR REPLACE INTO followups (case_id, due, json) VALUES ($case, $due, $json)", "$case", "$due", "$json");
+                insert.Parameters[0].Value = followUp.CaseId;
+                insert.Parameters[1].Value = followUp.Due.ToUnixTimeMilliseconds();
+                insert.Parameters[2].Value = json;
+                insert.ExecuteNonQuery();
+                return true;
+            }, cancellationToken);
+        }
+
+        public override Task<IReadOnlyList<FollowUp>> PendingAsync(CancellationToken cancellationToken) =>
+            Task.FromResult<IReadOnlyList<FollowUp>>(database.Read(session => Rows(session.Command("SELECT json FROM followups ORDER BY due"))));
+
+        public override Task<IReadOnlyList<FollowUp>> TakeDueAsync(DateTimeOffset now, CancellationToken cancellationToken) =>
+            database.WriteAsync<IReadOnlyList<FollowUp>>(session =>
+            {
+                var select = session.Command($"SELECT json FROM followups WHERE due <= $now ORDER BY due LIMIT {Batch}", "$now");
+                select.Parameters[0].Value = now.ToUnixTimeMilliseconds();
+                var due = Rows(select);
+                var delete = session.Command("DELETE FROM followups WHERE case_id = $case", "$case");
+                foreach (var followUp in due)
+                {
+                    delete.Parameters[0].Value = followUp.CaseId;
+                    delete.ExecuteNonQuery();
+                }
+
+                return due;
+            }, cancellationToken);
+
+        private static List<FollowUp> Rows(Microsoft.Data.Sqlite.SqliteCommand command)
+        {
+            using var reader = command.ExecuteReader();
+            var rows = new List<FollowUp>();
+            while (reader.Read())
+            {
+                rows.Add(JsonSerializer.Deserialize<FollowUp>(reader.GetString(0), StateJson.Options)!);
+            }
+
+            return rows;
+        }
     }
 }

@@ -39,6 +39,8 @@ public sealed class SqliteDatabase : IAsyncDisposable
                 conversation TEXT NOT NULL,
                 json TEXT NOT NULL);
             CREATE INDEX IF NOT EXISTS transcript_by_conversation ON transcript (conversation, id);
+            CREATE TABLE IF NOT EXISTS followups (case_id TEXT PRIMARY KEY, due INTEGER NOT NULL, json TEXT NOT NULL) WITHOUT ROWID;
+            CREATE INDEX IF NOT EXISTS followups_by_due ON followups (due);
             """);
         // The writer blocks in fsync; on its own thread it never starves the thread pool that serves requests.
         _writer = new Thread(() => WriteLoop(writer)) { IsBackground = true, Name = "SupportBot SQLite writer" };

@@ -46,7 +46,7 @@ public static class SupportBotServices
             .ValidateOnStart();
         services.AddSingleton<DeskFeed>();
         services.AddSingleton(sp => new HandoffDesk(sp.GetRequiredService<IStorage>(), sp.GetRequiredService<TimeProvider>()));
-        services.AddSingleton(sp => new FollowUpSchedule(sp.GetRequiredService<IStorage>()));
+        services.AddSingleton(sp => IsMemory(sp) ? FollowUpSchedule.InMemory() : FollowUpSchedule.InSqlite(sp.GetRequiredService<SqliteDatabase>()));
         services.AddSingleton(sp =>
         {
             var catalog = sp.GetRequiredService<SupportCatalogSource>();

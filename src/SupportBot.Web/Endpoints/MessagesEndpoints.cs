@@ -27,22 +27,26 @@ public static partial class MessagesEndpoints
         HttpContext http,
         BotAdapter adapter,
         ConnectorClient connector,
-        IOptions<BotOptions> botOptions,
         IOptions<MessagesOptions> messageOptions,
         DeskFeed feed,
         TeamsAgentCards teamsCards,
+        IOptions<ChannelAuthOptions> authOptions,
+        ChannelAuthenticator authenticator,
+        TrustedServiceUrls trusted,
         ILoggerFactory loggers,
         CancellationToken cancellationToken)
     {
         var logger = loggers.CreateLogger(typeof(MessagesEndpoints));
-        if (string.IsNullOrEmpty(botOptions.Value.MicrosoftAppId) && !IsLoopback(http.Connection.RemoteIpAddress))
+        var authenticates = authOptions.Value.Authenticates;
+        var authorization = http.Request.Headers.Authorization.ToString();
+        if (!authenticates && !IsLoopback(http.Connection.RemoteIpAddress))
         {
             return Problem(StatusCodes.Status401Unauthorized, "Unauthorized", "No bot app id is configured, so only callers on this machine (loopback) are accepted.");
         }
 
-        if (!string.IsNullOrEmpty(botOptions.Value.MicrosoftAppId))
+        if (authenticates && !authorization.StartsWith("Bearer ", StringComparison.Ordinal))
         {
-            return Problem(StatusCodes.Status401Unauthorized, "Unauthorized", "A bot app id is configured but channel token validation is not available in this build; requests are refused.");
+            return Problem(StatusCodes.Status401Unauthorized, "Unauthorized", "Send the Bot Connector's token: 'Authorization: Bearer <token>'.");
         }
 
         var limits = messageOptions.Value;
@@ -52,15 +56,27 @@ public static partial class MessagesEndpoints
             return Problem(fault.Status, fault.Title, fault.Message, fault.Field);
         }
 
+        if (authenticates)
+        {
+            if (await authenticator.ValidateAsync(authorization, activity!, cancellationToken).ConfigureAwait(false) is { } refused)
+            {
+                LogRefused(logger, refused.Reason);
+                return Problem(refused.Status, refused.Status == StatusCodes.Status403Forbidden ? "Forbidden" : "Unauthorized", $"The channel token was refused: {refused.Reason}.");
+            }
+
+            // Only now is the serviceUrl known to come from the channel: replies and proactive messages may carry the bot's token there.
+            trusted.Add(activity!.ServiceUrl);
+        }
+
         if (ActivityValidator.Validate(activity, limits.MaxTextLength) is { } invalid)
         {
             return Problem(StatusCodes.Status400BadRequest, "Invalid activity", invalid.Message, invalid.Field);
         }
 
         // Only the server itself raises desk events; a caller cannot claim to be the desk.
-        if (activity!.CallerId == DeskEvents.CallerId)
+        if (activity!.CallerId == DeskEvents.CallerId || authenticates)
         {
-            activity = activity with { CallerId = null };
+            activity = activity with { CallerId = authenticates ? ChannelAuthenticator.AzureCallerId : null };
         }
 
         // An agent's Accept on a case card in the agents' Teams channel is the desk's business, not a customer's turn.
@@ -115,6 +131,9 @@ public static partial class MessagesEndpoints
 
     private static bool IsLoopback(IPAddress? address) =>
         address is not null && (IPAddress.IsLoopback(address) || (address.IsIPv4MappedToIPv6 && IPAddress.IsLoopback(address.MapToIPv4())));
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "A request to /api/messages was refused: {Reason}")]
+    private static partial void LogRefused(ILogger logger, string reason);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Replies for conversation {ConversationId} could not be delivered: {Reason}")]
     private static partial void LogConnectorFailure(ILogger logger, string conversationId, string reason);

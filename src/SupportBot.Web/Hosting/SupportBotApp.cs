@@ -71,6 +71,10 @@ public static partial class SupportBotApp
         {
             LogLoopbackOnly(logger);
         }
+        else
+        {
+            LogValidating(logger, bot.MicrosoftAppId);
+        }
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "SupportBot is ready. Chat in a browser at {Page}; channels post to {Endpoints}; Direct Line is at {Page}v3/directline; state and transcripts: {Storage}; {PromptCount} prompts from {PromptDirectory}")]
@@ -78,4 +82,7 @@ public static partial class SupportBotApp
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "No Bot:MicrosoftAppId is configured, so channel tokens are not checked and only callers on this machine (loopback) are accepted. Set the app id to accept Azure Bot Service and Teams.")]
     private static partial void LogLoopbackOnly(ILogger logger);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Every request to /api/messages must carry a channel token for app id {AppId}; tokens are checked against the Bot Framework's and Entra ID's published keys.")]
+    private static partial void LogValidating(ILogger logger, string appId);
 }

@@ -1,0 +1,161 @@
+using System.Buffers.Text;
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using Microsoft.Extensions.Options;
+using SupportBot.Core.Activities;
+
+namespace SupportBot.Web.Channels;
+
+/// <summary>Why an inbound request was refused (null: it may proceed).</summary>
+public sealed record AuthFailure(int Status, string Reason);
+
+/// <summary>
+/// Checks the Bearer JWT on <c>POST /api/messages</c> the way Azure Bot Service signs it (bot-auth.md §1): RS256
+/// with a key from the issuer's OpenID metadata (picked by the unverified <c>iss</c>: the Bot Framework's, or
+/// Entra ID's for the Emulator and skills), the issuer, the audience (the bot's app id), the lifetime with a small
+/// clock skew, the <c>serviceurl</c> claim against the activity, and the key's channel endorsements. Anything else
+/// is refused; there is no switch to turn the check off.
+/// </summary>
+public sealed class ChannelAuthenticator : IDisposable
+{
+    /// <summary>The caller id an authenticated Azure channel activity is marked with.</summary>
+    public const string AzureCallerId = "urn:botframework:azure";
+
+    private readonly ChannelAuthOptions _options;
+    private readonly TimeProvider _time;
+    private readonly OpenIdKeys _botFramework;
+    private readonly OpenIdKeys _entra;
+
+    public ChannelAuthenticator(IOptions<ChannelAuthOptions> options, IHttpClientFactory http, TimeProvider time)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(http);
+        _options = options.Value;
+        _time = time;
+        _botFramework = new OpenIdKeys(http.CreateClient("openid"), _options.OpenIdMetadataUrl, time);
+        _entra = new OpenIdKeys(http.CreateClient("openid"), _options.EntraMetadataUrl, time);
+    }
+
+    /// <summary>Validates <paramref name="authorization"/> (the header value) for <paramref name="activity"/>.</summary>
+    public async Task<AuthFailure?> ValidateAsync(string? authorization, Activity activity, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(activity);
+        if (string.IsNullOrEmpty(authorization) || !authorization.StartsWith("Bearer ", StringComparison.Ordinal))
+        {
+            return Unauthorized("send 'Authorization: Bearer <token>' from the Bot Connector");
+        }
+
+        var parts = authorization["Bearer ".Length..].Trim().Split('.');
+        if (parts.Length != 3 || !Base64Url.IsValid(parts[0]) || !Base64Url.IsValid(parts[1]) || !Base64Url.IsValid(parts[2]))
+        {
+            return Unauthorized("the token is not a signed JWT");
+        }
+
+        JsonDocument headerDocument, payloadDocument;
+        try
+        {
+            headerDocument = JsonDocument.Parse(Base64Url.DecodeFromChars(parts[0]));
+            payloadDocument = JsonDocument.Parse(Base64Url.DecodeFromChars(parts[1]));
+        }
+        catch (JsonException)
+        {
+            return Unauthorized("the token is not a signed JWT");
+        }
+
+        using (headerDocument)
+        using (payloadDocument)
+        {
+            return await ValidateAsync(parts, headerDocument.RootElement, payloadDocument.RootElement, activity, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    public void Dispose()
+    {
+        _botFramework.Dispose();
+        _entra.Dispose();
+    }
+
+    private async Task<AuthFailure?> ValidateAsync(string[] parts, JsonElement header, JsonElement payload, Activity activity, CancellationToken cancellationToken)
+    {
+        var algorithm = String(header, "alg") switch
+        {
+            "RS256" => HashAlgorithmName.SHA256,
+            "RS384" => HashAlgorithmName.SHA384,
+            "RS512" => HashAlgorithmName.SHA512,
+            _ => (HashAlgorithmName?)null,
+        };
+        if (algorithm is null || String(header, "kid") is not { Length: > 0 } keyId)
+        {
+            return Unauthorized("the token must be signed with RS256 and name its key");
+        }
+
+        var issuer = String(payload, "iss");
+        var fromBotFramework = issuer == _options.Issuer;
+        if (!fromBotFramework && !_options.EntraIssuers().Contains(issuer))
+        {
+            return Unauthorized("the token's issuer is not trusted");
+        }
+
+        var key = await (fromBotFramework ? _botFramework : _entra).FindAsync(keyId, cancellationToken).ConfigureAwait(false);
+        if (key is null)
+        {
+            return Unauthorized("the token's signing key is unknown");
+        }
+
+        using (var rsa = RSA.Create(key.Parameters))
+        {
+            if (!rsa.VerifyData(Encoding.ASCII.GetBytes($"{parts[0]}.{parts[1]}"), Base64Url.DecodeFromChars(parts[2]), algorithm.Value, RSASignaturePadding.Pkcs1))
+            {
+                return Unauthorized("the token's signature is not valid");
+            }
+        }
+
+        if (!Audiences(payload).Contains(_options.MicrosoftAppId))
+        {
+            return Unauthorized("the token is not for this bot");
+        }
+
+        var now = _time.GetUtcNow();
+        var skew = TimeSpan.FromMinutes(_options.ClockSkewMinutes);
+        if (!payload.TryGetProperty("exp", out var exp) || !exp.TryGetInt64(out var expires) || now - skew > DateTimeOffset.FromUnixTimeSeconds(expires))
+        {
+            return Unauthorized("the token has expired");
+        }
+
+        if (payload.TryGetProperty("nbf", out var nbf) && nbf.TryGetInt64(out var notBefore) && now + skew < DateTimeOffset.FromUnixTimeSeconds(notBefore))
+        {
+            return Unauthorized("the token is not valid yet");
+        }
+
+        if (fromBotFramework)
+        {
+            var serviceUrl = String(payload, "serviceurl");
+            if (serviceUrl is null || !string.Equals(serviceUrl.TrimEnd('/'), activity.ServiceUrl?.TrimEnd('/'), StringComparison.OrdinalIgnoreCase))
+            {
+                return Unauthorized("the token's serviceurl does not match the activity's serviceUrl");
+            }
+
+            if (key.Endorsements.Count > 0 && activity.ChannelId is { } channel && !key.Endorsements.Contains(channel))
+            {
+                return new AuthFailure(StatusCodes.Status403Forbidden, $"the signing key is not endorsed for the '{channel}' channel");
+            }
+        }
+        else if (String(payload, "ver") == "2.0" ? String(payload, "azp") is null : String(payload, "appid") is null)
+        {
+            return Unauthorized("the Entra token names no calling app");
+        }
+
+        return null;
+    }
+
+    private static AuthFailure Unauthorized(string reason) => new(StatusCodes.Status401Unauthorized, reason);
+
+    private static string? String(JsonElement element, string name) =>
+        element.ValueKind == JsonValueKind.Object && element.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
+
+    private static List<string> Audiences(JsonElement payload) =>
+        !payload.TryGetProperty("aud", out var aud) ? []
+        : aud.ValueKind == JsonValueKind.Array ? [.. aud.EnumerateArray().Select(a => a.GetString() ?? string.Empty)]
+        : [aud.GetString() ?? string.Empty];
+}

@@ -28,8 +28,10 @@ public sealed class SupportBotHandler : IBot
     {
         ArgumentNullException.ThrowIfNull(turnContext);
         var activity = turnContext.Activity;
+        // Someone joined, or the bot itself was added to a one-to-one chat (Teams' personal install): greet them.
         var someoneJoined = activity.Type == ActivityTypes.ConversationUpdate
-            && activity.MembersAdded?.Any(m => m.Id != activity.Recipient?.Id) == true;
+            && (activity.MembersAdded?.Any(m => m.Id != activity.Recipient?.Id) == true
+                || (activity.Conversation?.ConversationType == "personal" && activity.MembersAdded?.Any(m => m.Id == activity.Recipient?.Id) == true));
         var deskEvent = activity.Type == ActivityTypes.Event && (activity.CallerId == Handoff.DeskEvents.CallerId || activity.Name == Handoff.DeskEvents.HandoffStatus);
         if (activity.Type != ActivityTypes.Message && !someoneJoined && !deskEvent)
         {

@@ -73,6 +73,8 @@ public static partial class MessagesEndpoints
             return Problem(StatusCodes.Status400BadRequest, "Invalid activity", invalid.Message, invalid.Field);
         }
 
+        activity = TeamsActivities.RemoveBotMention(activity!);
+
         // Only the server itself raises desk events; a caller cannot claim to be the desk.
         if (activity!.CallerId == DeskEvents.CallerId || authenticates)
         {
@@ -100,7 +102,7 @@ public static partial class MessagesEndpoints
         {
             var result = await adapter.ProcessActivityAsync(activity, cancellationToken).ConfigureAwait(false);
             feed.ConversationChanged(activity.ChannelId!, activity.Conversation!.Id!);
-            return TypedResults.Ok(new ExpectedReplies(result.Replies));
+            return TypedResults.Ok(new ExpectedReplies(TeamsActivities.ForConversation(result.Replies, activity)));
         }
 
         try
@@ -119,7 +121,7 @@ public static partial class MessagesEndpoints
 
         async Task SendAllAsync(IReadOnlyList<Activity> replies, CancellationToken ct)
         {
-            foreach (var reply in replies)
+            foreach (var reply in TeamsActivities.ForConversation(replies, activity))
             {
                 await connector.SendAsync(reply, ct).ConfigureAwait(false);
             }

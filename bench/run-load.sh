@@ -140,7 +140,10 @@ start_bot() {
     if $handoff; then
         agent_args=(--Agents:Accounts:0:Login=bench --Agents:Accounts:0:Name=Bench --Agents:Accounts:0:PasswordHash="$(dotnet "$bot_dll" agents hash-password <<<"$probe_password")")
     fi
-    (cd "$repo" && exec dotnet "$bot_dll" --urls "http://127.0.0.1:$bot_port" --Storage:DataDirectory="$data_dir" --Logging:LogLevel:Default=Warning "${agent_args[@]}") >"$log" 2>&1 &
+    # The load generator is one address sending each conversation's turns back to back, far faster than a person
+    # types: the rate limits that protect production from runaway clients are lifted for the measurement.
+    (cd "$repo" && exec dotnet "$bot_dll" --urls "http://127.0.0.1:$bot_port" --Storage:DataDirectory="$data_dir" --Logging:LogLevel:Default=Warning \
+        --RateLimits:PerConversationPer10Seconds=1000000 --RateLimits:PerAddressPerMinute=100000000 "${agent_args[@]}") >"$log" 2>&1 &
     server_pid=$!
     wait_for "http://127.0.0.1:$bot_port/healthz" "our bot" "$log"
 }

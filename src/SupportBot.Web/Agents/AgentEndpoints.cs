@@ -55,7 +55,7 @@ public static partial class AgentEndpoints
     public static IEndpointRouteBuilder MapAgents(this IEndpointRouteBuilder app)
     {
         app.MapGet("/agent/signin", SignInPage);
-        app.MapPost("/agent/signin", (Delegate)SignInAsync);
+        app.MapPost("/agent/signin", (Delegate)SignInAsync).RequireRateLimiting(Hosting.Hardening.PerAddress);
         app.MapPost("/agent/signout", (Delegate)SignOutAsync).RequireAuthorization();
         app.MapGet("/agent", ConsolePage).RequireAuthorization();
         app.MapGet("/agent/events", EventsAsync).RequireAuthorization();

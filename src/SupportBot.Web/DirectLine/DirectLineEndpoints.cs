@@ -23,7 +23,7 @@ public static partial class DirectLineEndpoints
 
     public static IEndpointRouteBuilder MapDirectLine(this IEndpointRouteBuilder app)
     {
-        var api = app.MapGroup("/v3/directline").RequireCors(CorsPolicy);
+        var api = app.MapGroup("/v3/directline").RequireCors(CorsPolicy).RequireRateLimiting(Hosting.Hardening.PerAddress);
         api.MapPost("/tokens/generate", GenerateAsync);
         api.MapPost("/tokens/refresh", Refresh);
         api.MapPost("/conversations", StartAsync);
@@ -32,7 +32,7 @@ public static partial class DirectLineEndpoints
         api.MapPost("/conversations/{conversationId}/activities", PostActivityAsync);
         api.MapPost("/conversations/{conversationId}/upload", Upload);
         api.MapGet("/conversations/{conversationId}/stream", StreamAsync);
-        app.MapPost("/directline/token", PageTokenAsync).RequireCors(CorsPolicy);
+        app.MapPost("/directline/token", PageTokenAsync).RequireCors(CorsPolicy).RequireRateLimiting(Hosting.Hardening.PerAddress);
         return app;
     }
 
@@ -133,7 +133,7 @@ public static partial class DirectLineEndpoints
         }
 
         var (created, watermark) = await channel.StartAsync(grant.ConversationId, UserOf(grant), ServiceUrl(http, options.Value), cancellationToken).ConfigureAwait(false);
-        return Conversation(tokens, grant, token, StreamUrl(http, options.Value, grant.ConversationId, token, watermark), created ? StatusCodes.Status201Created : StatusCodes.Status200OK);
+        return Conversation(tokens, grant, token, StreamUrl(http, options.Value, tokens, grant, watermark), created ? StatusCodes.Status201Created : StatusCodes.Status200OK);
     }
 
     /// <summary><c>GET conversations/{id}?watermark=</c>: a fresh stream URL, replaying from the watermark when one is given.</summary>
@@ -160,7 +160,7 @@ public static partial class DirectLineEndpoints
         }
 
         var (token, grant) = caller!.Grant is { } given ? (BearerOf(http)!, given) : tokens.Issue(conversationId, null, null);
-        return Conversation(tokens, grant, token, StreamUrl(http, options.Value, conversationId, token, from), StatusCodes.Status200OK);
+        return Conversation(tokens, grant, token, StreamUrl(http, options.Value, tokens, grant, from), StatusCodes.Status200OK);
     }
 
     /// <summary><c>GET conversations/{id}/activities?watermark=</c>: what came after the watermark (empty or missing: everything).</summary>
@@ -189,12 +189,19 @@ public static partial class DirectLineEndpoints
         DirectLineChannel channel,
         IOptions<DirectLineOptions> options,
         IOptions<MessagesOptions> limits,
+        ConversationRateLimiter rates,
         ILoggerFactory loggers,
         CancellationToken cancellationToken)
     {
         if (Admit(http, tokens, conversationId, null, out var caller) is { } denied)
         {
             return denied;
+        }
+
+        if (rates.TryAcquire(DirectLineChannel.ChannelId, conversationId) is { } retryAfter)
+        {
+            ConversationRateLimiter.SetRetryAfter(http, retryAfter);
+            return Error(StatusCodes.Status429TooManyRequests, "TooManyRequests", $"This conversation is sending too fast; try again in {retryAfter} s.");
         }
 
         var (activity, bodyFault) = await ActivityBody.ReadAsync(http.Request, limits.Value.MaxBodyBytes, cancellationToken).ConfigureAwait(false);
@@ -230,9 +237,13 @@ public static partial class DirectLineEndpoints
         {
             refused = Error(StatusCodes.Status400BadRequest, "BadArgument", "Open the stream URL as a WebSocket.");
         }
-        else if (Admit(http, tokens, conversationId, t, out _) is { } denied)
+        else if (string.IsNullOrEmpty(t) || tokens.RedeemStreamTicket(t) is not { } grant)
         {
-            refused = denied;
+            refused = Error(StatusCodes.Status403Forbidden, "TokenExpired", "This stream URL was used already or has expired; get a new one with GET /v3/directline/conversations/{id}.");
+        }
+        else if (grant.ConversationId != conversationId)
+        {
+            refused = Error(StatusCodes.Status403Forbidden, "NotAllowed", "This stream URL belongs to another conversation.");
         }
         else if (!string.IsNullOrEmpty(watermark) && !TryParseWatermark(watermark, out from))
         {
@@ -398,11 +409,13 @@ public static partial class DirectLineEndpoints
 
     private static string ServiceUrl(HttpContext http, DirectLineOptions options) => PublicBase(http, options) + "/v3/directline";
 
-    private static string StreamUrl(HttpContext http, DirectLineOptions options, string conversationId, string token, int watermark)
+    private static string StreamUrl(HttpContext http, DirectLineOptions options, DirectLineTokens tokens, DirectLineGrant grant, int watermark)
     {
+        var conversationId = grant.ConversationId;
+        var ticket = tokens.IssueStreamTicket(grant);
         var root = PublicBase(http, options);
         var ws = root.StartsWith("https://", StringComparison.OrdinalIgnoreCase) ? "wss://" + root["https://".Length..] : "ws://" + root[(root.IndexOf("://", StringComparison.Ordinal) + 3)..];
-        return $"{ws}/v3/directline/conversations/{Uri.EscapeDataString(conversationId)}/stream?t={Uri.EscapeDataString(token)}&watermark={watermark.ToString(CultureInfo.InvariantCulture)}";
+        return $"{ws}/v3/directline/conversations/{Uri.EscapeDataString(conversationId)}/stream?t={ticket}&watermark={watermark.ToString(CultureInfo.InvariantCulture)}";
     }
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Direct Line activity for conversation {ConversationId} failed in the bot")]

@@ -33,6 +33,7 @@ public sealed class DirectLineTokens
     private readonly byte[] _key;
     private readonly byte[]? _secret;
     private readonly TimeProvider _time;
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, (DirectLineGrant Grant, DateTimeOffset Expires)> _tickets = new(StringComparer.Ordinal);
 
     public DirectLineTokens(byte[] key, string? secret, TimeSpan lifetime, TimeProvider time)
     {
@@ -83,6 +84,31 @@ public sealed class DirectLineTokens
 
         return key;
     }
+
+    /// <summary>
+    /// A single-use ticket for opening one conversation's stream within 60 seconds. The stream URL carries it instead
+    /// of the token, because URLs end up in access logs: a logged ticket is already spent or about to expire.
+    /// </summary>
+    public string IssueStreamTicket(DirectLineGrant grant)
+    {
+        ArgumentNullException.ThrowIfNull(grant);
+        var now = _time.GetUtcNow();
+        if (_tickets.Count > 10_000)
+        {
+            foreach (var (key, stale) in _tickets.Where(t => t.Value.Expires < now).ToList())
+            {
+                _tickets.TryRemove(key, out _);
+            }
+        }
+
+        var ticket = RandomNumberGenerator.GetString("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789", 32);
+        _tickets[ticket] = (grant, now.AddSeconds(60));
+        return ticket;
+    }
+
+    /// <summary>Spends a stream ticket: the grant it was issued for, or null when unknown, spent or expired.</summary>
+    public DirectLineGrant? RedeemStreamTicket(string ticket) =>
+        _tickets.TryRemove(ticket, out var entry) && entry.Expires >= _time.GetUtcNow() ? entry.Grant : null;
 
     /// <summary>A new conversation id: 22 random URL-safe characters.</summary>
     public static string NewConversationId() => RandomNumberGenerator.GetString("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789", 22);

@@ -33,6 +33,7 @@ public static partial class MessagesEndpoints
         IOptions<ChannelAuthOptions> authOptions,
         ChannelAuthenticator authenticator,
         TrustedServiceUrls trusted,
+        ConversationRateLimiter rates,
         ILoggerFactory loggers,
         CancellationToken cancellationToken)
     {
@@ -71,6 +72,12 @@ public static partial class MessagesEndpoints
         if (ActivityValidator.Validate(activity, limits.MaxTextLength) is { } invalid)
         {
             return Problem(StatusCodes.Status400BadRequest, "Invalid activity", invalid.Message, invalid.Field);
+        }
+
+        if (rates.TryAcquire(activity!.ChannelId!, activity.Conversation!.Id!) is { } retryAfter)
+        {
+            ConversationRateLimiter.SetRetryAfter(http, retryAfter);
+            return Problem(StatusCodes.Status429TooManyRequests, "Too many requests", $"This conversation is sending too fast; try again in {retryAfter} s.");
         }
 
         activity = TeamsActivities.RemoveBotMention(activity!);

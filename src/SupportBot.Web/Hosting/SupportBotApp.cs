@@ -25,6 +25,7 @@ public static partial class SupportBotApp
             .Validate(o => o.Accounts.All(a => a.Login.Length > 0 && a.PasswordHash.StartsWith("pbkdf2-sha256$", StringComparison.Ordinal)), "Agents:Accounts: each account needs a Login and a PasswordHash made by `supportbot agents hash-password`.")
             .ValidateOnStart();
         builder.Services.AddAgentSignIn();
+        builder.Services.AddHardening(builder.Configuration);
         builder.Services.AddSingleton<DeskRelay>();
         builder.Services.AddHostedService<DeskService>();
         builder.Services.AddSingleton<TeamsAgentCards>();
@@ -42,11 +43,13 @@ public static partial class SupportBotApp
         desk.Changed += app.Services.GetRequiredService<TeamsAgentCards>().OnChanged;
 
         app.UseExceptionHandler();
+        app.UseSecurityHeaders();
         app.UseStatusCodePages();
         app.UseWebSockets(new WebSocketOptions { KeepAliveInterval = TimeSpan.FromSeconds(30) });
         app.UseCors();
         app.UseAuthentication();
         app.UseAuthorization();
+        app.UseRateLimiter();
         app.MapWidget();
         app.MapHealth();
         app.MapMessages();

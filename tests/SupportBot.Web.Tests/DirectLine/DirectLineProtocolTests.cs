@@ -130,6 +130,25 @@ public sealed class DirectLineProtocolTests
     }
 
     [Fact]
+    public async Task DirectLine_StreamUrl_CarriesASingleUseTicketNotTheToken()
+    {
+        await using var host = await BotHost.StartAsync();
+        var client = new DirectLineClient(host);
+        var (_, token) = await client.PageTokenAsync("Dana");
+        var (_, conversation) = await client.StartAsync(token);
+        var streamUrl = conversation!["streamUrl"]!.GetValue<string>();
+
+        using (await DirectLineClient.OpenStreamAsync(streamUrl))
+        {
+        }
+
+        var again = await Assert.ThrowsAsync<WebSocketException>(() => DirectLineClient.OpenStreamAsync(streamUrl));
+
+        Assert.DoesNotContain(token, streamUrl, StringComparison.Ordinal);
+        Assert.Contains("403", again.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task DirectLine_TokenForOneConversation_CannotReadOrWriteAnother()
     {
         await using var host = await BotHost.StartAsync();

@@ -2,7 +2,6 @@ using System.Security.Claims;
 using System.Text.Json;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
-using Microsoft.Extensions.Options;
 using SupportBot.Core.Activities;
 using SupportBot.Core.Handoff;
 using SupportBot.Core.Support;
@@ -29,14 +28,19 @@ public static partial class AgentEndpoints
             cookie.Cookie.Name = "supportbot.agent";
             cookie.Cookie.HttpOnly = true;
             cookie.Cookie.SameSite = SameSiteMode.Strict;
-            cookie.Cookie.Path = "/agent";
+            cookie.Cookie.Path = "/";
             cookie.ExpireTimeSpan = TimeSpan.FromHours(12);
             cookie.SlidingExpiration = true;
             cookie.LoginPath = "/agent/signin";
+            cookie.Events.OnRedirectToAccessDenied = context =>
+            {
+                context.Response.StatusCode = StatusCodes.Status403Forbidden;
+                return Task.CompletedTask;
+            };
             cookie.Events.OnRedirectToLogin = context =>
             {
                 // The API and the event stream answer 401; pages go to the sign-in form.
-                if (context.Request.Path.StartsWithSegments("/agent/api") || context.Request.Path.StartsWithSegments("/agent/events"))
+                if (context.Request.Path.StartsWithSegments("/agent/api") || context.Request.Path.StartsWithSegments("/agent/events") || context.Request.Path.StartsWithSegments("/healthz"))
                 {
                     context.Response.StatusCode = StatusCodes.Status401Unauthorized;
                 }
@@ -48,7 +52,10 @@ public static partial class AgentEndpoints
                 return Task.CompletedTask;
             };
         });
-        services.AddAuthorization();
+        services.AddAuthorizationBuilder()
+            .AddPolicy(AgentRoles.Agent, policy => policy.RequireRole(AgentRoles.Agent, AgentRoles.Admin))
+            .AddPolicy(AgentRoles.Admin, policy => policy.RequireRole(AgentRoles.Admin));
+        services.AddSingleton<AgentDirectory>();
         return services;
     }
 
@@ -57,10 +64,10 @@ public static partial class AgentEndpoints
         app.MapGet("/agent/signin", SignInPage);
         app.MapPost("/agent/signin", (Delegate)SignInAsync).RequireRateLimiting(Hosting.Hardening.PerAddress);
         app.MapPost("/agent/signout", (Delegate)SignOutAsync).RequireAuthorization();
-        app.MapGet("/agent", ConsolePage).RequireAuthorization();
-        app.MapGet("/agent/events", EventsAsync).RequireAuthorization();
+        app.MapGet("/agent", ConsolePage).RequireAuthorization(AgentRoles.Agent);
+        app.MapGet("/agent/events", EventsAsync).RequireAuthorization(AgentRoles.Agent);
 
-        var api = app.MapGroup("/agent/api").RequireAuthorization().AddEndpointFilter(async (context, next) =>
+        var api = app.MapGroup("/agent/api").RequireAuthorization(AgentRoles.Agent).AddEndpointFilter(async (context, next) =>
             HttpMethods.IsGet(context.HttpContext.Request.Method) || context.HttpContext.Request.Headers.ContainsKey(AgentHeader)
                 ? await next(context).ConfigureAwait(false)
                 : Results.Problem($"Send the {AgentHeader} header with every change.", statusCode: StatusCodes.Status403Forbidden));
@@ -77,13 +84,9 @@ public static partial class AgentEndpoints
         return app;
     }
 
-    private static IResult SignInPage(HttpContext http, IOptions<AgentOptions> agents)
+    private static IResult SignInPage(HttpContext http)
     {
-        var failed = http.Request.Query.ContainsKey("failed");
-        var none = agents.Value.Accounts.Count == 0;
-        var message = none
-            ? "<p role=\"alert\">No agent accounts are set up yet. Add one to <code>Agents:Accounts</code> in appsettings.json (see README, “The agent console”).</p>"
-            : failed ? "<p role=\"alert\">That sign-in name and password don't match. Please try again.</p>" : string.Empty;
+        var message = http.Request.Query.ContainsKey("failed") ? "<p role=\"alert\">That sign-in name and password don't match. Please try again.</p>" : string.Empty;
         return Results.Content($$"""
             <!DOCTYPE html>
             <html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
@@ -98,12 +101,12 @@ public static partial class AgentEndpoints
             """, "text/html; charset=utf-8");
     }
 
-    private static async Task<IResult> SignInAsync(HttpContext http, IOptions<AgentOptions> agents, ILoggerFactory loggers)
+    private static async Task<IResult> SignInAsync(HttpContext http, AgentDirectory agents, ILoggerFactory loggers)
     {
         var form = await http.Request.ReadFormAsync(http.RequestAborted).ConfigureAwait(false);
         var login = form["login"].ToString().Trim();
         var password = form["password"].ToString();
-        var account = agents.Value.Accounts.FirstOrDefault(a => string.Equals(a.Login, login, StringComparison.OrdinalIgnoreCase));
+        var account = agents.Find(login);
         // The hash is computed even for an unknown name, so timing does not tell which names exist.
         var valid = AgentPasswords.Verify(password, account?.PasswordHash ?? UnknownAccountHash) && account is not null;
         var logger = loggers.CreateLogger(typeof(AgentEndpoints));
@@ -114,11 +117,15 @@ public static partial class AgentEndpoints
         }
 
         var identity = new ClaimsIdentity(
-            [new Claim(ClaimTypes.Name, account!.Login), new Claim(NameClaim, string.IsNullOrWhiteSpace(account.Name) ? account.Login : account.Name)],
+            [
+                new Claim(ClaimTypes.Name, account!.Login),
+                new Claim(NameClaim, string.IsNullOrWhiteSpace(account.Name) ? account.Login : account.Name),
+                .. AgentDirectory.RolesOf(account).Select(role => new Claim(ClaimTypes.Role, role)),
+            ],
             CookieAuthenticationDefaults.AuthenticationScheme);
         await http.SignInAsync(CookieAuthenticationDefaults.AuthenticationScheme, new ClaimsPrincipal(identity)).ConfigureAwait(false);
         LogSignedIn(logger, account.Login);
-        return Results.Redirect("/agent");
+        return Results.Redirect(AgentDirectory.RolesOf(account).Contains(AgentRoles.Agent) ? "/agent" : "/healthz/prompts");
     }
 
     private static async Task<IResult> SignOutAsync(HttpContext http)

@@ -19,6 +19,9 @@ public sealed class AgentAccount
     public string Name { get; set; } = string.Empty;
 
     public string PasswordHash { get; set; } = string.Empty;
+
+    /// <summary><c>agent</c> (the default) and/or <c>admin</c>.</summary>
+    public List<string> Roles { get; set; } = [];
 }
 
 /// <summary>The <c>Handoff</c> section: the queue, opening hours, updates, follow-ups and where handoffs go.</summary>

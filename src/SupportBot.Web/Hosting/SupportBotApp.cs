@@ -25,6 +25,7 @@ public static partial class SupportBotApp
             .Validate(o => o.Accounts.All(a => a.Login.Length > 0 && a.PasswordHash.StartsWith("pbkdf2-sha256$", StringComparison.Ordinal)), "Agents:Accounts: each account needs a Login and a PasswordHash made by `supportbot agents hash-password`.")
             .ValidateOnStart();
         builder.Services.AddAgentSignIn();
+        builder.Services.AddSingleton(new AppRootPath(root));
         builder.Services.AddHardening(builder.Configuration);
         builder.Services.AddSingleton<DeskRelay>();
         builder.Services.AddHostedService<DeskService>();
@@ -70,6 +71,13 @@ public static partial class SupportBotApp
         var endpoints = string.Join(", ", app.Urls.Select(u => u.TrimEnd('/') + "/api/messages"));
         var promptCount = prompts.Current.Keys.Count();
         LogReady(logger, page, endpoints, where, promptCount, prompts.Directory);
+        if (app.Services.GetRequiredService<AgentDirectory>().GeneratedPassword is { } password)
+        {
+            // Shown once, on the console only (never through logging): the hash alone is kept.
+            Console.WriteLine($"First run: no admin account is configured, so one was made. Sign in at {page}agent/signin as '{AgentDirectory.FirstRunLogin}' with the password {password}");
+            Console.WriteLine("It is shown only this once. Replace it by adding an admin to Agents:Accounts, or set SUPPORTBOT_ADMIN_PASSWORD.");
+        }
+
         if (string.IsNullOrEmpty(bot.MicrosoftAppId))
         {
             LogLoopbackOnly(logger);

@@ -35,6 +35,29 @@ public sealed class AgentDeskTests
     }
 
     [Fact]
+    public async Task FirstRun_WithNoAdminConfigured_MakesOneWhosePasswordIsShownOnceAndKeptOnlyHashed()
+    {
+        using var data = new TempDirectory();
+        string password;
+        await using (var first = await BotHost.StartAsync(data.Path))
+        {
+            password = first.App.Services.GetRequiredService<AgentDirectory>().GeneratedPassword!;
+            using var admin = await AgentClient.SignInAsync(first, AgentDirectory.FirstRunLogin, password);
+            using var prompts = await admin.Http.GetAsync("healthz/prompts");
+            Assert.Equal(HttpStatusCode.OK, prompts.StatusCode);
+        }
+
+        var stored = await File.ReadAllTextAsync(Path.Combine(data.Path, "admin.json"));
+        await using var second = await BotHost.StartAsync(data.Path);
+        using var again = await AgentClient.SignInAsync(second, AgentDirectory.FirstRunLogin, password);
+
+        Assert.Equal(20, password.Length);
+        Assert.DoesNotContain(password, stored, StringComparison.Ordinal);
+        Assert.Contains("pbkdf2-sha256$", stored, StringComparison.Ordinal);
+        Assert.Null(second.App.Services.GetRequiredService<AgentDirectory>().GeneratedPassword); // shown once only
+    }
+
+    [Fact]
     public async Task Accept_ManyAgentsAtOnce_ExactlyOneGetsTheCase()
     {
         await using var host = await BotHost.StartAsync(settings: AgentClient.Accounts(extra: 6));

@@ -16,15 +16,23 @@ public sealed class PromptLiveReloadTests
     public async Task PromptEdit_BrokenThenFixed_OldWordingUntilFixedThenNewWording()
     {
         using var prompts = PromptFolder.CopyOfRepository();
-        await using var host = await BotHost.StartAsync(settings: new Dictionary<string, string> { ["Prompts:Directory"] = prompts.Path });
+        var settings = AgentClient.Accounts();
+        settings["Prompts:Directory"] = prompts.Path;
+        await using var host = await BotHost.StartAsync(settings: settings);
         var watcher = host.App.Services.GetRequiredService<PromptFileWatcher>();
+        using var admin = await AgentClient.SignInAsync(host, "ada");
+        using var agent = await AgentClient.SignInAsync(host, "alex");
 
         var brokenAt = string.Empty;
         var refused = await ReloadAfterAsync(watcher, () => brokenAt = prompts.ReplacePrompt(SupportPrompts.Welcome, "Hi {nmae}, what went wrong?"), errors => errors.Count > 0);
         var greetingWhileRefused = await GreetingAsync(host);
         var wasLastGoodWording = host.Wording.Matches(SupportPrompts.Welcome, greetingWhileRefused); // before the fix replaces it
         var health = await host.Client.GetStringAsync(new Uri("healthz", UriKind.Relative));
-        var promptHealth = JsonNode.Parse(await host.Client.GetStringAsync(new Uri("healthz/prompts", UriKind.Relative)))!;
+        var promptHealth = JsonNode.Parse(await admin.Http.GetStringAsync(new Uri("healthz/prompts", UriKind.Relative)))!;
+        using var anonymous = await host.Client.GetAsync(new Uri("healthz/prompts", UriKind.Relative));
+        using var notAdmin = await agent.Http.GetAsync(new Uri("healthz/prompts", UriKind.Relative));
+        Assert.Equal(System.Net.HttpStatusCode.Unauthorized, anonymous.StatusCode);
+        Assert.Equal(System.Net.HttpStatusCode.Forbidden, notAdmin.StatusCode);
         var accepted = await ReloadAfterAsync(watcher, () => prompts.ReplacePrompt(SupportPrompts.Welcome, "Hey {name}, the new wording is live. What happened?"), errors => errors.Count == 0);
         var greetingAfterFix = await GreetingAsync(host);
         var healthAfterFix = await host.Client.GetStringAsync(new Uri("healthz", UriKind.Relative));

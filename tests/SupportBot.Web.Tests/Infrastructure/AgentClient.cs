@@ -17,7 +17,7 @@ public sealed class AgentClient : IDisposable
 
     private AgentClient(HttpClient client) => _client = client;
 
-    /// <summary>Settings for agent accounts <c>alex</c> (Alex Morgan) and <c>sam</c> (Sam Lee), and as many more as asked.</summary>
+    /// <summary>Settings for agent accounts <c>alex</c> (Alex Morgan), <c>sam</c> (Sam Lee) and as many more as asked, and the admin <c>ada</c>.</summary>
     public static Dictionary<string, string> Accounts(int extra = 0)
     {
         var settings = new Dictionary<string, string>();
@@ -30,6 +30,12 @@ public sealed class AgentClient : IDisposable
             settings[$"Agents:Accounts:{i}:PasswordHash"] = PasswordHash;
         }
 
+        var admin = accounts.Count;
+        settings[$"Agents:Accounts:{admin}:Login"] = "ada";
+        settings[$"Agents:Accounts:{admin}:Name"] = "Ada Admin";
+        settings[$"Agents:Accounts:{admin}:PasswordHash"] = PasswordHash;
+        settings[$"Agents:Accounts:{admin}:Roles:0"] = "admin";
+        settings[$"Agents:Accounts:{admin}:Roles:1"] = "agent";
         return settings;
     }
 

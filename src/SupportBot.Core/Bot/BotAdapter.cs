@@ -104,7 +104,7 @@ public sealed partial class BotAdapter
         // turn reruns and its transcript may show the discarded attempt too, which is the honest record.
         var stateWrite = SaveAsync(context, cancellationToken);
         var transcriptWrite = _transcripts.LogActivitiesAsync(activity.ChannelId!, activity.Conversation!.Id!, [activity, .. replies], cancellationToken);
-        await Task.WhenAll(stateWrite, transcriptWrite).ConfigureAwait(false);
+        await Task.WhenAll([stateWrite, transcriptWrite, .. context.PendingWrites]).ConfigureAwait(false);
         return (new TurnResult(replies, Duplicate: false), entry);
     }
 

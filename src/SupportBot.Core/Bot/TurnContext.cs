@@ -9,6 +9,7 @@ namespace SupportBot.Core.Bot;
 public sealed class TurnContext
 {
     private readonly List<Activity> _replies = [];
+    private readonly List<Task> _pendingWrites = [];
 
     public TurnContext(Activity activity, TimeProvider timeProvider)
     {
@@ -27,6 +28,12 @@ public sealed class TurnContext
 
     /// <summary>The replies so far, addressed and in order.</summary>
     public IReadOnlyList<Activity> Replies => _replies;
+
+    /// <summary>Writes the bot started during the turn (a scheduled check-in): committed with the turn's state, before any reply goes out.</summary>
+    public IReadOnlyList<Task> PendingWrites => _pendingWrites;
+
+    /// <summary>Starts a write that must be durable with this turn, without waiting for a commit of its own.</summary>
+    public void AddPendingWrite(Task write) => _pendingWrites.Add(write);
 
     /// <summary>True once the bot has sent a message this turn.</summary>
     public bool Responded { get; private set; }
@@ -52,6 +59,7 @@ public sealed class TurnContext
     internal void ClearReplies()
     {
         _replies.Clear();
+        _pendingWrites.Clear();
         Responded = false;
         TurnState.Clear();
     }

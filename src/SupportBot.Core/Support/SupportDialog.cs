@@ -384,7 +384,7 @@ public sealed class SupportDialog : ComponentDialog
         profile.Cases++;
         profile.OpenCase = null;
         await SayAsync(step.DialogContext, SupportPrompts.Thanks, supportCase, cancellationToken).ConfigureAwait(false);
-        await ScheduleFollowUpAsync(step.DialogContext, supportCase, null, cancellationToken).ConfigureAwait(false);
+        ScheduleFollowUp(step.DialogContext, supportCase, null, cancellationToken);
         return await step.EndDialogAsync(supportCase, cancellationToken).ConfigureAwait(false);
     }
 
@@ -487,7 +487,7 @@ public sealed class SupportDialog : ComponentDialog
                 await SayAsync(dc, SupportPrompts.ClosedByAgent, supportCase, cancellationToken, ("agent", (string?)agent)).ConfigureAwait(false);
                 var profile = await _services.ProfileAsync(context, cancellationToken).ConfigureAwait(false);
                 profile.OpenCase = null;
-                await ScheduleFollowUpAsync(dc, supportCase, summary, cancellationToken).ConfigureAwait(false);
+                ScheduleFollowUp(dc, supportCase, summary, cancellationToken);
                 await dc.CancelAllDialogsAsync(cancellationToken).ConfigureAwait(false);
                 return done;
             case DeskEvents.HandoffStatus when value.State == "failed":
@@ -508,7 +508,7 @@ public sealed class SupportDialog : ComponentDialog
     }
 
     /// <summary>Schedules the check-in on a resolved case.</summary>
-    private async Task ScheduleFollowUpAsync(DialogContext dc, SupportCase supportCase, CaseSummary? summary, CancellationToken cancellationToken)
+    private void ScheduleFollowUp(DialogContext dc, SupportCase supportCase, CaseSummary? summary, CancellationToken cancellationToken)
     {
         if (_services.FollowUps is not { } followUps)
         {
@@ -518,7 +518,8 @@ public sealed class SupportDialog : ComponentDialog
         var remedy = supportCase.RemedyId is { } id && _services.Catalog.Remedies.TryGetValue(id, out var granted) ? granted.Title.ToLowerInvariant() : supportCase.RemedyWanted ?? summary?.RemedyWanted ?? "the fix";
         var issue = supportCase.Mirrored ?? summary?.Problem ?? "your case";
         var due = dc.Context.TimeProvider.GetUtcNow() + _services.FollowUpAfter;
-        await followUps.AddAsync(new FollowUp(supportCase.CaseId, dc.Context.Activity.GetConversationReference(), summary, issue, remedy, due), cancellationToken).ConfigureAwait(false);
+        // Committed with the turn's state in the same group transaction, not in one of its own.
+        dc.Context.AddPendingWrite(followUps.AddAsync(new FollowUp(supportCase.CaseId, dc.Context.Activity.GetConversationReference(), summary, issue, remedy, due), cancellationToken));
     }
 
     /// <summary>The case to carry on with in a waterfall begun with a seeded <see cref="SupportCase"/>.</summary>

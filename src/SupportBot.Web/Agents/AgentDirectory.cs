@@ -65,15 +65,7 @@ public sealed class AgentDirectory
         var hash = AgentPasswords.Hash(GeneratedPassword);
         if (file is not null)
         {
-            Directory.CreateDirectory(Path.GetDirectoryName(file)!);
-            var options = new FileStreamOptions { Mode = FileMode.Create, Access = FileAccess.Write };
-            if (!OperatingSystem.IsWindows())
-            {
-                options.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
-            }
-
-            using var writer = new StreamWriter(file, System.Text.Encoding.UTF8, options);
-            writer.Write(JsonSerializer.Serialize(new Dictionary<string, string> { ["login"] = FirstRunLogin, ["passwordHash"] = hash }));
+            PrivateFile.Write(file, JsonSerializer.Serialize(new Dictionary<string, string> { ["login"] = FirstRunLogin, ["passwordHash"] = hash }));
         }
 
         return hash;

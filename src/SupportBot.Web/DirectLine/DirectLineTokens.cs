@@ -70,18 +70,7 @@ public sealed class DirectLineTokens
         }
 
         var key = RandomNumberGenerator.GetBytes(32);
-        Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(keyFile))!);
-        var options = new FileStreamOptions { Mode = FileMode.Create, Access = FileAccess.Write };
-        if (!OperatingSystem.IsWindows())
-        {
-            options.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
-        }
-
-        using (var file = new StreamWriter(keyFile, Encoding.ASCII, options))
-        {
-            file.Write(Convert.ToBase64String(key));
-        }
-
+        Hosting.PrivateFile.Write(keyFile, Convert.ToBase64String(key));
         return key;
     }
 

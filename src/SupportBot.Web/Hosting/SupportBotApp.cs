@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.Extensions.Options;
 using SupportBot.Core.Bot;
 using SupportBot.Core.PromptFiles;
@@ -26,6 +27,11 @@ public static partial class SupportBotApp
             .ValidateOnStart();
         builder.Services.AddAgentSignIn();
         builder.Services.AddSingleton(new AppRootPath(root));
+
+        // Sign-in cookies are protected by keys kept with the rest of the bot's data, so they survive a restart.
+        builder.Services.AddDataProtection()
+            .SetApplicationName("SupportBot")
+            .PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(root, builder.Configuration["Storage:DataDirectory"] ?? "data", "keys")));
         builder.Services.AddHardening(builder.Configuration);
         builder.Services.AddSingleton<DeskRelay>();
         builder.Services.AddHostedService<DeskService>();

@@ -38,6 +38,39 @@ if [ -z "${SUPPORTBOT_CHROMIUM:-}" ] && ! command -v chromium >/dev/null && ! co
     || { tail -n 5 "$log" >&2; fail "Chromium could not be installed: $how."; }
 fi
 
+echo "== PostgreSQL (the storage contract tests run against a real server)"
+if [ -z "${SUPPORTBOT_TEST_POSTGRES:-}" ]; then
+  how="install and start PostgreSQL ('sudo apt-get install postgresql'), or set SUPPORTBOT_TEST_POSTGRES to a connection string of a database the tests may create schemas in"
+  sudo=""
+  if [ "$(id -u)" -ne 0 ]; then
+    command -v sudo >/dev/null || fail "PostgreSQL is needed and setting it up needs root: $how."
+    sudo="sudo -n"
+  fi
+  if ! command -v pg_ctlcluster >/dev/null; then
+    command -v apt-get >/dev/null || fail "PostgreSQL is missing and this is not a Debian-like system: $how."
+    echo "installing Debian's postgresql (once)"
+    { $sudo apt-get update -qq && $sudo env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends postgresql; } >"$results/apt-postgres.log" 2>&1 \
+      || { tail -n 5 "$results/apt-postgres.log" >&2; fail "PostgreSQL could not be installed: $how."; }
+  fi
+  version=$(ls /usr/lib/postgresql | sort -n | tail -1)
+  if ! $sudo pg_lsclusters -h 2>/dev/null | grep -q .; then
+    $sudo pg_createcluster "$version" main >/dev/null || fail "could not create a PostgreSQL cluster: $how."
+  fi
+  cluster=$($sudo pg_lsclusters -h | head -1 | awk '{print $1" "$2}')
+  port=$($sudo pg_lsclusters -h | head -1 | awk '{print $3}')
+  $sudo pg_ctlcluster $cluster start 2>/dev/null || true
+  $sudo pg_lsclusters -h | head -1 | grep -q online || fail "PostgreSQL did not start: $how."
+  password="supportbot-tests-$(od -An -N8 -tx8 /dev/urandom | tr -d ' ')"
+  $sudo runuser -u postgres -- psql -q -p "$port" -v ON_ERROR_STOP=1 >/dev/null <<SQL || fail "could not prepare the test database: $how."
+DO \$\$ BEGIN
+  IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = 'supportbot_tests') THEN CREATE ROLE supportbot_tests LOGIN; END IF;
+END \$\$;
+ALTER ROLE supportbot_tests PASSWORD '$password';
+SELECT 'CREATE DATABASE supportbot_tests OWNER supportbot_tests' WHERE NOT EXISTS (SELECT FROM pg_database WHERE datname = 'supportbot_tests')\\gexec
+SQL
+  export SUPPORTBOT_TEST_POSTGRES="Host=127.0.0.1;Port=$port;Username=supportbot_tests;Password=$password;Database=supportbot_tests"
+fi
+
 passed=0; failed=0; status=0
 for project in tests/*/*.Tests.csproj; do
   name=$(basename "$project" .csproj)

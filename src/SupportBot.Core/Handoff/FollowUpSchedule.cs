@@ -27,6 +27,9 @@ public abstract class FollowUpSchedule
     /// <summary>The schedule in memory (lost on exit), for <c>Storage:Provider=Memory</c> and tests.</summary>
     public static FollowUpSchedule InMemory() => new MemorySchedule();
 
+    /// <summary>The schedule in a PostgreSQL database's <c>followups</c> table (shared by several instances).</summary>
+    public static FollowUpSchedule InPostgres(PostgresDatabase database) => new PostgresFollowUpSchedule(database);
+
     /// <summary>The schedule in <paramref name="database"/>'s <c>followups</c> table.</summary>
     public static FollowUpSchedule InSqlite(SqliteDatabase database) => new SqliteSchedule(database);
 

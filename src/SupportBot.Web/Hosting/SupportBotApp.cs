@@ -72,7 +72,12 @@ public static partial class SupportBotApp
         var bot = app.Services.GetRequiredService<IOptions<BotOptions>>().Value;
         var storage = app.Services.GetRequiredService<IOptions<StorageOptions>>().Value;
         var prompts = app.Services.GetRequiredService<PromptSource>();
-        var where = storage.Provider == "Memory" ? "in memory (lost on exit)" : Path.Combine(root, storage.DataDirectory, "supportbot.db");
+        var where = storage.Provider switch
+        {
+            "Memory" => "in memory (lost on exit)",
+            "Postgres" => "PostgreSQL (Storage:ConnectionString)",
+            _ => Path.Combine(root, storage.DataDirectory, "supportbot.db"),
+        };
         var page = app.Urls.FirstOrDefault()?.TrimEnd('/') + "/";
         var endpoints = string.Join(", ", app.Urls.Select(u => u.TrimEnd('/') + "/api/messages"));
         var promptCount = prompts.Current.Keys.Count();

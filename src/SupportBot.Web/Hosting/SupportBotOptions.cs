@@ -19,10 +19,16 @@ public sealed class StorageOptions
 {
     public const string Section = "Storage";
 
-    /// <summary><c>Sqlite</c> (the embedded default, a file in <see cref="DataDirectory"/>) or <c>Memory</c> (lost on exit).</summary>
+    /// <summary>
+    /// <c>Sqlite</c> (the embedded default, a file in <see cref="DataDirectory"/>), <c>Postgres</c> (a server shared by
+    /// several instances, at <see cref="ConnectionString"/>) or <c>Memory</c> (lost on exit).
+    /// </summary>
     [Required]
-    [RegularExpression("^(Sqlite|Memory)$", ErrorMessage = "Storage:Provider must be Sqlite or Memory.")]
+    [RegularExpression("^(Sqlite|Postgres|Memory)$", ErrorMessage = "Storage:Provider must be Sqlite, Postgres or Memory.")]
     public string Provider { get; set; } = "Sqlite";
+
+    /// <summary>The PostgreSQL connection string (Postgres only). Set it from the environment (<c>Storage__ConnectionString</c>), never in a committed file.</summary>
+    public string ConnectionString { get; set; } = string.Empty;
 
     /// <summary>Folder for the SQLite file, relative to the app root.</summary>
     [Required]

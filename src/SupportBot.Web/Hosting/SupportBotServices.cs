@@ -16,7 +16,9 @@ public static class SupportBotServices
     public static IServiceCollection AddSupportBot(this IServiceCollection services, IConfiguration configuration, string root)
     {
         services.AddOptions<BotOptions>().Bind(configuration.GetSection(BotOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
-        services.AddOptions<StorageOptions>().Bind(configuration.GetSection(StorageOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<StorageOptions>().Bind(configuration.GetSection(StorageOptions.Section)).ValidateDataAnnotations()
+            .Validate(o => o.Provider != "Postgres" || o.ConnectionString.Length > 0, "Storage:ConnectionString is needed when Storage:Provider is Postgres.")
+            .ValidateOnStart();
         services.AddOptions<PromptFilesOptions>().Bind(configuration.GetSection(PromptFilesOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<MessagesOptions>().Bind(configuration.GetSection(MessagesOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<SupportOptions>().Bind(configuration.GetSection(SupportOptions.Section))
@@ -46,7 +48,12 @@ public static class SupportBotServices
             .ValidateOnStart();
         services.AddSingleton<DeskFeed>();
         services.AddSingleton(sp => new HandoffDesk(sp.GetRequiredService<IStorage>(), sp.GetRequiredService<TimeProvider>()));
-        services.AddSingleton(sp => IsMemory(sp) ? FollowUpSchedule.InMemory() : FollowUpSchedule.InSqlite(sp.GetRequiredService<SqliteDatabase>()));
+        services.AddSingleton(sp => Provider(sp) switch
+        {
+            "Memory" => FollowUpSchedule.InMemory(),
+            "Postgres" => FollowUpSchedule.InPostgres(sp.GetRequiredService<PostgresDatabase>()),
+            _ => FollowUpSchedule.InSqlite(sp.GetRequiredService<SqliteDatabase>()),
+        });
         services.AddSingleton(sp =>
         {
             var catalog = sp.GetRequiredService<SupportCatalogSource>();
@@ -78,8 +85,19 @@ public static class SupportBotServices
             var options = sp.GetRequiredService<IOptions<StorageOptions>>().Value;
             return new SqliteDatabase(Path.Combine(root, options.DataDirectory, "supportbot.db"));
         });
-        services.AddSingleton<IStorage>(sp => IsMemory(sp) ? new MemoryStorage() : new SqliteStorage(sp.GetRequiredService<SqliteDatabase>()));
-        services.AddSingleton<ITranscriptStore>(sp => IsMemory(sp) ? new MemoryTranscriptStore() : new SqliteTranscriptStore(sp.GetRequiredService<SqliteDatabase>()));
+        services.AddSingleton(sp => new PostgresDatabase(sp.GetRequiredService<IOptions<StorageOptions>>().Value.ConnectionString));
+        services.AddSingleton<IStorage>(sp => Provider(sp) switch
+        {
+            "Memory" => new MemoryStorage(),
+            "Postgres" => new PostgresStorage(sp.GetRequiredService<PostgresDatabase>()),
+            _ => new SqliteStorage(sp.GetRequiredService<SqliteDatabase>()),
+        });
+        services.AddSingleton<ITranscriptStore>(sp => Provider(sp) switch
+        {
+            "Memory" => new MemoryTranscriptStore(),
+            "Postgres" => new PostgresTranscriptStore(sp.GetRequiredService<PostgresDatabase>()),
+            _ => new SqliteTranscriptStore(sp.GetRequiredService<SqliteDatabase>()),
+        });
         services.AddSingleton<ConversationState>();
         services.AddSingleton<UserState>();
         services.AddSingleton<SupportDialog>();
@@ -88,6 +106,6 @@ public static class SupportBotServices
         return services;
     }
 
-    private static bool IsMemory(IServiceProvider services) =>
-        services.GetRequiredService<IOptions<StorageOptions>>().Value.Provider == "Memory";
+    private static string Provider(IServiceProvider services) =>
+        services.GetRequiredService<IOptions<StorageOptions>>().Value.Provider;
 }

@@ -58,3 +58,14 @@ public sealed class SqliteFollowUpScheduleTests : FollowUpScheduleContractTests,
 
     public Task DisposeAsync() => _databases.DisposeAsync().AsTask();
 }
+
+public sealed class PostgresFollowUpScheduleTests : FollowUpScheduleContractTests, IAsyncLifetime
+{
+    private readonly TestPostgres _postgres = new();
+
+    protected override FollowUpSchedule CreateSchedule() => FollowUpSchedule.InPostgres(_postgres.Open());
+
+    public Task InitializeAsync() => Task.CompletedTask;
+
+    public Task DisposeAsync() => _postgres.DisposeAsync().AsTask();
+}

@@ -1,4 +1,5 @@
 using SupportBot.Core.Activities;
+using SupportBot.Core.State;
 using SupportBot.Core.Tests.State;
 using SupportBot.Core.Transcripts;
 
@@ -70,4 +71,15 @@ public sealed class SqliteTranscriptStoreTests : TranscriptStoreContractTests, I
     public Task InitializeAsync() => Task.CompletedTask;
 
     public Task DisposeAsync() => _databases.DisposeAsync().AsTask();
+}
+
+public sealed class PostgresTranscriptStoreTests : TranscriptStoreContractTests, IAsyncLifetime
+{
+    private readonly TestPostgres _postgres = new();
+
+    protected override ITranscriptStore CreateStore() => new PostgresTranscriptStore(_postgres.Open());
+
+    public Task InitializeAsync() => Task.CompletedTask;
+
+    public Task DisposeAsync() => _postgres.DisposeAsync().AsTask();
 }

@@ -65,10 +65,12 @@ public sealed partial class DeploymentTemplateTests
         var site = resources.Single(r => r["type"]!.GetValue<string>() == "Microsoft.Web/sites");
         var bot = resources.Single(r => r["type"]!.GetValue<string>() == "Microsoft.BotService/botServices");
         var channels = resources.Where(r => r["type"]!.GetValue<string>() == "Microsoft.BotService/botServices/channels").Select(r => r["properties"]!["channelName"]!.GetValue<string>());
-        var settings = template["variables"]!["baseSettings"]!.AsArray().Select(s => s!["name"]!.GetValue<string>()).ToList();
+        var settings = template["variables"]!["baseSettings"]!.AsArray().Concat(template["variables"]!["postgresSettings"]!.AsArray()).Select(s => s!["name"]!.GetValue<string>()).ToList();
         var appsettings = JsonNode.Parse(File.ReadAllText(Path.Combine(AppRoot.Find(), "appsettings.json")))!;
 
         Assert.Contains(resources, r => r["type"]!.GetValue<string>() == "Microsoft.Web/serverfarms");
+        Assert.Contains(resources, r => r["type"]!.GetValue<string>() == "Microsoft.DBforPostgreSQL/flexibleServers" && r["condition"]!.GetValue<string>() == "[parameters('deployPostgres')]");
+        Assert.Contains("Storage__Provider", settings);
         Assert.Contains(resources, r => r["type"]!.GetValue<string>() == "Microsoft.CognitiveServices/accounts" && r["kind"]!.GetValue<string>() == "TextAnalytics");
         Assert.Equal("DOTNETCORE|10.0", site["properties"]!["siteConfig"]!["linuxFxVersion"]!.GetValue<string>());
         Assert.True(site["properties"]!["siteConfig"]!["webSocketsEnabled"]!.GetValue<bool>());

@@ -3,7 +3,7 @@ using SupportBot.Web.Tests.Infrastructure;
 
 namespace SupportBot.Web.Tests.Hosting;
 
-/// <summary>State is on disk: a conversation survives the app stopping and a new one starting on the same data.</summary>
+/// <summary>State is durable: a conversation survives the app stopping and a new one starting on the same data, or moves to another instance on PostgreSQL.</summary>
 public sealed class SupportBotAppRestartTests
 {
     [Fact]
@@ -26,5 +26,43 @@ public sealed class SupportBotAppRestartTests
 
         // "hi" + greeting, complaint + empathy + order question (before the restart), the number + the next question.
         Assert.Equal(7, (await after.GetTranscriptAsync(TestActivities.ChannelId, conversationId)).Count);
+    }
+
+    [Fact]
+    public async Task Conversation_OnPostgres_ResumesOnAnotherInstance()
+    {
+        var connection = Environment.GetEnvironmentVariable("SUPPORTBOT_TEST_POSTGRES") is { Length: > 0 } configured
+            ? configured
+            : throw new InvalidOperationException("This test needs PostgreSQL: run `bash tests/run.sh` (it starts one), or set SUPPORTBOT_TEST_POSTGRES.");
+        var schema = $"t_{Guid.NewGuid():N}";
+        await using var admin = Npgsql.NpgsqlDataSource.Create(connection);
+        await using (var create = admin.CreateCommand($"CREATE SCHEMA {schema}"))
+        {
+            await create.ExecuteNonQueryAsync();
+        }
+
+        try
+        {
+            var settings = new Dictionary<string, string>
+            {
+                ["Storage:Provider"] = "Postgres",
+                ["Storage:ConnectionString"] = new Npgsql.NpgsqlConnectionStringBuilder(connection) { SearchPath = schema, MaxPoolSize = 10 }.ConnectionString,
+            };
+            var conversationId = TestActivities.NewConversationId();
+            await using var first = await BotHost.StartAsync(settings: settings);
+            await using var second = await BotHost.StartAsync(settings: settings);
+
+            await first.ExpectRepliesAsync(TestActivities.Message(conversationId, "hi"));
+            await first.ExpectRepliesAsync(TestActivities.Message(conversationId, "My parcel never arrived."));
+            var replies = await second.ExpectRepliesAsync(TestActivities.Message(conversationId, "order 48213"));
+
+            second.Wording.AssertIs(SupportPrompts.Question("when"), Assert.Single(replies).Text);
+            Assert.Equal(7, (await second.GetTranscriptAsync(TestActivities.ChannelId, conversationId)).Count);
+        }
+        finally
+        {
+            await using var drop = admin.CreateCommand($"DROP SCHEMA {schema} CASCADE");
+            await drop.ExecuteNonQueryAsync();
+        }
     }
 }

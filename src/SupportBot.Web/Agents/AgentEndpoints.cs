@@ -21,9 +21,49 @@ public static partial class AgentEndpoints
     public const string AgentHeader = "X-SupportBot-Agent";
     private const string NameClaim = "supportbot:name";
 
-    public static IServiceCollection AddAgentSignIn(this IServiceCollection services)
+    /// <summary>The authentication scheme of Entra ID sign-in.</summary>
+    public const string EntraScheme = "entra";
+
+    public static IServiceCollection AddAgentSignIn(this IServiceCollection services, OpenIdConnectSignIn entra)
     {
-        services.AddAuthentication(CookieAuthenticationDefaults.AuthenticationScheme).AddCookie(cookie =>
+        ArgumentNullException.ThrowIfNull(entra);
+        var authentication = services.AddAuthentication(CookieAuthenticationDefaults.AuthenticationScheme);
+        if (entra.Configured)
+        {
+            authentication.AddOpenIdConnect(EntraScheme, "Microsoft", oidc =>
+            {
+                oidc.Authority = entra.Authority;
+                oidc.ClientId = entra.ClientId;
+                oidc.ClientSecret = entra.ClientSecret;
+                oidc.ResponseType = "code";
+                oidc.UsePkce = true;
+                oidc.ResponseMode = "query";
+
+                // The answer comes back as a top-level GET (query mode), so Lax cookies suffice; Secure follows the request.
+                oidc.CorrelationCookie.SameSite = SameSiteMode.Lax;
+                oidc.CorrelationCookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+                oidc.NonceCookie.SameSite = SameSiteMode.Lax;
+                oidc.NonceCookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+                oidc.SignInScheme = CookieAuthenticationDefaults.AuthenticationScheme;
+                oidc.CallbackPath = "/agent/signin-oidc";
+                oidc.RequireHttpsMetadata = !Uri.TryCreate(entra.Authority, UriKind.Absolute, out var authority) || !authority.IsLoopback;
+                oidc.MapInboundClaims = false;
+                oidc.Scope.Add("profile");
+                oidc.Events.OnTokenValidated = context =>
+                {
+                    // The same claims a local sign-in gives: the sign-in name, the display name, the roles.
+                    var principal = context.Principal!;
+                    var login = principal.FindFirstValue("preferred_username") ?? principal.FindFirstValue("oid") ?? principal.FindFirstValue("sub") ?? "entra-user";
+                    var roles = principal.FindAll("roles").Select(c => c.Value).Where(r => r is AgentRoles.Agent or AgentRoles.Admin);
+                    context.Principal = new ClaimsPrincipal(new ClaimsIdentity(
+                        [new Claim(ClaimTypes.Name, login), new Claim(NameClaim, principal.FindFirstValue("name") ?? login), .. roles.Select(r => new Claim(ClaimTypes.Role, r))],
+                        CookieAuthenticationDefaults.AuthenticationScheme));
+                    return Task.CompletedTask;
+                };
+            });
+        }
+
+        authentication.AddCookie(cookie =>
         {
             cookie.Cookie.Name = "supportbot.agent";
             cookie.Cookie.HttpOnly = true;
@@ -62,6 +102,7 @@ public static partial class AgentEndpoints
     public static IEndpointRouteBuilder MapAgents(this IEndpointRouteBuilder app)
     {
         app.MapGet("/agent/signin", SignInPage);
+        app.MapGet("/agent/signin/entra", () => Results.Challenge(new AuthenticationProperties { RedirectUri = "/agent" }, [EntraScheme]));
         app.MapPost("/agent/signin", (Delegate)SignInAsync).RequireRateLimiting(Hosting.Hardening.PerAddress);
         app.MapPost("/agent/signout", (Delegate)SignOutAsync).RequireAuthorization();
         app.MapGet("/agent", ConsolePage).RequireAuthorization(AgentRoles.Agent);
@@ -84,9 +125,13 @@ public static partial class AgentEndpoints
         return app;
     }
 
-    private static IResult SignInPage(HttpContext http)
+    private static IResult SignInPage(HttpContext http, Microsoft.Extensions.Options.IOptions<AgentOptions> agents)
     {
         var message = http.Request.Query.ContainsKey("failed") ? "<p role=\"alert\">That sign-in name and password don't match. Please try again.</p>" : string.Empty;
+        if (agents.Value.OpenIdConnect.Configured)
+        {
+            message += "<p><a href=\"/agent/signin/entra\">Sign in with Microsoft</a></p>";
+        }
         return Results.Content($$"""
             <!DOCTYPE html>
             <html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">

@@ -25,7 +25,7 @@ public static partial class SupportBotApp
         builder.Services.AddOptions<AgentOptions>().Bind(builder.Configuration.GetSection(AgentOptions.Section))
             .Validate(o => o.Accounts.All(a => a.Login.Length > 0 && a.PasswordHash.StartsWith("pbkdf2-sha256$", StringComparison.Ordinal)), "Agents:Accounts: each account needs a Login and a PasswordHash made by `supportbot agents hash-password`.")
             .ValidateOnStart();
-        builder.Services.AddAgentSignIn();
+        builder.Services.AddAgentSignIn(builder.Configuration.GetSection(AgentOptions.Section).Get<AgentOptions>()?.OpenIdConnect ?? new OpenIdConnectSignIn());
         builder.Services.AddSingleton(new AppRootPath(root));
 
         // Sign-in cookies are protected by keys kept with the rest of the bot's data, so they survive a restart.

@@ -57,6 +57,34 @@ public sealed class AgentDeskTests
         Assert.Null(second.App.Services.GetRequiredService<AgentDirectory>().GeneratedPassword); // shown once only
     }
 
+    [Theory]
+    [InlineData("agent", HttpStatusCode.OK)]
+    [InlineData("none", HttpStatusCode.Forbidden)]
+    public async Task EntraSignIn_OpenIdConnectCodeFlow_GivesTheConsoleToAgentsOnly(string role, HttpStatusCode console)
+    {
+        await using var identity = await FakeIdentity.StartAsync();
+        identity.SignInRoles = role == "none" ? [] : [role];
+        await using var host = await BotHost.StartAsync(settings: new Dictionary<string, string>
+        {
+            ["Agents:OpenIdConnect:Authority"] = identity.Authority,
+            ["Agents:OpenIdConnect:ClientId"] = "console-client",
+            ["Agents:OpenIdConnect:ClientSecret"] = "console-secret",
+        });
+        using var browser = new HttpClient(new HttpClientHandler { CookieContainer = new CookieContainer(), AllowAutoRedirect = true }) { BaseAddress = host.BaseAddress };
+
+        var form = await browser.GetStringAsync("agent/signin");
+        using var signedIn = await browser.GetAsync("agent/signin/entra");
+        using var me = await browser.GetAsync("agent/api/me");
+
+        Assert.Contains("Sign in with Microsoft", form, StringComparison.Ordinal);
+        Assert.Equal(console, signedIn.StatusCode);
+        if (console == HttpStatusCode.OK)
+        {
+            Assert.Contains("Agent console", await signedIn.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+            Assert.Equal("Jordan Lee", System.Text.Json.Nodes.JsonNode.Parse(await me.Content.ReadAsStringAsync())!["name"]!.GetValue<string>());
+        }
+    }
+
     [Fact]
     public async Task Accept_ManyAgentsAtOnce_ExactlyOneGetsTheCase()
     {

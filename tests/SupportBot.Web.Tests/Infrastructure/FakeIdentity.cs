@@ -41,6 +41,14 @@ public sealed class FakeIdentity : IAsyncDisposable
     /// <summary>The access token the endpoint hands out.</summary>
     public string AccessToken { get; } = "outbound-" + Guid.NewGuid().ToString("N");
 
+    /// <summary>The OpenID Connect authority agents sign in with (Entra ID's stand-in).</summary>
+    public string Authority => new Uri(BaseAddress, "oidc").ToString();
+
+    /// <summary>The roles the next signed-in user gets in their id_token.</summary>
+    public string[] SignInRoles { get; set; } = ["agent"];
+
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, string> _nonces = new();
+
     /// <summary>The last token request's form (to check the client id, secret and scope).</summary>
     public IReadOnlyDictionary<string, string>? LastTokenRequest { get; private set; }
 
@@ -106,6 +114,20 @@ public sealed class FakeIdentity : IAsyncDisposable
         return $"{input}.{Base64Url.EncodeToString(signature)}";
     }
 
+    /// <summary>Signs any claims as an RS256 JWT with key-1.</summary>
+    public string Sign(JsonObject payload)
+    {
+        var header = new JsonObject { ["alg"] = "RS256", ["typ"] = "JWT", ["kid"] = "key-1" };
+        var input = $"{Base64Url.EncodeToString(Encoding.UTF8.GetBytes(header.ToJsonString()))}.{Base64Url.EncodeToString(Encoding.UTF8.GetBytes(payload.ToJsonString()))}";
+        RSA key;
+        lock (_keys)
+        {
+            key = _keys.First(k => k.Kid == "key-1").Key;
+        }
+
+        return $"{input}.{Base64Url.EncodeToString(key.SignData(Encoding.ASCII.GetBytes(input), HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1))}";
+    }
+
     private async Task HandleAsync(HttpContext http)
     {
         switch (http.Request.Path.Value)
@@ -134,6 +156,41 @@ public sealed class FakeIdentity : IAsyncDisposable
                 }
 
                 await Results.Json(new JsonObject { ["keys"] = keys }).ExecuteAsync(http);
+                break;
+            case "/oidc/.well-known/openid-configuration":
+                await Results.Json(new JsonObject
+                {
+                    ["issuer"] = Authority,
+                    ["authorization_endpoint"] = Authority + "/authorize",
+                    ["token_endpoint"] = Authority + "/token",
+                    ["jwks_uri"] = new Uri(BaseAddress, "v1/.well-known/keys").ToString(),
+                    ["response_types_supported"] = new JsonArray("code"),
+                    ["subject_types_supported"] = new JsonArray("public"),
+                    ["id_token_signing_alg_values_supported"] = new JsonArray("RS256"),
+                }).ExecuteAsync(http);
+                break;
+            case "/oidc/authorize":
+                var code = Guid.NewGuid().ToString("N");
+                _nonces[code] = http.Request.Query["nonce"].ToString();
+                http.Response.Redirect($"{http.Request.Query["redirect_uri"]}?code={code}&state={Uri.EscapeDataString(http.Request.Query["state"].ToString())}");
+                break;
+            case "/oidc/token":
+                var exchange = await http.Request.ReadFormAsync();
+                var now = DateTimeOffset.UtcNow;
+                var claims = new JsonObject
+                {
+                    ["iss"] = Authority,
+                    ["aud"] = exchange["client_id"].ToString(),
+                    ["sub"] = "entra-user-1",
+                    ["nonce"] = _nonces.TryRemove(exchange["code"].ToString(), out var nonce) ? nonce : "unknown",
+                    ["iat"] = now.ToUnixTimeSeconds(),
+                    ["nbf"] = now.ToUnixTimeSeconds(),
+                    ["exp"] = now.AddHours(1).ToUnixTimeSeconds(),
+                    ["name"] = "Jordan Lee",
+                    ["preferred_username"] = "jordan@contoso.example",
+                    ["roles"] = new JsonArray([.. SignInRoles.Select(r => (JsonNode)r)]),
+                };
+                await Results.Json(new JsonObject { ["token_type"] = "Bearer", ["expires_in"] = 3600, ["access_token"] = "oidc-access", ["id_token"] = Sign(claims) }).ExecuteAsync(http);
                 break;
             case "/oauth2/v2.0/token":
                 Interlocked.Increment(ref _tokenRequests);

@@ -19,56 +19,73 @@ public static class SentimentCommand
 {
     private static readonly string[] Classes = ["negative", "neutral", "positive"];
 
-    public static Task<int> RunAsync(string root, string[] args)
+    public static async Task<int> RunAsync(string root, string[] args)
     {
         ArgumentNullException.ThrowIfNull(args);
         var provider = Option(args, "--provider") ?? "Local";
-        if (!provider.Equals("Local", StringComparison.OrdinalIgnoreCase))
+        if (!provider.Equals("Local", StringComparison.OrdinalIgnoreCase) && !provider.Equals("AzureLanguage", StringComparison.OrdinalIgnoreCase))
         {
-            Console.Error.WriteLine($"supportbot sentiment: unknown provider '{provider}'; this build has Local.");
-            return Task.FromResult(2);
+            Console.Error.WriteLine($"supportbot sentiment: unknown provider '{provider}'; use Local or AzureLanguage.");
+            return 2;
         }
 
-        LocalSentimentAnalyzer analyzer;
+        LocalSentimentAnalyzer local;
         try
         {
-            analyzer = LocalSentimentAnalyzer.Load(Path.Combine(root, "dialogs", "sentiment-lexicon.tsv"));
+            local = LocalSentimentAnalyzer.Load(Path.Combine(root, "dialogs", "sentiment-lexicon.tsv"));
         }
         catch (Exception ex) when (ex is FormatException or FileNotFoundException)
         {
             Console.Error.WriteLine($"supportbot sentiment: {ex.Message}");
-            return Task.FromResult(1);
+            return 1;
+        }
+
+        ISentimentAnalyzer analyzer = local;
+        if (provider.Equals("AzureLanguage", StringComparison.OrdinalIgnoreCase))
+        {
+            // The Sentiment section of appsettings.json, the environment (Sentiment__Key) or --Sentiment:Endpoint=… arguments.
+            var configuration = new ConfigurationBuilder().AddJsonFile(Path.Combine(root, "appsettings.json"), optional: true).AddEnvironmentVariables()
+                .AddCommandLine([.. args.Where(a => a.StartsWith("--Sentiment:", StringComparison.Ordinal))]).Build();
+            var options = configuration.GetSection(Sentiment.SentimentOptions.Section).Get<Sentiment.SentimentOptions>() ?? new Sentiment.SentimentOptions();
+            if (!Uri.TryCreate(options.Endpoint, UriKind.Absolute, out _))
+            {
+                Console.Error.WriteLine("supportbot sentiment: set Sentiment:Endpoint (and Sentiment:Key, or sign in for Entra ID) to use AzureLanguage.");
+                return 2;
+            }
+
+            analyzer = new Sentiment.AzureLanguageAnalyzer(options, local, TimeProvider.System, Microsoft.Extensions.Logging.Abstractions.NullLogger<Sentiment.AzureLanguageAnalyzer>.Instance);
         }
 
         if (Option(args, "--tsv") is { } tsv)
         {
-            return Task.FromResult(PrintTsv(analyzer, tsv));
+            return await PrintTsvAsync(analyzer, tsv).ConfigureAwait(false);
         }
 
         var score = Array.IndexOf(args, "--score");
         if (score >= 0)
         {
-            return Task.FromResult(Score(analyzer, args[(score + 1)..].Where(a => !a.StartsWith("--", StringComparison.Ordinal)).ToArray()));
+            return Score(local, args[(score + 1)..].Where(a => !a.StartsWith("--", StringComparison.Ordinal)).ToArray());
         }
 
         var text = string.Join(' ', args.Where(a => !a.StartsWith("--", StringComparison.Ordinal) && a != provider));
         if (text.Length == 0)
         {
-            Console.Error.WriteLine("usage: supportbot sentiment \"text\" | --tsv FILE | --score FILE...");
-            return Task.FromResult(2);
+            Console.Error.WriteLine("usage: supportbot sentiment \"text\" | --tsv FILE [--provider Local|AzureLanguage] | --score FILE...");
+            return 2;
         }
 
-        var result = analyzer.Analyze(text);
+        var result = await analyzer.AnalyzeAsync(text, CancellationToken.None).ConfigureAwait(false);
         Console.WriteLine($"label      {result.Label.ToString().ToLowerInvariant()}");
         Console.WriteLine($"compound   {result.Compound.ToString("0.0000", CultureInfo.InvariantCulture)}");
         Console.WriteLine($"intensity  {result.Intensity.ToString("0.00", CultureInfo.InvariantCulture)}");
         Console.WriteLine($"scores     positive {F(result.Scores.Positive)}, neutral {F(result.Scores.Neutral)}, negative {F(result.Scores.Negative)}");
         Console.WriteLine($"emotions   {(result.Emotions.Count == 0 ? "-" : string.Join(", ", result.Emotions.Select(e => $"{e.Emotion.ToString().ToLowerInvariant()} {F(e.Strength)}")))}");
         Console.WriteLine($"targets    {(result.Targets.Count == 0 ? "-" : string.Join(", ", result.Targets.Select(t => t.Text)))}");
-        return Task.FromResult(0);
+        Console.WriteLine($"source     {result.Source}");
+        return 0;
     }
 
-    private static int PrintTsv(LocalSentimentAnalyzer analyzer, string path)
+    private static async Task<int> PrintTsvAsync(ISentimentAnalyzer analyzer, string path)
     {
         if (ReadRows(path, out var rows, out var header) is { } error)
         {
@@ -78,10 +95,15 @@ public static class SentimentCommand
 
         var column = Array.IndexOf(header, "text");
         using var output = new StreamWriter(Console.OpenStandardOutput()) { AutoFlush = false, NewLine = "\n" };
-        foreach (var row in rows)
+
+        // Ten rows in flight at once, so a remote analyzer can batch them; the output keeps the file's order.
+        foreach (var chunk in rows.Chunk(10))
         {
-            var result = analyzer.Analyze(column < row.Length ? row[column] : string.Empty);
-            output.WriteLine($"{Label(result.Compound)}\t{result.Compound.ToString("0.0000", CultureInfo.InvariantCulture)}");
+            var results = await Task.WhenAll(chunk.Select(row => analyzer.AnalyzeAsync(column < row.Length ? row[column] : string.Empty, CancellationToken.None).AsTask())).ConfigureAwait(false);
+            foreach (var result in results)
+            {
+                await output.WriteLineAsync($"{Label(result.Compound)}\t{result.Compound.ToString("0.0000", CultureInfo.InvariantCulture)}").ConfigureAwait(false);
+            }
         }
 
         return 0;

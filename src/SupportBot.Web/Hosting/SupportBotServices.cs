@@ -37,10 +37,22 @@ public static class SupportBotServices
             var options = sp.GetRequiredService<IOptions<PromptFilesOptions>>().Value;
             return SupportCatalogSource.Load(Path.Combine(root, options.Directory, "catalog"));
         });
-        services.AddSingleton<ISentimentAnalyzer>(sp =>
+        services.AddOptions<Sentiment.SentimentOptions>().Bind(configuration.GetSection(Sentiment.SentimentOptions.Section))
+            .Validate(o => o.Provider is "Local" || (o.Provider is "AzureLanguage" && Uri.TryCreate(o.Endpoint, UriKind.Absolute, out _)), "Sentiment:Provider must be Local, or AzureLanguage with an absolute Sentiment:Endpoint.")
+            .Validate(o => o.TimeoutMilliseconds is >= 50 and <= 30_000 && o.FailuresToBreak >= 1 && o.BreakSeconds >= 1, "Sentiment: TimeoutMilliseconds 50-30000, FailuresToBreak and BreakSeconds at least 1.")
+            .ValidateOnStart();
+        services.AddSingleton(sp =>
         {
             var options = sp.GetRequiredService<IOptions<PromptFilesOptions>>().Value;
             return LocalSentimentAnalyzer.Load(Path.Combine(root, options.Directory, "sentiment-lexicon.tsv"));
+        });
+        services.AddSingleton<ISentimentAnalyzer>(sp =>
+        {
+            var local = sp.GetRequiredService<LocalSentimentAnalyzer>();
+            var options = sp.GetRequiredService<IOptions<Sentiment.SentimentOptions>>().Value;
+            return options.Provider == "AzureLanguage"
+                ? new Sentiment.AzureLanguageAnalyzer(options, local, sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<Sentiment.AzureLanguageAnalyzer>>())
+                : local;
         });
         services.AddOptions<HandoffOptions>().Bind(configuration.GetSection(HandoffOptions.Section))
             .Validate(o => o.HoursError() is null, "Handoff:Hours must look like \"Mon-Fri 08:00-18:00\" or \"always\", and Handoff:TimeZone be a known time zone.")

@@ -1,0 +1,274 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Logging.Abstractions;
+using SupportBot.Core.Sentiment;
+using SupportBot.Web.Sentiment;
+using SupportBot.Web.Tests.Infrastructure;
+
+namespace SupportBot.Web.Tests.Sentiment;
+
+/// <summary>
+/// The Azure AI Language provider against a fake Language service on 127.0.0.1 that speaks the documented shapes:
+/// opinion mining, batching, the cache, 401, 429 with Retry-After, 500, timeouts, malformed bodies, per-document
+/// errors and the circuit breaker; every failure ends with the local analyzer's answer, never a stalled turn.
+/// </summary>
+public sealed class AzureLanguageAnalyzerTests
+{
+    private static readonly LocalSentimentAnalyzer Local = LocalSentimentAnalyzer.Load(Path.Combine(Web.Hosting.AppRoot.Find(), "dialogs", "sentiment-lexicon.tsv"));
+
+    [Fact]
+    public async Task Success_SendsTheDocumentedRequest_AndReadsOpinionTargets()
+    {
+        await using var service = await FakeLanguage.StartAsync();
+        var analyzer = Analyzer(service);
+
+        var result = await analyzer.AnalyzeAsync("The refund is three weeks late.", CancellationToken.None);
+
+        Assert.Equal("azure", result.Source);
+        Assert.Equal(SentimentLabel.Negative, result.Label);
+        Assert.Contains(result.Targets, t => t.Text == "refund" && t.Label == SentimentLabel.Negative);
+        Assert.NotEmpty(result.Emotions); // the local analyzer's, which the service does not report
+        var request = Assert.Single(service.Requests);
+        Assert.Equal("/language/:analyze-text?api-version=2023-04-01", request.Path);
+        Assert.Equal("test-key", request.Key);
+        Assert.Equal("SentimentAnalysis", request.Body["kind"]!.GetValue<string>());
+        Assert.True(request.Body["parameters"]!["opinionMining"]!.GetValue<bool>());
+        Assert.Equal("en", request.Body["analysisInput"]!["documents"]![0]!["language"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task ManyTextsAtOnce_GoInBatchesOfAtMostTen_AndIdenticalTextsAreSentOnce()
+    {
+        await using var service = await FakeLanguage.StartAsync();
+        var analyzer = Analyzer(service);
+
+        var results = await Task.WhenAll(Enumerable.Range(0, 25).Select(i => analyzer.AnalyzeAsync($"order {i} never arrived", CancellationToken.None).AsTask()));
+        var again = await analyzer.AnalyzeAsync("order 3 never arrived", CancellationToken.None);
+
+        Assert.All(results, r => Assert.Equal("azure", r.Source));
+        Assert.All(service.Requests, r => Assert.InRange(r.Body["analysisInput"]!["documents"]!.AsArray().Count, 1, AzureLanguageAnalyzer.MaxDocuments));
+        Assert.Equal(25, service.Requests.Sum(r => r.Body["analysisInput"]!["documents"]!.AsArray().Count));
+        Assert.True(service.Requests.Count <= 5, $"{service.Requests.Count} requests for 25 texts");
+        Assert.Equal("azure", again.Source);
+        Assert.Equal(25, service.Requests.Sum(r => r.Body["analysisInput"]!["documents"]!.AsArray().Count));
+    }
+
+    [Fact]
+    public async Task Throttled_429WithRetryAfter_IsRetriedAfterTheWait()
+    {
+        await using var service = await FakeLanguage.StartAsync();
+        service.Then(async http =>
+        {
+            http.Response.StatusCode = 429;
+            http.Response.Headers.RetryAfter = "1";
+            await http.Response.WriteAsJsonAsync(new { error = new { code = "TooManyRequests", message = "slow down" } });
+        });
+        var analyzer = Analyzer(service, timeoutMs: 4000);
+        var clock = Stopwatch.StartNew();
+
+        var result = await analyzer.AnalyzeAsync("the refund is late", CancellationToken.None);
+
+        Assert.Equal("azure", result.Source);
+        Assert.Equal(2, service.Requests.Count);
+        Assert.True(clock.Elapsed >= TimeSpan.FromMilliseconds(900), $"retried after {clock.ElapsedMilliseconds} ms");
+    }
+
+    public static TheoryData<string> Failures => new() { "401", "500", "malformed", "timeout" };
+
+    [Theory]
+    [MemberData(nameof(Failures))]
+    public async Task ServiceFailure_TheLocalAnalyzerAnswersWithinTheBudget(string failure)
+    {
+        await using var service = await FakeLanguage.StartAsync();
+        for (var i = 0; i < 3; i++)
+        {
+            service.Then(failure switch
+            {
+                "401" => http => Status(http, 401, "Unauthorized"),
+                "500" => http => Status(http, 500, "InternalServerError"),
+                "malformed" => http => http.Response.WriteAsync("{\"kind\": \"SentimentAnalysisResults\", \"results\": "),
+                _ => async http => await Task.Delay(3000, http.RequestAborted),
+            });
+        }
+
+        var analyzer = Analyzer(service, timeoutMs: 400);
+        var clock = Stopwatch.StartNew();
+
+        var result = await analyzer.AnalyzeAsync("my parcel never arrived and nobody answers", CancellationToken.None);
+
+        Assert.Equal("local (fallback)", result.Source);
+        Assert.Equal(Local.Analyze("my parcel never arrived and nobody answers").Compound, result.Compound);
+        Assert.True(clock.Elapsed < TimeSpan.FromMilliseconds(1500), $"answered after {clock.ElapsedMilliseconds} ms");
+        for (var waited = 0; service.Requests.Count == 0 && waited < 50; waited++)
+        {
+            await Task.Delay(100); // the request may still be on its way when the turn has already moved on
+        }
+
+        Assert.NotEmpty(service.Requests);
+    }
+
+    [Fact]
+    public async Task PerDocumentError_OnlyThatTextFallsBack()
+    {
+        await using var service = await FakeLanguage.StartAsync();
+        service.FailDocument = "1";
+        var analyzer = Analyzer(service);
+
+        var results = await Task.WhenAll(analyzer.AnalyzeAsync("first text about a late refund", CancellationToken.None).AsTask(), analyzer.AnalyzeAsync("second text", CancellationToken.None).AsTask());
+
+        Assert.Single(service.Requests);
+        Assert.Equal(["azure", "local (fallback)"], results.Select(r => r.Source));
+    }
+
+    [Fact]
+    public async Task RepeatedFailures_OpenTheCircuit_SoTheServiceIsLeftAloneForAWhile()
+    {
+        await using var service = await FakeLanguage.StartAsync();
+        for (var i = 0; i < 6; i++)
+        {
+            service.Then(http => Status(http, 401, "Unauthorized"));
+        }
+
+        var analyzer = Analyzer(service, failuresToBreak: 2);
+        await analyzer.AnalyzeAsync("one", CancellationToken.None);
+        await analyzer.AnalyzeAsync("two", CancellationToken.None);
+        var before = service.Requests.Count;
+
+        var third = await analyzer.AnalyzeAsync("three", CancellationToken.None);
+
+        Assert.Equal("local (fallback)", third.Source);
+        Assert.Equal(before, service.Requests.Count);
+    }
+
+    [Fact]
+    public async Task LongText_IsCutToTheServicesLimit()
+    {
+        await using var service = await FakeLanguage.StartAsync();
+        var analyzer = Analyzer(service);
+
+        await analyzer.AnalyzeAsync(new string('a', 6000) + " the refund is late", CancellationToken.None);
+
+        Assert.Equal(AzureLanguageAnalyzer.MaxTextElements, service.Requests[0].Body["analysisInput"]!["documents"]![0]!["text"]!.GetValue<string>().Length);
+    }
+
+    [Fact]
+    public async Task Conversation_WithTheServiceDown_GoesOnWithTheLocalAnalyzer()
+    {
+        await using var service = await FakeLanguage.StartAsync();
+        for (var i = 0; i < 20; i++)
+        {
+            service.Then(http => Status(http, 500, "InternalServerError"));
+        }
+
+        await using var host = await BotHost.StartAsync(settings: new Dictionary<string, string>
+        {
+            ["Sentiment:Provider"] = "AzureLanguage",
+            ["Sentiment:Endpoint"] = service.Endpoint,
+            ["Sentiment:Key"] = "test-key",
+            ["Sentiment:TimeoutMilliseconds"] = "300",
+        });
+        var conversationId = TestActivities.NewConversationId();
+
+        await host.ExpectRepliesAsync(TestActivities.Message(conversationId, "hi"));
+        var acknowledged = await host.ExpectRepliesAsync(TestActivities.Message(conversationId, "My parcel never arrived, order 48213, two weeks ago"));
+
+        host.Wording.AssertIsAny("empathy.", acknowledged[0].Text);
+        Assert.NotEmpty(service.Requests);
+    }
+
+    private static AzureLanguageAnalyzer Analyzer(FakeLanguage service, int timeoutMs = 2000, int failuresToBreak = 5) =>
+        new(new SentimentOptions { Provider = "AzureLanguage", Endpoint = service.Endpoint, Key = "test-key", TimeoutMilliseconds = timeoutMs, FailuresToBreak = failuresToBreak }, Local, TimeProvider.System, NullLogger<AzureLanguageAnalyzer>.Instance);
+
+    private static async Task Status(HttpContext http, int status, string code)
+    {
+        http.Response.StatusCode = status;
+        http.Response.Headers["x-ms-error-code"] = code;
+        await http.Response.WriteAsJsonAsync(new { error = new { code, message = "fake failure" } });
+    }
+
+    /// <summary>A fake Azure AI Language resource: scripted answers first, then well-formed results for every document.</summary>
+    private sealed class FakeLanguage : IAsyncDisposable
+    {
+        private readonly ConcurrentQueue<Func<HttpContext, Task>> _script = new();
+        private readonly ConcurrentQueue<SeenRequest> _requests = new();
+        private WebApplication _app = null!;
+
+        public string Endpoint { get; private set; } = null!;
+
+        public IReadOnlyList<SeenRequest> Requests => [.. _requests];
+
+        /// <summary>A document id that gets a per-document error.</summary>
+        public string? FailDocument { get; set; }
+
+        public static async Task<FakeLanguage> StartAsync()
+        {
+            var fake = new FakeLanguage();
+            (fake._app, var root) = await LoopbackServer.StartAsync(fake.HandleAsync);
+            fake.Endpoint = root.ToString().TrimEnd('/');
+            return fake;
+        }
+
+        public void Then(Func<HttpContext, Task> answer) => _script.Enqueue(answer);
+
+        private async Task HandleAsync(HttpContext http)
+        {
+            var body = JsonNode.Parse(await new StreamReader(http.Request.Body).ReadToEndAsync())!;
+            _requests.Enqueue(new SeenRequest(http.Request.Path + http.Request.QueryString, http.Request.Headers["Ocp-Apim-Subscription-Key"].ToString(), body));
+            if (_script.TryDequeue(out var scripted))
+            {
+                await scripted(http);
+                return;
+            }
+
+            var documents = new JsonArray();
+            var errors = new JsonArray();
+            foreach (var document in body["analysisInput"]!["documents"]!.AsArray())
+            {
+                var id = document!["id"]!.GetValue<string>();
+                var text = document["text"]!.GetValue<string>();
+                if (id == FailDocument)
+                {
+                    errors.Add(new JsonObject { ["id"] = id, ["error"] = new JsonObject { ["code"] = "InvalidArgument", ["message"] = "Invalid document in request." } });
+                    continue;
+                }
+
+                var targets = new JsonArray();
+                if (text.Contains("refund", StringComparison.Ordinal))
+                {
+                    targets.Add(new JsonObject { ["text"] = "refund", ["sentiment"] = "negative", ["confidenceScores"] = new JsonObject { ["positive"] = 0.02, ["negative"] = 0.98 }, ["offset"] = 4, ["length"] = 6 });
+                }
+
+                documents.Add(new JsonObject
+                {
+                    ["id"] = id,
+                    ["sentiment"] = "negative",
+                    ["confidenceScores"] = new JsonObject { ["positive"] = 0.01, ["neutral"] = 0.05, ["negative"] = 0.94 },
+                    ["sentences"] = new JsonArray(new JsonObject
+                    {
+                        ["text"] = text,
+                        ["sentiment"] = "negative",
+                        ["confidenceScores"] = new JsonObject { ["positive"] = 0.01, ["neutral"] = 0.05, ["negative"] = 0.94 },
+                        ["offset"] = 0,
+                        ["length"] = text.Length,
+                        ["targets"] = targets,
+                        ["assessments"] = new JsonArray(),
+                    }),
+                    ["warnings"] = new JsonArray(),
+                });
+            }
+
+            await http.Response.WriteAsJsonAsync(new JsonObject { ["kind"] = "SentimentAnalysisResults", ["results"] = new JsonObject { ["documents"] = documents, ["errors"] = errors, ["modelVersion"] = "2022-11-01" } });
+        }
+
+        public async ValueTask DisposeAsync()
+        {
+            await _app.StopAsync();
+            await _app.DisposeAsync();
+        }
+    }
+
+    private sealed record SeenRequest(string Path, string Key, JsonNode Body);
+}

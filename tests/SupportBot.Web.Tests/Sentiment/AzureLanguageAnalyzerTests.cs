@@ -179,6 +179,40 @@ public sealed class AzureLanguageAnalyzerTests
         Assert.NotEmpty(service.Requests);
     }
 
+    [Fact]
+    public async Task SentimentCommand_TsvWithTheAzureProvider_PrintsOneLinePerRowInOrder()
+    {
+        await using var service = await FakeLanguage.StartAsync();
+        var file = Path.Combine(Path.GetTempPath(), $"sentiment-{Guid.NewGuid():N}.tsv");
+        await File.WriteAllLinesAsync(file, ["id\ttext", .. Enumerable.Range(1, 12).Select(i => $"{i}\tmy refund number {i} is late")]);
+        try
+        {
+            var start = new ProcessStartInfo("dotnet") { WorkingDirectory = Web.Hosting.AppRoot.Find(), RedirectStandardOutput = true, RedirectStandardError = true };
+            foreach (var arg in new[] { Path.Combine(AppContext.BaseDirectory, "supportbot.dll"), "sentiment", "--tsv", file, "--provider", "AzureLanguage" })
+            {
+                start.ArgumentList.Add(arg);
+            }
+
+            start.Environment["Sentiment__Endpoint"] = service.Endpoint;
+            start.Environment["Sentiment__Key"] = "test-key";
+            using var process = Process.Start(start)!;
+            var output = await process.StandardOutput.ReadToEndAsync();
+            var error = await process.StandardError.ReadToEndAsync();
+            await process.WaitForExitAsync();
+
+            Assert.True(process.ExitCode == 0, error);
+            var lines = output.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+            Assert.Equal(12, lines.Length);
+            Assert.All(lines, l => Assert.Equal("negative\t-0.9300", l));
+            Assert.Equal(12, service.Requests.Sum(r => r.Body["analysisInput"]!["documents"]!.AsArray().Count));
+            Assert.True(service.Requests.Count <= 4);
+        }
+        finally
+        {
+            File.Delete(file);
+        }
+    }
+
     private static AzureLanguageAnalyzer Analyzer(FakeLanguage service, int timeoutMs = 2000, int failuresToBreak = 5) =>
         new(new SentimentOptions { Provider = "AzureLanguage", Endpoint = service.Endpoint, Key = "test-key", TimeoutMilliseconds = timeoutMs, FailuresToBreak = failuresToBreak }, Local, TimeProvider.System, NullLogger<AzureLanguageAnalyzer>.Instance);
 

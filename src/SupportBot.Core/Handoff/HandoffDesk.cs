@@ -122,7 +122,7 @@ public sealed class HandoffDesk
     /// <summary>The open cases (waiting, callback, with an agent), oldest first.</summary>
     public async Task<IReadOnlyList<DeskCase>> OpenCasesAsync(CancellationToken cancellationToken)
     {
-        var (ids, _) = await ReadIndexAsync(cancellationToken).ConfigureAwait(false);
+        var (ids, _) = await ReadListAsync<string>(IndexKey, cancellationToken).ConfigureAwait(false);
         if (ids.Count == 0)
         {
             return [];
@@ -207,8 +207,7 @@ public sealed class HandoffDesk
     /// <summary>The expected wait for the case at <paramref name="position"/>, from recent handoffs' waits.</summary>
     public async Task<WaitEstimate> EstimateAsync(int position, CancellationToken cancellationToken)
     {
-        var items = await _storage.ReadAsync([WaitsKey], cancellationToken).ConfigureAwait(false);
-        var waits = items.TryGetValue(WaitsKey, out var item) ? JsonSerializer.Deserialize<List<double>>(item.Json, StateJson.Options)! : [];
+        var (waits, _) = await ReadListAsync<double>(WaitsKey, cancellationToken).ConfigureAwait(false);
         if (waits.Count == 0)
         {
             return new WaitEstimate(0, 0, 0);
@@ -228,42 +227,26 @@ public sealed class HandoffDesk
         return new WaitEstimate(low, high, waits.Count);
     }
 
-    private async Task RecordWaitAsync(TimeSpan wait, CancellationToken cancellationToken)
-    {
-        for (var attempt = 1; attempt <= MaxAttempts; attempt++)
-        {
-            var items = await _storage.ReadAsync([WaitsKey], cancellationToken).ConfigureAwait(false);
-            var waits = items.TryGetValue(WaitsKey, out var item) ? JsonSerializer.Deserialize<List<double>>(item.Json, StateJson.Options)! : [];
-            waits.Add(Math.Max(0, wait.TotalSeconds));
-            if (waits.Count > WaitsKept)
-            {
-                waits.RemoveRange(0, waits.Count - WaitsKept);
-            }
+    private Task RecordWaitAsync(TimeSpan wait, CancellationToken cancellationToken) =>
+        ChangeListAsync<double>(WaitsKey, waits => [.. waits.Append(Math.Max(0, wait.TotalSeconds)).TakeLast(WaitsKept)], cancellationToken);
 
-            try
-            {
-                await _storage.WriteAsync(new Dictionary<string, StoreItem> { [WaitsKey] = new(JsonSerializer.Serialize(waits, StateJson.Options), item?.ETag) }, cancellationToken).ConfigureAwait(false);
-                return;
-            }
-            catch (StorageConcurrencyException) when (attempt < MaxAttempts)
-            {
-            }
-        }
-    }
+    private Task ChangeIndexAsync(Func<List<string>, List<string>?> change, CancellationToken cancellationToken) =>
+        ChangeListAsync(IndexKey, change, cancellationToken);
 
-    private async Task ChangeIndexAsync(Func<List<string>, List<string>?> change, CancellationToken cancellationToken)
+    /// <summary>Changes a list kept as one storage item, retrying when another writer changed it first (ETag).</summary>
+    private async Task ChangeListAsync<T>(string key, Func<List<T>, List<T>?> change, CancellationToken cancellationToken)
     {
         for (var attempt = 1; ; attempt++)
         {
-            var (ids, etag) = await ReadIndexAsync(cancellationToken).ConfigureAwait(false);
-            if (change(ids) is not { } changed)
+            var (list, etag) = await ReadListAsync<T>(key, cancellationToken).ConfigureAwait(false);
+            if (change(list) is not { } changed)
             {
                 return;
             }
 
             try
             {
-                await _storage.WriteAsync(new Dictionary<string, StoreItem> { [IndexKey] = new(JsonSerializer.Serialize(changed, StateJson.Options), etag ?? "*") }, cancellationToken).ConfigureAwait(false);
+                await _storage.WriteAsync(new Dictionary<string, StoreItem> { [key] = new(JsonSerializer.Serialize(changed, StateJson.Options), etag) }, cancellationToken).ConfigureAwait(false);
                 return;
             }
             catch (StorageConcurrencyException) when (attempt < MaxAttempts)
@@ -272,10 +255,10 @@ public sealed class HandoffDesk
         }
     }
 
-    private async Task<(List<string> Ids, string? ETag)> ReadIndexAsync(CancellationToken cancellationToken)
+    private async Task<(List<T> List, string? ETag)> ReadListAsync<T>(string key, CancellationToken cancellationToken)
     {
-        var items = await _storage.ReadAsync([IndexKey], cancellationToken).ConfigureAwait(false);
-        return items.TryGetValue(IndexKey, out var item) ? (JsonSerializer.Deserialize<List<string>>(item.Json, StateJson.Options)!, item.ETag) : ([], null);
+        var items = await _storage.ReadAsync([key], cancellationToken).ConfigureAwait(false);
+        return items.TryGetValue(key, out var item) ? (JsonSerializer.Deserialize<List<T>>(item.Json, StateJson.Options)!, item.ETag) : ([], null);
     }
 
     private async Task<(DeskCase? Case, string? ETag)> ReadCaseAsync(string caseId, CancellationToken cancellationToken)

@@ -14,6 +14,7 @@ public sealed class ConnectorClient(HttpClient httpClient)
     public async Task<string?> SendAsync(Activity reply, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(reply);
+        reply = TeamsActivities.ForTeams(reply);
         var conversationId = reply.Conversation?.Id ?? throw new ArgumentException("The reply names no conversation.", nameof(reply));
         var url = $"{reply.ServiceUrl?.TrimEnd('/')}/v3/conversations/{Uri.EscapeDataString(conversationId)}/activities";
         if (reply.ReplyToId is { Length: > 0 } replyToId)

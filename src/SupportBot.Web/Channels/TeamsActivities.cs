@@ -36,17 +36,19 @@ public static class TeamsActivities
         return activity with { Text = string.Join(' ', text.Split(' ', StringSplitOptions.RemoveEmptyEntries)) };
     }
 
-    /// <summary>Replies for a Teams channel or group chat: suggested actions become an Adaptive Card with buttons.</summary>
-    public static IReadOnlyList<Activity> ForConversation(IReadOnlyList<Activity> replies, Activity inbound)
+    /// <summary>
+    /// A reply as a Teams channel or group chat can show it: suggested actions become an Adaptive Card with buttons.
+    /// Every reply goes through here on its way out (the Connector client, expectReplies), proactive ones included.
+    /// </summary>
+    public static Activity ForTeams(Activity reply)
     {
-        ArgumentNullException.ThrowIfNull(replies);
-        ArgumentNullException.ThrowIfNull(inbound);
-        if (inbound.ChannelId != ChannelId || inbound.Conversation?.ConversationType is not ("channel" or "groupChat"))
+        ArgumentNullException.ThrowIfNull(reply);
+        if (reply.ChannelId != ChannelId || reply.Conversation?.ConversationType is not ("channel" or "groupChat") || reply.SuggestedActions is not { Actions.Count: > 0 } suggested)
         {
-            return replies;
+            return reply;
         }
 
-        return [.. replies.Select(reply => reply.SuggestedActions is { Actions.Count: > 0 } suggested ? reply with
+        return reply with
         {
             SuggestedActions = null,
             Attachments = [.. reply.Attachments ?? [], new Attachment
@@ -66,6 +68,6 @@ public static class TeamsActivities
                     })]),
                 },
             }],
-        } : reply)];
+        };
     }
 }

@@ -109,7 +109,7 @@ public static partial class MessagesEndpoints
         {
             var result = await adapter.ProcessActivityAsync(activity, cancellationToken).ConfigureAwait(false);
             feed.ConversationChanged(activity.ChannelId!, activity.Conversation!.Id!);
-            return TypedResults.Ok(new ExpectedReplies(TeamsActivities.ForConversation(result.Replies, activity)));
+            return TypedResults.Ok(new ExpectedReplies([.. result.Replies.Select(TeamsActivities.ForTeams)]));
         }
 
         try
@@ -128,7 +128,7 @@ public static partial class MessagesEndpoints
 
         async Task SendAllAsync(IReadOnlyList<Activity> replies, CancellationToken ct)
         {
-            foreach (var reply in TeamsActivities.ForConversation(replies, activity))
+            foreach (var reply in replies)
             {
                 await connector.SendAsync(reply, ct).ConfigureAwait(false);
             }

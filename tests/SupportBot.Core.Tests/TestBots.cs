@@ -5,6 +5,7 @@ using SupportBot.Core.Sentiment;
 using SupportBot.Core.State;
 using SupportBot.Core.Support;
 using SupportBot.Core.Transcripts;
+using SupportBot.Core.Cases;
 
 namespace SupportBot.Core.Tests;
 
@@ -59,7 +60,7 @@ internal static class TestBots
     {
         public async Task OnTurnAsync(TurnContext turnContext, CancellationToken cancellationToken)
         {
-            var profile = await services.ProfileAsync(turnContext, cancellationToken);
+            var profile = await services.Cases.ProfileAsync(turnContext, cancellationToken);
             if (profile.Cases == 0 && profile.Name is null)
             {
                 seed(profile);

@@ -25,32 +25,3 @@ public static class DeskEvents
     /// <summary>The Bot Framework handoff protocol: a contact center reports accepted, failed or completed.</summary>
     public const string HandoffStatus = "handoff.status";
 }
-
-/// <summary>What a desk event carries (the fields its name uses).</summary>
-public sealed record DeskEventValue
-{
-    public string? CaseId { get; init; }
-
-    public string? Agent { get; init; }
-
-    public string? Text { get; init; }
-
-    /// <summary>approved, modified or denied.</summary>
-    public string? Decision { get; init; }
-
-    public string? Remedy { get; init; }
-
-    public string? Note { get; init; }
-
-    public string? Recap { get; init; }
-
-    public int? Position { get; init; }
-
-    public string? Wait { get; init; }
-
-    /// <summary>The case brief, for a follow-up that may reopen it.</summary>
-    public Support.CaseSummary? Summary { get; init; }
-
-    /// <summary>handoff.status: accepted, failed or completed.</summary>
-    public string? State { get; init; }
-}

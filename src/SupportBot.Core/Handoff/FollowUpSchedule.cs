@@ -1,12 +1,7 @@
 using System.Text.Json;
-using SupportBot.Core.Activities;
 using SupportBot.Core.State;
-using SupportBot.Core.Support;
 
 namespace SupportBot.Core.Handoff;
-
-/// <summary>A check-in due after a case was resolved: whom to ask, about what, and when.</summary>
-public sealed record FollowUp(string CaseId, ConversationReference Reference, CaseSummary? Summary, string Issue, string Remedy, DateTimeOffset Due);
 
 /// <summary>
 /// The follow-up check-ins: durable where the state is (a table of the SQLite file, ordered by due time), so they

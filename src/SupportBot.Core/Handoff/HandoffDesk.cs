@@ -1,85 +1,9 @@
 using System.Text.Json;
 using SupportBot.Core.Activities;
 using SupportBot.Core.State;
-using SupportBot.Core.Support;
+using SupportBot.Core.Cases;
 
 namespace SupportBot.Core.Handoff;
-
-/// <summary>Where a handed-over case stands.</summary>
-public static class CaseStatus
-{
-    /// <summary>In the queue, waiting for a colleague.</summary>
-    public const string Waiting = "waiting";
-
-    /// <summary>No colleague was available; the customer left a way to be contacted.</summary>
-    public const string Callback = "callback";
-
-    /// <summary>A colleague took it and is in the conversation.</summary>
-    public const string WithAgent = "with-agent";
-
-    /// <summary>Finished: the colleague decided, handed back to the bot, or closed it.</summary>
-    public const string Closed = "closed";
-}
-
-/// <summary>A handed-over case as the desk keeps it: the brief, where to reach the customer, and who has it.</summary>
-public sealed record DeskCase
-{
-    public required string CaseId { get; init; }
-
-    public required CaseSummary Summary { get; init; }
-
-    /// <summary>The customer's conversation, to reach them later.</summary>
-    public required ConversationReference Reference { get; init; }
-
-    public string Status { get; init; } = CaseStatus.Waiting;
-
-    /// <summary>The colleague's sign-in name and display name once accepted.</summary>
-    public string? AgentLogin { get; init; }
-
-    public string? AgentName { get; init; }
-
-    public required DateTimeOffset CreatedAt { get; init; }
-
-    public DateTimeOffset? AcceptedAt { get; init; }
-
-    public DateTimeOffset? ClosedAt { get; init; }
-
-    /// <summary>How to reach the customer when nobody was available.</summary>
-    public string? CallbackContact { get; init; }
-
-    /// <summary>What the colleague decided or noted, in order.</summary>
-    public IReadOnlyList<string> Notes { get; init; } = [];
-
-    /// <summary>The Teams card announcing the case in the agents' channel, to update when someone takes it.</summary>
-    public string? TeamsCardId { get; init; }
-
-    /// <summary>What the Teams card shows now ("waiting", the agent's name, "closed"), so it is updated only on a change.</summary>
-    public string? TeamsCardState { get; init; }
-
-    /// <summary>When the customer last heard about the queue.</summary>
-    public DateTimeOffset? LastUpdateAt { get; init; }
-}
-
-/// <summary>The outcome of an agent's accept.</summary>
-public enum AcceptOutcome
-{
-    Accepted,
-    TakenByAnother,
-    NotFound,
-}
-
-/// <summary>An expected wait in whole minutes, as a range; <see cref="Samples"/> handoffs it is based on (0: no basis yet).</summary>
-public sealed record WaitEstimate(int LowMinutes, int HighMinutes, int Samples)
-{
-    /// <summary>"about 3 to 5 minutes", "about 4 minutes", or null when there is nothing to base it on.</summary>
-    public string? Describe() => Samples == 0
-        ? null
-        : LowMinutes == HighMinutes
-            ? $"about {Minutes(LowMinutes)}"
-            : $"about {LowMinutes} to {Minutes(HighMinutes)}";
-
-    private static string Minutes(int n) => n == 1 ? "1 minute" : $"{n} minutes";
-}
 
 /// <summary>
 /// The queue of handed-over cases, kept in the bot's <see cref="IStorage"/> (so in the same SQLite file, durable),
@@ -105,10 +29,10 @@ public sealed class HandoffDesk
     public event Action<string>? Changed;
 
     /// <summary>Puts a case in the queue; returns its place (1 = next).</summary>
-    public async Task<int> OpenAsync(CaseSummary summary, ConversationReference reference, CancellationToken cancellationToken)
+    public async Task<int> OpenAsync(SupportCase supportCase, ConversationReference reference, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(summary);
-        var deskCase = new DeskCase { CaseId = summary.CaseId, Summary = summary, Reference = reference, CreatedAt = _time.GetUtcNow() };
+        ArgumentNullException.ThrowIfNull(supportCase);
+        var deskCase = new DeskCase { CaseId = supportCase.CaseId, Case = supportCase, Reference = reference, CreatedAt = _time.GetUtcNow() };
         await _storage.WriteAsync(new Dictionary<string, StoreItem> { [CaseKey(deskCase.CaseId)] = Item(deskCase, null) }, cancellationToken).ConfigureAwait(false);
         await ChangeIndexAsync(ids => ids.Contains(deskCase.CaseId) ? null : [.. ids, deskCase.CaseId], cancellationToken).ConfigureAwait(false);
         Changed?.Invoke(deskCase.CaseId);

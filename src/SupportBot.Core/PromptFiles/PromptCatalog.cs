@@ -55,8 +55,15 @@ public sealed class PromptCatalog
         _ => string.Empty,
     };
 
-    private string Fill(string key, string text, IReadOnlyDictionary<string, string?>? values)
+    /// <summary>
+    /// Fills the <c>{variables}</c> of <paramref name="text"/>, written elsewhere than the prompt files (a remedy's
+    /// next steps in the catalog, say) but held to <paramref name="definition"/> as a prompt is: a variable with no
+    /// value takes the definition's fallback, so no placeholder or empty name is ever left behind.
+    /// </summary>
+    public static string Fill(PromptDefinition definition, string text, IReadOnlyDictionary<string, string?>? values)
     {
+        ArgumentNullException.ThrowIfNull(definition);
+        ArgumentNullException.ThrowIfNull(text);
         var builder = new StringBuilder(text.Length + 32);
         var i = 0;
         while (i < text.Length)
@@ -72,13 +79,16 @@ public sealed class PromptCatalog
             builder.Append(text, i, open - i);
             var name = text.Substring(open + 1, close - open - 1);
             var value = values is not null && values.TryGetValue(name, out var v) && !string.IsNullOrWhiteSpace(v) ? v : null;
-            value ??= _definitions.TryGetValue(key, out var definition) && definition.Variables.TryGetValue(name, out var fallback) ? fallback : DefaultFallback(name);
+            value ??= definition.Variables.TryGetValue(name, out var fallback) ? fallback : DefaultFallback(name);
             builder.Append(value);
             i = close + 1;
         }
 
         return builder.ToString();
     }
+
+    private string Fill(string key, string text, IReadOnlyDictionary<string, string?>? values) =>
+        Fill(_definitions.TryGetValue(key, out var definition) ? definition : PromptDefinition.Of(key), text, values);
 
     private static uint StableHash(string seed, string key)
     {

@@ -189,6 +189,19 @@ public static partial class PromptFileLoader
 
         var text = textNode.Value.Trim();
         var line = Line(textNode);
+        return CheckVariables(text, definition, file, line, id, errors) ? new PromptVariant(id, text, file, idLine) { TextLine = line } : null;
+    }
+
+    /// <summary>
+    /// Checks that <paramref name="text"/> uses only the variables <paramref name="definition"/> allows and writes
+    /// them well; adds an error with <paramref name="file"/> and <paramref name="line"/> for each mistake, naming
+    /// <paramref name="what"/>. The prompt files and the catalog's wording are held to the same rules.
+    /// </summary>
+    public static bool CheckVariables(string text, PromptDefinition definition, string file, int line, string what, List<PromptError> errors)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        ArgumentNullException.ThrowIfNull(definition);
+        ArgumentNullException.ThrowIfNull(errors);
         var valid = true;
         foreach (Match match in Placeholder().Matches(text))
         {
@@ -196,18 +209,18 @@ public static partial class PromptFileLoader
             if (!definition.Variables.ContainsKey(variable))
             {
                 var allowed = definition.Variables.Count == 0 ? "this prompt takes no variables" : $"allowed here: {string.Join(", ", definition.Variables.Keys.Select(v => $"{{{v}}}"))}";
-                errors.Add(new PromptError(file, line, $"Unknown variable '{{{variable}}}' in '{id}' ({allowed})."));
+                errors.Add(new PromptError(file, line, $"Unknown variable '{{{variable}}}' in '{what}' ({allowed})."));
                 valid = false;
             }
         }
 
         if (Placeholder().Replace(text, string.Empty).IndexOfAny(['{', '}']) >= 0)
         {
-            errors.Add(new PromptError(file, line, $"Unbalanced '{{' or '}}' in '{id}'; variables are written {{name}}."));
+            errors.Add(new PromptError(file, line, $"Unbalanced '{{' or '}}' in '{what}'; variables are written {{name}}."));
             valid = false;
         }
 
-        return valid ? new PromptVariant(id, text, file, idLine) { TextLine = line } : null;
+        return valid;
     }
 
     private static int Line(YamlNode node) => (int)node.Start.Line;

@@ -1,4 +1,5 @@
 using System.Globalization;
+using SupportBot.Core.Cases;
 
 namespace SupportBot.Core.Support;
 

@@ -1,61 +1,75 @@
 using SupportBot.Core.Activities;
 using SupportBot.Core.Bot;
 using SupportBot.Core.Dialogs;
+using SupportBot.Core.Handoff;
 using SupportBot.Core.State;
 
 namespace SupportBot.Core.Support;
 
 /// <summary>
-/// The bot's turn handler: messages run the support dialog; a customer joining (conversationUpdate with a member
-/// other than the bot) starts it with a greeting. Once a case is with a person, further messages are acknowledged
-/// as added to the case rather than starting over. Other activity types are accepted and ignored.
+/// The bot's turn handler, which routes each activity: the desk's events (and a contact center's status) go to the
+/// <see cref="HandoffHandler"/>, which may have the support dialog resume at the close, a call-back or a check-in;
+/// a customer's message while their case waits for a colleague is acknowledged as added to it; other messages, and
+/// a customer joining (a conversationUpdate with a member other than the bot), run the support dialog. Other
+/// activity types are accepted and ignored.
 /// </summary>
 public sealed class SupportBotHandler : IBot
 {
     private readonly SupportDialog _dialog;
-    private readonly SupportServices _services;
-    private readonly StatePropertyAccessor<DialogState> _dialogState;
+    private readonly DialogSet _dialogs;
+    private readonly HandoffHandler _handoff;
 
     public SupportBotHandler(SupportDialog dialog, SupportServices services, ConversationState conversationState)
     {
+        ArgumentNullException.ThrowIfNull(services);
         ArgumentNullException.ThrowIfNull(conversationState);
         _dialog = dialog;
-        _services = services;
-        _dialogState = conversationState.CreateProperty<DialogState>("dialogState");
+        _dialogs = new DialogSet(conversationState.CreateProperty<DialogState>("dialogState")).Add(dialog);
+        _handoff = new HandoffHandler(services.Handoff, services.Voice, services.Cases);
     }
 
     public async Task OnTurnAsync(TurnContext turnContext, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(turnContext);
         var activity = turnContext.Activity;
+        if (HandoffHandler.IsDeskEvent(activity))
+        {
+            var outcome = await _handoff.OnDeskEventAsync(turnContext, cancellationToken).ConfigureAwait(false);
+            if (outcome.Next != AfterDeskEvent.Carry)
+            {
+                var dc = await _dialogs.CreateContextAsync(turnContext, cancellationToken).ConfigureAwait(false);
+                await dc.CancelAllDialogsAsync(cancellationToken).ConfigureAwait(false);
+                if (outcome.Next != AfterDeskEvent.EndDialogs)
+                {
+                    await dc.BeginDialogAsync(_dialog.Id, outcome, cancellationToken).ConfigureAwait(false);
+                }
+            }
+
+            return;
+        }
+
         // Someone joined, or the bot itself was added to a one-to-one chat (Teams' personal install): greet them.
         var someoneJoined = activity.Type == ActivityTypes.ConversationUpdate
             && (activity.MembersAdded?.Any(m => m.Id != activity.Recipient?.Id) == true
                 || (activity.Conversation?.ConversationType == "personal" && activity.MembersAdded?.Any(m => m.Id == activity.Recipient?.Id) == true));
-        var deskEvent = activity.Type == ActivityTypes.Event && (activity.CallerId == Handoff.DeskEvents.CallerId || activity.Name == Handoff.DeskEvents.HandoffStatus);
-        if (activity.Type != ActivityTypes.Message && !someoneJoined && !deskEvent)
+        if (activity.Type != ActivityTypes.Message && !someoneJoined)
         {
             return;
         }
+
+        var context = await _dialogs.CreateContextAsync(turnContext, cancellationToken).ConfigureAwait(false);
 
         // A handed-over case with no dialog under way (such as asking how to call back): the customer waits for a colleague.
-        if (activity.Type == ActivityTypes.Message
-            && await _services.Handoffs.GetOrNullAsync(turnContext, cancellationToken).ConfigureAwait(false) is { } handedOver
-            && (await _dialogState.GetOrNullAsync(turnContext, cancellationToken).ConfigureAwait(false))?.DialogStack is not { Count: > 0 })
+        if (activity.Type == ActivityTypes.Message && context.Stack.Count == 0
+            && await _handoff.OnMessageWhileWithColleagueAsync(turnContext, cancellationToken).ConfigureAwait(false))
         {
-            // With a colleague in the conversation, the customer talks to them: the bot keeps quiet.
-            if (await _services.HandoffAgent.GetOrNullAsync(turnContext, cancellationToken).ConfigureAwait(false) is not null)
-            {
-                return;
-            }
-
-            var profile = await _services.ProfileAsync(turnContext, cancellationToken).ConfigureAwait(false);
-            var name = profile.Name?.Split(' ', StringSplitOptions.RemoveEmptyEntries)[0];
-            var text = _services.Prompts.Current.Render(SupportPrompts.HandoffWaiting, new Dictionary<string, string?> { ["name"] = name }, seed: handedOver.CaseId).Text;
-            await turnContext.SendActivityAsync(text, cancellationToken).ConfigureAwait(false);
             return;
         }
 
-        await _dialog.RunAsync(turnContext, _dialogState, cancellationToken).ConfigureAwait(false);
+        var result = await context.ContinueDialogAsync(cancellationToken).ConfigureAwait(false);
+        if (result.Status == DialogTurnStatus.Empty)
+        {
+            await context.BeginDialogAsync(_dialog.Id, null, cancellationToken).ConfigureAwait(false);
+        }
     }
 }

@@ -42,6 +42,11 @@ public static class SupportCatalogLoader
             var approval = map.Children.TryGetValue(new YamlScalarNode("approval"), out var rules) ? ParseApproval(rules, remediesFile, id, errors) : new ApprovalRules(null, null, null, false);
             var title = Text(map, "title", remediesFile, $"remedy '{id}'", errors);
             var next = Text(map, "next_steps", remediesFile, $"remedy '{id}'", errors);
+            if (map.Children.TryGetValue(new YamlScalarNode("next_steps"), out var nextNode))
+            {
+                PromptFileLoader.CheckVariables(next, SupportPrompts.NextSteps, remediesFile, Line(nextNode), $"{id}.next_steps", errors);
+            }
+
             remedies[id] = new Remedy(id, title, next, approval);
         }
 

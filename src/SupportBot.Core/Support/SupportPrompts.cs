@@ -1,8 +1,10 @@
+using SupportBot.Core.Cases;
+using SupportBot.Core.Handoff;
 using SupportBot.Core.PromptFiles;
 
 namespace SupportBot.Core.Support;
 
-/// <summary>The prompt keys the support conversation uses and the variables each may contain.</summary>
+/// <summary>The prompt keys the support conversation uses and the variables each may contain (with handing over's, <see cref="HandoffPrompts"/>).</summary>
 public static class SupportPrompts
 {
     public const string Welcome = "greeting.welcome";
@@ -24,39 +26,24 @@ public static class SupportPrompts
     public const string SomethingElse = "remedies.something_else";
     public const string AskOwnRemedy = "remedies.ask_own";
     public const string RemedyGranted = "remedies.granted";
-    public const string HandoffWaiting = "handoff.waiting";
-    public const string ReviewBrief = "handoff.review";
-    public const string HandoffQueue = "handoff.queue";
-    public const string HandoffUpdate = "handoff.update";
-    public const string AgentJoined = "handoff.agent_joined";
-    public const string NoAgents = "handoff.no_agents";
-    public const string CallbackTaken = "handoff.callback_taken";
-    public const string Approved = "handoff.approved";
-    public const string Modified = "handoff.modified";
-    public const string Denied = "handoff.denied";
-    public const string HandedBack = "handoff.returned";
-    public const string ClosedByAgent = "handoff.closed";
-    public const string FollowUpAsk = "followup.ask";
-    public const string FollowUpGlad = "followup.glad";
     public const string ConfirmResolved = "closing.confirm_resolved";
     public const string AskRating = "closing.rating";
     public const string Thanks = "closing.thanks";
     public const string Help = "closing.help";
     public const string StartOver = "closing.start_over";
 
+    /// <summary>
+    /// The variables a remedy's <c>next_steps</c> in <c>dialogs/catalog/remedies.yaml</c> may use, checked and filled
+    /// as a prompt's are: the customer's first name and the amount the remedy is for.
+    /// </summary>
+    public static PromptDefinition NextSteps { get; } = new("remedies.next_steps", new Dictionary<string, string>(StringComparer.Ordinal)
+    {
+        ["name"] = PromptCatalog.DefaultFallback("name"),
+        ["amount"] = "the full amount",
+    });
+
     /// <summary>The key of a clarifying question ("questions.order_number").</summary>
     public static string Question(string id) => $"questions.{id}";
-
-    /// <summary>The key of what the bot says when it hands over for <paramref name="reason"/>.</summary>
-    public static string Handoff(HandoffReason reason) => reason switch
-    {
-        HandoffReason.RemedyNeedsApproval => "handoff.approval",
-        HandoffReason.CustomerAsked => "handoff.customer_asked",
-        HandoffReason.FrustrationRising => "handoff.frustration",
-        HandoffReason.NotUnderstood => "handoff.not_understood",
-        HandoffReason.NotResolved => "handoff.not_resolved",
-        _ => "handoff.open_case",
-    };
 
     /// <summary>Every key with its allowed variables: what the prompt checker holds the files to.</summary>
     public static IReadOnlyList<PromptDefinition> Definitions { get; } =
@@ -82,21 +69,7 @@ public static class SupportPrompts
         PromptDefinition.Of(SomethingElse),
         PromptDefinition.Of(AskOwnRemedy, "name"),
         PromptDefinition.Of(RemedyGranted, "name", "remedy", "next_steps"),
-        .. Enum.GetValues<HandoffReason>().Select(r => PromptDefinition.Of(Handoff(r), "name", "remedy", "issue")),
-        PromptDefinition.Of(HandoffWaiting, "name"),
-        PromptDefinition.Of(ReviewBrief, "name", "brief"),
-        PromptDefinition.Of(HandoffQueue, "name", "position", "wait"),
-        PromptDefinition.Of(HandoffUpdate, "name", "position", "wait"),
-        PromptDefinition.Of(AgentJoined, "name", "agent"),
-        PromptDefinition.Of(NoAgents, "name", "hours"),
-        PromptDefinition.Of(CallbackTaken, "name", "contact"),
-        PromptDefinition.Of(Approved, "name", "agent", "remedy", "note"),
-        PromptDefinition.Of(Modified, "name", "agent", "remedy", "note"),
-        PromptDefinition.Of(Denied, "name", "agent", "remedy", "note"),
-        PromptDefinition.Of(HandedBack, "name", "agent", "recap"),
-        PromptDefinition.Of(ClosedByAgent, "name", "agent"),
-        PromptDefinition.Of(FollowUpAsk, "name", "issue", "remedy"),
-        PromptDefinition.Of(FollowUpGlad, "name"),
+        .. HandoffPrompts.Definitions,
         PromptDefinition.Of(ConfirmResolved, "name"),
         PromptDefinition.Of(AskRating, "name"),
         PromptDefinition.Of(Thanks, "name"),

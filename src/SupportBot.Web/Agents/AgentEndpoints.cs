@@ -1,10 +1,9 @@
 using System.Security.Claims;
-using System.Text.Json;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using SupportBot.Core.Activities;
 using SupportBot.Core.Handoff;
-using SupportBot.Core.Support;
+using SupportBot.Core.Cases;
 using SupportBot.Core.Transcripts;
 
 namespace SupportBot.Web.Agents;
@@ -226,9 +225,9 @@ public static partial class AgentEndpoints
         var cases = await desk.OpenCasesAsync(cancellationToken).ConfigureAwait(false);
         var login = Login(user);
         return Results.Json(
-            cases.Select(c => new CaseRow(
-                c.CaseId, c.Summary.CustomerName, c.Summary.ChannelId, c.Summary.CategoryTitle, c.Summary.Problem, c.Status, c.AgentName,
-                c.AgentLogin == login, (int)(now - c.CreatedAt).TotalSeconds, c.Summary.RemedyWanted, c.Summary.ApprovalReason, c.CallbackContact)).ToList(),
+            cases.Select(c => (Case: c, Brief: c.Brief())).Select(c => new CaseRow(
+                c.Case.CaseId, c.Brief.CustomerName, c.Brief.ChannelId, c.Brief.CategoryTitle, c.Brief.Problem, c.Case.Status, c.Case.AgentName,
+                c.Case.AgentLogin == login, (int)(now - c.Case.CreatedAt).TotalSeconds, c.Brief.RemedyWanted, c.Brief.ApprovalReason, c.Case.CallbackContact)).ToList(),
             AgentJson.Default.ListCaseRow);
     }
 
@@ -249,7 +248,7 @@ public static partial class AgentEndpoints
                 PiiMasker.Mask(a.Text!),
                 a.Timestamp))
             .ToList();
-        return Results.Json(new CaseDetail(deskCase, deskCase.AgentLogin == Login(user), lines), AgentJson.Default.CaseDetail);
+        return Results.Json(new CaseDetail(deskCase, deskCase.Brief(), deskCase.AgentLogin == Login(user), lines), AgentJson.Default.CaseDetail);
     }
 
     private static async Task<IResult> AcceptAsync(string caseId, ClaimsPrincipal user, HandoffDesk desk, DeskRelay relay, CancellationToken cancellationToken)
@@ -287,14 +286,14 @@ public static partial class AgentEndpoints
         }, cancellationToken);
 
     /// <summary>Approve, modify or deny the remedy. A waiting case is taken on the way, without joining the chat: the bot tells the customer and carries on.</summary>
-    private static async Task<IResult> DecideAsync(string caseId, AgentDecision body, ClaimsPrincipal user, HandoffDesk desk, DeskRelay relay, CancellationToken cancellationToken)
+    private static async Task<IResult> DecideAsync(string caseId, DecisionRequest body, ClaimsPrincipal user, HandoffDesk desk, DeskRelay relay, CancellationToken cancellationToken)
     {
-        if (body.Decision is not ("approved" or "modified" or "denied"))
+        if (body.Decision is not { } decision)
         {
             return Results.Problem("decision must be approved, modified or denied.", statusCode: StatusCodes.Status400BadRequest);
         }
 
-        if (body.Decision == "denied" && string.IsNullOrWhiteSpace(body.Note))
+        if (decision == AgentDecision.Denied && string.IsNullOrWhiteSpace(body.Note))
         {
             return Results.Problem("Say why it is denied: the customer deserves the reason.", statusCode: StatusCodes.Status400BadRequest);
         }
@@ -305,9 +304,9 @@ public static partial class AgentEndpoints
             return outcome == AcceptOutcome.NotFound ? Results.NotFound() : Results.Json(new Taken(deskCase!.AgentName ?? deskCase.AgentLogin!), AgentJson.Default.Taken, statusCode: StatusCodes.Status409Conflict);
         }
 
-        var remedy = string.IsNullOrWhiteSpace(body.Remedy) ? deskCase!.Summary.RemedyWanted : body.Remedy.Trim();
-        await relay.SendAsync(deskCase!.Reference, DeskEvents.Decision, new DeskEventValue { CaseId = caseId, Agent = DisplayName(user), Decision = body.Decision, Remedy = remedy, Note = body.Note?.Trim() }, cancellationToken).ConfigureAwait(false);
-        await CloseCaseAsync(desk, caseId, $"{body.Decision}: {remedy}{(string.IsNullOrWhiteSpace(body.Note) ? string.Empty : $" ({body.Note.Trim()})")}", cancellationToken).ConfigureAwait(false);
+        var remedy = string.IsNullOrWhiteSpace(body.Remedy) ? deskCase!.Case.RemedyWanted : body.Remedy.Trim();
+        await relay.SendAsync(deskCase!.Reference, DeskEvents.Decision, new DeskEventValue { CaseId = caseId, Agent = DisplayName(user), Decision = decision, Remedy = remedy, Note = body.Note?.Trim() }, cancellationToken).ConfigureAwait(false);
+        await CloseCaseAsync(desk, caseId, $"{decision.ToString().ToLowerInvariant()}: {remedy}{(string.IsNullOrWhiteSpace(body.Note) ? string.Empty : $" ({body.Note.Trim()})")}", cancellationToken).ConfigureAwait(false);
         return Results.NoContent();
     }
 
@@ -369,27 +368,3 @@ public static partial class AgentEndpoints
     [LoggerMessage(Level = LogLevel.Information, Message = "Agent {Login} signed in")]
     private static partial void LogSignedIn(ILogger logger, string login);
 }
-
-public sealed record AgentView(string Login, string Name);
-
-public sealed record CaseRow(string CaseId, string CustomerName, string Channel, string Category, string Problem, string Status, string? Agent, bool Mine, int WaitingSeconds, string? RemedyWanted, string? ApprovalReason, string? CallbackContact);
-
-public sealed record TranscriptLine(string Role, string? Name, string Text, DateTimeOffset? At);
-
-public sealed record CaseDetail(DeskCase Case, bool Mine, IReadOnlyList<TranscriptLine> Transcript);
-
-public sealed record Taken(string Agent);
-
-public sealed record AgentText(string? Text);
-
-public sealed record AgentDecision(string? Decision, string? Remedy, string? Note);
-
-[System.Text.Json.Serialization.JsonSourceGenerationOptions(JsonSerializerDefaults.Web, DefaultIgnoreCondition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull, UseStringEnumConverter = true)]
-[System.Text.Json.Serialization.JsonSerializable(typeof(AgentView))]
-[System.Text.Json.Serialization.JsonSerializable(typeof(List<CaseRow>))]
-[System.Text.Json.Serialization.JsonSerializable(typeof(CaseDetail))]
-[System.Text.Json.Serialization.JsonSerializable(typeof(DeskCase))]
-[System.Text.Json.Serialization.JsonSerializable(typeof(Taken))]
-[System.Text.Json.Serialization.JsonSerializable(typeof(AgentText))]
-[System.Text.Json.Serialization.JsonSerializable(typeof(AgentDecision))]
-public sealed partial class AgentJson : System.Text.Json.Serialization.JsonSerializerContext;

@@ -76,7 +76,7 @@ public sealed partial class DeskService(HandoffDesk desk, FollowUpSchedule follo
 
         foreach (var due in await followUps.TakeDueAsync(now, cancellationToken).ConfigureAwait(false))
         {
-            await relay.SendAsync(due.Reference, DeskEvents.FollowUp, new DeskEventValue { CaseId = due.CaseId, Summary = due.Summary, Text = due.Issue, Remedy = due.Remedy }, cancellationToken).ConfigureAwait(false);
+            await relay.SendAsync(due.Reference, DeskEvents.FollowUp, new DeskEventValue { CaseId = due.CaseId, Case = due.Case, Text = due.Issue, Remedy = due.Remedy }, cancellationToken).ConfigureAwait(false);
         }
     }
 

@@ -48,10 +48,10 @@ public sealed partial class TeamsAgentCards(
         {
             case AcceptOutcome.Accepted:
                 await relay.SendAsync(deskCase!.Reference, DeskEvents.AgentJoined, new DeskEventValue { CaseId = caseId, Agent = agentName }, cancellationToken).ConfigureAwait(false);
-                text = $"{agentName}, {deskCase.Summary.CustomerName}'s case is yours. Open the agent console to chat with them; they've been told you're joining.";
+                text = $"{agentName}, {deskCase.Brief().CustomerName}'s case is yours. Open the agent console to chat with them; they've been told you're joining.";
                 break;
             case AcceptOutcome.TakenByAnother:
-                text = $"{deskCase!.AgentName} took {deskCase.Summary.CustomerName}'s case first.";
+                text = $"{deskCase!.AgentName} took {deskCase.Brief().CustomerName}'s case first.";
                 break;
             default:
                 text = "That case is closed or no longer exists.";
@@ -118,7 +118,7 @@ public sealed partial class TeamsAgentCards(
 
     private Activity Card(DeskCase deskCase)
     {
-        var summary = deskCase.Summary;
+        var summary = deskCase.Brief();
         var facts = new JsonArray();
         void Fact(string title, string? value)
         {

@@ -79,17 +79,18 @@ public static class SupportBotServices
                 sp.GetRequiredService<ISentimentAnalyzer>(),
                 sp.GetRequiredService<IOptions<SupportOptions>>().Value,
                 sp.GetRequiredService<ConversationState>(),
-                sp.GetRequiredService<UserState>())
-            {
-                Desk = sp.GetRequiredService<HandoffDesk>(),
-                FollowUps = sp.GetRequiredService<FollowUpSchedule>(),
-                FollowUpAfter = TimeSpan.FromHours(handoff.FollowUpHours),
-                AgentsAvailable = () => feed.AnyAgentOnline && handoff.IsOpen(time.GetUtcNow()),
-                OpeningHours = handoff.Describe(),
-                ContactCenterChannels = contactCenter,
-                UsesDesk = channel => handoff.ContactCenterAlsoInConsole || !contactCenter.Contains(channel),
-                Transcripts = sp.GetRequiredService<ITranscriptStore>(),
-            };
+                sp.GetRequiredService<UserState>(),
+                new HandoffServices
+                {
+                    Desk = sp.GetRequiredService<HandoffDesk>(),
+                    FollowUps = sp.GetRequiredService<FollowUpSchedule>(),
+                    FollowUpAfter = TimeSpan.FromHours(handoff.FollowUpHours),
+                    AgentsAvailable = () => feed.AnyAgentOnline && handoff.IsOpen(time.GetUtcNow()),
+                    OpeningHours = handoff.Describe(),
+                    ContactCenterChannels = contactCenter,
+                    UsesDesk = channel => handoff.ContactCenterAlsoInConsole || !contactCenter.Contains(channel),
+                    Transcripts = sp.GetRequiredService<ITranscriptStore>(),
+                });
         });
 
         services.AddSingleton(sp =>

@@ -1,4 +1,5 @@
 using SupportBot.Core.Support;
+using SupportBot.Core.Cases;
 
 namespace SupportBot.Core.Tests.Support;
 

@@ -2,6 +2,7 @@ using SupportBot.Core.Activities;
 using SupportBot.Core.State;
 using SupportBot.Core.Support;
 using SupportBot.Core.Testing;
+using SupportBot.Core.Cases;
 
 namespace SupportBot.Core.Tests.Support;
 
@@ -10,8 +11,8 @@ public sealed class SupportDialogTests
     private static async Task<CaseSummary?> HandoffOf(MemoryStorage storage, string conversationId)
     {
         var items = await storage.ReadAsync([$"test/conversations/{conversationId}"], CancellationToken.None);
-        var json = System.Text.Json.Nodes.JsonNode.Parse(items.Values.Single().Json)!["handoff"];
-        return json is null ? null : System.Text.Json.JsonSerializer.Deserialize<CaseSummary>(json, StateJson.Options);
+        var json = System.Text.Json.Nodes.JsonNode.Parse(items.Values.Single().Json)!["case"];
+        return (json is null ? null : System.Text.Json.JsonSerializer.Deserialize<SupportCase>(json, StateJson.Options)) is { WithColleague: true } handedOver ? CaseSummary.Of(handedOver) : null;
     }
 
     [Fact]

@@ -6,6 +6,7 @@ using SupportBot.Core.Handoff;
 using SupportBot.Core.Support;
 using SupportBot.Web.Agents;
 using SupportBot.Web.Tests.Infrastructure;
+using SupportBot.Core.Cases;
 
 namespace SupportBot.Web.Tests.Agents;
 
@@ -128,20 +129,20 @@ public sealed class AgentDeskTests
         var (live, _) = await customer.GetActivitiesAsync(conversationId, token, afterHandoff);
 
         var handoffTexts = DirectLineClient.BotTexts(handoff);
-        host.Wording.AssertIs(SupportPrompts.ReviewBrief, handoffTexts[0]);
-        host.Wording.AssertIs(SupportPrompts.Handoff(HandoffReason.CustomerAsked), handoffTexts[1]);
-        host.Wording.AssertIs(SupportPrompts.HandoffQueue, handoffTexts[2]);
+        host.Wording.AssertIs(HandoffPrompts.ReviewBrief, handoffTexts[0]);
+        host.Wording.AssertIs(HandoffPrompts.Handoff(HandoffReason.CustomerAsked), handoffTexts[1]);
+        host.Wording.AssertIs(HandoffPrompts.Queue, handoffTexts[2]);
         Assert.Contains("number 1", handoffTexts[2], StringComparison.Ordinal);
-        Assert.Equal("also, it was a birthday present for Saturday", detail["case"]!["summary"]!["customerAddition"]!.GetValue<string>());
+        Assert.Equal("also, it was a birthday present for Saturday", detail["summary"]!["customerAddition"]!.GetValue<string>());
         Assert.Equal(HttpStatusCode.OK, accepted);
         Assert.Equal(HttpStatusCode.NoContent, sent);
         Assert.Equal(HttpStatusCode.NoContent, decided);
         var texts = DirectLineClient.BotTexts(live);
-        host.Wording.AssertIs(SupportPrompts.AgentJoined, texts[0]);
+        host.Wording.AssertIs(HandoffPrompts.AgentJoined, texts[0]);
         Assert.Contains("Alex Morgan", texts[0], StringComparison.Ordinal);
         Assert.Equal("Hi Dana, I'm looking at order 48213 now.", texts[1]);
         Assert.Equal("Alex Morgan", live.Single(a => a!["text"]?.GetValue<string>() == texts[1])!["from"]!["name"]!.GetValue<string>());
-        host.Wording.AssertIs(SupportPrompts.Modified, texts[2]);
+        host.Wording.AssertIs(HandoffPrompts.Modified, texts[2]);
         Assert.Contains("a replacement by express delivery and a $10 credit", texts[2], StringComparison.Ordinal);
         host.Wording.AssertIs(SupportPrompts.ConfirmResolved, texts[3]);
         Assert.Equal(4, texts.Count); // the bot said nothing to "thank you, it was a birthday present": Alex had the chat
@@ -186,10 +187,10 @@ public sealed class AgentDeskTests
         var (update, _) = await customer.GetActivitiesAsync(conversationId, token, watermark);
 
         var queueLine = DirectLineClient.BotTexts(queued)[^1];
-        host.Wording.AssertIs(SupportPrompts.HandoffQueue, queueLine);
+        host.Wording.AssertIs(HandoffPrompts.Queue, queueLine);
         Assert.Contains("about 2 to 7 minutes", queueLine, StringComparison.Ordinal);
         Assert.Empty(tooSoon);
-        host.Wording.AssertIs(SupportPrompts.HandoffUpdate, Assert.Single(DirectLineClient.BotTexts(update)));
+        host.Wording.AssertIs(HandoffPrompts.QueueUpdate, Assert.Single(DirectLineClient.BotTexts(update)));
     }
 
     [Fact]
@@ -228,13 +229,13 @@ public sealed class AgentDeskTests
         var (reopened, _) = await resumed.GetActivitiesAsync(conversationId, token, next);
 
         var asked = Assert.Single(DirectLineClient.BotTexts(checkIn)); // once, though the schedule was read at start-up and twice more
-        after.Wording.AssertIs(SupportPrompts.FollowUpAsk, asked);
+        after.Wording.AssertIs(HandoffPrompts.FollowUpAsk, asked);
         Assert.Contains("a replacement sent by express delivery", asked, StringComparison.Ordinal);
-        after.Wording.AssertIs(SupportPrompts.ReviewBrief, DirectLineClient.BotTexts(reopened)[0]);
-        after.Wording.AssertIs(SupportPrompts.Handoff(HandoffReason.NotResolved), DirectLineClient.BotTexts(reopened)[1]);
+        after.Wording.AssertIs(HandoffPrompts.ReviewBrief, DirectLineClient.BotTexts(reopened)[0]);
+        after.Wording.AssertIs(HandoffPrompts.Handoff(HandoffReason.NotResolved), DirectLineClient.BotTexts(reopened)[1]);
         var reopenedCase = Assert.Single(await after.App.Services.GetRequiredService<HandoffDesk>().OpenCasesAsync(CancellationToken.None));
-        Assert.Equal("Dana", reopenedCase.Summary.CustomerName);
-        Assert.Equal("the replacement never came either", reopenedCase.Summary.CustomerAddition);
+        Assert.Equal("Dana", reopenedCase.Brief().CustomerName);
+        Assert.Equal("the replacement never came either", reopenedCase.Brief().CustomerAddition);
         Assert.Empty(await after.App.Services.GetRequiredService<FollowUpSchedule>().PendingAsync(CancellationToken.None));
     }
 

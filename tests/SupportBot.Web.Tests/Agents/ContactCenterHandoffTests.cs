@@ -4,6 +4,7 @@ using SupportBot.Core.Activities;
 using SupportBot.Core.Handoff;
 using SupportBot.Core.Support;
 using SupportBot.Web.Tests.Infrastructure;
+using SupportBot.Core.Cases;
 
 namespace SupportBot.Web.Tests.Agents;
 
@@ -23,7 +24,7 @@ public sealed class ContactCenterHandoffTests
         var quiet = await host.ExpectRepliesAsync(TestActivities.Message(conversationId, "hi Jordan"));
         var completed = await host.ExpectRepliesAsync(Status(conversationId, "completed", "Jordan"));
 
-        host.Wording.AssertIs(SupportPrompts.Handoff(HandoffReason.CustomerAsked), handedOver[0].Text);
+        host.Wording.AssertIs(HandoffPrompts.Handoff(HandoffReason.CustomerAsked), handedOver[0].Text);
         var initiate = Assert.Single(handedOver, a => a.Type == ActivityTypes.Event);
         Assert.Equal(DeskEvents.HandoffInitiate, initiate.Name);
         Assert.Equal("Dana Reyes", initiate.Value!.Value.GetProperty("customerName").GetString());
@@ -32,10 +33,10 @@ public sealed class ContactCenterHandoffTests
         Assert.Equal("application/vnd.microsoft.activity.transcript", transcript.ContentType);
         Assert.Contains(transcript.Content!.AsArray(), a => a!["text"]?.GetValue<string>() == "talk to a person");
         Assert.Empty(await host.App.Services.GetRequiredService<HandoffDesk>().OpenCasesAsync(CancellationToken.None));
-        host.Wording.AssertIs(SupportPrompts.AgentJoined, Assert.Single(accepted).Text);
+        host.Wording.AssertIs(HandoffPrompts.AgentJoined, Assert.Single(accepted).Text);
         Assert.Contains("Jordan", accepted[0].Text, StringComparison.Ordinal);
         Assert.Empty(quiet);
-        host.Wording.AssertIs(SupportPrompts.HandedBack, completed[0].Text);
+        host.Wording.AssertIs(HandoffPrompts.HandedBack, completed[0].Text);
         host.Wording.AssertIs(SupportPrompts.ConfirmResolved, completed[1].Text);
     }
 

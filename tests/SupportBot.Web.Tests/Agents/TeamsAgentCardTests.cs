@@ -50,7 +50,7 @@ public sealed class TeamsAgentCardTests
         Assert.Equal("Taken by Priya Shah.", update.Body!["attachments"]![0]!["content"]!["body"]![1]!["text"]!.GetValue<string>());
         Assert.Null(update.Body!["attachments"]![0]!["content"]!["actions"]);
         Assert.Equal("Priya Shah took Dana's case first.", Assert.Single(bySam).Text);
-        host.Wording.AssertIs(SupportPrompts.AgentJoined, DirectLineClient.BotTexts(live)[^1]);
+        host.Wording.AssertIs(HandoffPrompts.AgentJoined, DirectLineClient.BotTexts(live)[^1]);
         Assert.Contains("Priya Shah", DirectLineClient.BotTexts(live)[^1], StringComparison.Ordinal);
         var deskCase = await host.App.Services.GetRequiredService<HandoffDesk>().GetAsync(caseId, CancellationToken.None);
         Assert.Equal("Priya Shah", deskCase!.AgentName);

@@ -2,6 +2,8 @@ using Microsoft.Playwright;
 using SupportBot.Core.Support;
 using SupportBot.Web.Tests.Infrastructure;
 using static Microsoft.Playwright.Assertions;
+using SupportBot.Core.Handoff;
+using SupportBot.Core.Cases;
 
 namespace SupportBot.Web.Tests.Browser;
 
@@ -59,13 +61,13 @@ public sealed class AgentConsoleTests(BrowserFixture browser)
         await customer.ClickSuggestedAsync("5");
         var thanks = await customer.WaitForBotMessagesAsync(12);
 
-        host.Wording.AssertIs(SupportPrompts.ReviewBrief, review[3]);
-        host.Wording.AssertIs(SupportPrompts.Handoff(HandoffReason.CustomerAsked), handedOver[4]);
-        host.Wording.AssertIs(SupportPrompts.HandoffQueue, handedOver[5]);
-        host.Wording.AssertIs(SupportPrompts.AgentJoined, joined[6]);
+        host.Wording.AssertIs(HandoffPrompts.ReviewBrief, review[3]);
+        host.Wording.AssertIs(HandoffPrompts.Handoff(HandoffReason.CustomerAsked), handedOver[4]);
+        host.Wording.AssertIs(HandoffPrompts.Queue, handedOver[5]);
+        host.Wording.AssertIs(HandoffPrompts.AgentJoined, joined[6]);
         Assert.Contains("Alex Morgan", joined[6], StringComparison.Ordinal);
         Assert.Equal("Hi Dana, I'm Alex. I've found order 48213.", fromAgent[7]);
-        host.Wording.AssertIs(SupportPrompts.HandedBack, back[8]);
+        host.Wording.AssertIs(HandoffPrompts.HandedBack, back[8]);
         Assert.Contains("it arrives on Friday", back[8], StringComparison.Ordinal);
         host.Wording.AssertIs(SupportPrompts.ConfirmResolved, back[9]);
         host.Wording.AssertIs(SupportPrompts.Thanks, thanks[11]);

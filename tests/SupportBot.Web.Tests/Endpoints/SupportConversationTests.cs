@@ -3,6 +3,7 @@ using SupportBot.Core.Activities;
 using SupportBot.Core.Handoff;
 using SupportBot.Core.Support;
 using SupportBot.Web.Tests.Infrastructure;
+using SupportBot.Core.Cases;
 
 namespace SupportBot.Web.Tests.Endpoints;
 
@@ -68,14 +69,14 @@ public sealed class SupportConversationTests
         var contact = await host.ExpectRepliesAsync(TestActivities.Message(conversationId, "call me on 0161 496 0000 after 5pm"));
         var waiting = await host.ExpectRepliesAsync(TestActivities.Message(conversationId, "hello?"));
 
-        host.Wording.AssertIs(SupportPrompts.ReviewBrief, Assert.Single(review).Text);
+        host.Wording.AssertIs(HandoffPrompts.ReviewBrief, Assert.Single(review).Text);
         Assert.Contains("“my order is late”", review[0].Text, StringComparison.Ordinal);
         Assert.Equal(2, handedOver.Count);
-        host.Wording.AssertIs(SupportPrompts.Handoff(HandoffReason.CustomerAsked), handedOver[0].Text);
-        host.Wording.AssertIs(SupportPrompts.NoAgents, handedOver[1].Text);
-        host.Wording.AssertIs(SupportPrompts.CallbackTaken, Assert.Single(contact).Text);
+        host.Wording.AssertIs(HandoffPrompts.Handoff(HandoffReason.CustomerAsked), handedOver[0].Text);
+        host.Wording.AssertIs(HandoffPrompts.NoAgents, handedOver[1].Text);
+        host.Wording.AssertIs(HandoffPrompts.CallbackTaken, Assert.Single(contact).Text);
         Assert.Contains("0161 496 0000 after 5pm", contact[0].Text, StringComparison.Ordinal);
-        host.Wording.AssertIs(SupportPrompts.HandoffWaiting, Assert.Single(waiting).Text);
+        host.Wording.AssertIs(HandoffPrompts.Waiting, Assert.Single(waiting).Text);
         var deskCase = Assert.Single(await host.App.Services.GetRequiredService<HandoffDesk>().OpenCasesAsync(CancellationToken.None));
         Assert.Equal(CaseStatus.Callback, deskCase.Status);
         Assert.Equal("call me on 0161 496 0000 after 5pm", deskCase.CallbackContact);

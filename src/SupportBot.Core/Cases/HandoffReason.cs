@@ -1,6 +1,9 @@
-namespace SupportBot.Core.Support;
+using System.Text.Json.Serialization;
+
+namespace SupportBot.Core.Cases;
 
 /// <summary>Why a case goes to a person.</summary>
+[JsonConverter(typeof(JsonStringEnumConverter<HandoffReason>))]
 public enum HandoffReason
 {
     /// <summary>The remedy the customer wants needs a colleague's approval.</summary>

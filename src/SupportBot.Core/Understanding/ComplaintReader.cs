@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
 
-namespace SupportBot.Core.Support;
+namespace SupportBot.Core.Understanding;
 
 /// <summary>
 /// Reads what a customer wrote for what the conversation needs: their problem in their own words turned to face

@@ -1,6 +1,6 @@
-using SupportBot.Core.Support;
+using SupportBot.Core.Cases;
 
-namespace SupportBot.Core.Tests.Support;
+namespace SupportBot.Core.Tests.Cases;
 
 public sealed class PiiMaskerTests
 {

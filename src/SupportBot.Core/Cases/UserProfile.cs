@@ -1,4 +1,4 @@
-namespace SupportBot.Core.Support;
+namespace SupportBot.Core.Cases;
 
 /// <summary>What is remembered about a customer across conversations (user state).</summary>
 public sealed class UserProfile
@@ -16,6 +16,3 @@ public sealed class UserProfile
     /// <summary>A case of theirs still with a colleague, to remind them of when they come back.</summary>
     public OpenCase? OpenCase { get; set; }
 }
-
-/// <summary>A case waiting for a colleague: enough to remind the customer of it and to find it again.</summary>
-public sealed record OpenCase(string CaseId, string Problem, string Category, DateTimeOffset OpenedAt);

@@ -1,6 +1,6 @@
 using SupportBot.Core.Sentiment;
 
-namespace SupportBot.Core.Support;
+namespace SupportBot.Core.Cases;
 
 /// <summary>
 /// Chooses the empathy statement for what a customer just wrote: by how strongly negative it reads (mild, moderate,

@@ -1,16 +1,7 @@
 using System.Text.RegularExpressions;
 using SupportBot.Core.Dialogs.Prompts;
 
-namespace SupportBot.Core.Support;
-
-/// <summary>Global requests a customer can make at any step, whatever the dialog is waiting for.</summary>
-public enum Interruption
-{
-    None,
-    Help,
-    StartOver,
-    AskForPerson,
-}
+namespace SupportBot.Core.Understanding;
 
 /// <summary>Recognizes <see cref="Interruption"/>s in a message.</summary>
 public static partial class InterruptionRecognizer

@@ -1,6 +1,6 @@
-using SupportBot.Core.Support;
+using SupportBot.Core.Understanding;
 
-namespace SupportBot.Core.Tests.Support;
+namespace SupportBot.Core.Tests.Understanding;
 
 public sealed class InterruptionRecognizerTests
 {

@@ -1,6 +1,6 @@
 using System.Text.RegularExpressions;
 
-namespace SupportBot.Core.Support;
+namespace SupportBot.Core.Cases;
 
 /// <summary>
 /// Masks what must never appear in summaries or logs: payment card numbers (13 to 19 digits, spaces or dashes

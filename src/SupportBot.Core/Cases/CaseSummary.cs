@@ -1,0 +1,125 @@
+namespace SupportBot.Core.Cases;
+
+/// <summary>
+/// The brief a colleague receives at handoff, so the customer never repeats their story: who, what happened in
+/// their words, what was asked and answered, what else bothers them, how they felt and how that moved, the remedy
+/// wanted and why it needs a person. A view of the <see cref="SupportCase"/> (<see cref="Of"/>), never kept on its
+/// own; card numbers and similar details are masked.
+/// </summary>
+public sealed record CaseSummary
+{
+    public required string CaseId { get; init; }
+
+    public required string CustomerName { get; init; }
+
+    public required string CustomerId { get; init; }
+
+    public required string ChannelId { get; init; }
+
+    public required string ConversationId { get; init; }
+
+    public string Tier { get; init; } = "standard";
+
+    public required string Category { get; init; }
+
+    public required string CategoryTitle { get; init; }
+
+    /// <summary>The problem in the customer's own words.</summary>
+    public required string Complaint { get; init; }
+
+    /// <summary>The problem in one line.</summary>
+    public required string Problem { get; init; }
+
+    public IReadOnlyList<ClarifyingAnswer> Answers { get; init; } = [];
+
+    /// <summary>What the customer already tried, from their answers.</summary>
+    public string? AlreadyTried { get; init; }
+
+    public IReadOnlyList<string> UnderlyingIssues { get; init; } = [];
+
+    public IReadOnlyList<MoodReading> Moods { get; init; } = [];
+
+    /// <summary>How the feeling moved across the customer's turns: "improving", "steady" or "worsening".</summary>
+    public required string MoodTrend { get; init; }
+
+    public IReadOnlyList<string> RemediesOffered { get; init; } = [];
+
+    /// <summary>The remedy the customer wants (title from the catalog, or their own words).</summary>
+    public string? RemedyWanted { get; init; }
+
+    public decimal? Amount { get; init; }
+
+    /// <summary>Why the remedy needs a person's approval, when it does.</summary>
+    public string? ApprovalReason { get; init; }
+
+    public required HandoffReason Reason { get; init; }
+
+    /// <summary>Questions already answered: the colleague need not ask them again.</summary>
+    public IReadOnlyList<string> DoNotAskAgain { get; init; } = [];
+
+    /// <summary>What the customer fixed or added on seeing this brief.</summary>
+    public string? CustomerAddition { get; init; }
+
+    public required DateTimeOffset CreatedAt { get; init; }
+
+    /// <summary>The brief of <paramref name="supportCase"/> as it stands.</summary>
+    public static CaseSummary Of(SupportCase supportCase)
+    {
+        ArgumentNullException.ThrowIfNull(supportCase);
+        var categoryTitle = supportCase.CategoryTitle ?? "Something else";
+        return new CaseSummary
+        {
+            CaseId = supportCase.CaseId,
+            CustomerName = supportCase.FullName ?? "(name not given)",
+            CustomerId = supportCase.CustomerId,
+            ChannelId = supportCase.ChannelId,
+            ConversationId = supportCase.ConversationId,
+            Tier = supportCase.Tier,
+            Category = supportCase.Category ?? "other",
+            CategoryTitle = categoryTitle,
+            Complaint = PiiMasker.Mask(supportCase.Complaint ?? string.Empty),
+            Problem = OneLine(supportCase, categoryTitle),
+            Answers = supportCase.Answers,
+            AlreadyTried = supportCase.Answers.FirstOrDefault(a => a.QuestionId == "tried")?.Answer,
+            UnderlyingIssues = supportCase.UnderlyingIssues,
+            Moods = supportCase.Moods,
+            MoodTrend = EmpathyPicker.Trend(supportCase.Moods),
+            RemediesOffered = supportCase.RemediesOffered,
+            RemedyWanted = supportCase.RemedyWanted,
+            Amount = supportCase.Amount,
+            ApprovalReason = supportCase.ApprovalReason,
+            Reason = supportCase.HandoffReason ?? HandoffReason.CustomerAsked,
+            DoNotAskAgain = [.. supportCase.Answers.Select(a => a.Question), .. supportCase.Complaint is null ? Array.Empty<string>() : ["What happened?"]],
+            CustomerAddition = supportCase.CustomerAddition is { } added ? PiiMasker.Mask(added) : null,
+            CreatedAt = supportCase.HandedOverAt ?? supportCase.OpenedAt,
+        };
+    }
+
+    /// <summary>The brief as the customer reviews it before the handoff: the problem, their answers, what else, the remedy wanted.</summary>
+    public string ForCustomer()
+    {
+        var parts = new List<string> { $"“{Complaint}”" };
+        // Answers the complaint itself gave are already in the quote.
+        parts.AddRange(Answers
+            .Where(a => a.QuestionId != "tried" && PiiMasker.Mask(a.Answer) != Complaint)
+            .Select(a => $"{a.QuestionId.Replace('_', ' ')}: {PiiMasker.Mask(a.Answer)}"));
+        if (AlreadyTried is { } tried)
+        {
+            parts.Add($"already tried: {PiiMasker.Mask(tried)}");
+        }
+
+        parts.AddRange(UnderlyingIssues.Select(i => $"also: {PiiMasker.Mask(i)}"));
+        if (RemedyWanted is { } remedy)
+        {
+            parts.Add($"you'd like {remedy}");
+        }
+
+        return string.Join("; ", parts) + ".";
+    }
+
+    private static string OneLine(SupportCase supportCase, string categoryTitle)
+    {
+        var mirrored = supportCase.Mirrored is { Length: > 0 } m ? PiiMasker.Mask(m) : PiiMasker.Mask(supportCase.Complaint ?? string.Empty);
+        return mirrored.Length == 0 ? categoryTitle : $"{categoryTitle}: {mirrored.Replace("your ", "their ", StringComparison.Ordinal)}";
+    }
+}

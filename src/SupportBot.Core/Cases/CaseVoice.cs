@@ -1,0 +1,101 @@
+using SupportBot.Core.Activities;
+using SupportBot.Core.Bot;
+using SupportBot.Core.Dialogs.Prompts;
+using SupportBot.Core.PromptFiles;
+
+namespace SupportBot.Core.Cases;
+
+/// <summary>
+/// Says things the bot's way, for every dialog: each line comes from the prompt catalog, addressed to the customer
+/// of the case (their first name, their issue in their words, what upsets them), stable for the conversation, and
+/// an empathy line or acknowledgement is never said twice in a case.
+/// </summary>
+public sealed class CaseVoice(PromptSource prompts)
+{
+    private const string EmpathyPrefix = "empathy.";
+
+    /// <summary>The wording in force (it may be reloaded while the bot runs).</summary>
+    public PromptCatalog Catalog => prompts.Current;
+
+    /// <summary>Sends the line <paramref name="key"/>.</summary>
+    public Task SayAsync(TurnContext context, string key, SupportCase supportCase, CancellationToken cancellationToken, params (string Name, string? Value)[] extra)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        return context.SendActivityAsync(Line(context, key, supportCase, extra), cancellationToken);
+    }
+
+    /// <summary>Sends a line of <paramref name="key"/> not yet said in this case (an acknowledgement, say).</summary>
+    public Task SayFreshAsync(TurnContext context, string key, SupportCase supportCase, CancellationToken cancellationToken, params (string Name, string? Value)[] extra)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        return context.SendActivityAsync(Line(context, key, supportCase, extra, fresh: true), cancellationToken);
+    }
+
+    /// <summary>A prompt asking <paramref name="key"/>.</summary>
+    public PromptOptions Ask(TurnContext context, string key, SupportCase supportCase, params (string Name, string? Value)[] extra) =>
+        new() { Prompt = Line(context, key, supportCase, extra) };
+
+    /// <summary>The line <paramref name="key"/> as an activity, not sent (a retry prompt, say).</summary>
+    public Activity Line(TurnContext context, string key, SupportCase supportCase, params (string Name, string? Value)[] extra) =>
+        Line(context, key, supportCase, extra, fresh: false);
+
+    /// <summary>
+    /// The empathy line for the customer's latest turn, chosen by how they feel and how that moved, mirroring
+    /// <paramref name="issue"/> (the complaint's mirror unless given). When that feeling's lines are used up, a neighbouring
+    /// one's serve: never the same empathy line twice.
+    /// </summary>
+    public Task EmpathizeAsync(TurnContext context, SupportCase supportCase, CancellationToken cancellationToken, string? issue = null)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        ArgumentNullException.ThrowIfNull(supportCase);
+        var key = EmpathyPicker.PromptKey(supportCase.Moods[^1], supportCase.Moods[..^1]);
+        var catalog = Catalog;
+        key = EmpathyPicker.Fallbacks(key).FirstOrDefault(k => catalog.Variants(k).Any(v => !supportCase.UsedPromptIds.Contains(v.Id))) ?? key;
+        var line = issue is null
+            ? Line(context, key, supportCase, [], fresh: true)
+            : Line(context, key, supportCase, [("issue", issue)], fresh: true);
+        return context.SendActivityAsync(line, cancellationToken);
+    }
+
+    /// <summary>
+    /// After an answer, a new empathy line (mirroring <paramref name="issue"/>) only when the feeling moved: warmer
+    /// when rising, an acknowledgement when calming.
+    /// </summary>
+    public Task EmpathizeIfMovedAsync(TurnContext context, SupportCase supportCase, string issue, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(supportCase);
+        var moods = supportCase.Moods;
+        if (moods.Count < 2)
+        {
+            return Task.CompletedTask;
+        }
+
+        var change = moods[^1].NegativeIntensity - moods[^2].NegativeIntensity;
+        var calmed = moods[^2].NegativeIntensity >= EmpathyPicker.ModerateFrom && moods[^1].Compound >= 0.05;
+        return change >= EmpathyPicker.RisingBy || calmed ? EmpathizeAsync(context, supportCase, cancellationToken, issue) : Task.CompletedTask;
+    }
+
+    private Activity Line(TurnContext context, string key, SupportCase supportCase, (string Name, string? Value)[] extra, bool fresh)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        ArgumentNullException.ThrowIfNull(supportCase);
+        var values = new Dictionary<string, string?>(StringComparer.Ordinal)
+        {
+            ["name"] = supportCase.FirstName,
+            ["issue"] = supportCase.Mirrored,
+            ["target"] = supportCase.Target ?? "this",
+        };
+        foreach (var (name, value) in extra)
+        {
+            values[name] = value;
+        }
+
+        var rendered = Catalog.Render(key, values, seed: context.Activity.Conversation?.Id, avoid: supportCase.UsedPromptIds);
+        if (fresh || key.StartsWith(EmpathyPrefix, StringComparison.Ordinal))
+        {
+            supportCase.UsedPromptIds.Add(rendered.Id);
+        }
+
+        return Activity.CreateMessage(rendered.Text);
+    }
+}

@@ -1,0 +1,118 @@
+using SupportBot.Core.Activities;
+
+namespace SupportBot.Core.Cases;
+
+/// <summary>
+/// The one record of a customer's case: who they are, what happened in their words, what the bot asked and learned,
+/// how they felt at each turn, the remedy they want, and where the case stands with a colleague. The conversation
+/// keeps it in its state; the desk and the follow-up schedule keep the same record; the brief a colleague reads is a
+/// view of it (<see cref="CaseSummary.Of"/>). Text a customer wrote is masked (<see cref="PiiMasker"/>) before it is kept.
+/// </summary>
+public sealed class SupportCase
+{
+    public string CaseId { get; set; } = string.Empty;
+
+    public string? FullName { get; set; }
+
+    public string? FirstName { get; set; }
+
+    public string CustomerId { get; set; } = string.Empty;
+
+    public string ChannelId { get; set; } = string.Empty;
+
+    public string ConversationId { get; set; } = string.Empty;
+
+    /// <summary>The customer's tier when the case opened (standard, gold, platinum).</summary>
+    public string Tier { get; set; } = "standard";
+
+    /// <summary>True when the bot had to ask the customer's name (it then asks what happened without a second welcome).</summary>
+    public bool NameAsked { get; set; }
+
+    /// <summary>The problem in the customer's own words (their first description).</summary>
+    public string? Complaint { get; set; }
+
+    /// <summary>The problem turned to face the customer, for empathy lines ("your refund still hasn't arrived").</summary>
+    public string? Mirrored { get; set; }
+
+    /// <summary>What the customer feels most negatively about, when the analyzer names it ("your refund").</summary>
+    public string? Target { get; set; }
+
+    public string? Category { get; set; }
+
+    /// <summary>The category's title as the catalog named it when it was set.</summary>
+    public string? CategoryTitle { get; set; }
+
+    /// <summary>True when the category was picked by the customer rather than recognized.</summary>
+    public bool CategoryAsked { get; set; }
+
+    public List<ClarifyingAnswer> Answers { get; set; } = [];
+
+    public List<string> UnderlyingIssues { get; set; } = [];
+
+    /// <summary>How the customer felt at each of their turns, in order.</summary>
+    public List<MoodReading> Moods { get; set; } = [];
+
+    /// <summary>Ids of the prompt variants already said, so no empathy line is repeated.</summary>
+    public List<string> UsedPromptIds { get; set; } = [];
+
+    /// <summary>The titles of the remedies offered, best for the customer first.</summary>
+    public List<string> RemediesOffered { get; set; } = [];
+
+    public string? RemedyId { get; set; }
+
+    /// <summary>The remedy the customer wants: the catalog's title, or their own words when none suited them.</summary>
+    public string? RemedyWanted { get; set; }
+
+    public decimal? Amount { get; set; }
+
+    public bool Resolved { get; set; }
+
+    public int? Rating { get; set; }
+
+    /// <summary>True when this conversation continues a case a colleague already has.</summary>
+    public bool FollowsOpenCase { get; set; }
+
+    public DateTimeOffset OpenedAt { get; set; }
+
+    /// <summary>What the customer fixed or added when shown the brief before the handoff.</summary>
+    public string? CustomerAddition { get; set; }
+
+    /// <summary>Why the case went to a colleague, once it has.</summary>
+    public HandoffReason? HandoffReason { get; set; }
+
+    /// <summary>Why the remedy needs a colleague's approval, when it does.</summary>
+    public string? ApprovalReason { get; set; }
+
+    /// <summary>When the case was handed to a colleague.</summary>
+    public DateTimeOffset? HandedOverAt { get; set; }
+
+    /// <summary>True from the handover until the colleague decides, hands back or closes the case.</summary>
+    public bool WithColleague { get; set; }
+
+    /// <summary>The colleague who joined the conversation, once one has.</summary>
+    public string? Agent { get; set; }
+
+    /// <summary>A new case for the customer of <paramref name="activity"/>.</summary>
+    public static SupportCase Open(Activity activity, string caseId, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(activity);
+        return new SupportCase
+        {
+            CaseId = caseId,
+            OpenedAt = now,
+            CustomerId = activity.From?.Id ?? string.Empty,
+            ChannelId = activity.ChannelId ?? string.Empty,
+            ConversationId = activity.Conversation?.Id ?? string.Empty,
+        };
+    }
+
+    /// <summary>Sets the customer's name (and first name, used to address them).</summary>
+    public void Name(string? fullName)
+    {
+        FullName = string.IsNullOrWhiteSpace(fullName) ? null : fullName.Trim();
+        FirstName = FullName?.Split(' ', StringSplitOptions.RemoveEmptyEntries)[0];
+    }
+
+    /// <summary>Every answer and description so far, for spotting answers given before the question.</summary>
+    public string AllText() => string.Join(" \n", new[] { Complaint }.Concat(Answers.Select(a => a.Answer)).Concat(UnderlyingIssues).Where(t => t is not null));
+}

@@ -1,0 +1,114 @@
+using System.Text.Json;
+using SupportBot.Core.Activities;
+using SupportBot.Core.Bot;
+using SupportBot.Core.Cases;
+using SupportBot.Core.State;
+
+namespace SupportBot.Core.Handoff;
+
+/// <summary>
+/// The conversation's side of a case that is with a colleague: the events the agent desk, the queue and the
+/// follow-up schedule send into it (only with the desk's caller id), the contact-center handoff protocol's
+/// <c>handoff.status</c> (only from contact-center channels, checked at the edge), and the customer's messages while
+/// they wait.
+/// </summary>
+public sealed class HandoffHandler(HandoffServices handoff, CaseVoice voice, CaseState cases)
+{
+    /// <summary>Whether <paramref name="activity"/> is a desk event or a contact center's status to act on.</summary>
+    public static bool IsDeskEvent(Activity activity)
+    {
+        ArgumentNullException.ThrowIfNull(activity);
+        return activity.Type == ActivityTypes.Event && (activity.CallerId == DeskEvents.CallerId || activity.Name == DeskEvents.HandoffStatus);
+    }
+
+    /// <summary>Says what the event means to the customer and updates the case; returns what the conversation does next.</summary>
+    public async Task<DeskEventOutcome> OnDeskEventAsync(TurnContext context, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        var activity = context.Activity;
+        var value = activity.Value is { } json ? JsonSerializer.Deserialize<DeskEventValue>(json, StateJson.Options) ?? new DeskEventValue() : new DeskEventValue();
+        var supportCase = await cases.CaseOrNullAsync(context, cancellationToken).ConfigureAwait(false) ?? await CaseFromEventAsync(context, value, cancellationToken).ConfigureAwait(false);
+        var agent = value.Agent ?? "A colleague";
+        var carry = new DeskEventOutcome(AfterDeskEvent.Carry, value);
+        switch (activity.Name)
+        {
+            case DeskEvents.QueueUpdate when supportCase.WithColleague:
+                await voice.SayAsync(context, HandoffPrompts.QueueUpdate, supportCase, cancellationToken, ("position", value.Position?.ToString(System.Globalization.CultureInfo.InvariantCulture)), ("wait", value.Wait)).ConfigureAwait(false);
+                return carry;
+            case DeskEvents.AgentJoined:
+            case DeskEvents.HandoffStatus when value.State == HandoffState.Accepted:
+                // From now on the customer talks to the colleague: any question the bot was waiting on is dropped.
+                supportCase.Agent = agent;
+                await voice.SayAsync(context, HandoffPrompts.AgentJoined, supportCase, cancellationToken, ("agent", agent)).ConfigureAwait(false);
+                return carry with { Next = AfterDeskEvent.EndDialogs };
+            case DeskEvents.AgentMessage when !string.IsNullOrWhiteSpace(value.Text):
+                await context.SendActivityAsync(new Activity { Type = ActivityTypes.Message, Text = value.Text, From = AgentAccount(agent) }, cancellationToken).ConfigureAwait(false);
+                return carry;
+            case DeskEvents.AgentTyping:
+                await context.SendActivityAsync(new Activity { Type = ActivityTypes.Typing, From = AgentAccount(agent) }, cancellationToken).ConfigureAwait(false);
+                return carry;
+            case DeskEvents.Decision:
+                EndHandoff(supportCase);
+                var decided = HandoffPrompts.Decided(value.Decision ?? AgentDecision.Approved);
+                await voice.SayAsync(context, decided, supportCase, cancellationToken, ("agent", agent), ("remedy", value.Remedy ?? supportCase.RemedyWanted ?? "your request"), ("note", value.Note ?? string.Empty)).ConfigureAwait(false);
+                return carry with { Next = AfterDeskEvent.Close };
+            case DeskEvents.HandBack:
+            case DeskEvents.HandoffStatus when value.State == HandoffState.Completed:
+                EndHandoff(supportCase);
+                await voice.SayAsync(context, HandoffPrompts.HandedBack, supportCase, cancellationToken, ("agent", agent), ("recap", value.Recap ?? "they've dealt with your case.")).ConfigureAwait(false);
+                return carry with { Next = AfterDeskEvent.Close };
+            case DeskEvents.Closed:
+                EndHandoff(supportCase);
+                await voice.SayAsync(context, HandoffPrompts.ClosedByAgent, supportCase, cancellationToken, ("agent", agent)).ConfigureAwait(false);
+                (await cases.ProfileAsync(context, cancellationToken).ConfigureAwait(false)).OpenCase = null;
+                handoff.ScheduleFollowUp(context, supportCase, cancellationToken);
+                return carry with { Next = AfterDeskEvent.EndDialogs };
+            case DeskEvents.HandoffStatus when value.State == HandoffState.Failed:
+                return carry with { Next = AfterDeskEvent.Callback };
+            case DeskEvents.FollowUp:
+                return carry with { Next = AfterDeskEvent.CheckIn };
+            default:
+                return carry;
+        }
+    }
+
+    /// <summary>
+    /// A customer's message while their case is with a colleague and no dialog is under way: with the colleague in
+    /// the conversation the bot keeps quiet (they talk to each other); before that, the message is acknowledged as
+    /// added to the case. False when the case is not with a colleague.
+    /// </summary>
+    public async Task<bool> OnMessageWhileWithColleagueAsync(TurnContext context, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        if (await cases.CaseOrNullAsync(context, cancellationToken).ConfigureAwait(false) is not { WithColleague: true } supportCase)
+        {
+            return false;
+        }
+
+        if (supportCase.Agent is null)
+        {
+            var text = voice.Catalog.Render(HandoffPrompts.Waiting, new Dictionary<string, string?> { ["name"] = supportCase.FirstName }, seed: supportCase.CaseId).Text;
+            await context.SendActivityAsync(text, cancellationToken).ConfigureAwait(false);
+        }
+
+        return true;
+    }
+
+    private static void EndHandoff(SupportCase supportCase)
+    {
+        supportCase.WithColleague = false;
+        supportCase.Agent = null;
+    }
+
+    private static ChannelAccount AgentAccount(string agent) => new() { Id = "agent:" + agent, Name = agent, Role = "bot" };
+
+    // A desk event for a conversation that kept no case (its state was lost): a case with what the event and profile know.
+    private async Task<SupportCase> CaseFromEventAsync(TurnContext context, DeskEventValue value, CancellationToken cancellationToken)
+    {
+        var profile = await cases.ProfileAsync(context, cancellationToken).ConfigureAwait(false);
+        var supportCase = SupportCase.Open(context.Activity, value.CaseId ?? string.Empty, context.TimeProvider.GetUtcNow());
+        supportCase.Name(profile.Name ?? context.Activity.From?.Name);
+        await cases.SetCaseAsync(context, supportCase, cancellationToken).ConfigureAwait(false);
+        return supportCase;
+    }
+}

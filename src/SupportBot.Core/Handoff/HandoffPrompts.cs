@@ -1,0 +1,62 @@
+using SupportBot.Core.Cases;
+using SupportBot.Core.PromptFiles;
+
+namespace SupportBot.Core.Handoff;
+
+/// <summary>The prompt keys of handing a case over, waiting, the desk's events and check-ins, with their variables.</summary>
+public static class HandoffPrompts
+{
+    public const string Waiting = "handoff.waiting";
+    public const string ReviewBrief = "handoff.review";
+    public const string Queue = "handoff.queue";
+    public const string QueueUpdate = "handoff.update";
+    public const string AgentJoined = "handoff.agent_joined";
+    public const string NoAgents = "handoff.no_agents";
+    public const string CallbackTaken = "handoff.callback_taken";
+    public const string Approved = "handoff.approved";
+    public const string Modified = "handoff.modified";
+    public const string Denied = "handoff.denied";
+    public const string HandedBack = "handoff.returned";
+    public const string ClosedByAgent = "handoff.closed";
+    public const string FollowUpAsk = "followup.ask";
+    public const string FollowUpGlad = "followup.glad";
+
+    /// <summary>The key of what the bot says when it hands over for <paramref name="reason"/>.</summary>
+    public static string Handoff(HandoffReason reason) => reason switch
+    {
+        HandoffReason.RemedyNeedsApproval => "handoff.approval",
+        HandoffReason.CustomerAsked => "handoff.customer_asked",
+        HandoffReason.FrustrationRising => "handoff.frustration",
+        HandoffReason.NotUnderstood => "handoff.not_understood",
+        HandoffReason.NotResolved => "handoff.not_resolved",
+        _ => "handoff.open_case",
+    };
+
+    /// <summary>The key of what the bot says after a colleague's <paramref name="decision"/>.</summary>
+    public static string Decided(AgentDecision decision) => decision switch
+    {
+        AgentDecision.Modified => Modified,
+        AgentDecision.Denied => Denied,
+        _ => Approved,
+    };
+
+    /// <summary>Every key with its allowed variables.</summary>
+    public static IReadOnlyList<PromptDefinition> Definitions { get; } =
+    [
+        .. Enum.GetValues<HandoffReason>().Select(r => PromptDefinition.Of(Handoff(r), "name", "remedy", "issue")),
+        PromptDefinition.Of(Waiting, "name"),
+        PromptDefinition.Of(ReviewBrief, "name", "brief"),
+        PromptDefinition.Of(Queue, "name", "position", "wait"),
+        PromptDefinition.Of(QueueUpdate, "name", "position", "wait"),
+        PromptDefinition.Of(AgentJoined, "name", "agent"),
+        PromptDefinition.Of(NoAgents, "name", "hours"),
+        PromptDefinition.Of(CallbackTaken, "name", "contact"),
+        PromptDefinition.Of(Approved, "name", "agent", "remedy", "note"),
+        PromptDefinition.Of(Modified, "name", "agent", "remedy", "note"),
+        PromptDefinition.Of(Denied, "name", "agent", "remedy", "note"),
+        PromptDefinition.Of(HandedBack, "name", "agent", "recap"),
+        PromptDefinition.Of(ClosedByAgent, "name", "agent"),
+        PromptDefinition.Of(FollowUpAsk, "name", "issue", "remedy"),
+        PromptDefinition.Of(FollowUpGlad, "name"),
+    ];
+}

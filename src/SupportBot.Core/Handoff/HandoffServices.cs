@@ -1,0 +1,48 @@
+using SupportBot.Core.Bot;
+using SupportBot.Core.Cases;
+using SupportBot.Core.Transcripts;
+
+namespace SupportBot.Core.Handoff;
+
+/// <summary>What handing over works with: the desk's queue, the check-in schedule, when colleagues are there, and contact centers.</summary>
+public sealed class HandoffServices
+{
+    /// <summary>The queue handed-over cases go to (none: the case is only kept in the conversation).</summary>
+    public HandoffDesk? Desk { get; init; }
+
+    /// <summary>Where resolved cases' check-ins are scheduled (none: no check-ins).</summary>
+    public FollowUpSchedule? FollowUps { get; init; }
+
+    /// <summary>How long after a case is resolved the bot checks in.</summary>
+    public TimeSpan FollowUpAfter { get; init; } = TimeSpan.FromDays(3);
+
+    /// <summary>Whether a colleague can take a case now (signed in, within opening hours).</summary>
+    public Func<bool> AgentsAvailable { get; init; } = () => true;
+
+    /// <summary>When colleagues are there, in words ("Monday to Friday, 8:00 to 18:00 UTC").</summary>
+    public string OpeningHours { get; init; } = "our team is away";
+
+    /// <summary>The transcripts, for the contact-center handoff (the conversation so far goes with the case).</summary>
+    public ITranscriptStore? Transcripts { get; init; }
+
+    /// <summary>Channels whose handoffs go to a contact center by the Bot Framework handoff protocol.</summary>
+    public IReadOnlySet<string> ContactCenterChannels { get; init; } = new HashSet<string>();
+
+    /// <summary>Channels whose handoffs also go to the built-in agent desk (default: all but contact-center-only ones).</summary>
+    public Func<string, bool> UsesDesk { get; init; } = _ => true;
+
+    /// <summary>Schedules the check-in on a resolved case, committed with the turn's state (not in a write of its own).</summary>
+    public void ScheduleFollowUp(TurnContext context, SupportCase supportCase, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        ArgumentNullException.ThrowIfNull(supportCase);
+        if (FollowUps is not { } followUps)
+        {
+            return;
+        }
+
+        var due = context.TimeProvider.GetUtcNow() + FollowUpAfter;
+        var followUp = new FollowUp(supportCase.CaseId, context.Activity.GetConversationReference(), supportCase, supportCase.Mirrored ?? "your case", supportCase.RemedyWanted ?? "the fix", due);
+        context.AddPendingWrite(followUps.AddAsync(followUp, cancellationToken));
+    }
+}

@@ -1,0 +1,120 @@
+using System.Globalization;
+using System.Text.Json;
+using SupportBot.Core.Activities;
+using SupportBot.Core.Bot;
+using SupportBot.Core.Cases;
+using SupportBot.Core.Dialogs;
+using SupportBot.Core.Dialogs.Prompts;
+using SupportBot.Core.State;
+using SupportBot.Core.Understanding;
+
+namespace SupportBot.Core.Handoff;
+
+/// <summary>
+/// Hands the case to a person (begun with a <see cref="HandoffRequest"/>): first the customer sees the brief and can
+/// fix or add to it in one answer; then the case goes to the desk's queue (and, on contact-center channels, out by
+/// <c>handoff.initiate</c>), the customer is told honestly what happens next and where they stand, and with nobody
+/// there to take it they leave a way to be called back. The customer's profile remembers the open case.
+/// </summary>
+public sealed class HandoverDialog : ComponentDialog
+{
+    private const string Steps = "handover.steps";
+    private const string Text = nameof(TextPrompt);
+    private readonly HandoffServices _handoff;
+    private readonly CaseVoice _voice;
+    private readonly CaseState _cases;
+
+    public HandoverDialog(HandoffServices handoff, CaseVoice voice, CaseState cases)
+        : base(nameof(HandoverDialog))
+    {
+        _handoff = handoff;
+        _voice = voice;
+        _cases = cases;
+        AddDialog(new WaterfallDialog(Steps, [ShowBriefAsync, HandOverAsync, DoneAsync]));
+        AddDialog(new TextPrompt(Text));
+        AddDialog(new CallbackDialog(handoff, voice, cases));
+    }
+
+    private async Task<DialogTurnResult> ShowBriefAsync(WaterfallStepContext step, CancellationToken cancellationToken)
+    {
+        var request = step.GetOptions<HandoffRequest>() ?? new HandoffRequest(HandoffReason.CustomerAsked);
+        var supportCase = await _cases.CaseAsync(step.Context, cancellationToken).ConfigureAwait(false);
+        supportCase.HandoffReason = request.Reason;
+        supportCase.ApprovalReason = request.ApprovalReason;
+        if (request.Reason == HandoffReason.OpenCaseFollowUp)
+        {
+            // The case is already with a colleague: nothing to review, it goes straight back to them.
+            return await step.NextAsync(null, cancellationToken).ConfigureAwait(false);
+        }
+
+        var brief = CaseSummary.Of(supportCase).ForCustomer();
+        return await step.PromptAsync(Text, _voice.Ask(step.Context, HandoffPrompts.ReviewBrief, supportCase, ("brief", brief)), cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task<DialogTurnResult> HandOverAsync(WaterfallStepContext step, CancellationToken cancellationToken)
+    {
+        var context = step.Context;
+        var supportCase = await _cases.CaseAsync(context, cancellationToken).ConfigureAwait(false);
+        if (step.Result is string addition && !ComplaintReader.MeansNothingElse(addition) && !ComplaintReader.ConfirmsBrief(addition))
+        {
+            supportCase.CustomerAddition = PiiMasker.Mask(addition.Trim());
+        }
+
+        supportCase.HandedOverAt = context.TimeProvider.GetUtcNow();
+        supportCase.WithColleague = true;
+        supportCase.Agent = null;
+        var profile = await _cases.ProfileAsync(context, cancellationToken).ConfigureAwait(false);
+        profile.Cases++;
+        var reminder = supportCase.Mirrored is { Length: > 0 } mirrored ? mirrored : $"a problem with {(supportCase.CategoryTitle ?? "your case").ToLowerInvariant()}";
+        profile.OpenCase = new OpenCase(supportCase.CaseId, reminder, supportCase.Category ?? "other", supportCase.OpenedAt);
+        await _voice.SayAsync(context, HandoffPrompts.Handoff(supportCase.HandoffReason ?? HandoffReason.CustomerAsked), supportCase, cancellationToken, ("remedy", supportCase.RemedyWanted ?? "this")).ConfigureAwait(false);
+
+        var channel = context.Activity.ChannelId ?? string.Empty;
+        if (_handoff.ContactCenterChannels.Contains(channel))
+        {
+            // The Bot Framework handoff protocol: the contact center gets the brief and the conversation so far.
+            await context.SendActivityAsync(await HandoffInitiateAsync(context, supportCase, cancellationToken).ConfigureAwait(false), cancellationToken).ConfigureAwait(false);
+        }
+
+        if (_handoff.Desk is not { } desk || !_handoff.UsesDesk(channel))
+        {
+            return await step.EndDialogAsync(null, cancellationToken).ConfigureAwait(false);
+        }
+
+        var position = await desk.OpenAsync(supportCase, context.Activity.GetConversationReference(), cancellationToken).ConfigureAwait(false);
+        if (!_handoff.AgentsAvailable())
+        {
+            return await step.BeginDialogAsync(nameof(CallbackDialog), null, cancellationToken).ConfigureAwait(false);
+        }
+
+        var wait = (await desk.EstimateAsync(position, cancellationToken).ConfigureAwait(false)).Describe() ?? "hard to estimate just now";
+        await _voice.SayAsync(context, HandoffPrompts.Queue, supportCase, cancellationToken, ("position", position.ToString(CultureInfo.InvariantCulture)), ("wait", wait)).ConfigureAwait(false);
+        return await step.EndDialogAsync(null, cancellationToken).ConfigureAwait(false);
+    }
+
+    private static Task<DialogTurnResult> DoneAsync(WaterfallStepContext step, CancellationToken cancellationToken) =>
+        step.EndDialogAsync(null, cancellationToken);
+
+    /// <summary>The <c>handoff.initiate</c> event: the brief as its value, the transcript so far as an attachment.</summary>
+    private async Task<Activity> HandoffInitiateAsync(TurnContext context, SupportCase supportCase, CancellationToken cancellationToken)
+    {
+        var activity = context.Activity;
+        var transcript = _handoff.Transcripts is { } store
+            ? await store.GetTranscriptAsync(activity.ChannelId!, activity.Conversation!.Id!, 0, cancellationToken).ConfigureAwait(false)
+            : [];
+        return new Activity
+        {
+            Type = ActivityTypes.Event,
+            Name = DeskEvents.HandoffInitiate,
+            Value = JsonSerializer.SerializeToElement(CaseSummary.Of(supportCase), StateJson.Options),
+            Attachments =
+            [
+                new Attachment
+                {
+                    ContentType = "application/vnd.microsoft.activity.transcript",
+                    Content = JsonSerializer.SerializeToNode<List<Activity>>([.. transcript, .. context.Replies], StateJson.Options),
+                },
+            ],
+        };
+    }
+}

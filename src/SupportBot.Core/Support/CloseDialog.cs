@@ -1,0 +1,63 @@
+using System.Globalization;
+using SupportBot.Core.Dialogs;
+using SupportBot.Core.Dialogs.Prompts;
+using SupportBot.Core.Handoff;
+using SupportBot.Core.Cases;
+
+namespace SupportBot.Core.Support;
+
+/// <summary>
+/// Closes the case: is it sorted? one rating question, thanks by name, and a check-in scheduled. Also where the
+/// bot resumes after a colleague's decision or hand-back. Ends with a <see cref="HandoffRequest"/> when it is not sorted.
+/// </summary>
+public sealed class CloseDialog : ComponentDialog
+{
+    private const string Steps = "close.steps";
+    private const string Choose = nameof(ChoicePrompt);
+    private const string Confirm = nameof(ConfirmPrompt);
+    private readonly SupportServices _services;
+
+    public CloseDialog(SupportServices services)
+        : base(nameof(CloseDialog))
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        _services = services;
+        AddDialog(new WaterfallDialog(Steps, [ConfirmResolvedAsync, AskRatingAsync, ThankAsync]));
+        AddDialog(new ChoicePrompt(Choose) { MaxAttempts = services.Options.MaxAttempts });
+        AddDialog(new ConfirmPrompt(Confirm) { MaxAttempts = services.Options.MaxAttempts });
+    }
+
+    private async Task<DialogTurnResult> ConfirmResolvedAsync(WaterfallStepContext step, CancellationToken cancellationToken)
+    {
+        var supportCase = await _services.Cases.CaseAsync(step.Context, cancellationToken).ConfigureAwait(false);
+        return await step.PromptAsync(Confirm, _services.Voice.Ask(step.Context, SupportPrompts.ConfirmResolved, supportCase), cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task<DialogTurnResult> AskRatingAsync(WaterfallStepContext step, CancellationToken cancellationToken)
+    {
+        if (step.Result is not true)
+        {
+            return await step.EndDialogAsync(new HandoffRequest(HandoffReason.NotResolved), cancellationToken).ConfigureAwait(false);
+        }
+
+        var supportCase = await _services.Cases.CaseAsync(step.Context, cancellationToken).ConfigureAwait(false);
+        supportCase.Resolved = true;
+        var options = _services.Voice.Ask(step.Context, SupportPrompts.AskRating, supportCase) with
+        {
+            Choices = [.. Enumerable.Range(1, 5).Select(i => new Choice(i.ToString(CultureInfo.InvariantCulture)))],
+        };
+        return await step.PromptAsync(Choose, options, cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task<DialogTurnResult> ThankAsync(WaterfallStepContext step, CancellationToken cancellationToken)
+    {
+        var supportCase = await _services.Cases.CaseAsync(step.Context, cancellationToken).ConfigureAwait(false);
+        supportCase.Rating = step.Result is FoundChoice rating ? rating.Index + 1 : null;
+        var profile = await _services.Cases.ProfileAsync(step.Context, cancellationToken).ConfigureAwait(false);
+        profile.Cases++;
+        profile.OpenCase = null;
+        await _services.Voice.SayAsync(step.Context, SupportPrompts.Thanks, supportCase, cancellationToken).ConfigureAwait(false);
+        _services.Handoff.ScheduleFollowUp(step.Context, supportCase, cancellationToken);
+        return await step.EndDialogAsync(null, cancellationToken).ConfigureAwait(false);
+    }
+}

@@ -1,0 +1,59 @@
+using SupportBot.Core.Cases;
+using SupportBot.Core.Dialogs;
+using SupportBot.Core.Dialogs.Prompts;
+using SupportBot.Core.Handoff;
+using SupportBot.Core.Understanding;
+
+namespace SupportBot.Core.Support;
+
+/// <summary>
+/// Peels the layers: "is anything else about this bothering you?", acknowledging and keeping each further issue,
+/// up to <c>Support:MaxUnderlyingIssues</c>. Ends with a <see cref="HandoffRequest"/> when frustration keeps rising.
+/// </summary>
+public sealed class LayersDialog : ComponentDialog
+{
+    private const string Steps = "layers.steps";
+    private const string Text = nameof(TextPrompt);
+    private readonly SupportServices _services;
+
+    public LayersDialog(SupportServices services)
+        : base(nameof(LayersDialog))
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        _services = services;
+        AddDialog(new WaterfallDialog(Steps, [AskAnythingElseAsync, RecordUnderlyingIssueAsync]));
+        AddDialog(new TextPrompt(Text) { MaxAttempts = services.Options.MaxAttempts });
+    }
+
+    private async Task<DialogTurnResult> AskAnythingElseAsync(WaterfallStepContext step, CancellationToken cancellationToken)
+    {
+        var supportCase = await _services.Cases.CaseAsync(step.Context, cancellationToken).ConfigureAwait(false);
+        if (supportCase.UnderlyingIssues.Count >= _services.Options.MaxUnderlyingIssues)
+        {
+            return await step.EndDialogAsync(null, cancellationToken).ConfigureAwait(false);
+        }
+
+        var key = supportCase.UnderlyingIssues.Count == 0 ? SupportPrompts.AskAnythingElse : SupportPrompts.AskAnythingElseAgain;
+        return await step.PromptAsync(Text, _services.Voice.Ask(step.Context, key, supportCase), cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task<DialogTurnResult> RecordUnderlyingIssueAsync(WaterfallStepContext step, CancellationToken cancellationToken)
+    {
+        if (step.Result is not string answer || ComplaintReader.MeansNothingElse(answer) || ConfirmPrompt.Recognize(answer) is false)
+        {
+            return await step.EndDialogAsync(null, cancellationToken).ConfigureAwait(false);
+        }
+
+        var supportCase = await _services.Cases.CaseAsync(step.Context, cancellationToken).ConfigureAwait(false);
+        supportCase.UnderlyingIssues.Add(PiiMasker.Mask(answer));
+        supportCase.Amount ??= ComplaintReader.Amount(answer);
+        await _services.ReadMoodAsync(supportCase, answer, cancellationToken).ConfigureAwait(false);
+        if (EmpathyPicker.FrustrationRising(supportCase.Moods))
+        {
+            return await step.EndDialogAsync(new HandoffRequest(HandoffReason.FrustrationRising), cancellationToken).ConfigureAwait(false);
+        }
+
+        await _services.Voice.SayFreshAsync(step.Context, SupportPrompts.AcknowledgeLayer, supportCase, cancellationToken, ("issue", ComplaintReader.Mirror(answer))).ConfigureAwait(false);
+        return await step.ReplaceDialogAsync(Steps, null, cancellationToken).ConfigureAwait(false);
+    }
+}

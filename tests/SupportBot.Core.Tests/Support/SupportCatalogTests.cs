@@ -1,5 +1,6 @@
-using SupportBot.Core.Support;
 using SupportBot.Core.Cases;
+using SupportBot.Core.PromptFiles;
+using SupportBot.Core.Support;
 
 namespace SupportBot.Core.Tests.Support;
 
@@ -31,6 +32,40 @@ public sealed class SupportCatalogTests
         Assert.Contains(errors, e => e.Line == 4 && e.Message.Contains("'pony'", StringComparison.Ordinal));
         Assert.Contains(errors, e => e.File.EndsWith("remedies.yaml", StringComparison.Ordinal) && e.Line == 5 && e.Message.Contains("whole number", StringComparison.Ordinal));
         Directory.Delete(directory, recursive: true);
+    }
+
+    [Fact]
+    public void SupportCatalogLoader_NextStepsWithUnknownOrBrokenVariable_ReportedWithLine()
+    {
+        var directory = Directory.CreateTempSubdirectory("supportbot-catalog").FullName;
+        File.WriteAllText(Path.Combine(directory, "categories.yaml"), "other:\n  title: Other\n  keywords: []\n  questions: [when]\n  remedies: [credit, refund]\n");
+        File.WriteAllText(Path.Combine(directory, "remedies.yaml"),
+            "credit:\n  title: a credit\n  next_steps: \"Your credit of {amount} for {order_number} is on its way, {name}.\"\n  approval:\n    max_prior_remedies: 1\n"
+            + "refund:\n  title: a refund\n  next_steps: \"Your refund of {amount is on its way.\"\n  approval:\n    always: true\n");
+
+        var (catalog, errors) = SupportCatalogLoader.Load(directory);
+
+        Assert.Null(catalog);
+        Assert.Contains(errors, e => e.File.EndsWith("remedies.yaml", StringComparison.Ordinal) && e.Line == 3 && e.Message.Contains("Unknown variable '{order_number}'", StringComparison.Ordinal) && e.Message.Contains("{amount}", StringComparison.Ordinal));
+        Assert.Contains(errors, e => e.File.EndsWith("remedies.yaml", StringComparison.Ordinal) && e.Line == 8 && e.Message.Contains("Unbalanced", StringComparison.Ordinal));
+        Directory.Delete(directory, recursive: true);
+    }
+
+    [Theory]
+    [InlineData("Sam", 42.5, "Your refund of 42.50 is on its way back to your original payment method, Sam;")]
+    [InlineData(null, null, "Your refund of the full amount is on its way back to your original payment method, there;")]
+    public void NextSteps_FilledAsAPromptIs_WithFallbacksForWhatIsNotKnown(string? name, double? amount, string expected)
+    {
+        var refund = Repository().Remedies["refund"];
+
+        var text = PromptCatalog.Fill(SupportPrompts.NextSteps, refund.NextSteps, new Dictionary<string, string?>
+        {
+            ["name"] = name,
+            ["amount"] = amount?.ToString("0.00", System.Globalization.CultureInfo.InvariantCulture),
+        });
+
+        Assert.StartsWith(expected, text, StringComparison.Ordinal);
+        Assert.DoesNotContain("{", text, StringComparison.Ordinal);
     }
 
     [Theory]

@@ -2,7 +2,6 @@ using System.Net;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
 using SupportBot.Core.Activities;
-using SupportBot.Core.Handoff;
 using SupportBot.Web.Agents;
 using SupportBot.Web.Channels;
 using SupportBot.Web.Hosting;
@@ -26,6 +25,7 @@ public static partial class MessagesEndpoints
         HttpContext http,
         TurnRunner turns,
         IOptions<MessagesOptions> messageOptions,
+        IOptions<HandoffOptions> handoffOptions,
         TeamsAgentCards teamsCards,
         IOptions<ChannelAuthOptions> authOptions,
         ChannelAuthenticator authenticator,
@@ -71,19 +71,23 @@ public static partial class MessagesEndpoints
             return Problem(StatusCodes.Status400BadRequest, "Invalid activity", invalid.Message, invalid.Field);
         }
 
-        if (rates.TryAcquire(activity!.ChannelId!, activity.Conversation!.Id!) is { } retryAfter)
+        // The caller is a checked channel by now (a valid token when an app id is configured, else this machine), so
+        // a channel listed as a contact center may report handoff.status; nobody may speak for the desk.
+        var fromContactCenter = handoffOptions.Value.ContactCenterChannels.Contains(activity!.ChannelId!, StringComparer.OrdinalIgnoreCase);
+        if (ForgedEvents.Refusal(activity, fromContactCenter) is { } forged)
+        {
+            LogForged(logger, activity.ChannelId!, forged.Field);
+            return Problem(forged.Status, forged.Title, forged.Message, forged.Field);
+        }
+
+        if (rates.TryAcquire(activity.ChannelId!, activity.Conversation!.Id!) is { } retryAfter)
         {
             ConversationRateLimiter.SetRetryAfter(http, retryAfter);
             return Problem(StatusCodes.Status429TooManyRequests, "Too many requests", $"This conversation is sending too fast; try again in {retryAfter} s.");
         }
 
-        activity = TeamsActivities.RemoveBotMention(activity);
-
-        // Only the server itself raises desk events; a caller cannot claim to be the desk.
-        if (activity.CallerId == DeskEvents.CallerId || authenticates)
-        {
-            activity = activity with { CallerId = authenticates ? ChannelAuthenticator.AzureCallerId : null };
-        }
+        // The caller id is the bot's to set (Bot Framework's rule): the Azure channels' when their token was checked.
+        activity = TeamsActivities.RemoveBotMention(activity) with { CallerId = authenticates ? ChannelAuthenticator.AzureCallerId : null };
 
         try
         {
@@ -112,6 +116,9 @@ public static partial class MessagesEndpoints
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "A request to /api/messages was refused: {Reason}")]
     private static partial void LogRefused(ILogger logger, string reason);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "An activity on channel {ChannelId} was refused: its {Field} is the desk's or a contact center's to use")]
+    private static partial void LogForged(ILogger logger, string channelId, string field);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Replies for conversation {ConversationId} could not be delivered: {Reason}")]
     private static partial void LogConnectorFailure(ILogger logger, string conversationId, string reason);

@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using System.Text.Json;
 using Microsoft.Extensions.Options;
 using SupportBot.Web.Hosting;
+using SupportBot.Web.Storage;
 
 namespace SupportBot.Web.Agents;
 
@@ -33,7 +34,7 @@ public sealed class AgentDirectory
             return;
         }
 
-        var file = storage.Value.Provider == "Memory" ? null : Path.Combine(root.Path, storage.Value.DataDirectory, "admin.json");
+        var file = storage.Value.Provider == StorageProvider.Memory ? null : Path.Combine(root.Path, storage.Value.DataDirectory, "admin.json");
         _accounts.Add(new AgentAccount { Login = FirstRunLogin, Name = "Administrator", PasswordHash = FirstRunHash(file), Roles = [AgentRoles.Admin, AgentRoles.Agent] });
     }
 

@@ -1,20 +1,18 @@
 using System.Text.Json;
 using SupportBot.Core.Activities;
-using SupportBot.Core.Bot;
 using SupportBot.Core.Handoff;
 using SupportBot.Core.State;
 using SupportBot.Web.Channels;
-using SupportBot.Web.DirectLine;
 
 namespace SupportBot.Web.Agents;
 
 /// <summary>
 /// Speaks into a customer's conversation on the desk's behalf: a desk event (an agent's message, a decision, a queue
-/// update, a check-in) runs as a turn of that conversation through the same <see cref="BotAdapter"/>, so it is in
-/// order with the customer's own messages and in the transcript. The replies reach the customer on their channel:
-/// through Direct Line's stream, or proactively through the channel's Bot Connector.
+/// update, a check-in) runs as a turn of that conversation through the <see cref="TurnRunner"/>, so it is in order
+/// with the customer's own messages and in the transcript, and its replies reach the customer on their channel as
+/// every other reply does (through Direct Line's stream, or proactively through the channel's Bot Connector).
 /// </summary>
-public sealed partial class DeskRelay(BotAdapter adapter, ConnectorClient connector, DirectLineHub hub, DeskFeed feed, TimeProvider time, ILogger<DeskRelay> logger)
+public sealed partial class DeskRelay(TurnRunner turns, TimeProvider time, ILogger<DeskRelay> logger)
 {
     public async Task SendAsync(ConversationReference reference, string name, DeskEventValue value, CancellationToken cancellationToken)
     {
@@ -35,27 +33,8 @@ public sealed partial class DeskRelay(BotAdapter adapter, ConnectorClient connec
             Timestamp = time.GetUtcNow(),
             Value = JsonSerializer.SerializeToElement(value, StateJson.Options),
         };
-        if (reference.ChannelId == DirectLineChannel.ChannelId)
-        {
-            await adapter.ProcessActivityAsync(activity, cancellationToken).ConfigureAwait(false);
-            hub.Notify(conversationId);
-        }
-        else
-        {
-            await adapter.ProcessActivityAsync(activity, DeliverAsync, cancellationToken).ConfigureAwait(false);
-        }
-
-        feed.ConversationChanged(reference.ChannelId ?? string.Empty, conversationId);
+        await turns.RunAsync(activity, cancellationToken).ConfigureAwait(false);
         LogSent(logger, name, conversationId);
-    }
-
-    // Proactive messages start a new activity in the conversation: they answer nothing, so no replyToId.
-    private async Task DeliverAsync(IReadOnlyList<Activity> replies, CancellationToken cancellationToken)
-    {
-        foreach (var reply in replies)
-        {
-            await connector.SendAsync(reply with { ReplyToId = null }, cancellationToken).ConfigureAwait(false);
-        }
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Desk event {Name} sent into conversation {ConversationId}")]

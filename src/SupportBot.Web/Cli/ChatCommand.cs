@@ -1,6 +1,9 @@
 using SupportBot.Core.Activities;
-using SupportBot.Core.Bot;
+using SupportBot.Web.Channels;
 using SupportBot.Web.Hosting;
+using SupportBot.Web.Prompts;
+using SupportBot.Web.Sentiment;
+using SupportBot.Web.Storage;
 
 namespace SupportBot.Web.Cli;
 
@@ -21,11 +24,16 @@ public static class ChatCommand
             .AddEnvironmentVariables()
             .AddCommandLine(args.Where(a => a.StartsWith("--", StringComparison.Ordinal) && a.Contains('=', StringComparison.Ordinal)).ToArray())
             .Build();
+        // The same pieces as the web host's bot: storage, prompts, sentiment, the bot, and the runner its turns go through.
         var services = new ServiceCollection()
             .AddLogging(logging => logging.AddConfiguration(configuration.GetSection("Logging")).AddSimpleConsole())
-            .AddSupportBot(configuration, root);
+            .AddStorage(configuration, root)
+            .AddPrompts(configuration, root)
+            .AddSentiment(configuration, root)
+            .AddSupportBot(configuration)
+            .AddChannels(configuration);
         await using var provider = services.BuildServiceProvider();
-        var adapter = provider.GetRequiredService<BotAdapter>();
+        var turns = provider.GetRequiredService<TurnRunner>();
 
         Console.WriteLine($"Chatting with SupportBot as {name} (conversation {conversationId}). Type /quit to leave.");
         var user = new ChannelAccount { Id = $"terminal-{name}", Name = name };
@@ -51,8 +59,8 @@ public static class ChatCommand
                 Text = line,
                 DeliveryMode = DeliveryModes.ExpectReplies,
             };
-            var result = await adapter.ProcessActivityAsync(activity, CancellationToken.None);
-            foreach (var reply in result.Replies.Where(r => r.Type == ActivityTypes.Message))
+            var replies = await turns.RunAsync(activity, CancellationToken.None);
+            foreach (var reply in replies.Where(r => r.Type == ActivityTypes.Message))
             {
                 Console.WriteLine($"bot: {reply.Text}");
                 if (reply.SuggestedActions?.Actions is { Count: > 0 } actions)

@@ -1,6 +1,6 @@
 using SupportBot.Core.PromptFiles;
 using SupportBot.Core.Support;
-using SupportBot.Web.Hosting;
+using SupportBot.Web.Prompts;
 
 namespace SupportBot.Web.Cli;
 

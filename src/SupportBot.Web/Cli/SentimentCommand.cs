@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using SupportBot.Core.Sentiment;
+using SupportBot.Web.Sentiment;
 
 namespace SupportBot.Web.Cli;
 
@@ -22,8 +23,8 @@ public static class SentimentCommand
     public static async Task<int> RunAsync(string root, string[] args)
     {
         ArgumentNullException.ThrowIfNull(args);
-        var provider = Option(args, "--provider") ?? "Local";
-        if (!provider.Equals("Local", StringComparison.OrdinalIgnoreCase) && !provider.Equals("AzureLanguage", StringComparison.OrdinalIgnoreCase))
+        var provider = Option(args, "--provider") ?? nameof(SentimentProvider.Local);
+        if (!Enum.GetNames<SentimentProvider>().Contains(provider, StringComparer.OrdinalIgnoreCase))
         {
             Console.Error.WriteLine($"supportbot sentiment: unknown provider '{provider}'; use Local or AzureLanguage.");
             return 2;
@@ -41,19 +42,19 @@ public static class SentimentCommand
         }
 
         ISentimentAnalyzer analyzer = local;
-        if (provider.Equals("AzureLanguage", StringComparison.OrdinalIgnoreCase))
+        if (Enum.Parse<SentimentProvider>(provider, ignoreCase: true) == SentimentProvider.AzureLanguage)
         {
             // The Sentiment section of appsettings.json, the environment (Sentiment__Key) or --Sentiment:Endpoint=… arguments.
             var configuration = new ConfigurationBuilder().AddJsonFile(Path.Combine(root, "appsettings.json"), optional: true).AddEnvironmentVariables()
                 .AddCommandLine([.. args.Where(a => a.StartsWith("--Sentiment:", StringComparison.Ordinal))]).Build();
-            var options = configuration.GetSection(Sentiment.SentimentOptions.Section).Get<Sentiment.SentimentOptions>() ?? new Sentiment.SentimentOptions();
+            var options = configuration.GetSection(SentimentOptions.Section).Get<SentimentOptions>() ?? new SentimentOptions();
             if (!Uri.TryCreate(options.Endpoint, UriKind.Absolute, out _))
             {
                 Console.Error.WriteLine("supportbot sentiment: set Sentiment:Endpoint (and Sentiment:Key, or sign in for Entra ID) to use AzureLanguage.");
                 return 2;
             }
 
-            analyzer = new Sentiment.AzureLanguageAnalyzer(options, local, TimeProvider.System, Microsoft.Extensions.Logging.Abstractions.NullLogger<Sentiment.AzureLanguageAnalyzer>.Instance);
+            analyzer = new AzureLanguageAnalyzer(options, local, TimeProvider.System, Microsoft.Extensions.Logging.Abstractions.NullLogger<AzureLanguageAnalyzer>.Instance);
         }
 
         if (Option(args, "--tsv") is { } tsv)

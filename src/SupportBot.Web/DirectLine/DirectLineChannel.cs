@@ -4,15 +4,14 @@ using System.Globalization;
 using System.Security.Cryptography;
 using System.Text.Json;
 using SupportBot.Core.Activities;
-using SupportBot.Core.Bot;
 using SupportBot.Core.Handoff;
 using SupportBot.Core.Transcripts;
-using SupportBot.Web.Agents;
+using SupportBot.Web.Channels;
 
 namespace SupportBot.Web.DirectLine;
 
 /// <summary>
-/// The built-in Direct Line channel: conversations whose activities go through the same <see cref="BotAdapter"/>
+/// The built-in Direct Line channel: conversations whose activities run through the same <see cref="TurnRunner"/>
 /// as <c>/api/messages</c>, and whose history (the user's activities, echoed with their ids, and the bot's
 /// replies) is the conversation's transcript. A watermark is a position in that transcript, so a client that
 /// reconnects with one gets exactly what came after it, from memory or from disk after a restart.
@@ -22,23 +21,19 @@ public sealed partial class DirectLineChannel
     /// <summary>The channel id of every activity that comes in through Direct Line.</summary>
     public const string ChannelId = "directline";
 
-    private readonly BotAdapter _adapter;
+    private readonly TurnRunner _turns;
     private readonly ITranscriptStore _transcripts;
-    private readonly DirectLineHub _hub;
     private readonly TimeProvider _time;
     private readonly ChannelAccount _bot;
     private readonly ILogger _logger;
-    private readonly DeskFeed _feed;
 
     // Conversations started by a caller that did not say who the user is: the bot hears of the user with their first activity.
     private readonly ConcurrentDictionary<string, byte> _awaitingUser = new(StringComparer.Ordinal);
 
-    public DirectLineChannel(BotAdapter adapter, ITranscriptStore transcripts, DirectLineHub hub, DeskFeed feed, TimeProvider time, string botId, string botName, ILogger<DirectLineChannel> logger)
+    public DirectLineChannel(TurnRunner turns, ITranscriptStore transcripts, TimeProvider time, string botId, string botName, ILogger<DirectLineChannel> logger)
     {
-        _feed = feed;
-        _adapter = adapter;
+        _turns = turns;
         _transcripts = transcripts;
-        _hub = hub;
         _time = time;
         _bot = new ChannelAccount { Id = botId, Name = botName, Role = "bot" };
         _logger = logger;
@@ -110,9 +105,7 @@ public sealed partial class DirectLineChannel
             await JoinAsync(conversationId, posted.From!, serviceUrl, cancellationToken).ConfigureAwait(false);
         }
 
-        await _adapter.ProcessActivityAsync(posted, cancellationToken).ConfigureAwait(false);
-        _hub.Notify(conversationId);
-        _feed.ConversationChanged(ChannelId, conversationId);
+        await _turns.RunAsync(posted, cancellationToken).ConfigureAwait(false);
         return (posted, null);
     }
 
@@ -171,8 +164,7 @@ public sealed partial class DirectLineChannel
             ServiceUrl = serviceUrl,
             Timestamp = _time.GetUtcNow(),
         };
-        await _adapter.ProcessActivityAsync(joined, cancellationToken).ConfigureAwait(false);
-        _hub.Notify(conversationId);
+        await _turns.RunAsync(joined, cancellationToken).ConfigureAwait(false);
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Direct Line conversation {ConversationId} started")]

@@ -210,6 +210,12 @@ public static partial class DirectLineEndpoints
             return Error(bodyFault.Status, bodyFault.Field == "body" ? "BadArgument" : "MissingProperty", bodyFault.Message);
         }
 
+        // The customer's own client is posting: it may never speak for the desk or a contact center.
+        if (ForgedEvents.Refusal(activity!, fromContactCenter: false) is { } forged)
+        {
+            return Error(forged.Status, "NotAllowed", forged.Message);
+        }
+
         try
         {
             var (posted, fault) = await channel.PostAsync(conversationId, activity!, UserOf(caller!.Grant), ServiceUrl(http, options.Value), limits.Value.MaxTextLength, cancellationToken).ConfigureAwait(false);

@@ -1,7 +1,8 @@
 using Microsoft.Extensions.Options;
-using SupportBot.Core.Bot;
 using SupportBot.Core.Transcripts;
+using SupportBot.Web.Channels;
 using SupportBot.Web.Hosting;
+using SupportBot.Web.Storage;
 using SupportBot.Web.Widget;
 
 namespace SupportBot.Web.DirectLine;
@@ -23,22 +24,19 @@ public static class DirectLineServices
         {
             var options = sp.GetRequiredService<IOptions<DirectLineOptions>>().Value;
             var storage = sp.GetRequiredService<IOptions<StorageOptions>>().Value;
-            var keyFile = storage.Provider == "Memory" ? null : Path.Combine(root, storage.DataDirectory, "directline-token.key");
+            var keyFile = storage.Provider == StorageProvider.Memory ? null : Path.Combine(root, storage.DataDirectory, "directline-token.key");
             return new DirectLineTokens(
                 DirectLineTokens.SigningKey(options.Secret, keyFile),
                 options.Secret,
                 TimeSpan.FromMinutes(options.TokenLifetimeMinutes),
                 sp.GetRequiredService<TimeProvider>());
         });
-        services.AddSingleton<DirectLineHub>();
         services.AddSingleton(sp =>
         {
             var bot = sp.GetRequiredService<IOptions<BotOptions>>().Value;
             return new DirectLineChannel(
-                sp.GetRequiredService<BotAdapter>(),
+                sp.GetRequiredService<TurnRunner>(),
                 sp.GetRequiredService<ITranscriptStore>(),
-                sp.GetRequiredService<DirectLineHub>(),
-                sp.GetRequiredService<Agents.DeskFeed>(),
                 sp.GetRequiredService<TimeProvider>(),
                 string.IsNullOrEmpty(bot.MicrosoftAppId) ? bot.Name : bot.MicrosoftAppId,
                 bot.Name,

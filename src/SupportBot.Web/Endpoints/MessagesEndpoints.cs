@@ -2,8 +2,6 @@ using System.Net;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
 using SupportBot.Core.Activities;
-using SupportBot.Core.Bot;
-using SupportBot.Core.Handoff;
 using SupportBot.Web.Agents;
 using SupportBot.Web.Channels;
 using SupportBot.Web.Hosting;
@@ -25,10 +23,9 @@ public static partial class MessagesEndpoints
 
     private static async Task<Results<Ok<ExpectedReplies>, Ok, ProblemHttpResult>> HandleAsync(
         HttpContext http,
-        BotAdapter adapter,
-        ConnectorClient connector,
+        TurnRunner turns,
         IOptions<MessagesOptions> messageOptions,
-        DeskFeed feed,
+        IOptions<HandoffOptions> handoffOptions,
         TeamsAgentCards teamsCards,
         IOptions<ChannelAuthOptions> authOptions,
         ChannelAuthenticator authenticator,
@@ -74,66 +71,42 @@ public static partial class MessagesEndpoints
             return Problem(StatusCodes.Status400BadRequest, "Invalid activity", invalid.Message, invalid.Field);
         }
 
-        if (rates.TryAcquire(activity!.ChannelId!, activity.Conversation!.Id!) is { } retryAfter)
+        // The caller is a checked channel by now (a valid token when an app id is configured, else this machine), so
+        // a channel listed as a contact center may report handoff.status; nobody may speak for the desk.
+        var fromContactCenter = handoffOptions.Value.ContactCenterChannels.Contains(activity!.ChannelId!, StringComparer.OrdinalIgnoreCase);
+        if (ForgedEvents.Refusal(activity, fromContactCenter) is { } forged)
+        {
+            LogForged(logger, activity.ChannelId!, forged.Field);
+            return Problem(forged.Status, forged.Title, forged.Message, forged.Field);
+        }
+
+        if (rates.TryAcquire(activity.ChannelId!, activity.Conversation!.Id!) is { } retryAfter)
         {
             ConversationRateLimiter.SetRetryAfter(http, retryAfter);
             return Problem(StatusCodes.Status429TooManyRequests, "Too many requests", $"This conversation is sending too fast; try again in {retryAfter} s.");
         }
 
-        activity = TeamsActivities.RemoveBotMention(activity!);
-
-        // Only the server itself raises desk events; a caller cannot claim to be the desk.
-        if (activity!.CallerId == DeskEvents.CallerId || authenticates)
-        {
-            activity = activity with { CallerId = authenticates ? ChannelAuthenticator.AzureCallerId : null };
-        }
-
-        // An agent's Accept on a case card in the agents' Teams channel is the desk's business, not a customer's turn.
-        if (teamsCards.IsAccept(activity))
-        {
-            var answers = await teamsCards.AcceptAsync(activity, cancellationToken).ConfigureAwait(false);
-            if (activity.DeliveryMode == DeliveryModes.ExpectReplies)
-            {
-                return TypedResults.Ok(new ExpectedReplies(answers));
-            }
-
-            foreach (var answer in answers)
-            {
-                await connector.SendAsync(answer, cancellationToken).ConfigureAwait(false);
-            }
-
-            return TypedResults.Ok();
-        }
-
-        if (activity.DeliveryMode == DeliveryModes.ExpectReplies)
-        {
-            var result = await adapter.ProcessActivityAsync(activity, cancellationToken).ConfigureAwait(false);
-            feed.ConversationChanged(activity.ChannelId!, activity.Conversation!.Id!);
-            return TypedResults.Ok(new ExpectedReplies([.. result.Replies.Select(TeamsActivities.ForTeams)]));
-        }
+        // The caller id is the bot's to set (Bot Framework's rule): the Azure channels' when their token was checked.
+        activity = TeamsActivities.RemoveBotMention(activity) with { CallerId = authenticates ? ChannelAuthenticator.AzureCallerId : null };
 
         try
         {
-            await adapter.ProcessActivityAsync(activity, SendAllAsync, cancellationToken).ConfigureAwait(false);
+            // An agent's Accept on a case card in the agents' Teams channel is the desk's business, not a customer's turn.
+            var replies = teamsCards.IsAccept(activity)
+                ? await turns.DeliverAsync(activity, await teamsCards.AcceptAsync(activity, cancellationToken).ConfigureAwait(false), cancellationToken).ConfigureAwait(false)
+                : await turns.RunAsync(activity, cancellationToken).ConfigureAwait(false);
+            return activity.DeliveryMode == DeliveryModes.ExpectReplies ? TypedResults.Ok(new ExpectedReplies(replies)) : TypedResults.Ok();
         }
-        catch (Exception ex) when (ex is ConnectorException or HttpRequestException or TimeoutException or Polly.Timeout.TimeoutRejectedException
-            || (ex is OperationCanceledException && !cancellationToken.IsCancellationRequested))
+        catch (Exception ex) when (activity.DeliveryMode != DeliveryModes.ExpectReplies && IsConnectorFailure(ex, cancellationToken))
         {
             LogConnectorFailure(logger, activity.Conversation!.Id!, ex.Message);
             return Problem(StatusCodes.Status502BadGateway, "Channel unreachable", "The turn was saved, but its replies could not be delivered to the channel's Bot Connector; send the activity again to retry the delivery.");
         }
-
-        feed.ConversationChanged(activity.ChannelId!, activity.Conversation!.Id!);
-        return TypedResults.Ok();
-
-        async Task SendAllAsync(IReadOnlyList<Activity> replies, CancellationToken ct)
-        {
-            foreach (var reply in replies)
-            {
-                await connector.SendAsync(reply, ct).ConfigureAwait(false);
-            }
-        }
     }
+
+    private static bool IsConnectorFailure(Exception ex, CancellationToken cancellationToken) =>
+        ex is ConnectorException or HttpRequestException or TimeoutException or Polly.Timeout.TimeoutRejectedException
+        || (ex is OperationCanceledException && !cancellationToken.IsCancellationRequested);
 
     private static ProblemHttpResult Problem(int status, string title, string detail, string? field = null) =>
         TypedResults.Problem(detail, statusCode: status, title: title, extensions: field is null ? null : new Dictionary<string, object?> { ["field"] = field });
@@ -143,6 +116,9 @@ public static partial class MessagesEndpoints
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "A request to /api/messages was refused: {Reason}")]
     private static partial void LogRefused(ILogger logger, string reason);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "An activity on channel {ChannelId} was refused: its {Field} is the desk's or a contact center's to use")]
+    private static partial void LogForged(ILogger logger, string channelId, string field);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Replies for conversation {ConversationId} could not be delivered: {Reason}")]
     private static partial void LogConnectorFailure(ILogger logger, string conversationId, string reason);

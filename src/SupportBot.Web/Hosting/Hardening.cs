@@ -1,20 +1,7 @@
-using System.Globalization;
 using System.Threading.RateLimiting;
 using Microsoft.Extensions.Options;
 
 namespace SupportBot.Web.Hosting;
-
-/// <summary>The <c>RateLimits</c> section: how much one conversation and one client address may send.</summary>
-public sealed class RateLimitOptions
-{
-    public const string Section = "RateLimits";
-
-    /// <summary>Messages one conversation may send per 10 seconds (a person types far fewer; a runaway client is stopped).</summary>
-    public int PerConversationPer10Seconds { get; set; } = 30;
-
-    /// <summary>Requests one client address may make per minute to the browser-facing endpoints (Direct Line, tokens, sign-in).</summary>
-    public int PerAddressPerMinute { get; set; } = 600;
-}
 
 /// <summary>Rate limits, security headers and the content security policy for the pages SupportBot serves.</summary>
 public static class Hardening
@@ -72,67 +59,4 @@ public static class Hardening
             });
             await next(http).ConfigureAwait(false);
         });
-}
-
-/// <summary>
-/// A fixed window per conversation: a conversation that sends more than the limit in 10 seconds gets 429 with
-/// Retry-After. Counting is a lock-free increment; windows of conversations that went quiet are swept away.
-/// </summary>
-public sealed class ConversationRateLimiter(IOptions<RateLimitOptions> options, TimeProvider time)
-{
-    private static readonly long WindowTicks = TimeSpan.FromSeconds(10).Ticks;
-    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, Window> _windows = new(StringComparer.Ordinal);
-    private long _nextSweep;
-
-    /// <summary>Null when the conversation may go on; otherwise the seconds to wait.</summary>
-    public int? TryAcquire(string channelId, string conversationId)
-    {
-        var now = time.GetUtcNow().UtcTicks;
-        var start = now - (now % WindowTicks);
-        var window = _windows.GetOrAdd($"{channelId}/{conversationId}", static (_, s) => new Window(s), start);
-        if (Interlocked.Read(ref window.Start) != start)
-        {
-            lock (window)
-            {
-                if (window.Start != start)
-                {
-                    window.Count = 0;
-                    Interlocked.Exchange(ref window.Start, start);
-                }
-            }
-        }
-
-        Sweep(now, start);
-        return Interlocked.Increment(ref window.Count) <= options.Value.PerConversationPer10Seconds
-            ? null
-            : Math.Max(1, (int)Math.Ceiling(TimeSpan.FromTicks(start + WindowTicks - now).TotalSeconds));
-    }
-
-    /// <summary>Writes the Retry-After header for a refusal.</summary>
-    public static void SetRetryAfter(HttpContext http, int seconds) =>
-        http.Response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
-
-    // Once per window, drop the windows that ended before the current one.
-    private void Sweep(long now, long start)
-    {
-        var next = Interlocked.Read(ref _nextSweep);
-        if (now < next || Interlocked.CompareExchange(ref _nextSweep, start + WindowTicks, next) != next)
-        {
-            return;
-        }
-
-        foreach (var (key, window) in _windows)
-        {
-            if (Interlocked.Read(ref window.Start) < start)
-            {
-                _windows.TryRemove(new KeyValuePair<string, Window>(key, window));
-            }
-        }
-    }
-
-    private sealed class Window(long start)
-    {
-        public long Start = start;
-        public int Count;
-    }
 }

@@ -1,4 +1,3 @@
-using Microsoft.AspNetCore.DataProtection;
 using Microsoft.Extensions.Options;
 using SupportBot.Core.Bot;
 using SupportBot.Core.PromptFiles;
@@ -6,6 +5,9 @@ using SupportBot.Web.Agents;
 using SupportBot.Web.Channels;
 using SupportBot.Web.DirectLine;
 using SupportBot.Web.Endpoints;
+using SupportBot.Web.Prompts;
+using SupportBot.Web.Sentiment;
+using SupportBot.Web.Storage;
 using SupportBot.Web.Widget;
 
 namespace SupportBot.Web.Hosting;
@@ -16,27 +18,18 @@ public static partial class SupportBotApp
     public static WebApplication Build(string root, string[] args, Action<WebApplicationBuilder>? configure = null)
     {
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { Args = args, ContentRootPath = root });
+        var configuration = builder.Configuration;
         builder.Services.AddProblemDetails();
         builder.Services.AddActivityJson();
-        builder.Services.AddSupportBot(builder.Configuration, root);
-        builder.Services.AddConnector(builder.Configuration);
+        builder.Services.AddStorage(configuration, root);
+        builder.Services.AddPrompts(configuration, root);
         builder.Services.AddPromptReload();
-        builder.Services.AddDirectLine(builder.Configuration, root);
-        builder.Services.AddOptions<AgentOptions>().Bind(builder.Configuration.GetSection(AgentOptions.Section))
-            .Validate(o => o.Accounts.All(a => a.Login.Length > 0 && a.PasswordHash.StartsWith("pbkdf2-sha256$", StringComparison.Ordinal)), "Agents:Accounts: each account needs a Login and a PasswordHash made by `supportbot agents hash-password`.")
-            .ValidateOnStart();
-        builder.Services.AddAgentSignIn(builder.Configuration.GetSection(AgentOptions.Section).Get<AgentOptions>()?.OpenIdConnect ?? new OpenIdConnectSignIn());
-        builder.Services.AddSingleton(new AppRootPath(root));
-
-        // Sign-in cookies are protected by keys kept with the rest of the bot's data, so they survive a restart.
-        builder.Services.AddDataProtection()
-            .SetApplicationName("SupportBot")
-            .PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(root, builder.Configuration["Storage:DataDirectory"] ?? "data", "keys")));
-        builder.Services.AddHardening(builder.Configuration);
-        builder.Services.AddSingleton<DeskRelay>();
-        builder.Services.AddHostedService<DeskService>();
-        builder.Services.AddSingleton<TeamsAgentCards>();
-        builder.Services.AddHostedService(sp => sp.GetRequiredService<TeamsAgentCards>());
+        builder.Services.AddSentiment(configuration, root);
+        builder.Services.AddSupportBot(configuration);
+        builder.Services.AddChannels(configuration);
+        builder.Services.AddDirectLine(configuration, root);
+        builder.Services.AddAgents(configuration, root);
+        builder.Services.AddHardening(configuration);
         configure?.Invoke(builder);
 
         var app = builder.Build();
@@ -74,8 +67,8 @@ public static partial class SupportBotApp
         var prompts = app.Services.GetRequiredService<PromptSource>();
         var where = storage.Provider switch
         {
-            "Memory" => "in memory (lost on exit)",
-            "Postgres" => "PostgreSQL (Storage:ConnectionString)",
+            StorageProvider.Memory => "in memory (lost on exit)",
+            StorageProvider.Postgres => "PostgreSQL (Storage:ConnectionString)",
             _ => Path.Combine(root, storage.DataDirectory, "supportbot.db"),
         };
         var page = app.Urls.FirstOrDefault()?.TrimEnd('/') + "/";

@@ -240,7 +240,7 @@ public sealed class AgentDeskTests
     }
 
     [Fact]
-    public async Task DeskEvents_ForgedByAClient_AreIgnored()
+    public async Task DeskEvents_ForgedByAClient_AreRefused()
     {
         await using var host = await BotHost.StartAsync(settings: AgentClient.Accounts());
         var caseId = await HandOverOverDirectLineAsync(host, "Dana");
@@ -267,11 +267,12 @@ public sealed class AgentDeskTests
         overMessages["channelId"] = reference.ChannelId;
         overMessages.Remove("text");
         overMessages["value"] = forged["value"]!.DeepClone();
-        var replies = await host.ExpectRepliesAsync(overMessages);
+        overMessages["deliveryMode"] = "expectReplies";
+        using var refused = await host.PostActivityAsync(overMessages);
         var (activities, _) = await customer.GetActivitiesAsync(mintedConversation, mintedToken, null);
 
-        Assert.Equal(200, (int)status);
-        Assert.Empty(replies);
+        Assert.Equal(403, (int)status);
+        Assert.Equal(HttpStatusCode.Forbidden, refused.StatusCode);
         Assert.DoesNotContain(DirectLineClient.BotTexts(activities), t => t.Contains("approved", StringComparison.Ordinal));
         Assert.Equal(CaseStatus.Waiting, (await desk.GetAsync(caseId, CancellationToken.None))!.Status);
     }

@@ -214,7 +214,7 @@ public sealed class AzureLanguageAnalyzerTests
     }
 
     private static AzureLanguageAnalyzer Analyzer(FakeLanguage service, int timeoutMs = 2000, int failuresToBreak = 5) =>
-        new(new SentimentOptions { Provider = "AzureLanguage", Endpoint = service.Endpoint, Key = "test-key", TimeoutMilliseconds = timeoutMs, FailuresToBreak = failuresToBreak }, Local, TimeProvider.System, NullLogger<AzureLanguageAnalyzer>.Instance);
+        new(new SentimentOptions { Provider = SentimentProvider.AzureLanguage, Endpoint = service.Endpoint, Key = "test-key", TimeoutMilliseconds = timeoutMs, FailuresToBreak = failuresToBreak }, Local, TimeProvider.System, NullLogger<AzureLanguageAnalyzer>.Instance);
 
     private static async Task Status(HttpContext http, int status, string code)
     {

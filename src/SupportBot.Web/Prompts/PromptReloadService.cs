@@ -1,6 +1,6 @@
 using SupportBot.Core.PromptFiles;
 
-namespace SupportBot.Web.Hosting;
+namespace SupportBot.Web.Prompts;
 
 /// <summary>Starts watching the prompt folder with the host and stops with it.</summary>
 public sealed class PromptReloadService(PromptFileWatcher watcher) : IHostedService

@@ -1,17 +1,24 @@
 using Microsoft.Extensions.Http.Resilience;
 using Microsoft.Extensions.Options;
 using Polly;
+using SupportBot.Web.DirectLine;
+using SupportBot.Web.Endpoints;
 using SupportBot.Web.Hosting;
 
 namespace SupportBot.Web.Channels;
 
-/// <summary>Registers the typed Bot Connector client with per-attempt timeouts and retries on transient failures.</summary>
-public static class ConnectorServices
+/// <summary>
+/// Registers the channels' side of the bot: who it is on them, what they may send (<c>Messages</c>), how their calls
+/// are checked, the Bot Connector client (per-attempt timeouts, retries on transient failures) and the
+/// <see cref="TurnRunner"/> that delivers every turn's replies (with the Direct Line streams it wakes).
+/// </summary>
+public static class ChannelServices
 {
-    public static IServiceCollection AddConnector(this IServiceCollection services, IConfiguration configuration)
+    public static IServiceCollection AddChannels(this IServiceCollection services, IConfiguration configuration)
     {
+        services.AddOptions<BotOptions>().Bind(configuration.GetSection(BotOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<MessagesOptions>().Bind(configuration.GetSection(MessagesOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<ConnectorOptions>().Bind(configuration.GetSection(ConnectorOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
-        // The resilience pipeline owns timeouts; HttpClient's own 100 s limit must not cut its retries short.
         services.AddOptions<ChannelAuthOptions>().Bind(configuration.GetSection(ChannelAuthOptions.Section))
             .Validate(o => !o.Authenticates || o.MicrosoftAppType is "MultiTenant" or "SingleTenant" or "UserAssignedMSI", "Bot:MicrosoftAppType must be MultiTenant, SingleTenant or UserAssignedMSI.")
             .Validate(o => !o.Authenticates || !o.MicrosoftAppType.Equals("SingleTenant", StringComparison.Ordinal) || o.MicrosoftAppTenantId.Length > 0, "Bot:MicrosoftAppTenantId is needed for a SingleTenant bot.")
@@ -27,6 +34,8 @@ public static class ConnectorServices
             return trusted;
         });
         services.AddTransient<ConnectorAuthHandler>();
+
+        // The resilience pipeline owns timeouts; HttpClient's own 100 s limit must not cut its retries short.
         services.AddHttpClient<ConnectorClient>(client => client.Timeout = Timeout.InfiniteTimeSpan)
             .AddHttpMessageHandler<ConnectorAuthHandler>()
             .AddResilienceHandler("connector", (pipeline, context) =>
@@ -42,6 +51,8 @@ public static class ConnectorServices
                 });
                 pipeline.AddTimeout(TimeSpan.FromSeconds(options.AttemptTimeoutSeconds));
             });
+        services.AddSingleton<DirectLineHub>();
+        services.AddSingleton<TurnRunner>();
         return services;
     }
 

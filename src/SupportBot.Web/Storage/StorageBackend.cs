@@ -1,0 +1,33 @@
+using SupportBot.Core.Handoff;
+using SupportBot.Core.State;
+using SupportBot.Core.Transcripts;
+
+namespace SupportBot.Web.Storage;
+
+/// <summary>
+/// One storage provider's services, made together over one database: conversation and user state, transcripts and
+/// the follow-up schedule. Disposing it closes the database (a SQLite file's pending writes are flushed first).
+/// </summary>
+public sealed record StorageBackend(IStorage Storage, ITranscriptStore Transcripts, FollowUpSchedule FollowUps, IAsyncDisposable? Database) : IAsyncDisposable
+{
+    /// <summary>Opens the backend <paramref name="options"/> name; a SQLite file lives under <paramref name="root"/>.</summary>
+    public static StorageBackend Open(StorageOptions options, string root)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        switch (options.Provider)
+        {
+            case StorageProvider.Memory:
+                return new StorageBackend(new MemoryStorage(), new MemoryTranscriptStore(), FollowUpSchedule.InMemory(), Database: null);
+            case StorageProvider.Postgres:
+                var postgres = new PostgresDatabase(options.ConnectionString);
+                return new StorageBackend(new PostgresStorage(postgres), new PostgresTranscriptStore(postgres), FollowUpSchedule.InPostgres(postgres), postgres);
+            case StorageProvider.Sqlite:
+                var sqlite = new SqliteDatabase(Path.Combine(root, options.DataDirectory, "supportbot.db"));
+                return new StorageBackend(new SqliteStorage(sqlite), new SqliteTranscriptStore(sqlite), FollowUpSchedule.InSqlite(sqlite), sqlite);
+            default:
+                throw new ArgumentOutOfRangeException(nameof(options), options.Provider, "Storage:Provider must be Sqlite, Postgres or Memory.");
+        }
+    }
+
+    public ValueTask DisposeAsync() => Database?.DisposeAsync() ?? ValueTask.CompletedTask;
+}

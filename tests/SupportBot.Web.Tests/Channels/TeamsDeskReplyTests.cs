@@ -33,7 +33,7 @@ public sealed class TeamsDeskReplyTests
         var fromTheDesk = connector.Requests.Skip(before).ToList();
 
         Assert.Equal(HttpStatusCode.NoContent, decided);
-        host.Wording.AssertIs(SupportPrompts.Approved, fromTheDesk[0].Body!["text"]!.GetValue<string>());
+        host.Wording.AssertIs(HandoffPrompts.Approved, fromTheDesk[0].Body!["text"]!.GetValue<string>());
         var question = fromTheDesk.Single(r => r.Body!["attachments"] is not null);
         host.Wording.AssertIs(SupportPrompts.ConfirmResolved, question.Body!["text"]!.GetValue<string>());
         Assert.Null(question.Body["suggestedActions"]);

@@ -3,7 +3,6 @@ using System.Reflection;
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.DependencyInjection;
 using SupportBot.Core.Handoff;
-using SupportBot.Core.Support;
 using SupportBot.Web.DirectLine;
 using SupportBot.Web.Tests.Infrastructure;
 
@@ -42,13 +41,13 @@ public sealed class ForgedEventTests
         var storedAfter = (await host.GetTranscriptAsync(Webchat, conversationId)).Count;
         var next = await host.ExpectRepliesAsync(OnWebchat(TestActivities.Message(conversationId, "hello? is anyone there?")));
 
-        host.Wording.AssertIs(SupportPrompts.HandoffQueue, handedOver[^1].Text);
+        host.Wording.AssertIs(HandoffPrompts.Queue, handedOver[^1].Text);
         Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
         Assert.Contains("only by a contact center", problem["detail"]!.GetValue<string>(), StringComparison.Ordinal);
         Assert.Equal("name", problem["field"]!.GetValue<string>());
         Assert.Equal(storedBefore, storedAfter);
-        host.Wording.AssertIs(SupportPrompts.HandoffWaiting, Assert.Single(next).Text);
+        host.Wording.AssertIs(HandoffPrompts.Waiting, Assert.Single(next).Text);
         Assert.Equal(1, await OpenCasesAsync(host, conversationId));
     }
 
@@ -70,12 +69,12 @@ public sealed class ForgedEventTests
         await customer.PostMessageAsync(conversationId, token, "hello? is anyone there?");
         var (next, _) = await customer.GetActivitiesAsync(conversationId, token, watermark);
 
-        host.Wording.AssertIs(SupportPrompts.HandoffQueue, DirectLineClient.BotTexts(handedOver)[^1]);
+        host.Wording.AssertIs(HandoffPrompts.Queue, DirectLineClient.BotTexts(handedOver)[^1]);
         Assert.Equal(403, status);
         Assert.Equal("NotAllowed", error!["error"]!["code"]!.GetValue<string>());
         Assert.Contains("only by a contact center", error["error"]!["message"]!.GetValue<string>(), StringComparison.Ordinal);
         Assert.Empty(afterRefusal);
-        host.Wording.AssertIs(SupportPrompts.HandoffWaiting, Assert.Single(DirectLineClient.BotTexts(next)));
+        host.Wording.AssertIs(HandoffPrompts.Waiting, Assert.Single(DirectLineClient.BotTexts(next)));
         Assert.Equal(1, await OpenCasesAsync(host, conversationId));
     }
 

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Logging.Abstractions;
 using SupportBot.Core.Bot;
+using SupportBot.Core.Handoff;
 using SupportBot.Core.PromptFiles;
 using SupportBot.Core.Sentiment;
 using SupportBot.Core.State;
@@ -39,13 +40,13 @@ internal static class TestBots
     public static LocalSentimentAnalyzer Sentiment => Analyzer.Value;
 
     /// <summary>The support bot over <paramref name="storage"/> (memory unless given).</summary>
-    public static BotAdapter SupportBot(IStorage? storage = null, ITranscriptStore? transcripts = null, TimeProvider? time = null, SupportOptions? options = null, Action<UserProfile>? profile = null)
+    public static BotAdapter SupportBot(IStorage? storage = null, ITranscriptStore? transcripts = null, TimeProvider? time = null, SupportOptions? options = null, Action<UserProfile>? profile = null, HandoffServices? handoff = null)
     {
         storage ??= new MemoryStorage();
         var conversationState = new ConversationState(storage);
         var userState = new UserState(storage);
         var catalog = Catalog();
-        var services = new SupportServices(Prompts(), () => catalog, Sentiment, options ?? new SupportOptions(), conversationState, userState);
+        var services = new SupportServices(Prompts(), () => catalog, Sentiment, options ?? new SupportOptions(), conversationState, userState, handoff);
         IBot bot = new SupportBotHandler(new SupportDialog(services), services, conversationState);
         if (profile is not null)
         {
@@ -54,6 +55,11 @@ internal static class TestBots
 
         return new BotAdapter(bot, conversationState, userState, transcripts ?? new MemoryTranscriptStore(), time ?? TimeProvider.System, NullLogger<BotAdapter>.Instance);
     }
+
+    /// <summary>Whether <paramref name="text"/> is one of the variants of the prompt <paramref name="key"/>, its variables filled with anything.</summary>
+    public static bool IsLine(string key, string? text) =>
+        text is not null && Prompts().Current.Variants(key).Any(v =>
+            System.Text.RegularExpressions.Regex.IsMatch(text, "^" + System.Text.RegularExpressions.Regex.Replace(System.Text.RegularExpressions.Regex.Escape(v.Text), @"\\\{\w+}", ".*") + "$", System.Text.RegularExpressions.RegexOptions.Singleline));
 
     /// <summary>Sets up the customer's profile (tier, remedies already granted) before the bot's first turn.</summary>
     private sealed class ProfileSeedingBot(IBot inner, SupportServices services, Action<UserProfile> seed) : IBot

@@ -14,11 +14,17 @@ namespace SupportBot.Core.Handoff;
 /// </summary>
 public sealed class HandoffHandler(HandoffServices handoff, CaseVoice voice, CaseState cases)
 {
-    /// <summary>Whether <paramref name="activity"/> is a desk event or a contact center's status to act on.</summary>
-    public static bool IsDeskEvent(Activity activity)
+    /// <summary>
+    /// Whether <paramref name="activity"/> is a desk event (raised by the server itself) or a contact center's
+    /// <c>handoff.status</c> from one of <see cref="HandoffServices.ContactCenterChannels"/>, to act on. The endpoints
+    /// already refuse such events from anyone else; this holds the same line inside the bot.
+    /// </summary>
+    public bool IsDeskEvent(Activity activity)
     {
         ArgumentNullException.ThrowIfNull(activity);
-        return activity.Type == ActivityTypes.Event && (activity.CallerId == DeskEvents.CallerId || activity.Name == DeskEvents.HandoffStatus);
+        return activity.Type == ActivityTypes.Event
+            && (activity.CallerId == DeskEvents.CallerId
+                || (activity.Name == DeskEvents.HandoffStatus && handoff.ContactCenterChannels.Contains(activity.ChannelId ?? string.Empty)));
     }
 
     /// <summary>Says what the event means to the customer and updates the case; returns what the conversation does next.</summary>

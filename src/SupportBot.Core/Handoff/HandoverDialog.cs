@@ -41,9 +41,9 @@ public sealed class HandoverDialog : ComponentDialog
         var supportCase = await _cases.CaseAsync(step.Context, cancellationToken).ConfigureAwait(false);
         supportCase.HandoffReason = request.Reason;
         supportCase.ApprovalReason = request.ApprovalReason;
-        if (request.Reason == HandoffReason.OpenCaseFollowUp)
+        if (request.Reason == HandoffReason.OpenCaseFollowUp || string.IsNullOrWhiteSpace(supportCase.Complaint))
         {
-            // The case is already with a colleague: nothing to review, it goes straight back to them.
+            // Nothing to review: the case is already with a colleague, or the customer asked for one before telling anything.
             return await step.NextAsync(null, cancellationToken).ConfigureAwait(false);
         }
 

@@ -32,7 +32,7 @@ public sealed class SupportBotHandler : IBot
     {
         ArgumentNullException.ThrowIfNull(turnContext);
         var activity = turnContext.Activity;
-        if (HandoffHandler.IsDeskEvent(activity))
+        if (_handoff.IsDeskEvent(activity))
         {
             var outcome = await _handoff.OnDeskEventAsync(turnContext, cancellationToken).ConfigureAwait(false);
             if (outcome.Next != AfterDeskEvent.Carry)

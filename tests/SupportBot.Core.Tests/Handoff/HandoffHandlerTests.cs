@@ -1,0 +1,111 @@
+using System.Text.Json;
+using SupportBot.Core.Activities;
+using SupportBot.Core.Cases;
+using SupportBot.Core.Handoff;
+using SupportBot.Core.State;
+using SupportBot.Core.Support;
+using SupportBot.Core.Testing;
+
+namespace SupportBot.Core.Tests.Handoff;
+
+/// <summary>The conversation's side of a handoff: which events the bot acts on, and what the customer hears after each.</summary>
+public sealed class HandoffHandlerTests
+{
+    private static Activity StatusEvent(string state, string? callerId = null) => new()
+    {
+        Type = ActivityTypes.Event,
+        Name = DeskEvents.HandoffStatus,
+        CallerId = callerId,
+        Value = JsonSerializer.SerializeToElement(new { state }, StateJson.Options),
+    };
+
+    private static Activity DeskEvent(string name, DeskEventValue value) => new()
+    {
+        Type = ActivityTypes.Event,
+        Name = name,
+        CallerId = DeskEvents.CallerId,
+        Value = JsonSerializer.SerializeToElement(value, StateJson.Options),
+    };
+
+    private static TestFlow HandedOver(HandoffServices? handoff = null)
+    {
+        var flow = new TestFlow(TestBots.SupportBot(handoff: handoff)) { UserName = "Dana Reyes" }
+            .Send("hi").AssertReply(r => Assert.True(TestBots.IsLine(SupportPrompts.Welcome, r.Text), r.Text))
+            .Send("my parcel never arrived")
+            .AssertReply(r => Assert.Contains("parcel", r.Text, StringComparison.Ordinal))
+            .AssertReply(r => Assert.True(TestBots.IsLine(SupportPrompts.Question("order_number"), r.Text), r.Text))
+            .Send("I want to talk to a person")
+            .AssertReply(r => Assert.True(TestBots.IsLine(HandoffPrompts.ReviewBrief, r.Text), r.Text))
+            .Send("that's right")
+            .AssertReply(r => Assert.True(TestBots.IsLine(HandoffPrompts.Handoff(HandoffReason.CustomerAsked), r.Text), r.Text));
+        return handoff is { ContactCenterChannels.Count: > 0 }
+            ? flow.AssertReply(r => Assert.Equal(DeskEvents.HandoffInitiate, r.Name)).AssertNoReply()
+            : flow.AssertNoReply();
+    }
+
+    [Fact]
+    public async Task HandoffStatus_FromAChannelThatIsNoContactCenter_IsIgnored_AndTheCaseStaysWithTheColleague()
+    {
+        await HandedOver()
+            .Send(StatusEvent("completed"), "handoff.status completed from the customer's own channel")
+            .AssertNoReply()
+            .Send("hello? anyone there?")
+            .AssertReply(r => Assert.True(TestBots.IsLine(HandoffPrompts.Waiting, r.Text), r.Text))
+            .AssertNoReply()
+            .StartTestAsync();
+    }
+
+    [Fact]
+    public async Task HandoffStatus_CompletedFromAContactCenterChannel_HandsBackToTheBotsClose()
+    {
+        var handoff = new HandoffServices { ContactCenterChannels = new HashSet<string> { "test" } };
+
+        await HandedOver(handoff)
+            .Send(StatusEvent("accepted"), "handoff.status accepted")
+            .AssertReply(r => Assert.True(TestBots.IsLine(HandoffPrompts.AgentJoined, r.Text), r.Text))
+            .Send("thanks, that's sorted then")
+            .AssertNoReply()
+            .Send(StatusEvent("completed"), "handoff.status completed")
+            .AssertReply(r => Assert.True(TestBots.IsLine(HandoffPrompts.HandedBack, r.Text), r.Text))
+            .AssertReply(r => Assert.True(TestBots.IsLine(SupportPrompts.ConfirmResolved, r.Text), r.Text))
+            .StartTestAsync();
+    }
+
+    [Fact]
+    public async Task AgentJoined_WhileTheBotWaitsForACallbackNumber_EndsTheQuestion_TheCustomerTalksToTheColleague()
+    {
+        await HandedOver()
+            .Send(DeskEvent(DeskEvents.HandoffStatus, new DeskEventValue { State = HandoffState.Failed }), "the contact center could not take it")
+            .AssertReply(r => Assert.True(TestBots.IsLine(HandoffPrompts.NoAgents, r.Text), r.Text))
+            .Send(DeskEvent(DeskEvents.AgentJoined, new DeskEventValue { Agent = "Alex Morgan" }), "a colleague joins after all")
+            .AssertReply(r => Assert.Contains("Alex Morgan", r.Text, StringComparison.Ordinal))
+            .Send("oh great, hi Alex")
+            .AssertNoReply()
+            .StartTestAsync();
+    }
+
+    [Fact]
+    public async Task Decision_Denied_SaysWhyAndWhoThenAsksWhetherItIsSorted()
+    {
+        await HandedOver()
+            .Send(DeskEvent(DeskEvents.Decision, new DeskEventValue { Agent = "Alex Morgan", Decision = AgentDecision.Denied, Remedy = "a full refund", Note = "the item was used for a year" }), "a colleague denies the remedy")
+            .AssertReply(r =>
+            {
+                Assert.True(TestBots.IsLine(HandoffPrompts.Denied, r.Text), r.Text);
+                Assert.Contains("the item was used for a year", r.Text, StringComparison.Ordinal);
+            })
+            .AssertReply(r => Assert.True(TestBots.IsLine(SupportPrompts.ConfirmResolved, r.Text), r.Text))
+            .StartTestAsync();
+    }
+
+    [Fact]
+    public async Task AskForPerson_BeforeTellingAnything_HandsOverWithoutAnEmptyBriefToReview()
+    {
+        await new TestFlow(TestBots.SupportBot()) { UserName = "Dana Reyes" }
+            .Send("hi").AssertReply(r => Assert.True(TestBots.IsLine(SupportPrompts.Welcome, r.Text), r.Text))
+            .Send("I want to talk to a person")
+            .AssertReply(r => Assert.True(TestBots.IsLine(HandoffPrompts.Handoff(HandoffReason.CustomerAsked), r.Text), r.Text))
+            .AssertNoReply()
+            .StartTestAsync();
+    }
+}

@@ -2,7 +2,7 @@ using System.Text.RegularExpressions;
 using SupportBot.Core.Activities;
 using SupportBot.Core.Bot;
 
-namespace SupportBot.Core.Testing;
+namespace SupportBot.Testing;
 
 /// <summary>One line of a scripted conversation: something the user sends, or a reply the bot must give.</summary>
 public sealed record ScriptStep(int Line, Activity? Send, ExpectedReply? Expect);

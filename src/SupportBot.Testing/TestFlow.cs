@@ -2,7 +2,7 @@ using System.Text;
 using SupportBot.Core.Activities;
 using SupportBot.Core.Bot;
 
-namespace SupportBot.Core.Testing;
+namespace SupportBot.Testing;
 
 /// <summary>
 /// A Bot Framework style scripted conversation, run in memory through the real <see cref="BotAdapter"/>:

@@ -11,8 +11,10 @@ namespace SupportBot.Web.Sentiment;
 
 /// <summary>
 /// Sentiment from Azure AI Language (<c>POST {endpoint}/language/:analyze-text</c>, <c>SentimentAnalysis</c> with
-/// opinion mining) through Azure.Core's pipeline: key or Entra ID credential, retries with backoff that honour
-/// Retry-After. Texts pending at the same moment share a request (up to the service's 10 documents); a text over
+/// opinion mining) through Azure.Core's pipeline with a key or Entra ID credential. Transient failures (408, 429,
+/// 5xx, network errors, an attempt that takes too long) are retried here rather than by Azure.Core, after the
+/// service's Retry-After or with exponential backoff, so that every wait, timeout and the circuit breaker run on the
+/// injected <see cref="TimeProvider"/>. Texts pending at the same moment share a request (up to the service's 10 documents); a text over
 /// 5,120 characters is cut there, with a note in the log; identical texts are not sent twice. A turn never waits
 /// longer than its budget: a slow, failing or unreachable service (or one whose circuit is open after repeated
 /// failures) is answered by the local analyzer, which is logged and counted. The local analyzer also supplies the
@@ -23,12 +25,15 @@ public sealed partial class AzureLanguageAnalyzer : ISentimentAnalyzer
     public const int MaxDocuments = 10;
     public const int MaxTextElements = 5120;
     private const int CacheSize = 10_000;
+    private const int MaxRetries = 2;
+    private static readonly TimeSpan FirstBackoff = TimeSpan.FromMilliseconds(100);
     private static readonly Meter Meter = new("SupportBot.Sentiment");
     private static readonly Counter<long> Fallbacks = Meter.CreateCounter<long>("supportbot.sentiment.fallbacks", description: "Texts the local analyzer answered because Azure AI Language could not");
     private readonly SentimentOptions _options;
     private readonly ISentimentAnalyzer _local;
     private readonly HttpPipeline _pipeline;
     private readonly TimeProvider _time;
+    private readonly TimeSpan _attemptTimeout;
     private readonly ILogger _logger;
     private readonly ConcurrentDictionary<string, Task<SentimentResult?>> _cache = new(StringComparer.Ordinal);
     private readonly List<(string Text, TaskCompletionSource<SentimentResult?> Result)> _pending = [];
@@ -43,11 +48,12 @@ public sealed partial class AzureLanguageAnalyzer : ISentimentAnalyzer
         _local = local;
         _time = time;
         _logger = logger;
+        _attemptTimeout = TimeSpan.FromMilliseconds(Math.Max(250, options.TimeoutMilliseconds));
+
+        // Azure.Core's retries and network timeout wait on the system clock; SendAsync does both on _time instead.
         var clientOptions = new LanguageClientOptions();
-        clientOptions.Retry.MaxRetries = 2;
-        clientOptions.Retry.Mode = RetryMode.Exponential;
-        clientOptions.Retry.Delay = TimeSpan.FromMilliseconds(100);
-        clientOptions.Retry.NetworkTimeout = TimeSpan.FromMilliseconds(Math.Max(250, options.TimeoutMilliseconds));
+        clientOptions.Retry.MaxRetries = 0;
+        clientOptions.Retry.NetworkTimeout = Timeout.InfiniteTimeSpan;
         if (transport is not null)
         {
             clientOptions.Transport = transport;
@@ -179,19 +185,47 @@ public sealed partial class AzureLanguageAnalyzer : ISentimentAnalyzer
             ["parameters"] = new JsonObject { ["opinionMining"] = true, ["modelVersion"] = "latest", ["stringIndexType"] = "Utf16CodeUnit", ["loggingOptOut"] = true },
             ["analysisInput"] = new JsonObject { ["documents"] = documents },
         };
-        using var message = _pipeline.CreateMessage();
-        message.Request.Method = RequestMethod.Post;
-        message.Request.Uri.Reset(new Uri($"{_options.Endpoint.TrimEnd('/')}/language/:analyze-text?api-version={_options.ApiVersion}"));
-        message.Request.Headers.SetValue("Content-Type", "application/json");
-        message.Request.Content = RequestContent.Create(BinaryData.FromString(body.ToJsonString()));
-        using var budget = new CancellationTokenSource(TimeSpan.FromMilliseconds(_options.TimeoutMilliseconds * 4L));
-        await _pipeline.SendAsync(message, budget.Token).ConfigureAwait(false);
-        var response = message.Response;
-        if (response.IsError)
+        var content = BinaryData.FromString(body.ToJsonString());
+        using var budget = new CancellationTokenSource(TimeSpan.FromMilliseconds(_options.TimeoutMilliseconds * 4L), _time);
+        for (var attempt = 0; ; attempt++)
         {
-            throw new Azure.RequestFailedException(response);
-        }
+            TimeSpan? retryAfter = null;
+            using (var message = _pipeline.CreateMessage())
+            using (var attemptTimeout = new CancellationTokenSource(_attemptTimeout, _time))
+            using (var cancellation = CancellationTokenSource.CreateLinkedTokenSource(budget.Token, attemptTimeout.Token))
+            {
+                message.Request.Method = RequestMethod.Post;
+                message.Request.Uri.Reset(new Uri($"{_options.Endpoint.TrimEnd('/')}/language/:analyze-text?api-version={_options.ApiVersion}"));
+                message.Request.Headers.SetValue("Content-Type", "application/json");
+                message.Request.Content = RequestContent.Create(content);
+                try
+                {
+                    await _pipeline.SendAsync(message, cancellation.Token).ConfigureAwait(false);
+                    var response = message.Response;
+                    if (!response.IsError)
+                    {
+                        return ReadResults(response);
+                    }
 
+                    if (attempt >= MaxRetries || !IsTransient(response.Status))
+                    {
+                        throw new Azure.RequestFailedException(response);
+                    }
+
+                    retryAfter = RetryAfter(response);
+                }
+                catch (Exception ex) when (attempt < MaxRetries && !budget.IsCancellationRequested && IsTransient(ex))
+                {
+                    LogRetrying(_logger, ex.Message);
+                }
+            }
+
+            await Task.Delay(retryAfter ?? Backoff(attempt), _time, budget.Token).ConfigureAwait(false);
+        }
+    }
+
+    private Dictionary<string, SentimentResult> ReadResults(Azure.Response response)
+    {
         using var json = JsonDocument.Parse(response.Content.ToMemory());
         var root = json.RootElement.GetProperty("results");
         foreach (var error in root.TryGetProperty("errors", out var errors) ? errors.EnumerateArray() : default)
@@ -207,6 +241,42 @@ public sealed partial class AzureLanguageAnalyzer : ISentimentAnalyzer
 
         return results;
     }
+
+    private static bool IsTransient(int status) => status is 408 or 429 or >= 500;
+
+    /// <summary>A network error, or an attempt cut off by its own timeout (not by the turn's budget).</summary>
+    private static bool IsTransient(Exception exception) =>
+        exception is HttpRequestException or IOException or OperationCanceledException or Azure.RequestFailedException { Status: 0 };
+
+    /// <summary>The service's <c>Retry-After</c> (seconds or an HTTP date), or its <c>retry-after-ms</c> variants.</summary>
+    private TimeSpan? RetryAfter(Azure.Response response)
+    {
+        foreach (var header in (string[])["retry-after-ms", "x-ms-retry-after-ms"])
+        {
+            if (response.Headers.TryGetValue(header, out var ms) && double.TryParse(ms, NumberStyles.Float, CultureInfo.InvariantCulture, out var milliseconds) && milliseconds >= 0)
+            {
+                return TimeSpan.FromMilliseconds(milliseconds);
+            }
+        }
+
+        if (!response.Headers.TryGetValue("Retry-After", out var value))
+        {
+            return null;
+        }
+
+        if (int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var seconds))
+        {
+            return TimeSpan.FromSeconds(seconds);
+        }
+
+        return DateTimeOffset.TryParse(value, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var at)
+            ? TimeSpan.FromTicks(Math.Max(0, (at - _time.GetUtcNow()).Ticks))
+            : null;
+    }
+
+    /// <summary>100 ms, then 200 ms, … with ±20 % jitter, so that instances that failed together do not retry together.</summary>
+    private static TimeSpan Backoff(int attempt) =>
+        FirstBackoff * Math.Pow(2, attempt) * (0.8 + (0.4 * Random.Shared.NextDouble()));
 
     private static SentimentResult Read(JsonElement document)
     {
@@ -272,6 +342,9 @@ public sealed partial class AzureLanguageAnalyzer : ISentimentAnalyzer
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Azure AI Language did not answer; the local analyzer answered instead ({Reason})")]
     private static partial void LogFallback(ILogger logger, string reason);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Azure AI Language request failed, retrying: {Reason}")]
+    private static partial void LogRetrying(ILogger logger, string reason);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Azure AI Language request failed: {Reason}")]
     private static partial void LogRequestFailed(ILogger logger, string reason);

@@ -1,7 +1,7 @@
 using SupportBot.Core.Activities;
 using SupportBot.Core.Dialogs;
 using SupportBot.Core.Dialogs.Prompts;
-using SupportBot.Core.Testing;
+using SupportBot.Testing;
 
 namespace SupportBot.Core.Tests.Dialogs;
 

@@ -1,7 +1,7 @@
 using SupportBot.Core.Activities;
 using SupportBot.Core.Dialogs;
 using SupportBot.Core.Dialogs.Prompts;
-using SupportBot.Core.Testing;
+using SupportBot.Testing;
 
 namespace SupportBot.Core.Tests.Dialogs;
 
@@ -59,7 +59,7 @@ public sealed class PromptTests
     public async Task ChoicePrompt_Answer_ReturnsChoice(string answer, string expected)
     {
         await Flow(new ChoicePrompt("choice"), ChoiceOptions())
-            .Send("start").AssertReply(_ => { })
+            .Send("start").AssertReply("Which is closest?")
             .Send(answer).AssertReply($"picked {expected} (#{Array.FindIndex(Categories, c => c.Value == expected) + 1})")
             .StartTestAsync();
     }
@@ -86,7 +86,7 @@ public sealed class PromptTests
     public async Task ChoicePrompt_UnrecognizedAnswer_SendsRetryPromptWithChoices(string answer)
     {
         await Flow(new ChoicePrompt("choice"), ChoiceOptions())
-            .Send("start").AssertReply(_ => { })
+            .Send("start").AssertReply("Which is closest?")
             .Send(answer)
             .AssertReply(reply =>
             {
@@ -101,7 +101,7 @@ public sealed class PromptTests
     public async Task ChoicePrompt_MaxAttemptsUsedUp_EndsWithGaveUp()
     {
         await Flow(new ChoicePrompt("choice") { MaxAttempts = 2 }, ChoiceOptions())
-            .Send("start").AssertReply(_ => { })
+            .Send("start").AssertReply("Which is closest?")
             .Send("what?").AssertReply("Please pick one of the four.")
             .Send("no idea").AssertReply("gave up after 2")
             .AssertNoReply()

@@ -2,7 +2,7 @@ using SupportBot.Core.Activities;
 using SupportBot.Core.Dialogs;
 using SupportBot.Core.Dialogs.Prompts;
 using SupportBot.Core.State;
-using SupportBot.Core.Testing;
+using SupportBot.Testing;
 
 namespace SupportBot.Core.Tests.Dialogs;
 

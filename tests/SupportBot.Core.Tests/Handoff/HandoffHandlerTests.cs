@@ -4,7 +4,7 @@ using SupportBot.Core.Cases;
 using SupportBot.Core.Handoff;
 using SupportBot.Core.State;
 using SupportBot.Core.Support;
-using SupportBot.Core.Testing;
+using SupportBot.Testing;
 
 namespace SupportBot.Core.Tests.Handoff;
 

@@ -162,9 +162,66 @@ public sealed class LocalSentimentAnalyzerTests
         Directory.Delete(directory, recursive: true);
     }
 
-    [Fact]
-    public void RepositoryLexicons_Load()
+    [Theory]
+    [InlineData("fine", 0.8)]
+    [InlineData("horrible", -2.5)]
+    [InlineData("worst", -3.1)]
+    public void RepositoryLexicons_VaderWord_ScoresItsRatedValence(string word, double vaderValence)
     {
-        Assert.True(TestBots.Sentiment.Analyze("fine").Compound >= 0);
+        var result = Analyze(word);
+
+        Assert.Equal(VaderCompound(vaderValence), result.Compound, 3);
     }
+
+    [Theory]
+    [InlineData("overcharged", -2.2, Emotion.Anger)]
+    [InlineData("still waiting", -1.8, Emotion.Frustration)]
+    [InlineData("nobody answers", -2.0, Emotion.Frustration)]
+    public void RepositoryLexicons_SupportTerm_ScoresItsListedValenceAndEmotion(string term, double listedValence, Emotion emotion)
+    {
+        var withSupport = Analyze(term);
+        var vaderOnly = VaderOnly.Value.Analyze(term);
+
+        Assert.Equal(VaderCompound(listedValence), withSupport.Compound, 3);
+        Assert.Contains(withSupport.Emotions, e => e.Emotion == emotion);
+        Assert.Equal(0, vaderOnly.Compound);
+    }
+
+    [Fact]
+    public void RepositoryLexicons_WordVaderAlsoRates_KeepsVadersValenceAndGainsTheListedEmotions()
+    {
+        // dialogs/sentiment-lexicon.tsv lists "useless -2.2 anger,frustration"; VADER's people rated it -1.8.
+        var result = Analyze("useless");
+
+        Assert.Equal(VaderCompound(-1.8), result.Compound, 3);
+        Assert.Contains(result.Emotions, e => e.Emotion == Emotion.Anger);
+        Assert.Contains(result.Emotions, e => e.Emotion == Emotion.Frustration);
+    }
+
+    [Fact]
+    public void RepositoryLexicons_BothFilesLoaded_KnowsVadersWordsAndTheSupportTerms()
+    {
+        var vader = Path.Combine(AppContext.BaseDirectory, "sentiment", "vader_lexicon.txt");
+
+        var vaderOnly = SentimentLexicon.Load(vader, null).Count;
+        var both = SentimentLexicon.Load(vader, Path.Combine(TestBots.DialogsDirectory, "sentiment-lexicon.tsv")).Count;
+
+        Assert.InRange(vaderOnly, 7000, 9000);
+        Assert.True(both >= vaderOnly + 100, $"the support lexicon added {both - vaderOnly} entries");
+    }
+
+    [Fact]
+    public void RepositoryLexicons_StronglyNegativeComplaint_ReadsStronglyNegative()
+    {
+        var result = Analyze("This is the worst service ever, I am furious and my refund still hasn't arrived.");
+
+        Assert.Equal(SentimentLabel.Negative, result.Label);
+        Assert.True(result.Compound < -0.8, $"compound {result.Compound}");
+    }
+
+    private static readonly Lazy<LocalSentimentAnalyzer> VaderOnly = new(() =>
+        new LocalSentimentAnalyzer(SentimentLexicon.Load(Path.Combine(AppContext.BaseDirectory, "sentiment", "vader_lexicon.txt"), null)));
+
+    /// <summary>VADER's normalisation of one term's valence: x / sqrt(x² + 15).</summary>
+    private static double VaderCompound(double valence) => valence / Math.Sqrt((valence * valence) + 15);
 }

@@ -1,8 +1,8 @@
 using SupportBot.Core.Activities;
 using SupportBot.Core.State;
 using SupportBot.Core.Support;
-using SupportBot.Core.Testing;
 using SupportBot.Core.Cases;
+using SupportBot.Testing;
 
 namespace SupportBot.Core.Tests.Support;
 
@@ -38,12 +38,12 @@ public sealed class SupportDialogTests
         var flow = new TestFlow(TestBots.SupportBot(storage)) { UserName = "Sam Ortiz" };
 
         await flow
-            .Send("hi").AssertReply(_ => { })
-            .Send("you charged my card 4111 1111 1111 1111 twice, I'm really angry").AssertReply(_ => { }).AssertReply(r => Assert.EndsWith("?", r.Text, StringComparison.Ordinal))
+            .Send("hi").AssertReplyOneOf(Wording.Of("greeting.welcome"))
+            .Send("you charged my card 4111 1111 1111 1111 twice, I'm really angry").AssertReplyOneOf(Wording.OfAny("empathy.")).AssertReply(r => Assert.EndsWith("?", r.Text, StringComparison.Ordinal))
             .Send("$120").AssertReply(r => Assert.Contains("?", r.Text, StringComparison.Ordinal))
             .Send("last Friday").AssertReply(r => Assert.Contains("order number", r.Text, StringComparison.OrdinalIgnoreCase))
             .Send("order 77123").AssertReply(r => Assert.Contains("nything", r.Text, StringComparison.Ordinal))
-            .Send("nobody answered my emails either").AssertReply(_ => { }).AssertReply(_ => { })
+            .Send("nobody answered my emails either").AssertReplyContains("nobody answered your emails either").AssertReplyOneOf(Wording.Of("layers.ask_again"))
             .Send("no").AssertReply(r => Assert.Equal("A full refund", r.SuggestedActions!.Actions[0].Title))
             .Send("A full refund")
             .AssertReply(r =>
@@ -80,8 +80,8 @@ public sealed class SupportDialogTests
     {
         var storage = new MemoryStorage();
         await new TestFlow(TestBots.SupportBot(storage)) { UserName = "Ana Silva" }
-            .Send("hi").AssertReply(_ => { })
-            .Send("my order is late").AssertReply(_ => { }).AssertReply(_ => { })
+            .Send("hi").AssertReplyOneOf(Wording.Of("greeting.welcome"))
+            .Send("my order is late").AssertReplyOneOf(Wording.OfAny("empathy.")).AssertReplyOneOf(Wording.Of("questions.order_number"))
             .Send("talk to a person").AssertReply(r => Assert.Contains("here's what I'll pass on", r.Text, StringComparison.Ordinal))
             .Send("that's right").AssertReply(r => Assert.Contains("colleague", r.Text, StringComparison.Ordinal))
             .StartTestAsync();
@@ -103,13 +103,13 @@ public sealed class SupportDialogTests
     {
         var storage = new MemoryStorage();
         await new TestFlow(TestBots.SupportBot(storage)) { UserName = "Kim Lee" }
-            .Send("hi").AssertReply(_ => { })
-            .Send("I can't log in to my account since yesterday").AssertReply(_ => { }).AssertReply(_ => { })
-            .Send("kim@example.com").AssertReply(_ => { })
-            .Send("I reset my password").AssertReply(_ => { })
-            .Send("no").AssertReply(_ => { })
-            .Send("1").AssertReply(_ => { }).AssertReply(_ => { })
-            .Send("yes").AssertReply(_ => { })
+            .Send("hi").AssertReplyOneOf(Wording.Of("greeting.welcome"))
+            .Send("I can't log in to my account since yesterday").AssertReplyOneOf(Wording.OfAny("empathy.")).AssertReplyOneOf(Wording.Of("questions.account"))
+            .Send("kim@example.com").AssertReplyOneOf(Wording.Of("questions.tried"))
+            .Send("I reset my password").AssertReplyOneOf(Wording.Of("layers.ask"))
+            .Send("no").AssertReplyOneOf(Wording.Of("remedies.offer"))
+            .Send("1").AssertReplyContains("your account unlocked and access restored").AssertReplyOneOf(Wording.Of("closing.confirm_resolved"))
+            .Send("yes").AssertReplyOneOf(Wording.Of("closing.rating"))
             .Send("5").AssertReply(r => Assert.Contains("Kim", r.Text, StringComparison.Ordinal))
             .StartTestAsync();
 
@@ -123,12 +123,12 @@ public sealed class SupportDialogTests
     public async Task SupportDialog_GoldCustomer_UpgradeGrantedWithoutApproval()
     {
         await new TestFlow(TestBots.SupportBot(profile: p => p.Tier = "gold")) { UserName = "Jo Brown" }
-            .Send("hi").AssertReply(_ => { })
-            .Send("I'm just not happy with how things went").AssertReply(_ => { }).AssertReply(_ => { })
-            .Send("Something else").AssertReply(_ => { })
-            .Send("a month ago").AssertReply(_ => { })
-            .Send("I wrote once").AssertReply(_ => { })
-            .Send("no").AssertReply(_ => { })
+            .Send("hi").AssertReplyOneOf(Wording.Of("greeting.welcome"))
+            .Send("I'm just not happy with how things went").AssertReplyOneOf(Wording.OfAny("empathy.")).AssertReplyOneOf(Wording.Of("categories.ask"))
+            .Send("Something else").AssertReplyOneOf(Wording.Of("questions.when"))
+            .Send("a month ago").AssertReplyOneOf(Wording.Of("questions.tried"))
+            .Send("I wrote once").AssertReplyOneOf(Wording.Of("layers.ask"))
+            .Send("no").AssertReplyOneOf(Wording.Of("remedies.offer"))
             .Send("2").AssertReply(r => Assert.Contains("upgrade", r.Text, StringComparison.Ordinal)).AssertReply(r => Assert.EndsWith("?", r.Text, StringComparison.Ordinal))
             .StartTestAsync();
     }
@@ -152,14 +152,17 @@ public sealed class SupportDialogTests
     {
         var said = new List<string>();
         var flow = new TestFlow(TestBots.SupportBot(options: new SupportOptions { MaxUnderlyingIssues = 5 })) { UserName = "Max Kane" }
-            .Send("hi").AssertReply(_ => { })
-            .Send("I am frustrated, my parcel is late").AssertReply(r => said.Add(r.Text!)).AssertReply(_ => { })
-            .Send("order 12345").AssertReply(_ => { })
-            .Send("yesterday").AssertReply(_ => { })
-            .Send("I emailed").AssertReply(_ => { });
-        foreach (var issue in new[] { "the courier left it outside", "the tracking page shows nothing", "the box was wet", "I had to take a day off", "the app logs me out" })
+            .Send("hi").AssertReplyOneOf(Wording.Of("greeting.welcome"))
+            .Send("I am frustrated, my parcel is late").AssertReply(r => said.Add(r.Text!)).AssertReplyOneOf(Wording.Of("questions.order_number"))
+            .Send("order 12345").AssertReplyOneOf(Wording.Of("questions.when"))
+            .Send("yesterday").AssertReplyOneOf(Wording.Of("questions.tried"))
+            .Send("I emailed").AssertReplyOneOf(Wording.Of("layers.ask"));
+        string[] issues = ["the courier left it outside", "the tracking page shows nothing", "the box was wet", "I had to take a day off", "the app logs me out"];
+        foreach (var issue in issues)
         {
-            flow.Send(issue).AssertReply(r => said.Add(r.Text!)).AssertReply(_ => { });
+            // After the fifth further issue (MaxUnderlyingIssues) the bot stops asking and offers remedies.
+            var next = issue == issues[^1] ? "remedies.offer" : "layers.ask_again";
+            flow.Send(issue).AssertReply(r => said.Add(r.Text!)).AssertReplyOneOf(Wording.Of(next));
         }
 
         await flow.StartTestAsync();

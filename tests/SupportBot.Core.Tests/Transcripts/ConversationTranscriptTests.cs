@@ -1,4 +1,4 @@
-using SupportBot.Core.Testing;
+using SupportBot.Testing;
 
 namespace SupportBot.Core.Tests.Transcripts;
 

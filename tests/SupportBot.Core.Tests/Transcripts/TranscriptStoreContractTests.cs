@@ -1,5 +1,4 @@
 using SupportBot.Core.Activities;
-using SupportBot.Core.State;
 using SupportBot.Core.Tests.State;
 using SupportBot.Core.Transcripts;
 

@@ -4,6 +4,7 @@ using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Time.Testing;
 using SupportBot.Core.Sentiment;
 using SupportBot.Web.Sentiment;
 using SupportBot.Web.Tests.Infrastructure;
@@ -14,16 +15,20 @@ namespace SupportBot.Web.Tests.Sentiment;
 /// The Azure AI Language provider against a fake Language service on 127.0.0.1 that speaks the documented shapes:
 /// opinion mining, batching, the cache, 401, 429 with Retry-After, 500, timeouts, malformed bodies, per-document
 /// errors and the circuit breaker; every failure ends with the local analyzer's answer, never a stalled turn.
+/// The analyzer's clock is fake: budgets, Retry-After and the circuit run only when a test advances it.
 /// </summary>
 public sealed class AzureLanguageAnalyzerTests
 {
     private static readonly LocalSentimentAnalyzer Local = LocalSentimentAnalyzer.Load(Path.Combine(Web.Hosting.AppRoot.Find(), "dialogs", "sentiment-lexicon.tsv"));
 
+    /// <summary>Only so that a broken test fails instead of hanging; no assertion depends on real time.</summary>
+    private static readonly TimeSpan Hang = TimeSpan.FromSeconds(20);
+
     [Fact]
     public async Task Success_SendsTheDocumentedRequest_AndReadsOpinionTargets()
     {
         await using var service = await FakeLanguage.StartAsync();
-        var analyzer = Analyzer(service);
+        var analyzer = Analyzer(service, new FakeTimeProvider());
 
         var result = await analyzer.AnalyzeAsync("The refund is three weeks late.", CancellationToken.None);
 
@@ -43,7 +48,7 @@ public sealed class AzureLanguageAnalyzerTests
     public async Task ManyTextsAtOnce_GoInBatchesOfAtMostTen_AndIdenticalTextsAreSentOnce()
     {
         await using var service = await FakeLanguage.StartAsync();
-        var analyzer = Analyzer(service);
+        var analyzer = Analyzer(service, new FakeTimeProvider());
 
         var results = await Task.WhenAll(Enumerable.Range(0, 25).Select(i => analyzer.AnalyzeAsync($"order {i} never arrived", CancellationToken.None).AsTask()));
         var again = await analyzer.AnalyzeAsync("order 3 never arrived", CancellationToken.None);
@@ -63,17 +68,21 @@ public sealed class AzureLanguageAnalyzerTests
         service.Then(async http =>
         {
             http.Response.StatusCode = 429;
-            http.Response.Headers.RetryAfter = "1";
+            http.Response.Headers.RetryAfter = "7";
             await http.Response.WriteAsJsonAsync(new { error = new { code = "TooManyRequests", message = "slow down" } });
         });
-        var analyzer = Analyzer(service, timeoutMs: 4000);
-        var clock = Stopwatch.StartNew();
+        var time = new SignallingTimeProvider();
+        var analyzer = Analyzer(service, time, timeoutMs: 10_000);
 
-        var result = await analyzer.AnalyzeAsync("the refund is late", CancellationToken.None);
+        var pending = analyzer.AnalyzeAsync("the refund is late", CancellationToken.None).AsTask();
+        await time.WhenArmedAsync(TimeSpan.FromSeconds(7)).WaitAsync(Hang);
+        var beforeTheWait = service.Requests.Count;
+        time.Advance(TimeSpan.FromSeconds(7));
+        var result = await pending.WaitAsync(Hang);
 
+        Assert.Equal(1, beforeTheWait);
         Assert.Equal("azure", result.Source);
         Assert.Equal(2, service.Requests.Count);
-        Assert.True(clock.Elapsed >= TimeSpan.FromMilliseconds(900), $"retried after {clock.ElapsedMilliseconds} ms");
     }
 
     public static TheoryData<string> Failures => new() { "401", "500", "malformed", "timeout" };
@@ -90,24 +99,40 @@ public sealed class AzureLanguageAnalyzerTests
                 "401" => http => Status(http, 401, "Unauthorized"),
                 "500" => http => Status(http, 500, "InternalServerError"),
                 "malformed" => http => http.Response.WriteAsync("{\"kind\": \"SentimentAnalysisResults\", \"results\": "),
-                _ => async http => await Task.Delay(3000, http.RequestAborted),
+                _ => service.NeverAnswerAsync,
             });
         }
 
-        var analyzer = Analyzer(service, timeoutMs: 400);
-        var clock = Stopwatch.StartNew();
+        // A budget far longer than the test may take: only the fake clock can bring the answer in time.
+        var time = new FakeTimeProvider();
+        var analyzer = Analyzer(service, time, timeoutMs: 60_000);
 
-        var result = await analyzer.AnalyzeAsync("my parcel never arrived and nobody answers", CancellationToken.None);
+        var pending = analyzer.AnalyzeAsync("my parcel never arrived and nobody answers", CancellationToken.None).AsTask();
+        Assert.True(await service.Arrived.WaitAsync(Hang), "no request reached the service");
+        time.Advance(TimeSpan.FromSeconds(60));
+        var result = await pending.WaitAsync(Hang);
 
         Assert.Equal("local (fallback)", result.Source);
         Assert.Equal(Local.Analyze("my parcel never arrived and nobody answers").Compound, result.Compound);
-        Assert.True(clock.Elapsed < TimeSpan.FromMilliseconds(1500), $"answered after {clock.ElapsedMilliseconds} ms");
-        for (var waited = 0; service.Requests.Count == 0 && waited < 50; waited++)
-        {
-            await Task.Delay(100); // the request may still be on its way when the turn has already moved on
-        }
+    }
 
-        Assert.NotEmpty(service.Requests);
+    [Fact]
+    public async Task SlowService_TheTurnWaitsItsWholeBudget_ThenTheLocalAnalyzerAnswers()
+    {
+        await using var service = await FakeLanguage.StartAsync();
+        service.Then(service.NeverAnswerAsync);
+        var time = new FakeTimeProvider();
+        var analyzer = Analyzer(service, time, timeoutMs: 1500);
+
+        var pending = analyzer.AnalyzeAsync("where is my parcel", CancellationToken.None).AsTask();
+        Assert.True(await service.Arrived.WaitAsync(Hang), "no request reached the service");
+        time.Advance(TimeSpan.FromMilliseconds(1499));
+        var answeredEarly = pending.IsCompleted;
+        time.Advance(TimeSpan.FromMilliseconds(1));
+        var result = await pending.WaitAsync(Hang);
+
+        Assert.False(answeredEarly, "the turn gave up on the service before its budget was spent");
+        Assert.Equal("local (fallback)", result.Source);
     }
 
     [Fact]
@@ -115,7 +140,7 @@ public sealed class AzureLanguageAnalyzerTests
     {
         await using var service = await FakeLanguage.StartAsync();
         service.FailDocument = "1";
-        var analyzer = Analyzer(service);
+        var analyzer = Analyzer(service, new FakeTimeProvider());
 
         var results = await Task.WhenAll(analyzer.AnalyzeAsync("first text about a late refund", CancellationToken.None).AsTask(), analyzer.AnalyzeAsync("second text", CancellationToken.None).AsTask());
 
@@ -127,27 +152,35 @@ public sealed class AzureLanguageAnalyzerTests
     public async Task RepeatedFailures_OpenTheCircuit_SoTheServiceIsLeftAloneForAWhile()
     {
         await using var service = await FakeLanguage.StartAsync();
-        for (var i = 0; i < 6; i++)
+        for (var i = 0; i < 2; i++)
         {
             service.Then(http => Status(http, 401, "Unauthorized"));
         }
 
-        var analyzer = Analyzer(service, failuresToBreak: 2);
+        var time = new FakeTimeProvider();
+        var analyzer = Analyzer(service, time, failuresToBreak: 2, breakSeconds: 30);
         await analyzer.AnalyzeAsync("one", CancellationToken.None);
         await analyzer.AnalyzeAsync("two", CancellationToken.None);
         var before = service.Requests.Count;
 
-        var third = await analyzer.AnalyzeAsync("three", CancellationToken.None);
+        var whileOpen = await analyzer.AnalyzeAsync("three", CancellationToken.None);
+        time.Advance(TimeSpan.FromSeconds(29));
+        var stillOpen = await analyzer.AnalyzeAsync("four", CancellationToken.None);
+        time.Advance(TimeSpan.FromSeconds(1));
+        var closedAgain = await analyzer.AnalyzeAsync("five", CancellationToken.None);
 
-        Assert.Equal("local (fallback)", third.Source);
-        Assert.Equal(before, service.Requests.Count);
+        Assert.Equal(2, before);
+        Assert.Equal("local (fallback)", whileOpen.Source);
+        Assert.Equal("local (fallback)", stillOpen.Source);
+        Assert.Equal("azure", closedAgain.Source);
+        Assert.Equal(3, service.Requests.Count);
     }
 
     [Fact]
     public async Task LongText_IsCutToTheServicesLimit()
     {
         await using var service = await FakeLanguage.StartAsync();
-        var analyzer = Analyzer(service);
+        var analyzer = Analyzer(service, new FakeTimeProvider());
 
         await analyzer.AnalyzeAsync(new string('a', 6000) + " the refund is late", CancellationToken.None);
 
@@ -213,8 +246,8 @@ public sealed class AzureLanguageAnalyzerTests
         }
     }
 
-    private static AzureLanguageAnalyzer Analyzer(FakeLanguage service, int timeoutMs = 2000, int failuresToBreak = 5) =>
-        new(new SentimentOptions { Provider = SentimentProvider.AzureLanguage, Endpoint = service.Endpoint, Key = "test-key", TimeoutMilliseconds = timeoutMs, FailuresToBreak = failuresToBreak }, Local, TimeProvider.System, NullLogger<AzureLanguageAnalyzer>.Instance);
+    private static AzureLanguageAnalyzer Analyzer(FakeLanguage service, TimeProvider time, int timeoutMs = 2000, int failuresToBreak = 5, int breakSeconds = 30) =>
+        new(new SentimentOptions { Provider = SentimentProvider.AzureLanguage, Endpoint = service.Endpoint, Key = "test-key", TimeoutMilliseconds = timeoutMs, FailuresToBreak = failuresToBreak, BreakSeconds = breakSeconds }, Local, time, NullLogger<AzureLanguageAnalyzer>.Instance);
 
     private static async Task Status(HttpContext http, int status, string code)
     {
@@ -228,6 +261,7 @@ public sealed class AzureLanguageAnalyzerTests
     {
         private readonly ConcurrentQueue<Func<HttpContext, Task>> _script = new();
         private readonly ConcurrentQueue<SeenRequest> _requests = new();
+        private readonly CancellationTokenSource _stopping = new();
         private WebApplication _app = null!;
 
         public string Endpoint { get; private set; } = null!;
@@ -236,6 +270,9 @@ public sealed class AzureLanguageAnalyzerTests
 
         /// <summary>A document id that gets a per-document error.</summary>
         public string? FailDocument { get; set; }
+
+        /// <summary>Released once for every request that reaches the service.</summary>
+        public SemaphoreSlim Arrived { get; } = new(0);
 
         public static async Task<FakeLanguage> StartAsync()
         {
@@ -247,10 +284,20 @@ public sealed class AzureLanguageAnalyzerTests
 
         public void Then(Func<HttpContext, Task> answer) => _script.Enqueue(answer);
 
+        /// <summary>An answer that never comes: the request hangs until the client gives up or the service stops.</summary>
+        public async Task NeverAnswerAsync(HttpContext http)
+        {
+            var gaveUp = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+            using var aborted = http.RequestAborted.Register(() => gaveUp.TrySetResult());
+            using var stopped = _stopping.Token.Register(() => gaveUp.TrySetResult());
+            await gaveUp.Task;
+        }
+
         private async Task HandleAsync(HttpContext http)
         {
             var body = JsonNode.Parse(await new StreamReader(http.Request.Body).ReadToEndAsync())!;
             _requests.Enqueue(new SeenRequest(http.Request.Path + http.Request.QueryString, http.Request.Headers["Ocp-Apim-Subscription-Key"].ToString(), body));
+            Arrived.Release();
             if (_script.TryDequeue(out var scripted))
             {
                 await scripted(http);
@@ -299,8 +346,11 @@ public sealed class AzureLanguageAnalyzerTests
 
         public async ValueTask DisposeAsync()
         {
+            await _stopping.CancelAsync();
             await _app.StopAsync();
             await _app.DisposeAsync();
+            _stopping.Dispose();
+            Arrived.Dispose();
         }
     }
 

@@ -1,6 +1,6 @@
 using SupportBot.Core.Activities;
 
-namespace SupportBot.Core.Testing;
+namespace SupportBot.Testing;
 
 /// <summary>
 /// Reads chatdown <c>.chat</c> files: a header (<c>user=Dana Reyes</c>, <c>bot=SupportBot</c>), then

@@ -1,4 +1,4 @@
-namespace SupportBot.Core.Testing;
+namespace SupportBot.Testing;
 
 /// <summary>A scripted conversation did not go as expected.</summary>
 public sealed class TestFlowException : Exception

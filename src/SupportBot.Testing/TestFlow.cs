@@ -1,8 +1,9 @@
 using System.Text;
+using System.Text.RegularExpressions;
 using SupportBot.Core.Activities;
 using SupportBot.Core.Bot;
 
-namespace SupportBot.Core.Testing;
+namespace SupportBot.Testing;
 
 /// <summary>
 /// A Bot Framework style scripted conversation, run in memory through the real <see cref="BotAdapter"/>:
@@ -10,7 +11,7 @@ namespace SupportBot.Core.Testing;
 /// Steps run in order when <see cref="StartTestAsync"/> is awaited; a failure says which step failed and shows
 /// the conversation so far. Typing indicators are skipped by the reply assertions.
 /// </summary>
-public sealed class TestFlow
+public sealed partial class TestFlow
 {
     private readonly BotAdapter _adapter;
     private readonly List<(string Description, Func<FlowState, Task> Run)> _steps = [];
@@ -75,6 +76,46 @@ public sealed class TestFlow
             }
         }, $"bot: {expected}");
 
+    /// <summary>Asserts the next reply's text contains <paramref name="expected"/> (ordinal, case-sensitive).</summary>
+    public TestFlow AssertReplyContains(string expected)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(expected);
+        return AssertReply(reply =>
+        {
+            if (reply.Text?.Contains(expected, StringComparison.Ordinal) != true)
+            {
+                throw new TestFlowException($"Expected a reply containing \"{expected}\" but got \"{reply.Text}\".");
+            }
+        }, $"bot: …{expected}…");
+    }
+
+    /// <summary>
+    /// Asserts the next reply's text is one of <paramref name="candidates"/>, where a <c>{variable}</c> in a candidate
+    /// matches any text: pass a prompt's variants as they are written in <c>dialogs/</c>, and the reply matches
+    /// whichever variant the bot picked, whatever it filled in.
+    /// </summary>
+    public TestFlow AssertReplyOneOf(IEnumerable<string> candidates, string? description = null)
+    {
+        ArgumentNullException.ThrowIfNull(candidates);
+        var list = candidates.ToList();
+        if (list.Count == 0)
+        {
+            throw new ArgumentException("At least one candidate is needed.", nameof(candidates));
+        }
+
+        var patterns = list.Select(c => new Regex(
+            "^" + Placeholder().Replace(Regex.Escape(c), "(.+)") + "$",
+            RegexOptions.Singleline | RegexOptions.CultureInvariant,
+            TimeSpan.FromSeconds(1))).ToList();
+        return AssertReply(reply =>
+        {
+            if (reply.Text is null || !patterns.Any(p => p.IsMatch(reply.Text)))
+            {
+                throw new TestFlowException($"Expected one of [{string.Join(" | ", list.Select(c => $"\"{c}\""))}] but got \"{reply.Text}\".");
+            }
+        }, description ?? $"bot: one of {list.Count} expected replies");
+    }
+
     /// <summary>Runs <paramref name="validate"/> on the next reply; it throws (any assertion library) to fail.</summary>
     public TestFlow AssertReply(Action<Activity> validate, string? description = null)
     {
@@ -136,6 +177,10 @@ public sealed class TestFlow
             }
         }
     }
+
+    /// <summary>A <c>{variable}</c> after <see cref="Regex.Escape"/>, which escapes the opening brace only.</summary>
+    [GeneratedRegex(@"\\\{[A-Za-z_][A-Za-z0-9_]*}", RegexOptions.CultureInvariant)]
+    private static partial Regex Placeholder();
 
     internal static string Describe(Activity activity)
     {

@@ -1,7 +1,7 @@
 using System.Text.Json;
 using SupportBot.Core.Activities;
 
-namespace SupportBot.Core.Testing;
+namespace SupportBot.Testing;
 
 /// <summary>
 /// Reads Bot Framework <c>.transcript</c> files (a JSON array of activities, as the Emulator and chatdown write

@@ -1,12 +1,12 @@
 using Microsoft.Extensions.Logging.Abstractions;
 using SupportBot.Core.Bot;
+using SupportBot.Core.Cases;
 using SupportBot.Core.Handoff;
 using SupportBot.Core.PromptFiles;
 using SupportBot.Core.Sentiment;
 using SupportBot.Core.State;
 using SupportBot.Core.Support;
 using SupportBot.Core.Transcripts;
-using SupportBot.Core.Cases;
 
 namespace SupportBot.Core.Tests;
 

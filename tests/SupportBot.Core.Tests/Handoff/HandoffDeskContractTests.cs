@@ -1,8 +1,8 @@
 using Microsoft.Extensions.Time.Testing;
 using SupportBot.Core.Activities;
+using SupportBot.Core.Cases;
 using SupportBot.Core.Handoff;
 using SupportBot.Core.State;
-using SupportBot.Core.Cases;
 
 namespace SupportBot.Core.Tests.Handoff;
 

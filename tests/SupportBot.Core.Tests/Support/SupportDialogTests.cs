@@ -1,7 +1,7 @@
 using SupportBot.Core.Activities;
+using SupportBot.Core.Cases;
 using SupportBot.Core.State;
 using SupportBot.Core.Support;
-using SupportBot.Core.Cases;
 using SupportBot.Testing;
 
 namespace SupportBot.Core.Tests.Support;

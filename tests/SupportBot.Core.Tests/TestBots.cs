@@ -1,11 +1,11 @@
 using Microsoft.Extensions.Logging.Abstractions;
 using SupportBot.Core.Bot;
+using SupportBot.Core.Cases;
 using SupportBot.Core.PromptFiles;
 using SupportBot.Core.Sentiment;
 using SupportBot.Core.State;
 using SupportBot.Core.Support;
 using SupportBot.Core.Transcripts;
-using SupportBot.Core.Cases;
 
 namespace SupportBot.Core.Tests;
 

@@ -1,7 +1,7 @@
 using System.Text.Json;
 using SupportBot.Core.Activities;
-using SupportBot.Core.State;
 using SupportBot.Core.Cases;
+using SupportBot.Core.State;
 
 namespace SupportBot.Core.Handoff;
 

@@ -1,8 +1,8 @@
 using System.Globalization;
+using SupportBot.Core.Cases;
 using SupportBot.Core.Dialogs;
 using SupportBot.Core.Dialogs.Prompts;
 using SupportBot.Core.Handoff;
-using SupportBot.Core.Cases;
 
 namespace SupportBot.Core.Support;
 

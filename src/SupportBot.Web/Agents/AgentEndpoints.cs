@@ -2,8 +2,8 @@ using System.Security.Claims;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using SupportBot.Core.Activities;
-using SupportBot.Core.Handoff;
 using SupportBot.Core.Cases;
+using SupportBot.Core.Handoff;
 using SupportBot.Core.Transcripts;
 
 namespace SupportBot.Web.Agents;

@@ -1,8 +1,8 @@
 using SupportBot.Core.Activities;
+using SupportBot.Core.Cases;
 using SupportBot.Core.State;
 using SupportBot.Core.Support;
 using SupportBot.Core.Testing;
-using SupportBot.Core.Cases;
 
 namespace SupportBot.Core.Tests.Support;
 

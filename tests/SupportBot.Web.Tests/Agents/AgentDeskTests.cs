@@ -2,11 +2,11 @@ using System.Net;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Time.Testing;
+using SupportBot.Core.Cases;
 using SupportBot.Core.Handoff;
 using SupportBot.Core.Support;
 using SupportBot.Web.Agents;
 using SupportBot.Web.Tests.Infrastructure;
-using SupportBot.Core.Cases;
 
 namespace SupportBot.Web.Tests.Agents;
 

@@ -1,9 +1,9 @@
 using Microsoft.Playwright;
+using SupportBot.Core.Cases;
+using SupportBot.Core.Handoff;
 using SupportBot.Core.Support;
 using SupportBot.Web.Tests.Infrastructure;
 using static Microsoft.Playwright.Assertions;
-using SupportBot.Core.Handoff;
-using SupportBot.Core.Cases;
 
 namespace SupportBot.Web.Tests.Browser;
 

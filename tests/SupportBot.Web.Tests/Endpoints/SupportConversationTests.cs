@@ -1,9 +1,9 @@
 using Microsoft.Extensions.DependencyInjection;
 using SupportBot.Core.Activities;
+using SupportBot.Core.Cases;
 using SupportBot.Core.Handoff;
 using SupportBot.Core.Support;
 using SupportBot.Web.Tests.Infrastructure;
-using SupportBot.Core.Cases;
 
 namespace SupportBot.Web.Tests.Endpoints;
 

@@ -12,18 +12,3 @@ public static class ActivityTypes
     public const string InstallationUpdate = "installationUpdate";
     public const string Trace = "trace";
 }
-
-/// <summary>The wire values of <see cref="Activity.DeliveryMode"/>.</summary>
-public static class DeliveryModes
-{
-    public const string Normal = "normal";
-    public const string ExpectReplies = "expectReplies";
-}
-
-/// <summary>The wire values of <see cref="Activity.InputHint"/> (not the spec text's short forms).</summary>
-public static class InputHints
-{
-    public const string AcceptingInput = "acceptingInput";
-    public const string ExpectingInput = "expectingInput";
-    public const string IgnoringInput = "ignoringInput";
-}

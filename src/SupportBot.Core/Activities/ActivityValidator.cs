@@ -1,8 +1,5 @@
 namespace SupportBot.Core.Activities;
 
-/// <summary>A client mistake in an inbound activity: which field, and what is wrong with it.</summary>
-public sealed record ActivityFault(string Field, string Message);
-
 /// <summary>
 /// Checks what a bot cannot do without (activity-protocol.md): <c>type</c>, <c>channelId</c>,
 /// <c>conversation.id</c>, <c>from.id</c>, a usable <c>serviceUrl</c> when replies must be sent to the channel,

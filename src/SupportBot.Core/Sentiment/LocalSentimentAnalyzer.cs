@@ -10,88 +10,7 @@ namespace SupportBot.Core.Sentiment;
 /// </summary>
 public sealed class LocalSentimentAnalyzer : ISentimentAnalyzer
 {
-    private const double BoosterIncrement = 0.293;
-    private const double CapsIncrement = 0.733;
-    private const double NegationScalar = -0.74;
     private const int MaxTokens = 256;
-
-    private static readonly HashSet<string> Negations = new(StringComparer.Ordinal)
-    {
-        "aint", "arent", "cannot", "cant", "couldnt", "darent", "didnt", "doesnt", "ain't", "aren't", "can't", "couldn't",
-        "daren't", "didn't", "doesn't", "dont", "hadnt", "hasnt", "havent", "isnt", "mightnt", "mustnt", "neither", "don't",
-        "hadn't", "hasn't", "haven't", "isn't", "mightn't", "mustn't", "neednt", "needn't", "never", "none", "nope", "nor",
-        "not", "nothing", "nowhere", "oughtnt", "shant", "shouldnt", "uhuh", "wasnt", "werent", "oughtn't", "shan't",
-        "shouldn't", "uh-uh", "wasn't", "weren't", "without", "wont", "wouldnt", "won't", "wouldn't", "rarely", "seldom",
-        "despite",
-    };
-
-    private static readonly Dictionary<string, double> Boosters = new(StringComparer.Ordinal)
-    {
-        ["absolutely"] = 1,
-        ["amazingly"] = 1,
-        ["awfully"] = 1,
-        ["completely"] = 1,
-        ["considerably"] = 1,
-        ["decidedly"] = 1,
-        ["deeply"] = 1,
-        ["effing"] = 1,
-        ["enormously"] = 1,
-        ["entirely"] = 1,
-        ["especially"] = 1,
-        ["exceptionally"] = 1,
-        ["extremely"] = 1,
-        ["fabulously"] = 1,
-        ["flipping"] = 1,
-        ["flippin"] = 1,
-        ["fricking"] = 1,
-        ["frickin"] = 1,
-        ["frigging"] = 1,
-        ["friggin"] = 1,
-        ["fully"] = 1,
-        ["fucking"] = 1,
-        ["greatly"] = 1,
-        ["hella"] = 1,
-        ["highly"] = 1,
-        ["hugely"] = 1,
-        ["incredibly"] = 1,
-        ["intensely"] = 1,
-        ["majorly"] = 1,
-        ["more"] = 1,
-        ["most"] = 1,
-        ["particularly"] = 1,
-        ["purely"] = 1,
-        ["quite"] = 1,
-        ["really"] = 1,
-        ["remarkably"] = 1,
-        ["so"] = 1,
-        ["substantially"] = 1,
-        ["thoroughly"] = 1,
-        ["totally"] = 1,
-        ["tremendously"] = 1,
-        ["uber"] = 1,
-        ["unbelievably"] = 1,
-        ["unusually"] = 1,
-        ["utterly"] = 1,
-        ["very"] = 1,
-        ["almost"] = -1,
-        ["barely"] = -1,
-        ["hardly"] = -1,
-        ["kinda"] = -1,
-        ["kindof"] = -1,
-        ["kind-of"] = -1,
-        ["less"] = -1,
-        ["little"] = -1,
-        ["marginally"] = -1,
-        ["occasionally"] = -1,
-        ["partly"] = -1,
-        ["scarcely"] = -1,
-        ["slightly"] = -1,
-        ["somewhat"] = -1,
-        ["sorta"] = -1,
-        ["sortof"] = -1,
-        ["sort-of"] = -1,
-        ["a bit"] = -1,
-    };
 
     /// <summary>Words whose praise is not meant when they sit inside a complaint ("great, another delay", "thanks a lot").</summary>
     private static readonly HashSet<string> PoliteOrSarcastic = new(StringComparer.Ordinal)
@@ -107,8 +26,6 @@ public sealed class LocalSentimentAnalyzer : ISentimentAnalyzer
         "still", "not", "never", "very", "so", "just", "new", "own", "other", "same", "whole", "first", "last", "one",
     };
 
-    private static readonly Dictionary<string, double>.AlternateLookup<ReadOnlySpan<char>> BoosterLookup = Boosters.GetAlternateLookup<ReadOnlySpan<char>>();
-    private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> NegationLookup = Negations.GetAlternateLookup<ReadOnlySpan<char>>();
     private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> PoliteLookup = PoliteOrSarcastic.GetAlternateLookup<ReadOnlySpan<char>>();
     private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> StopLookup = TargetStopWords.GetAlternateLookup<ReadOnlySpan<char>>();
 
@@ -179,7 +96,7 @@ public sealed class LocalSentimentAnalyzer : ISentimentAnalyzer
     private Scored Score(ReadOnlySpan<char> text)
     {
         var lowered = ArrayPool<char>.Shared.Rent(Math.Max(text.Length, 1));
-        var tokens = ArrayPool<Token>.Shared.Rent(MaxTokens);
+        var tokens = ArrayPool<SentimentToken>.Shared.Rent(MaxTokens);
         var sentiments = ArrayPool<double>.Shared.Rent(MaxTokens);
         try
         {
@@ -194,13 +111,13 @@ public sealed class LocalSentimentAnalyzer : ISentimentAnalyzer
         finally
         {
             ArrayPool<char>.Shared.Return(lowered);
-            ArrayPool<Token>.Shared.Return(tokens);
+            ArrayPool<SentimentToken>.Shared.Return(tokens);
             ArrayPool<double>.Shared.Return(sentiments);
         }
     }
 
     /// <summary>Words and emoticons as VADER sees them: split on white space, edge punctuation stripped, one-letter words dropped.</summary>
-    private int Tokenize(ReadOnlySpan<char> text, ReadOnlySpan<char> lower, Token[] tokens)
+    private int Tokenize(ReadOnlySpan<char> text, ReadOnlySpan<char> lower, SentimentToken[] tokens)
     {
         var count = 0;
         var i = 0;
@@ -252,13 +169,13 @@ public sealed class LocalSentimentAnalyzer : ISentimentAnalyzer
             }
 
             var word = text[s..e];
-            tokens[count++] = new Token(s, e - s, IsUpper(word));
+            tokens[count++] = new SentimentToken(s, e - s, IsUpper(word));
         }
 
         return count;
     }
 
-    private Scored Valence(ReadOnlySpan<char> text, ReadOnlySpan<char> lower, Span<Token> tokens, Span<double> sentiments)
+    private Scored Valence(ReadOnlySpan<char> text, ReadOnlySpan<char> lower, Span<SentimentToken> tokens, Span<double> sentiments)
     {
         var upper = 0;
         foreach (var token in tokens)
@@ -274,7 +191,7 @@ public sealed class LocalSentimentAnalyzer : ISentimentAnalyzer
         for (var i = 0; i < tokens.Length; i++)
         {
             sentiments[i] = 0;
-            var word = Word(lower, tokens[i]);
+            var word = tokens[i].Word(lower);
             if (butIndex < 0 && word.SequenceEqual("but"))
             {
                 butIndex = i;
@@ -287,10 +204,10 @@ public sealed class LocalSentimentAnalyzer : ISentimentAnalyzer
 
             if (MatchPhrase(lower, tokens, i) is { } phrase)
             {
-                var value = phrase.Valence + (capsDiffer && tokens[i].Upper ? Math.Sign(phrase.Valence) * CapsIncrement : 0);
-                if (i > 0 && BoosterLookup.TryGetValue(Word(lower, tokens[i - 1]), out var boost))
+                var value = phrase.Valence + (capsDiffer && tokens[i].Upper ? Math.Sign(phrase.Valence) * VaderRules.CapsIncrement : 0);
+                if (i > 0 && VaderRules.TryGetBooster(tokens[i - 1].Word(lower), out var boost))
                 {
-                    value += Math.Sign(value) * boost * BoosterIncrement;
+                    value += Math.Sign(value) * boost * VaderRules.BoosterIncrement;
                 }
 
                 sentiments[i] = value;
@@ -304,7 +221,7 @@ public sealed class LocalSentimentAnalyzer : ISentimentAnalyzer
                 continue;
             }
 
-            if (BoosterLookup.ContainsKey(word) || (word.SequenceEqual("kind") && i + 1 < tokens.Length && Word(lower, tokens[i + 1]).SequenceEqual("of")))
+            if (VaderRules.IsBooster(word) || (word.SequenceEqual("kind") && i + 1 < tokens.Length && tokens[i + 1].Word(lower).SequenceEqual("of")))
             {
                 continue;
             }
@@ -320,7 +237,7 @@ public sealed class LocalSentimentAnalyzer : ISentimentAnalyzer
 
             if (_lexicon.Words.TryGetValue(word, out var lexical))
             {
-                sentiments[i] = WordValence(lower, tokens, i, lexical, capsDiffer);
+                sentiments[i] = VaderRules.WordValence(_lexicon, lower, tokens, i, lexical, capsDiffer);
             }
         }
 
@@ -331,7 +248,7 @@ public sealed class LocalSentimentAnalyzer : ISentimentAnalyzer
             for (var i = 0; i < tokens.Length; i++)
             {
                 // After a "but" the praise is the point ("damaged, but the courier was lovely and fixed it").
-                if (sentiments[i] > 0 && (butIndex < 0 || i < butIndex) && PoliteLookup.Contains(Word(lower, tokens[i])))
+                if (sentiments[i] > 0 && (butIndex < 0 || i < butIndex) && PoliteLookup.Contains(tokens[i].Word(lower)))
                 {
                     sentiments[i] = 0;
                     sarcastic = true;
@@ -365,7 +282,7 @@ public sealed class LocalSentimentAnalyzer : ISentimentAnalyzer
             }
         }
 
-        var emphasis = PunctuationEmphasis(text);
+        var emphasis = VaderRules.PunctuationEmphasis(text);
         sum += sum > 0 ? emphasis : sum < 0 ? -emphasis : 0;
         if (positive > Math.Abs(negativeSum))
         {
@@ -409,77 +326,9 @@ public sealed class LocalSentimentAnalyzer : ISentimentAnalyzer
         return new Scored(label, scores, compound, intensity, emotionList, target);
     }
 
-    /// <summary>VADER's valence of a lexicon word: caps, the three words before it (boosters, negation, "never so"), "least".</summary>
-    private double WordValence(ReadOnlySpan<char> lower, Span<Token> tokens, int index, double valence, bool capsDiffer)
+    private SentimentLexicon.Phrase? MatchPhrase(ReadOnlySpan<char> lower, Span<SentimentToken> tokens, int index)
     {
-        if (tokens[index].Upper && capsDiffer)
-        {
-            valence += valence > 0 ? CapsIncrement : -CapsIncrement;
-        }
-
-        for (var back = 0; back < 3; back++)
-        {
-            if (index <= back)
-            {
-                break;
-            }
-
-            var previous = tokens[index - back - 1];
-            var previousWord = Word(lower, previous);
-            if (_lexicon.Words.ContainsKey(previousWord))
-            {
-                continue;
-            }
-
-            if (BoosterLookup.TryGetValue(previousWord, out var direction))
-            {
-                var scalar = direction * BoosterIncrement * (valence < 0 ? -1 : 1);
-                if (capsDiffer && previous.Upper)
-                {
-                    scalar += valence > 0 ? CapsIncrement : -CapsIncrement;
-                }
-
-                valence += scalar * (back == 1 ? 0.95 : back == 2 ? 0.9 : 1);
-            }
-
-            valence = NeverCheck(valence, lower, tokens, index, back);
-        }
-
-        if (index > 0 && Word(lower, tokens[index - 1]).SequenceEqual("least")
-            && !(index > 1 && Word(lower, tokens[index - 2]) is var before && (before.SequenceEqual("at") || before.SequenceEqual("very"))))
-        {
-            valence *= NegationScalar;
-        }
-
-        return valence;
-    }
-
-    /// <summary>
-    /// VADER's negation rule for the word <paramref name="back"/>+1 places before: a negation flips and damps the
-    /// valence, while "never so …" and "never this …" intensify it instead ("I have never slept so well").
-    /// </summary>
-    private static double NeverCheck(double valence, ReadOnlySpan<char> lower, Span<Token> tokens, int index, int back)
-    {
-        switch (back)
-        {
-            case 0:
-                return IsNegation(Word(lower, tokens[index - 1])) ? valence * NegationScalar : valence;
-            case 1:
-                return Is(lower, tokens, index - 2, "never") && SoOrThis(lower, tokens, index - 1) ? valence * 1.5
-                    : IsNegation(Word(lower, tokens[index - 2])) ? valence * NegationScalar : valence;
-            default:
-                return (Is(lower, tokens, index - 3, "never") && SoOrThis(lower, tokens, index - 2)) || SoOrThis(lower, tokens, index - 1) ? valence * 1.25
-                    : IsNegation(Word(lower, tokens[index - 3])) ? valence * NegationScalar : valence;
-        }
-    }
-
-    private static bool Is(ReadOnlySpan<char> lower, Span<Token> tokens, int at, string word) => at >= 0 && Word(lower, tokens[at]).SequenceEqual(word);
-
-    private static bool SoOrThis(ReadOnlySpan<char> lower, Span<Token> tokens, int at) => Is(lower, tokens, at, "so") || Is(lower, tokens, at, "this");
-
-    private SentimentLexicon.Phrase? MatchPhrase(ReadOnlySpan<char> lower, Span<Token> tokens, int index)
-    {
-        if (!_lexicon.Phrases.TryGetValue(Word(lower, tokens[index]), out var phrases))
+        if (!_lexicon.Phrases.TryGetValue(tokens[index].Word(lower), out var phrases))
         {
             return null;
         }
@@ -494,7 +343,7 @@ public sealed class LocalSentimentAnalyzer : ISentimentAnalyzer
             var all = true;
             for (var j = 1; j < phrase.Words.Length && all; j++)
             {
-                all = Word(lower, tokens[index + j]).SequenceEqual(phrase.Words[j]);
+                all = tokens[index + j].Word(lower).SequenceEqual(phrase.Words[j]);
             }
 
             if (all)
@@ -507,11 +356,11 @@ public sealed class LocalSentimentAnalyzer : ISentimentAnalyzer
     }
 
     /// <summary>What a negative text is about: the first plain word after "my", "the", "your"… ("my refund STILL hasn't arrived": "refund").</summary>
-    private string? Target(ReadOnlySpan<char> text, ReadOnlySpan<char> lower, Span<Token> tokens)
+    private string? Target(ReadOnlySpan<char> text, ReadOnlySpan<char> lower, Span<SentimentToken> tokens)
     {
         for (var i = 0; i + 1 < tokens.Length; i++)
         {
-            var word = Word(lower, tokens[i]);
+            var word = tokens[i].Word(lower);
             if (!(word.SequenceEqual("my") || word.SequenceEqual("the") || word.SequenceEqual("your") || word.SequenceEqual("our")))
             {
                 continue;
@@ -519,7 +368,7 @@ public sealed class LocalSentimentAnalyzer : ISentimentAnalyzer
 
             for (var j = i + 1; j < tokens.Length && j <= i + 2; j++)
             {
-                var candidate = Word(lower, tokens[j]);
+                var candidate = tokens[j].Word(lower);
                 if (candidate.Length >= 3 && !StopLookup.Contains(candidate) && !_lexicon.Words.ContainsKey(candidate) && IsLetters(candidate))
                 {
                     return text.Slice(tokens[j].Start, tokens[j].Length).ToString().ToLowerInvariant();
@@ -529,17 +378,6 @@ public sealed class LocalSentimentAnalyzer : ISentimentAnalyzer
 
         return null;
     }
-
-    private static bool IsNegation(ReadOnlySpan<char> word) => NegationLookup.Contains(word) || word.Contains("n't", StringComparison.Ordinal);
-
-    private static double PunctuationEmphasis(ReadOnlySpan<char> text)
-    {
-        var exclamations = Math.Min(text.Count('!'), 4);
-        var questions = text.Count('?');
-        return (exclamations * 0.292) + (questions > 1 ? (questions <= 3 ? questions * 0.18 : 0.96) : 0);
-    }
-
-    private static ReadOnlySpan<char> Word(ReadOnlySpan<char> lower, Token token) => lower.Slice(token.Start, token.Length);
 
     private static bool IsUpper(ReadOnlySpan<char> word)
     {
@@ -594,8 +432,6 @@ public sealed class LocalSentimentAnalyzer : ISentimentAnalyzer
 
         return starts;
     }
-
-    private readonly record struct Token(int Start, int Length, bool Upper);
 
     private sealed record Scored(SentimentLabel Label, SentimentScores Scores, double Compound, double Intensity, IReadOnlyList<EmotionTag> Emotions, string? Target)
     {

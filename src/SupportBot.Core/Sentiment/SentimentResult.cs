@@ -1,20 +1,5 @@
 namespace SupportBot.Core.Sentiment;
 
-/// <summary>Confidence scores for the three classes; they sum to 1.</summary>
-public sealed record SentimentScores(double Positive, double Neutral, double Negative);
-
-/// <summary>One emotion found in the text and how strongly (0..1).</summary>
-public sealed record EmotionTag(Emotion Emotion, double Strength);
-
-/// <summary>
-/// Something the customer has an opinion about ("refund", "delivery") and how they feel about it: Azure AI
-/// Language's opinion mining target, which the empathy and clarifying steps can name.
-/// </summary>
-public sealed record OpinionTarget(string Text, SentimentLabel Label);
-
-/// <summary>The sentiment of one sentence, with where it stands in the text.</summary>
-public sealed record SentenceSentiment(string Text, int Offset, SentimentLabel Label, SentimentScores Scores);
-
 /// <summary>
 /// How a text reads: Azure-shaped label, scores and sentences, plus a compound score (-1 very negative .. +1 very
 /// positive), the intensity of the feeling (0 calm .. 1 extreme), emotion tags and opinion targets.

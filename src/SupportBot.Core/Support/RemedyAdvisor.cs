@@ -3,9 +3,6 @@ using SupportBot.Core.Cases;
 
 namespace SupportBot.Core.Support;
 
-/// <summary>Whether the bot may grant a remedy itself, and if not, why a colleague must approve it.</summary>
-public sealed record ApprovalCheck(bool AutoApproved, string? Reason);
-
 /// <summary>
 /// Applies the catalog's approval rules in the customer's best interest: the remedies that fit the category are
 /// offered best first, and each is granted on the spot when the rules allow, otherwise passed on for approval

@@ -6,13 +6,6 @@ using SupportBot.Web.Storage;
 
 namespace SupportBot.Web.Agents;
 
-/// <summary>The roles a colleague can have: agents work cases; admins also see the admin page and prompt health.</summary>
-public static class AgentRoles
-{
-    public const string Agent = "agent";
-    public const string Admin = "admin";
-}
-
 /// <summary>
 /// Who may sign in: the accounts in <c>Agents:Accounts</c>, and, while none of them is an admin, a first-run admin.
 /// Its password comes from <c>SUPPORTBOT_ADMIN_PASSWORD</c>, or is generated once, printed once to the console, and
@@ -72,6 +65,3 @@ public sealed class AgentDirectory
         return hash;
     }
 }
-
-/// <summary>The app's root folder (where appsettings.json and dialogs/ are).</summary>
-public sealed record AppRootPath(string Path);

@@ -7,9 +7,6 @@ using SupportBot.Core.Activities;
 
 namespace SupportBot.Web.Channels;
 
-/// <summary>Why an inbound request was refused (null: it may proceed).</summary>
-public sealed record AuthFailure(int Status, string Reason);
-
 /// <summary>
 /// Checks the Bearer JWT on <c>POST /api/messages</c> the way Azure Bot Service signs it (bot-auth.md §1): RS256
 /// with a key from the issuer's OpenID metadata (picked by the unverified <c>iss</c>: the Bot Framework's, or

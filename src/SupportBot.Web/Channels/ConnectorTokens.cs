@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Text.Json;
 using Microsoft.Extensions.Options;
 
@@ -92,39 +91,5 @@ public sealed class ConnectorTokens(IOptions<ChannelAuthOptions> options, IHttpC
         {
             return "error";
         }
-    }
-}
-
-/// <summary>
-/// The service URLs the bot may send its Connector token to: those of authenticated activities, and the configured
-/// agents' Teams channel. A token never goes anywhere else: it lets its holder act as the bot.
-/// </summary>
-public sealed class TrustedServiceUrls
-{
-    private readonly ConcurrentDictionary<string, byte> _hosts = new(StringComparer.OrdinalIgnoreCase);
-
-    public void Add(string? serviceUrl)
-    {
-        if (Uri.TryCreate(serviceUrl, UriKind.Absolute, out var uri))
-        {
-            _hosts.TryAdd(uri.GetLeftPart(UriPartial.Authority), 0);
-        }
-    }
-
-    public bool Contains(Uri target) => _hosts.ContainsKey(target.GetLeftPart(UriPartial.Authority));
-}
-
-/// <summary>Puts the bot's Connector token on requests to trusted service URLs.</summary>
-public sealed class ConnectorAuthHandler(ConnectorTokens tokens, TrustedServiceUrls trusted) : DelegatingHandler
-{
-    protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(request);
-        if (request.RequestUri is { } target && trusted.Contains(target) && await tokens.GetAsync(cancellationToken).ConfigureAwait(false) is { } token)
-        {
-            request.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", token);
-        }
-
-        return await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
     }
 }

@@ -3,9 +3,6 @@ using System.Text.Json;
 
 namespace SupportBot.Web.Channels;
 
-/// <summary>A signing key from an OpenID keys document, and the channels it is endorsed for (empty: any).</summary>
-public sealed record SigningKey(RSAParameters Parameters, IReadOnlyList<string> Endorsements);
-
 /// <summary>
 /// The signing keys behind one OpenID metadata document: fetched on first use, refreshed every 24 hours, and looked
 /// up again (at most once per 5 minutes) when a token names a key id not seen yet, so a key rollover mid-run works.

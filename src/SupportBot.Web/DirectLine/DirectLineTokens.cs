@@ -6,20 +6,6 @@ using System.Text.Json;
 
 namespace SupportBot.Web.DirectLine;
 
-/// <summary>What a Direct Line token grants: one conversation, for one user (when known), until it expires.</summary>
-public sealed record DirectLineGrant(string ConversationId, string? UserId, string? UserName, DateTimeOffset Expires);
-
-/// <summary>Who is calling: the holder of the secret (any conversation) or of a token (its conversation only).</summary>
-public sealed record DirectLineCaller(bool HasSecret, DirectLineGrant? Grant);
-
-/// <summary>The outcome of checking a bearer credential.</summary>
-public enum CredentialCheck
-{
-    Valid,
-    Expired,
-    Invalid,
-}
-
 /// <summary>
 /// Mints and checks Direct Line tokens: compact JWTs signed with HMAC-SHA256, carrying the conversation
 /// (<c>conv</c>), the user (<c>user</c>, the claim botframework-directlinejs and Web Chat read the user id from),

@@ -4,9 +4,6 @@ using SupportBot.Core.Activities;
 
 namespace SupportBot.Web.Endpoints;
 
-/// <summary>A client mistake in a request body: the HTTP status, a short title, what is wrong and where.</summary>
-public sealed record BodyFault(int Status, string Title, string Message, string Field);
-
 /// <summary>
 /// Reads one JSON activity from a request body within a byte limit, for every endpoint that accepts activities
 /// (<c>/api/messages</c> and Direct Line). Mistakes come back as a <see cref="BodyFault"/>, never as an exception.

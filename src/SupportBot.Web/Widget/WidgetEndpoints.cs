@@ -1,6 +1,4 @@
 using System.Net;
-using System.Text.Json;
-using System.Text.Json.Serialization;
 using Microsoft.Extensions.FileProviders;
 using Microsoft.Extensions.Options;
 using SupportBot.Web.DirectLine;
@@ -95,21 +93,3 @@ public static class WidgetEndpoints
         return Results.Json(body, WidgetJson.Default.WidgetConfig);
     }
 }
-
-/// <summary>What <c>/widget/config.json</c> tells the embed script.</summary>
-public sealed record WidgetConfig(string Title, string Greeting, string? Locale, WidgetStyle StyleOptions);
-
-/// <summary>Web Chat style options (their names are Web Chat's).</summary>
-public sealed record WidgetStyle(
-    string Accent,
-    string BackgroundColor,
-    string BubbleFromUserBackground,
-    string BubbleFromUserTextColor,
-    string BotAvatarInitials,
-    string? BotAvatarImage,
-    string UserAvatarInitials,
-    bool HideUploadButton);
-
-[JsonSourceGenerationOptions(JsonSerializerDefaults.Web, DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull)]
-[JsonSerializable(typeof(WidgetConfig))]
-public sealed partial class WidgetJson : JsonSerializerContext;

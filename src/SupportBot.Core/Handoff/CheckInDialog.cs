@@ -1,6 +1,5 @@
 using SupportBot.Core.Cases;
 using SupportBot.Core.Dialogs;
-using SupportBot.Core.Dialogs.Prompts;
 
 namespace SupportBot.Core.Handoff;
 
@@ -8,20 +7,12 @@ namespace SupportBot.Core.Handoff;
 /// The check-in after a resolved case (begun with the <c>followup.due</c> event's value): did the fix hold? If it
 /// did, the bot is glad; if not, the dialog ends asking for a colleague, and the case reopens with its whole brief.
 /// </summary>
-public sealed class CheckInDialog : ComponentDialog
+public sealed class CheckInDialog : CaseDialog
 {
-    private const string Steps = "checkin.steps";
-    private const string Confirm = nameof(ConfirmPrompt);
-    private readonly CaseVoice _voice;
-    private readonly CaseState _cases;
-
     public CheckInDialog(CaseVoice voice, CaseState cases, int maxAttempts)
-        : base(nameof(CheckInDialog))
+        : base(nameof(CheckInDialog), voice, cases, maxAttempts)
     {
-        _voice = voice;
-        _cases = cases;
-        AddDialog(new WaterfallDialog(Steps, [AskAsync, AnsweredAsync]));
-        AddDialog(new ConfirmPrompt(Confirm) { MaxAttempts = maxAttempts });
+        Steps(AskAsync, AnsweredAsync);
     }
 
     private async Task<DialogTurnResult> AskAsync(WaterfallStepContext step, CancellationToken cancellationToken)
@@ -30,13 +21,13 @@ public sealed class CheckInDialog : ComponentDialog
         var supportCase = followUp.Case;
         if (supportCase is null)
         {
-            var profile = await _cases.ProfileAsync(step.Context, cancellationToken).ConfigureAwait(false);
+            var profile = await Cases.ProfileAsync(step.Context, cancellationToken).ConfigureAwait(false);
             supportCase = SupportCase.Open(step.Context.Activity, followUp.CaseId ?? string.Empty, step.Context.TimeProvider.GetUtcNow());
             supportCase.Name(profile.Name ?? step.Context.Activity.From?.Name);
         }
 
-        await _cases.SetCaseAsync(step.Context, supportCase, cancellationToken).ConfigureAwait(false);
-        var prompt = _voice.Ask(step.Context, HandoffPrompts.FollowUpAsk, supportCase, ("issue", followUp.Text ?? "your case"), ("remedy", followUp.Remedy ?? "the fix"));
+        await Cases.SetCaseAsync(step.Context, supportCase, cancellationToken).ConfigureAwait(false);
+        var prompt = Voice.Ask(step.Context, HandoffPrompts.FollowUpAsk, supportCase, ("issue", followUp.Text ?? "your case"), ("remedy", followUp.Remedy ?? "the fix"));
         return await step.PromptAsync(Confirm, prompt, cancellationToken).ConfigureAwait(false);
     }
 
@@ -47,8 +38,8 @@ public sealed class CheckInDialog : ComponentDialog
             return await step.EndDialogAsync(new HandoffRequest(HandoffReason.NotResolved), cancellationToken).ConfigureAwait(false);
         }
 
-        var supportCase = await _cases.CaseAsync(step.Context, cancellationToken).ConfigureAwait(false);
-        await _voice.SayAsync(step.Context, HandoffPrompts.FollowUpGlad, supportCase, cancellationToken).ConfigureAwait(false);
+        var supportCase = await CaseAsync(step, cancellationToken).ConfigureAwait(false);
+        await Voice.SayAsync(step.Context, HandoffPrompts.FollowUpGlad, supportCase, cancellationToken).ConfigureAwait(false);
         return await step.EndDialogAsync(null, cancellationToken).ConfigureAwait(false);
     }
 }

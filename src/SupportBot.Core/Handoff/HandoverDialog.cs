@@ -4,7 +4,6 @@ using SupportBot.Core.Activities;
 using SupportBot.Core.Bot;
 using SupportBot.Core.Cases;
 using SupportBot.Core.Dialogs;
-using SupportBot.Core.Dialogs.Prompts;
 using SupportBot.Core.State;
 using SupportBot.Core.Understanding;
 
@@ -16,45 +15,38 @@ namespace SupportBot.Core.Handoff;
 /// <c>handoff.initiate</c>), the customer is told honestly what happens next and where they stand, and with nobody
 /// there to take it they leave a way to be called back. The customer's profile remembers the open case.
 /// </summary>
-public sealed class HandoverDialog : ComponentDialog
+public sealed class HandoverDialog : CaseDialog
 {
-    private const string Steps = "handover.steps";
-    private const string Text = nameof(TextPrompt);
     private readonly HandoffServices _handoff;
-    private readonly CaseVoice _voice;
-    private readonly CaseState _cases;
 
-    public HandoverDialog(HandoffServices handoff, CaseVoice voice, CaseState cases)
-        : base(nameof(HandoverDialog))
+    public HandoverDialog(HandoffServices handoff, CaseVoice voice, CaseState cases, int maxAttempts)
+        : base(nameof(HandoverDialog), voice, cases, maxAttempts)
     {
         _handoff = handoff;
-        _voice = voice;
-        _cases = cases;
-        AddDialog(new WaterfallDialog(Steps, [ShowBriefAsync, HandOverAsync, DoneAsync]));
-        AddDialog(new TextPrompt(Text));
-        AddDialog(new CallbackDialog(handoff, voice, cases));
+        Steps(ShowBriefAsync, HandOverAsync, DoneAsync);
+        AddDialog(new CallbackDialog(handoff, voice, cases, maxAttempts));
     }
 
     private async Task<DialogTurnResult> ShowBriefAsync(WaterfallStepContext step, CancellationToken cancellationToken)
     {
         var request = step.GetOptions<HandoffRequest>() ?? new HandoffRequest(HandoffReason.CustomerAsked);
-        var supportCase = await _cases.CaseAsync(step.Context, cancellationToken).ConfigureAwait(false);
+        var supportCase = await Cases.CaseAsync(step.Context, cancellationToken).ConfigureAwait(false);
         supportCase.HandoffReason = request.Reason;
         supportCase.ApprovalReason = request.ApprovalReason;
-        if (request.Reason == HandoffReason.OpenCaseFollowUp || string.IsNullOrWhiteSpace(supportCase.Complaint))
+        if (request.Reason == HandoffReason.OpenCaseFollowUp)
         {
-            // Nothing to review: the case is already with a colleague, or the customer asked for one before telling anything.
+            // The case is already with a colleague: nothing to review, it goes straight back to them.
             return await step.NextAsync(null, cancellationToken).ConfigureAwait(false);
         }
 
         var brief = CaseSummary.Of(supportCase).ForCustomer();
-        return await step.PromptAsync(Text, _voice.Ask(step.Context, HandoffPrompts.ReviewBrief, supportCase, ("brief", brief)), cancellationToken).ConfigureAwait(false);
+        return await step.PromptAsync(Text, Voice.Ask(step.Context, HandoffPrompts.ReviewBrief, supportCase, ("brief", brief)), cancellationToken).ConfigureAwait(false);
     }
 
     private async Task<DialogTurnResult> HandOverAsync(WaterfallStepContext step, CancellationToken cancellationToken)
     {
         var context = step.Context;
-        var supportCase = await _cases.CaseAsync(context, cancellationToken).ConfigureAwait(false);
+        var supportCase = await Cases.CaseAsync(context, cancellationToken).ConfigureAwait(false);
         if (step.Result is string addition && !ComplaintReader.MeansNothingElse(addition) && !ComplaintReader.ConfirmsBrief(addition))
         {
             supportCase.CustomerAddition = PiiMasker.Mask(addition.Trim());
@@ -63,11 +55,11 @@ public sealed class HandoverDialog : ComponentDialog
         supportCase.HandedOverAt = context.TimeProvider.GetUtcNow();
         supportCase.WithColleague = true;
         supportCase.Agent = null;
-        var profile = await _cases.ProfileAsync(context, cancellationToken).ConfigureAwait(false);
+        var profile = await Cases.ProfileAsync(context, cancellationToken).ConfigureAwait(false);
         profile.Cases++;
         var reminder = supportCase.Mirrored is { Length: > 0 } mirrored ? mirrored : $"a problem with {(supportCase.CategoryTitle ?? "your case").ToLowerInvariant()}";
         profile.OpenCase = new OpenCase(supportCase.CaseId, reminder, supportCase.Category ?? "other", supportCase.OpenedAt);
-        await _voice.SayAsync(context, HandoffPrompts.Handoff(supportCase.HandoffReason ?? HandoffReason.CustomerAsked), supportCase, cancellationToken, ("remedy", supportCase.RemedyWanted ?? "this")).ConfigureAwait(false);
+        await Voice.SayAsync(context, HandoffPrompts.Handoff(supportCase.HandoffReason ?? HandoffReason.CustomerAsked), supportCase, cancellationToken, ("remedy", supportCase.RemedyWanted ?? "this")).ConfigureAwait(false);
 
         var channel = context.Activity.ChannelId ?? string.Empty;
         if (_handoff.ContactCenterChannels.Contains(channel))
@@ -88,7 +80,7 @@ public sealed class HandoverDialog : ComponentDialog
         }
 
         var wait = (await desk.EstimateAsync(position, cancellationToken).ConfigureAwait(false)).Describe() ?? "hard to estimate just now";
-        await _voice.SayAsync(context, HandoffPrompts.Queue, supportCase, cancellationToken, ("position", position.ToString(CultureInfo.InvariantCulture)), ("wait", wait)).ConfigureAwait(false);
+        await Voice.SayAsync(context, HandoffPrompts.Queue, supportCase, cancellationToken, ("position", position.ToString(CultureInfo.InvariantCulture)), ("wait", wait)).ConfigureAwait(false);
         return await step.EndDialogAsync(null, cancellationToken).ConfigureAwait(false);
     }
 

@@ -1,6 +1,5 @@
 using SupportBot.Core.Cases;
 using SupportBot.Core.Dialogs;
-using SupportBot.Core.Dialogs.Prompts;
 using SupportBot.Core.Handoff;
 using SupportBot.Core.Understanding;
 
@@ -10,24 +9,20 @@ namespace SupportBot.Core.Support;
 /// The category's clarifying questions, one at a time, skipping any the customer already answered in what they
 /// wrote; each answer is kept for the brief. Ends with a <see cref="HandoffRequest"/> when frustration keeps rising.
 /// </summary>
-public sealed class ClarifyDialog : ComponentDialog
+public sealed class ClarifyDialog : CaseDialog
 {
-    private const string Steps = "clarify.steps";
-    private const string Text = nameof(TextPrompt);
     private readonly SupportServices _services;
 
     public ClarifyDialog(SupportServices services)
-        : base(nameof(ClarifyDialog))
+        : base(nameof(ClarifyDialog), services.Voice, services.Cases, services.Options.MaxAttempts)
     {
-        ArgumentNullException.ThrowIfNull(services);
         _services = services;
-        AddDialog(new WaterfallDialog(Steps, [AskNextQuestionAsync, RecordAnswerAsync]));
-        AddDialog(new TextPrompt(Text) { MaxAttempts = services.Options.MaxAttempts });
+        Steps(AskNextQuestionAsync, RecordAnswerAsync);
     }
 
     private async Task<DialogTurnResult> AskNextQuestionAsync(WaterfallStepContext step, CancellationToken cancellationToken)
     {
-        var supportCase = await _services.Cases.CaseAsync(step.Context, cancellationToken).ConfigureAwait(false);
+        var supportCase = await CaseAsync(step, cancellationToken).ConfigureAwait(false);
         var category = _services.Catalog.Category(supportCase.Category ?? SupportCatalog.Other);
         foreach (var question in category.Questions.Where(q => supportCase.Answers.All(a => a.QuestionId != q)))
         {
@@ -38,7 +33,7 @@ public sealed class ClarifyDialog : ComponentDialog
             }
 
             step.GetState<PendingQuestion>().Id = question;
-            return await step.PromptAsync(Text, _services.Voice.Ask(step.Context, SupportPrompts.Question(question), supportCase), cancellationToken).ConfigureAwait(false);
+            return await step.PromptAsync(Text, Voice.Ask(step.Context, SupportPrompts.Question(question), supportCase), cancellationToken).ConfigureAwait(false);
         }
 
         return await step.EndDialogAsync(null, cancellationToken).ConfigureAwait(false);
@@ -51,7 +46,7 @@ public sealed class ClarifyDialog : ComponentDialog
             return await step.EndDialogAsync(new HandoffRequest(HandoffReason.NotUnderstood), cancellationToken).ConfigureAwait(false);
         }
 
-        var supportCase = await _services.Cases.CaseAsync(step.Context, cancellationToken).ConfigureAwait(false);
+        var supportCase = await CaseAsync(step, cancellationToken).ConfigureAwait(false);
         var question = step.GetState<PendingQuestion>().Id ?? string.Empty;
         supportCase.Answers.Add(new ClarifyingAnswer(question, QuestionText(question), PiiMasker.Mask(answer)));
         supportCase.Amount ??= ComplaintReader.Amount(answer);
@@ -61,13 +56,13 @@ public sealed class ClarifyDialog : ComponentDialog
             return await step.EndDialogAsync(new HandoffRequest(HandoffReason.FrustrationRising), cancellationToken).ConfigureAwait(false);
         }
 
-        await _services.Voice.EmpathizeIfMovedAsync(step.Context, supportCase, ComplaintReader.Mirror(answer), cancellationToken).ConfigureAwait(false);
-        return await step.ReplaceDialogAsync(Steps, null, cancellationToken).ConfigureAwait(false);
+        await Voice.EmpathizeIfMovedAsync(step.Context, supportCase, ComplaintReader.Mirror(answer), cancellationToken).ConfigureAwait(false);
+        return await step.ReplaceDialogAsync(StepsId, null, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>The question as the brief lists it: its first wording, without the customer's name.</summary>
     private string QuestionText(string question) =>
-        _services.Voice.Catalog.Variants(SupportPrompts.Question(question)) is { Count: > 0 } variants ? variants[0].Text.Replace(", {name}", string.Empty, StringComparison.Ordinal) : question;
+        Voice.Catalog.Variants(SupportPrompts.Question(question)) is { Count: > 0 } variants ? variants[0].Text.Replace(", {name}", string.Empty, StringComparison.Ordinal) : question;
 
     /// <summary>The clarifying question the loop is waiting on.</summary>
     private sealed class PendingQuestion

@@ -10,27 +10,21 @@ namespace SupportBot.Core.Support;
 /// Closes the case: is it sorted? one rating question, thanks by name, and a check-in scheduled. Also where the
 /// bot resumes after a colleague's decision or hand-back. Ends with a <see cref="HandoffRequest"/> when it is not sorted.
 /// </summary>
-public sealed class CloseDialog : ComponentDialog
+public sealed class CloseDialog : CaseDialog
 {
-    private const string Steps = "close.steps";
-    private const string Choose = nameof(ChoicePrompt);
-    private const string Confirm = nameof(ConfirmPrompt);
     private readonly SupportServices _services;
 
     public CloseDialog(SupportServices services)
-        : base(nameof(CloseDialog))
+        : base(nameof(CloseDialog), services.Voice, services.Cases, services.Options.MaxAttempts)
     {
-        ArgumentNullException.ThrowIfNull(services);
         _services = services;
-        AddDialog(new WaterfallDialog(Steps, [ConfirmResolvedAsync, AskRatingAsync, ThankAsync]));
-        AddDialog(new ChoicePrompt(Choose) { MaxAttempts = services.Options.MaxAttempts });
-        AddDialog(new ConfirmPrompt(Confirm) { MaxAttempts = services.Options.MaxAttempts });
+        Steps(ConfirmResolvedAsync, AskRatingAsync, ThankAsync);
     }
 
     private async Task<DialogTurnResult> ConfirmResolvedAsync(WaterfallStepContext step, CancellationToken cancellationToken)
     {
-        var supportCase = await _services.Cases.CaseAsync(step.Context, cancellationToken).ConfigureAwait(false);
-        return await step.PromptAsync(Confirm, _services.Voice.Ask(step.Context, SupportPrompts.ConfirmResolved, supportCase), cancellationToken).ConfigureAwait(false);
+        var supportCase = await CaseAsync(step, cancellationToken).ConfigureAwait(false);
+        return await step.PromptAsync(Confirm, Voice.Ask(step.Context, SupportPrompts.ConfirmResolved, supportCase), cancellationToken).ConfigureAwait(false);
     }
 
     private async Task<DialogTurnResult> AskRatingAsync(WaterfallStepContext step, CancellationToken cancellationToken)
@@ -40,9 +34,9 @@ public sealed class CloseDialog : ComponentDialog
             return await step.EndDialogAsync(new HandoffRequest(HandoffReason.NotResolved), cancellationToken).ConfigureAwait(false);
         }
 
-        var supportCase = await _services.Cases.CaseAsync(step.Context, cancellationToken).ConfigureAwait(false);
+        var supportCase = await CaseAsync(step, cancellationToken).ConfigureAwait(false);
         supportCase.Resolved = true;
-        var options = _services.Voice.Ask(step.Context, SupportPrompts.AskRating, supportCase) with
+        var options = Voice.Ask(step.Context, SupportPrompts.AskRating, supportCase) with
         {
             Choices = [.. Enumerable.Range(1, 5).Select(i => new Choice(i.ToString(CultureInfo.InvariantCulture)))],
         };
@@ -51,12 +45,12 @@ public sealed class CloseDialog : ComponentDialog
 
     private async Task<DialogTurnResult> ThankAsync(WaterfallStepContext step, CancellationToken cancellationToken)
     {
-        var supportCase = await _services.Cases.CaseAsync(step.Context, cancellationToken).ConfigureAwait(false);
+        var supportCase = await CaseAsync(step, cancellationToken).ConfigureAwait(false);
         supportCase.Rating = step.Result is FoundChoice rating ? rating.Index + 1 : null;
-        var profile = await _services.Cases.ProfileAsync(step.Context, cancellationToken).ConfigureAwait(false);
+        var profile = await Cases.ProfileAsync(step.Context, cancellationToken).ConfigureAwait(false);
         profile.Cases++;
         profile.OpenCase = null;
-        await _services.Voice.SayAsync(step.Context, SupportPrompts.Thanks, supportCase, cancellationToken).ConfigureAwait(false);
+        await Voice.SayAsync(step.Context, SupportPrompts.Thanks, supportCase, cancellationToken).ConfigureAwait(false);
         _services.Handoff.ScheduleFollowUp(step.Context, supportCase, cancellationToken);
         return await step.EndDialogAsync(null, cancellationToken).ConfigureAwait(false);
     }

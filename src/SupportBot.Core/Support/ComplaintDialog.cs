@@ -11,31 +11,24 @@ namespace SupportBot.Core.Support;
 /// problem, then works out the category, asking only when unsure. Ends with a <see cref="HandoffRequest"/> when the
 /// case must go to a person (a follow-up on a case a colleague has, or no usable answer).
 /// </summary>
-public sealed class ComplaintDialog : ComponentDialog
+public sealed class ComplaintDialog : CaseDialog
 {
-    private const string Steps = "complaint.steps";
-    private const string Text = nameof(TextPrompt);
-    private const string Choose = nameof(ChoicePrompt);
     private readonly SupportServices _services;
 
     public ComplaintDialog(SupportServices services)
-        : base(nameof(ComplaintDialog))
+        : base(nameof(ComplaintDialog), services.Voice, services.Cases, services.Options.MaxAttempts)
     {
-        ArgumentNullException.ThrowIfNull(services);
         _services = services;
-        AddDialog(new WaterfallDialog(Steps, [AskWhatHappenedAsync, AcknowledgeAsync, TakeCategoryAsync]));
-        AddDialog(new TextPrompt(Text) { MaxAttempts = services.Options.MaxAttempts });
-        AddDialog(new ChoicePrompt(Choose) { MaxAttempts = services.Options.MaxAttempts });
+        Steps(AskWhatHappenedAsync, AcknowledgeAsync, TakeCategoryAsync);
     }
 
     private async Task<DialogTurnResult> AskWhatHappenedAsync(WaterfallStepContext step, CancellationToken cancellationToken)
     {
-        var supportCase = await _services.Cases.CaseAsync(step.Context, cancellationToken).ConfigureAwait(false);
-        var profile = await _services.Cases.ProfileAsync(step.Context, cancellationToken).ConfigureAwait(false);
-        var voice = _services.Voice;
+        var supportCase = await CaseAsync(step, cancellationToken).ConfigureAwait(false);
+        var profile = await Cases.ProfileAsync(step.Context, cancellationToken).ConfigureAwait(false);
         var prompt = supportCase.FollowsOpenCase && profile.OpenCase is { } open
-            ? voice.Ask(step.Context, SupportPrompts.OpenCaseUpdate, supportCase, ("open_case", open.Problem))
-            : voice.Ask(step.Context, supportCase.NameAsked ? SupportPrompts.WhatHappened : profile.Cases > 0 ? SupportPrompts.WelcomeBack : SupportPrompts.Welcome, supportCase);
+    ? Voice.Ask(step.Context, SupportPrompts.OpenCaseUpdate, supportCase, ("open_case", open.Problem))
+    : Voice.Ask(step.Context, supportCase.NameAsked ? SupportPrompts.WhatHappened : profile.Cases > 0 ? SupportPrompts.WelcomeBack : SupportPrompts.Welcome, supportCase);
         return await step.PromptAsync(Text, prompt, cancellationToken).ConfigureAwait(false);
     }
 
@@ -46,7 +39,7 @@ public sealed class ComplaintDialog : ComponentDialog
             return await step.EndDialogAsync(new HandoffRequest(HandoffReason.NotUnderstood), cancellationToken).ConfigureAwait(false);
         }
 
-        var supportCase = await _services.Cases.CaseAsync(step.Context, cancellationToken).ConfigureAwait(false);
+        var supportCase = await CaseAsync(step, cancellationToken).ConfigureAwait(false);
         supportCase.Complaint = PiiMasker.Mask(complaint);
         await _services.ReadMoodAsync(supportCase, complaint, cancellationToken).ConfigureAwait(false);
         if (supportCase.FollowsOpenCase)
@@ -56,7 +49,7 @@ public sealed class ComplaintDialog : ComponentDialog
 
         supportCase.Mirrored = ComplaintReader.Mirror(supportCase.Complaint);
         supportCase.Amount = ComplaintReader.Amount(complaint);
-        await _services.Voice.EmpathizeAsync(step.Context, supportCase, cancellationToken).ConfigureAwait(false);
+        await Voice.EmpathizeAsync(step.Context, supportCase, cancellationToken).ConfigureAwait(false);
 
         var catalog = _services.Catalog;
         if (CategoryClassifier.Classify(complaint, catalog) is { } category)
@@ -66,9 +59,9 @@ public sealed class ComplaintDialog : ComponentDialog
         }
 
         supportCase.CategoryAsked = true;
-        var options = _services.Voice.Ask(step.Context, SupportPrompts.CategoryAsk, supportCase) with
+        var options = Voice.Ask(step.Context, SupportPrompts.CategoryAsk, supportCase) with
         {
-            RetryPrompt = _services.Voice.Line(step.Context, SupportPrompts.CategoryRetry, supportCase),
+            RetryPrompt = Voice.Line(step.Context, SupportPrompts.CategoryRetry, supportCase),
             Choices = [.. catalog.Categories.Select(c => new Choice(c.Id) { Title = c.Title })],
         };
         return await step.PromptAsync(Choose, options, cancellationToken).ConfigureAwait(false);
@@ -81,7 +74,7 @@ public sealed class ComplaintDialog : ComponentDialog
             return await step.EndDialogAsync(new HandoffRequest(HandoffReason.NotUnderstood), cancellationToken).ConfigureAwait(false);
         }
 
-        var supportCase = await _services.Cases.CaseAsync(step.Context, cancellationToken).ConfigureAwait(false);
+        var supportCase = await CaseAsync(step, cancellationToken).ConfigureAwait(false);
         _services.SetCategory(supportCase, choice.Value);
         return await step.EndDialogAsync(null, cancellationToken).ConfigureAwait(false);
     }

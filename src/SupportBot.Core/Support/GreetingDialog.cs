@@ -1,7 +1,6 @@
 using SupportBot.Core.Activities;
 using SupportBot.Core.Cases;
 using SupportBot.Core.Dialogs;
-using SupportBot.Core.Dialogs.Prompts;
 using SupportBot.Core.Understanding;
 
 namespace SupportBot.Core.Support;
@@ -10,46 +9,40 @@ namespace SupportBot.Core.Support;
 /// Opens the case and knows whom it is talking to: the channel's name, else the remembered one, else it asks once.
 /// A returning customer with a case still with a colleague is asked whether this is about it.
 /// </summary>
-public sealed class GreetingDialog : ComponentDialog
+public sealed class GreetingDialog : CaseDialog
 {
-    private const string Steps = "greeting.steps";
-    private const string Text = nameof(TextPrompt);
-    private const string Confirm = nameof(ConfirmPrompt);
     private readonly SupportServices _services;
 
     public GreetingDialog(SupportServices services)
-        : base(nameof(GreetingDialog))
+        : base(nameof(GreetingDialog), services.Voice, services.Cases, services.Options.MaxAttempts)
     {
-        ArgumentNullException.ThrowIfNull(services);
         _services = services;
-        AddDialog(new WaterfallDialog(Steps, [EnsureNameAsync, CheckOpenCaseAsync, GreetedAsync]));
-        AddDialog(new TextPrompt(Text) { MaxAttempts = services.Options.MaxAttempts });
-        AddDialog(new ConfirmPrompt(Confirm) { MaxAttempts = services.Options.MaxAttempts });
+        Steps(EnsureNameAsync, CheckOpenCaseAsync, GreetedAsync);
     }
 
     private async Task<DialogTurnResult> EnsureNameAsync(WaterfallStepContext step, CancellationToken cancellationToken)
     {
         var context = step.Context;
-        var profile = await _services.Cases.ProfileAsync(context, cancellationToken).ConfigureAwait(false);
+        var profile = await Cases.ProfileAsync(context, cancellationToken).ConfigureAwait(false);
         var now = context.TimeProvider.GetUtcNow();
         var supportCase = SupportCase.Open(context.Activity, $"case-{now:yyyyMMdd}-{Guid.NewGuid().ToString("N")[..8]}", now);
         supportCase.Tier = profile.Tier;
         supportCase.Name(CustomerName(context.Activity) ?? profile.Name);
         _services.SetCategory(supportCase, null);
-        await _services.Cases.SetCaseAsync(context, supportCase, cancellationToken).ConfigureAwait(false);
+        await Cases.SetCaseAsync(context, supportCase, cancellationToken).ConfigureAwait(false);
         if (supportCase.FullName is not null)
         {
             profile.Name = supportCase.FullName;
             return await step.NextAsync(null, cancellationToken).ConfigureAwait(false);
         }
 
-        return await step.PromptAsync(Text, _services.Voice.Ask(context, SupportPrompts.AskName, supportCase), cancellationToken).ConfigureAwait(false);
+        return await step.PromptAsync(Text, Voice.Ask(context, SupportPrompts.AskName, supportCase), cancellationToken).ConfigureAwait(false);
     }
 
     private async Task<DialogTurnResult> CheckOpenCaseAsync(WaterfallStepContext step, CancellationToken cancellationToken)
     {
-        var supportCase = await _services.Cases.CaseAsync(step.Context, cancellationToken).ConfigureAwait(false);
-        var profile = await _services.Cases.ProfileAsync(step.Context, cancellationToken).ConfigureAwait(false);
+        var supportCase = await CaseAsync(step, cancellationToken).ConfigureAwait(false);
+        var profile = await Cases.ProfileAsync(step.Context, cancellationToken).ConfigureAwait(false);
         if (step.Result is string answer && ComplaintReader.NameFrom(answer) is { } name)
         {
             supportCase.Name(name);
@@ -59,7 +52,7 @@ public sealed class GreetingDialog : ComponentDialog
 
         if (profile.OpenCase is { } open)
         {
-            var prompt = _services.Voice.Ask(step.Context, SupportPrompts.WelcomeBackOpenCase, supportCase, ("open_case", open.Problem));
+            var prompt = Voice.Ask(step.Context, SupportPrompts.WelcomeBackOpenCase, supportCase, ("open_case", open.Problem));
             return await step.PromptAsync(Confirm, prompt, cancellationToken).ConfigureAwait(false);
         }
 
@@ -68,11 +61,11 @@ public sealed class GreetingDialog : ComponentDialog
 
     private async Task<DialogTurnResult> GreetedAsync(WaterfallStepContext step, CancellationToken cancellationToken)
     {
-        var profile = await _services.Cases.ProfileAsync(step.Context, cancellationToken).ConfigureAwait(false);
+        var profile = await Cases.ProfileAsync(step.Context, cancellationToken).ConfigureAwait(false);
         if (step.Result is true && profile.OpenCase is { } open)
         {
             // This conversation goes on with the case the colleague already has.
-            var supportCase = await _services.Cases.CaseAsync(step.Context, cancellationToken).ConfigureAwait(false);
+            var supportCase = await CaseAsync(step, cancellationToken).ConfigureAwait(false);
             supportCase.FollowsOpenCase = true;
             supportCase.CaseId = open.CaseId;
             _services.SetCategory(supportCase, open.Category);

@@ -10,31 +10,27 @@ namespace SupportBot.Core.Support;
 /// Peels the layers: "is anything else about this bothering you?", acknowledging and keeping each further issue,
 /// up to <c>Support:MaxUnderlyingIssues</c>. Ends with a <see cref="HandoffRequest"/> when frustration keeps rising.
 /// </summary>
-public sealed class LayersDialog : ComponentDialog
+public sealed class LayersDialog : CaseDialog
 {
-    private const string Steps = "layers.steps";
-    private const string Text = nameof(TextPrompt);
     private readonly SupportServices _services;
 
     public LayersDialog(SupportServices services)
-        : base(nameof(LayersDialog))
+        : base(nameof(LayersDialog), services.Voice, services.Cases, services.Options.MaxAttempts)
     {
-        ArgumentNullException.ThrowIfNull(services);
         _services = services;
-        AddDialog(new WaterfallDialog(Steps, [AskAnythingElseAsync, RecordUnderlyingIssueAsync]));
-        AddDialog(new TextPrompt(Text) { MaxAttempts = services.Options.MaxAttempts });
+        Steps(AskAnythingElseAsync, RecordUnderlyingIssueAsync);
     }
 
     private async Task<DialogTurnResult> AskAnythingElseAsync(WaterfallStepContext step, CancellationToken cancellationToken)
     {
-        var supportCase = await _services.Cases.CaseAsync(step.Context, cancellationToken).ConfigureAwait(false);
+        var supportCase = await CaseAsync(step, cancellationToken).ConfigureAwait(false);
         if (supportCase.UnderlyingIssues.Count >= _services.Options.MaxUnderlyingIssues)
         {
             return await step.EndDialogAsync(null, cancellationToken).ConfigureAwait(false);
         }
 
         var key = supportCase.UnderlyingIssues.Count == 0 ? SupportPrompts.AskAnythingElse : SupportPrompts.AskAnythingElseAgain;
-        return await step.PromptAsync(Text, _services.Voice.Ask(step.Context, key, supportCase), cancellationToken).ConfigureAwait(false);
+        return await step.PromptAsync(Text, Voice.Ask(step.Context, key, supportCase), cancellationToken).ConfigureAwait(false);
     }
 
     private async Task<DialogTurnResult> RecordUnderlyingIssueAsync(WaterfallStepContext step, CancellationToken cancellationToken)
@@ -44,7 +40,7 @@ public sealed class LayersDialog : ComponentDialog
             return await step.EndDialogAsync(null, cancellationToken).ConfigureAwait(false);
         }
 
-        var supportCase = await _services.Cases.CaseAsync(step.Context, cancellationToken).ConfigureAwait(false);
+        var supportCase = await CaseAsync(step, cancellationToken).ConfigureAwait(false);
         supportCase.UnderlyingIssues.Add(PiiMasker.Mask(answer));
         supportCase.Amount ??= ComplaintReader.Amount(answer);
         await _services.ReadMoodAsync(supportCase, answer, cancellationToken).ConfigureAwait(false);
@@ -53,7 +49,7 @@ public sealed class LayersDialog : ComponentDialog
             return await step.EndDialogAsync(new HandoffRequest(HandoffReason.FrustrationRising), cancellationToken).ConfigureAwait(false);
         }
 
-        await _services.Voice.SayFreshAsync(step.Context, SupportPrompts.AcknowledgeLayer, supportCase, cancellationToken, ("issue", ComplaintReader.Mirror(answer))).ConfigureAwait(false);
-        return await step.ReplaceDialogAsync(Steps, null, cancellationToken).ConfigureAwait(false);
+        await Voice.SayFreshAsync(step.Context, SupportPrompts.AcknowledgeLayer, supportCase, cancellationToken, ("issue", ComplaintReader.Mirror(answer))).ConfigureAwait(false);
+        return await step.ReplaceDialogAsync(StepsId, null, cancellationToken).ConfigureAwait(false);
     }
 }

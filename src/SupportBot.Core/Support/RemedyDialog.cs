@@ -13,34 +13,28 @@ namespace SupportBot.Core.Support;
 /// chosen one on the spot with concrete next steps when its approval rules allow. Ends with a
 /// <see cref="HandoffRequest"/> when a colleague must approve it, honestly saying why.
 /// </summary>
-public sealed class RemedyDialog : ComponentDialog
+public sealed class RemedyDialog : CaseDialog
 {
-    private const string Steps = "remedy.steps";
-    private const string Text = nameof(TextPrompt);
-    private const string Choose = nameof(ChoicePrompt);
-    private const string SomethingElseId = "something_else";
     private readonly SupportServices _services;
 
+    private const string SomethingElseId = "something_else";
+
     public RemedyDialog(SupportServices services)
-        : base(nameof(RemedyDialog))
+        : base(nameof(RemedyDialog), services.Voice, services.Cases, services.Options.MaxAttempts)
     {
-        ArgumentNullException.ThrowIfNull(services);
         _services = services;
-        AddDialog(new WaterfallDialog(Steps, [OfferAsync, ChooseAsync, GrantOrHandOverAsync]));
-        AddDialog(new TextPrompt(Text) { MaxAttempts = services.Options.MaxAttempts });
-        AddDialog(new ChoicePrompt(Choose) { MaxAttempts = services.Options.MaxAttempts });
+        Steps(OfferAsync, ChooseAsync, GrantOrHandOverAsync);
     }
 
     private async Task<DialogTurnResult> OfferAsync(WaterfallStepContext step, CancellationToken cancellationToken)
     {
-        var supportCase = await _services.Cases.CaseAsync(step.Context, cancellationToken).ConfigureAwait(false);
+        var supportCase = await CaseAsync(step, cancellationToken).ConfigureAwait(false);
         var remedies = RemedyAdvisor.Offer(_services.Catalog, supportCase.Category, _services.Options.MaxRemediesOffered);
         supportCase.RemediesOffered = [.. remedies.Select(r => r.Title)];
-        var voice = _services.Voice;
-        var somethingElse = voice.Catalog.Render(SupportPrompts.SomethingElse).Text;
-        var options = voice.Ask(step.Context, SupportPrompts.OfferRemedies, supportCase) with
+        var somethingElse = Voice.Catalog.Render(SupportPrompts.SomethingElse).Text;
+        var options = Voice.Ask(step.Context, SupportPrompts.OfferRemedies, supportCase) with
         {
-            RetryPrompt = voice.Line(step.Context, SupportPrompts.OfferRetry, supportCase),
+            RetryPrompt = Voice.Line(step.Context, SupportPrompts.OfferRetry, supportCase),
             Choices = [.. remedies.Select(r => new Choice(r.Id) { Title = Capitalize(r.Title) }), new Choice(SomethingElseId) { Title = somethingElse }],
         };
         return await step.PromptAsync(Choose, options, cancellationToken).ConfigureAwait(false);
@@ -48,11 +42,11 @@ public sealed class RemedyDialog : ComponentDialog
 
     private async Task<DialogTurnResult> ChooseAsync(WaterfallStepContext step, CancellationToken cancellationToken)
     {
-        var supportCase = await _services.Cases.CaseAsync(step.Context, cancellationToken).ConfigureAwait(false);
+        var supportCase = await CaseAsync(step, cancellationToken).ConfigureAwait(false);
         switch (step.Result)
         {
             case FoundChoice { Value: SomethingElseId }:
-                return await step.PromptAsync(Text, _services.Voice.Ask(step.Context, SupportPrompts.AskOwnRemedy, supportCase), cancellationToken).ConfigureAwait(false);
+                return await step.PromptAsync(Text, Voice.Ask(step.Context, SupportPrompts.AskOwnRemedy, supportCase), cancellationToken).ConfigureAwait(false);
             case FoundChoice choice:
                 supportCase.RemedyId = choice.Value;
                 return await step.NextAsync(null, cancellationToken).ConfigureAwait(false);
@@ -63,7 +57,7 @@ public sealed class RemedyDialog : ComponentDialog
 
     private async Task<DialogTurnResult> GrantOrHandOverAsync(WaterfallStepContext step, CancellationToken cancellationToken)
     {
-        var supportCase = await _services.Cases.CaseAsync(step.Context, cancellationToken).ConfigureAwait(false);
+        var supportCase = await CaseAsync(step, cancellationToken).ConfigureAwait(false);
         if (step.Result is string ownWords)
         {
             supportCase.RemedyWanted = PiiMasker.Mask(ownWords);
@@ -77,7 +71,7 @@ public sealed class RemedyDialog : ComponentDialog
             return await step.EndDialogAsync(new HandoffRequest(HandoffReason.NotUnderstood), cancellationToken).ConfigureAwait(false);
         }
 
-        var profile = await _services.Cases.ProfileAsync(step.Context, cancellationToken).ConfigureAwait(false);
+        var profile = await Cases.ProfileAsync(step.Context, cancellationToken).ConfigureAwait(false);
         supportCase.RemedyWanted = remedy.Title;
         var check = RemedyAdvisor.Check(remedy, supportCase.Amount, profile);
         if (!check.AutoApproved)
@@ -91,7 +85,7 @@ public sealed class RemedyDialog : ComponentDialog
             ["name"] = supportCase.FirstName,
             ["amount"] = supportCase.Amount?.ToString("0.00", CultureInfo.InvariantCulture),
         });
-        await _services.Voice.SayAsync(step.Context, SupportPrompts.RemedyGranted, supportCase, cancellationToken, ("remedy", remedy.Title), ("next_steps", nextSteps)).ConfigureAwait(false);
+        await Voice.SayAsync(step.Context, SupportPrompts.RemedyGranted, supportCase, cancellationToken, ("remedy", remedy.Title), ("next_steps", nextSteps)).ConfigureAwait(false);
         return await step.EndDialogAsync(null, cancellationToken).ConfigureAwait(false);
     }
 

@@ -31,8 +31,8 @@ public sealed class SupportDialog : ComponentDialog
         AddDialog(new LayersDialog(services));
         AddDialog(new RemedyDialog(services));
         AddDialog(new CloseDialog(services));
-        AddDialog(new HandoverDialog(services.Handoff, services.Voice, services.Cases));
-        AddDialog(new CallbackDialog(services.Handoff, services.Voice, services.Cases));
+        AddDialog(new HandoverDialog(services.Handoff, services.Voice, services.Cases, services.Options.MaxAttempts));
+        AddDialog(new CallbackDialog(services.Handoff, services.Voice, services.Cases, services.Options.MaxAttempts));
         AddDialog(new CheckInDialog(services.Voice, services.Cases, services.Options.MaxAttempts));
         InitialDialogId = Steps;
     }

@@ -97,15 +97,4 @@ public sealed class HandoffHandlerTests
             .AssertReply(r => Assert.True(TestBots.IsLine(SupportPrompts.ConfirmResolved, r.Text), r.Text))
             .StartTestAsync();
     }
-
-    [Fact]
-    public async Task AskForPerson_BeforeTellingAnything_HandsOverWithoutAnEmptyBriefToReview()
-    {
-        await new TestFlow(TestBots.SupportBot()) { UserName = "Dana Reyes" }
-            .Send("hi").AssertReply(r => Assert.True(TestBots.IsLine(SupportPrompts.Welcome, r.Text), r.Text))
-            .Send("I want to talk to a person")
-            .AssertReply(r => Assert.True(TestBots.IsLine(HandoffPrompts.Handoff(HandoffReason.CustomerAsked), r.Text), r.Text))
-            .AssertNoReply()
-            .StartTestAsync();
-    }
 }

@@ -27,8 +27,8 @@ public sealed class ComplaintDialog : CaseDialog
         var supportCase = await CaseAsync(step, cancellationToken).ConfigureAwait(false);
         var profile = await Cases.ProfileAsync(step.Context, cancellationToken).ConfigureAwait(false);
         var prompt = supportCase.FollowsOpenCase && profile.OpenCase is { } open
-    ? Voice.Ask(step.Context, SupportPrompts.OpenCaseUpdate, supportCase, ("open_case", open.Problem))
-    : Voice.Ask(step.Context, supportCase.NameAsked ? SupportPrompts.WhatHappened : profile.Cases > 0 ? SupportPrompts.WelcomeBack : SupportPrompts.Welcome, supportCase);
+            ? Voice.Ask(step.Context, SupportPrompts.OpenCaseUpdate, supportCase, ("open_case", open.Problem))
+            : Voice.Ask(step.Context, supportCase.NameAsked ? SupportPrompts.WhatHappened : profile.Cases > 0 ? SupportPrompts.WelcomeBack : SupportPrompts.Welcome, supportCase);
         return await step.PromptAsync(Text, prompt, cancellationToken).ConfigureAwait(false);
     }
 

@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using SupportBot.Core.Activities;
 using SupportBot.Core.Bot;
 using SupportBot.Core.Dialogs.Prompts;
@@ -96,6 +97,34 @@ public sealed class CaseVoice(PromptSource prompts)
             supportCase.UsedPromptIds.Add(rendered.Id);
         }
 
-        return Activity.CreateMessage(rendered.Text);
+        return Activity.CreateMessage(NamedOnce(rendered.Text, supportCase.FirstName));
+    }
+
+    /// <summary>
+    /// The customer's name at most once in a message: a line that joins wording from two places ("That's sorted,
+    /// Tom: … on its way, Tom.") keeps the first and drops the rest with their commas.
+    /// </summary>
+    public static string NamedOnce(string text, string? name)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        if (string.IsNullOrEmpty(name))
+        {
+            return text;
+        }
+
+        var escaped = Regex.Escape(name);
+        var matches = Regex.Matches(text, $@"\b{escaped}\b");
+        if (matches.Count < 2)
+        {
+            return text;
+        }
+
+        var cut = matches[0].Index + matches[0].Length;
+        var rest = text[cut..];
+        rest = Regex.Replace(rest, $@",\s*{escaped}\b(?=[,;:.!?])", string.Empty);
+        rest = Regex.Replace(rest, $@"\b{escaped},\s*", string.Empty);
+        rest = Regex.Replace(rest, $@",\s*{escaped}\b", string.Empty);
+        rest = Regex.Replace(rest, @"(?<=[.!?]\s)\p{Ll}", m => m.Value.ToUpperInvariant());
+        return text[..cut] + rest;
     }
 }

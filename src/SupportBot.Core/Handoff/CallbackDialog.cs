@@ -18,7 +18,7 @@ public sealed class CallbackDialog : CaseDialog
     private async Task<DialogTurnResult> AskAsync(WaterfallStepContext step, CancellationToken cancellationToken)
     {
         var supportCase = await CaseAsync(step, cancellationToken).ConfigureAwait(false);
-        return await step.PromptAsync(Text, Voice.Ask(step.Context, HandoffPrompts.NoAgents, supportCase, ("hours", _handoff.OpeningHours)), cancellationToken).ConfigureAwait(false);
+        return await step.PromptAsync(Text, Voice.Ask(step.Context, HandoffPrompts.NoAgents, supportCase, ("hours", _handoff.NobodyFreeBecause())), cancellationToken).ConfigureAwait(false);
     }
 
     private async Task<DialogTurnResult> TakeAsync(WaterfallStepContext step, CancellationToken cancellationToken)

@@ -93,8 +93,8 @@ public sealed class HandoffHandler(HandoffServices handoff, CaseVoice voice, Cas
 
         if (supportCase.Agent is null)
         {
-            var text = voice.Catalog.Render(HandoffPrompts.Waiting, new Dictionary<string, string?> { ["name"] = supportCase.FirstName }, seed: supportCase.CaseId).Text;
-            await context.SendActivityAsync(text, cancellationToken).ConfigureAwait(false);
+            // A different line each time, until they are used up: a customer who writes again is not answered by rote.
+            await voice.SayFreshAsync(context, HandoffPrompts.Waiting, supportCase, cancellationToken).ConfigureAwait(false);
         }
 
         return true;

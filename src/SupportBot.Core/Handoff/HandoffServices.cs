@@ -19,8 +19,8 @@ public sealed class HandoffServices
     /// <summary>Whether a colleague can take a case now (signed in, within opening hours).</summary>
     public Func<bool> AgentsAvailable { get; init; } = () => true;
 
-    /// <summary>When colleagues are there, in words ("Monday to Friday, 8:00 to 18:00 UTC").</summary>
-    public string OpeningHours { get; init; } = "our team is away";
+    /// <summary>Why no colleague can take a case now, in words ("every colleague is helping another customer just now").</summary>
+    public Func<string> NobodyFreeBecause { get; init; } = () => "our team is away just now";
 
     /// <summary>The transcripts, for the contact-center handoff (the conversation so far goes with the case).</summary>
     public ITranscriptStore? Transcripts { get; init; }

@@ -56,7 +56,9 @@ public sealed class ClarifyDialog : CaseDialog
             return await step.EndDialogAsync(new HandoffRequest(HandoffReason.FrustrationRising), cancellationToken).ConfigureAwait(false);
         }
 
-        await Voice.EmpathizeIfMovedAsync(step.Context, supportCase, ComplaintReader.Mirror(answer), cancellationToken).ConfigureAwait(false);
+        // An answer that says nothing of the problem ("yes", "1", "I already told you") is never mirrored back as if it were one.
+        var issue = ComplaintReader.IsMirrorable(answer) ? ComplaintReader.Mirror(answer) : supportCase.Mirrored ?? string.Empty;
+        await Voice.EmpathizeIfMovedAsync(step.Context, supportCase, issue, cancellationToken).ConfigureAwait(false);
         return await step.ReplaceDialogAsync(StepsId, null, cancellationToken).ConfigureAwait(false);
     }
 

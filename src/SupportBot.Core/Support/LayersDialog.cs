@@ -18,7 +18,7 @@ public sealed class LayersDialog : CaseDialog
         : base(nameof(LayersDialog), services.Voice, services.Cases, services.Options.MaxAttempts)
     {
         _services = services;
-        Steps(AskAnythingElseAsync, RecordUnderlyingIssueAsync);
+        Steps(AskAnythingElseAsync, RecordUnderlyingIssueAsync, RecordUnderlyingIssueAsync);
     }
 
     private async Task<DialogTurnResult> AskAnythingElseAsync(WaterfallStepContext step, CancellationToken cancellationToken)
@@ -41,6 +41,14 @@ public sealed class LayersDialog : CaseDialog
         }
 
         var supportCase = await CaseAsync(step, cancellationToken).ConfigureAwait(false);
+        if (!ComplaintReader.IsMirrorable(answer))
+        {
+            // "yes" says there is more without saying what: ask for it. A bare "1" or "ok" is no issue to keep.
+            return ComplaintReader.SaysYes(answer) && step.GetState<Asked>().TellMore++ == 0
+                ? await step.PromptAsync(Text, Voice.Ask(step.Context, SupportPrompts.TellMore, supportCase), cancellationToken).ConfigureAwait(false)
+                : await step.EndDialogAsync(null, cancellationToken).ConfigureAwait(false);
+        }
+
         supportCase.UnderlyingIssues.Add(PiiMasker.Mask(answer));
         supportCase.Amount ??= ComplaintReader.Amount(answer);
         await _services.ReadMoodAsync(supportCase, answer, cancellationToken).ConfigureAwait(false);
@@ -51,5 +59,11 @@ public sealed class LayersDialog : CaseDialog
 
         await Voice.SayFreshAsync(step.Context, SupportPrompts.AcknowledgeLayer, supportCase, cancellationToken, ("issue", ComplaintReader.Mirror(answer))).ConfigureAwait(false);
         return await step.ReplaceDialogAsync(StepsId, null, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>What this round already asked.</summary>
+    private sealed class Asked
+    {
+        public int TellMore { get; set; }
     }
 }

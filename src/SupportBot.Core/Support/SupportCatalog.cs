@@ -4,7 +4,7 @@ namespace SupportBot.Core.Support;
 public sealed record SupportCatalog(IReadOnlyList<Category> Categories, IReadOnlyDictionary<string, Remedy> Remedies)
 {
     /// <summary>The clarifying questions the bot knows how to ask and to recognize in an answer.</summary>
-    public static IReadOnlyList<string> KnownQuestions { get; } = ["order_number", "when", "tried", "amount", "product", "account"];
+    public static IReadOnlyList<string> KnownQuestions { get; } = ["order_number", "when", "tried", "amount", "product", "account", "device", "symptom", "signin", "purchase"];
 
     /// <summary>The category a customer picks when none fits.</summary>
     public const string Other = "other";

@@ -21,6 +21,7 @@ public static class SupportPrompts
     public const string AskAnythingElse = "layers.ask";
     public const string AskAnythingElseAgain = "layers.ask_again";
     public const string AcknowledgeLayer = "layers.acknowledge";
+    public const string TellMore = "layers.tell_more";
     public const string OfferRemedies = "remedies.offer";
     public const string OfferRetry = "remedies.retry";
     public const string SomethingElse = "remedies.something_else";
@@ -64,6 +65,7 @@ public static class SupportPrompts
         PromptDefinition.Of(AskAnythingElse, "name"),
         PromptDefinition.Of(AskAnythingElseAgain, "name"),
         PromptDefinition.Of(AcknowledgeLayer, "name", "issue"),
+        PromptDefinition.Of(TellMore, "name"),
         PromptDefinition.Of(OfferRemedies, "name", "issue", "target"),
         PromptDefinition.Of(OfferRetry, "name"),
         PromptDefinition.Of(SomethingElse),

@@ -36,6 +36,23 @@ public static partial class ComplaintReader
         ["us"] = "you",
         ["we're"] = "you're",
         ["we've"] = "you've",
+        ["your"] = "our",
+        ["ur"] = "our",
+        ["yours"] = "ours",
+        ["you're"] = "we're",
+        ["youre"] = "we're",
+        ["you've"] = "we've",
+        ["you'll"] = "we'll",
+        ["you'd"] = "we'd",
+        ["yourselves"] = "ourselves",
+    };
+
+    /// <summary>Words after which the customer's "you" (the company) is an object: "I told you" becomes "you told us".</summary>
+    private static readonly HashSet<string> BeforeObject = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "to", "for", "with", "from", "at", "by", "of", "about", "than", "on", "told", "tell", "asked", "ask", "called", "call",
+        "emailed", "email", "paid", "pay", "sent", "send", "contacted", "contact", "messaged", "message", "rang", "phoned",
+        "gave", "give", "trusted", "trust", "chose", "picked", "reached", "reach", "wrote", "dm'd", "dmed", "tweeted",
     };
 
     private static readonly string[] NothingElse =
@@ -71,7 +88,12 @@ public static partial class ComplaintReader
             var core = word.TrimEnd(',', '!', '.', '?', ';', ':');
             var tail = word[core.Length..];
             var turned = IsShouted(core) ? core.ToLowerInvariant() : core;
-            if (Pronouns.TryGetValue(core, out var flipped))
+            if (core.Equals("you", StringComparison.OrdinalIgnoreCase) || core.Equals("u", StringComparison.OrdinalIgnoreCase))
+            {
+                // The customer's "you" is the company: "you charged me twice" becomes "we charged you twice".
+                turned = i > start && BeforeObject.Contains(words[i - 1].TrimEnd(',', '!', '.', '?', ';', ':')) ? "us" : "we";
+            }
+            else if (Pronouns.TryGetValue(core, out var flipped))
             {
                 turned = flipped;
             }
@@ -102,6 +124,25 @@ public static partial class ComplaintReader
 
         return string.Join(' ', kept).TrimEnd(',', '!', '.', '?', ';', ':', ' ');
     }
+
+    /// <summary>
+    /// Whether <paramref name="text"/> says something that can be mirrored back as an issue: words, not a bare
+    /// number, yes/no, "ok" or "I already told you".
+    /// </summary>
+    public static bool IsMirrorable(string? text)
+    {
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return false;
+        }
+
+        var normalized = text.Trim().TrimEnd('.', '!', '?').ToLowerInvariant();
+        var words = normalized.Split(' ', StringSplitOptions.RemoveEmptyEntries).Count(w => w.Any(char.IsLetter));
+        return words >= 2 && !NotAnIssue().IsMatch(normalized);
+    }
+
+    /// <summary>Whether <paramref name="text"/> is a plain yes in words ("yes", "yeah", "there is"), not a number.</summary>
+    public static bool SaysYes(string? text) => !string.IsNullOrWhiteSpace(text) && PlainYes().IsMatch(text.Trim());
 
     /// <summary>A long sentence is cut at its first clause ("my parcel never arrived, I ordered it…" keeps the first part).</summary>
     private static string FirstClause(string sentence)
@@ -165,6 +206,9 @@ public static partial class ComplaintReader
         "tried" => Tried().IsMatch(text),
         "amount" => Amount(text) is not null,
         "account" => EmailAddress().IsMatch(text) || Username().IsMatch(text),
+        "device" => Device().IsMatch(text),
+        "symptom" or "signin" => Symptom().IsMatch(text),
+        "purchase" => Purchase().IsMatch(text),
         _ => false,
     };
 
@@ -215,6 +259,21 @@ public static partial class ComplaintReader
 
     [GeneratedRegex(@"^(hi|hello|hey)?[,!. ]*(my name is|my name's|name is|i am|i'm|im|it's|its|this is|call me|they call me)?\s*", RegexOptions.IgnoreCase)]
     private static partial Regex NameIntro();
+
+    [GeneratedRegex(@"\b(app|application|website|site|iphone|ipad|android|pixel|galaxy|xbox|playstation|ps[45]|switch|roku|fire ?stick|smart ?tv|tv|laptop|macbook|mac|pc|windows|router|modem|console|printer|watch|version\s*\d[\d.]*|v\d+(\.\d+)+)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex Device();
+
+    [GeneratedRegex(@"\b(error|says|said|message|crash(es|ed|ing)?|freez(es|ing)|frozen|blank|black screen|keeps|won'?t|doesn'?t|can'?t|cannot|fails?|failed|stuck|spinning|wrong password|locked|code)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex Symptom();
+
+    [GeneratedRegex(@"^(yes|yeah|yep|yup|yes please|there is|there's more|actually yes|one more thing)\b[\s.!,]*$", RegexOptions.IgnoreCase)]
+    private static partial Regex PlainYes();
+
+    [GeneratedRegex(@"^(yes|yeah|yep|yup|sure|ok|okay|no|nope|i (already|just) (told|said)|i told you|as i said|see above|same as before|like i said)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex NotAnIssue();
+
+    [GeneratedRegex(@"\b(order|subscription|subscribed|plan|booking|membership|contract)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex Purchase();
 
     [GeneratedRegex(@"\b[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}\b")]
     private static partial Regex EmailAddress();

@@ -66,8 +66,13 @@ public sealed class HandoffOptions
         }
     }
 
-    /// <summary>The hours in words, for the customer.</summary>
-    public string Describe() => Hours.Equals("always", StringComparison.OrdinalIgnoreCase) ? "we're usually here around the clock" : $"we're here {Hours} {TimeZone}";
+    /// <summary>
+    /// Why nobody can take a case at <paramref name="now"/>, in words for the customer: within the opening hours every
+    /// colleague is busy; outside them, when the team is there.
+    /// </summary>
+    public string WhyNobodyIsFree(DateTimeOffset now) => IsOpen(now)
+        ? "every colleague is helping another customer just now"
+        : $"our team is here {Hours} ({TimeZone} time) and is away just now";
 
     private static string FullDay(string day) => day.Trim().ToUpperInvariant()[..3] switch
     {

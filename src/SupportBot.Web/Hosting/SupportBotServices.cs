@@ -51,7 +51,7 @@ public static class SupportBotServices
                     FollowUps = sp.GetRequiredService<FollowUpSchedule>(),
                     FollowUpAfter = TimeSpan.FromHours(handoff.FollowUpHours),
                     AgentsAvailable = () => feed.AnyAgentOnline && handoff.IsOpen(time.GetUtcNow()),
-                    OpeningHours = handoff.Describe(),
+                    NobodyFreeBecause = () => handoff.WhyNobodyIsFree(time.GetUtcNow()),
                     ContactCenterChannels = contactCenter,
                     UsesDesk = channel => handoff.ContactCenterAlsoInConsole || !contactCenter.Contains(channel),
                     Transcripts = sp.GetRequiredService<ITranscriptStore>(),

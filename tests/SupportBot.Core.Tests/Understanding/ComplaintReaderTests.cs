@@ -71,4 +71,38 @@ public sealed class ComplaintReaderTests
     {
         Assert.Equal(expected, ComplaintReader.NameFrom(text));
     }
+
+    [Theory]
+    [InlineData("you charged me twice for my subscription", "we charged you twice for your subscription")]
+    [InlineData("I told you three times that your app logs me out", "you told us three times that our app logs you out")]
+    [InlineData("ur website keeps crashing", "our website keeps crashing")]
+    [InlineData("You're ignoring my emails", "we're ignoring your emails")]
+    public void Mirror_TheCustomersYouIsTheCompany(string text, string expected)
+    {
+        Assert.Equal(expected, ComplaintReader.Mirror(text));
+    }
+
+    [Theory]
+    [InlineData("1", false)]
+    [InlineData("yes", false)]
+    [InlineData("ok.", false)]
+    [InlineData("I already told you", false)]
+    [InlineData("as I said, the box was wet", false)]
+    [InlineData("the courier was rude", true)]
+    [InlineData("refund please", true)]
+    public void IsMirrorable_OnlyWhatSaysSomethingOfTheProblem(string text, bool expected)
+    {
+        Assert.Equal(expected, ComplaintReader.IsMirrorable(text));
+    }
+
+    [Theory]
+    [InlineData("yes", true)]
+    [InlineData("Yeah!", true)]
+    [InlineData("there is", true)]
+    [InlineData("1", false)]
+    [InlineData("yes, the courier was rude", false)]
+    public void SaysYes_OnlyAPlainYesInWords(string text, bool expected)
+    {
+        Assert.Equal(expected, ComplaintReader.SaysYes(text));
+    }
 }

@@ -113,6 +113,6 @@ public sealed class SupportCase
         FirstName = FullName?.Split(' ', StringSplitOptions.RemoveEmptyEntries)[0];
     }
 
-    /// <summary>Every answer and description so far, for spotting answers given before the question.</summary>
-    public string AllText() => string.Join(" \n", new[] { Complaint }.Concat(Answers.Select(a => a.Answer)).Concat(UnderlyingIssues).Where(t => t is not null));
+    /// <summary>Everything the customer has said about the case so far, oldest first, for spotting answers given before the question.</summary>
+    public IEnumerable<string> Said() => new[] { Complaint }.Concat(Answers.Select(a => a.Answer)).Concat(UnderlyingIssues).OfType<string>().Distinct();
 }

@@ -1,11 +1,14 @@
 using SupportBot.Core.Cases;
 using SupportBot.Core.Dialogs;
+using SupportBot.Core.Dialogs.Prompts;
+using SupportBot.Core.Understanding;
 
 namespace SupportBot.Core.Handoff;
 
 /// <summary>No colleague can take the case now: the customer is told when the team is there and leaves a way to be called back.</summary>
 public sealed class CallbackDialog : CaseDialog
 {
+    private const string Contact = "contact";
     private readonly HandoffServices _handoff;
 
     public CallbackDialog(HandoffServices handoff, CaseVoice voice, CaseState cases, int maxAttempts)
@@ -13,21 +16,35 @@ public sealed class CallbackDialog : CaseDialog
     {
         _handoff = handoff;
         Steps(AskAsync, TakeAsync);
+        AddDialog(new TextPrompt(Contact, (prompt, _) => Task.FromResult(prompt.Recognized.Succeeded && ComplaintReader.HasContact(prompt.Recognized.Value))) { MaxAttempts = maxAttempts });
     }
 
     private async Task<DialogTurnResult> AskAsync(WaterfallStepContext step, CancellationToken cancellationToken)
     {
         var supportCase = await CaseAsync(step, cancellationToken).ConfigureAwait(false);
-        return await step.PromptAsync(Text, Voice.Ask(step.Context, HandoffPrompts.NoAgents, supportCase, ("hours", _handoff.NobodyFreeBecause())), cancellationToken).ConfigureAwait(false);
+        var options = Voice.Ask(step.Context, HandoffPrompts.NoAgents, supportCase, ("hours", _handoff.NobodyFreeBecause())) with
+        {
+            RetryPrompt = Voice.Line(step.Context, HandoffPrompts.CallbackRetry, supportCase),
+        };
+        return await step.PromptAsync(Contact, options, cancellationToken).ConfigureAwait(false);
     }
 
     private async Task<DialogTurnResult> TakeAsync(WaterfallStepContext step, CancellationToken cancellationToken)
     {
         var supportCase = await CaseAsync(step, cancellationToken).ConfigureAwait(false);
-        var contact = PiiMasker.Mask(step.Result as string ?? string.Empty).Trim();
+        if (step.Result is not string answer)
+        {
+            // No number or address after asking again: the case stays in the queue, and the reply comes here.
+            await Voice.SayAsync(step.Context, HandoffPrompts.CallbackNone, supportCase, cancellationToken).ConfigureAwait(false);
+            return await step.EndDialogAsync(null, cancellationToken).ConfigureAwait(false);
+        }
+
+        // The colleague sees all of it ("call me on 07700 900123 after 6pm"); the customer hears the number or address back.
+        var contact = ComplaintReader.ContactFrom(answer) ?? answer.Trim();
         if (_handoff.Desk is { } desk)
         {
-            await desk.UpdateAsync(supportCase.CaseId, c => c with { Status = CaseStatus.Callback, CallbackContact = contact }, cancellationToken).ConfigureAwait(false);
+            var note = PiiMasker.Mask(answer).Trim();
+            await desk.UpdateAsync(supportCase.CaseId, c => c with { Status = CaseStatus.Callback, CallbackContact = note }, cancellationToken).ConfigureAwait(false);
         }
 
         await Voice.SayAsync(step.Context, HandoffPrompts.CallbackTaken, supportCase, cancellationToken, ("contact", contact)).ConfigureAwait(false);

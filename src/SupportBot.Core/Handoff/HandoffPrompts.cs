@@ -13,6 +13,8 @@ public static class HandoffPrompts
     public const string AgentJoined = "handoff.agent_joined";
     public const string NoAgents = "handoff.no_agents";
     public const string CallbackTaken = "handoff.callback_taken";
+    public const string CallbackRetry = "handoff.callback_retry";
+    public const string CallbackNone = "handoff.callback_none";
     public const string Approved = "handoff.approved";
     public const string Modified = "handoff.modified";
     public const string Denied = "handoff.denied";
@@ -51,6 +53,8 @@ public static class HandoffPrompts
         PromptDefinition.Of(AgentJoined, "name", "agent"),
         PromptDefinition.Of(NoAgents, "name", "hours"),
         PromptDefinition.Of(CallbackTaken, "name", "contact"),
+        PromptDefinition.Of(CallbackRetry, "name"),
+        PromptDefinition.Of(CallbackNone, "name"),
         PromptDefinition.Of(Approved, "name", "agent", "remedy", "note"),
         PromptDefinition.Of(Modified, "name", "agent", "remedy", "note"),
         PromptDefinition.Of(Denied, "name", "agent", "remedy", "note"),

@@ -26,9 +26,10 @@ public sealed class ClarifyDialog : CaseDialog
         var category = _services.Catalog.Category(supportCase.Category ?? SupportCatalog.Other);
         foreach (var question in category.Questions.Where(q => supportCase.Answers.All(a => a.QuestionId != q)))
         {
-            if (ComplaintReader.Answers(question, supportCase.AllText()))
+            // Already answered in something the customer said: keep those words as the answer, never ask again.
+            if (supportCase.Said().FirstOrDefault(text => ComplaintReader.Answers(question, text)) is { } answered)
             {
-                supportCase.Answers.Add(new ClarifyingAnswer(question, QuestionText(question), PiiMasker.Mask(supportCase.AllText())));
+                supportCase.Answers.Add(new ClarifyingAnswer(question, QuestionText(question), PiiMasker.Mask(answered)));
                 continue;
             }
 

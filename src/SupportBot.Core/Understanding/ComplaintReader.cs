@@ -76,7 +76,7 @@ public static partial class ComplaintReader
         var words = sentence.Split(' ', StringSplitOptions.RemoveEmptyEntries);
         var kept = new List<string>(words.Length);
         var start = 0;
-        while (start < words.Length - 1 && words[start].Trim(',', '!', '.').ToLowerInvariant() is "hi" or "hello" or "hey" or "so" or "well" or "ok" or "okay" or "um")
+        while (start < words.Length - 1 && words[start].Trim(',', '!', '.').ToLowerInvariant() is "hi" or "hello" or "hey" or "so" or "well" or "ok" or "okay" or "um" or "and" or "also" or "plus" or "oh" or "but")
         {
             start++;
         }
@@ -139,6 +139,25 @@ public static partial class ComplaintReader
         var normalized = text.Trim().TrimEnd('.', '!', '?').ToLowerInvariant();
         var words = normalized.Split(' ', StringSplitOptions.RemoveEmptyEntries).Count(w => w.Any(char.IsLetter));
         return words >= 2 && !NotAnIssue().IsMatch(normalized);
+    }
+
+    /// <summary>Whether <paramref name="text"/> holds a way to reach the customer: an email address or a phone number.</summary>
+    public static bool HasContact(string? text) => ContactFrom(text) is not null;
+
+    /// <summary>The email address or phone number in <paramref name="text"/> ("call me on 07700 900123 after 6pm" gives "07700 900123"), or null.</summary>
+    public static string? ContactFrom(string? text)
+    {
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return null;
+        }
+
+        if (EmailAddress().Match(text) is { Success: true } email)
+        {
+            return email.Value;
+        }
+
+        return PhoneNumberCandidate().Matches(text).FirstOrDefault(m => m.Value.Count(char.IsDigit) is >= 7 and <= 15)?.Value.Trim();
     }
 
     /// <summary>Whether <paramref name="text"/> is a plain yes in words ("yes", "yeah", "there is"), not a number.</summary>
@@ -271,6 +290,9 @@ public static partial class ComplaintReader
 
     [GeneratedRegex(@"^(yes|yeah|yep|yup|sure|ok|okay|no|nope|i (already|just) (told|said)|i told you|as i said|see above|same as before|like i said)\b", RegexOptions.IgnoreCase)]
     private static partial Regex NotAnIssue();
+
+    [GeneratedRegex(@"(?<![\w.])\+?\(?\d[\d\s().-]{5,}\d(?![\w.])")]
+    private static partial Regex PhoneNumberCandidate();
 
     [GeneratedRegex(@"\b(order|subscription|subscribed|plan|booking|membership|contract)\b", RegexOptions.IgnoreCase)]
     private static partial Regex Purchase();

@@ -97,4 +97,36 @@ public sealed class HandoffHandlerTests
             .AssertReply(r => Assert.True(TestBots.IsLine(SupportPrompts.ConfirmResolved, r.Text), r.Text))
             .StartTestAsync();
     }
+
+    [Fact]
+    public async Task Callback_WithNobodyFree_AsksAgainUntilItHasANumberOrAnAddress_AndSaysItBack()
+    {
+        var storage = new MemoryStorage();
+        var desk = new HandoffDesk(storage, TimeProvider.System);
+        var handoff = new HandoffServices { Desk = desk, AgentsAvailable = () => false, NobodyFreeBecause = () => "every colleague is helping another customer just now" };
+
+        await new TestFlow(TestBots.SupportBot(storage, handoff: handoff)) { UserName = "Dana Reyes" }
+            .Send("hi").AssertReply(r => Assert.True(TestBots.IsLine(SupportPrompts.Welcome, r.Text), r.Text))
+            .Send("my parcel never arrived")
+            .AssertReply(r => Assert.Contains("parcel", r.Text, StringComparison.Ordinal))
+            .AssertReply(r => Assert.True(TestBots.IsLine(SupportPrompts.Question("order_number"), r.Text), r.Text))
+            .Send("I want to talk to a person")
+            .AssertReply(r => Assert.True(TestBots.IsLine(HandoffPrompts.ReviewBrief, r.Text), r.Text))
+            .Send("that's right")
+            .AssertReply(r => Assert.True(TestBots.IsLine(HandoffPrompts.Handoff(HandoffReason.CustomerAsked), r.Text), r.Text))
+            .AssertReply(r => Assert.Contains("every colleague is helping another customer just now", r.Text, StringComparison.Ordinal))
+            .Send("5")
+            .AssertReply(r => Assert.True(TestBots.IsLine(HandoffPrompts.CallbackRetry, r.Text), r.Text))
+            .Send("call me on 07700 900123 after 6pm")
+            .AssertReply(r =>
+            {
+                Assert.True(TestBots.IsLine(HandoffPrompts.CallbackTaken, r.Text), r.Text);
+                Assert.Contains("at 07700 900123,", r.Text, StringComparison.Ordinal);
+            })
+            .StartTestAsync();
+
+        var waiting = Assert.Single(await desk.OpenCasesAsync(CancellationToken.None));
+        Assert.Equal(CaseStatus.Callback, waiting.Status);
+        Assert.Equal("call me on 07700 900123 after 6pm", waiting.CallbackContact);
+    }
 }

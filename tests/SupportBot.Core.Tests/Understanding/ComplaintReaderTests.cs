@@ -105,4 +105,17 @@ public sealed class ComplaintReaderTests
     {
         Assert.Equal(expected, ComplaintReader.SaysYes(text));
     }
+
+    [Theory]
+    [InlineData("call me on 07700 900123 after 6pm", "07700 900123")]
+    [InlineData("+44 7700 900123", "+44 7700 900123")]
+    [InlineData("(415) 555-0134 please", "(415) 555-0134")]
+    [InlineData("email me: dana.reyes@example.com", "dana.reyes@example.com")]
+    [InlineData("5", null)]
+    [InlineData("tomorrow morning", null)]
+    [InlineData("order 48213", null)]
+    public void ContactFrom_OnlyAPhoneNumberOrAnEmailAddress(string text, string? expected)
+    {
+        Assert.Equal(expected, ComplaintReader.ContactFrom(text));
+    }
 }

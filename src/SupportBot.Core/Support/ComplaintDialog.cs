@@ -24,7 +24,18 @@ public sealed class ComplaintDialog : CaseDialog
 
     private async Task<DialogTurnResult> AskWhatHappenedAsync(WaterfallStepContext step, CancellationToken cancellationToken)
     {
+        var start = step.GetOptions<ComplaintStart>() ?? new ComplaintStart();
+        if (start.Complaint is { } told)
+        {
+            return await step.NextAsync(told, cancellationToken).ConfigureAwait(false);
+        }
+
         var supportCase = await CaseAsync(step, cancellationToken).ConfigureAwait(false);
+        if (start.GreetedBack)
+        {
+            return await step.PromptAsync(Text, Voice.Ask(step.Context, SupportPrompts.GreetedBack, supportCase), cancellationToken).ConfigureAwait(false);
+        }
+
         var profile = await Cases.ProfileAsync(step.Context, cancellationToken).ConfigureAwait(false);
         var prompt = supportCase.FollowsOpenCase && profile.OpenCase is { } open
             ? Voice.Ask(step.Context, SupportPrompts.OpenCaseUpdate, supportCase, ("open_case", open.Problem))
@@ -39,6 +50,12 @@ public sealed class ComplaintDialog : CaseDialog
             return await step.EndDialogAsync(new HandoffRequest(HandoffReason.NotUnderstood), cancellationToken).ConfigureAwait(false);
         }
 
+        if (InterruptionRecognizer.OnlyGreets(complaint) && step.GetOptions<ComplaintStart>() is not { GreetedBack: true })
+        {
+            // "hi" after the bot's greeting is a greeting back, not the problem: greet them and ask again.
+            return await step.ReplaceDialogAsync(StepsId, new ComplaintStart(GreetedBack: true), cancellationToken).ConfigureAwait(false);
+        }
+
         var supportCase = await CaseAsync(step, cancellationToken).ConfigureAwait(false);
         supportCase.Complaint = PiiMasker.Mask(complaint);
         await _services.ReadMoodAsync(supportCase, complaint, cancellationToken).ConfigureAwait(false);
@@ -50,6 +67,11 @@ public sealed class ComplaintDialog : CaseDialog
         supportCase.Mirrored = ComplaintReader.Mirror(supportCase.Complaint);
         supportCase.Amount = ComplaintReader.Amount(complaint);
         await Voice.EmpathizeAsync(step.Context, supportCase, cancellationToken).ConfigureAwait(false);
+
+        if (InterruptionRecognizer.AsksForPerson(complaint))
+        {
+            return await step.EndDialogAsync(new HandoffRequest(HandoffReason.CustomerAsked), cancellationToken).ConfigureAwait(false);
+        }
 
         var catalog = _services.Catalog;
         if (CategoryClassifier.Classify(complaint, catalog) is { } category)

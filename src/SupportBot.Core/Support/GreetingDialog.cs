@@ -49,6 +49,11 @@ public sealed class GreetingDialog : CaseDialog
             profile.Name = supportCase.FullName;
             supportCase.NameAsked = true;
         }
+        else if (step.Result is string told && ComplaintReader.IsMirrorable(told) && told.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length > 4)
+        {
+            // They answered with the problem itself: that is what matters to them, so it is heard now, not asked for again.
+            return await step.EndDialogAsync(new ComplaintStart(told), cancellationToken).ConfigureAwait(false);
+        }
 
         if (profile.OpenCase is { } open)
         {

@@ -68,6 +68,9 @@ public sealed class SupportDialog : ComponentDialog
                 await innerDc.CancelAllDialogsAsync(cancellationToken).ConfigureAwait(false);
                 await _services.Voice.SayAsync(context, SupportPrompts.StartOver, await _services.Cases.CaseAsync(context, cancellationToken).ConfigureAwait(false), cancellationToken).ConfigureAwait(false);
                 return await innerDc.BeginDialogAsync(Steps, null, cancellationToken).ConfigureAwait(false);
+            case Interruption.AskForPerson when innerDc.ActiveDialog?.Id == nameof(ComplaintDialog) && InterruptionRecognizer.SaysMoreThanAskingForPerson(context.Activity.Text):
+                // "My app crashed again, get me a person": the problem is heard and kept first, then the case goes to one.
+                return await HandOverIfAskedAsync(innerDc, await base.OnContinueDialogAsync(innerDc, cancellationToken).ConfigureAwait(false), cancellationToken).ConfigureAwait(false);
             case Interruption.AskForPerson:
                 await innerDc.CancelAllDialogsAsync(cancellationToken).ConfigureAwait(false);
                 return await innerDc.BeginDialogAsync(nameof(HandoverDialog), new HandoffRequest(HandoffReason.CustomerAsked), cancellationToken).ConfigureAwait(false);
@@ -82,7 +85,7 @@ public sealed class SupportDialog : ComponentDialog
 
     // 2. "What happened?", the empathy line, the category.
     private static Task<DialogTurnResult> HearComplaintAsync(WaterfallStepContext step, CancellationToken cancellationToken) =>
-        Next(step, nameof(ComplaintDialog), cancellationToken);
+        step.BeginDialogAsync(nameof(ComplaintDialog), step.Result as ComplaintStart, cancellationToken);
 
     // 3. The category's clarifying questions still open.
     private static Task<DialogTurnResult> ClarifyAsync(WaterfallStepContext step, CancellationToken cancellationToken) =>

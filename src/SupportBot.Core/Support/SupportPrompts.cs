@@ -13,6 +13,7 @@ public static class SupportPrompts
     public const string OpenCaseUpdate = "greeting.open_case_update";
     public const string AskName = "greeting.ask_name";
     public const string WhatHappened = "greeting.what_happened";
+    public const string GreetedBack = "greeting.greeted_back";
     public const string EmpathyNeutral = "empathy.neutral";
     public const string EmpathyImproving = "empathy.improving";
     public const string EmpathyGratitude = "empathy.gratitude";
@@ -55,6 +56,7 @@ public static class SupportPrompts
         PromptDefinition.Of(OpenCaseUpdate, "name", "open_case"),
         PromptDefinition.Of(AskName),
         PromptDefinition.Of(WhatHappened, "name"),
+        PromptDefinition.Of(GreetedBack, "name"),
         PromptDefinition.Of(EmpathyNeutral, "name", "issue", "target"),
         PromptDefinition.Of(EmpathyImproving, "name", "issue", "target"),
         PromptDefinition.Of(EmpathyGratitude, "name", "issue", "target"),

@@ -55,6 +55,13 @@ public static partial class ComplaintReader
         "gave", "give", "trusted", "trust", "chose", "picked", "reached", "reach", "wrote", "dm'd", "dmed", "tweeted",
     };
 
+    /// <summary>Words that start or fill a sentence, never a name.</summary>
+    private static readonly HashSet<string> NotAName = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "my", "the", "a", "an", "your", "you", "i", "it", "this", "that", "is", "was", "not", "no", "yes", "why", "what", "where",
+        "when", "how", "please", "help", "hi", "hello", "hey", "and", "but", "order", "parcel", "refund", "account", "app",
+    };
+
     private static readonly string[] NothingElse =
     [
         "no", "nope", "nah", "no thanks", "no thank you", "nothing", "nothing else", "that's all", "thats all",
@@ -190,8 +197,11 @@ public static partial class ComplaintReader
     public static string? NameFrom(string? text)
     {
         var cleaned = NameIntro().Replace((text ?? string.Empty).Trim(), string.Empty).Trim().TrimEnd('.', '!', ',');
-        var words = cleaned.Split(' ', StringSplitOptions.RemoveEmptyEntries).Take(3).ToList();
-        if (words.Count == 0 || words.Any(w => !w.All(c => char.IsLetter(c) || c is '-' or '\'')))
+        var all = cleaned.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        var words = all.Take(3).ToList();
+
+        // "My parcel never arrived and nobody answers" is a complaint, not a name: a name is a few words, none of them common ones.
+        if (words.Count == 0 || all.Length > 4 || words.Any(w => !w.All(c => char.IsLetter(c) || c is '-' or '\'') || NotAName.Contains(w)))
         {
             return null;
         }

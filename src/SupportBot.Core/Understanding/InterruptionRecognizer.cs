@@ -35,6 +35,35 @@ public static partial class InterruptionRecognizer
         return PersonAlone().IsMatch(joined) || PersonRequest().IsMatch(joined) ? Interruption.AskForPerson : Interruption.None;
     }
 
+    /// <summary>
+    /// Whether a message of any length asks for a person somewhere in it ("the app crashed AGAIN. I want to talk to
+    /// a person right now"), as a first message often does.
+    /// </summary>
+    public static bool AsksForPerson(string? text)
+    {
+        var tokens = ChoiceRecognizer.Tokenize(text);
+        return tokens.Count > 0 && PersonRequest().IsMatch(string.Join(' ', tokens));
+    }
+
+    /// <summary>Whether the message tells something besides asking for a person ("my app crashed again, get me a person").</summary>
+    public static bool SaysMoreThanAskingForPerson(string? text)
+    {
+        var joined = string.Join(' ', ChoiceRecognizer.Tokenize(text));
+        var rest = PersonRequest().Replace(joined, " ").Split(' ', StringSplitOptions.RemoveEmptyEntries)
+            .Where(t => t is not ("please" or "now" or "right" or "just" or "i" or "a" or "to" or "asap" or "immediately" or "and" or "so" or "can" or "you" or "me"));
+        return rest.Count() >= 3;
+    }
+
+    /// <summary>Whether the message only greets ("hi", "hello there", "good morning!"): no problem told yet.</summary>
+    public static bool OnlyGreets(string? text)
+    {
+        var tokens = ChoiceRecognizer.Tokenize(text);
+        return tokens.Count is > 0 and <= 4 && Greeting().IsMatch(string.Join(' ', tokens));
+    }
+
+    [GeneratedRegex(@"^(hi|hello|hey|hiya|heya|howdy|yo|hallo|greetings|good (morning|afternoon|evening|day))( there| again| all| team| everyone| bot)?( how are you)?$")]
+    private static partial Regex Greeting();
+
     [GeneratedRegex(@"^(a |an |the |your )?(real |live |actual )?(person|human|agent|manager|supervisor|representative|rep|operator|someone real|human being)$")]
     private static partial Regex PersonAlone();
 

@@ -84,7 +84,7 @@ public sealed class ComplaintDialog : CaseDialog
         var options = Voice.Ask(step.Context, SupportPrompts.CategoryAsk, supportCase) with
         {
             RetryPrompt = Voice.Line(step.Context, SupportPrompts.CategoryRetry, supportCase),
-            Choices = [.. catalog.Categories.Select(c => new Choice(c.Id) { Title = c.Title })],
+            Choices = [.. catalog.Categories.Select(c => new Choice(c.Id) { Title = c.Title, Synonyms = c.Keywords })],
         };
         return await step.PromptAsync(Choose, options, cancellationToken).ConfigureAwait(false);
     }

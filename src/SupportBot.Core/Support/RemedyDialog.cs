@@ -35,7 +35,7 @@ public sealed class RemedyDialog : CaseDialog
         var options = Voice.Ask(step.Context, SupportPrompts.OfferRemedies, supportCase) with
         {
             RetryPrompt = Voice.Line(step.Context, SupportPrompts.OfferRetry, supportCase),
-            Choices = [.. remedies.Select(r => new Choice(r.Id) { Title = Capitalize(r.Title) }), new Choice(SomethingElseId) { Title = somethingElse }],
+            Choices = [.. remedies.Select(r => new Choice(r.Id) { Title = Capitalize(r.Title), Synonyms = r.Synonyms }), new Choice(SomethingElseId) { Title = somethingElse }],
         };
         return await step.PromptAsync(Choose, options, cancellationToken).ConfigureAwait(false);
     }

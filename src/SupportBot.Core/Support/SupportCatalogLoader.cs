@@ -12,7 +12,7 @@ namespace SupportBot.Core.Support;
 public static class SupportCatalogLoader
 {
     private static readonly string[] CategoryFields = ["title", "keywords", "questions", "remedies"];
-    private static readonly string[] RemedyFields = ["title", "next_steps", "approval"];
+    private static readonly string[] RemedyFields = ["title", "next_steps", "approval", "synonyms"];
     private static readonly string[] ApprovalFields = ["auto_up_to", "max_prior_remedies", "tiers", "always"];
 
     /// <summary>Loads the catalog folder (usually <c>dialogs/catalog</c>); <paramref name="display"/> names it in errors.</summary>
@@ -47,7 +47,7 @@ public static class SupportCatalogLoader
                 PromptFileLoader.CheckVariables(next, SupportPrompts.NextSteps, remediesFile, Line(nextNode), $"{id}.next_steps", errors);
             }
 
-            remedies[id] = new Remedy(id, title, next, approval);
+            remedies[id] = new Remedy(id, title, next, approval) { Synonyms = [.. List(map, "synonyms", remediesFile, errors).Select(w => w.Value.ToLowerInvariant())] };
         }
 
         var categories = new List<Category>();

@@ -1,10 +1,9 @@
-using System.Text.RegularExpressions;
 using SupportBot.Core.Dialogs.Prompts;
 
 namespace SupportBot.Core.Understanding;
 
 /// <summary>Recognizes <see cref="Interruption"/>s in a message.</summary>
-public static partial class InterruptionRecognizer
+public static class InterruptionRecognizer
 {
     private static readonly string[] HelpPhrases = ["help", "help me", "what can you do", "how does this work", "?"];
     private static readonly string[] StartOverPhrases = ["start over", "restart", "start again", "reset", "begin again", "from the top", "let's start over", "can we start over"];
@@ -32,12 +31,6 @@ public static partial class InterruptionRecognizer
             return Interruption.StartOver;
         }
 
-        return PersonAlone().IsMatch(joined) || PersonRequest().IsMatch(joined) ? Interruption.AskForPerson : Interruption.None;
+        return PersonRequestRecognizer.IsDirectRequest(joined) ? Interruption.AskForPerson : Interruption.None;
     }
-
-    [GeneratedRegex(@"^(a |an |the |your )?(real |live |actual )?(person|human|agent|manager|supervisor|representative|rep|operator|someone real|human being)$")]
-    private static partial Regex PersonAlone();
-
-    [GeneratedRegex(@"\b((talk|speak|chat)( to| with)|connect me( to| with)?|transfer me( to)?|put me through( to)?|get me|give me|i want|i need|i'd like|can i (talk|speak|get|have)|let me (talk|speak))( to| with)? (a |an |the |your |some |someone )?(real |live |actual )?(person|human|agent|manager|supervisor|representative|rep|operator|someone|somebody|human being)\b")]
-    private static partial Regex PersonRequest();
 }

@@ -24,9 +24,11 @@ public static class UnderstandCommand
     private const string Usage = "usage: supportbot understand \"text\" | --tsv FILE | --score FILE... [--dir DIALOGS]";
     private static readonly string[] Fields = ["category", "kind", "wants_human", "feeling"];
 
-    public static int Run(string root, string[] args)
+    public static int Run(string root, string[] args, TextWriter? output = null, TextWriter? error = null)
     {
         ArgumentNullException.ThrowIfNull(args);
+        var stdout = output ?? Console.Out;
+        var stderr = error ?? Console.Error;
         var dialogs = Option(args, "--dir") ?? Path.Combine(root, "dialogs");
         var catalogDirectory = Path.Combine(dialogs, "catalog");
         LocalSentimentAnalyzer sentiment;
@@ -36,7 +38,7 @@ public static class UnderstandCommand
         }
         catch (Exception ex) when (ex is FormatException or FileNotFoundException)
         {
-            Console.Error.WriteLine($"supportbot understand: {ex.Message}");
+            stderr.WriteLine($"supportbot understand: {ex.Message}");
             return 1;
         }
 
@@ -46,12 +48,12 @@ public static class UnderstandCommand
         var (examples, errors) = ExampleFileLoader.Load(catalogDirectory, known);
         if (examples is null)
         {
-            foreach (var error in errors)
+            foreach (var problem in errors)
             {
-                Console.Error.WriteLine(error);
+                stderr.WriteLine(problem);
             }
 
-            Console.Error.WriteLine($"{errors.Count} errors in dialogs/catalog/{ExampleFileLoader.FileName}.");
+            stderr.WriteLine($"{errors.Count} errors in dialogs/catalog/{ExampleFileLoader.FileName}.");
             return 1;
         }
 
@@ -59,56 +61,56 @@ public static class UnderstandCommand
         if (score >= 0)
         {
             var files = args[(score + 1)..].TakeWhile(a => !a.StartsWith("--", StringComparison.Ordinal)).ToArray();
-            return files.Length == 0 ? Fail(Usage, 2) : Score(examples, settings, sentiment, files);
+            return files.Length == 0 ? Fail(stderr, Usage, 2) : Score(examples, settings, sentiment, files, stdout, stderr);
         }
 
         var reader = LocalMessageReader.Train(examples, settings);
         if (Option(args, "--tsv") is { } tsv)
         {
-            return PrintTsv(reader, sentiment, tsv);
+            return PrintTsv(reader, sentiment, tsv, stdout, stderr);
         }
 
         var text = string.Join(' ', args.Where((a, i) => !a.StartsWith("--", StringComparison.Ordinal) && (i == 0 || args[i - 1] != "--dir")));
         if (text.Length == 0)
         {
-            return Fail(Usage, 2);
+            return Fail(stderr, Usage, 2);
         }
 
         var reading = reader.Read(text);
-        Console.WriteLine($"category     {reading.Category} {F(reading.Confidence)}{(reading.IsConfident ? string.Empty : $" (below {F(reading.ConfidenceThreshold)}: ask)")}");
-        Console.WriteLine($"runner-up    {reading.TopCategories[1].Category} {F(reading.TopCategories[1].Probability)}");
-        Console.WriteLine($"kind         {Name(reading.Kind)}");
-        Console.WriteLine($"wants_human  {(reading.WantsPerson ? "yes" : "no")}");
-        Console.WriteLine($"feeling      {Name(FeelingBands.Of(sentiment.Analyze(text)))}");
+        stdout.WriteLine($"category     {reading.Category} {F(reading.Confidence)}{(reading.IsConfident ? string.Empty : $" (below {F(reading.ConfidenceThreshold)}: ask)")}");
+        stdout.WriteLine($"runner-up    {reading.TopCategories[1].Category} {F(reading.TopCategories[1].Probability)}");
+        stdout.WriteLine($"kind         {Name(reading.Kind)}");
+        stdout.WriteLine($"wants_human  {(reading.WantsPerson ? "yes" : "no")}");
+        stdout.WriteLine($"feeling      {Name(FeelingBands.Of(sentiment.Analyze(text)))}");
         return 0;
     }
 
-    private static int PrintTsv(LocalMessageReader reader, LocalSentimentAnalyzer sentiment, string path)
+    private static int PrintTsv(LocalMessageReader reader, LocalSentimentAnalyzer sentiment, string path, TextWriter output, TextWriter stderr)
     {
         if (ReadRows(path, out var rows, out var header) is { } error)
         {
-            return Fail(error, 1);
+            return Fail(stderr, error, 1);
         }
 
         var column = Array.IndexOf(header, "text");
-        using var output = new StreamWriter(Console.OpenStandardOutput()) { AutoFlush = false, NewLine = "\n" };
         foreach (var row in rows)
         {
             var text = column < row.Length ? row[column] : string.Empty;
             var reading = reader.Read(text);
-            output.WriteLine($"{reading.Category}\t{Name(reading.Kind)}\t{(reading.WantsPerson ? "yes" : "no")}\t{Name(FeelingBands.Of(sentiment.Analyze(text)))}");
+            output.Write($"{reading.Category}\t{Name(reading.Kind)}\t{(reading.WantsPerson ? "yes" : "no")}\t{Name(FeelingBands.Of(sentiment.Analyze(text)))}\n");
         }
 
+        output.Flush();
         return 0;
     }
 
-    private static int Score(ExampleSet examples, MessageReaderSettings settings, LocalSentimentAnalyzer sentiment, string[] files)
+    private static int Score(ExampleSet examples, MessageReaderSettings settings, LocalSentimentAnalyzer sentiment, string[] files, TextWriter stdout, TextWriter stderr)
     {
         foreach (var file in files)
         {
             if (ReadRows(file, out var rows, out var header) is { } error)
             {
-                return Fail(error, 1);
+                return Fail(stderr, error, 1);
             }
 
             var text = Array.IndexOf(header, "text");
@@ -128,38 +130,38 @@ public static class UnderstandCommand
                 ["feeling"] = feelings,
             };
 
-            Console.WriteLine($"{Path.GetFileName(file)}: {rows.Count} rows");
-            Console.WriteLine(folds > 0
+            stdout.WriteLine($"{Path.GetFileName(file)}: {rows.Count} rows");
+            stdout.WriteLine(folds > 0
                 ? $"Its rows are among the training examples, so it is scored by {folds}-fold cross-validation (stratified by category, seed {CrossValidation.DefaultSeed}): each row is read by a reader trained without its fold. Training and reading took {elapsed.TotalSeconds:0.00} s."
                 : $"None of its rows is among the training examples: one reader trained on all {examples.Examples.Count} examples read it.");
             foreach (var field in Fields.Where(f => columns[f] >= 0))
             {
                 var scored = Enumerable.Range(0, rows.Count).Where(i => Cell(rows[i], columns[field]).Length > 0).ToList();
-                PrintField(field, [.. scored.Select(i => Cell(rows[i], columns[field]))], [.. scored.Select(i => predicted[field][i])]);
+                PrintField(stdout, field, [.. scored.Select(i => Cell(rows[i], columns[field]))], [.. scored.Select(i => predicted[field][i])]);
             }
 
             var speed = rows.Count / Math.Max(sentimentElapsed.TotalSeconds, 1e-9);
-            Console.WriteLine($"feeling read by the local sentiment analyzer at {speed.ToString("N0", CultureInfo.InvariantCulture)} messages/s");
-            Console.WriteLine();
+            stdout.WriteLine($"feeling read by the local sentiment analyzer at {speed.ToString("N0", CultureInfo.InvariantCulture)} messages/s");
+            stdout.WriteLine();
         }
 
         return 0;
     }
 
-    private static void PrintField(string field, string[] gold, string[] predicted)
+    private static void PrintField(TextWriter stdout, string field, string[] gold, string[] predicted)
     {
         var labels = gold.Concat(predicted).Distinct().Order(StringComparer.Ordinal).ToList();
         var f1 = labels.ToDictionary(l => l, l => F1(l, gold, predicted));
         var accuracy = gold.Where((g, i) => g == predicted[i]).Count() / (double)Math.Max(gold.Length, 1);
         var yes = field == "wants_human" ? $"  F1(yes) {F(f1.GetValueOrDefault("yes"))}" : string.Empty;
-        Console.WriteLine();
-        Console.WriteLine($"{field}: {gold.Length} rows  accuracy {F(accuracy)}  macro-F1 {F(f1.Values.DefaultIfEmpty(0).Average())}{yes}");
+        stdout.WriteLine();
+        stdout.WriteLine($"{field}: {gold.Length} rows  accuracy {F(accuracy)}  macro-F1 {F(f1.Values.DefaultIfEmpty(0).Average())}{yes}");
         var width = Math.Max(labels.Max(l => l.Length), 13) + 2;
-        Console.WriteLine("  " + "gold\\predicted".PadRight(width) + string.Concat(labels.Select(l => Abbreviate(l).PadLeft(8))) + "      F1");
+        stdout.WriteLine("  " + "gold\\predicted".PadRight(width) + string.Concat(labels.Select(l => Abbreviate(l).PadLeft(8))) + "      F1");
         foreach (var label in labels)
         {
             var counts = labels.Select(p => Enumerable.Range(0, gold.Length).Count(i => gold[i] == label && predicted[i] == p));
-            Console.WriteLine("  " + label.PadRight(width) + string.Concat(counts.Select(c => c.ToString(CultureInfo.InvariantCulture).PadLeft(8))) + F(f1[label]).PadLeft(8));
+            stdout.WriteLine("  " + label.PadRight(width) + string.Concat(counts.Select(c => c.ToString(CultureInfo.InvariantCulture).PadLeft(8))) + F(f1[label]).PadLeft(8));
         }
     }
 
@@ -216,9 +218,9 @@ public static class UnderstandCommand
 
     private static string F(double value) => value.ToString("0.000", CultureInfo.InvariantCulture);
 
-    private static int Fail(string message, int code)
+    private static int Fail(TextWriter stderr, string message, int code)
     {
-        Console.Error.WriteLine(message);
+        stderr.WriteLine(message);
         return code;
     }
 

@@ -11,6 +11,8 @@ try
             return await ChatCommand.RunAsync(root, args[1..]);
         case ["sentiment", ..]:
             return await SentimentCommand.RunAsync(root, args[1..]);
+        case ["understand", ..]:
+            return UnderstandCommand.Run(root, args[1..]);
         case ["prompts", ..]:
             return PromptsCommand.Run(root, args[1..]);
         case ["agents", ..]:

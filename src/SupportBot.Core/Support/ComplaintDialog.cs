@@ -68,7 +68,7 @@ public sealed class ComplaintDialog : CaseDialog
         supportCase.Amount = ComplaintReader.Amount(complaint);
         await Voice.EmpathizeAsync(step.Context, supportCase, cancellationToken).ConfigureAwait(false);
 
-        if (InterruptionRecognizer.AsksForPerson(complaint))
+        if (PersonRequestRecognizer.AsksForPerson(complaint))
         {
             return await step.EndDialogAsync(new HandoffRequest(HandoffReason.CustomerAsked), cancellationToken).ConfigureAwait(false);
         }

@@ -68,7 +68,7 @@ public sealed class SupportDialog : ComponentDialog
                 await innerDc.CancelAllDialogsAsync(cancellationToken).ConfigureAwait(false);
                 await _services.Voice.SayAsync(context, SupportPrompts.StartOver, await _services.Cases.CaseAsync(context, cancellationToken).ConfigureAwait(false), cancellationToken).ConfigureAwait(false);
                 return await innerDc.BeginDialogAsync(Steps, null, cancellationToken).ConfigureAwait(false);
-            case Interruption.AskForPerson when innerDc.ActiveDialog?.Id == nameof(ComplaintDialog) && InterruptionRecognizer.SaysMoreThanAskingForPerson(context.Activity.Text):
+            case Interruption.AskForPerson when innerDc.ActiveDialog?.Id == nameof(ComplaintDialog) && PersonRequestRecognizer.SaysMoreThanAskingForPerson(context.Activity.Text):
                 // "My app crashed again, get me a person": the problem is heard and kept first, then the case goes to one.
                 return await HandOverIfAskedAsync(innerDc, await base.OnContinueDialogAsync(innerDc, cancellationToken).ConfigureAwait(false), cancellationToken).ConfigureAwait(false);
             case Interruption.AskForPerson:

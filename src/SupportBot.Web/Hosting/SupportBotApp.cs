@@ -8,6 +8,7 @@ using SupportBot.Web.Endpoints;
 using SupportBot.Web.Prompts;
 using SupportBot.Web.Sentiment;
 using SupportBot.Web.Storage;
+using SupportBot.Web.Understanding;
 using SupportBot.Web.Widget;
 
 namespace SupportBot.Web.Hosting;
@@ -25,6 +26,7 @@ public static partial class SupportBotApp
         builder.Services.AddPrompts(configuration, root);
         builder.Services.AddPromptReload();
         builder.Services.AddSentiment(configuration, root);
+        builder.Services.AddUnderstanding(configuration, root);
         builder.Services.AddSupportBot(configuration);
         builder.Services.AddChannels(configuration);
         builder.Services.AddDirectLine(configuration, root);
@@ -34,9 +36,10 @@ public static partial class SupportBotApp
 
         var app = builder.Build();
 
-        // Read the prompts, the catalog and the sentiment lexicon now: invalid files stop start-up with every error
+        // Read the prompts, the catalog, the sentiment lexicon and the reader's examples now: invalid files stop start-up with every error
         // listed (PromptFilesInvalidException, FormatException), before anything listens, never at a customer's turn.
         _ = app.Services.GetRequiredService<BotAdapter>();
+        _ = app.Services.GetRequiredService<Core.Understanding.MessageReaderSource>();
         var feed = app.Services.GetRequiredService<DeskFeed>();
         var desk = app.Services.GetRequiredService<Core.Handoff.HandoffDesk>();
         desk.Changed += feed.CaseChanged;

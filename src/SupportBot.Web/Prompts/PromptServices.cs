@@ -1,10 +1,11 @@
 using Microsoft.Extensions.Options;
 using SupportBot.Core.PromptFiles;
 using SupportBot.Core.Support;
+using SupportBot.Core.Understanding;
 
 namespace SupportBot.Web.Prompts;
 
-/// <summary>Registers what admins edit under <c>dialogs/</c>: the prompts and the catalog, and, in the web host, their live reload.</summary>
+/// <summary>Registers what admins edit under <c>dialogs/</c>: the prompts and the catalog, and, in the web host, their live reload (which also retrains the message reader).</summary>
 public static class PromptServices
 {
     /// <summary>The prompts and the catalog, read once when first needed.</summary>
@@ -34,7 +35,12 @@ public static class PromptServices
             sp.GetRequiredService<PromptSource>(),
             sp.GetRequiredService<TimeProvider>(),
             sp.GetRequiredService<ILogger<PromptFileWatcher>>(),
-            alsoReload: sp.GetRequiredService<SupportCatalogSource>().Reload));
+            alsoReload: () =>
+            {
+                // The catalog first: the message reader retrains with its keywords.
+                var errors = sp.GetRequiredService<SupportCatalogSource>().Reload();
+                return sp.GetService<MessageReaderSource>() is { } reader ? [.. errors, .. reader.Reload()] : errors;
+            }));
         services.AddHostedService<PromptReloadService>();
         return services;
     }

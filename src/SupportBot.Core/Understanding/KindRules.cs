@@ -1,0 +1,35 @@
+namespace SupportBot.Core.Understanding;
+
+/// <summary>
+/// The kinds rules tell better than a model: a message made only of a greeting, or only of thanks. Everything else
+/// is left to the trained kind model.
+/// </summary>
+internal static class KindRules
+{
+    private static readonly HashSet<string> Greetings = ["hi", "hello", "hey", "heya", "hiya", "yo", "howdy", "hallo", "hola", "greetings", "sup", "morning", "afternoon", "evening", "hii", "hiii", "helo", "hellooo", "hello"];
+    private static readonly HashSet<string> GreetingFillers = ["good", "there", "team", "all", "everyone", "guys", "folks", "support", "again", "whats", "up", "ya", "yall", "you", "people", "bot", "friend", "mate", "dear", "sir", "madam", "oh", "o", "ok", "okay"];
+    private static readonly HashSet<string> Thanks = ["thanks", "thank", "thx", "thnx", "thanx", "ty", "tysm", "cheers", "appreciate", "appreciated", "grateful", "merci", "ta"];
+    private static readonly HashSet<string> ThanksFillers = ["you", "so", "much", "very", "a", "lot", "many", "it", "i", "really", "that", "this", "great", "awesome", "perfect", "brilliant", "lovely", "helped", "helps", "fixed", "worked", "works", "did", "the", "trick", "sorted", "ok", "okay", "all", "good", "now", "for", "your", "help", "again", "guys", "team", "mate", "oh", "wow", "amazing", "excellent", "super", "kind", "of", "most", "kindly", "ever", "x", "xx", "heaps", "loads", "tons", "bye", "have", "nice", "day", "great"];
+
+    /// <summary>Greeting, Thanks, Unclear (nothing readable), or null when the model should decide.</summary>
+    public static MessageKind? Read(string text)
+    {
+        var words = TextFeaturizer.Normalize(text).Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        if (words.Length == 0)
+        {
+            return MessageKind.Unclear;
+        }
+
+        if (words.Length <= 6 && words.Any(Greetings.Contains) && words.All(w => Greetings.Contains(w) || GreetingFillers.Contains(w)))
+        {
+            return MessageKind.Greeting;
+        }
+
+        if (words.Length <= 12 && words.Any(Thanks.Contains) && words.All(w => Thanks.Contains(w) || ThanksFillers.Contains(w) || Greetings.Contains(w)))
+        {
+            return MessageKind.Thanks;
+        }
+
+        return null;
+    }
+}

@@ -1,0 +1,4 @@
+namespace SupportBot.Core.Understanding;
+
+/// <summary>One training message: its category and/or its kind (either may be null), and where it was written.</summary>
+public sealed record LabeledExample(string Text, string? Category, string? Kind, string File, int Line);

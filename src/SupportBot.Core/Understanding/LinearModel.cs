@@ -1,0 +1,158 @@
+namespace SupportBot.Core.Understanding;
+
+/// <summary>
+/// A multinomial logistic regression over hashed sparse features: its softmax gives each label a probability. It
+/// is trained by stochastic gradient descent in a fixed, seeded order on one thread, so the same examples always
+/// give the same weights. Rare labels are weighted up (by the square root of how rare they are), so a label with a
+/// dozen examples is not drowned by one with hundreds.
+/// </summary>
+public sealed class LinearModel
+{
+    private readonly float[] _weights;
+    private readonly float[] _bias;
+    private readonly int _labels;
+
+    private LinearModel(IReadOnlyList<string> labels, float[] weights, float[] bias)
+    {
+        Labels = labels;
+        _labels = labels.Count;
+        _weights = weights;
+        _bias = bias;
+    }
+
+    /// <summary>The labels, in the order of the probabilities <see cref="Predict"/> writes.</summary>
+    public IReadOnlyList<string> Labels { get; }
+
+    /// <summary>Trains a model. Each example is its feature indices (from <see cref="TextFeaturizer"/>) and a label index.</summary>
+    /// <param name="examples">The training examples; their order matters only through <paramref name="settings"/>' seed.</param>
+    /// <param name="labels">The label names; a label without examples is never predicted.</param>
+    /// <param name="dimension">The feature space's width.</param>
+    /// <param name="settings">Epochs, learning rate, regularization and seed.</param>
+    public static LinearModel Train(IReadOnlyList<(int[] Features, int Label)> examples, IReadOnlyList<string> labels, int dimension, LinearModelSettings settings)
+    {
+        ArgumentNullException.ThrowIfNull(examples);
+        ArgumentNullException.ThrowIfNull(labels);
+        ArgumentNullException.ThrowIfNull(settings);
+        var k = labels.Count;
+        var weights = new float[dimension * k];
+        var bias = new float[k];
+        var counts = new int[k];
+        foreach (var (_, label) in examples)
+        {
+            counts[label]++;
+        }
+
+        var present = counts.Count(c => c > 0);
+        var classWeight = counts.Select(c => c == 0 ? 0 : Math.Sqrt(examples.Count / (double)(present * c))).ToArray();
+        for (var c = 0; c < k; c++)
+        {
+            // Labels nobody wrote an example for start (and stay) far below the others.
+            bias[c] = counts[c] == 0 ? -20f : 0f;
+        }
+
+        var order = Enumerable.Range(0, examples.Count).ToArray();
+        var random = settings.Seed;
+        var probabilities = new double[k];
+        var gradient = new double[k];
+        for (var epoch = 0; epoch < settings.Epochs; epoch++)
+        {
+            for (var i = order.Length - 1; i > 0; i--)
+            {
+                var j = (int)(Next(ref random) % (ulong)(i + 1));
+                (order[i], order[j]) = (order[j], order[i]);
+            }
+
+            var rate = settings.LearningRate / (1 + (settings.Decay * epoch));
+            foreach (var index in order)
+            {
+                var (features, label) = examples[index];
+                if (features.Length == 0)
+                {
+                    continue;
+                }
+
+                var scale = 1 / Math.Sqrt(features.Length);
+                Scores(weights, bias, k, features, scale, probabilities);
+                Softmax(probabilities);
+                for (var c = 0; c < k; c++)
+                {
+                    gradient[c] = (probabilities[c] - (c == label ? 1 : 0)) * classWeight[label];
+                }
+
+                var shrink = (float)(1 - (rate * settings.L2));
+                foreach (var feature in features)
+                {
+                    var row = feature * k;
+                    for (var c = 0; c < k; c++)
+                    {
+                        weights[row + c] = (weights[row + c] * shrink) - (float)(rate * gradient[c] * scale);
+                    }
+                }
+
+                for (var c = 0; c < k; c++)
+                {
+                    bias[c] -= (float)(rate * gradient[c] * 0.1);
+                }
+            }
+        }
+
+        return new LinearModel(labels, weights, bias);
+    }
+
+    /// <summary>Writes each label's probability for <paramref name="features"/> into <paramref name="probabilities"/>.</summary>
+    public void Predict(ReadOnlySpan<int> features, Span<double> probabilities)
+    {
+        var scale = features.Length == 0 ? 0 : 1 / Math.Sqrt(features.Length);
+        Scores(_weights, _bias, _labels, features, scale, probabilities);
+        Softmax(probabilities[.._labels]);
+    }
+
+    private static void Scores(float[] weights, float[] bias, int k, ReadOnlySpan<int> features, double scale, Span<double> scores)
+    {
+        Span<float> sums = stackalloc float[k];
+        sums.Clear();
+        foreach (var feature in features)
+        {
+            var row = weights.AsSpan(feature * k, k);
+            for (var c = 0; c < k; c++)
+            {
+                sums[c] += row[c];
+            }
+        }
+
+        for (var c = 0; c < k; c++)
+        {
+            scores[c] = bias[c] + (sums[c] * scale);
+        }
+    }
+
+    private static void Softmax(Span<double> scores)
+    {
+        var max = double.NegativeInfinity;
+        foreach (var s in scores)
+        {
+            max = Math.Max(max, s);
+        }
+
+        double sum = 0;
+        for (var c = 0; c < scores.Length; c++)
+        {
+            scores[c] = Math.Exp(scores[c] - max);
+            sum += scores[c];
+        }
+
+        for (var c = 0; c < scores.Length; c++)
+        {
+            scores[c] /= sum;
+        }
+    }
+
+    private static ulong Next(ref ulong state)
+    {
+        // SplitMix64: a fixed generator, so the order is the same on every runtime.
+        var z = state += 0x9E3779B97F4A7C15UL;
+        z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9UL;
+        z = (z ^ (z >> 27)) * 0x94D049BB133111EBUL;
+        return z ^ (z >> 31);
+    }
+}

@@ -1,0 +1,63 @@
+using System.Text.RegularExpressions;
+
+namespace SupportBot.Core.Understanding;
+
+/// <summary>
+/// Whether a customer asks for a person. <see cref="IsDirectRequest"/> is strict, for answers in the middle of a
+/// conversation ("agent", "get me a manager"); <see cref="AsksForPerson"/> reads a whole message the way customers
+/// write on social media: "contact me directly please", "DM me", "who do I contact", "can't reach live help",
+/// "would have loved to talk to someone", "your bot is useless".
+/// </summary>
+public static partial class PersonRequestRecognizer
+{
+    /// <summary>
+    /// True when <paramref name="joined"/> (lower-case words joined by single spaces) is a direct request for a
+    /// person, alone ("a real person") or with a verb ("can I speak to a manager"). Mentioning someone ("a call from
+    /// a manager tomorrow") is not one.
+    /// </summary>
+    public static bool IsDirectRequest(string joined) => PersonAlone().IsMatch(joined) || PersonRequest().IsMatch(joined);
+
+    /// <summary>True when the message asks for a person, a call, a manager or a DM from staff, or says the bot is no use.</summary>
+    public static bool AsksForPerson(string? text)
+    {
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return false;
+        }
+
+        var joined = TextFeaturizer.Normalize(text.Length > TextFeaturizer.MaxCharacters ? text[..TextFeaturizer.MaxCharacters] : text).Trim();
+        return IsDirectRequest(joined) || Contact().IsMatch(joined) || NoPerson().IsMatch(joined) || BotUseless().IsMatch(joined);
+    }
+
+    /// <summary>Whether the message tells something besides asking for a person ("my app crashed again, get me a person").</summary>
+    public static bool SaysMoreThanAskingForPerson(string? text)
+    {
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return false;
+        }
+
+        var joined = TextFeaturizer.Normalize(text.Length > TextFeaturizer.MaxCharacters ? text[..TextFeaturizer.MaxCharacters] : text).Trim();
+        var rest = PersonRequest().Replace(joined, " ").Split(' ', StringSplitOptions.RemoveEmptyEntries)
+            .Where(t => t is not ("please" or "pls" or "now" or "right" or "just" or "i" or "a" or "to" or "asap" or "immediately" or "and" or "so" or "can" or "you" or "me"));
+        return rest.Count() >= 3;
+    }
+
+    [GeneratedRegex(@"^(a |an |the |your )?(real |live |actual )?(person|human|agent|manager|supervisor|representative|rep|operator|someone real|human being)( please| pls| now)*$")]
+    private static partial Regex PersonAlone();
+
+    [GeneratedRegex(@"\b((talk|speak|chat)( to| with)|connect me( to| with)?|transfer me( to)?|put me through( to)?|get me|give me|i want|i need|i'?d like|i would like|can i (talk|speak|get|have)|let me (talk|speak)|escalate (this|it|me)?( to)?)( to| with)? (a |an |the |your |some |someone |somebody )?(real |live |actual |human |proper )?(person|human|agent|manager|supervisor|representative|rep|operator|someone|somebody|anyone|human being|staff|member of staff|employee)\b")]
+    private static partial Regex PersonRequest();
+
+    // Asking to be contacted, or how to reach someone.
+    [GeneratedRegex(@"\b((call|ring|phone|dm|pm|contact|email|e mail) me|reach out to me|give me a (call|ring|bell)|call me back|slide into my dms|(how|who|where) (do|can|could|should|would) (i|we) (call|contact|reach|phone|ring|speak to|talk to)|how to (contact|reach|call)|contact (a|an) (member|person|human|agent|rep|representative)|anyone (at|from) [a-z]+ (want|wanna|willing|able|who can|that can|can)|need to speak to|phone number (for|to) (support|customer)|a number i can call|speak to (a|an|someone|somebody|your)|talk to (someone|somebody|a real|an actual|a human|a person))\b")]
+    private static partial Regex Contact();
+
+    // Saying a person can't be reached.
+    [GeneratedRegex(@"\b((cant|cannot|can not|unable to|no way to|impossible to|never able to) (reach|get hold of|get through to|contact|talk to|speak to) (a |an |any |your )?(live help|live chat|human|person|anyone|someone|somebody|agent|real person|support)|no (live|chat|human) (help|support|agent)|no contact|no human)\b")]
+    private static partial Regex NoPerson();
+
+    // Saying the bot or automation is no use.
+    [GeneratedRegex(@"\b((bot|chatbot|chat bot|robot|automated|automation|ai)( you built| you made| you have| here)? (is|are|was) (useless|ineffective|pointless|no help|rubbish|garbage|terrible|stupid|dumb|worthless|not helping|not helpful)|(useless|stupid|dumb|pointless|worthless) (bot|chatbot|robot|automated)|not (a|another) (bot|robot)|stop (sending|giving) me (bots|robots|automated)|dont want (a|to talk to a|to speak to a) (bot|robot))\b")]
+    private static partial Regex BotUseless();
+}

@@ -1,0 +1,13 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace SupportBot.Web.Understanding;
+
+/// <summary>The <c>Understanding</c> section.</summary>
+public sealed class UnderstandingOptions
+{
+    public const string Section = "Understanding";
+
+    /// <summary>The category probability below which the bot asks rather than guesses.</summary>
+    [Range(0.0, 1.0)]
+    public double ConfidenceThreshold { get; set; } = 0.5;
+}

@@ -7,6 +7,7 @@ using SupportBot.Core.Sentiment;
 using SupportBot.Core.State;
 using SupportBot.Core.Support;
 using SupportBot.Core.Transcripts;
+using SupportBot.Core.Understanding;
 
 namespace SupportBot.Core.Tests;
 
@@ -36,6 +37,15 @@ internal static class TestBots
 
     public static SupportCatalog Catalog() => SupportCatalogSource.Load(Path.Combine(DialogsDirectory, "catalog")).Current;
 
+    private static readonly Lazy<MessageReaderSource> ReaderSource = new(() =>
+    {
+        var catalog = Catalog();
+        return MessageReaderSource.Load(Path.Combine(DialogsDirectory, "catalog"), () => catalog.Categories.ToDictionary(c => c.Id, c => c.Keywords, StringComparer.Ordinal));
+    });
+
+    /// <summary>The reader of messages trained on the repository's examples, shared by the tests (it is immutable once trained).</summary>
+    public static IMessageReader Reader => ReaderSource.Value;
+
     /// <summary>The embedded analyzer over the repository's lexicons, shared by the tests (it is immutable).</summary>
     public static LocalSentimentAnalyzer Sentiment => Analyzer.Value;
 
@@ -46,7 +56,7 @@ internal static class TestBots
         var conversationState = new ConversationState(storage);
         var userState = new UserState(storage);
         var catalog = Catalog();
-        var services = new SupportServices(Prompts(), () => catalog, Sentiment, options ?? new SupportOptions(), conversationState, userState, handoff);
+        var services = new SupportServices(Prompts(), () => catalog, Sentiment, options ?? new SupportOptions(), conversationState, userState, handoff, Reader);
         IBot bot = new SupportBotHandler(new SupportDialog(services), services, conversationState);
         if (profile is not null)
         {

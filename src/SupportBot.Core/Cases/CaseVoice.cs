@@ -97,7 +97,20 @@ public sealed class CaseVoice(PromptSource prompts)
             supportCase.UsedPromptIds.Add(rendered.Id);
         }
 
-        return Activity.CreateMessage(NamedOnce(rendered.Text, supportCase.FirstName));
+        return Activity.CreateMessage(supportCase.FirstName is null ? Unnamed(rendered.Text) : NamedOnce(rendered.Text, supportCase.FirstName));
+    }
+
+    /// <summary>
+    /// A line for a customer whose name is not known: the name's stand-in ("there") stays only in a greeting
+    /// ("Hi there"); elsewhere it goes with its comma ("there, your parcel…" reads "Your parcel…").
+    /// </summary>
+    public static string Unnamed(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var fallback = PromptCatalog.DefaultFallback("name");
+        var result = Regex.Replace(text, $@"^{fallback},\s*(\p{{L}})", m => m.Groups[1].Value.ToUpperInvariant());
+        result = Regex.Replace(result, $@"(?<!\b(hi|hello|hey|thanks|thank you))\s*,\s*{fallback}\b(?=[,;:.!?])", string.Empty, RegexOptions.IgnoreCase);
+        return Regex.Replace(result, $@"(?<=[.!?]\s){fallback},\s*(\p{{L}})", m => m.Groups[1].Value.ToUpperInvariant());
     }
 
     /// <summary>

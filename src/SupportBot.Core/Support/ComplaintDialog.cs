@@ -74,7 +74,7 @@ public sealed class ComplaintDialog : CaseDialog
         }
 
         var catalog = _services.Catalog;
-        if (CategoryClassifier.Classify(complaint, catalog) is { } category)
+        if (_services.ClearCategory(complaint) is { } category)
         {
             _services.SetCategory(supportCase, category);
             return await step.EndDialogAsync(null, cancellationToken).ConfigureAwait(false);

@@ -3,16 +3,21 @@ using SupportBot.Core.Handoff;
 using SupportBot.Core.PromptFiles;
 using SupportBot.Core.Sentiment;
 using SupportBot.Core.State;
+using SupportBot.Core.Understanding;
 
 namespace SupportBot.Core.Support;
 
 /// <summary>What the support conversation works with: wording, catalog, sentiment, settings, the case's state, and handing over.</summary>
 public sealed class SupportServices
 {
+    /// <summary>How sure the reader must be to overrule the catalog's keywords.</summary>
+    private const double SureAbove = 0.7;
+
     private readonly Func<SupportCatalog> _catalog;
 
-    public SupportServices(PromptSource prompts, Func<SupportCatalog> catalog, ISentimentAnalyzer sentiment, SupportOptions options, ConversationState conversationState, UserState userState, HandoffServices? handoff = null)
+    public SupportServices(PromptSource prompts, Func<SupportCatalog> catalog, ISentimentAnalyzer sentiment, SupportOptions options, ConversationState conversationState, UserState userState, HandoffServices? handoff = null, IMessageReader? reader = null)
     {
+        Reader = reader;
         _catalog = catalog;
         Sentiment = sentiment;
         Options = options;
@@ -33,6 +38,30 @@ public sealed class SupportServices
 
     /// <summary>The conversation's case and the customer's profile.</summary>
     public CaseState Cases { get; }
+
+    /// <summary>The trained reader of messages (category, kind, a request for a person); none: the catalog's keywords alone.</summary>
+    public IMessageReader? Reader { get; }
+
+    /// <summary>
+    /// The category of <paramref name="text"/> when it is clear enough not to ask: the trained reader's when it is
+    /// confident, else the catalog's keywords when they point to one category. Null: ask the customer.
+    /// </summary>
+    public string? ClearCategory(string text)
+    {
+        var keyword = CategoryClassifier.Classify(text, Catalog);
+        if (Reader?.Read(text) is not { } reading || Catalog.Categories.All(c => c.Id != reading.Category))
+        {
+            return keyword;
+        }
+
+        // The admin's keywords stand unless the reader is sure of something else; the reader decides where they are silent.
+        if (keyword is not null && (reading.Confidence < SureAbove || reading.TopCategories.Any(c => c.Category == keyword)))
+        {
+            return keyword;
+        }
+
+        return reading.IsConfident ? reading.Category : keyword;
+    }
 
     /// <summary>The desk, check-ins, availability and contact centers.</summary>
     public HandoffServices Handoff { get; }

@@ -1,9 +1,10 @@
+using System.Text.RegularExpressions;
 using SupportBot.Core.Dialogs.Prompts;
 
 namespace SupportBot.Core.Understanding;
 
 /// <summary>Recognizes <see cref="Interruption"/>s in a message.</summary>
-public static class InterruptionRecognizer
+public static partial class InterruptionRecognizer
 {
     private static readonly string[] HelpPhrases = ["help", "help me", "what can you do", "how does this work", "?"];
     private static readonly string[] StartOverPhrases = ["start over", "restart", "start again", "reset", "begin again", "from the top", "let's start over", "can we start over"];

@@ -4,6 +4,7 @@ using SupportBot.Web.Hosting;
 using SupportBot.Web.Prompts;
 using SupportBot.Web.Sentiment;
 using SupportBot.Web.Storage;
+using SupportBot.Web.Understanding;
 
 namespace SupportBot.Web.Cli;
 
@@ -24,12 +25,13 @@ public static class ChatCommand
             .AddEnvironmentVariables()
             .AddCommandLine(args.Where(a => a.StartsWith("--", StringComparison.Ordinal) && a.Contains('=', StringComparison.Ordinal)).ToArray())
             .Build();
-        // The same pieces as the web host's bot: storage, prompts, sentiment, the bot, and the runner its turns go through.
+        // The same pieces as the web host's bot: storage, prompts, sentiment, the reader of messages, the bot, and the runner its turns go through.
         var services = new ServiceCollection()
             .AddLogging(logging => logging.AddConfiguration(configuration.GetSection("Logging")).AddSimpleConsole())
             .AddStorage(configuration, root)
             .AddPrompts(configuration, root)
             .AddSentiment(configuration, root)
+            .AddUnderstanding(configuration, root)
             .AddSupportBot(configuration)
             .AddChannels(configuration);
         await using var provider = services.BuildServiceProvider();

@@ -6,6 +6,7 @@ using SupportBot.Core.Sentiment;
 using SupportBot.Core.State;
 using SupportBot.Core.Support;
 using SupportBot.Core.Transcripts;
+using SupportBot.Core.Understanding;
 using SupportBot.Web.Agents;
 
 namespace SupportBot.Web.Hosting;
@@ -55,7 +56,8 @@ public static class SupportBotServices
                     ContactCenterChannels = contactCenter,
                     UsesDesk = channel => handoff.ContactCenterAlsoInConsole || !contactCenter.Contains(channel),
                     Transcripts = sp.GetRequiredService<ITranscriptStore>(),
-                });
+                },
+                sp.GetRequiredService<IMessageReader>());
         });
         services.AddSingleton<SupportDialog>();
         services.AddSingleton<IBot, SupportBotHandler>();

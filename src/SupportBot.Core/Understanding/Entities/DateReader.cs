@@ -40,9 +40,10 @@ public static partial class DateReader
                 continue;
             }
 
-            if (match.Groups["since"].Success && mention.From is not null)
+            if (mention.From is not null && Since().Match(text, Math.Max(0, match.Index - 8), Math.Min(8, match.Index)).Success)
             {
-                mention = mention with { Kind = DateMentionKind.Since, To = today };
+                var start = text.LastIndexOf("since", match.Index, StringComparison.OrdinalIgnoreCase);
+                mention = mention with { Kind = DateMentionKind.Since, To = today, Text = text[start..(match.Index + match.Length)], Start = start };
             }
 
             found.Add(mention);
@@ -263,16 +264,19 @@ public static partial class DateReader
     private static int MonthOf(string name) =>
         ("janfebmaraprmayjunjulaugsepoctnovdec".IndexOf(name[..3].ToLowerInvariant(), StringComparison.Ordinal) / 3) + 1;
 
+    [GeneratedRegex(@"\bsince\s+$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex Since();
+
     [GeneratedRegex(
-        @"(?<since>\bsince\s+)?(?:"
+        @"(?:"
         + @"\b(?<rel>today|tonight|yesterday(?:\s+(?:morning|afternoon|evening))?|tomorrow|the\s+day\s+before\s+yesterday|last\s+night|this\s+(?:morning|afternoon|evening)|earlier\s+today)\b"
         + @"|\b(?<ago>" + Quantity + @"\s+" + Unit + @"\s+(?:ago|back|before))\b"
         + @"|\b(?:earlier\s+)?(?<which>last|this|past|previous|next)\s+(?<period>week|weekend|month|year)\b"
         + @"|\b(?:(?<wm>last|this|past|next|coming|on)\s+)?(?<wd>(?:mon|tues|wednes|thurs|fri|satur|sun)day)\b"
         + @"|\b(?:the\s+)?(?<d>\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?" + Month + @"\b(?:,?\s+(?<y>\d{4}))?"
         + @"|\b" + Month + @"\s+(?:the\s+)?(?<d>\d{1,2})(?:st|nd|rd|th)?\b(?:,?\s+(?<y>\d{4}))?"
-        + @"|\b(?:(?<ml>in|last|since|early|late|mid|during|from)\s+(?:-\s*)?)?(?<mon>january|february|march|april|may|june|july|august|september|october|november|december)\b(?:\s+(?<y>\d{4}))?"
-        + @"|(?:\b(?:on|since|by|from|until|before|after)\s+(?:the\s+)?|\bthe\s+)(?<od>\d{1,2})(?:st|nd|rd|th)\b(?!\s+(?:time|times|attempt|try|one|item|order|call|email|floor|person|day|week|month|year|gen|generation|edition|party|reminder|letter|parcel|package)|\s+(?:of\s+)?" + MonthWord + @")"
+        + @"|\b(?:(?<ml>in|last|early|late|mid|during|from)\s+(?:-\s*)?)?(?<mon>january|february|march|april|may|june|july|august|september|october|november|december)\b(?:\s+(?<y>\d{4}))?"
+        + @"|(?:\b(?:on|by|from|until|before|after)\s+(?:the\s+)?|\bthe\s+)(?<od>\d{1,2})(?:st|nd|rd|th)\b(?!\s+(?:time|times|attempt|try|one|item|order|call|email|floor|person|day|week|month|year|gen|generation|edition|party|reminder|letter|parcel|package)|\s+(?:of\s+)?" + MonthWord + @")"
         + @"|(?<![\w/.-])(?<iso>\d{4}-\d{2}-\d{2})(?![\w/.-])"
         + @"|(?<![\w/.,$£€-])(?<a>\d{1,2})/(?<b>\d{1,2})(?:/(?<y>\d{4}|\d{2}))?(?![\w/]|[.,]\d)"
         + @"|(?<![\w/.,$£€-])(?<a>\d{1,2})[.-](?<b>\d{1,2})[.-](?<y>\d{4}|\d{2})(?![\w/.-]|[.,]\d)"

@@ -105,7 +105,7 @@ public static partial class ProductReader
         {
             var words = match.Groups["mods"].Value.Split(' ', StringSplitOptions.RemoveEmptyEntries);
             var kept = words.SkipWhile(Describing.Contains).ToArray();
-            var name = string.Join(' ', [.. kept, match.Groups["head"].Value]).ToLowerInvariant();
+            var name = string.Join(' ', [.. kept, match.Groups["head"].Value]);
             Add(found, new ProductMention { Name = name, Kind = ProductKind.Item, Text = match.Value, Start = match.Index });
         }
 

@@ -49,11 +49,14 @@ public sealed class DateReaderTests
     [InlineData("it's been broken since the 3rd", "2024-03-03")]
     [InlineData("since last week", "2024-03-11")]
     [InlineData("since yesterday", "2024-03-19")]
+    [InlineData("waiting since 5th March", "2024-03-05")]
+    [InlineData("nothing since March", "2024-03-01")]
     public void Read_Since_RunsFromThatDayToToday(string text, string from)
     {
         var mention = Assert.Single(DateReader.Read(text, Now));
 
         Assert.Equal(DateMentionKind.Since, mention.Kind);
+        Assert.StartsWith("since", mention.Text, StringComparison.Ordinal);
         Assert.Equal(DateOnly.Parse(from, System.Globalization.CultureInfo.InvariantCulture), mention.From);
         Assert.Equal(new DateOnly(2024, 3, 20), mention.To);
     }

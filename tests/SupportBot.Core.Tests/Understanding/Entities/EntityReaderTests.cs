@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using SupportBot.Core.Understanding.Entities;
 
 namespace SupportBot.Core.Tests.Understanding.Entities;
@@ -94,5 +95,28 @@ public sealed class EntityReaderTests
             a => Assert.Equal(MoneyPurpose.Delivery, a.Purpose));
         Assert.Equal(2, entities.Contacts.Count);
         Assert.Null(entities.NoAnswer);
+    }
+
+    [Fact]
+    public void ReadAll_RefundAndLampPrice_KeepsEachPurpose()
+    {
+        var entities = EntityReader.ReadAll("They refunded 12.00 but the lamp was 89 quid!!", Now, "GBP");
+
+        Assert.Collection(entities.Amounts,
+            a => Assert.Equal((12.00m, MoneyPurpose.Refund), (a.Value, a.Purpose)),
+            a => Assert.Equal((89m, MoneyPurpose.Item, "lamp"), (a.Value, a.Purpose, a.PurposeText)));
+    }
+
+    [Fact]
+    public void ReadAll_LongHostileText_FinishesQuickly()
+    {
+        var text = new string('1', 5000) + new string(' ', 3000) + string.Concat(Enumerable.Repeat("a1-", 2000))
+            + string.Concat(Enumerable.Repeat("my order 48213 cost £89.99 on the 3rd, call 07700 900123, I don't know ", 200));
+        var watch = Stopwatch.StartNew();
+
+        var entities = EntityReader.ReadAll(text, Now, "GBP");
+
+        Assert.True(watch.Elapsed < TimeSpan.FromSeconds(5), $"took {watch.Elapsed}");
+        Assert.Equal(200, entities.Amounts.Count);
     }
 }

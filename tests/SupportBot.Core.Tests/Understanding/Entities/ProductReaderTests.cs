@@ -24,6 +24,7 @@ public sealed class ProductReaderTests
     [InlineData("my new desk lamp flickers", "desk lamp", ProductKind.Item)]
     [InlineData("the washing machine leaks", "washing machine", ProductKind.Item)]
     [InlineData("my brand new sofa is ripped", "sofa", ProductKind.Item)]
+    [InlineData("my Samsung TV is dead", "Samsung TV", ProductKind.Item)]
     public void Read_NamedProduct_GivesNameAndKind(string text, string name, ProductKind kind)
     {
         var product = Assert.Single(ProductReader.Read(text));

@@ -1,0 +1,116 @@
+using System.Text.RegularExpressions;
+
+namespace SupportBot.Core.Understanding.Entities;
+
+/// <summary>
+/// Recognises a correction and what it corrects: "No, the lamp cost 89 pounds", "actually it was £89 not £12",
+/// "sorry, I meant order 48213", "correction: it arrived on Tuesday", "it's 48213, not 48231". It needs a
+/// correcting word or a "not X" beside a second value of the same kind, and a new value read by the other
+/// readers; "no" alone, or "no, I don't have one", corrects nothing.
+/// </summary>
+public static partial class CorrectionReader
+{
+    /// <summary>The correction in <paramref name="text"/>, or null.</summary>
+    /// <param name="text">The customer's message.</param>
+    /// <param name="now">The moment they wrote, for dates.</param>
+    /// <param name="defaultCurrency">The ISO code for amounts written without a currency.</param>
+    /// <param name="monthFirst">Read "03/04" as 4 March.</param>
+    public static Correction? Read(string? text, DateTimeOffset now, string defaultCurrency, bool monthFirst = false)
+    {
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return null;
+        }
+
+        return From(
+            text,
+            MoneyReader.Read(text, defaultCurrency),
+            DateReader.Read(text, now, monthFirst),
+            OrderNumberReader.Read(text),
+            ContactReader.Read(text),
+            ProductReader.Read(text));
+    }
+
+    /// <summary>The correction given what the other readers found in the same text (no second reading).</summary>
+    internal static Correction? From(
+        string text,
+        IReadOnlyList<MoneyAmount> amounts,
+        IReadOnlyList<DateMention> dates,
+        IReadOnlyList<OrderNumber> orders,
+        IReadOnlyList<ContactPoint> contacts,
+        IReadOnlyList<ProductMention> products)
+    {
+        var marker = Marker().Match(text);
+        var labelledOrders = orders.Where(o => o.Labelled).ToList();
+        var datesWithDays = dates.Where(d => d.From is not null).ToList();
+
+        // A slot with two values, one of them ruled out ("£89 not £12"), is a correction even without a marker.
+        if (Contrast(text, amounts, a => a.Start, a => a.Length) is var (amount, rejectedAmount, notWord))
+        {
+            return new Correction { Slot = EntityKind.Amount, Amount = amount, Rejected = rejectedAmount.Text, Marker = marker.Success ? marker.Value.Trim() : notWord };
+        }
+
+        if (Contrast(text, orders, o => o.Start, o => o.Length) is var (order, rejectedOrder, notOrder))
+        {
+            return new Correction { Slot = EntityKind.OrderNumber, OrderNumber = order, Rejected = rejectedOrder.Text, Marker = marker.Success ? marker.Value.Trim() : notOrder };
+        }
+
+        if (Contrast(text, datesWithDays, d => d.Start, d => d.Length) is var (date, rejectedDate, notDate))
+        {
+            return new Correction { Slot = EntityKind.Date, Date = date, Rejected = rejectedDate.Text, Marker = marker.Success ? marker.Value.Trim() : notDate };
+        }
+
+        if (!marker.Success)
+        {
+            return null;
+        }
+
+        var said = marker.Value.Trim();
+        return labelledOrders.Count > 0 ? new Correction { Slot = EntityKind.OrderNumber, OrderNumber = labelledOrders[0], Marker = said }
+            : amounts.Count > 0 ? new Correction { Slot = EntityKind.Amount, Amount = amounts[0], Marker = said }
+            : contacts.Count > 0 ? new Correction { Slot = EntityKind.Contact, Contact = contacts[0], Marker = said }
+            : datesWithDays.Count > 0 ? new Correction { Slot = EntityKind.Date, Date = datesWithDays[0], Marker = said }
+            : orders.Count > 0 ? new Correction { Slot = EntityKind.OrderNumber, OrderNumber = orders[0], Marker = said }
+            : products.Count > 0 ? new Correction { Slot = EntityKind.Product, Product = products[0], Marker = said }
+            : null;
+    }
+
+    /// <summary>The kept and the ruled-out value when one of two is preceded by "not", "instead of" or "rather than".</summary>
+    private static (T Kept, T Rejected, string NotWord)? Contrast<T>(string text, IReadOnlyList<T> values, Func<T, int> start, Func<T, int> length)
+        where T : class
+    {
+        if (values.Count < 2)
+        {
+            return null;
+        }
+
+        for (var i = 0; i < values.Count; i++)
+        {
+            var from = Math.Max(0, start(values[i]) - 16);
+            var not = NotBefore().Match(text, from, start(values[i]) - from);
+            if (!not.Success)
+            {
+                continue;
+            }
+
+            for (var j = 0; j < values.Count; j++)
+            {
+                if (j != i)
+                {
+                    return (values[j], values[i], not.Value.Trim());
+                }
+            }
+        }
+
+        return null;
+    }
+
+    [GeneratedRegex(
+        @"^\s*(?:(?:no+|nope|nah)(?=\s*[,.!:;-]|\s+(?:it|it's|its|the|i|that|my|sorry|actually)\b)|(?:sorry|wait)(?=\s*[,.!:;-])|actually|oops|correction|my\s+(?:mistake|bad)|i\s+mean[t]?|not\s+quite|scratch\s+that|let\s+me\s+correct(?:\s+that)?|that'?s\s+(?:wrong|not\s+right|incorrect))\b[\s,.:!-]*(?:(?:sorry|actually|i\s+meant?|it\s+should\s+(?:be|have\s+been|say))\b[\s,.:!-]*)*"
+        + @"|\b(?:i\s+meant|i\s+mean|actually|correction|it\s+should\s+(?:be|have\s+been|say|read)|should\s+have\s+said|i\s+should\s+have\s+said|typo|mis-?typed)\b[\s,.:!-]*",
+        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex Marker();
+
+    [GeneratedRegex(@"\b(?:not|instead\s+of|rather\s+than|isn'?t|wasn'?t)\s+(?:the\s+|on\s+(?:the\s+)?)?$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex NotBefore();
+}

@@ -1,0 +1,288 @@
+using System.Text.RegularExpressions;
+
+namespace SupportBot.Core.Understanding.Entities;
+
+/// <summary>
+/// Finds the times a customer mentions and resolves them against <c>now</c>, which the caller passes (the reader
+/// never looks at a clock): "yesterday", "last Monday", "on the 3rd", "3rd of March", "March 3", "03/03",
+/// "two weeks ago", "since Friday", "this morning", "last week", "for 3 days". A day without a year, a weekday
+/// and "the 3rd" are taken as the latest such day not after today, because complaints look back; "next" and
+/// "tomorrow" look forward.
+/// </summary>
+public static partial class DateReader
+{
+    private const string Quantity = @"(?<q>\d{1,3}|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|a\s+couple\s+of|couple\s+of|a\s+couple|a\s+few|few|several)";
+
+    private const string Unit = @"(?<u>minute|min|hour|hr|day|week|wk|fortnight|month|year)s?";
+
+    private const string Month = @"(?<mon>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)";
+
+    private const string MonthWord = @"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\b";
+
+    /// <summary>The times in <paramref name="text"/>, in the order written.</summary>
+    /// <param name="text">The customer's message.</param>
+    /// <param name="now">The moment the customer wrote, in their offset; "today" is its date.</param>
+    /// <param name="monthFirst">Read "03/04" as 4 March (American order) rather than 3 April.</param>
+    public static IReadOnlyList<DateMention> Read(string? text, DateTimeOffset now, bool monthFirst = false)
+    {
+        if (string.IsNullOrEmpty(text))
+        {
+            return [];
+        }
+
+        var today = DateOnly.FromDateTime(now.DateTime);
+        var found = new List<DateMention>();
+        foreach (Match match in Mention().Matches(text))
+        {
+            var mention = Resolve(match, now, today, monthFirst);
+            if (mention is null)
+            {
+                continue;
+            }
+
+            if (mention.From is not null && Since().Match(text, Math.Max(0, match.Index - 8), Math.Min(8, match.Index)).Success)
+            {
+                var start = text.LastIndexOf("since", match.Index, StringComparison.OrdinalIgnoreCase);
+                mention = mention with { Kind = DateMentionKind.Since, To = today, Text = text[start..(match.Index + match.Length)], Start = start };
+            }
+
+            found.Add(mention);
+        }
+
+        return found;
+    }
+
+    /// <summary>The first time in <paramref name="text"/> that resolves to a date, or null.</summary>
+    public static DateMention? ReadFirstDate(string? text, DateTimeOffset now, bool monthFirst = false)
+    {
+        foreach (var mention in Read(text, now, monthFirst))
+        {
+            if (mention.From is not null)
+            {
+                return mention;
+            }
+        }
+
+        return null;
+    }
+
+    private static DateMention? Resolve(Match m, DateTimeOffset now, DateOnly today, bool monthFirst)
+    {
+        var g = m.Groups;
+        DateMention Day(DateOnly day, bool approximate = false) =>
+            new() { Kind = DateMentionKind.Day, From = day, To = day, Approximate = approximate, Text = m.Value, Start = m.Index };
+        DateMention Range(DateOnly from, DateOnly to) =>
+            new() { Kind = DateMentionKind.Range, From = from, To = to, Text = m.Value, Start = m.Index };
+
+        if (g["rel"].Success)
+        {
+            var word = g["rel"].Value.ToLowerInvariant();
+            return Day(word.StartsWith("yesterday", StringComparison.Ordinal) || word.StartsWith("last", StringComparison.Ordinal) ? today.AddDays(-1)
+                : word.StartsWith("the day before", StringComparison.Ordinal) ? today.AddDays(-2)
+                : word.StartsWith("tomorrow", StringComparison.Ordinal) ? today.AddDays(1)
+                : today);
+        }
+
+        if (g["ago"].Success || g["dur"].Success)
+        {
+            var (count, approximate) = QuantityOf(g["q"].Value);
+            var unit = g["u"].Value.ToLowerInvariant();
+            var length = unit switch
+            {
+                "minute" or "min" => TimeSpan.FromMinutes(count),
+                "hour" or "hr" => TimeSpan.FromHours(count),
+                "day" => TimeSpan.FromDays(count),
+                "week" or "wk" => TimeSpan.FromDays(7 * count),
+                "fortnight" => TimeSpan.FromDays(14 * count),
+                "month" => TimeSpan.FromDays(30 * count),
+                _ => TimeSpan.FromDays(365 * count),
+            };
+            if (g["dur"].Success)
+            {
+                return new DateMention { Kind = DateMentionKind.Duration, Duration = length, Approximate = approximate, Text = m.Value, Start = m.Index };
+            }
+
+            var day = unit switch
+            {
+                "month" => today.AddMonths(-count),
+                "year" => today.AddYears(-count),
+                _ => DateOnly.FromDateTime(now.Subtract(length).DateTime),
+            };
+            return Day(day, approximate);
+        }
+
+        if (g["period"].Success)
+        {
+            var which = g["which"].Value.ToLowerInvariant();
+            var shift = which is "last" or "past" or "previous" ? -1 : which == "next" ? 1 : 0;
+            var monday = today.AddDays(-(((int)today.DayOfWeek + 6) % 7));
+            switch (g["period"].Value.ToLowerInvariant())
+            {
+                case "week":
+                    var start = monday.AddDays(7 * shift);
+                    return Range(start, shift == 0 ? today : start.AddDays(6));
+                case "weekend":
+                    var saturday = monday.AddDays(5 + (7 * shift));
+                    return Range(saturday, saturday.AddDays(1));
+                case "month":
+                    var first = new DateOnly(today.Year, today.Month, 1).AddMonths(shift);
+                    return Range(first, shift == 0 ? today : first.AddMonths(1).AddDays(-1));
+                default:
+                    var january = new DateOnly(today.Year + shift, 1, 1);
+                    return Range(january, shift == 0 ? today : new DateOnly(january.Year, 12, 31));
+            }
+        }
+
+        if (g["wd"].Success)
+        {
+            var target = WeekdayOf(g["wd"].Value);
+            var which = g["wm"].Value.ToLowerInvariant();
+            var back = ((int)today.DayOfWeek - (int)target + 7) % 7;
+            return which switch
+            {
+                "next" or "coming" => Day(today.AddDays(back == 0 ? 7 : 7 - back)),
+                "this" => Day(today.AddDays(-(((int)today.DayOfWeek + 6) % 7)).AddDays(((int)target + 6) % 7)),
+                _ => Day(today.AddDays(back == 0 ? -7 : -back)),
+            };
+        }
+
+        if (g["d"].Success || g["od"].Success)
+        {
+            var dayOfMonth = int.Parse(g["d"].Success ? g["d"].Value : g["od"].Value, System.Globalization.CultureInfo.InvariantCulture);
+            if (!g["mon"].Success)
+            {
+                return LatestDayOfMonth(today, dayOfMonth) is { } latest ? Day(latest) : null;
+            }
+
+            return DayIn(today, MonthOf(g["mon"].Value), dayOfMonth, g["y"]) is { } date ? Day(date) : null;
+        }
+
+        if (g["mon"].Success)
+        {
+            var month = MonthOf(g["mon"].Value);
+            if (month == 5 && !g["ml"].Success && !g["y"].Success)
+            {
+                return null; // "it may be lost" is not May
+            }
+
+            var year = g["y"].Success ? int.Parse(g["y"].Value, System.Globalization.CultureInfo.InvariantCulture) : month > today.Month ? today.Year - 1 : today.Year;
+            var first = new DateOnly(year, month, 1);
+            return Range(first, first.AddMonths(1).AddDays(-1));
+        }
+
+        if (g["iso"].Success)
+        {
+            return DateOnly.TryParseExact(g["iso"].Value, "yyyy-MM-dd", out var iso) ? Day(iso) : null;
+        }
+
+        if (g["a"].Success)
+        {
+            var a = int.Parse(g["a"].Value, System.Globalization.CultureInfo.InvariantCulture);
+            var b = int.Parse(g["b"].Value, System.Globalization.CultureInfo.InvariantCulture);
+            var (day, month) = a > 12 ? (a, b) : b > 12 ? (b, a) : monthFirst ? (b, a) : (a, b);
+            if (a == 24 && b == 7 && !g["y"].Success)
+            {
+                return null; // "24/7"
+            }
+
+            return month is >= 1 and <= 12 && DayIn(today, month, day, g["y"]) is { } date ? Day(date) : null;
+        }
+
+        return null;
+    }
+
+    private static DateOnly? LatestDayOfMonth(DateOnly today, int day)
+    {
+        for (var back = 0; back < 3; back++)
+        {
+            var month = new DateOnly(today.Year, today.Month, 1).AddMonths(-back);
+            if (day <= DateTime.DaysInMonth(month.Year, month.Month) && month.AddDays(day - 1) <= today)
+            {
+                return month.AddDays(day - 1);
+            }
+        }
+
+        return null;
+    }
+
+    private static DateOnly? DayIn(DateOnly today, int month, int day, Group year)
+    {
+        var y = today.Year;
+        if (year.Success)
+        {
+            y = int.Parse(year.Value, System.Globalization.CultureInfo.InvariantCulture);
+            y = y < 100 ? 2000 + y : y;
+        }
+
+        if (day < 1 || y < 1900 || y > 2200 || day > DateTime.DaysInMonth(y, month))
+        {
+            return null;
+        }
+
+        var date = new DateOnly(y, month, day);
+        return !year.Success && date > today && day <= DateTime.DaysInMonth(y - 1, month) ? new DateOnly(y - 1, month, day) : date;
+    }
+
+    private static (int Count, bool Approximate) QuantityOf(string quantity)
+    {
+        var q = quantity.ToLowerInvariant();
+        if (int.TryParse(q, out var n))
+        {
+            return (n, false);
+        }
+
+        return q switch
+        {
+            "a" or "an" or "one" => (1, false),
+            "two" => (2, false),
+            "three" => (3, false),
+            "four" => (4, false),
+            "five" => (5, false),
+            "six" => (6, false),
+            "seven" => (7, false),
+            "eight" => (8, false),
+            "nine" => (9, false),
+            "ten" => (10, false),
+            "eleven" => (11, false),
+            "twelve" => (12, false),
+            _ when q.Contains("couple", StringComparison.Ordinal) => (2, true),
+            _ => (3, true),
+        };
+    }
+
+    private static DayOfWeek WeekdayOf(string name) => name.ToLowerInvariant()[..3] switch
+    {
+        "mon" => DayOfWeek.Monday,
+        "tue" => DayOfWeek.Tuesday,
+        "wed" => DayOfWeek.Wednesday,
+        "thu" => DayOfWeek.Thursday,
+        "fri" => DayOfWeek.Friday,
+        "sat" => DayOfWeek.Saturday,
+        _ => DayOfWeek.Sunday,
+    };
+
+    private static int MonthOf(string name) =>
+        ("janfebmaraprmayjunjulaugsepoctnovdec".IndexOf(name[..3].ToLowerInvariant(), StringComparison.Ordinal) / 3) + 1;
+
+    [GeneratedRegex(@"\bsince\s+$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex Since();
+
+    [GeneratedRegex(
+        @"(?:"
+        + @"\b(?<rel>today|tonight|yesterday(?:\s+(?:morning|afternoon|evening))?|tomorrow|the\s+day\s+before\s+yesterday|last\s+night|this\s+(?:morning|afternoon|evening)|earlier\s+today)\b"
+        + @"|\b(?<ago>" + Quantity + @"\s+" + Unit + @"\s+(?:ago|back|before))\b"
+        + @"|\b(?:earlier\s+)?(?<which>last|this|past|previous|next)\s+(?<period>week|weekend|month|year)\b"
+        + @"|\b(?:(?<wm>last|this|past|next|coming|on)\s+)?(?<wd>(?:mon|tues|wednes|thurs|fri|satur|sun)day)\b"
+        + @"|\b(?:the\s+)?(?<d>\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?" + Month + @"\b(?:,?\s+(?<y>\d{4}))?"
+        + @"|\b" + Month + @"\s+(?:the\s+)?(?<d>\d{1,2})(?:st|nd|rd|th)?\b(?:,?\s+(?<y>\d{4}))?"
+        + @"|\b(?:(?<ml>in|last|early|late|mid|during|from)\s+(?:-\s*)?)?(?<mon>january|february|march|april|may|june|july|august|september|october|november|december)\b(?:\s+(?<y>\d{4}))?"
+        + @"|(?:\b(?:on|by|from|until|before|after)\s+(?:the\s+)?|\bthe\s+)(?<od>\d{1,2})(?:st|nd|rd|th)\b(?!\s+(?:time|times|attempt|try|one|item|order|call|email|floor|person|day|week|month|year|gen|generation|edition|party|reminder|letter|parcel|package)|\s+(?:of\s+)?" + MonthWord + @")"
+        + @"|(?<![\w/.-])(?<iso>\d{4}-\d{2}-\d{2})(?![\w/.-])"
+        + @"|(?<![\w/.,$£€-])(?<a>\d{1,2})/(?<b>\d{1,2})(?:/(?<y>\d{4}|\d{2}))?(?![\w/]|[.,]\d)"
+        + @"|(?<![\w/.,$£€-])(?<a>\d{1,2})[.-](?<b>\d{1,2})[.-](?<y>\d{4}|\d{2})(?![\w/.-]|[.,]\d)"
+        + @"|\b(?<dur>(?:(?:for|over|nearly|almost|about|around|within|after|in|the\s+(?:last|past))\s+)+" + Quantity + @"\s+" + Unit
+        + @"|(?!an?\s+(?:minute|min|hour|hr|day|week|wk|fortnight|month|year)s?\b)" + Quantity + @"\s*" + Unit + @")\b"
+        + @")",
+        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture)]
+    private static partial Regex Mention();
+}

@@ -1,0 +1,189 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+
+namespace SupportBot.Core.Understanding.Entities;
+
+/// <summary>
+/// Finds every amount of money in a message with its currency and what it is for: "£89", "140 pounds", "$60",
+/// "USD 45", "45 bucks", "89 quid", "£1,200.50", "1.200,50 €" (European separators), "99p", "a tenner". A bare
+/// number counts only where the words around it say money ("it cost 89", "paid 89", "12.99 each"); it takes the
+/// default currency. "Paid 3 weeks ago", "charged 2 times" and "on the 3rd" are not amounts.
+/// </summary>
+public static partial class MoneyReader
+{
+    private const string Number = @"(?<n>\d{1,3}(?:[,.]\d{3})+(?:[.,]\d{1,2})?|\d+(?:[.,]\d{1,2})?)(?![.,]?\d)";
+
+    private const string Codes = "USD|GBP|EUR|CAD|AUD|NZD|CHF|JPY|INR|SEK|NOK|DKK|PLN|ZAR|SGD|HKD|MXN|CZK|HUF";
+
+    /// <summary>The amounts in <paramref name="text"/>, in the order written.</summary>
+    /// <param name="text">The customer's message.</param>
+    /// <param name="defaultCurrency">The ISO 4217 code for a bare number ("it cost 89") and for "$" where the shop
+    /// sells in another dollar ("CAD" makes "$60" Canadian).</param>
+    public static IReadOnlyList<MoneyAmount> Read(string? text, string defaultCurrency)
+    {
+        if (string.IsNullOrEmpty(text) || !HasDigitOrSlang(text))
+        {
+            return [];
+        }
+
+        var fallback = string.IsNullOrWhiteSpace(defaultCurrency) ? "GBP" : defaultCurrency.Trim().ToUpperInvariant();
+        var found = new List<MoneyAmount>();
+        foreach (Match match in Written().Matches(text))
+        {
+            if (FromWritten(text, match, fallback) is { } amount)
+            {
+                found.Add(amount);
+            }
+        }
+
+        AddBare(text, ByContext(), fallback, found);
+        AddBare(text, PerUnit(), fallback, found);
+        found.Sort((a, b) => a.Start.CompareTo(b.Start));
+        for (var i = 0; i < found.Count; i++)
+        {
+            found[i] = MoneyPurposeReader.Describe(text, found[i]);
+        }
+
+        return found;
+    }
+
+    /// <summary>The first amount in <paramref name="text"/>, or null (<see cref="Read"/>).</summary>
+    public static MoneyAmount? ReadFirst(string? text, string defaultCurrency)
+    {
+        var all = Read(text, defaultCurrency);
+        return all.Count == 0 ? null : all[0];
+    }
+
+    /// <summary>
+    /// The value of a number as customers write it: "1,200.50" and "1.200,50" are both 1200.50, "12,99" is 12.99,
+    /// "1,200" and "1.200" are 1200 (three digits after the last separator make it a thousands separator).
+    /// </summary>
+    public static bool TryParseNumber(ReadOnlySpan<char> digits, out decimal value)
+    {
+        var last = digits.LastIndexOfAny(',', '.');
+        Span<char> buffer = stackalloc char[digits.Length];
+        var length = 0;
+        var decimalPoint = last >= 0 && digits.Length - last - 1 != 3;
+        for (var i = 0; i < digits.Length; i++)
+        {
+            if (char.IsAsciiDigit(digits[i]))
+            {
+                buffer[length++] = digits[i];
+            }
+            else if (i == last && decimalPoint)
+            {
+                buffer[length++] = '.';
+            }
+        }
+
+        return decimal.TryParse(buffer[..length], NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out value);
+    }
+
+    private static bool HasDigitOrSlang(string text) =>
+        text.AsSpan().IndexOfAnyInRange('0', '9') >= 0 || text.Contains("tenner", StringComparison.OrdinalIgnoreCase)
+        || text.Contains("fiver", StringComparison.OrdinalIgnoreCase) || text.Contains("grand", StringComparison.OrdinalIgnoreCase);
+
+    private static MoneyAmount? FromWritten(string text, Match match, string fallback)
+    {
+        var slang = match.Groups["slang"];
+        if (slang.Success)
+        {
+            var word = slang.Value.ToLowerInvariant();
+            var value = word.Contains("tenner", StringComparison.Ordinal) ? 10m : word.Contains("fiver", StringComparison.Ordinal) ? 5m : 1000m;
+            var currency = value == 1000m ? fallback : "GBP";
+            return new MoneyAmount { Value = value, Currency = currency, Text = match.Value, Start = match.Index, CurrencyWritten = value != 1000m };
+        }
+
+        if (!TryParseNumber(match.Groups["n"].ValueSpan, out var amount))
+        {
+            return null;
+        }
+
+        if (match.Groups["k"].Success)
+        {
+            amount *= 1000m;
+        }
+
+        var code = match.Groups["pence"].Success ? "GBP"
+            : CurrencyOf(match.Groups["pre"].Success ? match.Groups["pre"].Value : match.Groups["suf"].Value, fallback);
+        if (match.Groups["pence"].Success || match.Groups["suf"].Value.StartsWith("cent", StringComparison.OrdinalIgnoreCase))
+        {
+            amount /= 100m;
+        }
+
+        if (match.Groups["neg"].Success)
+        {
+            amount = -amount;
+        }
+
+        return new MoneyAmount { Value = amount, Currency = code, Text = match.Value, Start = match.Index };
+    }
+
+    private static void AddBare(string text, Regex pattern, string fallback, List<MoneyAmount> found)
+    {
+        foreach (Match match in pattern.Matches(text))
+        {
+            var number = match.Groups["n"];
+            if (Overlaps(found, number.Index, number.Length) || !TryParseNumber(number.ValueSpan, out var amount))
+            {
+                continue;
+            }
+
+            found.Add(new MoneyAmount { Value = amount, Currency = fallback, Text = number.Value, Start = number.Index, CurrencyWritten = false });
+        }
+    }
+
+    private static bool Overlaps(List<MoneyAmount> found, int start, int length)
+    {
+        foreach (var amount in found)
+        {
+            if (start < amount.Start + amount.Length && amount.Start < start + length)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>The ISO code for a symbol, code or word; dollars follow the default when it is a dollar currency.</summary>
+    private static string CurrencyOf(string marker, string fallback)
+    {
+        var m = marker.Trim().ToLowerInvariant();
+        var localDollar = fallback is "USD" or "CAD" or "AUD" or "NZD" or "SGD" or "HKD" ? fallback : "USD";
+        return m switch
+        {
+            "£" or "pound" or "pounds" or "quid" or "sterling" or "pounds sterling" or "pound sterling" => "GBP",
+            "€" or "euro" or "euros" => "EUR",
+            "$" or "dollar" or "dollars" or "buck" or "bucks" => localDollar,
+            "cent" or "cents" => fallback is "EUR" ? "EUR" : localDollar,
+            "us$" => "USD",
+            "a$" or "au$" => "AUD",
+            "c$" or "ca$" => "CAD",
+            "nz$" => "NZD",
+            "¥" or "yen" => "JPY",
+            "₹" or "rupee" or "rupees" => "INR",
+            _ => m.ToUpperInvariant(),
+        };
+    }
+
+    [GeneratedRegex(
+        @"(?<pre>\b(?:US|AU|A|CA|C|NZ)\$|[£$€¥₹]|\b(?:" + Codes + @")\b)\s?(?<neg>-)?" + Number + @"(?<k>k\b)?"
+        + @"|(?<![\w.,])" + Number + @"(?:\s?(?<suf>[£$€¥₹]|pounds?(?:\s+sterling)?|sterling|quid|euros?|dollars?|bucks?|cents?|yen|rupees?|"
+        + Codes + @")(?![a-z])|(?<pence>p(?![a-z]|\.[a-z])|\s?pence\b))"
+        + @"|\b(?<slang>(?:a\s+)?(?:tenner|fiver)|(?:a|one)\s+grand)\b",
+        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture)]
+    private static partial Regex Written();
+
+    [GeneratedRegex(
+        @"\b(?:cost|costs|costing|paid|pay|paying|charged|charging|priced|price|spent|spend|worth|refund|refunded|total|totall?ed|totall?ing|bill|billed|came\s+to|comes\s+to)\b"
+        + @"(?:\s+(?:me|us|was|is|of|only|about|around|roughly|approximately|over|almost|nearly|at|just|exactly|like|me\s+about))*\s+(?<![\w.,])"
+        + Number + @"(?![\w/:]|\s*(?:%|percent\b|times\b|x\b|days?\b|weeks?\b|months?\b|years?\b|hours?\b|hrs?\b|minutes?\b|mins?\b|items?\b|pieces?\b|units?\b|of\b))",
+        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture)]
+    private static partial Regex ByContext();
+
+    [GeneratedRegex(
+        @"(?<![\w.,$£€])(?<n>\d+\.\d{2})(?=\s*(?:each|apiece|per\s+(?:item|month|charge|unit|piece)|a\s+(?:month|year|piece|time)|monthly)\b)",
+        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture)]
+    private static partial Regex PerUnit();
+}

@@ -1,0 +1,117 @@
+using SupportBot.Core.Understanding.Entities;
+
+namespace SupportBot.Core.Tests.Understanding.Entities;
+
+public sealed class CorrectionReaderTests
+{
+    private static readonly DateTimeOffset Now = new(2024, 3, 20, 15, 0, 0, TimeSpan.Zero);
+
+    [Fact]
+    public void Read_NoTheLampCost_CorrectsAmountWithPurpose()
+    {
+        var correction = CorrectionReader.Read("No, the lamp cost 89 pounds", Now, "GBP");
+
+        Assert.NotNull(correction);
+        Assert.Equal(EntityKind.Amount, correction.Slot);
+        Assert.NotNull(correction.Amount);
+        Assert.Equal(89m, correction.Amount.Value);
+        Assert.Equal("GBP", correction.Amount.Currency);
+        Assert.Equal("lamp", correction.Amount.PurposeText);
+        Assert.Equal("No,", correction.Marker);
+    }
+
+    [Fact]
+    public void Read_NotTheOther_KeepsNewRejectsOld()
+    {
+        var correction = CorrectionReader.Read("actually it was £89 not £12", Now, "GBP");
+
+        Assert.NotNull(correction);
+        Assert.Equal(EntityKind.Amount, correction.Slot);
+        Assert.Equal(89m, correction.Amount!.Value);
+        Assert.Equal("£12", correction.Rejected);
+    }
+
+    [Fact]
+    public void Read_NotFirst_KeepsTheSecond()
+    {
+        var correction = CorrectionReader.Read("it's not £12 but £89", Now, "GBP");
+
+        Assert.NotNull(correction);
+        Assert.Equal(89m, correction.Amount!.Value);
+        Assert.Equal("£12", correction.Rejected);
+    }
+
+    [Fact]
+    public void Read_SorryIMeantOrder_CorrectsOrderNumber()
+    {
+        var correction = CorrectionReader.Read("sorry, I meant order 48213", Now, "GBP");
+
+        Assert.NotNull(correction);
+        Assert.Equal(EntityKind.OrderNumber, correction.Slot);
+        Assert.Equal("48213", correction.OrderNumber!.Value);
+    }
+
+    [Fact]
+    public void Read_OrderTypo_RejectsTheOther()
+    {
+        var correction = CorrectionReader.Read("it's 48213, not 48231", Now, "GBP");
+
+        Assert.NotNull(correction);
+        Assert.Equal(EntityKind.OrderNumber, correction.Slot);
+        Assert.Equal("48213", correction.OrderNumber!.Value);
+        Assert.Equal("48231", correction.Rejected);
+    }
+
+    [Fact]
+    public void Read_CorrectionArrivedOnTuesday_CorrectsDate()
+    {
+        var correction = CorrectionReader.Read("correction: it arrived on Tuesday", Now, "GBP");
+
+        Assert.NotNull(correction);
+        Assert.Equal(EntityKind.Date, correction.Slot);
+        Assert.Equal(new DateOnly(2024, 3, 19), correction.Date!.From);
+    }
+
+    [Fact]
+    public void Read_NotTheThirdButFifth_CorrectsDate()
+    {
+        var correction = CorrectionReader.Read("no, it was the 5th not the 3rd", Now, "GBP");
+
+        Assert.NotNull(correction);
+        Assert.Equal(EntityKind.Date, correction.Slot);
+        Assert.Equal(new DateOnly(2024, 3, 5), correction.Date!.From);
+    }
+
+    [Fact]
+    public void Read_NoItsPhone_CorrectsContact()
+    {
+        var correction = CorrectionReader.Read("no, it's 07700 900123", Now, "GBP");
+
+        Assert.NotNull(correction);
+        Assert.Equal(EntityKind.Contact, correction.Slot);
+        Assert.Equal("07700900123", correction.Contact!.Value);
+    }
+
+    [Fact]
+    public void Read_ActuallyTheRokuApp_CorrectsProduct()
+    {
+        var correction = CorrectionReader.Read("actually it's the Roku app", Now, "GBP");
+
+        Assert.NotNull(correction);
+        Assert.Equal(EntityKind.Product, correction.Slot);
+        Assert.Equal("Roku app", correction.Product!.Name);
+    }
+
+    [Theory]
+    [InlineData("no")]
+    [InlineData("No, I don't have one")]
+    [InlineData("the lamp cost 89 pounds")]
+    [InlineData("no one answered, I paid £89")]
+    [InlineData("Sorry to bother you, order 48213 never came")]
+    [InlineData("I paid £89 and £12 for delivery")]
+    [InlineData("")]
+    public void Read_NotACorrection_IsNull(string text)
+    {
+        Assert.Null(CorrectionReader.Read(text, Now, "GBP"));
+    }
+}

@@ -1,0 +1,94 @@
+using SupportBot.Core.Understanding.Entities;
+
+namespace SupportBot.Core.Tests.Understanding.Entities;
+
+public sealed class ProductReaderTests
+{
+    [Theory]
+    [InlineData("the Roku app keeps crashing", "Roku app", ProductKind.App)]
+    [InlineData("the roku app won't load", "Roku app", ProductKind.App)]
+    [InlineData("my iPhone 15 won't charge", "iPhone 15", ProductKind.Device)]
+    [InlineData("my iphone 15 pro max", "iPhone 15 pro max", ProductKind.Device)]
+    [InlineData("Xbox Series X arrived dead", "Xbox Series X", ProductKind.Device)]
+    [InlineData("bought an xbox one", "Xbox one", ProductKind.Device)]
+    [InlineData("my Galaxy S23 Ultra", "Galaxy S23 Ultra", ProductKind.Device)]
+    [InlineData("PS5 controller drifting", "PS5", ProductKind.Device)]
+    [InlineData("my firestick keeps buffering", "Fire Stick", ProductKind.Device)]
+    [InlineData("can't log in on Netflix", "Netflix", ProductKind.App)]
+    [InlineData("Disney+ shows a black screen", "Disney+", ProductKind.App)]
+    [InlineData("the Tesco app logs me out", "Tesco app", ProductKind.App)]
+    [InlineData("Tesco Clubcard app is broken", "Tesco Clubcard app", ProductKind.App)]
+    [InlineData("The app crashes every time", "app", ProductKind.App)]
+    [InlineData("your stupid app charged me twice", "app", ProductKind.App)]
+    [InlineData("the lamp arrived broken", "lamp", ProductKind.Item)]
+    [InlineData("my new desk lamp flickers", "desk lamp", ProductKind.Item)]
+    [InlineData("the washing machine leaks", "washing machine", ProductKind.Item)]
+    [InlineData("my brand new sofa is ripped", "sofa", ProductKind.Item)]
+    [InlineData("my Samsung TV is dead", "Samsung TV", ProductKind.Item)]
+    public void Read_NamedProduct_GivesNameAndKind(string text, string name, ProductKind kind)
+    {
+        var product = Assert.Single(ProductReader.Read(text));
+
+        Assert.Equal(name, product.Name);
+        Assert.Equal(kind, product.Kind);
+    }
+
+    [Theory]
+    [InlineData("updated to Windows 11 and now it fails", "Windows 11", "11")]
+    [InlineData("on iOS 17.4", "iOS 17.4", "17.4")]
+    [InlineData("android 14", "Android 14", "14")]
+    public void Read_OperatingSystem_GivesVersion(string text, string name, string version)
+    {
+        var product = Assert.Single(ProductReader.Read(text));
+
+        Assert.Equal(ProductKind.OperatingSystem, product.Kind);
+        Assert.Equal(name, product.Name);
+        Assert.Equal(version, product.Version);
+    }
+
+    [Theory]
+    [InlineData("the Roku app, version 3.2.1, crashes", "Roku app", "3.2.1")]
+    [InlineData("I'm on version 3.2.1 of the app", "app", "3.2.1")]
+    [InlineData("the app version 3.2.1 won't open", "app", "3.2.1")]
+    [InlineData("Spotify v8.9.2 logs me out", "Spotify", "8.9.2")]
+    public void Read_AppVersion_AttachesToTheApp(string text, string name, string version)
+    {
+        var product = Assert.Single(ProductReader.Read(text));
+
+        Assert.Equal(name, product.Name);
+        Assert.Equal(version, product.Version);
+    }
+
+    [Fact]
+    public void Read_VersionAlone_StandsWithoutName()
+    {
+        var product = Assert.Single(ProductReader.Read("it's version 3.2.1"));
+
+        Assert.Null(product.Name);
+        Assert.Equal("3.2.1", product.Version);
+    }
+
+    [Fact]
+    public void Read_DeviceAndApp_BothInOrder()
+    {
+        var products = ProductReader.Read("the Netflix app on my Samsung Galaxy keeps freezing");
+
+        Assert.Collection(products,
+            p => Assert.Equal("Netflix app", p.Name),
+            p => Assert.Equal("Samsung Galaxy", p.Name));
+    }
+
+    [Theory]
+    [InlineData("my parcel never arrived")]
+    [InlineData("a £12 express delivery charge")]
+    [InlineData("I'll give you my phone number")]
+    [InlineData("I had a phone call from you")]
+    [InlineData("the windows of the van were smashed")]
+    [InlineData("I don't know")]
+    [InlineData("5")]
+    [InlineData("")]
+    public void Read_NoProduct_FindsNothing(string text)
+    {
+        Assert.Empty(ProductReader.Read(text));
+    }
+}

@@ -49,6 +49,15 @@ public sealed record CaseSummary
 
     public decimal? Amount { get; init; }
 
+    /// <summary>The currency of <see cref="Amount"/> (ISO 4217 code).</summary>
+    public string? Currency { get; init; }
+
+    /// <summary><see cref="Amount"/> with its currency and what it is for ("£89.00 (lamp)").</summary>
+    public string? AmountText { get; init; }
+
+    /// <summary>Other amounts the customer mentioned, such as a delivery fee.</summary>
+    public IReadOnlyList<string> OtherAmounts { get; init; } = [];
+
     /// <summary>Why the remedy needs a person's approval, when it does.</summary>
     public string? ApprovalReason { get; init; }
 
@@ -87,6 +96,9 @@ public sealed record CaseSummary
             RemediesOffered = supportCase.RemediesOffered,
             RemedyWanted = supportCase.RemedyWanted,
             Amount = supportCase.Amount,
+            Currency = supportCase.Currency,
+            AmountText = supportCase.AmountText() is { } amount ? (supportCase.AmountFor is { } item ? $"{amount} ({item})" : amount) : null,
+            OtherAmounts = supportCase.OtherAmounts,
             ApprovalReason = supportCase.ApprovalReason,
             Reason = supportCase.HandoffReason ?? HandoffReason.CustomerAsked,
             DoNotAskAgain = [.. supportCase.Answers.Select(a => a.Question), .. supportCase.Complaint is null ? Array.Empty<string>() : ["What happened?"]],

@@ -63,7 +63,20 @@ public sealed class SupportCase
     /// <summary>The remedy the customer wants: the catalog's title, or their own words when none suited them.</summary>
     public string? RemedyWanted { get; set; }
 
+    /// <summary>What the thing the case is about cost (or was charged), as the customer said; a delivery fee or other charge is not it.</summary>
     public decimal? Amount { get; set; }
+
+    /// <summary>The currency of <see cref="Amount"/> (ISO 4217 code).</summary>
+    public string? Currency { get; set; }
+
+    /// <summary>What <see cref="Amount"/> is for, in the customer's words, when they said ("lamp").</summary>
+    public string? AmountFor { get; set; }
+
+    /// <summary>Other amounts the customer mentioned, formatted with what they were for ("£12.00 express delivery charge").</summary>
+    public List<string> OtherAmounts { get; set; } = [];
+
+    /// <summary><see cref="Amount"/> with its currency ("£89.00"), or null.</summary>
+    public string? AmountText() => Amount is { } value ? Understanding.Entities.MoneyFormatter.Format(value, Currency ?? "USD") : null;
 
     public bool Resolved { get; set; }
 

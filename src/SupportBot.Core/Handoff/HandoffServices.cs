@@ -31,6 +31,9 @@ public sealed class HandoffServices
     /// <summary>Channels whose handoffs also go to the built-in agent desk (default: all but contact-center-only ones).</summary>
     public Func<string, bool> UsesDesk { get; init; } = _ => true;
 
+    /// <summary>The currency of an amount a customer writes without one (<c>Support:Currency</c>).</summary>
+    public string Currency { get; init; } = "USD";
+
     /// <summary>Schedules the check-in on a resolved case, committed with the turn's state (not in a write of its own).</summary>
     public void ScheduleFollowUp(TurnContext context, SupportCase supportCase, CancellationToken cancellationToken)
     {

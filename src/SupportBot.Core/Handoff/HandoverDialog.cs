@@ -50,6 +50,10 @@ public sealed class HandoverDialog : CaseDialog
         if (step.Result is string addition && !ComplaintReader.MeansNothingElse(addition) && !ComplaintReader.ConfirmsBrief(addition))
         {
             supportCase.CustomerAddition = PiiMasker.Mask(addition.Trim());
+            if (CaseAmounts.Take(supportCase, addition, _handoff.Currency, context.TimeProvider.GetUtcNow()) is { } changed)
+            {
+                await Voice.SayAsync(context, CaseAmounts.CorrectedPrompt, supportCase, cancellationToken, ("amount", changed), ("item", supportCase.AmountFor ?? "it")).ConfigureAwait(false);
+            }
         }
 
         supportCase.HandedOverAt = context.TimeProvider.GetUtcNow();

@@ -2,6 +2,7 @@ using SupportBot.Core.Cases;
 using SupportBot.Core.Dialogs;
 using SupportBot.Core.Handoff;
 using SupportBot.Core.Understanding;
+using SupportBot.Core.Understanding.Entities;
 
 namespace SupportBot.Core.Support;
 
@@ -17,7 +18,7 @@ public sealed class ClarifyDialog : CaseDialog
         : base(nameof(ClarifyDialog), services.Voice, services.Cases, services.Options.MaxAttempts)
     {
         _services = services;
-        Steps(AskNextQuestionAsync, RecordAnswerAsync);
+        Steps(AskNextQuestionAsync, RecordAnswerAsync, RecordAnswerAsync);
     }
 
     private async Task<DialogTurnResult> AskNextQuestionAsync(WaterfallStepContext step, CancellationToken cancellationToken)
@@ -48,9 +49,25 @@ public sealed class ClarifyDialog : CaseDialog
         }
 
         var supportCase = await CaseAsync(step, cancellationToken).ConfigureAwait(false);
-        var question = step.GetState<PendingQuestion>().Id ?? string.Empty;
+        var pending = step.GetState<PendingQuestion>();
+        var question = pending.Id ?? string.Empty;
+        if (question == "order_number" && OrderNumberReader.ReadFirst(answer) is null && NoAnswerReader.Read(answer) is { } none)
+        {
+            // "I don't know" or "there isn't one" is not an order number: nothing is stored as one, and the bot moves on.
+            supportCase.Answers.Add(new ClarifyingAnswer(question, QuestionText(question), none.Kind == NoAnswerKind.None ? "none (" + PiiMasker.Mask(answer) + ")" : "not known"));
+            await Voice.SayAsync(step.Context, SupportPrompts.NoOrderNumber, supportCase, cancellationToken).ConfigureAwait(false);
+            return await step.ReplaceDialogAsync(StepsId, null, cancellationToken).ConfigureAwait(false);
+        }
+
+        if (question == "order_number" && OrderNumberReader.ReadFirst(answer) is null && !pending.AskedAgain)
+        {
+            // "the 3rd" is not an order number either: say why and ask once more, leaving a way out.
+            pending.AskedAgain = true;
+            return await step.PromptAsync(Text, Voice.Ask(step.Context, SupportPrompts.OrderNumberAgain, supportCase), cancellationToken).ConfigureAwait(false);
+        }
+
         supportCase.Answers.Add(new ClarifyingAnswer(question, QuestionText(question), PiiMasker.Mask(answer)));
-        supportCase.Amount ??= ComplaintReader.Amount(answer);
+        await _services.TakeAmountsAsync(step.Context, supportCase, answer, cancellationToken).ConfigureAwait(false);
         await _services.ReadMoodAsync(supportCase, answer, cancellationToken).ConfigureAwait(false);
         if (EmpathyPicker.FrustrationRising(supportCase.Moods))
         {
@@ -71,5 +88,8 @@ public sealed class ClarifyDialog : CaseDialog
     private sealed class PendingQuestion
     {
         public string? Id { get; set; }
+
+        /// <summary>True once the question was asked again because the answer did not fit it.</summary>
+        public bool AskedAgain { get; set; }
     }
 }

@@ -65,7 +65,7 @@ public sealed class ComplaintDialog : CaseDialog
         }
 
         supportCase.Mirrored = ComplaintReader.Mirror(supportCase.Complaint);
-        supportCase.Amount = ComplaintReader.Amount(complaint);
+        await _services.TakeAmountsAsync(step.Context, supportCase, complaint, cancellationToken).ConfigureAwait(false);
         await Voice.EmpathizeAsync(step.Context, supportCase, cancellationToken).ConfigureAwait(false);
 
         if (PersonRequestRecognizer.AsksForPerson(complaint))

@@ -50,7 +50,7 @@ public sealed class LayersDialog : CaseDialog
         }
 
         supportCase.UnderlyingIssues.Add(PiiMasker.Mask(answer));
-        supportCase.Amount ??= ComplaintReader.Amount(answer);
+        await _services.TakeAmountsAsync(step.Context, supportCase, answer, cancellationToken).ConfigureAwait(false);
         await _services.ReadMoodAsync(supportCase, answer, cancellationToken).ConfigureAwait(false);
         if (EmpathyPicker.FrustrationRising(supportCase.Moods))
         {

@@ -1,10 +1,8 @@
-using System.Globalization;
 using SupportBot.Core.Cases;
 using SupportBot.Core.Dialogs;
 using SupportBot.Core.Dialogs.Prompts;
 using SupportBot.Core.Handoff;
 using SupportBot.Core.PromptFiles;
-using SupportBot.Core.Understanding;
 
 namespace SupportBot.Core.Support;
 
@@ -61,7 +59,7 @@ public sealed class RemedyDialog : CaseDialog
         if (step.Result is string ownWords)
         {
             supportCase.RemedyWanted = PiiMasker.Mask(ownWords);
-            supportCase.Amount ??= ComplaintReader.Amount(ownWords);
+            await _services.TakeAmountsAsync(step.Context, supportCase, ownWords, cancellationToken).ConfigureAwait(false);
             await _services.ReadMoodAsync(supportCase, ownWords, cancellationToken).ConfigureAwait(false);
             return await step.EndDialogAsync(new HandoffRequest(HandoffReason.RemedyNeedsApproval, "the customer asked for something outside the catalog"), cancellationToken).ConfigureAwait(false);
         }
@@ -83,7 +81,7 @@ public sealed class RemedyDialog : CaseDialog
         var nextSteps = PromptCatalog.Fill(SupportPrompts.NextSteps, remedy.NextSteps, new Dictionary<string, string?>(StringComparer.Ordinal)
         {
             ["name"] = supportCase.FirstName,
-            ["amount"] = supportCase.Amount?.ToString("0.00", CultureInfo.InvariantCulture),
+            ["amount"] = supportCase.AmountText(),
         });
         await Voice.SayAsync(step.Context, SupportPrompts.RemedyGranted, supportCase, cancellationToken, ("remedy", remedy.Title), ("next_steps", nextSteps)).ConfigureAwait(false);
         return await step.EndDialogAsync(null, cancellationToken).ConfigureAwait(false);

@@ -14,6 +14,9 @@ public static class SupportPrompts
     public const string AskName = "greeting.ask_name";
     public const string WhatHappened = "greeting.what_happened";
     public const string GreetedBack = "greeting.greeted_back";
+    public const string AmountCorrected = CaseAmounts.CorrectedPrompt;
+    public const string NoOrderNumber = "questions.no_order_number";
+    public const string OrderNumberAgain = "questions.order_number_again";
     public const string EmpathyNeutral = "empathy.neutral";
     public const string EmpathyImproving = "empathy.improving";
     public const string EmpathyGratitude = "empathy.gratitude";
@@ -57,6 +60,9 @@ public static class SupportPrompts
         PromptDefinition.Of(AskName),
         PromptDefinition.Of(WhatHappened, "name"),
         PromptDefinition.Of(GreetedBack, "name"),
+        PromptDefinition.Of(AmountCorrected, "name", "amount", "item"),
+        PromptDefinition.Of(NoOrderNumber, "name"),
+        PromptDefinition.Of(OrderNumberAgain, "name"),
         PromptDefinition.Of(EmpathyNeutral, "name", "issue", "target"),
         PromptDefinition.Of(EmpathyImproving, "name", "issue", "target"),
         PromptDefinition.Of(EmpathyGratitude, "name", "issue", "target"),

@@ -78,6 +78,19 @@ public sealed class SupportServices
         }
     }
 
+    /// <summary>
+    /// Keeps the amounts in what the customer wrote (<see cref="CaseAmounts"/>) and, when they corrected the amount,
+    /// says what changed.
+    /// </summary>
+    public async Task TakeAmountsAsync(Bot.TurnContext context, SupportCase supportCase, string text, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        if (CaseAmounts.Take(supportCase, text, Options.Currency, context.TimeProvider.GetUtcNow()) is { } changed)
+        {
+            await Voice.SayAsync(context, SupportPrompts.AmountCorrected, supportCase, cancellationToken, ("amount", changed), ("item", supportCase.AmountFor ?? "it")).ConfigureAwait(false);
+        }
+    }
+
     /// <summary>Files the case under <paramref name="categoryId"/> (the catalog's "other" when unknown).</summary>
     public void SetCategory(SupportCase supportCase, string? categoryId)
     {

@@ -56,6 +56,7 @@ public static class SupportBotServices
                     ContactCenterChannels = contactCenter,
                     UsesDesk = channel => handoff.ContactCenterAlsoInConsole || !contactCenter.Contains(channel),
                     Transcripts = sp.GetRequiredService<ITranscriptStore>(),
+                    Currency = sp.GetRequiredService<IOptions<SupportOptions>>().Value.Currency,
                 },
                 sp.GetRequiredService<IMessageReader>());
         });

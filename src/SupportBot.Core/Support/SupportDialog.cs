@@ -17,6 +17,9 @@ namespace SupportBot.Core.Support;
 public sealed class SupportDialog : ComponentDialog
 {
     private const string Steps = "support";
+
+    /// <summary>The catalog's category of plain questions, answered or passed on rather than taken through a complaint.</summary>
+    private const string QuestionCategory = "question";
     private readonly SupportServices _services;
 
     public SupportDialog(SupportServices services)
@@ -31,6 +34,7 @@ public sealed class SupportDialog : ComponentDialog
         AddDialog(new LayersDialog(services));
         AddDialog(new RemedyDialog(services));
         AddDialog(new CloseDialog(services));
+        AddDialog(new QuestionDialog(services));
         AddDialog(new HandoverDialog(services.Handoff, services.Voice, services.Cases, services.Options.MaxAttempts));
         AddDialog(new CallbackDialog(services.Handoff, services.Voice, services.Cases, services.Options.MaxAttempts));
         AddDialog(new CheckInDialog(services.Voice, services.Cases, services.Options.MaxAttempts));
@@ -87,9 +91,12 @@ public sealed class SupportDialog : ComponentDialog
     private static Task<DialogTurnResult> HearComplaintAsync(WaterfallStepContext step, CancellationToken cancellationToken) =>
         step.BeginDialogAsync(nameof(ComplaintDialog), step.Result as ComplaintStart, cancellationToken);
 
-    // 3. The category's clarifying questions still open.
-    private static Task<DialogTurnResult> ClarifyAsync(WaterfallStepContext step, CancellationToken cancellationToken) =>
-        Next(step, nameof(ClarifyDialog), cancellationToken);
+    // 3. The category's clarifying questions still open; a plain question goes its own way.
+    private async Task<DialogTurnResult> ClarifyAsync(WaterfallStepContext step, CancellationToken cancellationToken)
+    {
+        var supportCase = await _services.Cases.CaseAsync(step.Context, cancellationToken).ConfigureAwait(false);
+        return await Next(step, supportCase.Category == QuestionCategory ? nameof(QuestionDialog) : nameof(ClarifyDialog), cancellationToken).ConfigureAwait(false);
+    }
 
     // 4. "Is anything else about this bothering you?"
     private static Task<DialogTurnResult> PeelLayersAsync(WaterfallStepContext step, CancellationToken cancellationToken) =>
@@ -106,9 +113,9 @@ public sealed class SupportDialog : ComponentDialog
     private static Task<DialogTurnResult> FinishAsync(WaterfallStepContext step, CancellationToken cancellationToken) =>
         step.EndDialogAsync(step.Result, cancellationToken);
 
-    /// <summary>The next part of the conversation, unless the last one asked for a person.</summary>
+    /// <summary>The next part of the conversation, unless the last one asked for a person or finished it.</summary>
     private static Task<DialogTurnResult> Next(WaterfallStepContext step, string dialogId, CancellationToken cancellationToken) =>
-        step.Result is HandoffRequest
+        step.Result is HandoffRequest or ConversationDone
             ? step.EndDialogAsync(step.Result, cancellationToken)
             : step.BeginDialogAsync(dialogId, null, cancellationToken);
 

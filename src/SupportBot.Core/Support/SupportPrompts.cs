@@ -16,6 +16,8 @@ public static class SupportPrompts
     public const string GreetedBack = "greeting.greeted_back";
     public const string AmountCorrected = CaseAmounts.CorrectedPrompt;
     public const string NoOrderNumber = "questions.no_order_number";
+    public const string QuestionOffer = "questions.offer_colleague";
+    public const string QuestionLeft = "questions.left_with_customer";
     public const string OrderNumberAgain = "questions.order_number_again";
     public const string EmpathyNeutral = "empathy.neutral";
     public const string EmpathyImproving = "empathy.improving";
@@ -62,6 +64,8 @@ public static class SupportPrompts
         PromptDefinition.Of(GreetedBack, "name"),
         PromptDefinition.Of(AmountCorrected, "name", "amount", "item"),
         PromptDefinition.Of(NoOrderNumber, "name"),
+        PromptDefinition.Of(QuestionOffer, "name"),
+        PromptDefinition.Of(QuestionLeft, "name"),
         PromptDefinition.Of(OrderNumberAgain, "name"),
         PromptDefinition.Of(EmpathyNeutral, "name", "issue", "target"),
         PromptDefinition.Of(EmpathyImproving, "name", "issue", "target"),

@@ -152,20 +152,7 @@ public static partial class ComplaintReader
     public static bool HasContact(string? text) => ContactFrom(text) is not null;
 
     /// <summary>The email address or phone number in <paramref name="text"/> ("call me on 07700 900123 after 6pm" gives "07700 900123"), or null.</summary>
-    public static string? ContactFrom(string? text)
-    {
-        if (string.IsNullOrWhiteSpace(text))
-        {
-            return null;
-        }
-
-        if (EmailAddress().Match(text) is { Success: true } email)
-        {
-            return email.Value;
-        }
-
-        return PhoneNumberCandidate().Matches(text).FirstOrDefault(m => m.Value.Count(char.IsDigit) is >= 7 and <= 15)?.Value.Trim();
-    }
+    public static string? ContactFrom(string? text) => Entities.ContactReader.ReadFirst(text)?.Text.Trim();
 
     /// <summary>Whether <paramref name="text"/> is a plain yes in words ("yes", "yeah", "there is"), not a number.</summary>
     public static bool SaysYes(string? text) => !string.IsNullOrWhiteSpace(text) && PlainYes().IsMatch(text.Trim());
@@ -300,9 +287,6 @@ public static partial class ComplaintReader
 
     [GeneratedRegex(@"^(yes|yeah|yep|yup|sure|ok|okay|no|nope|i (already|just) (told|said)|i told you|as i said|see above|same as before|like i said)\b", RegexOptions.IgnoreCase)]
     private static partial Regex NotAnIssue();
-
-    [GeneratedRegex(@"(?<![\w.])\+?\(?\d[\d\s().-]{5,}\d(?![\w.])")]
-    private static partial Regex PhoneNumberCandidate();
 
     [GeneratedRegex(@"\b(order|subscription|subscribed|plan|booking|membership|contract)\b", RegexOptions.IgnoreCase)]
     private static partial Regex Purchase();

@@ -40,7 +40,8 @@ public sealed class CallbackDialog : CaseDialog
         }
 
         // The colleague sees all of it ("call me on 07700 900123 after 6pm"); the customer hears the number or address back.
-        var contact = ComplaintReader.ContactFrom(answer) ?? answer.Trim();
+        // "call me on 0161 496 0000 after 5pm" is said back as "0161 496 0000 after 5pm": the lead-in goes, their wish stays.
+        var contact = Understanding.Entities.ContactReader.ReadFirst(answer) is { } found ? answer[found.Start..].Trim().TrimEnd('.', '!') : answer.Trim();
         if (_handoff.Desk is { } desk)
         {
             var note = PiiMasker.Mask(answer).Trim();

@@ -27,9 +27,9 @@ public sealed class HandoffHandlerTests
         Value = JsonSerializer.SerializeToElement(value, StateJson.Options),
     };
 
-    private static TestFlow HandedOver(HandoffServices? handoff = null)
-    {
-        var flow = new TestFlow(TestBots.SupportBot(handoff: handoff)) { UserName = "Dana Reyes" }
+    /// <summary>Dana tells her problem, asks for a person and confirms the brief: the case goes to a colleague.</summary>
+    private static TestFlow AsksForPerson(IStorage? storage = null, HandoffServices? handoff = null) =>
+        new TestFlow(TestBots.SupportBot(storage, handoff: handoff)) { UserName = "Dana Reyes" }
             .Send("hi").AssertReply(r => Assert.True(TestBots.IsLine(SupportPrompts.Welcome, r.Text), r.Text))
             .Send("my parcel never arrived")
             .AssertReply(r => Assert.Contains("parcel", r.Text, StringComparison.Ordinal))
@@ -38,6 +38,10 @@ public sealed class HandoffHandlerTests
             .AssertReply(r => Assert.True(TestBots.IsLine(HandoffPrompts.ReviewBrief, r.Text), r.Text))
             .Send("that's right")
             .AssertReply(r => Assert.True(TestBots.IsLine(HandoffPrompts.Handoff(HandoffReason.CustomerAsked), r.Text), r.Text));
+
+    private static TestFlow HandedOver(HandoffServices? handoff = null)
+    {
+        var flow = AsksForPerson(handoff: handoff);
         return handoff is { ContactCenterChannels.Count: > 0 }
             ? flow.AssertReply(r => Assert.Equal(DeskEvents.HandoffInitiate, r.Name)).AssertNoReply()
             : flow.AssertNoReply();
@@ -105,15 +109,7 @@ public sealed class HandoffHandlerTests
         var desk = new HandoffDesk(storage, TimeProvider.System);
         var handoff = new HandoffServices { Desk = desk, AgentsAvailable = () => false, NobodyFreeBecause = () => "every colleague is helping another customer just now" };
 
-        await new TestFlow(TestBots.SupportBot(storage, handoff: handoff)) { UserName = "Dana Reyes" }
-            .Send("hi").AssertReply(r => Assert.True(TestBots.IsLine(SupportPrompts.Welcome, r.Text), r.Text))
-            .Send("my parcel never arrived")
-            .AssertReply(r => Assert.Contains("parcel", r.Text, StringComparison.Ordinal))
-            .AssertReply(r => Assert.True(TestBots.IsLine(SupportPrompts.Question("order_number"), r.Text), r.Text))
-            .Send("I want to talk to a person")
-            .AssertReply(r => Assert.True(TestBots.IsLine(HandoffPrompts.ReviewBrief, r.Text), r.Text))
-            .Send("that's right")
-            .AssertReply(r => Assert.True(TestBots.IsLine(HandoffPrompts.Handoff(HandoffReason.CustomerAsked), r.Text), r.Text))
+        await AsksForPerson(storage, handoff)
             .AssertReply(r => Assert.Contains("every colleague is helping another customer just now", r.Text, StringComparison.Ordinal))
             .Send("5")
             .AssertReply(r => Assert.True(TestBots.IsLine(HandoffPrompts.CallbackRetry, r.Text), r.Text))
@@ -121,7 +117,7 @@ public sealed class HandoffHandlerTests
             .AssertReply(r =>
             {
                 Assert.True(TestBots.IsLine(HandoffPrompts.CallbackTaken, r.Text), r.Text);
-                Assert.Contains("at 07700 900123,", r.Text, StringComparison.Ordinal);
+                Assert.Contains("at 07700 900123 after 6pm,", r.Text, StringComparison.Ordinal);
             })
             .StartTestAsync();
 

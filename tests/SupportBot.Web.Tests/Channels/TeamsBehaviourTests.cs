@@ -41,7 +41,7 @@ public sealed class TeamsBehaviourTests
         var thread = "19:support-team@thread.tacv2;messageid=" + DateTimeOffset.UtcNow.ToUnixTimeMilliseconds();
 
         var greeting = await host.ExpectRepliesAsync(ChannelMessage(thread, "<at>SupportBot</at> hi"));
-        var unsure = await host.ExpectRepliesAsync(ChannelMessage(thread, "<at>SupportBot</at> something is wrong with the thing I got from you"));
+        var unsure = await host.ExpectRepliesAsync(ChannelMessage(thread, "<at>SupportBot</at> I'm just not happy with how things went"));
 
         host.Wording.AssertIs(SupportPrompts.Welcome, Assert.Single(greeting).Text);
         Assert.Equal(thread, greeting[0].Conversation!.Id);

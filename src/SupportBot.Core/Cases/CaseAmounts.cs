@@ -25,6 +25,13 @@ public static class CaseAmounts
             return null;
         }
 
+        // Most answers hold no money at all: only those that do are read for a correction (which reads every kind of value).
+        var amounts = MoneyReader.Read(text, defaultCurrency);
+        if (amounts.Count == 0)
+        {
+            return null;
+        }
+
         // A correction needs something said before it: the complaint itself is never one.
         var saidBefore = supportCase.Answers.Count > 0 || supportCase.UnderlyingIssues.Count > 0 || supportCase.RemedyWanted is not null;
         if (saidBefore && CorrectionReader.Read(text, now, defaultCurrency) is { Amount: { } corrected } && !IsSideCharge(corrected))
@@ -33,7 +40,7 @@ public static class CaseAmounts
             return supportCase.AmountText();
         }
 
-        foreach (var amount in MoneyReader.Read(text, defaultCurrency))
+        foreach (var amount in amounts)
         {
             if (IsSideCharge(amount))
             {

@@ -98,6 +98,14 @@ public sealed class ComplaintDialog : CaseDialog
 
         var supportCase = await CaseAsync(step, cancellationToken).ConfigureAwait(false);
         _services.SetCategory(supportCase, choice.Value);
+
+        // Picked in their own words ("the mail app on my mac"): those words may already answer what comes next.
+        var words = step.Context.Activity.Text?.Trim();
+        if (ComplaintReader.IsMirrorable(words) && !string.Equals(words, supportCase.CategoryTitle, StringComparison.OrdinalIgnoreCase))
+        {
+            supportCase.Answers.Add(new ClarifyingAnswer("category", "Which of these is closest to the problem?", PiiMasker.Mask(words)));
+        }
+
         return await step.EndDialogAsync(null, cancellationToken).ConfigureAwait(false);
     }
 }

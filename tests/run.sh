@@ -58,6 +58,10 @@ if [ -z "${SUPPORTBOT_TEST_POSTGRES:-}" ]; then
   fi
   cluster=$($sudo pg_lsclusters -h | head -1 | awk '{print $1" "$2}')
   port=$($sudo pg_lsclusters -h | head -1 | awk '{print $3}')
+  # Started here, stopped at the end: the machine is left as it was found.
+  if ! $sudo pg_lsclusters -h | head -1 | grep -q online; then
+    trap '$sudo pg_ctlcluster $cluster stop 2>/dev/null || true' EXIT
+  fi
   $sudo pg_ctlcluster $cluster start 2>/dev/null || true
   $sudo pg_lsclusters -h | head -1 | grep -q online || fail "PostgreSQL did not start: $how."
   password="supportbot-tests-$(od -An -N8 -tx8 /dev/urandom | tr -d ' ')"

@@ -34,7 +34,7 @@ public static class CaseAmounts
 
         // A correction needs something said before it: the complaint itself is never one.
         var saidBefore = supportCase.Answers.Count > 0 || supportCase.UnderlyingIssues.Count > 0 || supportCase.RemedyWanted is not null;
-        if (saidBefore && CorrectionReader.Read(text, now, defaultCurrency) is { Amount: { } corrected } && !IsSideCharge(corrected))
+        if (saidBefore && CorrectionReader.Read(text, now, defaultCurrency) is { Amount: { } corrected } && !corrected.IsSideCharge())
         {
             Set(supportCase, corrected);
             return supportCase.AmountText();
@@ -42,13 +42,9 @@ public static class CaseAmounts
 
         foreach (var amount in amounts)
         {
-            if (IsSideCharge(amount))
+            if (amount.IsSideCharge())
             {
-                var side = $"{amount} {amount.PurposeText ?? "fee"}";
-                if (!supportCase.OtherAmounts.Contains(side))
-                {
-                    supportCase.OtherAmounts.Add(side);
-                }
+                KeepBeside(supportCase, amount);
             }
             else if (supportCase.Amount is null)
             {
@@ -59,7 +55,71 @@ public static class CaseAmounts
         return null;
     }
 
-    private static bool IsSideCharge(MoneyAmount amount) => amount.Purpose is MoneyPurpose.Delivery or MoneyPurpose.Fee;
+    /// <summary>
+    /// The amount in the case that is for <paramref name="purpose"/>: the delivery fee for
+    /// <see cref="MoneyPurpose.Delivery"/>, else the amount of the thing the case is about. Null when not known.
+    /// </summary>
+    public static MoneyAmount? For(SupportCase supportCase, MoneyPurpose purpose)
+    {
+        ArgumentNullException.ThrowIfNull(supportCase);
+        if (purpose == MoneyPurpose.Delivery)
+        {
+            return supportCase.DeliveryFee;
+        }
+
+        return supportCase.Amount is { } value
+            ? new MoneyAmount { Value = value, Currency = supportCase.Currency ?? "USD", Text = supportCase.AmountText()!, Start = 0, Purpose = MoneyPurpose.Item, PurposeText = supportCase.AmountFor }
+            : null;
+    }
+
+    /// <summary>
+    /// Reads the customer's reply to "what did it cost?" (a bare number counts: "it was 89") and keeps the amount for
+    /// <paramref name="purpose"/>; a delivery fee in a reply about the item is kept beside it, never as its price.
+    /// Returns the amount now known for <paramref name="purpose"/>, or null when the reply gave none.
+    /// </summary>
+    public static MoneyAmount? TakeReply(SupportCase supportCase, string? reply, MoneyPurpose purpose, string defaultCurrency)
+    {
+        ArgumentNullException.ThrowIfNull(supportCase);
+        var amounts = MoneyReader.ReadReply(reply, defaultCurrency);
+        var chosen = purpose == MoneyPurpose.Delivery
+            ? amounts.FirstOrDefault(a => a.Purpose is MoneyPurpose.Delivery or MoneyPurpose.Unspecified)
+            : amounts.FirstOrDefault(a => !a.IsSideCharge());
+        foreach (var amount in amounts.Where(a => a != chosen && a.IsSideCharge()))
+        {
+            KeepBeside(supportCase, amount);
+        }
+
+        if (chosen is null)
+        {
+            return null;
+        }
+
+        if (purpose == MoneyPurpose.Delivery)
+        {
+            supportCase.DeliveryFee = chosen with { Purpose = MoneyPurpose.Delivery };
+        }
+        else
+        {
+            Set(supportCase, chosen);
+        }
+
+        return For(supportCase, purpose);
+    }
+
+    /// <summary>A delivery fee or other charge, kept beside the item's amount for the brief (and the first delivery fee for a delivery refund).</summary>
+    private static void KeepBeside(SupportCase supportCase, MoneyAmount amount)
+    {
+        if (amount.Purpose == MoneyPurpose.Delivery)
+        {
+            supportCase.DeliveryFee ??= amount;
+        }
+
+        var side = $"{amount} {amount.PurposeText ?? "fee"}";
+        if (!supportCase.OtherAmounts.Contains(side))
+        {
+            supportCase.OtherAmounts.Add(side);
+        }
+    }
 
     private static void Set(SupportCase supportCase, MoneyAmount amount)
     {

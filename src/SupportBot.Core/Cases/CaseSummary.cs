@@ -47,6 +47,9 @@ public sealed record CaseSummary
     /// <summary>The remedy the customer wants (title from the catalog, or their own words).</summary>
     public string? RemedyWanted { get; init; }
 
+    /// <summary>True when <see cref="RemedyWanted"/> is the customer's own words rather than one of the catalog's remedies.</summary>
+    public bool RemedyInOwnWords { get; init; }
+
     public decimal? Amount { get; init; }
 
     /// <summary>The currency of <see cref="Amount"/> (ISO 4217 code).</summary>
@@ -54,6 +57,9 @@ public sealed record CaseSummary
 
     /// <summary><see cref="Amount"/> with its currency and what it is for ("£89.00 (lamp)").</summary>
     public string? AmountText { get; init; }
+
+    /// <summary>What the remedy wanted pays, with its currency ("£89.00"), when it pays money and the amount is known.</summary>
+    public string? RemedyAmountText { get; init; }
 
     /// <summary>Other amounts the customer mentioned, such as a delivery fee.</summary>
     public IReadOnlyList<string> OtherAmounts { get; init; } = [];
@@ -89,15 +95,17 @@ public sealed record CaseSummary
             Complaint = PiiMasker.Mask(supportCase.Complaint ?? string.Empty),
             Problem = OneLine(supportCase, categoryTitle),
             Answers = supportCase.Answers,
-            AlreadyTried = supportCase.Answers.FirstOrDefault(a => a.QuestionId == "tried")?.Answer,
+            AlreadyTried = supportCase.Answers.FirstOrDefault(a => a.QuestionId == "tried" && a.Answer != ClarifyingAnswer.NotFound)?.Answer,
             UnderlyingIssues = supportCase.UnderlyingIssues,
             Moods = supportCase.Moods,
             MoodTrend = EmpathyPicker.Trend(supportCase.Moods),
             RemediesOffered = supportCase.RemediesOffered,
             RemedyWanted = supportCase.RemedyWanted,
+            RemedyInOwnWords = supportCase.RemedyWanted is not null && supportCase.RemedyId is null,
             Amount = supportCase.Amount,
             Currency = supportCase.Currency,
             AmountText = supportCase.AmountText() is { } amount ? (supportCase.AmountFor is { } item ? $"{amount} ({item})" : amount) : null,
+            RemedyAmountText = supportCase.RemedyAmount()?.ToString(),
             OtherAmounts = supportCase.OtherAmounts,
             ApprovalReason = supportCase.ApprovalReason,
             Reason = supportCase.HandoffReason ?? HandoffReason.CustomerAsked,
@@ -107,21 +115,32 @@ public sealed record CaseSummary
         };
     }
 
-    /// <summary>The brief as the customer reviews it before the handoff: the problem, their answers, what else, the remedy wanted.</summary>
+    /// <summary>
+    /// The brief as the customer reviews it before the handoff: the problem, their answers, what else, the remedy
+    /// wanted. An answer already in the quote or in an earlier answer ("order 4471-2231" in "the lamp, order
+    /// 4471-2231") is not listed again.
+    /// </summary>
     public string ForCustomer()
     {
         var parts = new List<string> { $"“{Complaint}”" };
-        // Answers the complaint itself gave are already in the quote.
-        parts.AddRange(Answers
-            .Where(a => a.QuestionId != "tried" && PiiMasker.Mask(a.Answer) != Complaint)
-            .Select(a => $"{a.QuestionId.Replace('_', ' ')}: {PiiMasker.Mask(a.Answer)}"));
+        var shown = new List<string> { Complaint };
+        foreach (var answer in Answers.Where(a => a.QuestionId != "tried" && a.Answer != ClarifyingAnswer.NotFound))
+        {
+            var text = PiiMasker.Mask(answer.Answer);
+            if (!shown.Any(s => s.Contains(text, StringComparison.OrdinalIgnoreCase)))
+            {
+                shown.Add(text);
+                parts.Add($"{answer.QuestionId.Replace('_', ' ')}: {text}");
+            }
+        }
+
         if (AlreadyTried is { } tried)
         {
             parts.Add($"already tried: {PiiMasker.Mask(tried)}");
         }
 
         parts.AddRange(UnderlyingIssues.Select(i => $"also: {PiiMasker.Mask(i)}"));
-        if (RemedyWanted is { } remedy)
+        if (RemedyWithAmount() is { } remedy)
         {
             parts.Add($"you'd like {remedy}");
         }
@@ -129,9 +148,23 @@ public sealed record CaseSummary
         return string.Join("; ", parts) + ".";
     }
 
+    /// <summary>
+    /// The remedy wanted with what it pays ("a full refund (£89.00)"), or the customer's own words in quotes
+    /// ("“just send me a new shade”"); null when none is wanted.
+    /// </summary>
+    public string? RemedyWithAmount() =>
+        RemedyWanted is null ? null
+        : RemedyInOwnWords ? $"“{RemedyWanted}”"
+        : RemedyAmountText is { } amount ? $"{RemedyWanted} ({amount})" : RemedyWanted;
+
     private static string OneLine(SupportCase supportCase, string categoryTitle)
     {
         var mirrored = supportCase.Mirrored is { Length: > 0 } m ? PiiMasker.Mask(m) : PiiMasker.Mask(supportCase.Complaint ?? string.Empty);
+        if (string.IsNullOrWhiteSpace(supportCase.Complaint))
+        {
+            return "asked for a person before saying what it is about";
+        }
+
         return mirrored.Length == 0 ? categoryTitle : $"{categoryTitle}: {mirrored.Replace("your ", "their ", StringComparison.Ordinal)}";
     }
 }

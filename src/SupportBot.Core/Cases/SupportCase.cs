@@ -1,4 +1,5 @@
 using SupportBot.Core.Activities;
+using SupportBot.Core.Understanding.Entities;
 
 namespace SupportBot.Core.Cases;
 
@@ -27,6 +28,9 @@ public sealed class SupportCase
 
     /// <summary>True when the bot had to ask the customer's name (it then asks what happened without a second welcome).</summary>
     public bool NameAsked { get; set; }
+
+    /// <summary>True when the customer asked for a person before saying what it is about (they are asked once, in a line).</summary>
+    public bool AskedForPersonFirst { get; set; }
 
     /// <summary>The problem in the customer's own words (their first description).</summary>
     public string? Complaint { get; set; }
@@ -75,8 +79,20 @@ public sealed class SupportCase
     /// <summary>Other amounts the customer mentioned, formatted with what they were for ("£12.00 express delivery charge").</summary>
     public List<string> OtherAmounts { get; set; } = [];
 
+    /// <summary>The delivery fee the customer mentioned, when they did: what a remedy paying for delivery pays back.</summary>
+    public MoneyAmount? DeliveryFee { get; set; }
+
+    /// <summary>What the chosen remedy's money is for (its <c>pays_for</c>), when it pays money.</summary>
+    public MoneyPurpose? RemedyPaysFor { get; set; }
+
     /// <summary><see cref="Amount"/> with its currency ("£89.00"), or null.</summary>
-    public string? AmountText() => Amount is { } value ? Understanding.Entities.MoneyFormatter.Format(value, Currency ?? "USD") : null;
+    public string? AmountText() => Amount is { } value ? MoneyFormatter.Format(value, Currency ?? "USD") : null;
+
+    /// <summary>What the chosen remedy pays, with its currency, when it pays money and the amount is known.</summary>
+    public MoneyAmount? RemedyAmount() => RemedyPaysFor is { } purpose ? CaseAmounts.For(this, purpose) : null;
+
+    /// <summary>The remedy wanted with what it pays ("a full refund (£89.00)"), or null when none is wanted yet.</summary>
+    public string? RemedyText() => CaseSummary.Of(this).RemedyWithAmount();
 
     public bool Resolved { get; set; }
 
@@ -127,5 +143,6 @@ public sealed class SupportCase
     }
 
     /// <summary>Everything the customer has said about the case so far, oldest first, for spotting answers given before the question.</summary>
-    public IEnumerable<string> Said() => new[] { Complaint }.Concat(Answers.Select(a => a.Answer)).Concat(UnderlyingIssues).OfType<string>().Distinct();
+    public IEnumerable<string> Said() =>
+        new[] { Complaint }.Concat(Answers.Where(a => a.Answer != ClarifyingAnswer.NotFound).Select(a => a.Words ?? a.Answer)).Concat(UnderlyingIssues).OfType<string>().Distinct();
 }

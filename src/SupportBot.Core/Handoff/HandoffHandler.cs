@@ -56,7 +56,7 @@ public sealed class HandoffHandler(HandoffServices handoff, CaseVoice voice, Cas
             case DeskEvents.Decision:
                 EndHandoff(supportCase);
                 var decided = HandoffPrompts.Decided(value.Decision ?? AgentDecision.Approved);
-                await voice.SayAsync(context, decided, supportCase, cancellationToken, ("agent", agent), ("remedy", value.Remedy ?? supportCase.RemedyWanted ?? "your request"), ("note", value.Note ?? string.Empty)).ConfigureAwait(false);
+                await voice.SayAsync(context, decided, supportCase, cancellationToken, ("agent", agent), ("remedy", value.Remedy ?? supportCase.RemedyText() ?? "your request"), ("note", value.Note ?? string.Empty)).ConfigureAwait(false);
                 return carry with { Next = AfterDeskEvent.Close };
             case DeskEvents.HandBack:
             case DeskEvents.HandoffStatus when value.State == HandoffState.Completed:

@@ -7,6 +7,8 @@ namespace SupportBot.Core.Handoff;
 public static class HandoffPrompts
 {
     public const string Waiting = "handoff.waiting";
+    public const string AskTopic = "handoff.ask_topic";
+    public const string CustomerAskedUntold = "handoff.customer_asked_untold";
     public const string ReviewBrief = "handoff.review";
     public const string Queue = "handoff.queue";
     public const string QueueUpdate = "handoff.update";
@@ -47,6 +49,8 @@ public static class HandoffPrompts
     [
         .. Enum.GetValues<HandoffReason>().Select(r => PromptDefinition.Of(Handoff(r), "name", "remedy", "issue")),
         PromptDefinition.Of(Waiting, "name"),
+        PromptDefinition.Of(AskTopic, "name"),
+        PromptDefinition.Of(CustomerAskedUntold, "name"),
         PromptDefinition.Of(ReviewBrief, "name", "brief"),
         PromptDefinition.Of(Queue, "name", "position", "wait"),
         PromptDefinition.Of(QueueUpdate, "name", "position", "wait"),

@@ -45,7 +45,7 @@ public sealed class HandoffServices
         }
 
         var due = context.TimeProvider.GetUtcNow() + FollowUpAfter;
-        var followUp = new FollowUp(supportCase.CaseId, context.Activity.GetConversationReference(), supportCase, supportCase.Mirrored ?? "your case", supportCase.RemedyWanted ?? "the fix", due);
+        var followUp = new FollowUp(supportCase.CaseId, context.Activity.GetConversationReference(), supportCase, supportCase.Mirrored ?? "your case", supportCase.RemedyText() ?? "the fix", due);
         context.AddPendingWrite(followUps.AddAsync(followUp, cancellationToken));
     }
 }

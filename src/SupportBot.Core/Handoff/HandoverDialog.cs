@@ -33,9 +33,10 @@ public sealed class HandoverDialog : CaseDialog
         var supportCase = await Cases.CaseAsync(step.Context, cancellationToken).ConfigureAwait(false);
         supportCase.HandoffReason = request.Reason;
         supportCase.ApprovalReason = request.ApprovalReason;
-        if (request.Reason == HandoffReason.OpenCaseFollowUp)
+        if (request.Reason == HandoffReason.OpenCaseFollowUp || !request.Review || string.IsNullOrWhiteSpace(supportCase.Complaint))
         {
-            // The case is already with a colleague: nothing to review, it goes straight back to them.
+            // Nothing to review: the case is already with a colleague, the customer just wrote all there is, or they
+            // asked for a person without saying what it is about (never an empty brief; the colleague will ask).
             return await step.NextAsync(null, cancellationToken).ConfigureAwait(false);
         }
 
@@ -63,7 +64,9 @@ public sealed class HandoverDialog : CaseDialog
         profile.Cases++;
         var reminder = supportCase.Mirrored is { Length: > 0 } mirrored ? mirrored : $"a problem with {(supportCase.CategoryTitle ?? "your case").ToLowerInvariant()}";
         profile.OpenCase = new OpenCase(supportCase.CaseId, reminder, supportCase.Category ?? "other", supportCase.OpenedAt);
-        await Voice.SayAsync(context, HandoffPrompts.Handoff(supportCase.HandoffReason ?? HandoffReason.CustomerAsked), supportCase, cancellationToken, ("remedy", supportCase.RemedyWanted ?? "this")).ConfigureAwait(false);
+        var reason = supportCase.HandoffReason ?? HandoffReason.CustomerAsked;
+        var said = reason == HandoffReason.CustomerAsked && string.IsNullOrWhiteSpace(supportCase.Complaint) ? HandoffPrompts.CustomerAskedUntold : HandoffPrompts.Handoff(reason);
+        await Voice.SayAsync(context, said, supportCase, cancellationToken, ("remedy", supportCase.RemedyText() ?? "this")).ConfigureAwait(false);
 
         var channel = context.Activity.ChannelId ?? string.Empty;
         if (_handoff.ContactCenterChannels.Contains(channel))

@@ -8,8 +8,10 @@ namespace SupportBot.Core.Support;
 
 /// <summary>
 /// "What happened?": the customer tells the problem in their own words; the bot acknowledges the feeling before the
-/// problem, then works out the category, asking only when unsure. Ends with a <see cref="HandoffRequest"/> when the
-/// case must go to a person (a follow-up on a case a colleague has, or no usable answer).
+/// problem, then works out the category, asking only when unsure (the likeliest few as buttons, any in words).
+/// A customer who asked for a person first is asked once what it is about, in a line. Ends with a
+/// <see cref="HandoffRequest"/> when the case must go to a person (a follow-up on a case a colleague has, a request
+/// for a person, or no usable answer).
 /// </summary>
 public sealed class ComplaintDialog : CaseDialog
 {
@@ -20,7 +22,15 @@ public sealed class ComplaintDialog : CaseDialog
     {
         _services = services;
         Steps(AskWhatHappenedAsync, AcknowledgeAsync, TakeCategoryAsync);
+
+        // The likeliest categories are the buttons; an answer in words may name any category, shown or not.
+        AddDialog(new ChoicePrompt(CategoryPrompt, (prompt, _) => Task.FromResult(prompt.Recognized.Succeeded || services.CategoryInWords(prompt.Context.Activity.Text) is not null))
+        {
+            MaxAttempts = services.Options.MaxAttempts,
+        });
     }
+
+    private const string CategoryPrompt = "category";
 
     private async Task<DialogTurnResult> AskWhatHappenedAsync(WaterfallStepContext step, CancellationToken cancellationToken)
     {
@@ -31,6 +41,13 @@ public sealed class ComplaintDialog : CaseDialog
         }
 
         var supportCase = await CaseAsync(step, cancellationToken).ConfigureAwait(false);
+        if (start.WantsPerson)
+        {
+            // "Agent please" before anything else: a person it is; one line on what it's about lets them start straight away.
+            supportCase.AskedForPersonFirst = true;
+            return await step.PromptAsync(Text, Voice.Ask(step.Context, HandoffPrompts.AskTopic, supportCase), cancellationToken).ConfigureAwait(false);
+        }
+
         if (start.GreetedBack)
         {
             return await step.PromptAsync(Text, Voice.Ask(step.Context, SupportPrompts.GreetedBack, supportCase), cancellationToken).ConfigureAwait(false);
@@ -57,6 +74,13 @@ public sealed class ComplaintDialog : CaseDialog
         }
 
         var supportCase = await CaseAsync(step, cancellationToken).ConfigureAwait(false);
+        var wantsPerson = step.GetOptions<ComplaintStart>() is { WantsPerson: true };
+        if (wantsPerson && ComplaintReader.DeclinesToSay(complaint))
+        {
+            // "Just get me a person": no brief to show; the colleague will ask.
+            return await step.EndDialogAsync(new HandoffRequest(HandoffReason.CustomerAsked), cancellationToken).ConfigureAwait(false);
+        }
+
         supportCase.Complaint = PiiMasker.Mask(complaint);
         await _services.ReadMoodAsync(supportCase, complaint, cancellationToken).ConfigureAwait(false);
         if (supportCase.FollowsOpenCase)
@@ -68,12 +92,18 @@ public sealed class ComplaintDialog : CaseDialog
         await _services.TakeAmountsAsync(step.Context, supportCase, complaint, cancellationToken).ConfigureAwait(false);
         await Voice.EmpathizeAsync(step.Context, supportCase, cancellationToken).ConfigureAwait(false);
 
+        if (wantsPerson)
+        {
+            // They told it in the line asked for: filed under its category when clear, and no brief to review but that line.
+            _services.SetCategory(supportCase, _services.ClearCategory(complaint));
+            return await step.EndDialogAsync(new HandoffRequest(HandoffReason.CustomerAsked, Review: false), cancellationToken).ConfigureAwait(false);
+        }
+
         if (PersonRequestRecognizer.AsksForPerson(complaint))
         {
             return await step.EndDialogAsync(new HandoffRequest(HandoffReason.CustomerAsked), cancellationToken).ConfigureAwait(false);
         }
 
-        var catalog = _services.Catalog;
         if (_services.ClearCategory(complaint) is { } category)
         {
             _services.SetCategory(supportCase, category);
@@ -84,20 +114,21 @@ public sealed class ComplaintDialog : CaseDialog
         var options = Voice.Ask(step.Context, SupportPrompts.CategoryAsk, supportCase) with
         {
             RetryPrompt = Voice.Line(step.Context, SupportPrompts.CategoryRetry, supportCase),
-            Choices = [.. catalog.Categories.Select(c => new Choice(c.Id) { Title = c.Title, Synonyms = c.Keywords })],
+            Choices = [.. _services.LikelyCategories(complaint).Select(c => new Choice(c.Id) { Title = c.Title, Synonyms = c.Keywords })],
         };
-        return await step.PromptAsync(Choose, options, cancellationToken).ConfigureAwait(false);
+        return await step.PromptAsync(CategoryPrompt, options, cancellationToken).ConfigureAwait(false);
     }
 
     private async Task<DialogTurnResult> TakeCategoryAsync(WaterfallStepContext step, CancellationToken cancellationToken)
     {
-        if (step.Result is not FoundChoice choice)
+        var picked = step.Result is FoundChoice choice ? choice.Value : step.Result is PromptGaveUp ? null : _services.CategoryInWords(step.Context.Activity.Text);
+        if (picked is null)
         {
             return await step.EndDialogAsync(new HandoffRequest(HandoffReason.NotUnderstood), cancellationToken).ConfigureAwait(false);
         }
 
         var supportCase = await CaseAsync(step, cancellationToken).ConfigureAwait(false);
-        _services.SetCategory(supportCase, choice.Value);
+        _services.SetCategory(supportCase, picked);
 
         // Picked in their own words ("the mail app on my mac"): those words may already answer what comes next.
         var words = step.Context.Activity.Text?.Trim();

@@ -1,7 +1,8 @@
 namespace SupportBot.Core.Support;
 
 /// <summary>
-/// How the complaint part begins: with the problem already told (a customer who answered "what's your name?" with
-/// it), or after greeting back a customer whose reply only said hello.
+/// How the complaint part begins: with the problem already told (in the first message, or in answer to "what's your
+/// name?"), after greeting back a customer whose reply only said hello, or for a customer who asked for a person
+/// before saying what it is about (asked once, in a line, so the colleague can start straight away).
 /// </summary>
-public sealed record ComplaintStart(string? Complaint = null, bool GreetedBack = false);
+public sealed record ComplaintStart(string? Complaint = null, bool GreetedBack = false, bool WantsPerson = false);

@@ -30,7 +30,12 @@ public sealed class GreetingDialog : CaseDialog
         supportCase.Name(CustomerName(context.Activity) ?? profile.Name);
         _services.SetCategory(supportCase, null);
         await Cases.SetCaseAsync(context, supportCase, cancellationToken).ConfigureAwait(false);
-        if (supportCase.FullName is not null)
+
+        // A first message that already says something (the problem, or "agent please") is heard, not greeted past:
+        // the bot goes on with it without asking the name first.
+        var first = step.GetState<FirstMessage>();
+        first.Start = FirstMessageStart(context.Activity);
+        if (supportCase.FullName is not null || first.Start is not null)
         {
             profile.Name = supportCase.FullName;
             return await step.NextAsync(null, cancellationToken).ConfigureAwait(false);
@@ -76,7 +81,31 @@ public sealed class GreetingDialog : CaseDialog
             _services.SetCategory(supportCase, open.Category);
         }
 
-        return await step.EndDialogAsync(null, cancellationToken).ConfigureAwait(false);
+        return await step.EndDialogAsync(step.GetState<FirstMessage>().Start, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>What a customer's first message begins the complaint with: nothing for a greeting or a join.</summary>
+    private static ComplaintStart? FirstMessageStart(Activity activity)
+    {
+        var text = activity.Text?.Trim();
+        if (activity.Type != ActivityTypes.Message || string.IsNullOrEmpty(text) || InterruptionRecognizer.OnlyGreets(text)
+            || InterruptionRecognizer.Recognize(text) is Interruption.Help or Interruption.StartOver)
+        {
+            return null;
+        }
+
+        if (PersonRequestRecognizer.AsksForPerson(text) && !PersonRequestRecognizer.SaysMoreThanAskingForPerson(text))
+        {
+            return new ComplaintStart(WantsPerson: true);
+        }
+
+        return ComplaintReader.IsMirrorable(text) ? new ComplaintStart(text) : null;
+    }
+
+    /// <summary>What the first message told, carried to the complaint part.</summary>
+    private sealed class FirstMessage
+    {
+        public ComplaintStart? Start { get; set; }
     }
 
     private static string? CustomerName(Activity activity)

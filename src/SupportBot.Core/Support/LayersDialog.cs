@@ -3,6 +3,7 @@ using SupportBot.Core.Dialogs;
 using SupportBot.Core.Dialogs.Prompts;
 using SupportBot.Core.Handoff;
 using SupportBot.Core.Understanding;
+using SupportBot.Core.Understanding.Entities;
 
 namespace SupportBot.Core.Support;
 
@@ -41,6 +42,9 @@ public sealed class LayersDialog : CaseDialog
         }
 
         var supportCase = await CaseAsync(step, cancellationToken).ConfigureAwait(false);
+
+        // "As I said, the courier was rude" is the courier; "I already told you" alone is nothing new to keep.
+        answer = AlreadyToldReader.Read(answer)?.Rest ?? answer;
         if (!ComplaintReader.IsMirrorable(answer))
         {
             // "yes" says there is more without saying what: ask for it. A bare "1" or "ok" is no issue to keep.

@@ -1,24 +1,49 @@
-using System.Globalization;
 using SupportBot.Core.Cases;
+using SupportBot.Core.Understanding.Entities;
 
 namespace SupportBot.Core.Support;
 
 /// <summary>
 /// Applies the catalog's approval rules in the customer's best interest: the remedies that fit the category are
 /// offered best first, and each is granted on the spot when the rules allow, otherwise passed on for approval
-/// with the reason spelled out for the colleague.
+/// with the reason spelled out for the colleague. Money is weighed with its currency and only for what it was said
+/// to be for (<see cref="Remedy.PaysFor"/>).
 /// </summary>
 public static class RemedyAdvisor
 {
-    /// <summary>The remedies to offer for the category, in the catalog's order (best for the customer first), at most <paramref name="max"/>.</summary>
-    public static IReadOnlyList<Remedy> Offer(SupportCatalog catalog, string? category, int max = 3)
+    /// <summary>
+    /// The remedies to offer for the case's category, in the catalog's order (best for the customer first), at most
+    /// <paramref name="max"/>; one that pays back a delivery fee only when the customer mentioned one.
+    /// </summary>
+    public static IReadOnlyList<Remedy> Offer(SupportCatalog catalog, SupportCase supportCase, int max = 3)
     {
         ArgumentNullException.ThrowIfNull(catalog);
-        return [.. catalog.Category(category ?? SupportCatalog.Other).Remedies.Where(catalog.Remedies.ContainsKey).Select(id => catalog.Remedies[id]).Take(max)];
+        ArgumentNullException.ThrowIfNull(supportCase);
+        return
+        [
+            .. catalog.Category(supportCase.Category ?? SupportCatalog.Other).Remedies
+                .Where(catalog.Remedies.ContainsKey)
+                .Select(id => catalog.Remedies[id])
+                .Where(r => r.PaysFor != MoneyPurpose.Delivery || supportCase.DeliveryFee is not null)
+                .Take(max),
+        ];
     }
 
-    /// <summary>Checks every rule of <paramref name="remedy"/> against the case and the customer.</summary>
-    public static ApprovalCheck Check(Remedy remedy, decimal? amount, UserProfile profile)
+    /// <summary>
+    /// The amount <paramref name="remedy"/>'s rules weigh in the case: what it pays (its <see cref="Remedy.PaysFor"/>),
+    /// or for a remedy that pays nothing, the item's value. Null when not known.
+    /// </summary>
+    public static MoneyAmount? AmountFor(Remedy remedy, SupportCase supportCase)
+    {
+        ArgumentNullException.ThrowIfNull(remedy);
+        return CaseAmounts.For(supportCase, remedy.PaysFor ?? MoneyPurpose.Item);
+    }
+
+    /// <summary>
+    /// Checks every rule of <paramref name="remedy"/> against the amount it weighs and the customer; the amount must
+    /// be in <paramref name="currency"/>, the currency of the catalog's limits (<c>Support:Currency</c>).
+    /// </summary>
+    public static ApprovalCheck Check(Remedy remedy, MoneyAmount? amount, UserProfile profile, string currency)
     {
         ArgumentNullException.ThrowIfNull(remedy);
         ArgumentNullException.ThrowIfNull(profile);
@@ -38,16 +63,24 @@ public static class RemedyAdvisor
             return new ApprovalCheck(false, $"the customer has already had {profile.RemediesGranted} remedies (automatic up to {maxPrior})");
         }
 
-        if (rules.AutoUpTo is { } limit)
+        if (rules.AutoUpTo is { } upTo)
         {
+            var limit = MoneyFormatter.Format(upTo, currency);
+            var what = remedy.PaysFor == MoneyPurpose.Delivery ? "the delivery charge" : "the amount";
             if (amount is null)
             {
-                return new ApprovalCheck(false, "the order value is not known, and this remedy is granted automatically only up to " + limit.ToString("0.##", CultureInfo.InvariantCulture));
+                return new ApprovalCheck(false, $"{what} is not known, and {remedy.Title} is granted automatically only up to {limit}", AmountUnknown: true);
             }
 
-            if (amount > limit)
+            // The amount itself is shown beside the remedy wanted (and may yet be corrected); the reason says the rule.
+            if (!string.Equals(amount.Currency, currency, StringComparison.OrdinalIgnoreCase))
             {
-                return new ApprovalCheck(false, $"the amount {amount.Value.ToString("0.##", CultureInfo.InvariantCulture)} is over the automatic limit of {limit.ToString("0.##", CultureInfo.InvariantCulture)}");
+                return new ApprovalCheck(false, $"{what} is in {amount.Currency}, and the automatic limit is {limit}");
+            }
+
+            if (amount.Value > upTo)
+            {
+                return new ApprovalCheck(false, $"{what} is over the automatic limit of {limit}");
             }
         }
 

@@ -3,12 +3,16 @@ using SupportBot.Core.Dialogs;
 using SupportBot.Core.Dialogs.Prompts;
 using SupportBot.Core.Handoff;
 using SupportBot.Core.PromptFiles;
+using SupportBot.Core.Understanding;
+using SupportBot.Core.Understanding.Entities;
 
 namespace SupportBot.Core.Support;
 
 /// <summary>
 /// Offers the category's remedies from the catalog, best for the customer first, plus "something else"; grants the
-/// chosen one on the spot with concrete next steps when its approval rules allow. Ends with a
+/// chosen one on the spot with concrete next steps when its approval rules allow. Money is granted only when it is
+/// right: the amount must be the one the remedy pays for (a delivery fee is never the item's price), so when it is
+/// not known the bot asks for it ("What did the lamp cost?") before deciding. Ends with a
 /// <see cref="HandoffRequest"/> when a colleague must approve it, honestly saying why.
 /// </summary>
 public sealed class RemedyDialog : CaseDialog
@@ -21,13 +25,13 @@ public sealed class RemedyDialog : CaseDialog
         : base(nameof(RemedyDialog), services.Voice, services.Cases, services.Options.MaxAttempts)
     {
         _services = services;
-        Steps(OfferAsync, ChooseAsync, GrantOrHandOverAsync);
+        Steps(OfferAsync, ChooseAsync, AskAmountAsync, GrantOrHandOverAsync);
     }
 
     private async Task<DialogTurnResult> OfferAsync(WaterfallStepContext step, CancellationToken cancellationToken)
     {
         var supportCase = await CaseAsync(step, cancellationToken).ConfigureAwait(false);
-        var remedies = RemedyAdvisor.Offer(_services.Catalog, supportCase.Category, _services.Options.MaxRemediesOffered);
+        var remedies = RemedyAdvisor.Offer(_services.Catalog, supportCase, _services.Options.MaxRemediesOffered);
         supportCase.RemediesOffered = [.. remedies.Select(r => r.Title)];
         var somethingElse = Voice.Catalog.Render(SupportPrompts.SomethingElse).Text;
         var options = Voice.Ask(step.Context, SupportPrompts.OfferRemedies, supportCase) with
@@ -53,7 +57,7 @@ public sealed class RemedyDialog : CaseDialog
         }
     }
 
-    private async Task<DialogTurnResult> GrantOrHandOverAsync(WaterfallStepContext step, CancellationToken cancellationToken)
+    private async Task<DialogTurnResult> AskAmountAsync(WaterfallStepContext step, CancellationToken cancellationToken)
     {
         var supportCase = await CaseAsync(step, cancellationToken).ConfigureAwait(false);
         if (step.Result is string ownWords)
@@ -69,9 +73,39 @@ public sealed class RemedyDialog : CaseDialog
             return await step.EndDialogAsync(new HandoffRequest(HandoffReason.NotUnderstood), cancellationToken).ConfigureAwait(false);
         }
 
-        var profile = await Cases.ProfileAsync(step.Context, cancellationToken).ConfigureAwait(false);
         supportCase.RemedyWanted = remedy.Title;
-        var check = RemedyAdvisor.Check(remedy, supportCase.Amount, profile);
+        supportCase.RemedyPaysFor = remedy.PaysFor;
+        var profile = await Cases.ProfileAsync(step.Context, cancellationToken).ConfigureAwait(false);
+        if (remedy.PaysFor is null || !RemedyAdvisor.Check(remedy, RemedyAdvisor.AmountFor(remedy, supportCase), profile, _services.Options.Currency).AmountUnknown)
+        {
+            return await step.NextAsync(null, cancellationToken).ConfigureAwait(false);
+        }
+
+        // Only the amount stands between the customer and their money: ask for it, for the thing the remedy pays for.
+        step.GetState<AmountAsked>().Asked = true;
+        var prompt = Voice.Ask(step.Context, SupportPrompts.AskAmount, supportCase, ("item", ItemName(supportCase, remedy, step.Context.TimeProvider.GetUtcNow())), ("remedy", remedy.Title));
+        return await step.PromptAsync(Text, prompt, cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task<DialogTurnResult> GrantOrHandOverAsync(WaterfallStepContext step, CancellationToken cancellationToken)
+    {
+        var supportCase = await CaseAsync(step, cancellationToken).ConfigureAwait(false);
+        var remedy = _services.Catalog.Remedies.GetValueOrDefault(supportCase.RemedyId ?? string.Empty);
+        if (remedy is null)
+        {
+            return await step.EndDialogAsync(new HandoffRequest(HandoffReason.NotUnderstood), cancellationToken).ConfigureAwait(false);
+        }
+
+        if (step.GetState<AmountAsked>().Asked && step.Result is string reply)
+        {
+            // "89 pounds", "£89", "it was 89": the amount for what the remedy pays; "I don't know" leaves it to a colleague.
+            CaseAmounts.TakeReply(supportCase, reply, remedy.PaysFor ?? MoneyPurpose.Item, _services.Options.Currency);
+            await _services.ReadMoodAsync(supportCase, reply, cancellationToken).ConfigureAwait(false);
+        }
+
+        var profile = await Cases.ProfileAsync(step.Context, cancellationToken).ConfigureAwait(false);
+        var amount = RemedyAdvisor.AmountFor(remedy, supportCase);
+        var check = RemedyAdvisor.Check(remedy, amount, profile, _services.Options.Currency);
         if (!check.AutoApproved)
         {
             return await step.EndDialogAsync(new HandoffRequest(HandoffReason.RemedyNeedsApproval, check.Reason), cancellationToken).ConfigureAwait(false);
@@ -81,11 +115,34 @@ public sealed class RemedyDialog : CaseDialog
         var nextSteps = PromptCatalog.Fill(SupportPrompts.NextSteps, remedy.NextSteps, new Dictionary<string, string?>(StringComparer.Ordinal)
         {
             ["name"] = supportCase.FirstName,
-            ["amount"] = supportCase.AmountText(),
+            ["amount"] = supportCase.RemedyAmount()?.ToString(),
         });
         await Voice.SayAsync(step.Context, SupportPrompts.RemedyGranted, supportCase, cancellationToken, ("remedy", remedy.Title), ("next_steps", nextSteps)).ConfigureAwait(false);
         return await step.EndDialogAsync(null, cancellationToken).ConfigureAwait(false);
     }
 
+    /// <summary>
+    /// What the amount asked for is the price of, in the customer's words ("the lamp", "the Nordlys" from "the Nordlys
+    /// inside is smashed"), or null to let the prompt say "it".
+    /// </summary>
+    private string? ItemName(SupportCase supportCase, Remedy remedy, DateTimeOffset now)
+    {
+        if (remedy.PaysFor == MoneyPurpose.Delivery)
+        {
+            return null;
+        }
+
+        var currency = _services.Options.Currency;
+        var product = supportCase.Said().Select(text => SlotReader.Read("product", text, now, currency)).FirstOrDefault(p => p is not null)
+            ?? SlotReader.ReadLoosely("product", supportCase.Complaint, now, currency);
+        return product is null ? null : ComplaintReader.Mirror(product.Words);
+    }
+
     private static string Capitalize(string text) => text.Length == 0 ? text : char.ToUpperInvariant(text[0]) + text[1..];
+
+    /// <summary>Whether this round asked the customer for the amount.</summary>
+    private sealed class AmountAsked
+    {
+        public bool Asked { get; set; }
+    }
 }

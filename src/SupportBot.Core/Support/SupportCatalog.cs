@@ -6,6 +6,12 @@ public sealed record SupportCatalog(IReadOnlyList<Category> Categories, IReadOnl
     /// <summary>The clarifying questions the bot knows how to ask and to recognize in an answer.</summary>
     public static IReadOnlyList<string> KnownQuestions { get; } = ["order_number", "when", "tried", "amount", "product", "account", "device", "symptom", "signin", "purchase"];
 
+    /// <summary>
+    /// The questions worth one more, narrower try when the customer says they already answered and the bot cannot
+    /// find it; the others are let go rather than asked twice.
+    /// </summary>
+    public static IReadOnlySet<string> EssentialQuestions { get; } = new HashSet<string>(StringComparer.Ordinal) { "product", "device", "account", "amount" };
+
     /// <summary>The category a customer picks when none fits.</summary>
     public const string Other = "other";
 

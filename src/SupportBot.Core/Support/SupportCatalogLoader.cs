@@ -1,5 +1,6 @@
 using System.Globalization;
 using SupportBot.Core.PromptFiles;
+using SupportBot.Core.Understanding.Entities;
 using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
 
@@ -7,12 +8,15 @@ namespace SupportBot.Core.Support;
 
 /// <summary>
 /// Reads <c>dialogs/catalog/categories.yaml</c> and <c>remedies.yaml</c>, reporting every mistake with file and
-/// line: unknown fields, unknown questions or remedies, a missing "other" category, bad numbers.
+/// line: unknown fields, unknown questions or remedies, a missing "other" category, bad numbers, an unknown pays_for.
 /// </summary>
 public static class SupportCatalogLoader
 {
     private static readonly string[] CategoryFields = ["title", "keywords", "questions", "remedies"];
-    private static readonly string[] RemedyFields = ["title", "next_steps", "approval", "synonyms"];
+    private static readonly string[] RemedyFields = ["title", "next_steps", "approval", "synonyms", "pays_for"];
+
+    /// <summary>What a remedy's money may be for (<c>pays_for</c>).</summary>
+    private static readonly Dictionary<string, MoneyPurpose> PaysFor = new(StringComparer.Ordinal) { ["item"] = MoneyPurpose.Item, ["delivery"] = MoneyPurpose.Delivery };
     private static readonly string[] ApprovalFields = ["auto_up_to", "max_prior_remedies", "tiers", "always"];
 
     /// <summary>Loads the catalog folder (usually <c>dialogs/catalog</c>); <paramref name="display"/> names it in errors.</summary>
@@ -47,7 +51,24 @@ public static class SupportCatalogLoader
                 PromptFileLoader.CheckVariables(next, SupportPrompts.NextSteps, remediesFile, Line(nextNode), $"{id}.next_steps", errors);
             }
 
-            remedies[id] = new Remedy(id, title, next, approval) { Synonyms = [.. List(map, "synonyms", remediesFile, errors).Select(w => w.Value.ToLowerInvariant())] };
+            MoneyPurpose? paysFor = null;
+            if (map.Children.TryGetValue(new YamlScalarNode("pays_for"), out var paysNode))
+            {
+                if (PaysFor.TryGetValue(Scalar(paysNode), out var purpose))
+                {
+                    paysFor = purpose;
+                }
+                else
+                {
+                    errors.Add(new PromptError(remediesFile, Line(paysNode), $"The remedy '{id}' pays for '{Scalar(paysNode)}'; pays_for is one of: {string.Join(", ", PaysFor.Keys)}."));
+                }
+            }
+
+            remedies[id] = new Remedy(id, title, next, approval)
+            {
+                Synonyms = [.. List(map, "synonyms", remediesFile, errors).Select(w => w.Value.ToLowerInvariant())],
+                PaysFor = paysFor,
+            };
         }
 
         var categories = new List<Category>();

@@ -76,11 +76,38 @@ public sealed class SupportDialog : ComponentDialog
                 // "My app crashed again, get me a person": the problem is heard and kept first, then the case goes to one.
                 return await HandOverIfAskedAsync(innerDc, await base.OnContinueDialogAsync(innerDc, cancellationToken).ConfigureAwait(false), cancellationToken).ConfigureAwait(false);
             case Interruption.AskForPerson:
-                await innerDc.CancelAllDialogsAsync(cancellationToken).ConfigureAwait(false);
-                return await innerDc.BeginDialogAsync(nameof(HandoverDialog), new HandoffRequest(HandoffReason.CustomerAsked), cancellationToken).ConfigureAwait(false);
+                return await HandOverOnRequestAsync(innerDc, cancellationToken).ConfigureAwait(false);
             default:
                 return await HandOverIfAskedAsync(innerDc, await base.OnContinueDialogAsync(innerDc, cancellationToken).ConfigureAwait(false), cancellationToken).ConfigureAwait(false);
         }
+    }
+
+    /// <summary>
+    /// "Agent please": the case goes to a person. Before anything is told, the customer is first asked once what it's
+    /// about, in a line (their answer, or a second request, goes to the complaint part, which hands over).
+    /// </summary>
+    private async Task<DialogTurnResult> HandOverOnRequestAsync(DialogContext innerDc, CancellationToken cancellationToken)
+    {
+        var active = innerDc.ActiveDialog?.Id;
+        if (active is nameof(GreetingDialog) or nameof(ComplaintDialog))
+        {
+            var supportCase = await _services.Cases.CaseAsync(innerDc.Context, cancellationToken).ConfigureAwait(false);
+            if (supportCase.Complaint is null && supportCase.AskedForPersonFirst)
+            {
+                return await HandOverIfAskedAsync(innerDc, await base.OnContinueDialogAsync(innerDc, cancellationToken).ConfigureAwait(false), cancellationToken).ConfigureAwait(false);
+            }
+
+            if (supportCase.Complaint is null)
+            {
+                var start = new ComplaintStart(WantsPerson: true);
+                return active == nameof(GreetingDialog)
+                    ? await innerDc.EndDialogAsync(start, cancellationToken).ConfigureAwait(false)
+                    : await innerDc.ReplaceDialogAsync(nameof(ComplaintDialog), start, cancellationToken).ConfigureAwait(false);
+            }
+        }
+
+        await innerDc.CancelAllDialogsAsync(cancellationToken).ConfigureAwait(false);
+        return await innerDc.BeginDialogAsync(nameof(HandoverDialog), new HandoffRequest(HandoffReason.CustomerAsked), cancellationToken).ConfigureAwait(false);
     }
 
     // 1. Greeting by name (asked once when unknown; a returning customer is reminded of an open case).

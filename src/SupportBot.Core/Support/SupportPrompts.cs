@@ -19,6 +19,10 @@ public static class SupportPrompts
     public const string QuestionOffer = "questions.offer_colleague";
     public const string QuestionLeft = "questions.left_with_customer";
     public const string OrderNumberAgain = "questions.order_number_again";
+    public const string AlreadyTold = "questions.already_told";
+    public const string Missed = "questions.missed";
+    public const string MissedCarryOn = "questions.missed_carry_on";
+    public const string MissedNoted = "questions.missed_noted";
     public const string EmpathyNeutral = "empathy.neutral";
     public const string EmpathyImproving = "empathy.improving";
     public const string EmpathyGratitude = "empathy.gratitude";
@@ -33,6 +37,7 @@ public static class SupportPrompts
     public const string SomethingElse = "remedies.something_else";
     public const string AskOwnRemedy = "remedies.ask_own";
     public const string RemedyGranted = "remedies.granted";
+    public const string AskAmount = "remedies.ask_amount";
     public const string ConfirmResolved = "closing.confirm_resolved";
     public const string AskRating = "closing.rating";
     public const string Thanks = "closing.thanks";
@@ -52,6 +57,16 @@ public static class SupportPrompts
     /// <summary>The key of a clarifying question ("questions.order_number").</summary>
     public static string Question(string id) => $"questions.{id}";
 
+    /// <summary>The key of the narrower question asked once more when the customer's earlier words don't hold the answer ("questions.narrow.product").</summary>
+    public static string Narrow(string id) => $"questions.narrow.{id}";
+
+    /// <summary>A line saying what the bot caught of the problem ({issue}), with a fallback for a problem it could not turn into words.</summary>
+    private static PromptDefinition Caught(string key) => new(key, new Dictionary<string, string>(StringComparer.Ordinal)
+    {
+        ["name"] = PromptCatalog.DefaultFallback("name"),
+        ["issue"] = "what went wrong",
+    });
+
     /// <summary>Every key with its allowed variables: what the prompt checker holds the files to.</summary>
     public static IReadOnlyList<PromptDefinition> Definitions { get; } =
     [
@@ -67,6 +82,11 @@ public static class SupportPrompts
         PromptDefinition.Of(QuestionOffer, "name"),
         PromptDefinition.Of(QuestionLeft, "name"),
         PromptDefinition.Of(OrderNumberAgain, "name"),
+        PromptDefinition.Of(AlreadyTold, "name", "said"),
+        Caught(Missed),
+        Caught(MissedCarryOn),
+        PromptDefinition.Of(MissedNoted, "name"),
+        .. SupportCatalog.EssentialQuestions.Order(StringComparer.Ordinal).Select(q => PromptDefinition.Of(Narrow(q), "name")),
         PromptDefinition.Of(EmpathyNeutral, "name", "issue", "target"),
         PromptDefinition.Of(EmpathyImproving, "name", "issue", "target"),
         PromptDefinition.Of(EmpathyGratitude, "name", "issue", "target"),
@@ -83,6 +103,7 @@ public static class SupportPrompts
         PromptDefinition.Of(SomethingElse),
         PromptDefinition.Of(AskOwnRemedy, "name"),
         PromptDefinition.Of(RemedyGranted, "name", "remedy", "next_steps"),
+        new(AskAmount, new Dictionary<string, string>(StringComparer.Ordinal) { ["name"] = PromptCatalog.DefaultFallback("name"), ["item"] = "it", ["remedy"] = "this" }),
         .. HandoffPrompts.Definitions,
         PromptDefinition.Of(ConfirmResolved, "name"),
         PromptDefinition.Of(AskRating, "name"),

@@ -13,6 +13,12 @@ public sealed class SupportServices
     /// <summary>How sure the reader must be to overrule the catalog's keywords.</summary>
     private const double SureAbove = 0.7;
 
+    /// <summary>How likely a category must be, to the reader, to be offered as a button when the bot asks.</summary>
+    private const double MinimumLikelihood = 0.05;
+
+    /// <summary>How many words an answer to the category question needs before the reader, not only the keywords, reads it.</summary>
+    private const int MinimumWordsToRead = 3;
+
     private readonly Func<SupportCatalog> _catalog;
 
     public SupportServices(PromptSource prompts, Func<SupportCatalog> catalog, ISentimentAnalyzer sentiment, SupportOptions options, ConversationState conversationState, UserState userState, HandoffServices? handoff = null, IMessageReader? reader = null)
@@ -61,6 +67,42 @@ public sealed class SupportServices
         }
 
         return reading.IsConfident ? reading.Category : keyword;
+    }
+
+    /// <summary>
+    /// The categories to offer when the bot is unsure of <paramref name="text"/>'s, most likely first: the reader's
+    /// likeliest, then those the catalog's keywords point to, filled from the catalog's order to at least three and at
+    /// most <paramref name="max"/>, and always "something else" last.
+    /// </summary>
+    public IReadOnlyList<Category> LikelyCategories(string text, int max = 4)
+    {
+        var catalog = Catalog;
+        var tokens = " " + string.Join(' ', Dialogs.Prompts.ChoiceRecognizer.Tokenize(text)) + " ";
+        var likely = (Reader?.Read(text).TopCategories.Where(c => c.Probability >= MinimumLikelihood).Select(c => c.Category) ?? [])
+            .Concat(catalog.Categories.Where(c => c.Keywords.Any(k => tokens.Contains(" " + k + " ", StringComparison.Ordinal))).Select(c => c.Id))
+            .Where(id => id != SupportCatalog.Other && catalog.Categories.Any(c => c.Id == id))
+            .Distinct(StringComparer.Ordinal)
+            .Take(max)
+            .ToList();
+        likely.AddRange(catalog.Categories.Select(c => c.Id).Where(id => id != SupportCatalog.Other && !likely.Contains(id)).Take(Math.Max(0, 3 - likely.Count)));
+        return [.. likely.Select(catalog.Category), catalog.Category(SupportCatalog.Other)];
+    }
+
+    /// <summary>
+    /// The category a customer names in words when asked which one fits ("it's the app", "Billing or a charge"),
+    /// whether or not it was among the buttons; null when the words don't say.
+    /// </summary>
+    public string? CategoryInWords(string? text)
+    {
+        if (string.IsNullOrWhiteSpace(text) || !text.Any(char.IsLetter))
+        {
+            return null;
+        }
+
+        // A few words ("what?", "no idea") are too few for the reader to go on: only the catalog's words count then.
+        var titled = Catalog.Categories.FirstOrDefault(c => string.Equals(c.Title, text.Trim().TrimEnd('.', '!'), StringComparison.OrdinalIgnoreCase));
+        var words = Dialogs.Prompts.ChoiceRecognizer.Tokenize(text).Count;
+        return titled?.Id ?? (words >= MinimumWordsToRead ? ClearCategory(text) : CategoryClassifier.Classify(text, Catalog));
     }
 
     /// <summary>The desk, check-ins, availability and contact centers.</summary>

@@ -1,12 +1,11 @@
-using System.Globalization;
 using System.Text.RegularExpressions;
 
 namespace SupportBot.Core.Understanding;
 
 /// <summary>
 /// Reads what a customer wrote for what the conversation needs: their problem in their own words turned to face
-/// them ("my refund STILL hasn't arrived" becomes "your refund still hasn't arrived"), answers to clarifying
-/// questions already given, an amount, and whether a reply means "nothing else".
+/// them ("my refund STILL hasn't arrived" becomes "your refund still hasn't arrived"), a name, a plain yes, and
+/// whether a reply means "nothing else" (what it answers of the clarifying questions: <see cref="SlotReader"/>).
 /// </summary>
 public static partial class ComplaintReader
 {
@@ -124,7 +123,8 @@ public static partial class ComplaintReader
             length += turned.Length + tail.Length + 1;
         }
 
-        while (kept.Count > 1 && Dangling.Contains(kept[^1].TrimEnd(',', '!', '.', '?', ';', ':')))
+        // Only a phrase cut short can end mid-thought ("nobody answers your"); a whole clause ends where the customer ended it ("sick of it").
+        while (kept.Count > 1 && kept.Count < words.Length - start && Dangling.Contains(kept[^1].TrimEnd(',', '!', '.', '?', ';', ':')))
         {
             kept.RemoveAt(kept.Count - 1);
         }
@@ -145,7 +145,7 @@ public static partial class ComplaintReader
 
         var normalized = text.Trim().TrimEnd('.', '!', '?').ToLowerInvariant();
         var words = normalized.Split(' ', StringSplitOptions.RemoveEmptyEntries).Count(w => w.Any(char.IsLetter));
-        return words >= 2 && !NotAnIssue().IsMatch(normalized);
+        return words >= 2 && !NotAnIssue().IsMatch(normalized) && Entities.AlreadyToldReader.Read(text) is null;
     }
 
     /// <summary>Whether <paramref name="text"/> holds a way to reach the customer: an email address or a phone number.</summary>
@@ -204,6 +204,24 @@ public static partial class ComplaintReader
             || normalized.StartsWith("nothing", StringComparison.Ordinal) || normalized.StartsWith("no thank", StringComparison.Ordinal);
     }
 
+    /// <summary>
+    /// Whether a reply to "what's it about?" tells nothing: another request for a person ("just get me someone"), a
+    /// refusal ("none of your business", "I'll tell them"), "no", "I don't know", or words too few to say anything.
+    /// </summary>
+    public static bool DeclinesToSay(string? text)
+    {
+        var trimmed = text?.Trim();
+        if (string.IsNullOrEmpty(trimmed) || !trimmed.Any(char.IsLetter))
+        {
+            return true;
+        }
+
+        var words = trimmed.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length;
+        return MeansNothingElse(trimmed) || SaysYes(trimmed) || InterruptionRecognizer.OnlyGreets(trimmed) || Declines().IsMatch(trimmed)
+            || Entities.AlreadyToldReader.OnlyReminds(trimmed) || (words <= 5 && Entities.NoAnswerReader.GivesNothing(trimmed))
+            || (PersonRequestRecognizer.AsksForPerson(trimmed) && !PersonRequestRecognizer.SaysMoreThanAskingForPerson(trimmed));
+    }
+
     /// <summary>Whether <paramref name="text"/> says a brief is right as it is ("that's right", "yes", "looks good").</summary>
     public static bool ConfirmsBrief(string? text)
     {
@@ -212,38 +230,6 @@ public static partial class ComplaintReader
             || normalized.StartsWith("that's right", StringComparison.Ordinal) || normalized.StartsWith("thats right", StringComparison.Ordinal)
             || normalized.StartsWith("looks good", StringComparison.Ordinal) || normalized.StartsWith("that's correct", StringComparison.Ordinal)
             || normalized.StartsWith("that's it", StringComparison.Ordinal) || normalized.StartsWith("all correct", StringComparison.Ordinal);
-    }
-
-    /// <summary>Whether <paramref name="text"/> already answers the clarifying question <paramref name="question"/>.</summary>
-    public static bool Answers(string question, string? text) => !string.IsNullOrWhiteSpace(text) && question switch
-    {
-        "order_number" => OrderNumber().IsMatch(text),
-        "when" => When().IsMatch(text),
-        "tried" => Tried().IsMatch(text),
-        "amount" => Amount(text) is not null,
-        "account" => EmailAddress().IsMatch(text) || Username().IsMatch(text),
-        "device" => Device().IsMatch(text),
-        "symptom" or "signin" => Symptom().IsMatch(text),
-        "purchase" => Purchase().IsMatch(text),
-        _ => false,
-    };
-
-    /// <summary>The first money amount in the text ("$42.50", "42 dollars", "£1,200"), or null.</summary>
-    public static decimal? Amount(string? text)
-    {
-        if (string.IsNullOrEmpty(text))
-        {
-            return null;
-        }
-
-        var match = Money().Match(text);
-        if (!match.Success)
-        {
-            return null;
-        }
-
-        var digits = (match.Groups["a"].Success ? match.Groups["a"].Value : match.Groups["b"].Value).Replace(",", string.Empty, StringComparison.Ordinal);
-        return decimal.TryParse(digits, NumberStyles.Number, CultureInfo.InvariantCulture, out var amount) ? amount : null;
     }
 
     private static bool IsShouted(string word) => word.Length > 1 && word.Any(char.IsLetter) && word.Where(char.IsLetter).All(char.IsUpper);
@@ -261,39 +247,15 @@ public static partial class ComplaintReader
         return text;
     }
 
-    [GeneratedRegex(@"(\b(order|ref|reference|booking|case|ticket)\s*(no\.?|number|#|nr)?\s*[:#]?\s*[A-Z0-9-]*\d[A-Z0-9-]{2,}\b)|(#\s*\d{4,})|(\b[A-Z]{2,4}-?\d{4,}\b)|(\b\d{6,12}\b)", RegexOptions.IgnoreCase)]
-    private static partial Regex OrderNumber();
-
-    [GeneratedRegex(@"\b(today|yesterday|tonight|this (morning|afternoon|evening|week|month)|last (night|week|month|monday|tuesday|wednesday|thursday|friday|saturday|sunday)|(mon|tues|wednes|thurs|fri|satur|sun)day|\d+\s*(days?|weeks?|months?|hours?)( ago)?|(a|one|two|three|four|five|six|several|few|couple of) (days?|weeks?|months?|hours?)|since|ago|january|february|march|april|june|july|august|september|october|november|december|\d{1,2}/\d{1,2}(/\d{2,4})?|\d{1,2}\.\d{1,2}\.\d{2,4})\b", RegexOptions.IgnoreCase)]
-    private static partial Regex When();
-
-    [GeneratedRegex(@"\b(tried|already|called|phoned|rang|emailed|e-mailed|contacted|chatted|messaged|restarted|rebooted|reset|reinstalled|checked|asked|complained|waited)\b", RegexOptions.IgnoreCase)]
-    private static partial Regex Tried();
-
-    [GeneratedRegex(@"(?:[$€£]\s?(?<a>\d[\d,]*(?:\.\d{1,2})?))|(?:\b(?<b>\d[\d,]*(?:\.\d{1,2})?)\s?(?:dollars|usd|euros?|eur|pounds|gbp|bucks)\b)", RegexOptions.IgnoreCase)]
-    private static partial Regex Money();
-
     [GeneratedRegex(@"^(hi|hello|hey)?[,!. ]*(my name is|my name's|name is|i am|i'm|im|it's|its|this is|call me|they call me)?\s*", RegexOptions.IgnoreCase)]
     private static partial Regex NameIntro();
-
-    [GeneratedRegex(@"\b(app|application|website|site|iphone|ipad|android|pixel|galaxy|xbox|playstation|ps[45]|switch|roku|fire ?stick|smart ?tv|tv|laptop|macbook|mac|pc|windows|router|modem|console|printer|watch|version\s*\d[\d.]*|v\d+(\.\d+)+)\b", RegexOptions.IgnoreCase)]
-    private static partial Regex Device();
-
-    [GeneratedRegex(@"\b(error|says|said|message|crash(es|ed|ing)?|freez(es|ing)|frozen|blank|black screen|keeps|won'?t|doesn'?t|can'?t|cannot|fails?|failed|stuck|spinning|wrong password|locked|code)\b", RegexOptions.IgnoreCase)]
-    private static partial Regex Symptom();
 
     [GeneratedRegex(@"^(yes|yeah|yep|yup|yes please|there is|there's more|actually yes|one more thing)\b[\s.!,]*$", RegexOptions.IgnoreCase)]
     private static partial Regex PlainYes();
 
-    [GeneratedRegex(@"^(yes|yeah|yep|yup|sure|ok|okay|no|nope|i (already|just) (told|said)|i told you|as i said|see above|same as before|like i said)\b", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\b(none of your business|not your business|i'?d rather not|rather not say|(don'?t|do not) want to (say|tell|explain|go into it)|not telling|i'?ll (tell|explain (it )?to) (them|the person|a person|someone|your colleague|a human)|it'?s (private|personal|confidential))\b", RegexOptions.IgnoreCase)]
+    private static partial Regex Declines();
+
+    [GeneratedRegex(@"^(yes|yeah|yep|yup|sure|ok|okay|no|nope)\b", RegexOptions.IgnoreCase)]
     private static partial Regex NotAnIssue();
-
-    [GeneratedRegex(@"\b(order|subscription|subscribed|plan|booking|membership|contract)\b", RegexOptions.IgnoreCase)]
-    private static partial Regex Purchase();
-
-    [GeneratedRegex(@"\b[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}\b")]
-    private static partial Regex EmailAddress();
-
-    [GeneratedRegex(@"\b(username|user name|user id|login)\s*(is|:)?\s*\S{3,}", RegexOptions.IgnoreCase)]
-    private static partial Regex Username();
 }

@@ -227,7 +227,7 @@ public static partial class AgentEndpoints
         return Results.Json(
             cases.Select(c => (Case: c, Brief: c.Brief())).Select(c => new CaseRow(
                 c.Case.CaseId, c.Brief.CustomerName, c.Brief.ChannelId, c.Brief.CategoryTitle, c.Brief.Problem, c.Case.Status, c.Case.AgentName,
-                c.Case.AgentLogin == login, (int)(now - c.Case.CreatedAt).TotalSeconds, c.Brief.RemedyWanted, c.Brief.ApprovalReason, c.Case.CallbackContact)).ToList(),
+                c.Case.AgentLogin == login, (int)(now - c.Case.CreatedAt).TotalSeconds, c.Brief.RemedyWithAmount(), c.Brief.ApprovalReason, c.Case.CallbackContact)).ToList(),
             AgentJson.Default.ListCaseRow);
     }
 

@@ -133,7 +133,9 @@ public sealed partial class TeamsAgentCards(
         Fact("In their words", summary.Complaint);
         Fact("Answers", string.Join("; ", summary.Answers.Select(a => $"{a.QuestionId.Replace('_', ' ')}: {a.Answer}")));
         Fact("Also bothering them", string.Join("; ", summary.UnderlyingIssues));
-        Fact("Remedy wanted", summary.RemedyWanted);
+        Fact("Remedy wanted", summary.RemedyWithAmount());
+        Fact("Amount", summary.AmountText);
+        Fact("Other amounts", string.Join("; ", summary.OtherAmounts));
         Fact("Needs approval because", summary.ApprovalReason);
         Fact("They added", summary.CustomerAddition);
         Fact("Feeling", $"{summary.MoodTrend} ({string.Join(" → ", summary.Moods.Select(m => m.Label))})");

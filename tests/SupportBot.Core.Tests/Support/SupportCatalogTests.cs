@@ -1,6 +1,7 @@
 using SupportBot.Core.Cases;
 using SupportBot.Core.PromptFiles;
 using SupportBot.Core.Support;
+using SupportBot.Core.Understanding.Entities;
 
 namespace SupportBot.Core.Tests.Support;
 
@@ -85,24 +86,66 @@ public sealed class SupportCatalogTests
     [Fact]
     public void RemedyAdvisor_Offer_CategoryRemediesBestFirst()
     {
-        var offered = RemedyAdvisor.Offer(Repository(), "delivery");
+        var offered = RemedyAdvisor.Offer(Repository(), new SupportCase { Category = "delivery" });
 
         Assert.Equal(["express_reshipment", "refund", "credit"], offered.Select(r => r.Id));
     }
 
+    [Fact]
+    public void RemedyAdvisor_Offer_DeliveryRefundOnlyWhenADeliveryFeeWasMentioned()
+    {
+        var supportCase = new SupportCase { Category = "delivery" };
+        CaseAmounts.Take(supportCase, "it's late and I paid £12 for express delivery", "GBP", DateTimeOffset.UnixEpoch);
+
+        var offered = RemedyAdvisor.Offer(Repository(), supportCase);
+
+        Assert.Equal(["express_reshipment", "refund", "delivery_refund"], offered.Select(r => r.Id));
+    }
+
     [Theory]
-    [InlineData(40.0, 0, "standard", true)]
-    [InlineData(120.0, 0, "standard", false)]
-    [InlineData(null, 0, "standard", false)]
-    [InlineData(40.0, 2, "standard", false)]
-    public void RemedyAdvisor_RefundRules_AmountAndPriorRemedies(double? amount, int prior, string tier, bool auto)
+    [InlineData(40.0, "USD", 0, "standard", true)]
+    [InlineData(120.0, "USD", 0, "standard", false)]
+    [InlineData(null, "USD", 0, "standard", false)]
+    [InlineData(40.0, "USD", 2, "standard", false)]
+    [InlineData(40.0, "GBP", 0, "standard", false)]
+    public void RemedyAdvisor_RefundRules_AmountCurrencyAndPriorRemedies(double? amount, string currency, int prior, string tier, bool auto)
     {
         var refund = Repository().Remedies["refund"];
+        var money = amount is { } value ? new MoneyAmount { Value = (decimal)value, Currency = currency, Text = "x", Start = 0 } : null;
 
-        var check = RemedyAdvisor.Check(refund, (decimal?)amount, new UserProfile { RemediesGranted = prior, Tier = tier });
+        var check = RemedyAdvisor.Check(refund, money, new UserProfile { RemediesGranted = prior, Tier = tier }, "USD");
 
         Assert.Equal(auto, check.AutoApproved);
         Assert.Equal(auto, check.Reason is null);
+    }
+
+    [Theory]
+    [InlineData(120.0, "USD", "the amount is over the automatic limit of $75.00", false)]
+    [InlineData(89.0, "GBP", "the amount is in GBP, and the automatic limit is $75.00", false)]
+    [InlineData(null, "USD", "the amount is not known, and a full refund is granted automatically only up to $75.00", true)]
+    public void RemedyAdvisor_RefundNeedsApproval_ReasonKeepsTheCurrency(double? amount, string currency, string reason, bool amountUnknown)
+    {
+        var refund = Repository().Remedies["refund"];
+        var money = amount is { } value ? new MoneyAmount { Value = (decimal)value, Currency = currency, Text = "x", Start = 0 } : null;
+
+        var check = RemedyAdvisor.Check(refund, money, new UserProfile(), "USD");
+
+        Assert.Equal(reason, check.Reason);
+        Assert.Equal(amountUnknown, check.AmountUnknown);
+    }
+
+    [Fact]
+    public void RemedyAdvisor_AmountFor_TheItemForARefundTheDeliveryFeeForADeliveryRefund()
+    {
+        var catalog = Repository();
+        var supportCase = new SupportCase();
+        CaseAmounts.Take(supportCase, "the lamp cost £89 and I paid a £12 express delivery charge", "USD", DateTimeOffset.UnixEpoch);
+
+        var refund = RemedyAdvisor.AmountFor(catalog.Remedies["refund"], supportCase);
+        var delivery = RemedyAdvisor.AmountFor(catalog.Remedies["delivery_refund"], supportCase);
+
+        Assert.Equal("£89.00", refund?.ToString());
+        Assert.Equal("£12.00", delivery?.ToString());
     }
 
     [Fact]
@@ -110,11 +153,28 @@ public sealed class SupportCatalogTests
     {
         var upgrade = Repository().Remedies["upgrade"];
 
-        var standard = RemedyAdvisor.Check(upgrade, null, new UserProfile { Tier = "standard" });
-        var gold = RemedyAdvisor.Check(upgrade, null, new UserProfile { Tier = "gold" });
+        var standard = RemedyAdvisor.Check(upgrade, null, new UserProfile { Tier = "standard" }, "USD");
+        var gold = RemedyAdvisor.Check(upgrade, null, new UserProfile { Tier = "gold" }, "USD");
 
         Assert.False(standard.AutoApproved);
         Assert.Contains("gold", standard.Reason, StringComparison.Ordinal);
         Assert.True(gold.AutoApproved);
+    }
+
+    [Fact]
+    public void SupportCatalogLoader_PaysFor_ReadAndAnUnknownOneReportedWithLine()
+    {
+        var directory = Directory.CreateTempSubdirectory("supportbot-catalog").FullName;
+        File.WriteAllText(Path.Combine(directory, "categories.yaml"), "other:\n  title: Other\n  questions: [when]\n  remedies: [refund]\n");
+        File.WriteAllText(Path.Combine(directory, "remedies.yaml"), "refund:\n  title: a refund\n  pays_for: vibes\n  next_steps: done\n  approval:\n    always: true\n");
+
+        var (catalog, errors) = SupportCatalogLoader.Load(directory);
+
+        Assert.Null(catalog);
+        Assert.Contains(errors, e => e.Line == 3 && e.Message.Contains("pays_for is one of: item, delivery", StringComparison.Ordinal));
+        Assert.Equal(MoneyPurpose.Item, Repository().Remedies["refund"].PaysFor);
+        Assert.Equal(MoneyPurpose.Delivery, Repository().Remedies["delivery_refund"].PaysFor);
+        Assert.Null(Repository().Remedies["replacement"].PaysFor);
+        Directory.Delete(directory, recursive: true);
     }
 }

@@ -4,7 +4,8 @@ namespace SupportBot.Core.Dialogs.Prompts;
 
 /// <summary>
 /// Finds which choice a user meant: by number ("2", "#2", "option 2"), by ordinal ("the second one", "last"), by the
-/// choice's value, title or a synonym, or by those words appearing in a longer answer when only one choice fits.
+/// choice's value, title or a synonym, or by those words appearing in a longer answer (the longest match wins; a tie
+/// between two choices picks neither).
 /// </summary>
 public static class ChoiceRecognizer
 {
@@ -39,25 +40,34 @@ public static class ChoiceRecognizer
             return new FoundChoice(choices[index].Value, index, meaningful[0]);
         }
 
+        // Words of a choice in a longer answer: the longest match wins ("refund the delivery" over "refund"); two
+        // different choices matched as long are a tie, and a tie picks nothing.
         FoundChoice? found = null;
+        var foundLength = 0;
+        var tie = false;
         for (var i = 0; i < choices.Count; i++)
         {
             foreach (var name in Names(choices[i]))
             {
                 var nameTokens = Tokenize(name);
-                if (nameTokens.Count > 0 && ContainsRun(tokens, nameTokens))
+                if (nameTokens.Count == 0 || nameTokens.Count < foundLength || !ContainsRun(tokens, nameTokens))
                 {
-                    if (found is not null && found.Index != i)
-                    {
-                        return null;
-                    }
-
-                    found = new FoundChoice(choices[i].Value, i, name);
+                    continue;
                 }
+
+                if (nameTokens.Count == foundLength && found is not null && found.Index != i)
+                {
+                    tie = true;
+                    continue;
+                }
+
+                tie = nameTokens.Count == foundLength && tie;
+                found = new FoundChoice(choices[i].Value, i, name);
+                foundLength = nameTokens.Count;
             }
         }
 
-        return found;
+        return tie ? null : found;
     }
 
     /// <summary>Lower-cased words of the text, without surrounding punctuation.</summary>

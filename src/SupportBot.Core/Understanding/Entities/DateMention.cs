@@ -9,10 +9,10 @@ public sealed record DateMention
     /// <summary>What the mention resolves to.</summary>
     public required DateMentionKind Kind { get; init; }
 
-    /// <summary>The day, or the first day of the range; null for a duration.</summary>
+    /// <summary>The day, or the first day of the range; null for a duration, or for "since" an event with no day ("since the update").</summary>
     public DateOnly? From { get; init; }
 
-    /// <summary>The same day as <see cref="From"/> for a day, the range's last day (inclusive), today for "since".</summary>
+    /// <summary>The same day as <see cref="From"/> for a day, the range's last day (inclusive), today for "since" a day.</summary>
     public DateOnly? To { get; init; }
 
     /// <summary>The length of a duration ("for 3 days"); months count 30 days and years 365.</summary>

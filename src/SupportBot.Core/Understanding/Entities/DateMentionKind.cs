@@ -9,7 +9,7 @@ public enum DateMentionKind
     /// <summary>Several days ("last week", "in March", "this month").</summary>
     Range,
 
-    /// <summary>From a day until now ("since Friday", "since the 3rd").</summary>
+    /// <summary>From a day until now ("since Friday", "since the update on the 12th"), or from an event with no day ("since the update").</summary>
     Since,
 
     /// <summary>A length of time with no date ("for 3 days", "two weeks").</summary>

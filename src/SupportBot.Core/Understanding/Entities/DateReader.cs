@@ -5,7 +5,8 @@ namespace SupportBot.Core.Understanding.Entities;
 /// <summary>
 /// Finds the times a customer mentions and resolves them against <c>now</c>, which the caller passes (the reader
 /// never looks at a clock): "yesterday", "last Monday", "on the 3rd", "3rd of March", "March 3", "03/03",
-/// "two weeks ago", "since Friday", "this morning", "last week", "for 3 days". A day without a year, a weekday
+/// "two weeks ago", "since Friday", "since the update on the 12th", "since the update", "this morning", "last week",
+/// "for 3 days", and as customers type them ("yday", "3days ago", "last nite", "on tues"). A day without a year, a weekday
 /// and "the 3rd" are taken as the latest such day not after today, because complaints look back; "next" and
 /// "tomorrow" look forward.
 /// </summary>
@@ -16,6 +17,12 @@ public static partial class DateReader
     private const string Unit = @"(?<u>minute|min|hour|hr|day|week|wk|fortnight|month|year)s?";
 
     private const string Month = @"(?<mon>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)";
+
+    /// <summary>How far before a day "since the update" may begin ("since the latest app update, on the 12th").</summary>
+    private const int SinceWindow = 48;
+
+    /// <summary>Events a customer dates a problem from ("since the update").</summary>
+    private const string Events = @"(?:update|upgrade|install|installation|reinstall|outage|migration|release|patch|reset|repair|visit|move|switch|change|renewal)s?";
 
     private const string MonthWord = @"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\b";
 
@@ -40,7 +47,10 @@ public static partial class DateReader
                 continue;
             }
 
-            if (mention.From is not null && Since().Match(text, Math.Max(0, match.Index - 8), Math.Min(8, match.Index)).Success)
+            // "since Friday", and "since the update on the 12th": from that day to today.
+            var window = Math.Min(SinceWindow, match.Index);
+            if (mention.From is not null && (Since().IsMatch(text.AsSpan(match.Index - Math.Min(8, match.Index), Math.Min(8, match.Index)))
+                || SinceEventBefore().IsMatch(text.AsSpan(match.Index - window, window))))
             {
                 var start = text.LastIndexOf("since", match.Index, StringComparison.OrdinalIgnoreCase);
                 mention = mention with { Kind = DateMentionKind.Since, To = today, Text = text[start..(match.Index + match.Length)], Start = start };
@@ -49,6 +59,16 @@ public static partial class DateReader
             found.Add(mention);
         }
 
+        // "since the update", with no day to it: a time all the same, from an event the customer names.
+        foreach (Match match in SinceEvent().Matches(text))
+        {
+            if (!found.Exists(m => match.Index < m.Start + m.Length && m.Start < match.Index + match.Length))
+            {
+                found.Add(new DateMention { Kind = DateMentionKind.Since, Text = match.Value, Start = match.Index });
+            }
+        }
+
+        found.Sort((a, b) => a.Start.CompareTo(b.Start));
         return found;
     }
 
@@ -77,7 +97,12 @@ public static partial class DateReader
         if (g["rel"].Success)
         {
             var word = g["rel"].Value.ToLowerInvariant();
-            return Day(word.StartsWith("yesterday", StringComparison.Ordinal) || word.StartsWith("last", StringComparison.Ordinal) ? today.AddDays(-1)
+            if (word.StartsWith("the other", StringComparison.Ordinal))
+            {
+                return Day(today.AddDays(-3), approximate: true);
+            }
+
+            return Day(word.StartsWith('y') || word.StartsWith("last", StringComparison.Ordinal) ? today.AddDays(-1)
                 : word.StartsWith("the day before", StringComparison.Ordinal) ? today.AddDays(-2)
                 : word.StartsWith("tomorrow", StringComparison.Ordinal) ? today.AddDays(1)
                 : today);
@@ -267,12 +292,19 @@ public static partial class DateReader
     [GeneratedRegex(@"\bsince\s+$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex Since();
 
+    [GeneratedRegex(@"\bsince\s+(?:(?:the|a|an|my|your|their|that|this|last|latest|recent|new|big|app|software|system|firmware|ios|android|windows|\w+'s)\s+){0,3}" + Events + @"\s*,?\s*(?:(?:on|in|at|from|of)\s+)?(?:the\s+)?$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex SinceEventBefore();
+
+    [GeneratedRegex(@"\bsince\s+(?:(?:the|a|an|my|your|their|that|this|last|latest|recent|new|big|app|software|system|firmware|ios|android|windows|\w+'s)\s+){0,3}" + Events + @"\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex SinceEvent();
+
     [GeneratedRegex(
         @"(?:"
-        + @"\b(?<rel>today|tonight|yesterday(?:\s+(?:morning|afternoon|evening))?|tomorrow|the\s+day\s+before\s+yesterday|last\s+night|this\s+(?:morning|afternoon|evening)|earlier\s+today)\b"
-        + @"|\b(?<ago>" + Quantity + @"\s+" + Unit + @"\s+(?:ago|back|before))\b"
+        + @"\b(?<rel>today|tonight|tonite|(?:yesterday|yesterdy|yday|ystday)(?:\s+(?:morning|afternoon|evening))?|tomorrow|the\s+day\s+before\s+yesterday|last\s+(?:night|nite)|this\s+(?:morning|afternoon|evening)|earlier\s+today|the\s+other\s+day)\b"
+        + @"|\b(?<ago>" + Quantity + @"\s*" + Unit + @"\s+(?:ago|back|before))\b"
         + @"|\b(?:earlier\s+)?(?<which>last|this|past|previous|next)\s+(?<period>week|weekend|month|year)\b"
         + @"|\b(?:(?<wm>last|this|past|next|coming|on)\s+)?(?<wd>(?:mon|tues|wednes|thurs|fri|satur|sun)day)\b"
+        + @"|\b(?:(?<wm>last|this|past|next|coming|on)\s+|(?<=\bsince\s+))(?<wd>mon|tue|tues|wed|weds|thu|thur|thurs|fri|sat|sun)\b(?!')"
         + @"|\b(?:the\s+)?(?<d>\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?" + Month + @"\b(?:,?\s+(?<y>\d{4}))?"
         + @"|\b" + Month + @"\s+(?:the\s+)?(?<d>\d{1,2})(?:st|nd|rd|th)?\b(?:,?\s+(?<y>\d{4}))?"
         + @"|\b(?:(?<ml>in|last|early|late|mid|during|from)\s+(?:-\s*)?)?(?<mon>january|february|march|april|may|june|july|august|september|october|november|december)\b(?:\s+(?<y>\d{4}))?"

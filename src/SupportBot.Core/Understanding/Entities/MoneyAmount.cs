@@ -36,6 +36,9 @@ public sealed record MoneyAmount
     /// <summary>How many times it applies when the text says ("charged twice, $12.99 each time" gives 2).</summary>
     public int? Count { get; init; }
 
+    /// <summary>Whether it is a delivery fee or another charge beside the thing bought, never to be taken for its price.</summary>
+    public bool IsSideCharge() => Purpose is MoneyPurpose.Delivery or MoneyPurpose.Fee;
+
     /// <summary>The amount written for a customer: "£89.00", "$60.00", "CHF 30.00".</summary>
     public override string ToString() => MoneyFormatter.Format(Value, Currency);
 }

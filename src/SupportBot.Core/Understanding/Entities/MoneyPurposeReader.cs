@@ -64,7 +64,7 @@ internal static partial class MoneyPurposeReader
         var p = phrase.ToLowerInvariant();
         return p switch
         {
-            _ when ContainsAny(p, "deliver", "shipping", "postage", "courier", "p&p", "carriage", "freight") => MoneyPurpose.Delivery,
+            _ when ContainsAny(p, "deliver", "shipping", "postage", "courier", "p&p", "carriage", "freight", "next day", "next-day", "same day", "same-day", "express", "tracked", "priority") => MoneyPurpose.Delivery,
             _ when p.Contains("refund", StringComparison.Ordinal) => MoneyPurpose.Refund,
             _ when ContainsAny(p, "subscription", "plan", "membership", "monthly", "renewal") => MoneyPurpose.Subscription,
             _ when ContainsAny(p, "fee", "charge", "surcharge", "penalty", "tax", "vat", "tip", "deposit", "interest") => MoneyPurpose.Fee,

@@ -26,7 +26,7 @@ public static partial class MoneyReader
             return [];
         }
 
-        var fallback = string.IsNullOrWhiteSpace(defaultCurrency) ? "GBP" : defaultCurrency.Trim().ToUpperInvariant();
+        var fallback = Fallback(defaultCurrency);
         var found = new List<MoneyAmount>();
         foreach (Match match in Written().Matches(text))
         {
@@ -45,6 +45,34 @@ public static partial class MoneyReader
         }
 
         return found;
+    }
+
+    /// <summary>
+    /// The amounts in a reply to "how much was it?": those <see cref="Read"/> finds, and when it finds none, the first
+    /// bare number ("89", "it was 89", "about 89.50") in the default currency; never an order number, a date or a count.
+    /// </summary>
+    public static IReadOnlyList<MoneyAmount> ReadReply(string? text, string defaultCurrency)
+    {
+        var found = Read(text, defaultCurrency);
+        if (found.Count > 0 || string.IsNullOrEmpty(text))
+        {
+            return found;
+        }
+
+        var orders = OrderNumberReader.Read(text).Where(o => o.Labelled).ToList();
+        foreach (Match match in Bare().Matches(text))
+        {
+            var number = match.Groups["n"];
+            if (orders.Exists(o => number.Index < o.Start + o.Length && o.Start < number.Index + number.Length) || !TryParseNumber(number.ValueSpan, out var value))
+            {
+                continue;
+            }
+
+            var amount = new MoneyAmount { Value = value, Currency = Fallback(defaultCurrency), Text = number.Value, Start = number.Index, CurrencyWritten = false };
+            return [MoneyPurposeReader.Describe(text, amount)];
+        }
+
+        return [];
     }
 
     /// <summary>The first amount in <paramref name="text"/>, or null (<see cref="Read"/>).</summary>
@@ -78,6 +106,8 @@ public static partial class MoneyReader
 
         return decimal.TryParse(buffer[..length], NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out value);
     }
+
+    private static string Fallback(string defaultCurrency) => string.IsNullOrWhiteSpace(defaultCurrency) ? "GBP" : defaultCurrency.Trim().ToUpperInvariant();
 
     private static bool HasDigitOrSlang(string text) =>
         text.AsSpan().IndexOfAnyInRange('0', '9') >= 0 || text.Contains("tenner", StringComparison.OrdinalIgnoreCase)
@@ -181,6 +211,11 @@ public static partial class MoneyReader
         + Number + @"(?![\w/:]|\s*(?:%|percent\b|times\b|x\b|days?\b|weeks?\b|months?\b|years?\b|hours?\b|hrs?\b|minutes?\b|mins?\b|items?\b|pieces?\b|units?\b|of\b))",
         RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture)]
     private static partial Regex ByContext();
+
+    [GeneratedRegex(
+        @"(?<![\w.,/:#-])" + Number + @"(?![\w/:%-]|\s*(?:%|percent\b|times\b|x\b|days?\b|weeks?\b|months?\b|years?\b|hours?\b|hrs?\b|minutes?\b|mins?\b|items?\b|pieces?\b|units?\b))",
+        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture)]
+    private static partial Regex Bare();
 
     [GeneratedRegex(
         @"(?<![\w.,$£€])(?<n>\d+\.\d{2})(?=\s*(?:each|apiece|per\s+(?:item|month|charge|unit|piece)|a\s+(?:month|year|piece|time)|monthly)\b)",

@@ -169,8 +169,8 @@ public static partial class ProductReader
     }
 
     [GeneratedRegex(
-        @"\b(?<base>apple\s+watch|apple\s+tv|samsung\s+galaxy|google\s+pixel|nintendo\s+switch|fire\s+tv|fire\s+stick|echo\s+dot|disney\s*(?:\+|plus)|prime\s+video|iphone|ipad|macbook|imac|airpods|galaxy|pixel|oneplus|xbox|playstation|ps[45]|kindle|firestick|roku|chromecast|thinkpad|sonos|fitbit|gopro|dyson|windows|macos|ipados|ios|android|chromeos|linux|ubuntu|netflix|spotify|whatsapp|instagram|facebook|youtube|gmail|outlook|zoom)(?![\w+])"
-        + @"(?<model>(?:\s+(?:\d[\w.]*|(?!v\d)[a-z]\d[\w.]*|pro|max|plus|mini|ultra|air|lite|series|se|xl|one|slim|oled|fold|flip|paperwhite|[xs](?!\w)|fe|home|(?<=series\s)[a-z](?!\w))){0,4})"
+        @"\b(?<base>apple\s+watch|apple\s+tv|samsung\s+galaxy|google\s+pixel|nintendo\s+switch|fire\s+tv|fire\s+stick|echo\s+dot|disney\s*(?:\+|plus)|prime\s+video|iphone|ipad|macbook|imac|airpods|galaxy|pixel|oneplus|xbox|playstation|ps[45]|kindle|firestick|roku|chromecast|thinkpad|sonos|fitbit|gopro|dyson|windows|macos|ipados|ios|android|chromeos|linux|ubuntu|netflix|spotify|whatsapp|instagram|facebook|youtube|gmail|outlook|zoom)(?![\p{L}_+]|\d+[\p{L}_])"
+        + @"(?<model>(?:(?:\s+|(?<=\p{L}))(?:\d[\w.]*)|\s+(?:(?!v\d)[a-z]\d[\w.]*|pro|max|plus|mini|ultra|air|lite|series|se|xl|one|slim|oled|fold|flip|paperwhite|[xs](?!\w)|fe|home|(?<=series\s)[a-z](?!\w))){0,4})"
         + @"(?<app>\s+app)?(?!\w)",
         RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture)]
     private static partial Regex KnownName();

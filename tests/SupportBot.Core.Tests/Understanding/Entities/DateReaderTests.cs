@@ -151,4 +151,50 @@ public sealed class DateReaderTests
         Assert.NotNull(mention);
         Assert.Equal(new DateOnly(2024, 3, 15), mention.From);
     }
+
+    [Theory]
+    [InlineData("it came yday", "yday", "2024-03-19")]
+    [InlineData("happened yesterdy", "yesterdy", "2024-03-19")]
+    [InlineData("since last mon", "since last mon", "2024-03-18")]
+    [InlineData("3days ago", "3days ago", "2024-03-17")]
+    [InlineData("like 2 wks ago", "2 wks ago", "2024-03-06")]
+    [InlineData("a couple days ago", "a couple days ago", "2024-03-18")]
+    [InlineData("a few days back", "a few days back", "2024-03-17")]
+    [InlineData("it arrived on tues", "on tues", "2024-03-19")]
+    [InlineData("last nite it crashed", "last nite", "2024-03-19")]
+    [InlineData("the other day", "the other day", "2024-03-17")]
+    public void Read_RealWorldSpellings_ResolveAgainstNow(string text, string span, string expected)
+    {
+        var mention = DateReader.Read(text, Now)[0];
+
+        Assert.Equal(span, mention.Text);
+        Assert.Equal(DateOnly.Parse(expected, System.Globalization.CultureInfo.InvariantCulture), mention.From);
+    }
+
+    [Theory]
+    [InlineData("it's been broken since the update on the 12th", "since the update on the 12th", "2024-03-12")]
+    [InlineData("crashing since the latest update, on the 12th", "since the latest update, on the 12th", "2024-03-12")]
+    [InlineData("since Friday's update", "since Friday", "2024-03-15")]
+    public void Read_SinceAnEventOnADay_RunsFromThatDay(string text, string span, string from)
+    {
+        var mention = DateReader.Read(text, Now)[0];
+
+        Assert.Equal(DateMentionKind.Since, mention.Kind);
+        Assert.Equal(span, mention.Text);
+        Assert.Equal(DateOnly.Parse(from, System.Globalization.CultureInfo.InvariantCulture), mention.From);
+        Assert.Equal(new DateOnly(2024, 3, 20), mention.To);
+    }
+
+    [Theory]
+    [InlineData("it keeps crashing since the update", "since the update")]
+    [InlineData("been like this ever since the last update", "since the last update")]
+    [InlineData("not working since the outage", "since the outage")]
+    public void Read_SinceAnEventWithNoDay_IsSinceWithoutADate(string text, string span)
+    {
+        var mention = Assert.Single(DateReader.Read(text, Now));
+
+        Assert.Equal(DateMentionKind.Since, mention.Kind);
+        Assert.Equal(span, mention.Text);
+        Assert.Null(mention.From);
+    }
 }

@@ -193,4 +193,41 @@ public sealed class MoneyReaderTests
 
         Assert.Equal((decimal)expected, value);
     }
+
+    [Theory]
+    [InlineData("89 pounds", 89, "GBP")]
+    [InlineData("£89", 89, "GBP")]
+    [InlineData("it was 89", 89, "USD")]
+    [InlineData("89", 89, "USD")]
+    [InlineData("about 89.99 I think", 89.99, "USD")]
+    [InlineData("89 quid", 89, "GBP")]
+    [InlineData("it was 89, order 4471", 89, "USD")]
+    public void ReadReply_HowMuchWasIt_ABareNumberIsTheAmount(string text, double value, string currency)
+    {
+        var amount = MoneyReader.ReadReply(text, "USD")[0];
+
+        Assert.Equal((decimal)value, amount.Value);
+        Assert.Equal(currency, amount.Currency);
+    }
+
+    [Theory]
+    [InlineData("I don't know")]
+    [InlineData("on the 3rd")]
+    [InlineData("3 weeks ago")]
+    [InlineData("order 4471")]
+    [InlineData("12/03")]
+    public void ReadReply_NoAmount_FindsNothing(string text)
+    {
+        Assert.Empty(MoneyReader.ReadReply(text, "USD"));
+    }
+
+    [Theory]
+    [InlineData("I paid 12 quid extra for next day delivery", MoneyPurpose.Delivery)]
+    [InlineData("£7.99 for express", MoneyPurpose.Delivery)]
+    [InlineData("a £12 express delivery charge", MoneyPurpose.Delivery)]
+    [InlineData("the lamp cost £89", MoneyPurpose.Item)]
+    public void Read_RealWorldDeliveryWords_AreDelivery(string text, MoneyPurpose purpose)
+    {
+        Assert.Equal(purpose, MoneyReader.Read(text, "GBP")[0].Purpose);
+    }
 }

@@ -91,4 +91,16 @@ public sealed class ProductReaderTests
     {
         Assert.Empty(ProductReader.Read(text));
     }
+
+    [Theory]
+    [InlineData("my iphone15 won't charge", "iPhone 15")]
+    [InlineData("the Nordlys desk lamp is in pieces", "Nordlys desk lamp")]
+    [InlineData("my hp laptop keeps freezing", "hp laptop")]
+    [InlineData("netflix app on my samsung tv", "Netflix app")]
+    [InlineData("the YouTube app v2.3 crashes", "YouTube app")]
+    [InlineData("Spotify keeps pausing", "Spotify")]
+    public void Read_RealWorldSpellings_FindTheProduct(string text, string name)
+    {
+        Assert.Equal(name, ProductReader.Read(text)[0].Name);
+    }
 }

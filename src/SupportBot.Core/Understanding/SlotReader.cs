@@ -1,0 +1,148 @@
+using System.Text.RegularExpressions;
+using SupportBot.Core.Understanding.Entities;
+
+namespace SupportBot.Core.Understanding;
+
+/// <summary>
+/// What a message says for each clarifying question (its slot), so that one answer fills every slot it holds and a
+/// question already answered is not asked: the order number, the time, the amount, the product, app or device and
+/// the account come from the entity readers as values ("4471-2231", "on Monday", "£89.00", "desk lamp"); what
+/// happens, what was tried and what the purchase was are recognised by their words, and the words are the value.
+/// </summary>
+public static partial class SlotReader
+{
+    /// <summary>
+    /// The value <paramref name="text"/> gives for the clarifying question <paramref name="question"/>, or null when
+    /// it gives none.
+    /// </summary>
+    /// <param name="question">The question's id (<c>order_number</c>, <c>when</c>, <c>product</c>…).</param>
+    /// <param name="text">What the customer wrote.</param>
+    /// <param name="now">The moment they wrote, for relative times.</param>
+    /// <param name="currency">The ISO 4217 code of an amount written without one (<c>Support:Currency</c>).</param>
+    public static SlotValue? Read(string question, string? text, DateTimeOffset now, string currency)
+    {
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return null;
+        }
+
+        var words = text.Trim();
+        switch (question)
+        {
+            case "order_number":
+                return OrderNumberReader.ReadFirst(text) is { } order ? new SlotValue(order.Value, order.Text) : null;
+            case "when":
+                var monthFirst = string.Equals(currency, "USD", StringComparison.OrdinalIgnoreCase);
+                return DateReader.Read(text, now, monthFirst) is [var date, ..] ? new SlotValue(date.Text.Trim(), date.Text.Trim()) : null;
+            case "amount":
+                return MoneyReader.Read(text, currency).FirstOrDefault(a => !a.IsSideCharge()) is { } amount ? new SlotValue(amount.ToString(), amount.Text) : null;
+            case "product":
+            case "device":
+                return Product(text, preferDevice: question == "device");
+            case "account":
+                return Account(text);
+            case "tried":
+                return Tried().IsMatch(text) ? new SlotValue(words, words) : null;
+            case "symptom":
+            case "signin":
+                return Symptom().IsMatch(text) ? new SlotValue(words, words) : null;
+            case "purchase":
+                return Purchase().IsMatch(text) ? new SlotValue(words, words) : null;
+            default:
+                return null;
+        }
+    }
+
+    /// <summary>
+    /// Like <see cref="Read"/>, and a little more generous, for when the customer says they already gave it: a
+    /// thing named after "my" or "the" ("the Nordlys inside is smashed") counts as the product, and what they wrote of
+    /// the problem counts as what happens.
+    /// </summary>
+    public static SlotValue? ReadLoosely(string question, string? text, DateTimeOffset now, string currency)
+    {
+        if (Read(question, text, now, currency) is { } value)
+        {
+            return value;
+        }
+
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return null;
+        }
+
+        switch (question)
+        {
+            case "product":
+            case "device":
+                foreach (Match match in Thing().Matches(text))
+                {
+                    var kept = match.Groups["np"].Value.Split(' ', StringSplitOptions.RemoveEmptyEntries).SkipWhile(Describing.Contains).ToArray();
+                    if (kept.Length > 0 && !NotAThing.Contains(kept[^1]))
+                    {
+                        return new SlotValue(string.Join(' ', kept), match.Value.Trim());
+                    }
+                }
+
+                return null;
+            case "symptom":
+            case "signin":
+                return new SlotValue(text.Trim(), text.Trim());
+            default:
+                return null;
+        }
+    }
+
+    private static SlotValue? Account(string text)
+    {
+        if (ContactReader.Read(text).FirstOrDefault(c => c.Kind == ContactKind.Email) is { } email)
+        {
+            return new SlotValue(email.Text.Trim(), email.Text.Trim());
+        }
+
+        var user = Username().Match(text);
+        return user.Success ? new SlotValue(user.Groups["name"].Value, user.Value.Trim()) : null;
+    }
+
+    /// <summary>The product, app or device named: a known one or an app first when <paramref name="preferDevice"/>; never a bare "app".</summary>
+    private static SlotValue? Product(string text, bool preferDevice)
+    {
+        var named = ProductReader.Read(text).Where(p => p.Name is { Length: > 0 } name && !name.Equals("app", StringComparison.OrdinalIgnoreCase)).ToList();
+        var best = (preferDevice ? named.FirstOrDefault(p => p.Kind != ProductKind.Item) : null) ?? named.FirstOrDefault();
+        if (best is null)
+        {
+            return null;
+        }
+
+        var value = best.Version is { } version && !best.Name!.Contains(version, StringComparison.Ordinal) ? $"{best.Name} {version}" : best.Name!;
+        return new SlotValue(value, best.Text.Trim());
+    }
+
+    /// <summary>Words that describe rather than name the thing ("my new lamp" is a "lamp").</summary>
+    private static readonly HashSet<string> Describing = new(StringComparer.OrdinalIgnoreCase) { "new", "old", "brand", "whole", "lovely", "expensive", "stupid", "bloody", "damn", "actual", "own" };
+
+    /// <summary>What a customer names after "the" that is not the product: the packaging, the order, the people.</summary>
+    private static readonly HashSet<string> NotAThing = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "box", "boxes", "parcel", "package", "packaging", "delivery", "order", "courier", "driver", "item", "thing", "stuff", "product", "company",
+        "service", "money", "refund", "shop", "store", "website", "site", "email", "mail", "glass", "shade", "screen", "lid", "top", "bottom",
+        "side", "front", "back", "inside", "outside", "one", "same", "time", "day", "week", "way", "problem", "issue", "end", "moment", "bot",
+        "app", "application", "account", "password", "payment", "charge", "bill", "update", "whole", "man", "woman", "guy", "lady", "staff",
+        "person", "people", "technician", "engineer", "agent", "manager", "team", "support", "chat",
+    };
+
+    /// <summary>A thing named after "my" or "the" and followed by what happened to it ("the Nordlys inside is smashed").</summary>
+    [GeneratedRegex(@"\b(?:my|the|our|this|that)\s+(?<np>[\p{L}][\w'-]*(?:\s+[\p{L}][\w'-]*){0,2}?)(?=\s+(?:is|was|has|had|arrived|came|broke|cracked|stopped|keeps|won'?t|doesn'?t|isn'?t|wasn'?t|inside|itself|got|looks|never)\b|\s*[,.!?;]|\s*$)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture)]
+    private static partial Regex Thing();
+
+    [GeneratedRegex(@"\b(tried|already|called|phoned|rang|emailed|e-mailed|contacted|chatted|messaged|restarted|rebooted|reset|reinstalled|checked|asked|complained|waited|turned it off|unplugged|updated|cleared)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex Tried();
+
+    [GeneratedRegex(@"\b(error|says|said|message|crash(es|ed|ing)?|freez(es|ing)|frozen|blank|black screen|keeps|won'?t|doesn'?t|can'?t|cannot|fails?|failed|stuck|spinning|wrong password|locked|code|loading|logs? me out)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex Symptom();
+
+    [GeneratedRegex(@"\b(order|subscription|subscribed|plan|booking|membership|contract)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex Purchase();
+
+    [GeneratedRegex(@"\b(username|user name|user id|login)\s*(is|:)?\s*(?<name>[\w.@-]{3,})", RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture)]
+    private static partial Regex Username();
+}

@@ -1,0 +1,83 @@
+using SupportBot.Core.Understanding;
+
+namespace SupportBot.Core.Tests.Understanding;
+
+public sealed class SlotReaderTests
+{
+    /// <summary>Wednesday 20 March 2024, noon UTC.</summary>
+    private static readonly DateTimeOffset Now = new(2024, 3, 20, 12, 0, 0, TimeSpan.Zero);
+
+    [Theory]
+    [InlineData("order_number", "it's order #48213", "48213")]
+    [InlineData("order_number", "order number AB-99812", "AB-99812")]
+    [InlineData("order_number", "the lamp, order 4471-2231, it came on Monday", "4471-2231")]
+    [InlineData("order_number", "the parcel never came", null)]
+    [InlineData("order_number", "I waited 3 weeks and paid £89", null)]
+    [InlineData("when", "I ordered it three weeks ago", "three weeks ago")]
+    [InlineData("when", "last Tuesday", "last Tuesday")]
+    [InlineData("when", "the lamp, order 4471-2231, it came on Monday", "on Monday")]
+    [InlineData("when", "the box was crushed", null)]
+    [InlineData("tried", "I already called twice", "I already called twice")]
+    [InlineData("tried", "it's broken", null)]
+    [InlineData("amount", "they charged me $42.50", "$42.50")]
+    [InlineData("amount", "it cost 80 euros", "€80.00")]
+    [InlineData("amount", "I paid a £12 express delivery charge", null)]
+    [InlineData("amount", "charged twice", null)]
+    [InlineData("account", "it's dana@example.com", "dana@example.com")]
+    [InlineData("account", "my username is dana_r88", "dana_r88")]
+    [InlineData("product", "the lamp, order 4471-2231, it came on Monday", "lamp")]
+    [InlineData("product", "the box was crushed and the lamp inside is smashed", "lamp")]
+    [InlineData("product", "my new desk lamp arrived broken", "desk lamp")]
+    [InlineData("product", "the app keeps crashing", null)]
+    [InlineData("device", "the Roku app keeps crashing on my TV", "Roku app")]
+    [InlineData("device", "iphone 15 pro, ios 17.4", "iPhone 15 pro")]
+    [InlineData("device", "it's the Tesco app, version 3.2.1", "Tesco app 3.2.1")]
+    [InlineData("symptom", "it crashes when I open it", "it crashes when I open it")]
+    [InlineData("purchase", "it's my monthly subscription", "it's my monthly subscription")]
+    public void Read_AnswerGiven_GivesTheSlotsValue(string question, string text, string? expected)
+    {
+        Assert.Equal(expected, SlotReader.Read(question, text, Now, "GBP")?.Value);
+    }
+
+    [Fact]
+    public void Read_OneAnswer_FillsEverySlotItHolds()
+    {
+        const string answer = "the lamp, order 4471-2231, it came on Monday";
+
+        var slots = new[] { "product", "order_number", "when", "tried", "amount" }.ToDictionary(q => q, q => SlotReader.Read(q, answer, Now, "GBP")?.Value);
+
+        Assert.Equal("lamp", slots["product"]);
+        Assert.Equal("4471-2231", slots["order_number"]);
+        Assert.Equal("on Monday", slots["when"]);
+        Assert.Null(slots["tried"]);
+        Assert.Null(slots["amount"]);
+    }
+
+    [Theory]
+    [InlineData("the box was crushed and the Nordlys inside is smashed", "Nordlys", "the Nordlys")]
+    [InlineData("my Hemnes arrived in pieces", "Hemnes", "my Hemnes")]
+    [InlineData("the box was crushed", null, null)]
+    public void ReadLoosely_ThingNamedAfterTheOrMy_CountsAsTheProduct(string text, string? value, string? words)
+    {
+        var found = SlotReader.ReadLoosely("product", text, Now, "GBP");
+
+        Assert.Equal(value, found?.Value);
+        Assert.Equal(words, found?.Words);
+    }
+
+    [Fact]
+    public void ReadLoosely_WhatHappens_IsWhatTheyWroteOfTheProblem()
+    {
+        Assert.Null(SlotReader.Read("symptom", "the app is rubbish", Now, "GBP"));
+        Assert.Equal("the app is rubbish", SlotReader.ReadLoosely("symptom", "the app is rubbish", Now, "GBP")?.Value);
+    }
+
+    [Fact]
+    public void Read_Amount_KeepsTheWordsItWasWrittenIn()
+    {
+        var amount = SlotReader.Read("amount", "it was 89 pounds", Now, "USD");
+
+        Assert.Equal("£89.00", amount?.Value);
+        Assert.Equal("89 pounds", amount?.Words);
+    }
+}

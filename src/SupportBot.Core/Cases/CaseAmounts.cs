@@ -77,7 +77,12 @@ public static class CaseAmounts
     /// <paramref name="purpose"/>; a delivery fee in a reply about the item is kept beside it, never as its price.
     /// Returns the amount now known for <paramref name="purpose"/>, or null when the reply gave none.
     /// </summary>
-    public static MoneyAmount? TakeReply(SupportCase supportCase, string? reply, MoneyPurpose purpose, string defaultCurrency)
+    /// <param name="supportCase">The case.</param>
+    /// <param name="reply">What the customer answered.</param>
+    /// <param name="purpose">What the amount asked for is for.</param>
+    /// <param name="defaultCurrency">The currency of a bare number (<c>Support:Currency</c>).</param>
+    /// <param name="item">What the amount was asked as the price of ("lamp"), when the reply doesn't say.</param>
+    public static MoneyAmount? TakeReply(SupportCase supportCase, string? reply, MoneyPurpose purpose, string defaultCurrency, string? item = null)
     {
         ArgumentNullException.ThrowIfNull(supportCase);
         var amounts = MoneyReader.ReadReply(reply, defaultCurrency);
@@ -100,7 +105,7 @@ public static class CaseAmounts
         }
         else
         {
-            Set(supportCase, chosen);
+            Set(supportCase, chosen with { PurposeText = chosen.PurposeText ?? item });
         }
 
         return For(supportCase, purpose);

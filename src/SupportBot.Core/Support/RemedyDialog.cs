@@ -83,7 +83,8 @@ public sealed class RemedyDialog : CaseDialog
 
         // Only the amount stands between the customer and their money: ask for it, for the thing the remedy pays for.
         step.GetState<AmountAsked>().Asked = true;
-        var prompt = Voice.Ask(step.Context, SupportPrompts.AskAmount, supportCase, ("item", ItemName(supportCase, remedy, step.Context.TimeProvider.GetUtcNow())), ("remedy", remedy.Title));
+        var item = ItemNamed(supportCase, remedy, step.Context.TimeProvider.GetUtcNow());
+        var prompt = Voice.Ask(step.Context, SupportPrompts.AskAmount, supportCase, ("item", item is null ? null : ComplaintReader.Mirror(item.Words)), ("remedy", remedy.Title));
         return await step.PromptAsync(Text, prompt, cancellationToken).ConfigureAwait(false);
     }
 
@@ -99,7 +100,8 @@ public sealed class RemedyDialog : CaseDialog
         if (step.GetState<AmountAsked>().Asked && step.Result is string reply)
         {
             // "89 pounds", "£89", "it was 89": the amount for what the remedy pays; "I don't know" leaves it to a colleague.
-            CaseAmounts.TakeReply(supportCase, reply, remedy.PaysFor ?? MoneyPurpose.Item, _services.Options.Currency);
+            var item = ItemNamed(supportCase, remedy, step.Context.TimeProvider.GetUtcNow());
+            CaseAmounts.TakeReply(supportCase, reply, remedy.PaysFor ?? MoneyPurpose.Item, _services.Options.Currency, item?.Value);
             await _services.ReadMoodAsync(supportCase, reply, cancellationToken).ConfigureAwait(false);
         }
 
@@ -122,10 +124,11 @@ public sealed class RemedyDialog : CaseDialog
     }
 
     /// <summary>
-    /// What the amount asked for is the price of, in the customer's words ("the lamp", "the Nordlys" from "the Nordlys
-    /// inside is smashed"), or null to let the prompt say "it".
+    /// What the amount asked for is the price of: the product in the customer's words ("the lamp", or "the Nordlys"
+    /// from "the Nordlys inside is smashed"); null when they named none (the prompt then says "it") or the remedy
+    /// pays back a delivery fee.
     /// </summary>
-    private string? ItemName(SupportCase supportCase, Remedy remedy, DateTimeOffset now)
+    private SlotValue? ItemNamed(SupportCase supportCase, Remedy remedy, DateTimeOffset now)
     {
         if (remedy.PaysFor == MoneyPurpose.Delivery)
         {
@@ -133,9 +136,8 @@ public sealed class RemedyDialog : CaseDialog
         }
 
         var currency = _services.Options.Currency;
-        var product = supportCase.Said().Select(text => SlotReader.Read("product", text, now, currency)).FirstOrDefault(p => p is not null)
+        return supportCase.Said().Select(text => SlotReader.Read("product", text, now, currency)).FirstOrDefault(p => p is not null)
             ?? SlotReader.ReadLoosely("product", supportCase.Complaint, now, currency);
-        return product is null ? null : ComplaintReader.Mirror(product.Words);
     }
 
     private static string Capitalize(string text) => text.Length == 0 ? text : char.ToUpperInvariant(text[0]) + text[1..];

@@ -64,6 +64,20 @@ public sealed class PromptTests
             .StartTestAsync();
     }
 
+    [Theory]
+    [InlineData("just refund the delivery", "delivery_refund")]
+    [InlineData("I want a refund", "refund")]
+    public async Task ChoicePrompt_WordsOfTwoChoices_TheLongestMatchWins(string answer, string expected)
+    {
+        Choice[] remedies = [new("refund") { Synonyms = ["refund", "money back"] }, new("delivery_refund") { Synonyms = ["refund the delivery"] }];
+        var options = ChoiceOptions() with { Choices = remedies };
+
+        await Flow(new ChoicePrompt("choice"), options)
+            .Send("start").AssertReply("Which is closest?")
+            .Send(answer).AssertReply($"picked {expected} (#{Array.FindIndex(remedies, c => c.Value == expected) + 1})")
+            .StartTestAsync();
+    }
+
     [Fact]
     public async Task ChoicePrompt_Prompt_OffersChoicesAsSuggestedActions()
     {

@@ -91,4 +91,29 @@ public sealed class ComplaintReaderTests
     {
         Assert.Equal(expected, ComplaintReader.ContactFrom(text));
     }
+
+    [Theory]
+    [InlineData("just get me a person", true)]
+    [InlineData("none of your business", true)]
+    [InlineData("I'll tell them myself", true)]
+    [InlineData("no", true)]
+    [InlineData("I don't know", true)]
+    [InlineData("I already told you", true)]
+    [InlineData("hi", true)]
+    [InlineData("???", true)]
+    [InlineData("refund", false)]
+    [InlineData("my refund never came", false)]
+    [InlineData("I don't know why my parcel hasn't come", false)]
+    public void DeclinesToSay_ReplyToWhatIsItAbout(string text, bool expected)
+    {
+        Assert.Equal(expected, ComplaintReader.DeclinesToSay(text));
+    }
+
+    [Theory]
+    [InlineData("the app keeps crashing, I am sick of it", "the app keeps crashing, you are sick of it")]
+    [InlineData("you charged me twice for it", "we charged you twice for it")]
+    public void Mirror_WholeClause_KeepsItsLastWords(string text, string expected)
+    {
+        Assert.Equal(expected, ComplaintReader.Mirror(text));
+    }
 }

@@ -71,6 +71,43 @@ public sealed class TeamsAgentCardTests
         host.Wording.AssertIs(SupportPrompts.Welcome, replies[0].Text);
     }
 
+    [Fact]
+    public async Task MoneyRemedy_AmountsKeepTheirCurrency_OnTheCardAndInTheConsole()
+    {
+        await using var connector = await FakeConnector.StartAsync();
+        var settings = AgentClient.Accounts();
+        settings["Handoff:TeamsChannel:ServiceUrl"] = connector.ServiceUrl;
+        settings["Handoff:TeamsChannel:ConversationId"] = AgentsChannel;
+        await using var host = await BotHost.StartAsync(settings: settings);
+        using var alex = await AgentClient.SignInAsync(host, "alex");
+        await using var events = await alex.OpenEventsAsync();
+        var customer = new DirectLineClient(host);
+        var (conversationId, token) = await customer.PageTokenAsync("Priya");
+        await customer.StartAsync(token);
+        foreach (var text in new[]
+        {
+            "the box was crushed and the lamp inside is smashed, and I paid a £12 express delivery charge for it",
+            "I don't know", "nothing yet", "no", "a full refund", "89 pounds", "that's right",
+        })
+        {
+            await customer.PostMessageAsync(conversationId, token, text);
+        }
+
+        var card = (await connector.WaitForRequestsAsync(1))[0].Body!["attachments"]![0]!["content"]!;
+        var facts = card["body"]![2]!["facts"]!.AsArray().ToDictionary(f => f!["title"]!.GetValue<string>(), f => f!["value"]!.GetValue<string>());
+        var row = Assert.Single(await alex.CasesAsync())!;
+        var summary = (await alex.CaseAsync(row["caseId"]!.GetValue<string>()))["summary"]!;
+
+        Assert.Equal("a full refund (£89.00)", facts["Remedy wanted"]);
+        Assert.Equal("£89.00 (lamp)", facts["Amount"]);
+        Assert.Equal("£12.00 express delivery charge", facts["Other amounts"]);
+        Assert.Equal("the amount is in GBP, and the automatic limit is $75.00", facts["Needs approval because"]);
+        Assert.Equal("a full refund (£89.00)", row["remedyWanted"]!.GetValue<string>());
+        Assert.Equal("£89.00", summary["remedyAmountText"]!.GetValue<string>());
+        Assert.Equal("£89.00 (lamp)", summary["amountText"]!.GetValue<string>());
+        Assert.Equal("£12.00 express delivery charge", summary["otherAmounts"]![0]!.GetValue<string>());
+    }
+
     private static JsonObject TeamsAccept(string caseId, string userId, string name, string conversationId = AgentsChannel + ";messageid=1700000000000") => new()
     {
         ["type"] = "message",

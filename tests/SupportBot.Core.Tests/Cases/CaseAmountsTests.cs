@@ -1,0 +1,71 @@
+using SupportBot.Core.Cases;
+using SupportBot.Core.Understanding.Entities;
+
+namespace SupportBot.Core.Tests.Cases;
+
+public sealed class CaseAmountsTests
+{
+    private static readonly DateTimeOffset Now = new(2024, 3, 20, 12, 0, 0, TimeSpan.Zero);
+
+    [Fact]
+    public void Take_DeliveryFeeOnTheSide_IsNeverTheItemsAmount()
+    {
+        var supportCase = new SupportCase();
+
+        CaseAmounts.Take(supportCase, "the lamp is smashed and I paid a £12 express delivery charge for it", "USD", Now);
+
+        Assert.Null(supportCase.Amount);
+        Assert.Null(CaseAmounts.For(supportCase, MoneyPurpose.Item));
+        Assert.Equal("£12.00", CaseAmounts.For(supportCase, MoneyPurpose.Delivery)?.ToString());
+        Assert.Equal(["£12.00 express delivery charge"], supportCase.OtherAmounts);
+    }
+
+    [Theory]
+    [InlineData("89 pounds", "£89.00")]
+    [InlineData("£89", "£89.00")]
+    [InlineData("it was 89", "$89.00")]
+    [InlineData("the lamp was 89.50 but delivery was 12", "$89.50")]
+    public void TakeReply_WhatDidItCost_KeepsTheItemsAmountWithItsCurrency(string reply, string expected)
+    {
+        var supportCase = new SupportCase();
+
+        var taken = CaseAmounts.TakeReply(supportCase, reply, MoneyPurpose.Item, "USD", item: "lamp");
+
+        Assert.Equal(expected, taken?.ToString());
+        Assert.Equal(expected, supportCase.AmountText());
+        Assert.Equal("lamp", supportCase.AmountFor);
+    }
+
+    [Fact]
+    public void TakeReply_OnlyADeliveryFee_KeepsItBesideAndLeavesTheItemUnknown()
+    {
+        var supportCase = new SupportCase();
+
+        var taken = CaseAmounts.TakeReply(supportCase, "I paid £12 for express delivery", MoneyPurpose.Item, "USD", item: "lamp");
+
+        Assert.Null(taken);
+        Assert.Null(supportCase.Amount);
+        Assert.Equal("£12.00", supportCase.DeliveryFee?.ToString());
+    }
+
+    [Theory]
+    [InlineData("I don't know")]
+    [InlineData("no idea, it was a gift")]
+    public void TakeReply_NoAmount_KeepsNothing(string reply)
+    {
+        var supportCase = new SupportCase();
+
+        Assert.Null(CaseAmounts.TakeReply(supportCase, reply, MoneyPurpose.Item, "USD"));
+        Assert.Null(supportCase.Amount);
+    }
+
+    [Fact]
+    public void RemedyAmount_ForWhatTheRemedyPays_WithItsCurrency()
+    {
+        var supportCase = new SupportCase { RemedyWanted = "a refund of your delivery charge", RemedyId = "delivery_refund", RemedyPaysFor = MoneyPurpose.Delivery };
+        CaseAmounts.Take(supportCase, "the lamp cost £89 and the express delivery was £12", "USD", Now);
+
+        Assert.Equal("£12.00", supportCase.RemedyAmount()?.ToString());
+        Assert.Equal("a refund of your delivery charge (£12.00)", supportCase.RemedyText());
+    }
+}

@@ -1,0 +1,57 @@
+using SupportBot.Core.Cases;
+using SupportBot.Core.Understanding.Entities;
+
+namespace SupportBot.Core.Tests.Cases;
+
+public sealed class CaseSummaryTests
+{
+    [Fact]
+    public void ForCustomer_AnswerAlreadyInTheQuoteOrAnEarlierAnswer_IsNotListedAgain()
+    {
+        var supportCase = new SupportCase
+        {
+            Complaint = "my order arrived broken, the lamp",
+            Answers =
+            [
+                new ClarifyingAnswer("order_number", "What's the order number?", "4471-2231") { Words = "order 4471-2231, it came on Monday" },
+                new ClarifyingAnswer("product", "Which product is it?", "lamp"),
+                new ClarifyingAnswer("when", "When did this happen?", "on Monday"),
+                new ClarifyingAnswer("device", "Which app or device?", ClarifyingAnswer.NotFound),
+            ],
+        };
+
+        var brief = CaseSummary.Of(supportCase).ForCustomer();
+
+        Assert.Equal("“my order arrived broken, the lamp”; order number: 4471-2231; when: on Monday.", brief);
+    }
+
+    [Fact]
+    public void ForCustomer_MoneyRemedy_SaysWhatItPaysWithItsCurrency()
+    {
+        var supportCase = new SupportCase { Complaint = "the lamp is smashed", RemedyId = "refund", RemedyWanted = "a full refund", RemedyPaysFor = MoneyPurpose.Item };
+        CaseAmounts.TakeReply(supportCase, "89 pounds", MoneyPurpose.Item, "USD", "lamp");
+
+        var summary = CaseSummary.Of(supportCase);
+
+        Assert.EndsWith("you'd like a full refund (£89.00).", summary.ForCustomer(), StringComparison.Ordinal);
+        Assert.Equal("£89.00", summary.RemedyAmountText);
+        Assert.Equal("£89.00 (lamp)", summary.AmountText);
+    }
+
+    [Fact]
+    public void ForCustomer_RemedyInTheirOwnWords_IsQuotedAsTheirs()
+    {
+        var supportCase = new SupportCase { Complaint = "the shade is cracked", RemedyWanted = "just send me a new shade" };
+
+        Assert.EndsWith("you'd like “just send me a new shade”.", CaseSummary.Of(supportCase).ForCustomer(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Of_PersonAskedForBeforeAnythingWasTold_SaysSoInsteadOfAnEmptyProblem()
+    {
+        var summary = CaseSummary.Of(new SupportCase { AskedForPersonFirst = true, CategoryTitle = "Something else" });
+
+        Assert.Equal("asked for a person before saying what it is about", summary.Problem);
+        Assert.Equal(string.Empty, summary.Complaint);
+    }
+}

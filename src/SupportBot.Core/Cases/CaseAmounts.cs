@@ -111,6 +111,27 @@ public static class CaseAmounts
         return For(supportCase, purpose);
     }
 
+    /// <summary>
+    /// Reads the answer to the clarifying question "how much was the charge?": its amount is what the case is about,
+    /// even a fee when that is all it names ("a £5 late fee"), unless the case already has one.
+    /// </summary>
+    public static void TakeCharge(SupportCase supportCase, string? text, string defaultCurrency)
+    {
+        ArgumentNullException.ThrowIfNull(supportCase);
+        var amounts = MoneyReader.Read(text, defaultCurrency);
+        if (supportCase.Amount is not null || (amounts.FirstOrDefault(a => !a.IsSideCharge()) ?? (amounts.Count > 0 ? amounts[0] : null)) is not { } charge)
+        {
+            return;
+        }
+
+        Set(supportCase, charge);
+        supportCase.OtherAmounts.Remove($"{charge} {charge.PurposeText ?? "fee"}");
+        if (supportCase.DeliveryFee == charge)
+        {
+            supportCase.DeliveryFee = null;
+        }
+    }
+
     /// <summary>A delivery fee or other charge, kept beside the item's amount for the brief (and the first delivery fee for a delivery refund).</summary>
     private static void KeepBeside(SupportCase supportCase, MoneyAmount amount)
     {

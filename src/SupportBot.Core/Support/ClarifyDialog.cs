@@ -30,9 +30,10 @@ public sealed class ClarifyDialog : CaseDialog
         foreach (var question in category.Questions.Where(q => supportCase.Answers.All(a => a.QuestionId != q)))
         {
             // Already answered in something the customer said: keep what it says, never ask again.
-            if (SaidBefore(step, supportCase, question, loosely: false) is { } said)
+            if (SaidBefore(step, supportCase, question, loosely: false) is var (said, text))
             {
                 supportCase.Answers.Add(new ClarifyingAnswer(question, QuestionText(question), PiiMasker.Mask(said.Value)));
+                TakeCharge(supportCase, question, text);
                 continue;
             }
 
@@ -87,6 +88,7 @@ public sealed class ClarifyDialog : CaseDialog
             ? new ClarifyingAnswer(question, QuestionText(question), PiiMasker.Mask(found.Value)) { Words = words }
             : new ClarifyingAnswer(question, QuestionText(question), words));
         await _services.TakeAmountsAsync(step.Context, supportCase, answer, cancellationToken).ConfigureAwait(false);
+        TakeCharge(supportCase, question, answer);
         await _services.ReadMoodAsync(supportCase, answer, cancellationToken).ConfigureAwait(false);
         if (EmpathyPicker.FrustrationRising(supportCase.Moods))
         {
@@ -112,9 +114,10 @@ public sealed class ClarifyDialog : CaseDialog
             return await step.EndDialogAsync(new HandoffRequest(HandoffReason.FrustrationRising), cancellationToken).ConfigureAwait(false);
         }
 
-        if (SaidBefore(step, supportCase, question, loosely: true) is { } said)
+        if (SaidBefore(step, supportCase, question, loosely: true) is var (said, text))
         {
             supportCase.Answers.Add(new ClarifyingAnswer(question, QuestionText(question), PiiMasker.Mask(said.Value)));
+            TakeCharge(supportCase, question, text);
             await Voice.SayFreshAsync(step.Context, SupportPrompts.AlreadyTold, supportCase, cancellationToken, ("said", PiiMasker.Mask(ComplaintReader.Mirror(said.Words)))).ConfigureAwait(false);
             return await step.ReplaceDialogAsync(StepsId, null, cancellationToken).ConfigureAwait(false);
         }
@@ -133,8 +136,20 @@ public sealed class ClarifyDialog : CaseDialog
         return await step.ReplaceDialogAsync(StepsId, null, cancellationToken).ConfigureAwait(false);
     }
 
-    /// <summary>What the customer already said for <paramref name="question"/>, in the complaint or any answer, oldest first.</summary>
-    private SlotValue? SaidBefore(WaterfallStepContext step, SupportCase supportCase, string question, bool loosely)
+    /// <summary>The answer to "how much was the charge?" is the amount the case is about, even when it names a fee.</summary>
+    private void TakeCharge(SupportCase supportCase, string question, string text)
+    {
+        if (question == "amount")
+        {
+            CaseAmounts.TakeCharge(supportCase, text, _services.Options.Currency);
+        }
+    }
+
+    /// <summary>
+    /// What the customer already said for <paramref name="question"/>, in the complaint or any answer, oldest first,
+    /// with the words it was in.
+    /// </summary>
+    private (SlotValue Value, string Text)? SaidBefore(WaterfallStepContext step, SupportCase supportCase, string question, bool loosely)
     {
         var now = step.Context.TimeProvider.GetUtcNow();
         var currency = _services.Options.Currency;
@@ -142,7 +157,7 @@ public sealed class ClarifyDialog : CaseDialog
         {
             if ((loosely ? SlotReader.ReadLoosely(question, text, now, currency) : SlotReader.Read(question, text, now, currency)) is { } value)
             {
-                return value;
+                return (value, text);
             }
         }
 

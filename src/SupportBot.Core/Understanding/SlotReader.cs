@@ -35,7 +35,9 @@ public static partial class SlotReader
                 var monthFirst = string.Equals(currency, "USD", StringComparison.OrdinalIgnoreCase);
                 return DateReader.Read(text, now, monthFirst) is [var date, ..] ? new SlotValue(date.Text.Trim(), date.Text.Trim()) : null;
             case "amount":
-                return MoneyReader.Read(text, currency).FirstOrDefault(a => !a.IsSideCharge()) is { } amount ? new SlotValue(amount.ToString(), amount.Text) : null;
+                // Asked "how much was the charge?", a fee is the charge: only when nothing else is named does it answer.
+                var amounts = MoneyReader.Read(text, currency);
+                return (amounts.FirstOrDefault(a => !a.IsSideCharge()) ?? (amounts.Count > 0 ? amounts[0] : null)) is { } amount ? new SlotValue(amount.ToString(), amount.Text) : null;
             case "product":
             case "device":
                 return Product(text, preferDevice: question == "device");

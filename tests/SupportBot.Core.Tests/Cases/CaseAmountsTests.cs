@@ -68,4 +68,17 @@ public sealed class CaseAmountsTests
         Assert.Equal("£12.00", supportCase.RemedyAmount()?.ToString());
         Assert.Equal("a refund of your delivery charge (£12.00)", supportCase.RemedyText());
     }
+
+    [Fact]
+    public void TakeCharge_AFeeIsTheChargeInDispute_WhenItIsAllThatIsNamed()
+    {
+        var supportCase = new SupportCase();
+        CaseAmounts.Take(supportCase, "you charged me a £5 late fee", "USD", Now);
+
+        CaseAmounts.TakeCharge(supportCase, "you charged me a £5 late fee", "USD");
+
+        Assert.Equal("£5.00", supportCase.AmountText());
+        Assert.Equal("late fee", supportCase.AmountFor);
+        Assert.Empty(supportCase.OtherAmounts);
+    }
 }

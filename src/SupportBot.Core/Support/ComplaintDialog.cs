@@ -1,8 +1,10 @@
+using SupportBot.Core.Activities;
 using SupportBot.Core.Cases;
 using SupportBot.Core.Dialogs;
 using SupportBot.Core.Dialogs.Prompts;
 using SupportBot.Core.Handoff;
 using SupportBot.Core.Understanding;
+using SupportBot.Core.Understanding.Entities;
 
 namespace SupportBot.Core.Support;
 
@@ -24,10 +26,30 @@ public sealed class ComplaintDialog : CaseDialog
         Steps(AskWhatHappenedAsync, AcknowledgeAsync, TakeCategoryAsync);
 
         // The likeliest categories are the buttons; an answer in words may name any category, shown or not.
-        AddDialog(new ChoicePrompt(CategoryPrompt, (prompt, _) => Task.FromResult(prompt.Recognized.Succeeded || services.CategoryInWords(prompt.Context.Activity.Text) is not null))
+        AddDialog(new ChoicePrompt(CategoryPrompt, RecognizeCategoryAsync) { MaxAttempts = services.Options.MaxAttempts });
+    }
+
+    /// <summary>
+    /// A button, or words that name any category. "I already told you" is answered rather than met with "I didn't
+    /// catch that": the bot says what it has and why it still asks, with the same buttons.
+    /// </summary>
+    private async Task<bool> RecognizeCategoryAsync(PromptValidatorContext<FoundChoice> prompt, CancellationToken cancellationToken)
+    {
+        var text = prompt.Context.Activity.Text;
+        if (prompt.Recognized.Succeeded || _services.CategoryInWords(text) is not null)
         {
-            MaxAttempts = services.Options.MaxAttempts,
-        });
+            return true;
+        }
+
+        if (AlreadyToldReader.OnlyReminds(text) && prompt.Options.Choices is { } choices)
+        {
+            var supportCase = await Cases.CaseAsync(prompt.Context, cancellationToken).ConfigureAwait(false);
+            var line = Voice.Line(prompt.Context, SupportPrompts.CategoryAlreadyTold, supportCase);
+            var buttons = new SuggestedActions { Actions = [.. choices.Select(c => CardAction.ImBack(c.Title ?? c.Value))] };
+            await prompt.Context.SendActivityAsync(line with { SuggestedActions = buttons, InputHint = InputHints.ExpectingInput }, cancellationToken).ConfigureAwait(false);
+        }
+
+        return false;
     }
 
     private const string CategoryPrompt = "category";

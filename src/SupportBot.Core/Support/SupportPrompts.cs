@@ -28,6 +28,7 @@ public static class SupportPrompts
     public const string EmpathyGratitude = "empathy.gratitude";
     public const string CategoryAsk = "categories.ask";
     public const string CategoryRetry = "categories.retry";
+    public const string CategoryAlreadyTold = "categories.already_told";
     public const string AskAnythingElse = "layers.ask";
     public const string AskAnythingElseAgain = "layers.ask_again";
     public const string AcknowledgeLayer = "layers.acknowledge";
@@ -93,6 +94,7 @@ public static class SupportPrompts
         .. EmpathyPicker.Bands.SelectMany(band => EmpathyPicker.Emotions.Select(emotion => PromptDefinition.Of($"empathy.{band}.{emotion}", "name", "issue", "target"))),
         PromptDefinition.Of(CategoryAsk, "name"),
         PromptDefinition.Of(CategoryRetry, "name"),
+        Caught(CategoryAlreadyTold),
         .. SupportCatalog.KnownQuestions.Select(q => PromptDefinition.Of(Question(q), "name", "target", "issue")),
         PromptDefinition.Of(AskAnythingElse, "name"),
         PromptDefinition.Of(AskAnythingElseAgain, "name"),

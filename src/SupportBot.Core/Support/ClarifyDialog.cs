@@ -125,13 +125,13 @@ public sealed class ClarifyDialog : CaseDialog
         if (SupportCatalog.EssentialQuestions.Contains(question) && !pending.AskedAgain)
         {
             pending.AskedAgain = true;
-            await Voice.SayFreshAsync(step.Context, SupportPrompts.Missed, supportCase, cancellationToken).ConfigureAwait(false);
+            await Voice.SayFreshAsync(step.Context, SupportServices.SayingBack(SupportPrompts.Missed, supportCase), supportCase, cancellationToken).ConfigureAwait(false);
             return await step.PromptAsync(Text, Voice.Ask(step.Context, SupportPrompts.Narrow(question), supportCase), cancellationToken).ConfigureAwait(false);
         }
 
         // Not essential, or asked narrower once already: never a third time. The colleague is told to look for it.
         supportCase.Answers.Add(new ClarifyingAnswer(question, QuestionText(question), ClarifyingAnswer.NotFound));
-        var line = SupportCatalog.EssentialQuestions.Contains(question) ? SupportPrompts.MissedNoted : SupportPrompts.MissedCarryOn;
+        var line = SupportCatalog.EssentialQuestions.Contains(question) ? SupportPrompts.MissedNoted : SupportServices.SayingBack(SupportPrompts.MissedCarryOn, supportCase);
         await Voice.SayFreshAsync(step.Context, line, supportCase, cancellationToken).ConfigureAwait(false);
         return await step.ReplaceDialogAsync(StepsId, null, cancellationToken).ConfigureAwait(false);
     }

@@ -44,7 +44,7 @@ public sealed class ComplaintDialog : CaseDialog
         if (AlreadyToldReader.OnlyReminds(text) && prompt.Options.Choices is { } choices)
         {
             var supportCase = await Cases.CaseAsync(prompt.Context, cancellationToken).ConfigureAwait(false);
-            var line = Voice.Line(prompt.Context, SupportPrompts.CategoryAlreadyTold, supportCase);
+            var line = Voice.Line(prompt.Context, SupportServices.SayingBack(SupportPrompts.CategoryAlreadyTold, supportCase), supportCase);
             var buttons = new SuggestedActions { Actions = [.. choices.Select(c => CardAction.ImBack(c.Title ?? c.Value))] };
             await prompt.Context.SendActivityAsync(line with { SuggestedActions = buttons, InputHint = InputHints.ExpectingInput }, cancellationToken).ConfigureAwait(false);
         }

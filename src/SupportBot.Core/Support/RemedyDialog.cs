@@ -103,6 +103,11 @@ public sealed class RemedyDialog : CaseDialog
             var item = ItemNamed(supportCase, remedy, step.Context.TimeProvider.GetUtcNow());
             CaseAmounts.TakeReply(supportCase, reply, remedy.PaysFor ?? MoneyPurpose.Item, _services.Options.Currency, item?.Value);
             await _services.ReadMoodAsync(supportCase, reply, cancellationToken).ConfigureAwait(false);
+            if (AlreadyToldReader.OnlyReminds(reply))
+            {
+                // Had they said it, it would be known: own the miss; a colleague takes it from here rather than ask again.
+                await Voice.SayFreshAsync(step.Context, SupportServices.SayingBack(SupportPrompts.Missed, supportCase), supportCase, cancellationToken).ConfigureAwait(false);
+            }
         }
 
         var profile = await Cases.ProfileAsync(step.Context, cancellationToken).ConfigureAwait(false);

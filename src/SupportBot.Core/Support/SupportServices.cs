@@ -105,6 +105,17 @@ public sealed class SupportServices
         return titled?.Id ?? (words >= MinimumWordsToRead ? ClearCategory(text) : CategoryClassifier.Classify(text, Catalog));
     }
 
+    /// <summary>
+    /// The line <paramref name="key"/> that says back what the bot caught of the problem ({issue}), or its plain
+    /// form (<c>key.plain</c>) when the problem gives no statement to say back: it was told as a question, or could
+    /// not be turned into words.
+    /// </summary>
+    public static string SayingBack(string key, SupportCase supportCase)
+    {
+        ArgumentNullException.ThrowIfNull(supportCase);
+        return string.IsNullOrWhiteSpace(supportCase.Mirrored) || ComplaintReader.ReadsAsQuestion(supportCase.Complaint) ? key + ".plain" : key;
+    }
+
     /// <summary>The desk, check-ins, availability and contact centers.</summary>
     public HandoffServices Handoff { get; }
 

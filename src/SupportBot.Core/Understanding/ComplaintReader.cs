@@ -148,6 +148,16 @@ public static partial class ComplaintReader
         return words >= 2 && !NotAnIssue().IsMatch(normalized) && Entities.AlreadyToldReader.Read(text) is null;
     }
 
+    /// <summary>
+    /// Whether the problem as told reads as a question ("where is my parcel??", "why was I charged twice"), which
+    /// turned to face the customer makes no statement to say back ("all I caught is that where is your parcel").
+    /// </summary>
+    public static bool ReadsAsQuestion(string? text)
+    {
+        var sentence = FirstSentence((text ?? string.Empty).Trim());
+        return sentence.EndsWith('?') || sentence.TrimEnd('!', '.').EndsWith('?') || QuestionStart().IsMatch(sentence);
+    }
+
     /// <summary>Whether <paramref name="text"/> holds a way to reach the customer: an email address or a phone number.</summary>
     public static bool HasContact(string? text) => ContactFrom(text) is not null;
 
@@ -255,6 +265,9 @@ public static partial class ComplaintReader
 
     [GeneratedRegex(@"\b(none of your business|not your business|i'?d rather not|rather not say|(don'?t|do not) want to (say|tell|explain|go into it)|not telling|i'?ll (tell|explain (it )?to) (them|the person|a person|someone|your colleague|a human)|it'?s (private|personal|confidential))\b", RegexOptions.IgnoreCase)]
     private static partial Regex Declines();
+
+    [GeneratedRegex(@"^(hi|hello|hey)?[,!. ]*(where|what|why|how|when|who|which|is|are|can|could|will|would|do|does|did|has|have)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex QuestionStart();
 
     [GeneratedRegex(@"^(yes|yeah|yep|yup|sure|ok|okay|no|nope)\b", RegexOptions.IgnoreCase)]
     private static partial Regex NotAnIssue();

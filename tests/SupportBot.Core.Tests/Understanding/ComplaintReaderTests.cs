@@ -116,4 +116,15 @@ public sealed class ComplaintReaderTests
     {
         Assert.Equal(expected, ComplaintReader.Mirror(text));
     }
+
+    [Theory]
+    [InlineData("where is my parcel?? ordered 2 weeks ago", true)]
+    [InlineData("Why was I charged twice", true)]
+    [InlineData("hi, can you tell me where my refund is", true)]
+    [InlineData("my parcel never arrived", false)]
+    [InlineData("the app keeps crashing!", false)]
+    public void ReadsAsQuestion_NoStatementToSayBack(string text, bool expected)
+    {
+        Assert.Equal(expected, ComplaintReader.ReadsAsQuestion(text));
+    }
 }

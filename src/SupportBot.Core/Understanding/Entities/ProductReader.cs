@@ -104,7 +104,7 @@ public static partial class ProductReader
         foreach (Match match in ThingBought().Matches(text))
         {
             var words = match.Groups["mods"].Value.Split(' ', StringSplitOptions.RemoveEmptyEntries);
-            var kept = words.SkipWhile(Describing.Contains).ToArray();
+            var kept = words.SkipWhile(w => Describing.Contains(w) || !char.IsLetter(w[0])).ToArray();
             var name = string.Join(' ', [.. kept, match.Groups["head"].Value]);
             Add(found, new ProductMention { Name = name, Kind = ProductKind.Item, Text = match.Value, Start = match.Index });
         }
@@ -181,7 +181,7 @@ public static partial class ProductReader
     private static partial Regex NamedApp();
 
     [GeneratedRegex(
-        @"\b(?:my|the|our|this|that|a|an|his|her|their|your|ur)\s+(?<mods>(?:[a-z][\w-]*\s+){0,2})(?<head>lamp|phone|mobile|laptop|tablet|tv|television|router|modem|printer|headphones|earbuds|speaker|charger|cable|watch|camera|console|controller|sofa|couch|chair|table|desk|bed|mattress|fridge|freezer|oven|microwave|kettle|toaster|dishwasher|washing\s+machine|dryer|vacuum|hoover|blender|coffee\s+machine|heater|fan|bike|scooter|shoes|trainers|boots|jacket|coat|dress|shirt|jeans|bag|suitcase|necklace|mirror|rug|curtains|lightbulb|keyboard|mouse|monitor|smartwatch|drill|lawnmower|pram|car\s+seat)s?\b(?!\s+(?:call|calls|number|line|support|bill|contract|plan|signal))",
+        @"\b(?:my|the|our|this|that|a|an|his|her|their|your|ur)\s+(?<mods>(?:(?:[a-z][\w-]*|[£$€]\d[\d.,]*)\s+){0,2})(?<head>lamp|phone|mobile|laptop|tablet|tv|television|router|modem|printer|headphones|earbuds|speaker|charger|cable|watch|camera|console|controller|sofa|couch|chair|table|desk|bed|mattress|fridge|freezer|oven|microwave|kettle|toaster|dishwasher|washing\s+machine|dryer|vacuum|hoover|blender|coffee\s+machine|heater|fan|bike|scooter|shoes|trainers|boots|jacket|coat|dress|shirt|jeans|bag|suitcase|necklace|mirror|rug|curtains|lightbulb|keyboard|mouse|monitor|smartwatch|drill|lawnmower|pram|car\s+seat)s?\b(?!\s+(?:call|calls|number|line|support|bill|contract|plan|signal))",
         RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture)]
     private static partial Regex ThingBought();
 

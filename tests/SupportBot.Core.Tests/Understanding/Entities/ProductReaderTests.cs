@@ -99,6 +99,7 @@ public sealed class ProductReaderTests
     [InlineData("netflix app on my samsung tv", "Netflix app")]
     [InlineData("the YouTube app v2.3 crashes", "YouTube app")]
     [InlineData("Spotify keeps pausing", "Spotify")]
+    [InlineData("the £40 kettle arrived broken", "kettle")]
     public void Read_RealWorldSpellings_FindTheProduct(string text, string name)
     {
         Assert.Equal(name, ProductReader.Read(text)[0].Name);

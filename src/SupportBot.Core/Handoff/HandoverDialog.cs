@@ -6,6 +6,7 @@ using SupportBot.Core.Cases;
 using SupportBot.Core.Dialogs;
 using SupportBot.Core.State;
 using SupportBot.Core.Understanding;
+using SupportBot.Core.Understanding.Entities;
 
 namespace SupportBot.Core.Handoff;
 
@@ -48,7 +49,8 @@ public sealed class HandoverDialog : CaseDialog
     {
         var context = step.Context;
         var supportCase = await Cases.CaseAsync(context, cancellationToken).ConfigureAwait(false);
-        if (step.Result is string addition && !ComplaintReader.MeansNothingElse(addition) && !ComplaintReader.ConfirmsBrief(addition))
+        if (step.Result is string addition && !ComplaintReader.MeansNothingElse(addition) && !ComplaintReader.ConfirmsBrief(addition)
+            && !AlreadyToldReader.OnlyReminds(addition))
         {
             supportCase.CustomerAddition = PiiMasker.Mask(addition.Trim());
             if (CaseAmounts.Take(supportCase, addition, _handoff.Currency, context.TimeProvider.GetUtcNow()) is { } changed)

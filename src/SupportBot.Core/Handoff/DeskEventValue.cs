@@ -11,7 +11,7 @@ public sealed record DeskEventValue
     public string? Agent { get; init; }
 
     /// <summary>
-    /// The colleague's own id in the conversation (<c>from.id</c> of what they say, after <see cref="DeskEvents.AgentIdPrefix"/>):
+    /// The colleague's own id in the conversation (<c>from.id</c> of what they say, after <see cref="ColleagueAccount.IdPrefix"/>):
     /// the same for each of their messages, different for each colleague, and never their sign-in name.
     /// </summary>
     public string? AgentId { get; init; }

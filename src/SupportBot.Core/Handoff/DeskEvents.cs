@@ -1,5 +1,3 @@
-using SupportBot.Core.Activities;
-
 namespace SupportBot.Core.Handoff;
 
 /// <summary>
@@ -11,16 +9,6 @@ public static class DeskEvents
 {
     /// <summary>The <c>callerId</c> of activities the server itself raises.</summary>
     public const string CallerId = "urn:supportbot:desk";
-
-    /// <summary>
-    /// How the <c>from.id</c> of a colleague's message starts: their messages go out with their own name and id (role
-    /// <c>bot</c>, as everything the bot's side sends), so a channel can tell them from the bot's lines.
-    /// </summary>
-    public const string AgentIdPrefix = "agent:";
-
-    /// <summary>Whether <paramref name="activity"/> is a colleague's message or typing, relayed to the customer.</summary>
-    public static bool IsFromAgent(Activity activity) =>
-        activity?.From?.Id?.StartsWith(AgentIdPrefix, StringComparison.Ordinal) == true;
 
     public const string QueueUpdate = "handoff.update";
     public const string AgentJoined = "agent.joined";

@@ -246,7 +246,7 @@ public static partial class AgentEndpoints
         var lines = activities
             .Where(a => a.Type == ActivityTypes.Message && !string.IsNullOrEmpty(a.Text))
             .Select(a => new TranscriptLine(
-                DeskEvents.IsFromAgent(a) ? "agent" : a.From?.Role == "bot" || a.From?.Id == reference.Bot?.Id ? "bot" : "customer",
+                ColleagueAccount.IsFrom(a) ? "agent" : a.From?.Role == "bot" || a.From?.Id == reference.Bot?.Id ? "bot" : "customer",
                 a.From?.Name,
                 PiiMasker.Mask(a.Text!),
                 a.Timestamp))

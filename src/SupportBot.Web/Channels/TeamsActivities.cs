@@ -82,7 +82,7 @@ public static class TeamsActivities
 
     private static Activity Signed(Activity reply)
     {
-        if (reply.Type != ActivityTypes.Message || !DeskEvents.IsFromAgent(reply) || string.IsNullOrWhiteSpace(reply.Text))
+        if (reply.Type != ActivityTypes.Message || !ColleagueAccount.IsFrom(reply) || string.IsNullOrWhiteSpace(reply.Text))
         {
             return reply;
         }

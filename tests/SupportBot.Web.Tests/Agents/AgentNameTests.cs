@@ -29,13 +29,13 @@ public sealed class AgentNameTests
         var fromAlex = Assert.Single(messages, m => m!["text"]!.GetValue<string>() == "Hi Dana, I'm looking at your order now.")!["from"]!;
         Assert.Equal("Alex Morgan", fromAlex["name"]!.GetValue<string>());
         Assert.Equal("bot", fromAlex["role"]!.GetValue<string>());
-        Assert.Equal(DeskEvents.AgentIdPrefix + AgentDirectory.PublicId("alex"), fromAlex["id"]!.GetValue<string>());
+        Assert.Equal(ColleagueAccount.IdPrefix + AgentDirectory.PublicId("alex"), fromAlex["id"]!.GetValue<string>());
         Assert.DoesNotContain("alex", fromAlex["id"]!.GetValue<string>(), StringComparison.OrdinalIgnoreCase);
         var botLines = messages.Where(m => m!["text"]!.GetValue<string>() != "Hi Dana, I'm looking at your order now.").ToList();
         Assert.True(botLines.Count >= 2, string.Join("\n", DirectLineClient.BotTexts(live)));
         host.Wording.AssertIs(HandoffPrompts.AgentJoined, botLines[0]!["text"]!.GetValue<string>());
         host.Wording.AssertIs(HandoffPrompts.HandedBack, botLines[1]!["text"]!.GetValue<string>());
-        Assert.All(botLines, m => Assert.False(m!["from"]!["id"]!.GetValue<string>().StartsWith(DeskEvents.AgentIdPrefix, StringComparison.Ordinal)));
+        Assert.All(botLines, m => Assert.False(m!["from"]!["id"]!.GetValue<string>().StartsWith(ColleagueAccount.IdPrefix, StringComparison.Ordinal)));
     }
 
     [Fact]

@@ -83,7 +83,7 @@ public sealed class TeamsDeskReplyTests
         var from = fromTheDesk[1].Body!["from"]!;
         Assert.Equal("Alex Morgan", from["name"]!.GetValue<string>());
         Assert.Equal("bot", from["role"]!.GetValue<string>());
-        Assert.Equal(DeskEvents.AgentIdPrefix + SupportBot.Web.Agents.AgentDirectory.PublicId("alex"), from["id"]!.GetValue<string>());
+        Assert.Equal(ColleagueAccount.IdPrefix + SupportBot.Web.Agents.AgentDirectory.PublicId("alex"), from["id"]!.GetValue<string>());
         var transcript = await host.GetTranscriptAsync("msteams", chat);
         Assert.Contains(transcript, a => a.Text == "Hi Dana, I'm looking at your order now."); // the transcript keeps what Alex wrote
     }

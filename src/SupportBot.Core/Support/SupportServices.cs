@@ -11,7 +11,7 @@ namespace SupportBot.Core.Support;
 public sealed class SupportServices
 {
     /// <summary>How sure the reader must be to overrule the catalog's keywords.</summary>
-    private const double SureAbove = 0.7;
+    private const double SureAbove = 0.5;
 
     private readonly Func<SupportCatalog> _catalog;
 

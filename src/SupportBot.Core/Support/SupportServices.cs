@@ -14,11 +14,13 @@ public sealed class SupportServices
     private const double SureAbove = 0.7;
 
     private readonly Func<SupportCatalog> _catalog;
+    private readonly Func<AnswerReader>? _answers;
 
-    public SupportServices(PromptSource prompts, Func<SupportCatalog> catalog, ISentimentAnalyzer sentiment, SupportOptions options, ConversationState conversationState, UserState userState, HandoffServices? handoff = null, IMessageReader? reader = null)
+    public SupportServices(PromptSource prompts, Func<SupportCatalog> catalog, ISentimentAnalyzer sentiment, SupportOptions options, ConversationState conversationState, UserState userState, HandoffServices? handoff = null, IMessageReader? reader = null, Func<AnswerReader>? answers = null)
     {
         Reader = reader;
         _catalog = catalog;
+        _answers = answers;
         Sentiment = sentiment;
         Options = options;
         Voice = new CaseVoice(prompts);
@@ -61,6 +63,31 @@ public sealed class SupportServices
         }
 
         return reading.IsConfident ? reading.Category : keyword;
+    }
+
+    /// <summary>The admins' answer to <paramref name="question"/> (<c>dialogs/catalog/answers.yaml</c>), or null when none fits well enough.</summary>
+    public AnswerMatch? Answer(string? question) => _answers?.Invoke().Match(question);
+
+    /// <summary>
+    /// Whether <paramref name="text"/> is a plain question rather than a complaint: filed under the catalog's question
+    /// category; or asked as a question (its kind, or "how do I…") without strong feeling, when the category is still
+    /// unclear or an answer covers it in its category ("how do I return this?" under cancel_return). A question in a
+    /// clear complaint category that no answer covers ("why was I charged twice?") is a problem to fix, not a question.
+    /// </summary>
+    public bool AsksQuestion(string text, string? category, MoodReading mood)
+    {
+        ArgumentNullException.ThrowIfNull(mood);
+        if (category == SupportCatalog.Question)
+        {
+            return true;
+        }
+
+        if (mood.NegativeIntensity >= EmpathyPicker.ModerateFrom || !(ComplaintReader.AsksHowTo(text) || Reader?.Read(text) is { Kind: MessageKind.Question }))
+        {
+            return false;
+        }
+
+        return category is null || (Answer(text) is { } match && match.Answer.Categories.Contains(category));
     }
 
     /// <summary>The desk, check-ins, availability and contact centers.</summary>

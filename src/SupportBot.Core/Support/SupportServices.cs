@@ -65,29 +65,33 @@ public sealed class SupportServices
         return reading.IsConfident ? reading.Category : keyword;
     }
 
-    /// <summary>The admins' answer to <paramref name="question"/> (<c>dialogs/catalog/answers.yaml</c>), or null when none fits well enough.</summary>
-    public AnswerMatch? Answer(string? question) => _answers?.Invoke().Match(question);
+    /// <summary>
+    /// The admins' answer to <paramref name="question"/> (<c>dialogs/catalog/answers.yaml</c>), or null when none fits
+    /// well enough. An answer that lists categories is not given to a question filed under another one ("how do I
+    /// reset my password?" gets no returns answer); a plain question, or one whose category is unclear, can get any.
+    /// </summary>
+    public AnswerMatch? Answer(string? question)
+    {
+        if (_answers?.Invoke().Match(question) is not { } match)
+        {
+            return null;
+        }
+
+        return match.Answer.Categories.Count == 0 || ClearCategory(question!) is not { } category || category == SupportCatalog.Question || match.Answer.Categories.Contains(category)
+            ? match
+            : null;
+    }
 
     /// <summary>
     /// Whether <paramref name="text"/> is a plain question rather than a complaint: filed under the catalog's question
-    /// category; or asked as a question (its kind, or "how do I…") without strong feeling, when the category is still
-    /// unclear or an answer covers it in its category ("how do I return this?" under cancel_return). A question in a
-    /// clear complaint category that no answer covers ("why was I charged twice?") is a problem to fix, not a question.
+    /// category, or asked as a question (its kind, or "how do I…") without strong feeling. A question asked in anger
+    /// ("why was I charged twice?!") is a problem to put right, and goes through the complaint.
     /// </summary>
     public bool AsksQuestion(string text, string? category, MoodReading mood)
     {
         ArgumentNullException.ThrowIfNull(mood);
-        if (category == SupportCatalog.Question)
-        {
-            return true;
-        }
-
-        if (mood.NegativeIntensity >= EmpathyPicker.ModerateFrom || !(ComplaintReader.AsksHowTo(text) || Reader?.Read(text) is { Kind: MessageKind.Question }))
-        {
-            return false;
-        }
-
-        return category is null || (Answer(text) is { } match && match.Answer.Categories.Contains(category));
+        return category == SupportCatalog.Question
+            || (mood.NegativeIntensity < EmpathyPicker.ModerateFrom && (ComplaintReader.AsksHowTo(text) || Reader?.Read(text) is { Kind: MessageKind.Question }));
     }
 
     /// <summary>The desk, check-ins, availability and contact centers.</summary>

@@ -1,4 +1,7 @@
 using SupportBot.Core.Handoff;
+using SupportBot.Core.State;
+using SupportBot.Core.Support;
+using SupportBot.Core.Understanding;
 using SupportBot.Testing;
 
 namespace SupportBot.Core.Tests.Support;
@@ -34,13 +37,43 @@ public sealed class QuestionDialogTests
     }
 
     [Fact]
-    public async Task Question_AboutAProblemNoAnswerCovers_GoesThroughTheComplaint()
+    public async Task Question_InAComplaintCategoryNoAnswerCovers_GetsTheOfferNotTheComplaintsQuestions()
     {
         await new TestFlow(TestBots.SupportBot()) { UserName = "Dana Reyes" }
             .Send("hi").AssertReplyOneOf(Wording.Of("greeting.welcome"))
-            .Send("why was I charged twice for my order?").AssertReplyOneOf(Wording.OfAny("empathy."))
-            .AssertReply(r => Assert.DoesNotContain(r.Text, Wording.Of("questions.offer_colleague")))
+            .Send("do you price match?").AssertReplyOneOf(Wording.Of("questions.acknowledge"))
+            .AssertReplyOneOf(Wording.Of("questions.offer_colleague"))
+            .Send("yes").AssertReplyContains("“do you price match?”")
             .StartTestAsync();
+    }
+
+    [Fact]
+    public async Task Question_AskedInAnger_IsAProblemToPutRight()
+    {
+        await new TestFlow(TestBots.SupportBot()) { UserName = "Dana Reyes" }
+            .Send("hi").AssertReplyOneOf(Wording.Of("greeting.welcome"))
+            .Send("why the hell was I charged twice for my order?! this is ridiculous").AssertReplyOneOf(Wording.OfAny("empathy."))
+            .AssertReplyOneOf(Wording.Of("questions.amount"))
+            .StartTestAsync();
+    }
+
+    [Fact]
+    public void Answer_ListingCategories_IsNotGivenToAQuestionFiledUnderAnother()
+    {
+        string[] examples = ["how do I return an item?", "can I send back something I ordered", "what's your returns process"];
+        string[] none = ["my parcel never arrived", "the app keeps crashing", "you charged me twice"];
+        var forAccounts = AnswerReader.Train([new Answer("returns", "Your confirmation email says how.", examples, ["account"])], none);
+        var forReturns = AnswerReader.Train([new Answer("returns", "Your confirmation email says how.", examples, ["cancel_return"])], none);
+
+        Assert.Null(Services(forAccounts).Answer("can I return the jacket I ordered?"));
+        Assert.Equal("returns", Services(forReturns).Answer("can I return the jacket I ordered?")?.Answer.Id);
+    }
+
+    private static SupportServices Services(AnswerReader answers)
+    {
+        var storage = new MemoryStorage();
+        var catalog = TestBots.Catalog();
+        return new SupportServices(TestBots.Prompts(), () => catalog, TestBots.Sentiment, new SupportOptions(), new ConversationState(storage), new UserState(storage), reader: TestBots.Reader, answers: () => answers);
     }
 
     [Fact]

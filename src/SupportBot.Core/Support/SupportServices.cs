@@ -84,14 +84,26 @@ public sealed class SupportServices
 
     /// <summary>
     /// Whether <paramref name="text"/> is a plain question rather than a complaint: filed under the catalog's question
-    /// category, or asked as a question (its kind, or "how do I…") without strong feeling. A question asked in anger
-    /// ("why was I charged twice?!") is a problem to put right, and goes through the complaint.
+    /// category; or asked as a question (its kind, or "how do I…") without strong feeling, when an answer covers it
+    /// or the reader takes it for a plain question though the catalog's keywords point elsewhere ("do you price
+    /// match?"). A question about a problem ("I ordered a lamp last week, where is it?") or asked in anger ("why was
+    /// I charged twice?!") is a problem to put right, and goes through the complaint.
     /// </summary>
     public bool AsksQuestion(string text, string? category, MoodReading mood)
     {
         ArgumentNullException.ThrowIfNull(mood);
-        return category == SupportCatalog.Question
-            || (mood.NegativeIntensity < EmpathyPicker.ModerateFrom && (ComplaintReader.AsksHowTo(text) || Reader?.Read(text) is { Kind: MessageKind.Question }));
+        if (category == SupportCatalog.Question)
+        {
+            return true;
+        }
+
+        var reading = Reader?.Read(text);
+        if (mood.NegativeIntensity >= EmpathyPicker.ModerateFrom || !(ComplaintReader.AsksHowTo(text) || reading is { Kind: MessageKind.Question }))
+        {
+            return false;
+        }
+
+        return reading?.Category == SupportCatalog.Question || Answer(text) is not null;
     }
 
     /// <summary>The desk, check-ins, availability and contact centers.</summary>

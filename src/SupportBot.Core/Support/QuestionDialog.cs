@@ -55,7 +55,7 @@ public sealed class QuestionDialog : CaseDialog
         if (step.GetState<Given>().Question is { } given)
         {
             // The colleague sees what the customer was already told, so they won't be given it again.
-            supportCase.Answers.Add(new ClarifyingAnswer("tried", "Did that answer your question?", $"the answer to “{given}”, which didn't help"));
+            supportCase.Answers.Add(new ClarifyingAnswer("tried", "Did that answer your question?", $"my answer to “{given}”, which didn't help"));
             key = SupportPrompts.QuestionOfferAfterAnswer;
         }
 

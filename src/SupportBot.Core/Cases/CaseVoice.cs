@@ -32,6 +32,18 @@ public sealed class CaseVoice(PromptSource prompts)
         return context.SendActivityAsync(Line(context, key, supportCase, extra, fresh: true), cancellationToken);
     }
 
+    /// <summary>
+    /// Sends wording written outside the prompt files, its variables already filled (an admin's answer): addressed
+    /// as every line is, the customer's name at most once, or its stand-in dropped when the name is not known.
+    /// </summary>
+    public static Task SayTextAsync(TurnContext context, string text, SupportCase supportCase, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        ArgumentNullException.ThrowIfNull(text);
+        ArgumentNullException.ThrowIfNull(supportCase);
+        return context.SendActivityAsync(Activity.CreateMessage(supportCase.FirstName is null ? Unnamed(text) : NamedOnce(text, supportCase.FirstName)), cancellationToken);
+    }
+
     /// <summary>A prompt asking <paramref name="key"/>.</summary>
     public PromptOptions Ask(TurnContext context, string key, SupportCase supportCase, params (string Name, string? Value)[] extra) =>
         new() { Prompt = Line(context, key, supportCase, extra) };

@@ -66,7 +66,17 @@ public sealed class ComplaintDialog : CaseDialog
 
         supportCase.Mirrored = ComplaintReader.Mirror(supportCase.Complaint);
         await _services.TakeAmountsAsync(step.Context, supportCase, complaint, cancellationToken).ConfigureAwait(false);
-        await Voice.EmpathizeAsync(step.Context, supportCase, cancellationToken).ConfigureAwait(false);
+        var category = _services.ClearCategory(complaint);
+        var question = _services.AsksQuestion(complaint, category, supportCase.Moods[^1]);
+        if (question && supportCase.Moods[^1].NegativeIntensity < EmpathyPicker.ModerateFrom)
+        {
+            // A calm question needs no empathy for a problem ("cancel" alone reads a little negative), just a word that it was heard.
+            await Voice.SayFreshAsync(step.Context, SupportPrompts.QuestionAcknowledge, supportCase, cancellationToken).ConfigureAwait(false);
+        }
+        else
+        {
+            await Voice.EmpathizeAsync(step.Context, supportCase, cancellationToken).ConfigureAwait(false);
+        }
 
         if (PersonRequestRecognizer.AsksForPerson(complaint))
         {
@@ -74,9 +84,9 @@ public sealed class ComplaintDialog : CaseDialog
         }
 
         var catalog = _services.Catalog;
-        if (_services.ClearCategory(complaint) is { } category)
+        if ((question ? SupportCatalog.Question : category) is { } clear)
         {
-            _services.SetCategory(supportCase, category);
+            _services.SetCategory(supportCase, clear);
             return await step.EndDialogAsync(null, cancellationToken).ConfigureAwait(false);
         }
 

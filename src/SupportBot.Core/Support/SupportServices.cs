@@ -14,11 +14,13 @@ public sealed class SupportServices
     private const double SureAbove = 0.5;
 
     private readonly Func<SupportCatalog> _catalog;
+    private readonly Func<AnswerReader>? _answers;
 
-    public SupportServices(PromptSource prompts, Func<SupportCatalog> catalog, ISentimentAnalyzer sentiment, SupportOptions options, ConversationState conversationState, UserState userState, HandoffServices? handoff = null, IMessageReader? reader = null)
+    public SupportServices(PromptSource prompts, Func<SupportCatalog> catalog, ISentimentAnalyzer sentiment, SupportOptions options, ConversationState conversationState, UserState userState, HandoffServices? handoff = null, IMessageReader? reader = null, Func<AnswerReader>? answers = null)
     {
         Reader = reader;
         _catalog = catalog;
+        _answers = answers;
         Sentiment = sentiment;
         Options = options;
         Voice = new CaseVoice(prompts);
@@ -61,6 +63,47 @@ public sealed class SupportServices
         }
 
         return reading.IsConfident ? reading.Category : keyword;
+    }
+
+    /// <summary>
+    /// The admins' answer to <paramref name="question"/> (<c>dialogs/catalog/answers.yaml</c>), or null when none fits
+    /// well enough. An answer that lists categories is not given to a question filed under another one ("how do I
+    /// reset my password?" gets no returns answer); a plain question, or one whose category is unclear, can get any.
+    /// </summary>
+    public AnswerMatch? Answer(string? question)
+    {
+        if (_answers?.Invoke().Match(question) is not { } match)
+        {
+            return null;
+        }
+
+        return match.Answer.Categories.Count == 0 || ClearCategory(question!) is not { } category || category == SupportCatalog.Question || match.Answer.Categories.Contains(category)
+            ? match
+            : null;
+    }
+
+    /// <summary>
+    /// Whether <paramref name="text"/> is a plain question rather than a complaint: filed under the catalog's question
+    /// category; or asked as a question (its kind, or "how do I…") without strong feeling, when an answer covers it
+    /// or the reader takes it for a plain question though the catalog's keywords point elsewhere ("do you price
+    /// match?"). A question about a problem ("I ordered a lamp last week, where is it?") or asked in anger ("why was
+    /// I charged twice?!") is a problem to put right, and goes through the complaint.
+    /// </summary>
+    public bool AsksQuestion(string text, string? category, MoodReading mood)
+    {
+        ArgumentNullException.ThrowIfNull(mood);
+        if (category == SupportCatalog.Question)
+        {
+            return true;
+        }
+
+        var reading = Reader?.Read(text);
+        if (mood.NegativeIntensity >= EmpathyPicker.ModerateFrom || !(ComplaintReader.AsksHowTo(text) || reading is { Kind: MessageKind.Question }))
+        {
+            return false;
+        }
+
+        return reading?.Category == SupportCatalog.Question || Answer(text) is not null;
     }
 
     /// <summary>The desk, check-ins, availability and contact centers.</summary>

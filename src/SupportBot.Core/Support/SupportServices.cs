@@ -103,7 +103,9 @@ public sealed class SupportServices
             return false;
         }
 
-        return reading?.Category == SupportCatalog.Question || Answer(text) is not null;
+        // A calm question the reader is unsure of, with "question" among its two likeliest categories, is served as one.
+        return reading?.Category == SupportCatalog.Question || Answer(text) is not null
+            || (reading is { IsConfident: false } && reading.TopCategories.Any(c => c.Category == SupportCatalog.Question));
     }
 
     /// <summary>The desk, check-ins, availability and contact centers.</summary>

@@ -68,13 +68,15 @@ public sealed class ComplaintDialog : CaseDialog
         await _services.TakeAmountsAsync(step.Context, supportCase, complaint, cancellationToken).ConfigureAwait(false);
         await Voice.EmpathizeAsync(step.Context, supportCase, cancellationToken).ConfigureAwait(false);
 
-        if (PersonRequestRecognizer.AsksForPerson(complaint))
+        // One reading of the complaint answers both: whether they ask for a person, and its category.
+        var reading = _services.Reader?.Read(complaint);
+        if (reading?.WantsPerson ?? PersonRequestRecognizer.AsksForPerson(complaint))
         {
             return await step.EndDialogAsync(new HandoffRequest(HandoffReason.CustomerAsked), cancellationToken).ConfigureAwait(false);
         }
 
         var catalog = _services.Catalog;
-        if (_services.ClearCategory(complaint) is { } category)
+        if (_services.ClearCategory(complaint, reading) is { } category)
         {
             _services.SetCategory(supportCase, category);
             return await step.EndDialogAsync(null, cancellationToken).ConfigureAwait(false);

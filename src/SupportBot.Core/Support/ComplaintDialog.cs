@@ -66,7 +66,9 @@ public sealed class ComplaintDialog : CaseDialog
 
         supportCase.Mirrored = ComplaintReader.Mirror(supportCase.Complaint);
         await _services.TakeAmountsAsync(step.Context, supportCase, complaint, cancellationToken).ConfigureAwait(false);
-        var category = _services.ClearCategory(complaint);
+        // One reading of the complaint answers both: whether they ask for a person, and its category.
+        var reading = _services.Reader?.Read(complaint);
+        var category = _services.ClearCategory(complaint, reading);
         var question = _services.AsksQuestion(complaint, category, supportCase.Moods[^1]);
         if (question && supportCase.Moods[^1].NegativeIntensity < EmpathyPicker.ModerateFrom)
         {
@@ -78,7 +80,7 @@ public sealed class ComplaintDialog : CaseDialog
             await Voice.EmpathizeAsync(step.Context, supportCase, cancellationToken).ConfigureAwait(false);
         }
 
-        if (PersonRequestRecognizer.AsksForPerson(complaint))
+        if (reading?.WantsPerson ?? PersonRequestRecognizer.AsksForPerson(complaint))
         {
             return await step.EndDialogAsync(new HandoffRequest(HandoffReason.CustomerAsked), cancellationToken).ConfigureAwait(false);
         }

@@ -48,10 +48,13 @@ public sealed class SupportServices
     /// The category of <paramref name="text"/> when it is clear enough not to ask: the trained reader's when it is
     /// confident, else the catalog's keywords when they point to one category. Null: ask the customer.
     /// </summary>
-    public string? ClearCategory(string text)
+    /// <param name="text">The customer's message.</param>
+    /// <param name="reading"><see cref="Reader"/>'s reading of <paramref name="text"/>; none: the keywords alone.</param>
+    public string? ClearCategory(string text, MessageReading? reading)
     {
-        var keyword = CategoryClassifier.Classify(text, Catalog);
-        if (Reader?.Read(text) is not { } reading || Catalog.Categories.All(c => c.Id != reading.Category))
+        var catalog = Catalog;
+        var keyword = CategoryClassifier.Classify(text, catalog);
+        if (reading is null || !catalog.Categories.Any(c => c.Id == reading.Category))
         {
             return keyword;
         }

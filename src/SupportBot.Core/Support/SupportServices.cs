@@ -80,7 +80,7 @@ public sealed class SupportServices
             return null;
         }
 
-        return match.Answer.Categories.Count == 0 || ClearCategory(question!) is not { } category || category == SupportCatalog.Question || match.Answer.Categories.Contains(category)
+        return match.Answer.Categories.Count == 0 || ClearCategory(question!, Reader?.Read(question!)) is not { } category || category == SupportCatalog.Question || match.Answer.Categories.Contains(category)
             ? match
             : null;
     }

@@ -9,12 +9,13 @@ using SupportBot.Core.Sentiment;
 using SupportBot.Core.State;
 using SupportBot.Core.Support;
 using SupportBot.Core.Transcripts;
+using SupportBot.Core.Understanding;
 
 namespace SupportBot.Benchmarks;
 
 /// <summary>
 /// The engine without HTTP: one whole seven-turn support conversation through the real <see cref="BotAdapter"/>
-/// (memory storage), and the per-message pieces on the hot path.
+/// (memory storage, the trained message reader as the app has it), and the per-message pieces on the hot path.
 /// Run: <c>dotnet run -c Release --project bench/SupportBot.Benchmarks -- --filter '*TurnBenchmarks*'</c>
 /// </summary>
 [MemoryDiagnoser]
@@ -36,7 +37,8 @@ public class TurnBenchmarks
         var prompts = PromptSource.Load(dialogs, SupportPrompts.Definitions);
         var catalog = SupportCatalogSource.Load(Path.Combine(dialogs, "catalog"));
         var sentiment = LocalSentimentAnalyzer.Load(Path.Combine(dialogs, "sentiment-lexicon.tsv"));
-        var services = new SupportServices(prompts, () => catalog.Current, sentiment, new SupportOptions(), conversationState, userState);
+        var reader = MessageReaderSource.Load(Path.Combine(dialogs, "catalog"), () => catalog.Current.Categories.ToDictionary(c => c.Id, c => c.Keywords, StringComparer.Ordinal));
+        var services = new SupportServices(prompts, () => catalog.Current, sentiment, new SupportOptions(), conversationState, userState, reader: reader);
         var bot = new SupportBotHandler(new SupportDialog(services), services, conversationState);
         _adapter = new BotAdapter(bot, conversationState, userState, new MemoryTranscriptStore(), TimeProvider.System, NullLogger<BotAdapter>.Instance);
         _teamsActivity = JsonSerializer.SerializeToUtf8Bytes(new Activity

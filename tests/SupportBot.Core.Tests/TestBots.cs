@@ -43,6 +43,15 @@ internal static class TestBots
         return MessageReaderSource.Load(Path.Combine(DialogsDirectory, "catalog"), () => catalog.Categories.ToDictionary(c => c.Id, c => c.Keywords, StringComparer.Ordinal));
     });
 
+    private static readonly Lazy<AnswerSource> AnswerSourceValue = new(() =>
+    {
+        var catalog = Catalog();
+        return AnswerSource.Load(Path.Combine(DialogsDirectory, "catalog"), () => [.. catalog.Categories.Select(c => c.Id)]);
+    });
+
+    /// <summary>The answers to common questions from the repository's <c>answers.yaml</c>, shared by the tests (immutable once trained).</summary>
+    public static AnswerReader Answers => AnswerSourceValue.Value.Current;
+
     /// <summary>The reader of messages trained on the repository's examples, shared by the tests (it is immutable once trained).</summary>
     public static IMessageReader Reader => ReaderSource.Value;
 
@@ -56,7 +65,8 @@ internal static class TestBots
         var conversationState = new ConversationState(storage);
         var userState = new UserState(storage);
         var catalog = Catalog();
-        var services = new SupportServices(Prompts(), () => catalog, Sentiment, options ?? new SupportOptions(), conversationState, userState, handoff, Reader);
+        var answers = Answers;
+        var services = new SupportServices(Prompts(), () => catalog, Sentiment, options ?? new SupportOptions(), conversationState, userState, handoff, Reader, () => answers);
         IBot bot = new SupportBotHandler(new SupportDialog(services), services, conversationState);
         if (profile is not null)
         {

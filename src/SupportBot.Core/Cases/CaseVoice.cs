@@ -1,3 +1,5 @@
+using System.Globalization;
+using System.Text;
 using System.Text.RegularExpressions;
 using SupportBot.Core.Activities;
 using SupportBot.Core.Bot;
@@ -11,7 +13,7 @@ namespace SupportBot.Core.Cases;
 /// of the case (their first name, their issue in their words, what upsets them), stable for the conversation, and
 /// an empathy line or acknowledgement is never said twice in a case.
 /// </summary>
-public sealed class CaseVoice(PromptSource prompts)
+public sealed partial class CaseVoice(PromptSource prompts)
 {
     private const string EmpathyPrefix = "empathy.";
 
@@ -30,6 +32,18 @@ public sealed class CaseVoice(PromptSource prompts)
     {
         ArgumentNullException.ThrowIfNull(context);
         return context.SendActivityAsync(Line(context, key, supportCase, extra, fresh: true), cancellationToken);
+    }
+
+    /// <summary>
+    /// Sends wording written outside the prompt files, its variables already filled (an admin's answer): addressed
+    /// as every line is, the customer's name at most once, or its stand-in dropped when the name is not known.
+    /// </summary>
+    public static Task SayTextAsync(TurnContext context, string text, SupportCase supportCase, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        ArgumentNullException.ThrowIfNull(text);
+        ArgumentNullException.ThrowIfNull(supportCase);
+        return context.SendActivityAsync(Activity.CreateMessage(supportCase.FirstName is null ? Unnamed(text) : NamedOnce(text, supportCase.FirstName)), cancellationToken);
     }
 
     /// <summary>A prompt asking <paramref name="key"/>.</summary>
@@ -107,10 +121,14 @@ public sealed class CaseVoice(PromptSource prompts)
     public static string Unnamed(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
-        var fallback = PromptCatalog.DefaultFallback("name");
-        var result = Regex.Replace(text, $@"^{fallback},\s*(\p{{L}})", m => m.Groups[1].Value.ToUpperInvariant());
-        result = Regex.Replace(result, $@"(?<!\b(hi|hello|hey|thanks|thank you))\s*,\s*{fallback}\b(?=[,;:.!?])", string.Empty, RegexOptions.IgnoreCase);
-        return Regex.Replace(result, $@"(?<=[.!?]\s){fallback},\s*(\p{{L}})", m => m.Groups[1].Value.ToUpperInvariant());
+        if (!text.Contains(PromptCatalog.NameFallback, StringComparison.OrdinalIgnoreCase))
+        {
+            return text;
+        }
+
+        var result = FallbackFirst().Replace(text, m => m.Groups[1].Value.ToUpperInvariant());
+        result = FallbackAfterComma().Replace(result, string.Empty);
+        return FallbackOpensSentence().Replace(result, m => m.Groups[1].Value.ToUpperInvariant());
     }
 
     /// <summary>
@@ -125,19 +143,81 @@ public sealed class CaseVoice(PromptSource prompts)
             return text;
         }
 
-        var escaped = Regex.Escape(name);
-        var matches = Regex.Matches(text, $@"\b{escaped}\b");
-        if (matches.Count < 2)
+        var first = NextName(text, name, 0);
+        if (first < 0 || NextName(text, name, first + name.Length) < 0)
         {
             return text;
         }
 
-        var cut = matches[0].Index + matches[0].Length;
-        var rest = text[cut..];
-        rest = Regex.Replace(rest, $@",\s*{escaped}\b(?=[,;:.!?])", string.Empty);
-        rest = Regex.Replace(rest, $@"\b{escaped},\s*", string.Empty);
-        rest = Regex.Replace(rest, $@",\s*{escaped}\b", string.Empty);
-        rest = Regex.Replace(rest, @"(?<=[.!?]\s)\p{Ll}", m => m.Value.ToUpperInvariant());
-        return text[..cut] + rest;
+        // After the first, ", Tom" goes with its comma, and "Tom, " opening a clause with the comma after it.
+        var cut = first + name.Length;
+        var rest = new StringBuilder(text.Length - cut);
+        var from = cut;
+        for (var at = NextName(text, name, cut); at >= 0; at = NextName(text, name, at + name.Length))
+        {
+            var before = at;
+            while (before > from && char.IsWhiteSpace(text[before - 1]))
+            {
+                before--;
+            }
+
+            var end = at + name.Length;
+            if (before > from && text[before - 1] == ',')
+            {
+                rest.Append(text, from, before - 1 - from);
+                from = end;
+            }
+            else if (end < text.Length && text[end] == ',')
+            {
+                for (end++; end < text.Length && char.IsWhiteSpace(text[end]); end++)
+                {
+                }
+
+                rest.Append(text, from, at - from);
+                from = end;
+            }
+        }
+
+        rest.Append(text, from, text.Length - from);
+
+        // A sentence that now starts where a name was starts with a capital.
+        for (var i = 2; i < rest.Length; i++)
+        {
+            if (char.IsLower(rest[i]) && char.IsWhiteSpace(rest[i - 1]) && rest[i - 2] is '.' or '!' or '?')
+            {
+                rest[i] = char.ToUpperInvariant(rest[i]);
+            }
+        }
+
+        return string.Concat(text.AsSpan(0, cut), rest.ToString());
     }
+
+    /// <summary>Where <paramref name="name"/> next stands as a word of its own in <paramref name="text"/>, from <paramref name="start"/>; -1 when nowhere.</summary>
+    private static int NextName(string text, string name, int start)
+    {
+        for (var at = text.IndexOf(name, start, StringComparison.Ordinal); at >= 0; at = text.IndexOf(name, at + 1, StringComparison.Ordinal))
+        {
+            var end = at + name.Length;
+            if (IsWordChar(name[0]) != (at > 0 && IsWordChar(text[at - 1])) && IsWordChar(name[^1]) != (end < text.Length && IsWordChar(text[end])))
+            {
+                return at;
+            }
+        }
+
+        return -1;
+    }
+
+    /// <summary>A character of a word, as a regular expression's <c>\b</c> sees it.</summary>
+    private static bool IsWordChar(char c) =>
+        char.IsLetterOrDigit(c) || c is '_' or '\u200C' or '\u200D'
+        || char.GetUnicodeCategory(c) is UnicodeCategory.NonSpacingMark or UnicodeCategory.SpacingCombiningMark or UnicodeCategory.ConnectorPunctuation;
+
+    [GeneratedRegex(@"^" + PromptCatalog.NameFallback + @",\s*(\p{L})")]
+    private static partial Regex FallbackFirst();
+
+    [GeneratedRegex(@"(?<!\b(hi|hello|hey|thanks|thank you))\s*,\s*" + PromptCatalog.NameFallback + @"\b(?=[,;:.!?])", RegexOptions.IgnoreCase)]
+    private static partial Regex FallbackAfterComma();
+
+    [GeneratedRegex(@"(?<=[.!?]\s)" + PromptCatalog.NameFallback + @",\s*(\p{L})")]
+    private static partial Regex FallbackOpensSentence();
 }

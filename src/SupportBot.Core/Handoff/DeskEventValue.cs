@@ -7,7 +7,14 @@ public sealed record DeskEventValue
 {
     public string? CaseId { get; init; }
 
+    /// <summary>The colleague's display name, as customers see it.</summary>
     public string? Agent { get; init; }
+
+    /// <summary>
+    /// The colleague's own id in the conversation (<c>from.id</c> of what they say, after <see cref="ColleagueAccount.IdPrefix"/>):
+    /// the same for each of their messages, different for each colleague, and never their sign-in name.
+    /// </summary>
+    public string? AgentId { get; init; }
 
     public string? Text { get; init; }
 

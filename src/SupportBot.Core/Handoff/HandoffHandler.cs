@@ -48,10 +48,10 @@ public sealed class HandoffHandler(HandoffServices handoff, CaseVoice voice, Cas
                 await voice.SayAsync(context, HandoffPrompts.AgentJoined, supportCase, cancellationToken, ("agent", agent)).ConfigureAwait(false);
                 return carry with { Next = AfterDeskEvent.EndDialogs };
             case DeskEvents.AgentMessage when !string.IsNullOrWhiteSpace(value.Text):
-                await context.SendActivityAsync(new Activity { Type = ActivityTypes.Message, Text = value.Text, From = AgentAccount(agent) }, cancellationToken).ConfigureAwait(false);
+                await context.SendActivityAsync(new Activity { Type = ActivityTypes.Message, Text = value.Text, From = ColleagueAccount.For(agent, value.AgentId ?? agent) }, cancellationToken).ConfigureAwait(false);
                 return carry;
             case DeskEvents.AgentTyping:
-                await context.SendActivityAsync(new Activity { Type = ActivityTypes.Typing, From = AgentAccount(agent) }, cancellationToken).ConfigureAwait(false);
+                await context.SendActivityAsync(new Activity { Type = ActivityTypes.Typing, From = ColleagueAccount.For(agent, value.AgentId ?? agent) }, cancellationToken).ConfigureAwait(false);
                 return carry;
             case DeskEvents.Decision:
                 EndHandoff(supportCase);
@@ -105,8 +105,6 @@ public sealed class HandoffHandler(HandoffServices handoff, CaseVoice voice, Cas
         supportCase.WithColleague = false;
         supportCase.Agent = null;
     }
-
-    private static ChannelAccount AgentAccount(string agent) => new() { Id = "agent:" + agent, Name = agent, Role = "bot" };
 
     // A desk event for a conversation that kept no case (its state was lost): a case with what the event and profile know.
     private async Task<SupportCase> CaseFromEventAsync(TurnContext context, DeskEventValue value, CancellationToken cancellationToken)

@@ -22,6 +22,9 @@ public sealed class HandoffServices
     /// <summary>Why no colleague can take a case now, in words ("every colleague is helping another customer just now").</summary>
     public Func<string> NobodyFreeBecause { get; init; } = () => "our team is away just now";
 
+    /// <summary>When colleagues are here, in words ("Monday to Friday, 08:00 to 18:00 (UTC time)"); null without set hours.</summary>
+    public Func<string?> TeamHours { get; init; } = () => null;
+
     /// <summary>The transcripts, for the contact-center handoff (the conversation so far goes with the case).</summary>
     public ITranscriptStore? Transcripts { get; init; }
 

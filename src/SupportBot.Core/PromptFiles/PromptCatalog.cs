@@ -48,10 +48,13 @@ public sealed class PromptCatalog
         return new RenderedPrompt(variant.Id, Fill(key, variant.Text, values));
     }
 
+    /// <summary>What <c>{name}</c> says when the customer's name is not known ("Hi there").</summary>
+    public const string NameFallback = "there";
+
     /// <summary>The value a variable gets when the conversation has none.</summary>
     public static string DefaultFallback(string variable) => variable switch
     {
-        "name" => "there",
+        "name" => NameFallback,
         _ => string.Empty,
     };
 

@@ -26,7 +26,7 @@ public static class CategoryClassifier
             double score = 0;
             foreach (var keyword in category.Keywords)
             {
-                if (joined.Contains(" " + keyword + " ", StringComparison.Ordinal))
+                if (ContainsWords(joined, keyword))
                 {
                     // A phrase says more than a single word.
                     score += keyword.Contains(' ', StringComparison.Ordinal) ? 2 : 1;
@@ -46,5 +46,20 @@ public static class CategoryClassifier
         }
 
         return bestScore > 0 && bestScore > secondScore ? best : null;
+    }
+
+    /// <summary>Whether <paramref name="keyword"/> stands in <paramref name="joined"/> (space-separated, a space at each end) as whole words.</summary>
+    private static bool ContainsWords(string joined, string keyword)
+    {
+        for (var at = joined.IndexOf(keyword, StringComparison.Ordinal); at >= 0 && keyword.Length > 0; at = joined.IndexOf(keyword, at + 1, StringComparison.Ordinal))
+        {
+            var end = at + keyword.Length;
+            if (at > 0 && joined[at - 1] == ' ' && end < joined.Length && joined[end] == ' ')
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 }

@@ -112,23 +112,35 @@ public sealed class ComplaintDialog : CaseDialog
 
         supportCase.Mirrored = ComplaintReader.Mirror(supportCase.Complaint);
         await _services.TakeAmountsAsync(step.Context, supportCase, complaint, cancellationToken).ConfigureAwait(false);
-        await Voice.EmpathizeAsync(step.Context, supportCase, cancellationToken).ConfigureAwait(false);
+        // One reading of the complaint answers both: whether they ask for a person, and its category.
+        var reading = _services.Reader?.Read(complaint);
+        var category = _services.ClearCategory(complaint, reading);
+        var question = _services.AsksQuestion(complaint, category, supportCase.Moods[^1]);
+        if (question && supportCase.Moods[^1].NegativeIntensity < EmpathyPicker.ModerateFrom)
+        {
+            // A calm question needs no empathy for a problem ("cancel" alone reads a little negative), just a word that it was heard.
+            await Voice.SayFreshAsync(step.Context, SupportPrompts.QuestionAcknowledge, supportCase, cancellationToken).ConfigureAwait(false);
+        }
+        else
+        {
+            await Voice.EmpathizeAsync(step.Context, supportCase, cancellationToken).ConfigureAwait(false);
+        }
 
         if (wantsPerson)
         {
             // They told it in the line asked for: filed under its category when clear, and no brief to review but that line.
-            _services.SetCategory(supportCase, _services.ClearCategory(complaint));
+            _services.SetCategory(supportCase, category);
             return await step.EndDialogAsync(new HandoffRequest(HandoffReason.CustomerAsked, Review: false), cancellationToken).ConfigureAwait(false);
         }
 
-        if (PersonRequestRecognizer.AsksForPerson(complaint))
+        if (reading?.WantsPerson ?? PersonRequestRecognizer.AsksForPerson(complaint))
         {
             return await step.EndDialogAsync(new HandoffRequest(HandoffReason.CustomerAsked), cancellationToken).ConfigureAwait(false);
         }
 
-        if (_services.ClearCategory(complaint) is { } category)
+        if ((question ? SupportCatalog.Question : category) is { } clear)
         {
-            _services.SetCategory(supportCase, category);
+            _services.SetCategory(supportCase, clear);
             return await step.EndDialogAsync(null, cancellationToken).ConfigureAwait(false);
         }
 
@@ -136,7 +148,7 @@ public sealed class ComplaintDialog : CaseDialog
         var options = Voice.Ask(step.Context, SupportPrompts.CategoryAsk, supportCase) with
         {
             RetryPrompt = Voice.Line(step.Context, SupportPrompts.CategoryRetry, supportCase),
-            Choices = [.. _services.LikelyCategories(complaint).Select(c => new Choice(c.Id) { Title = c.Title, Synonyms = c.Keywords })],
+            Choices = [.. _services.LikelyCategories(complaint, reading).Select(c => new Choice(c.Id) { Title = c.Title, Synonyms = c.Keywords })],
         };
         return await step.PromptAsync(CategoryPrompt, options, cancellationToken).ConfigureAwait(false);
     }

@@ -15,5 +15,8 @@ public sealed record SupportCatalog(IReadOnlyList<Category> Categories, IReadOnl
     /// <summary>The category a customer picks when none fits.</summary>
     public const string Other = "other";
 
+    /// <summary>The category of plain questions: answered or passed on, never taken through a complaint.</summary>
+    public const string Question = "question";
+
     public Category Category(string id) => Categories.FirstOrDefault(c => c.Id == id) ?? Categories.First(c => c.Id == Other);
 }

@@ -17,9 +17,6 @@ namespace SupportBot.Core.Support;
 public sealed class SupportDialog : ComponentDialog
 {
     private const string Steps = "support";
-
-    /// <summary>The catalog's category of plain questions, answered or passed on rather than taken through a complaint.</summary>
-    private const string QuestionCategory = "question";
     private readonly SupportServices _services;
 
     public SupportDialog(SupportServices services)
@@ -122,7 +119,7 @@ public sealed class SupportDialog : ComponentDialog
     private async Task<DialogTurnResult> ClarifyAsync(WaterfallStepContext step, CancellationToken cancellationToken)
     {
         var supportCase = await _services.Cases.CaseAsync(step.Context, cancellationToken).ConfigureAwait(false);
-        return await Next(step, supportCase.Category == QuestionCategory ? nameof(QuestionDialog) : nameof(ClarifyDialog), cancellationToken).ConfigureAwait(false);
+        return await Next(step, supportCase.Category == SupportCatalog.Question ? nameof(QuestionDialog) : nameof(ClarifyDialog), cancellationToken).ConfigureAwait(false);
     }
 
     // 4. "Is anything else about this bothering you?"

@@ -16,7 +16,11 @@ public static class SupportPrompts
     public const string GreetedBack = "greeting.greeted_back";
     public const string AmountCorrected = CaseAmounts.CorrectedPrompt;
     public const string NoOrderNumber = "questions.no_order_number";
+    public const string QuestionAcknowledge = "questions.acknowledge";
+    public const string QuestionAnswered = "questions.did_that_answer";
+    public const string QuestionHelped = "questions.helped";
     public const string QuestionOffer = "questions.offer_colleague";
+    public const string QuestionOfferAfterAnswer = "questions.offer_after_answer";
     public const string QuestionLeft = "questions.left_with_customer";
     public const string OrderNumberAgain = "questions.order_number_again";
     public const string AlreadyTold = "questions.already_told";
@@ -80,7 +84,11 @@ public static class SupportPrompts
         PromptDefinition.Of(GreetedBack, "name"),
         PromptDefinition.Of(AmountCorrected, "name", "amount", "item"),
         PromptDefinition.Of(NoOrderNumber, "name"),
+        PromptDefinition.Of(QuestionAcknowledge, "name"),
+        PromptDefinition.Of(QuestionAnswered, "name"),
+        PromptDefinition.Of(QuestionHelped, "name"),
         PromptDefinition.Of(QuestionOffer, "name"),
+        PromptDefinition.Of(QuestionOfferAfterAnswer, "name"),
         PromptDefinition.Of(QuestionLeft, "name"),
         PromptDefinition.Of(OrderNumberAgain, "name"),
         PromptDefinition.Of(AlreadyTold, "name", "said"),

@@ -11,7 +11,7 @@ namespace SupportBot.Core.Support;
 public sealed class SupportServices
 {
     /// <summary>How sure the reader must be to overrule the catalog's keywords.</summary>
-    private const double SureAbove = 0.7;
+    private const double SureAbove = 0.5;
 
     /// <summary>How likely a category must be, to the reader, to be offered as a button when the bot asks.</summary>
     private const double MinimumLikelihood = 0.05;
@@ -20,11 +20,13 @@ public sealed class SupportServices
     private const int MinimumWordsToRead = 3;
 
     private readonly Func<SupportCatalog> _catalog;
+    private readonly Func<AnswerReader>? _answers;
 
-    public SupportServices(PromptSource prompts, Func<SupportCatalog> catalog, ISentimentAnalyzer sentiment, SupportOptions options, ConversationState conversationState, UserState userState, HandoffServices? handoff = null, IMessageReader? reader = null)
+    public SupportServices(PromptSource prompts, Func<SupportCatalog> catalog, ISentimentAnalyzer sentiment, SupportOptions options, ConversationState conversationState, UserState userState, HandoffServices? handoff = null, IMessageReader? reader = null, Func<AnswerReader>? answers = null)
     {
         Reader = reader;
         _catalog = catalog;
+        _answers = answers;
         Sentiment = sentiment;
         Options = options;
         Voice = new CaseVoice(prompts);
@@ -52,10 +54,13 @@ public sealed class SupportServices
     /// The category of <paramref name="text"/> when it is clear enough not to ask: the trained reader's when it is
     /// confident, else the catalog's keywords when they point to one category. Null: ask the customer.
     /// </summary>
-    public string? ClearCategory(string text)
+    /// <param name="text">The customer's message.</param>
+    /// <param name="reading"><see cref="Reader"/>'s reading of <paramref name="text"/>; none: the keywords alone.</param>
+    public string? ClearCategory(string text, MessageReading? reading)
     {
-        var keyword = CategoryClassifier.Classify(text, Catalog);
-        if (Reader?.Read(text) is not { } reading || Catalog.Categories.All(c => c.Id != reading.Category))
+        var catalog = Catalog;
+        var keyword = CategoryClassifier.Classify(text, catalog);
+        if (reading is null || !catalog.Categories.Any(c => c.Id == reading.Category))
         {
             return keyword;
         }
@@ -74,11 +79,14 @@ public sealed class SupportServices
     /// likeliest, then those the catalog's keywords point to, filled from the catalog's order to at least three and at
     /// most <paramref name="max"/>, and always "something else" last.
     /// </summary>
-    public IReadOnlyList<Category> LikelyCategories(string text, int max = 4)
+    /// <param name="text">The customer's message.</param>
+    /// <param name="reading"><see cref="Reader"/>'s reading of <paramref name="text"/>; none: the keywords alone.</param>
+    /// <param name="max">How many categories at most, besides "something else".</param>
+    public IReadOnlyList<Category> LikelyCategories(string text, MessageReading? reading, int max = 4)
     {
         var catalog = Catalog;
         var tokens = " " + string.Join(' ', Dialogs.Prompts.ChoiceRecognizer.Tokenize(text)) + " ";
-        var likely = (Reader?.Read(text).TopCategories.Where(c => c.Probability >= MinimumLikelihood).Select(c => c.Category) ?? [])
+        var likely = (reading?.TopCategories.Where(c => c.Probability >= MinimumLikelihood).Select(c => c.Category) ?? [])
             .Concat(catalog.Categories.Where(c => c.Keywords.Any(k => tokens.Contains(" " + k + " ", StringComparison.Ordinal))).Select(c => c.Id))
             .Where(id => id != SupportCatalog.Other && catalog.Categories.Any(c => c.Id == id))
             .Distinct(StringComparer.Ordinal)
@@ -102,7 +110,7 @@ public sealed class SupportServices
         // A few words ("what?", "no idea") are too few for the reader to go on: only the catalog's words count then.
         var titled = Catalog.Categories.FirstOrDefault(c => string.Equals(c.Title, text.Trim().TrimEnd('.', '!'), StringComparison.OrdinalIgnoreCase));
         var words = Dialogs.Prompts.ChoiceRecognizer.Tokenize(text).Count;
-        return titled?.Id ?? (words >= MinimumWordsToRead ? ClearCategory(text) : CategoryClassifier.Classify(text, Catalog));
+        return titled?.Id ?? (words >= MinimumWordsToRead ? ClearCategory(text, Reader?.Read(text)) : CategoryClassifier.Classify(text, Catalog));
     }
 
     /// <summary>
@@ -114,6 +122,49 @@ public sealed class SupportServices
     {
         ArgumentNullException.ThrowIfNull(supportCase);
         return string.IsNullOrWhiteSpace(supportCase.Mirrored) || ComplaintReader.ReadsAsQuestion(supportCase.Complaint) ? key + ".plain" : key;
+    }
+
+    /// <summary>
+    /// The admins' answer to <paramref name="question"/> (<c>dialogs/catalog/answers.yaml</c>), or null when none fits
+    /// well enough. An answer that lists categories is not given to a question filed under another one ("how do I
+    /// reset my password?" gets no returns answer); a plain question, or one whose category is unclear, can get any.
+    /// </summary>
+    public AnswerMatch? Answer(string? question)
+    {
+        if (_answers?.Invoke().Match(question) is not { } match)
+        {
+            return null;
+        }
+
+        return match.Answer.Categories.Count == 0 || ClearCategory(question!, Reader?.Read(question!)) is not { } category || category == SupportCatalog.Question || match.Answer.Categories.Contains(category)
+            ? match
+            : null;
+    }
+
+    /// <summary>
+    /// Whether <paramref name="text"/> is a plain question rather than a complaint: filed under the catalog's question
+    /// category; or asked as a question (its kind, or "how do I…") without strong feeling, when an answer covers it
+    /// or the reader takes it for a plain question though the catalog's keywords point elsewhere ("do you price
+    /// match?"). A question about a problem ("I ordered a lamp last week, where is it?") or asked in anger ("why was
+    /// I charged twice?!") is a problem to put right, and goes through the complaint.
+    /// </summary>
+    public bool AsksQuestion(string text, string? category, MoodReading mood)
+    {
+        ArgumentNullException.ThrowIfNull(mood);
+        if (category == SupportCatalog.Question)
+        {
+            return true;
+        }
+
+        var reading = Reader?.Read(text);
+        if (mood.NegativeIntensity >= EmpathyPicker.ModerateFrom || !(ComplaintReader.AsksHowTo(text) || reading is { Kind: MessageKind.Question }))
+        {
+            return false;
+        }
+
+        // A calm question the reader is unsure of, with "question" among its two likeliest categories, is served as one.
+        return reading?.Category == SupportCatalog.Question || Answer(text) is not null
+            || (reading is { IsConfident: false } && reading.TopCategories.Any(c => c.Category == SupportCatalog.Question));
     }
 
     /// <summary>The desk, check-ins, availability and contact centers.</summary>

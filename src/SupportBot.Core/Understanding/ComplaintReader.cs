@@ -164,6 +164,9 @@ public static partial class ComplaintReader
     /// <summary>The email address or phone number in <paramref name="text"/> ("call me on 07700 900123 after 6pm" gives "07700 900123"), or null.</summary>
     public static string? ContactFrom(string? text) => Entities.ContactReader.ReadFirst(text)?.Text.Trim();
 
+    /// <summary>Whether <paramref name="text"/> opens by asking how to do something ("how can I…", "how do you…").</summary>
+    public static bool AsksHowTo(string? text) => !string.IsNullOrWhiteSpace(text) && HowTo().IsMatch(text);
+
     /// <summary>Whether <paramref name="text"/> is a plain yes in words ("yes", "yeah", "there is"), not a number.</summary>
     public static bool SaysYes(string? text) => !string.IsNullOrWhiteSpace(text) && PlainYes().IsMatch(text.Trim());
 
@@ -259,6 +262,9 @@ public static partial class ComplaintReader
 
     [GeneratedRegex(@"^(hi|hello|hey)?[,!. ]*(my name is|my name's|name is|i am|i'm|im|it's|its|this is|call me|they call me)?\s*", RegexOptions.IgnoreCase)]
     private static partial Regex NameIntro();
+
+    [GeneratedRegex(@"^\s*(hi|hello|hey)?[\s,!.]*how (do|does|can|could|should|would) (i|we|you|one)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex HowTo();
 
     [GeneratedRegex(@"^(yes|yeah|yep|yup|yes please|there is|there's more|actually yes|one more thing)\b[\s.!,]*$", RegexOptions.IgnoreCase)]
     private static partial Regex PlainYes();

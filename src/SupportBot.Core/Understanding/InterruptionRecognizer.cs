@@ -15,6 +15,11 @@ public static partial class InterruptionRecognizer
     /// </summary>
     public static Interruption Recognize(string? text)
     {
+        if (!ChoiceRecognizer.HasAtMostWords(text, 12))
+        {
+            return Interruption.None;
+        }
+
         var tokens = ChoiceRecognizer.Tokenize(text);
         if (tokens.Count is 0 or > 12)
         {
@@ -38,6 +43,11 @@ public static partial class InterruptionRecognizer
     /// <summary>Whether the message only greets ("hi", "hello there", "good morning!"): no problem told yet.</summary>
     public static bool OnlyGreets(string? text)
     {
+        if (!ChoiceRecognizer.HasAtMostWords(text, 4))
+        {
+            return false;
+        }
+
         var tokens = ChoiceRecognizer.Tokenize(text);
         return tokens.Count is > 0 and <= 4 && Greeting().IsMatch(string.Join(' ', tokens));
     }

@@ -14,6 +14,12 @@ internal static class KindRules
     /// <summary>Greeting, Thanks, Unclear (nothing readable), or null when the model should decide.</summary>
     public static MessageKind? Read(string text)
     {
+        if (MoreWordsThan(text, 12))
+        {
+            // Too long for a greeting or thanks alone (and it has words, so it is not unclear).
+            return null;
+        }
+
         var words = TextFeaturizer.Normalize(text).Split(' ', StringSplitOptions.RemoveEmptyEntries);
         if (words.Length == 0)
         {
@@ -31,5 +37,29 @@ internal static class KindRules
         }
 
         return null;
+    }
+
+    /// <summary>Whether <paramref name="text"/> has more than <paramref name="most"/> words as <see cref="TextFeaturizer.Normalize(string)"/> splits it, counted without allocating.</summary>
+    private static bool MoreWordsThan(string text, int most)
+    {
+        var words = 0;
+        var inWord = false;
+        foreach (var c in text.AsSpan(0, Math.Min(text.Length, TextFeaturizer.MaxCharacters)))
+        {
+            if (char.IsLetter(c) || char.IsDigit(c))
+            {
+                inWord = true;
+            }
+            else if (c is not ('\'' or '’' or '‘' or '`') && inWord)
+            {
+                inWord = false;
+                if (++words > most)
+                {
+                    return true;
+                }
+            }
+        }
+
+        return words + (inWord ? 1 : 0) > most;
     }
 }

@@ -1,21 +1,39 @@
+using System.Numerics;
+
 namespace SupportBot.Core.Understanding;
 
 /// <summary>
 /// A multinomial logistic regression over hashed sparse features: its softmax gives each label a probability. It
 /// is trained by stochastic gradient descent in a fixed, seeded order on one thread, so the same examples always
 /// give the same weights. Rare labels are weighted up (by the square root of how rare they are), so a label with a
-/// dozen examples is not drowned by one with hundreds.
+/// dozen examples is not drowned by one with hundreds. Once trained it keeps only the rows of the features it saw
+/// (under a tenth of the hashed space; the rest are zero and add nothing), found through one bit per feature: reading
+/// a message touches a few kilobytes of index, which stay in the processor's cache, instead of megabytes of zeros.
 /// </summary>
 public sealed class LinearModel
 {
+    /// <summary>One bit per feature of the space: set when the feature has a row in <see cref="_weights"/>.</summary>
+    private readonly ulong[] _present;
+
+    /// <summary>For each word of <see cref="_present"/>, how many rows come before it.</summary>
+    private readonly int[] _rowsBefore;
+
+    /// <summary>The rows kept, in feature order, <see cref="_labels"/> weights each.</summary>
     private readonly float[] _weights;
     private readonly float[] _bias;
     private readonly int _labels;
 
-    private LinearModel(IReadOnlyList<string> labels, float[] weights, float[] bias)
+    private LinearModel(IReadOnlyList<string> labels, ulong[] present, float[] weights, float[] bias)
     {
         Labels = labels;
         _labels = labels.Count;
+        _present = present;
+        _rowsBefore = new int[present.Length];
+        for (var word = 1; word < present.Length; word++)
+        {
+            _rowsBefore[word] = _rowsBefore[word - 1] + BitOperations.PopCount(present[word - 1]);
+        }
+
         _weights = weights;
         _bias = bias;
     }
@@ -96,17 +114,49 @@ public sealed class LinearModel
             }
         }
 
-        return new LinearModel(labels, weights, bias);
+        // Keep the rows of the features that have a weight: the others are all zeros and would change no sum.
+        var withRow = new ulong[(dimension + 63) / 64];
+        var kept = new List<float>();
+        for (var feature = 0; feature < dimension; feature++)
+        {
+            var row = weights.AsSpan(feature * k, k);
+            if (row.ContainsAnyExcept(0f))
+            {
+                withRow[feature >> 6] |= 1UL << (feature & 63);
+                kept.AddRange(row);
+            }
+        }
+
+        return new LinearModel(labels, withRow, [.. kept], bias);
     }
 
     /// <summary>Writes each label's probability for <paramref name="features"/> into <paramref name="probabilities"/>.</summary>
     public void Predict(ReadOnlySpan<int> features, Span<double> probabilities)
     {
+        var k = _labels;
+        Span<float> sums = stackalloc float[k];
+        sums.Clear();
+        foreach (var feature in features)
+        {
+            var word = _present[feature >> 6];
+            var bit = 1UL << (feature & 63);
+            if ((word & bit) != 0)
+            {
+                var index = _rowsBefore[feature >> 6] + BitOperations.PopCount(word & (bit - 1));
+                var row = _weights.AsSpan(index * k, k);
+                for (var c = 0; c < k; c++)
+                {
+                    sums[c] += row[c];
+                }
+            }
+        }
+
         var scale = features.Length == 0 ? 0 : 1 / Math.Sqrt(features.Length);
-        Scores(_weights, _bias, _labels, features, scale, probabilities);
-        Softmax(probabilities[.._labels]);
+        Total(sums, _bias, scale, probabilities);
+        Softmax(probabilities[..k]);
     }
 
+    /// <summary>The scores while training, over the whole (dense) weight table.</summary>
     private static void Scores(float[] weights, float[] bias, int k, ReadOnlySpan<int> features, double scale, Span<double> scores)
     {
         Span<float> sums = stackalloc float[k];
@@ -120,7 +170,12 @@ public sealed class LinearModel
             }
         }
 
-        for (var c = 0; c < k; c++)
+        Total(sums, bias, scale, scores);
+    }
+
+    private static void Total(ReadOnlySpan<float> sums, float[] bias, double scale, Span<double> scores)
+    {
+        for (var c = 0; c < sums.Length; c++)
         {
             scores[c] = bias[c] + (sums[c] * scale);
         }

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Diagnostics;
 
 namespace SupportBot.Core.Understanding;
@@ -74,9 +75,22 @@ public sealed class LocalMessageReader : IMessageReader
     public MessageReading Read(string text)
     {
         text ??= string.Empty;
-        Span<int> features = stackalloc int[TextFeaturizer.MaxFeatures];
-        var count = _featurizer.Extract(text, features);
-        features = features[..count];
+
+        // A pooled buffer: a stack one this size would be cleared on every call.
+        var buffer = ArrayPool<int>.Shared.Rent(TextFeaturizer.MaxFeatures);
+        try
+        {
+            var features = buffer.AsSpan(0, TextFeaturizer.MaxFeatures);
+            return Read(text, features[.._featurizer.Extract(text, features)]);
+        }
+        finally
+        {
+            ArrayPool<int>.Shared.Return(buffer);
+        }
+    }
+
+    private MessageReading Read(string text, ReadOnlySpan<int> features)
+    {
         var labels = _categories.Labels;
         Span<double> probabilities = stackalloc double[labels.Count];
         _categories.Predict(features, probabilities);

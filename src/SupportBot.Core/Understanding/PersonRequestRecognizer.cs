@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text.RegularExpressions;
 
 namespace SupportBot.Core.Understanding;
@@ -10,12 +11,17 @@ namespace SupportBot.Core.Understanding;
 /// </summary>
 public static partial class PersonRequestRecognizer
 {
+    /// <summary>Every direct request names one of these (someone, somebody, a rep…): a message without any is none, without running the patterns.</summary>
+    private static readonly SearchValues<string> People = SearchValues.Create(
+        ["person", "human", "agent", "manager", "supervisor", "rep", "operator", "some", "anyone", "staff", "employee"], StringComparison.Ordinal);
+
     /// <summary>
     /// True when <paramref name="joined"/> (lower-case words joined by single spaces) is a direct request for a
     /// person, alone ("a real person") or with a verb ("can I speak to a manager"). Mentioning someone ("a call from
     /// a manager tomorrow") is not one.
     /// </summary>
-    public static bool IsDirectRequest(string joined) => PersonAlone().IsMatch(joined) || PersonRequest().IsMatch(joined);
+    public static bool IsDirectRequest(string joined) =>
+        joined.AsSpan().ContainsAny(People) && (PersonAlone().IsMatch(joined) || PersonRequest().IsMatch(joined));
 
     /// <summary>True when the message asks for a person, a call, a manager or a DM from staff, or says the bot is no use.</summary>
     public static bool AsksForPerson(string? text)

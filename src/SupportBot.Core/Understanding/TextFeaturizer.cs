@@ -1,3 +1,5 @@
+using System.Buffers;
+
 namespace SupportBot.Core.Understanding;
 
 /// <summary>
@@ -18,7 +20,8 @@ public sealed class TextFeaturizer
     private const uint Word = 0x9E3779B9, Pair = 0x85EBCA6B, First = 0xC2B2AE35, Gram = 0x27D4EB2F, Flag = 0x165667B1, Keyword = 0xD3A2646C;
 
     private readonly int _mask;
-    private readonly string[][] _keywords;
+    /// <summary>Each category's keywords, normalized, searched for all at once.</summary>
+    private readonly SearchValues<string>[] _keywords;
 
     /// <param name="bits">The feature space is 2^bits wide; 18 keeps collisions rare for a few thousand examples.</param>
     /// <param name="keywords">Each category's keywords (from <c>categories.yaml</c>), in the order the categories are listed.</param>
@@ -27,7 +30,7 @@ public sealed class TextFeaturizer
         ArgumentOutOfRangeException.ThrowIfLessThan(bits, 8);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(bits, 24);
         _mask = (1 << bits) - 1;
-        _keywords = [.. (keywords ?? []).Select(list => list.Select(k => Normalize(k)).Where(k => k.Length > 2).ToArray())];
+        _keywords = [.. (keywords ?? []).Select(list => SearchValues.Create([.. list.Select(k => Normalize(k)).Where(k => k.Length > 2)], StringComparison.Ordinal))];
     }
 
     /// <summary>The width of the feature space (2^bits).</summary>
@@ -37,7 +40,7 @@ public sealed class TextFeaturizer
     public static string Normalize(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
-        Span<char> buffer = stackalloc char[MaxCharacters + 2];
+        Span<char> buffer = stackalloc char[Math.Min(text.Length, MaxCharacters) + 2];
         var length = Normalize(text, buffer, out _, out _);
         return new string(buffer[..length]);
     }
@@ -46,7 +49,7 @@ public sealed class TextFeaturizer
     public int Extract(string text, Span<int> features)
     {
         ArgumentNullException.ThrowIfNull(text);
-        Span<char> norm = stackalloc char[MaxCharacters + 2];
+        Span<char> norm = stackalloc char[Math.Min(text.Length, MaxCharacters) + 2];
         var length = Normalize(text, norm, out var questionMarks, out var exclamations);
         norm = norm[..length];
         var count = 0;
@@ -84,13 +87,9 @@ public sealed class TextFeaturizer
 
         for (var category = 0; category < _keywords.Length && count < features.Length; category++)
         {
-            foreach (var keyword in _keywords[category])
+            if (norm.IndexOfAny(_keywords[category]) >= 0)
             {
-                if (norm.IndexOf(keyword, StringComparison.Ordinal) >= 0)
-                {
-                    Add(features, ref count, Mix(Keyword, (uint)category));
-                    break;
-                }
+                Add(features, ref count, Mix(Keyword, (uint)category));
             }
         }
 

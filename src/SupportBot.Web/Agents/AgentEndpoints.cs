@@ -50,12 +50,14 @@ public static partial class AgentEndpoints
                 oidc.Scope.Add("profile");
                 oidc.Events.OnTokenValidated = context =>
                 {
-                    // The same claims a local sign-in gives: the sign-in name, the display name, the roles.
+                    // The sign-in name and roles, as a local sign-in gives, and the name customers see: the token's
+                    // name claim (without one, the console asks for a name before the first case).
                     var principal = context.Principal!;
                     var login = principal.FindFirstValue("preferred_username") ?? principal.FindFirstValue("oid") ?? principal.FindFirstValue("sub") ?? "entra-user";
                     var roles = principal.FindAll("roles").Select(c => c.Value).Where(r => r is AgentRoles.Agent or AgentRoles.Admin);
+                    var name = principal.FindFirstValue("name") is { Length: > 0 } claimed ? [new Claim(NameClaim, claimed)] : Array.Empty<Claim>();
                     context.Principal = new ClaimsPrincipal(new ClaimsIdentity(
-                        [new Claim(ClaimTypes.Name, login), new Claim(NameClaim, principal.FindFirstValue("name") ?? login), .. roles.Select(r => new Claim(ClaimTypes.Role, r))],
+                        [new Claim(ClaimTypes.Name, login), .. name, .. roles.Select(r => new Claim(ClaimTypes.Role, r))],
                         CookieAuthenticationDefaults.AuthenticationScheme));
                     return Task.CompletedTask;
                 };
@@ -111,7 +113,8 @@ public static partial class AgentEndpoints
             HttpMethods.IsGet(context.HttpContext.Request.Method) || context.HttpContext.Request.Headers.ContainsKey(AgentHeader)
                 ? await next(context).ConfigureAwait(false)
                 : Results.Problem($"Send the {AgentHeader} header with every change.", statusCode: StatusCodes.Status403Forbidden));
-        api.MapGet("/me", (ClaimsPrincipal user) => Results.Json(new AgentView(Login(user), DisplayName(user)), AgentJson.Default.AgentView));
+        api.MapGet("/me", (ClaimsPrincipal user, AgentDirectory agents) => Me(user, agents));
+        api.MapPost("/me/name", SetName);
         api.MapGet("/cases", ListAsync);
         api.MapGet("/cases/{caseId}", GetAsync);
         api.MapPost("/cases/{caseId}/accept", AcceptAsync);
@@ -160,10 +163,10 @@ public static partial class AgentEndpoints
             return Results.Redirect("/agent/signin?failed");
         }
 
+        // No name claim: a local account's name is looked up on each request, so a name given later counts at once.
         var identity = new ClaimsIdentity(
             [
                 new Claim(ClaimTypes.Name, account!.Login),
-                new Claim(NameClaim, string.IsNullOrWhiteSpace(account.Name) ? account.Login : account.Name),
                 .. AgentDirectory.RolesOf(account).Select(role => new Claim(ClaimTypes.Role, role)),
             ],
             CookieAuthenticationDefaults.AuthenticationScheme);
@@ -243,7 +246,7 @@ public static partial class AgentEndpoints
         var lines = activities
             .Where(a => a.Type == ActivityTypes.Message && !string.IsNullOrEmpty(a.Text))
             .Select(a => new TranscriptLine(
-                a.From?.Id?.StartsWith("agent:", StringComparison.Ordinal) == true ? "agent" : a.From?.Role == "bot" || a.From?.Id == reference.Bot?.Id ? "bot" : "customer",
+                ColleagueAccount.IsFrom(a) ? "agent" : a.From?.Role == "bot" || a.From?.Id == reference.Bot?.Id ? "bot" : "customer",
                 a.From?.Name,
                 PiiMasker.Mask(a.Text!),
                 a.Timestamp))
@@ -251,9 +254,14 @@ public static partial class AgentEndpoints
         return Results.Json(new CaseDetail(deskCase, deskCase.Brief(), deskCase.AgentLogin == Login(user), lines), AgentJson.Default.CaseDetail);
     }
 
-    private static async Task<IResult> AcceptAsync(string caseId, ClaimsPrincipal user, HandoffDesk desk, DeskRelay relay, CancellationToken cancellationToken)
+    private static async Task<IResult> AcceptAsync(string caseId, ClaimsPrincipal user, AgentDirectory agents, HandoffDesk desk, DeskRelay relay, CancellationToken cancellationToken)
     {
-        var (outcome, deskCase) = await desk.AcceptAsync(caseId, Login(user), DisplayName(user), cancellationToken).ConfigureAwait(false);
+        if (Speaker(user, agents, caseId) is not { Agent: { } name } speaker)
+        {
+            return NameNeeded();
+        }
+
+        var (outcome, deskCase) = await desk.AcceptAsync(caseId, Login(user), name, cancellationToken).ConfigureAwait(false);
         switch (outcome)
         {
             case AcceptOutcome.NotFound:
@@ -261,12 +269,12 @@ public static partial class AgentEndpoints
             case AcceptOutcome.TakenByAnother:
                 return Results.Json(new Taken(deskCase!.AgentName ?? deskCase.AgentLogin!), AgentJson.Default.Taken, statusCode: StatusCodes.Status409Conflict);
             default:
-                await relay.SendAsync(deskCase!.Reference, DeskEvents.AgentJoined, new DeskEventValue { CaseId = caseId, Agent = DisplayName(user) }, cancellationToken).ConfigureAwait(false);
+                await relay.SendAsync(deskCase!.Reference, DeskEvents.AgentJoined, speaker, cancellationToken).ConfigureAwait(false);
                 return Results.Json(deskCase, AgentJson.Default.DeskCase);
         }
     }
 
-    private static Task<IResult> MessageAsync(string caseId, AgentText body, ClaimsPrincipal user, HandoffDesk desk, DeskRelay relay, CancellationToken cancellationToken) =>
+    private static Task<IResult> MessageAsync(string caseId, AgentText body, ClaimsPrincipal user, AgentDirectory agents, HandoffDesk desk, DeskRelay relay, CancellationToken cancellationToken) =>
         WithOwnCaseAsync(caseId, user, desk, async deskCase =>
         {
             if (string.IsNullOrWhiteSpace(body.Text) || body.Text.Length > 4000)
@@ -274,20 +282,25 @@ public static partial class AgentEndpoints
                 return Results.Problem("Write a message of 1 to 4,000 characters.", statusCode: StatusCodes.Status400BadRequest);
             }
 
-            await relay.SendAsync(deskCase.Reference, DeskEvents.AgentMessage, new DeskEventValue { CaseId = caseId, Agent = DisplayName(user), Text = body.Text.Trim() }, cancellationToken).ConfigureAwait(false);
+            await relay.SendAsync(deskCase.Reference, DeskEvents.AgentMessage, SpeakerOrAgent(user, agents, caseId, deskCase) with { Text = body.Text.Trim() }, cancellationToken).ConfigureAwait(false);
             return Results.NoContent();
         }, cancellationToken);
 
-    private static Task<IResult> TypingAsync(string caseId, ClaimsPrincipal user, HandoffDesk desk, DeskRelay relay, CancellationToken cancellationToken) =>
+    private static Task<IResult> TypingAsync(string caseId, ClaimsPrincipal user, AgentDirectory agents, HandoffDesk desk, DeskRelay relay, CancellationToken cancellationToken) =>
         WithOwnCaseAsync(caseId, user, desk, async deskCase =>
         {
-            await relay.SendAsync(deskCase.Reference, DeskEvents.AgentTyping, new DeskEventValue { CaseId = caseId, Agent = DisplayName(user) }, cancellationToken).ConfigureAwait(false);
+            await relay.SendAsync(deskCase.Reference, DeskEvents.AgentTyping, SpeakerOrAgent(user, agents, caseId, deskCase), cancellationToken).ConfigureAwait(false);
             return Results.NoContent();
         }, cancellationToken);
 
     /// <summary>Approve, modify or deny the remedy. A waiting case is taken on the way, without joining the chat: the bot tells the customer and carries on.</summary>
-    private static async Task<IResult> DecideAsync(string caseId, DecisionRequest body, ClaimsPrincipal user, HandoffDesk desk, DeskRelay relay, CancellationToken cancellationToken)
+    private static async Task<IResult> DecideAsync(string caseId, DecisionRequest body, ClaimsPrincipal user, AgentDirectory agents, HandoffDesk desk, DeskRelay relay, CancellationToken cancellationToken)
     {
+        if (Speaker(user, agents, caseId) is not { Agent: { } name } speaker)
+        {
+            return NameNeeded();
+        }
+
         if (body.Decision is not { } decision)
         {
             return Results.Problem("decision must be approved, modified or denied.", statusCode: StatusCodes.Status400BadRequest);
@@ -298,31 +311,31 @@ public static partial class AgentEndpoints
             return Results.Problem("Say why it is denied: the customer deserves the reason.", statusCode: StatusCodes.Status400BadRequest);
         }
 
-        var (outcome, deskCase) = await desk.AcceptAsync(caseId, Login(user), DisplayName(user), cancellationToken).ConfigureAwait(false);
+        var (outcome, deskCase) = await desk.AcceptAsync(caseId, Login(user), name, cancellationToken).ConfigureAwait(false);
         if (outcome != AcceptOutcome.Accepted)
         {
             return outcome == AcceptOutcome.NotFound ? Results.NotFound() : Results.Json(new Taken(deskCase!.AgentName ?? deskCase.AgentLogin!), AgentJson.Default.Taken, statusCode: StatusCodes.Status409Conflict);
         }
 
         var remedy = string.IsNullOrWhiteSpace(body.Remedy) ? deskCase!.Case.RemedyWanted : body.Remedy.Trim();
-        await relay.SendAsync(deskCase!.Reference, DeskEvents.Decision, new DeskEventValue { CaseId = caseId, Agent = DisplayName(user), Decision = decision, Remedy = remedy, Note = body.Note?.Trim() }, cancellationToken).ConfigureAwait(false);
+        await relay.SendAsync(deskCase!.Reference, DeskEvents.Decision, speaker with { Decision = decision, Remedy = remedy, Note = body.Note?.Trim() }, cancellationToken).ConfigureAwait(false);
         await CloseCaseAsync(desk, caseId, $"{decision.ToString().ToLowerInvariant()}: {remedy}{(string.IsNullOrWhiteSpace(body.Note) ? string.Empty : $" ({body.Note.Trim()})")}", cancellationToken).ConfigureAwait(false);
         return Results.NoContent();
     }
 
-    private static Task<IResult> HandBackAsync(string caseId, AgentText body, ClaimsPrincipal user, HandoffDesk desk, DeskRelay relay, CancellationToken cancellationToken) =>
+    private static Task<IResult> HandBackAsync(string caseId, AgentText body, ClaimsPrincipal user, AgentDirectory agents, HandoffDesk desk, DeskRelay relay, CancellationToken cancellationToken) =>
         WithOwnCaseAsync(caseId, user, desk, async deskCase =>
         {
             var recap = string.IsNullOrWhiteSpace(body.Text) ? null : body.Text.Trim();
-            await relay.SendAsync(deskCase.Reference, DeskEvents.HandBack, new DeskEventValue { CaseId = caseId, Agent = DisplayName(user), Recap = recap }, cancellationToken).ConfigureAwait(false);
+            await relay.SendAsync(deskCase.Reference, DeskEvents.HandBack, SpeakerOrAgent(user, agents, caseId, deskCase) with { Recap = recap }, cancellationToken).ConfigureAwait(false);
             await CloseCaseAsync(desk, caseId, $"handed back to the bot: {recap ?? "(no recap)"}", cancellationToken).ConfigureAwait(false);
             return Results.NoContent();
         }, cancellationToken);
 
-    private static Task<IResult> CloseAsync(string caseId, AgentText body, ClaimsPrincipal user, HandoffDesk desk, DeskRelay relay, CancellationToken cancellationToken) =>
+    private static Task<IResult> CloseAsync(string caseId, AgentText body, ClaimsPrincipal user, AgentDirectory agents, HandoffDesk desk, DeskRelay relay, CancellationToken cancellationToken) =>
         WithOwnCaseAsync(caseId, user, desk, async deskCase =>
         {
-            await relay.SendAsync(deskCase.Reference, DeskEvents.Closed, new DeskEventValue { CaseId = caseId, Agent = DisplayName(user) }, cancellationToken).ConfigureAwait(false);
+            await relay.SendAsync(deskCase.Reference, DeskEvents.Closed, SpeakerOrAgent(user, agents, caseId, deskCase), cancellationToken).ConfigureAwait(false);
             await CloseCaseAsync(desk, caseId, $"closed: {body.Text?.Trim() ?? "(no wrap-up note)"}", cancellationToken).ConfigureAwait(false);
             return Results.NoContent();
         }, cancellationToken);
@@ -357,7 +370,46 @@ public static partial class AgentEndpoints
 
     private static string Login(ClaimsPrincipal user) => user.Identity?.Name ?? string.Empty;
 
-    private static string DisplayName(ClaimsPrincipal user) => user.FindFirstValue(NameClaim) ?? Login(user);
+    private static IResult Me(ClaimsPrincipal user, AgentDirectory agents)
+    {
+        var name = agents.NameOf(Login(user), user.FindFirstValue(NameClaim));
+        var view = new AgentView(Login(user), name, name is null ? null : AgentDirectory.Initials(name), !agents.NameIsFixed(Login(user), user.FindFirstValue(NameClaim)));
+        return Results.Json(view, AgentJson.Default.AgentView);
+    }
+
+    /// <summary>The name customers will see, given in the console by a colleague whose account has none.</summary>
+    private static IResult SetName(NameRequest body, ClaimsPrincipal user, AgentDirectory agents)
+    {
+        if (agents.NameIsFixed(Login(user), user.FindFirstValue(NameClaim)))
+        {
+            return Results.Problem("Your name comes from your account's settings; ask an admin to change it there.", statusCode: StatusCodes.Status409Conflict);
+        }
+
+        if (AgentDirectory.NameProblem(body.Name) is { } problem)
+        {
+            return Results.Problem(problem, statusCode: StatusCodes.Status400BadRequest, extensions: new Dictionary<string, object?> { ["field"] = "name" });
+        }
+
+        agents.SetName(Login(user), body.Name!);
+        return Me(user, agents);
+    }
+
+    /// <summary>What a desk event says of the colleague: their name (null until they have one) and their id in the conversation.</summary>
+    private static DeskEventValue Speaker(ClaimsPrincipal user, AgentDirectory agents, string caseId) =>
+        new() { CaseId = caseId, Agent = agents.NameOf(Login(user), user.FindFirstValue(NameClaim)), AgentId = AgentDirectory.PublicId(Login(user)) };
+
+    // On a case already taken, the name it was taken under stands in for a name since removed from the settings.
+    private static DeskEventValue SpeakerOrAgent(ClaimsPrincipal user, AgentDirectory agents, string caseId, DeskCase deskCase)
+    {
+        var speaker = Speaker(user, agents, caseId);
+        return speaker.Agent is null ? speaker with { Agent = deskCase.AgentName } : speaker;
+    }
+
+    private static IResult NameNeeded() =>
+        Results.Problem(
+            "Customers see your name when you join their chat: add it at the top of the console, then take the case.",
+            statusCode: StatusCodes.Status409Conflict,
+            extensions: new Dictionary<string, object?> { ["field"] = "name" });
 
     // A valid hash of a random password: checking an unknown sign-in name costs the same as a known one.
     private static readonly string UnknownAccountHash = AgentPasswords.Hash(Guid.NewGuid().ToString("N"));

@@ -13,4 +13,5 @@ namespace SupportBot.Web.Agents;
 [JsonSerializable(typeof(Taken))]
 [JsonSerializable(typeof(AgentText))]
 [JsonSerializable(typeof(DecisionRequest))]
+[JsonSerializable(typeof(NameRequest))]
 public sealed partial class AgentJson : JsonSerializerContext;

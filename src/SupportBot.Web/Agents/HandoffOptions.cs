@@ -72,7 +72,27 @@ public sealed class HandoffOptions
     /// </summary>
     public string WhyNobodyIsFree(DateTimeOffset now) => IsOpen(now)
         ? "every colleague is helping another customer just now"
-        : $"our team is here {Hours} ({TimeZone} time) and is away just now";
+        : $"our team is here {HoursInWords()} and is away just now";
+
+    /// <summary>
+    /// <see cref="Hours"/> in words for the customer, e.g. "Monday to Friday, 08:00 to 18:00 (Europe/Berlin time)";
+    /// null for <c>always</c>, which says no hours were set rather than that someone is there at night.
+    /// </summary>
+    public string? HoursInWords()
+    {
+        var hours = Hours.Trim();
+        if (hours.Length == 0 || hours.Equals("always", StringComparison.OrdinalIgnoreCase) || HoursError() is not null)
+        {
+            return null;
+        }
+
+        var parts = hours.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        var days = parts[0].Split('-');
+        var times = parts[1].Split('-');
+        var from = FullDay(days[0]);
+        var to = FullDay(days[^1]);
+        return $"{(from == to ? $"on {from}s" : $"{from} to {to}")}, {times[0]} to {times[1]} ({TimeZone} time)";
+    }
 
     private static string FullDay(string day) => day.Trim().ToUpperInvariant()[..3] switch
     {

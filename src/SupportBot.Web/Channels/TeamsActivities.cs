@@ -1,13 +1,15 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using SupportBot.Core.Activities;
+using SupportBot.Core.Handoff;
 
 namespace SupportBot.Web.Channels;
 
 /// <summary>
 /// What Microsoft Teams needs on the way in and out: the bot's @mention taken out of a channel message before the
 /// dialog reads it, and choices shown as Adaptive Card buttons where Teams does not render suggested actions
-/// (channels and group chats); a button sends its title back, as a typed answer would.
+/// (channels and group chats); a button sends its title back, as a typed answer would. Teams shows everything the
+/// bot sends under the bot's name, whatever <c>from.name</c> says, so a colleague's message starts with their name.
 /// </summary>
 public static class TeamsActivities
 {
@@ -37,13 +39,20 @@ public static class TeamsActivities
     }
 
     /// <summary>
-    /// A reply as a Teams channel or group chat can show it: suggested actions become an Adaptive Card with buttons.
-    /// Every reply goes through here on its way out (the Connector client, expectReplies), proactive ones included.
+    /// A reply as Teams can show it: a colleague's message opens with their name in bold ("**Ada Okafor:** …"), and
+    /// in a channel or group chat suggested actions become an Adaptive Card with buttons. Every reply goes through here
+    /// once on its way out (the Connector client, expectReplies), proactive ones included.
     /// </summary>
     public static Activity ForTeams(Activity reply)
     {
         ArgumentNullException.ThrowIfNull(reply);
-        if (reply.ChannelId != ChannelId || reply.Conversation?.ConversationType is not ("channel" or "groupChat") || reply.SuggestedActions is not { Actions.Count: > 0 } suggested)
+        if (reply.ChannelId != ChannelId)
+        {
+            return reply;
+        }
+
+        reply = Signed(reply);
+        if (reply.Conversation?.ConversationType is not ("channel" or "groupChat") || reply.SuggestedActions is not { Actions.Count: > 0 } suggested)
         {
             return reply;
         }
@@ -69,5 +78,17 @@ public static class TeamsActivities
                 },
             }],
         };
+    }
+
+    private static Activity Signed(Activity reply)
+    {
+        if (reply.Type != ActivityTypes.Message || !ColleagueAccount.IsFrom(reply) || string.IsNullOrWhiteSpace(reply.Text))
+        {
+            return reply;
+        }
+
+        // Characters Teams' Markdown would read as formatting are left out of the name, so the bold holds.
+        var name = new string([.. (reply.From!.Name ?? string.Empty).Where(c => !"*_`~[]<>\\#".Contains(c, StringComparison.Ordinal))]).Trim();
+        return name.Length == 0 ? reply : reply with { Text = $"**{name}:** {reply.Text}" };
     }
 }

@@ -1,12 +1,13 @@
 using SupportBot.Core.PromptFiles;
 using SupportBot.Core.Support;
+using SupportBot.Core.Understanding;
 using SupportBot.Web.Prompts;
 
 namespace SupportBot.Web.Cli;
 
 /// <summary>
-/// <c>supportbot prompts check [--dir DIR]</c>: validates the prompt files exactly as the bot does at start-up and
-/// on every reload (YAML, keys, variables, ids, craft rules). Prints <c>OK: N prompts, M variants in dialogs/</c>
+/// <c>supportbot prompts check [--dir DIR]</c>: validates the prompt files, the catalog and its answers exactly as
+/// the bot does at start-up and on every reload (YAML, keys, variables, ids, craft rules). Prints <c>OK: N prompts, M variants in dialogs/</c>
 /// and exits 0, or prints every error as <c>file:line: message</c> on stderr and exits 1, so an admin's CI can
 /// gate edits on it. <c>supportbot prompts list [--dir DIR]</c> prints each key with its variant ids.
 /// </summary>
@@ -59,8 +60,10 @@ public static class PromptsCommand
     {
         var result = PromptFileLoader.Load(directory, SupportPrompts.Definitions);
         var (supportCatalog, catalogErrors) = SupportCatalogLoader.Load(Path.Combine(directory, "catalog"), $"{FolderName(directory)}/catalog");
-        var errors = result.Errors.Concat(catalogErrors).ToList();
-        if (result.Catalog is not { } catalog || supportCatalog is null)
+        var categories = supportCatalog?.Categories.Select(c => c.Id).ToList() ?? [.. ExampleFileLoader.StandardCategories];
+        var (answers, answerErrors) = AnswerFileLoader.Load(Path.Combine(directory, "catalog"), categories, $"{FolderName(directory)}/catalog");
+        var errors = result.Errors.Concat(catalogErrors).Concat(answerErrors).ToList();
+        if (result.Catalog is not { } catalog || supportCatalog is null || answers is null)
         {
             foreach (var problem in errors)
             {
@@ -71,7 +74,7 @@ public static class PromptsCommand
             return 1;
         }
 
-        output.WriteLine($"OK: {catalog.Keys.Count()} prompts, {catalog.VariantCount} variants in {FolderName(directory)}/; {supportCatalog.Categories.Count} categories, {supportCatalog.Remedies.Count} remedies in {FolderName(directory)}/catalog/");
+        output.WriteLine($"OK: {catalog.Keys.Count()} prompts, {catalog.VariantCount} variants in {FolderName(directory)}/; {supportCatalog.Categories.Count} categories, {supportCatalog.Remedies.Count} remedies, {answers.Count} answers in {FolderName(directory)}/catalog/");
         return 0;
     }
 

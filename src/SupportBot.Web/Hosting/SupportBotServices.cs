@@ -39,6 +39,7 @@ public static class SupportBotServices
             var feed = sp.GetRequiredService<DeskFeed>();
             var time = sp.GetRequiredService<TimeProvider>();
             var contactCenter = handoff.ContactCenterChannels.ToHashSet(StringComparer.OrdinalIgnoreCase);
+            var answers = sp.GetRequiredService<AnswerSource>();
             return new SupportServices(
                 sp.GetRequiredService<PromptSource>(),
                 () => catalog.Current,
@@ -53,12 +54,14 @@ public static class SupportBotServices
                     FollowUpAfter = TimeSpan.FromHours(handoff.FollowUpHours),
                     AgentsAvailable = () => feed.AnyAgentOnline && handoff.IsOpen(time.GetUtcNow()),
                     NobodyFreeBecause = () => handoff.WhyNobodyIsFree(time.GetUtcNow()),
+                    TeamHours = handoff.HoursInWords,
                     ContactCenterChannels = contactCenter,
                     UsesDesk = channel => handoff.ContactCenterAlsoInConsole || !contactCenter.Contains(channel),
                     Transcripts = sp.GetRequiredService<ITranscriptStore>(),
                     Currency = sp.GetRequiredService<IOptions<SupportOptions>>().Value.Currency,
                 },
-                sp.GetRequiredService<IMessageReader>());
+                sp.GetRequiredService<IMessageReader>(),
+                () => answers.Current);
         });
         services.AddSingleton<SupportDialog>();
         services.AddSingleton<IBot, SupportBotHandler>();

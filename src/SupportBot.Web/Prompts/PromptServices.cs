@@ -37,9 +37,10 @@ public static class PromptServices
             sp.GetRequiredService<ILogger<PromptFileWatcher>>(),
             alsoReload: () =>
             {
-                // The catalog first: the message reader retrains with its keywords.
-                var errors = sp.GetRequiredService<SupportCatalogSource>().Reload();
-                return sp.GetService<MessageReaderSource>() is { } reader ? [.. errors, .. reader.Reload()] : errors;
+                // The catalog first: the message reader retrains with its keywords, the answers with its categories.
+                IReadOnlyList<PromptError> errors = sp.GetRequiredService<SupportCatalogSource>().Reload();
+                errors = sp.GetService<MessageReaderSource>() is { } reader ? [.. errors, .. reader.Reload()] : errors;
+                return sp.GetService<AnswerSource>() is { } answers ? [.. errors, .. answers.Reload()] : errors;
             }));
         services.AddHostedService<PromptReloadService>();
         return services;

@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using SupportBot.Core.Understanding;
 
 namespace SupportBot.Web.Understanding;
 
@@ -10,4 +11,8 @@ public sealed class UnderstandingOptions
     /// <summary>The category probability below which the bot asks rather than guesses.</summary>
     [Range(0.0, 1.0)]
     public double ConfidenceThreshold { get; set; } = 0.5;
+
+    /// <summary>How sure the reader must be that an answer in <c>answers.yaml</c> fits a question to give it.</summary>
+    [Range(0.0, 1.0)]
+    public double AnswerThreshold { get; set; } = AnswerReader.DefaultThreshold;
 }

@@ -6,8 +6,9 @@ using SupportBot.Web.Prompts;
 namespace SupportBot.Web.Understanding;
 
 /// <summary>
-/// Registers the message reader: trained from <c>dialogs/catalog/examples.yaml</c> and the catalog's keywords when
-/// first needed, retrained by the prompt folder's live reload (a bad examples file keeps the last good reader).
+/// Registers the message reader, trained from <c>dialogs/catalog/examples.yaml</c> and the catalog's keywords, and
+/// the answers to common questions (<c>answers.yaml</c>), when first needed; both are retrained by the prompt
+/// folder's live reload (a bad file keeps the last good reader).
 /// </summary>
 public static class UnderstandingServices
 {
@@ -25,6 +26,13 @@ public static class UnderstandingServices
                 new MessageReaderSettings { ConfidenceThreshold = options.ConfidenceThreshold });
         });
         services.AddSingleton<IMessageReader>(sp => sp.GetRequiredService<MessageReaderSource>());
+        services.AddSingleton(sp =>
+        {
+            var prompts = sp.GetRequiredService<IOptions<PromptFilesOptions>>().Value;
+            var options = sp.GetRequiredService<IOptions<UnderstandingOptions>>().Value;
+            var catalog = sp.GetRequiredService<SupportCatalogSource>();
+            return AnswerSource.Load(Path.Combine(root, prompts.Directory, "catalog"), () => [.. catalog.Current.Categories.Select(c => c.Id)], options.AnswerThreshold);
+        });
         return services;
     }
 }

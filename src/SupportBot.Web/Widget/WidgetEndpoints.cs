@@ -7,8 +7,9 @@ namespace SupportBot.Web.Widget;
 
 /// <summary>
 /// The website widget: a page at <c>/</c> where anyone can chat with the bot, the embed script
-/// (<c>/widget/embed.js</c>), the Web Chat bundle (<c>/widget/webchat.js</c>, shipped next to the app, never from a
-/// CDN) and the look from configuration (<c>/widget/config.json</c>).
+/// (<c>/widget/embed.js</c>), the Web Chat bundle (<c>/widget/webchat.js</c>, and the React it is built on at
+/// <c>/widget/react.js</c>, shipped next to the app, never from a CDN) and the look from configuration
+/// (<c>/widget/config.json</c>).
 /// </summary>
 public static class WidgetEndpoints
 {

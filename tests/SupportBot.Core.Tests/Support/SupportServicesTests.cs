@@ -19,7 +19,7 @@ public sealed class SupportServicesTests
     [InlineData("the delivery guy smashed my parcel and you charged me twice")]
     public void LikelyCategories_Unsure_ThreeOrFourOfThemThenSomethingElse(string complaint)
     {
-        var offered = Services(TestBots.Reader).LikelyCategories(complaint);
+        var offered = Services(TestBots.Reader).LikelyCategories(complaint, TestBots.Reader.Read(complaint));
 
         Assert.InRange(offered.Count, 4, 5);
         Assert.Equal(SupportCatalog.Other, offered[^1].Id);
@@ -31,7 +31,7 @@ public sealed class SupportServicesTests
     {
         var reading = TestBots.Reader.Read("the delivery guy smashed my parcel and you charged me twice");
 
-        var offered = Services(TestBots.Reader).LikelyCategories("the delivery guy smashed my parcel and you charged me twice");
+        var offered = Services(TestBots.Reader).LikelyCategories("the delivery guy smashed my parcel and you charged me twice", reading);
 
         Assert.Equal(reading.TopCategories[0].Category, offered[0].Id);
     }
@@ -39,7 +39,7 @@ public sealed class SupportServicesTests
     [Fact]
     public void LikelyCategories_NoReader_TheKeywordsThenTheCatalogsOrder()
     {
-        var offered = Services(reader: null).LikelyCategories("you charged me twice");
+        var offered = Services(reader: null).LikelyCategories("you charged me twice", reading: null);
 
         Assert.Equal(["billing", "delivery", "damaged", "other"], offered.Select(c => c.Id));
     }

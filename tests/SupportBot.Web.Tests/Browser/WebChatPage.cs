@@ -19,6 +19,9 @@ public sealed class WebChatPage(IPage page)
     /// <summary>The customer's own messages, in order.</summary>
     public ILocator UserMessages => page.Locator(".webchat__stacked-layout--from-user .webchat__bubble__content");
 
+    /// <summary>The activity (its bubble, avatar and status line) whose text contains <paramref name="text"/>.</summary>
+    public ILocator Activity(string text) => page.Locator(".webchat__stacked-layout").Filter(new() { HasText = text });
+
     /// <summary>Waits until the bot has sent <paramref name="count"/> messages and returns their texts.</summary>
     public async Task<IReadOnlyList<string>> WaitForBotMessagesAsync(int count)
     {

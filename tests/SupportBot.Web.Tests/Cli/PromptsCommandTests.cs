@@ -14,7 +14,7 @@ public sealed class PromptsCommandTests
         var (exit, output, error) = Run("check");
 
         Assert.True(exit == 0, $"exit {exit}; stderr:\n{error}");
-        Assert.Matches(@"^OK: \d+ prompts, \d+ variants in dialogs/; \d+ categories, \d+ remedies in dialogs/catalog/\n$", output.ReplaceLineEndings("\n"));
+        Assert.Matches(@"^OK: \d+ prompts, \d+ variants in dialogs/; \d+ categories, \d+ remedies, \d+ answers in dialogs/catalog/\n$", output.ReplaceLineEndings("\n"));
         Assert.Empty(error);
     }
 

@@ -51,6 +51,29 @@ public sealed class PromptLiveReloadTests
     }
 
     [Fact]
+    public async Task AnswersEdit_BrokenThenNewAnswer_RefusedWithItsLineThenGivenToQuestionsWordedDifferently()
+    {
+        using var prompts = PromptFolder.CopyOfRepository();
+        await using var host = await BotHost.StartAsync(settings: new Dictionary<string, string> { ["Prompts:Directory"] = prompts.Path });
+        var watcher = host.App.Services.GetRequiredService<PromptFileWatcher>();
+        var file = Path.Combine(prompts.Path, "catalog", "answers.yaml");
+        var shipped = File.ReadAllText(file).TrimEnd() + "\n";
+        var brokenLine = shipped.Split('\n').Length + 1;
+        const string Answer = "Gift cards are on the website's gift card page.";
+
+        var refused = await ReloadAfterAsync(watcher, () => File.WriteAllText(file, shipped + $"gift_cards:\n  txt: \"{Answer}\"\n  examples: [\"do you sell gift cards?\", \"can I buy a voucher for a friend\", \"are gift vouchers available\", \"where can I get a gift card\"]\n"), errors => errors.Count > 0);
+        var whileRefused = await RepliesToQuestionAsync(host, "can I buy a gift card online?");
+        var accepted = await ReloadAfterAsync(watcher, () => File.WriteAllText(file, shipped + $"gift_cards:\n  text: \"{Answer}\"\n  examples: [\"do you sell gift cards?\", \"can I buy a voucher for a friend\", \"are gift vouchers available\", \"where can I get a gift card\"]\n"), errors => errors.Count == 0);
+        var afterFix = await RepliesToQuestionAsync(host, "can I buy a gift card online?");
+
+        Assert.All(refused, e => Assert.Equal("dialogs/catalog/answers.yaml", e.File));
+        Assert.Contains(refused, e => e.Line == brokenLine && e.Message.StartsWith("Unknown field 'txt' in the answer 'gift_cards'", StringComparison.Ordinal));
+        Assert.DoesNotContain(Answer, whileRefused);
+        Assert.Empty(accepted);
+        Assert.Contains(Answer, afterFix);
+    }
+
+    [Fact]
     public void SupportBotApp_InvalidPromptFilesAtStartUp_RefusesToStartListingEveryError()
     {
         using var prompts = PromptFolder.CopyOfRepository();
@@ -68,6 +91,13 @@ public sealed class PromptLiveReloadTests
     {
         var replies = await host.ExpectRepliesAsync(TestActivities.Message(TestActivities.NewConversationId(), "hi"));
         return Assert.Single(replies).Text;
+    }
+
+    private static async Task<IReadOnlyList<string?>> RepliesToQuestionAsync(BotHost host, string question)
+    {
+        var conversation = TestActivities.NewConversationId();
+        await host.ExpectRepliesAsync(TestActivities.Message(conversation, "hi"));
+        return [.. (await host.ExpectRepliesAsync(TestActivities.Message(conversation, question))).Select(r => r.Text)];
     }
 
     private static async Task<IReadOnlyList<PromptError>> ReloadAfterAsync(PromptFileWatcher watcher, Action edit, Func<IReadOnlyList<PromptError>, bool> done)

@@ -52,6 +52,9 @@ public sealed class AgentClient : IDisposable
 
     public HttpClient Http => _client;
 
+    /// <summary>The signed-in agent as the console sees them: <c>login</c>, <c>name</c>, <c>initials</c>, <c>canChangeName</c>.</summary>
+    public async Task<JsonNode> MeAsync() => (await _client.GetFromJsonAsync<JsonNode>("agent/api/me"))!;
+
     public async Task<JsonArray> CasesAsync() => (await _client.GetFromJsonAsync<JsonArray>("agent/api/cases"))!;
 
     public async Task<JsonNode> CaseAsync(string caseId) => (await _client.GetFromJsonAsync<JsonNode>($"agent/api/cases/{caseId}"))!;

@@ -47,6 +47,9 @@ public sealed class FakeIdentity : IAsyncDisposable
     /// <summary>The roles the next signed-in user gets in their id_token.</summary>
     public string[] SignInRoles { get; set; } = ["agent"];
 
+    /// <summary>The name claim in the next id_token; null leaves it out.</summary>
+    public string? SignInName { get; set; } = "Jordan Lee";
+
     private readonly System.Collections.Concurrent.ConcurrentDictionary<string, string> _nonces = new();
 
     /// <summary>The last token request's form (to check the client id, secret and scope).</summary>
@@ -186,10 +189,14 @@ public sealed class FakeIdentity : IAsyncDisposable
                     ["iat"] = now.ToUnixTimeSeconds(),
                     ["nbf"] = now.ToUnixTimeSeconds(),
                     ["exp"] = now.AddHours(1).ToUnixTimeSeconds(),
-                    ["name"] = "Jordan Lee",
                     ["preferred_username"] = "jordan@contoso.example",
                     ["roles"] = new JsonArray([.. SignInRoles.Select(r => (JsonNode)r)]),
                 };
+                if (SignInName is not null)
+                {
+                    claims["name"] = SignInName;
+                }
+
                 await Results.Json(new JsonObject { ["token_type"] = "Bearer", ["expires_in"] = 3600, ["access_token"] = "oidc-access", ["id_token"] = Sign(claims) }).ExecuteAsync(http);
                 break;
             case "/oauth2/v2.0/token":

@@ -10,6 +10,8 @@ namespace SupportBot.Core.Dialogs.Prompts;
 public static class ChoiceRecognizer
 {
     private static readonly string[] Ordinals = ["first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth"];
+    private static readonly char[] Separators = [' ', '\t', '\n', '\r', ',', ';', '!', '?', '"', '(', ')'];
+    private static readonly char[] Surrounding = ['.', ':', '\'', '*'];
     private static readonly string[] Fillers = ["option", "number", "choice", "#", "no.", "the", "one", "please", "pick", "i'll", "take", "go", "with"];
 
     /// <summary>The choice the text picks, or null when none or more than one fits.</summary>
@@ -22,12 +24,11 @@ public static class ChoiceRecognizer
             return null;
         }
 
-        var joined = string.Join(' ', tokens);
         for (var i = 0; i < choices.Count; i++)
         {
             foreach (var name in Names(choices[i]))
             {
-                if (string.Join(' ', Tokenize(name)) == joined)
+                if (SameWords(name, tokens))
                 {
                     return new FoundChoice(choices[i].Value, i, name);
                 }
@@ -79,9 +80,9 @@ public static class ChoiceRecognizer
             return tokens;
         }
 
-        foreach (var raw in text.Split([' ', '\t', '\n', '\r', ',', ';', '!', '?', '"', '(', ')'], StringSplitOptions.RemoveEmptyEntries))
+        foreach (var raw in text.Split(Separators, StringSplitOptions.RemoveEmptyEntries))
         {
-            var token = raw.Trim('.', ':', '\'', '*').ToLowerInvariant();
+            var token = raw.Trim(Surrounding).ToLowerInvariant();
             if (token.Length > 0)
             {
                 tokens.Add(token);
@@ -89,6 +90,56 @@ public static class ChoiceRecognizer
         }
 
         return tokens;
+    }
+
+    /// <summary>Whether <paramref name="text"/> has at most <paramref name="most"/> words (<see cref="Tokenize"/>), counted without allocating.</summary>
+    internal static bool HasAtMostWords(string? text, int most)
+    {
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return true;
+        }
+
+        var count = 0;
+        foreach (var range in text.AsSpan().SplitAny(Separators))
+        {
+            if (!text.AsSpan(range).Trim(Surrounding).IsEmpty && ++count > most)
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>Whether <paramref name="name"/>'s words (<see cref="Tokenize"/>) are exactly <paramref name="tokens"/>, read without allocating.</summary>
+    private static bool SameWords(string name, List<string> tokens)
+    {
+        if (string.IsNullOrWhiteSpace(name))
+        {
+            return tokens.Count == 0;
+        }
+
+        Span<char> lower = name.Length <= 256 ? stackalloc char[name.Length] : new char[name.Length];
+        var count = 0;
+        foreach (var range in name.AsSpan().SplitAny(Separators))
+        {
+            var raw = name.AsSpan(range).Trim(Surrounding);
+            if (raw.IsEmpty)
+            {
+                continue;
+            }
+
+            var token = lower[..raw.ToLowerInvariant(lower)];
+            if (count == tokens.Count || !token.SequenceEqual(tokens[count]))
+            {
+                return false;
+            }
+
+            count++;
+        }
+
+        return count == tokens.Count;
     }
 
     private static IEnumerable<string> Names(Choice choice)

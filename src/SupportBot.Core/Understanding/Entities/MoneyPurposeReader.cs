@@ -33,7 +33,7 @@ internal static partial class MoneyPurposeReader
         var recurring = Recurring().Match(text, end, after);
         var phrase = Phrase(For().Match(text, end, after), fromEnd: false)
             ?? Phrase(NamedAfter().Match(text, end, after), fromEnd: false)
-            ?? Phrase(NamedBefore().Match(text, beforeStart, before), fromEnd: true);
+            ?? Phrase(NamedBefore(text, beforeStart, amount.Start), fromEnd: true);
 
         var purpose = phrase is null ? MoneyPurpose.Unspecified : KindOf(phrase);
         if (purpose is MoneyPurpose.Unspecified or MoneyPurpose.Item && recurring.Success)
@@ -123,6 +123,26 @@ internal static partial class MoneyPurposeReader
         }
 
         return from >= to ? null : string.Join(' ', words[from..to]).ToLowerInvariant();
+    }
+
+    /// <summary>
+    /// <see cref="NamedBefore()"/> in text[from..to], searched only from the last character that none of its parts can
+    /// match (a digit, a comma, a full stop…): no match can span it. That character stays in the search, so \b reads
+    /// as in the whole window, and the match is the same.
+    /// </summary>
+    private static Match NamedBefore(string text, int from, int to)
+    {
+        var start = from;
+        for (var i = to - 1; i > from; i--)
+        {
+            if (text[i] < 128 && !char.IsAsciiLetter(text[i]) && !char.IsWhiteSpace(text[i]) && text[i] is not ('&' or '\'' or '-' or ':' or '='))
+            {
+                start = i;
+                break;
+            }
+        }
+
+        return NamedBefore().Match(text, start, to - start);
     }
 
     private static int? CountIn(string text)

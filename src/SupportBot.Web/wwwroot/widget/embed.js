@@ -15,6 +15,10 @@
  *
  * A conversation survives a page reload (sessionStorage, per tab): the widget reconnects with its conversation id and
  * replays the history once.
+ *
+ * A colleague who takes over the chat speaks under their own name and id (from.id "agent:…", role "bot"). The widget
+ * shows their initials where the bot's avatar would be and their name under their messages, and lets their messages
+ * start a group of their own (Web Chat groups by role alone, which would put them under the bot's avatar).
  */
 (function () {
   'use strict';
@@ -32,18 +36,113 @@
     return options[name] || (pageMode ? query.get(name) : null) || null;
   }
 
+  function loadScript(path) {
+    return new Promise(function (resolve, reject) {
+      var tag = document.createElement('script');
+      tag.src = origin + path;
+      tag.onload = resolve;
+      tag.onerror = function () { reject(new Error('The chat widget could not be loaded from ' + origin + '.')); };
+      document.head.appendChild(tag);
+    });
+  }
+
+  // Web Chat takes the page's React when there is one, so React loads first (a page with its own keeps it); the
+  // colleague's avatar is drawn with it.
   function loadWebChat() {
     if (window.WebChat) {
       return Promise.resolve();
     }
 
-    return new Promise(function (resolve, reject) {
-      var tag = document.createElement('script');
-      tag.src = origin + '/widget/webchat.js';
-      tag.onload = resolve;
-      tag.onerror = function () { reject(new Error('The chat widget could not be loaded from ' + origin + '.')); };
-      document.head.appendChild(tag);
+    return (window.React ? Promise.resolve() : loadScript('/widget/react.js')).then(function () {
+      return loadScript('/widget/webchat.js');
     });
+  }
+
+  var agentIdPrefix = 'agent:';
+
+  function fromAgent(activity) {
+    var from = activity && activity.from;
+    return !!(from && from.role === 'bot' && typeof from.id === 'string' && from.id.indexOf(agentIdPrefix) === 0 && from.name);
+  }
+
+  function initials(name) {
+    var words = name.trim().split(/\s+/);
+    var first = Array.from(words[0])[0] || '';
+    var last = words.length > 1 ? Array.from(words[words.length - 1])[0] : '';
+    return (first + last).toUpperCase();
+  }
+
+  // Who said it: the customer, the bot, or one colleague or another.
+  function speaker(activity) {
+    return ((activity.from && activity.from.role) || '') + '|' + (fromAgent(activity) ? activity.from.id : '');
+  }
+
+  function splitBySpeaker(groups) {
+    var split = [];
+    (groups || []).forEach(function (group) {
+      var current = null;
+      group.forEach(function (activity) {
+        if (!current || speaker(current[current.length - 1]) !== speaker(activity)) {
+          current = [];
+          split.push(current);
+        }
+
+        current.push(activity);
+      });
+    });
+    return split;
+  }
+
+  function groupActivitiesMiddleware() {
+    return function (next) {
+      return function (args) {
+        var grouped = next(args);
+        return Object.assign({}, grouped, { sender: splitBySpeaker(grouped.sender), status: splitBySpeaker(grouped.status) });
+      };
+    };
+  }
+
+  function avatarMiddleware(React) {
+    return function () {
+      return function (next) {
+        return function (args) {
+          if (args.fromUser || !fromAgent(args.activity)) {
+            return next(args);
+          }
+
+          var options = args.styleOptions || {};
+          var size = options.avatarSize || 40;
+          var name = args.activity.from.name;
+          return function () {
+            return React.createElement('div', {
+              className: 'supportbot-agent-avatar',
+              'aria-hidden': true,
+              title: name,
+              style: {
+                width: size, height: size, borderRadius: options.avatarBorderRadius || '50%', display: 'flex',
+                alignItems: 'center', justifyContent: 'center', background: '#107C10', color: '#FFFFFF',
+                fontFamily: options.primaryFont, fontSize: Math.round(size * 0.35), fontWeight: 600, overflow: 'hidden'
+              }
+            }, initials(name));
+          };
+        };
+      };
+    };
+  }
+
+  function activityStatusMiddleware(React) {
+    return function () {
+      return function (next) {
+        return function (args) {
+          var status = next(args);
+          if (!fromAgent(args.activity) || args.hideTimestamp) {
+            return status;
+          }
+
+          return React.createElement('span', { className: 'supportbot-agent-name' }, args.activity.from.name, status ? ' · ' : null, status || null);
+        };
+      };
+    };
   }
 
   async function postJson(url, headers, body, credentials) {
@@ -134,10 +233,15 @@
     }
 
     var directLine = window.WebChat.createDirectLine(directLineOptions);
+    var React = window.React;
     window.WebChat.renderWebChat({
       directLine: directLine,
       styleOptions: config.styleOptions,
-      locale: config.locale || undefined
+      locale: config.locale || undefined,
+      groupActivitiesMiddleware: groupActivitiesMiddleware,
+      // Without React (a page that brought its own Web Chat but no React), colleagues keep the bot's avatar.
+      avatarMiddleware: React ? avatarMiddleware(React) : undefined,
+      activityStatusMiddleware: React ? activityStatusMiddleware(React) : undefined
     }, element);
     keepTokenFresh(conversation);
     return config;

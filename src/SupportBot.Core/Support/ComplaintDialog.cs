@@ -115,7 +115,7 @@ public sealed class ComplaintDialog : CaseDialog
         // One reading of the complaint answers both: whether they ask for a person, and its category.
         var reading = _services.Reader?.Read(complaint);
         var category = _services.ClearCategory(complaint, reading);
-        var question = _services.AsksQuestion(complaint, category, supportCase.Moods[^1]);
+        var question = _services.AsksQuestion(complaint, reading, category, supportCase.Moods[^1]);
         if (question && supportCase.Moods[^1].NegativeIntensity < EmpathyPicker.ModerateFrom)
         {
             // A calm question needs no empathy for a problem ("cancel" alone reads a little negative), just a word that it was heard.

@@ -129,17 +129,14 @@ public sealed class SupportServices
     /// well enough. An answer that lists categories is not given to a question filed under another one ("how do I
     /// reset my password?" gets no returns answer); a plain question, or one whose category is unclear, can get any.
     /// </summary>
-    public AnswerMatch? Answer(string? question)
-    {
-        if (_answers?.Invoke().Match(question) is not { } match)
-        {
-            return null;
-        }
+    public AnswerMatch? Answer(string? question) =>
+        string.IsNullOrWhiteSpace(question) ? null : Answer(question, ClearCategory(question, Reader?.Read(question)));
 
-        return match.Answer.Categories.Count == 0 || ClearCategory(question!, Reader?.Read(question!)) is not { } category || category == SupportCatalog.Question || match.Answer.Categories.Contains(category)
+    private AnswerMatch? Answer(string question, string? category) =>
+        _answers?.Invoke().Match(question) is { } match
+        && (match.Answer.Categories.Count == 0 || category is null || category == SupportCatalog.Question || match.Answer.Categories.Contains(category))
             ? match
             : null;
-    }
 
     /// <summary>
     /// Whether <paramref name="text"/> is a plain question rather than a complaint: filed under the catalog's question
@@ -148,7 +145,11 @@ public sealed class SupportServices
     /// match?"). A question about a problem ("I ordered a lamp last week, where is it?") or asked in anger ("why was
     /// I charged twice?!") is a problem to put right, and goes through the complaint.
     /// </summary>
-    public bool AsksQuestion(string text, string? category, MoodReading mood)
+    /// <param name="text">The customer's message.</param>
+    /// <param name="reading"><see cref="Reader"/>'s reading of <paramref name="text"/>, if there is a reader.</param>
+    /// <param name="category">Its clear category (<see cref="ClearCategory"/>), null when unclear.</param>
+    /// <param name="mood">How the customer feels in it.</param>
+    public bool AsksQuestion(string text, MessageReading? reading, string? category, MoodReading mood)
     {
         ArgumentNullException.ThrowIfNull(mood);
         if (category == SupportCatalog.Question)
@@ -156,14 +157,13 @@ public sealed class SupportServices
             return true;
         }
 
-        var reading = Reader?.Read(text);
         if (mood.NegativeIntensity >= EmpathyPicker.ModerateFrom || !(ComplaintReader.AsksHowTo(text) || reading is { Kind: MessageKind.Question }))
         {
             return false;
         }
 
         // A calm question the reader is unsure of, with "question" among its two likeliest categories, is served as one.
-        return reading?.Category == SupportCatalog.Question || Answer(text) is not null
+        return reading?.Category == SupportCatalog.Question || Answer(text, category) is not null
             || (reading is { IsConfident: false } && reading.TopCategories.Any(c => c.Category == SupportCatalog.Question));
     }
 

@@ -10,7 +10,7 @@ public sealed class UnderstandingOptions
 
     /// <summary>The category probability below which the bot asks rather than guesses.</summary>
     [Range(0.0, 1.0)]
-    public double ConfidenceThreshold { get; set; } = 0.5;
+    public double ConfidenceThreshold { get; set; } = MessageReaderSettings.DefaultConfidenceThreshold;
 
     /// <summary>How sure the reader must be that an answer in <c>answers.yaml</c> fits a question to give it.</summary>
     [Range(0.0, 1.0)]

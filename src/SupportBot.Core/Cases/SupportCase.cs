@@ -144,5 +144,5 @@ public sealed class SupportCase
 
     /// <summary>Everything the customer has said about the case so far, oldest first, for spotting answers given before the question.</summary>
     public IEnumerable<string> Said() =>
-        new[] { Complaint }.Concat(Answers.Where(a => a.Answer != ClarifyingAnswer.NotFound).Select(a => a.Words ?? a.Answer)).Concat(UnderlyingIssues).OfType<string>().Distinct();
+        new[] { Complaint }.Concat(Answers.Where(a => !a.SaysNothing).Select(a => a.Words ?? a.Answer)).Concat(UnderlyingIssues).OfType<string>().Distinct();
 }

@@ -10,6 +10,8 @@ public static class HandoffPrompts
     public const string AskTopic = "handoff.ask_topic";
     public const string CustomerAskedUntold = "handoff.customer_asked_untold";
     public const string ReviewBrief = "handoff.review";
+    public const string AskCorrection = "handoff.ask_correction";
+    public const string Arranged = "handoff.arranged";
     public const string Queue = "handoff.queue";
     public const string QueueUpdate = "handoff.update";
     public const string AgentJoined = "handoff.agent_joined";
@@ -52,6 +54,8 @@ public static class HandoffPrompts
         PromptDefinition.Of(AskTopic, "name"),
         PromptDefinition.Of(CustomerAskedUntold, "name"),
         PromptDefinition.Of(ReviewBrief, "name", "brief"),
+        PromptDefinition.Of(AskCorrection, "name"),
+        PromptDefinition.Of(Arranged, "name", "remedy"),
         PromptDefinition.Of(Queue, "name", "position", "wait"),
         PromptDefinition.Of(QueueUpdate, "name", "position", "wait"),
         PromptDefinition.Of(AgentJoined, "name", "agent"),

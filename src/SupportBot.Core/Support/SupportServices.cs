@@ -176,10 +176,25 @@ public sealed class SupportServices
         ArgumentNullException.ThrowIfNull(supportCase);
         var result = await Sentiment.AnalyzeAsync(text, cancellationToken).ConfigureAwait(false);
         supportCase.Moods.Add(EmpathyPicker.Read(supportCase.Moods.Count + 1, result));
-        if (result.Targets.FirstOrDefault(t => t.Label == SentimentLabel.Negative) is { } target)
+        // What upsets them is a thing to sort out ("your refund"); a person ("your technician") is not.
+        if (result.Targets.FirstOrDefault(t => t.Label == SentimentLabel.Negative && !People.Contains(t.Text)) is { } target)
         {
             supportCase.Target ??= "your " + target.Text;
         }
+    }
+
+    /// <summary>Who a customer may be upset with, which "sort {target} out" must never name.</summary>
+    private static readonly HashSet<string> People = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "technician", "engineer", "installer", "driver", "courier", "staff", "agent", "manager", "person", "people", "guy", "man", "woman",
+        "lady", "team", "support", "rep", "representative", "advisor", "adviser", "employee", "employees", "colleague", "cashier", "bot",
+    };
+
+    /// <summary>Adds a calm turn to the case's trajectory: a reply with no feeling in it to read ("no", "$120").</summary>
+    public static void ReadCalmTurn(SupportCase supportCase)
+    {
+        ArgumentNullException.ThrowIfNull(supportCase);
+        supportCase.Moods.Add(new MoodReading(supportCase.Moods.Count + 1, "neutral", 0, 0, []));
     }
 
     /// <summary>

@@ -165,7 +165,7 @@ public sealed record CaseSummary
         ["device"] = "app or device",
         ["symptom"] = "what happens",
         ["signin"] = "at sign-in",
-        ["purchase"] = "it's for",
+        ["purchase"] = "what it's for",
     };
 
     private static string OneLine(SupportCase supportCase, string categoryTitle)

@@ -97,7 +97,8 @@ public sealed partial class CaseVoice(PromptSource prompts)
         // A rise within mild feeling ("it's an HP Envy" after a calm complaint) is no reason for a new apology.
         var change = moods[^1].NegativeIntensity - moods[^2].NegativeIntensity;
         var rising = change >= EmpathyPicker.RisingBy && moods[^1].NegativeIntensity >= EmpathyPicker.ModerateFrom;
-        var calmed = moods[^2].NegativeIntensity >= EmpathyPicker.ModerateFrom && moods[^1].Compound >= 0.05;
+        // Calming shows in warmth ("ok thanks"), not in a grumble that merely lacks bad words ("why would I").
+        var calmed = moods[^2].NegativeIntensity >= EmpathyPicker.ModerateFrom && moods[^1].Compound >= 0.2;
         return rising || calmed ? EmpathizeAsync(context, supportCase, cancellationToken, issue) : Task.CompletedTask;
     }
 

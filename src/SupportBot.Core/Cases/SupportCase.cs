@@ -64,6 +64,12 @@ public sealed class SupportCase
 
     public string? RemedyId { get; set; }
 
+    /// <summary>
+    /// What the customer asked for before any remedy was offered ("refund the delivery" when asked if anything else
+    /// bothers them): picks the remedy when it is among those offered, so they are not asked to choose it again.
+    /// </summary>
+    public string? RemedyAsked { get; set; }
+
     /// <summary>The remedy the customer wants: the catalog's title, or their own words when none suited them.</summary>
     public string? RemedyWanted { get; set; }
 

@@ -1,5 +1,6 @@
 using SupportBot.Core.Cases;
 using SupportBot.Core.Dialogs;
+using SupportBot.Core.Dialogs.Prompts;
 using SupportBot.Core.Handoff;
 using SupportBot.Core.Understanding;
 using SupportBot.Core.Understanding.Entities;
@@ -77,7 +78,9 @@ public sealed class ClarifyDialog : CaseDialog
         var words = PiiMasker.Mask(answer);
         supportCase.Answers.Add(question == "order_number" && found is not null
             ? new ClarifyingAnswer(question, QuestionText(question), PiiMasker.Mask(found.Value)) { Words = words }
-            : new ClarifyingAnswer(question, QuestionText(question), words));
+            : question == "tried" && found is null && (NoAnswerReader.Read(answer) is { Kind: NoAnswerKind.None } || (ConfirmPrompt.Recognize(answer) is false && answer.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length <= 2))
+                ? new ClarifyingAnswer(question, QuestionText(question), "nothing yet") { Words = words }
+                : new ClarifyingAnswer(question, QuestionText(question), words));
         await _services.TakeAmountsAsync(step.Context, supportCase, answer, cancellationToken).ConfigureAwait(false);
         TakeCharge(supportCase, question, answer);
         return await GoOnAsync(step, supportCase, answer, cancellationToken, plain: found is not null && ComplaintReader.IsPlainAnswer(answer)).ConfigureAwait(false);
@@ -133,7 +136,12 @@ public sealed class ClarifyDialog : CaseDialog
 
         var now = step.Context.TimeProvider.GetUtcNow();
         var currency = _services.Options.Currency;
-        var none = NoAnswerReader.Read(answer);
+        // A bare "no" to "what's the order number?" or "how much was it?" says there is none; to "have you tried
+        // anything?" it is the answer.
+        var none = NoAnswerReader.Read(answer)
+            ?? (!FreeText.Contains(question) && ConfirmPrompt.Recognize(answer) is false && answer.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length <= 2
+                ? new NoAnswer { Kind = NoAnswerKind.None, Text = answer.Trim() }
+                : null);
         if (none is not null
             && ((FreeText.Contains(question) && (none.Kind == NoAnswerKind.None || answer.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length > 5))
                 || (question != "order_number" && none.Alternative is not null && none.Text == answer.Trim())
@@ -146,8 +154,9 @@ public sealed class ClarifyDialog : CaseDialog
 
         if (none is not null || PushbackReader.Declines(answer) || PushbackReader.AsksWhy(answer))
         {
-            var kept = none is null ? ClarifyingAnswer.Declined : none.Kind == NoAnswerKind.None ? "none (" + PiiMasker.Mask(answer) + ")" : ClarifyingAnswer.NotKnown;
-            supportCase.Answers.Add(new ClarifyingAnswer(question, QuestionText(question), kept));
+            supportCase.Answers.Add(none is { Kind: NoAnswerKind.None }
+                ? new ClarifyingAnswer(question, QuestionText(question), "none") { Words = PiiMasker.Mask(answer) }
+                : new ClarifyingAnswer(question, QuestionText(question), none is null ? ClarifyingAnswer.Declined : ClarifyingAnswer.NotKnown));
             var line = question == "order_number" ? SupportPrompts.NoOrderNumber : none is null ? SupportPrompts.Declined : SupportPrompts.NotKnown;
             await Voice.SayFreshAsync(step.Context, line, supportCase, cancellationToken).ConfigureAwait(false);
             return await GoOnAsync(step, supportCase, answer, cancellationToken).ConfigureAwait(false);
@@ -157,7 +166,7 @@ public sealed class ClarifyDialog : CaseDialog
         // else instead ("the router", "my internet keeps dropping") goes to that; "it's my gmail" names the account,
         // whatever product it also names, and "every evening" says when.
         var elsewhere = AnswersElsewhere(supportCase, question, answer, now);
-        var fits = SlotReader.Fits(question, answer, now, currency);
+        var fits = SlotReader.Fits(question, answer, now, currency) && !(FreeText.Contains(question) && Restates(supportCase, question, answer, now));
         if (fits && (elsewhere.Count == 0 || question is "when" or "account"))
         {
             return null;
@@ -219,6 +228,15 @@ public sealed class ClarifyDialog : CaseDialog
 
         return found;
     }
+
+    /// <summary>
+    /// Whether a short reply only says again what answers another question already answered: "3 weeks ago, I just
+    /// said" when asked what it was for, "the router" when asked what was tried.
+    /// </summary>
+    private bool Restates(SupportCase supportCase, string asked, string answer, DateTimeOffset now) =>
+        answer.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length <= 6
+        && _services.Catalog.Category(supportCase.Category ?? SupportCatalog.Other).Questions.Any(q => q != asked
+            && supportCase.Answers.Any(a => a.QuestionId == q && !a.SaysNothing) && SlotReader.Read(q, answer, now, _services.Options.Currency) is not null);
 
     /// <summary>The questions any words can answer, where "nothing" or "none" is an answer too.</summary>
     private static readonly HashSet<string> FreeText = new(StringComparer.Ordinal) { "tried", "symptom", "signin", "purchase" };

@@ -55,6 +55,15 @@ public sealed class LayersDialog : CaseDialog
             await Voice.SayFreshAsync(step.Context, SupportPrompts.AlreadyTold, supportCase, cancellationToken, ("said", PiiMasker.Mask(mirrored.Length > 0 ? mirrored : again))).ConfigureAwait(false);
             return await step.EndDialogAsync(null, cancellationToken).ConfigureAwait(false);
         }
+
+        // "I want my money back" says what would put it right: that is for the remedies, next, not another problem.
+        if (RemedyDialog.NamedRemedy(_services.Catalog, supportCase, answer) is not null
+            && (ComplaintReader.Mirror(answer).Length == 0 || answer.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length <= 5))
+        {
+            supportCase.RemedyAsked = PiiMasker.Mask(answer);
+            return await step.EndDialogAsync(null, cancellationToken).ConfigureAwait(false);
+        }
+
         if (!ComplaintReader.IsMirrorable(answer))
         {
             // "yes" says there is more without saying what: ask for it. A bare "1" or "ok" is no issue to keep.

@@ -39,7 +39,31 @@ public sealed class RemedyDialog : CaseDialog
             RetryPrompt = Voice.Line(step.Context, SupportPrompts.OfferRetry, supportCase),
             Choices = [.. RemedyChoices(remedies), new Choice(SomethingElseId) { Title = somethingElse, Synonyms = NoneOfThese }],
         };
+        // Asked for already ("refund the delivery" when asked if anything else bothered them): not asked to choose it
+        // again, even when it is not among the few offered first.
+        if (supportCase.RemedyAsked is { } asked && NamedRemedy(_services.Catalog, supportCase, asked) is { } named)
+        {
+            supportCase.RemedyAsked = null;
+            return await step.NextAsync(named, cancellationToken).ConfigureAwait(false);
+        }
+
         return await step.PromptAsync(Choose, options, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// The remedy of the case's category that <paramref name="text"/> names by its title or words ("refund the
+    /// delivery", "I want my money back"), offered or not; null when none, or only by position ("the last one").
+    /// </summary>
+    public static FoundChoice? NamedRemedy(SupportCatalog catalog, SupportCase supportCase, string text)
+    {
+        ArgumentNullException.ThrowIfNull(catalog);
+        ArgumentNullException.ThrowIfNull(supportCase);
+        var remedies = catalog.Category(supportCase.Category ?? SupportCatalog.Other).Remedies.Where(catalog.Remedies.ContainsKey).Select(id => catalog.Remedies[id]).ToList();
+        var choices = RemedyChoices(remedies);
+        return ChoiceRecognizer.Recognize(text, choices) is { } found && choices[found.Index] is var choice
+            && (choice.Synonyms.Contains(found.Matched, StringComparer.OrdinalIgnoreCase) || string.Equals(choice.Title, found.Matched, StringComparison.OrdinalIgnoreCase) || found.Matched == choice.Value)
+            ? found
+            : null;
     }
 
     private async Task<DialogTurnResult> ChooseAsync(WaterfallStepContext step, CancellationToken cancellationToken)

@@ -176,19 +176,23 @@ public sealed class SupportServices
         ArgumentNullException.ThrowIfNull(supportCase);
         var result = await Sentiment.AnalyzeAsync(text, cancellationToken).ConfigureAwait(false);
         supportCase.Moods.Add(EmpathyPicker.Read(supportCase.Moods.Count + 1, result));
-        // What upsets them is a thing to sort out ("your refund"); a person ("your technician") is not.
-        if (result.Targets.FirstOrDefault(t => t.Label == SentimentLabel.Negative && !People.Contains(t.Text)) is { } target)
+        // What upsets them is a thing of theirs to sort out ("your refund", "your router"); not a person ("your
+        // technician") nor whatever else the words were near ("your box" the courier should have used).
+        if (result.Targets.FirstOrDefault(t => t.Label == SentimentLabel.Negative && IsTheirThing(t.Text)) is { } target)
         {
             supportCase.Target ??= "your " + target.Text;
         }
     }
 
-    /// <summary>Who a customer may be upset with, which "sort {target} out" must never name.</summary>
-    private static readonly HashSet<string> People = new(StringComparer.OrdinalIgnoreCase)
+    /// <summary>What a case is about, which lines such as "sort {target} out" may name.</summary>
+    private static readonly HashSet<string> CaseThings = new(StringComparer.OrdinalIgnoreCase)
     {
-        "technician", "engineer", "installer", "driver", "courier", "staff", "agent", "manager", "person", "people", "guy", "man", "woman",
-        "lady", "team", "support", "rep", "representative", "advisor", "adviser", "employee", "employees", "colleague", "cashier", "bot",
+        "refund", "order", "parcel", "package", "delivery", "account", "payment", "bill", "charge", "subscription", "booking", "appointment",
+        "app", "internet", "connection", "broadband", "password", "card", "money", "item", "product", "invoice", "service", "plan", "flight",
     };
+
+    private static bool IsTheirThing(string target) =>
+        CaseThings.Contains(target) || Understanding.Entities.ProductReader.ReadFirst("my " + target) is not null;
 
     /// <summary>Adds a calm turn to the case's trajectory: a reply with no feeling in it to read ("no", "$120").</summary>
     public static void ReadCalmTurn(SupportCase supportCase)

@@ -7,7 +7,10 @@ using SupportBot.Core.Understanding.Entities;
 
 namespace SupportBot.Core.Handoff;
 
-/// <summary>No colleague can take the case now: the customer is told when the team is there and leaves a way to be called back.</summary>
+/// <summary>
+/// No colleague can take the case now: the customer is told when the team is there and leaves a way to be called back.
+/// Asked once more at most ("hello?" is not a number): then the case simply waits in the queue for a reply here.
+/// </summary>
 public sealed partial class CallbackDialog : CaseDialog
 {
     private const string Contact = "contact";
@@ -18,7 +21,7 @@ public sealed partial class CallbackDialog : CaseDialog
     {
         _handoff = handoff;
         Steps(AskAsync, TakeAsync);
-        AddDialog(new TextPrompt(Contact, (prompt, _) => Task.FromResult(prompt.Recognized.Succeeded && (ComplaintReader.HasContact(prompt.Recognized.Value) || WouldRatherWait(prompt.Recognized.Value)))) { MaxAttempts = maxAttempts });
+        AddDialog(new TextPrompt(Contact, (prompt, _) => Task.FromResult(prompt.Recognized.Succeeded && (ComplaintReader.HasContact(prompt.Recognized.Value) || WouldRatherWait(prompt.Recognized.Value)))) { MaxAttempts = Math.Min(2, maxAttempts) });
     }
 
     private async Task<DialogTurnResult> AskAsync(WaterfallStepContext step, CancellationToken cancellationToken)

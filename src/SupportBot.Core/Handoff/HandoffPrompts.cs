@@ -7,6 +7,8 @@ namespace SupportBot.Core.Handoff;
 public static class HandoffPrompts
 {
     public const string Waiting = "handoff.waiting";
+    public const string WaitingUpset = "handoff.waiting_upset";
+    public const string WaitingNobodyFree = "handoff.waiting_nobody_free";
     public const string AskTopic = "handoff.ask_topic";
     public const string CustomerAskedUntold = "handoff.customer_asked_untold";
     public const string ReviewBrief = "handoff.review";
@@ -51,6 +53,8 @@ public static class HandoffPrompts
     [
         .. Enum.GetValues<HandoffReason>().Select(r => PromptDefinition.Of(Handoff(r), "name", "remedy", "issue")),
         PromptDefinition.Of(Waiting, "name"),
+        PromptDefinition.Of(WaitingUpset, "name"),
+        PromptDefinition.Of(WaitingNobodyFree, "name", "position", "hours"),
         PromptDefinition.Of(AskTopic, "name"),
         PromptDefinition.Of(CustomerAskedUntold, "name"),
         PromptDefinition.Of(ReviewBrief, "name", "brief"),

@@ -134,7 +134,7 @@ public sealed record CaseSummary
             }
         }
 
-        if (AlreadyTried is { } tried)
+        if (AlreadyTried is { } tried && !shown.Any(s => s.Contains(PiiMasker.Mask(tried), StringComparison.OrdinalIgnoreCase)))
         {
             parts.Add($"already tried: {PiiMasker.Mask(tried)}");
         }

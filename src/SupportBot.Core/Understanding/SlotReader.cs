@@ -170,7 +170,7 @@ public static partial class SlotReader
     [GeneratedRegex(@"\b(?:my|the|our|this|that)\s+(?<np>[\p{L}][\w'-]*(?:\s+[\p{L}][\w'-]*){0,2}?)(?=\s+(?:is|was|has|had|arrived|came|broke|cracked|stopped|keeps|won'?t|doesn'?t|isn'?t|wasn'?t|inside|itself|got|looks|never)\b|\s*[,.!?;]|\s*$)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture)]
     private static partial Regex Thing();
 
-    [GeneratedRegex(@"\b(tried|already|called|phoned|rang|emailed|e-mailed|contacted|chatted|messaged|restarted|rebooted|reset|reinstalled|checked|asked|complained|waited|turned it off|unplugged|updated|cleared)\b", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\b(tried|already|called|phoned|rang|emailed|e-mailed|contacted|chatted|messaged|restarted|rebooted|reset|reinstalled|checked|asked|complained|waited|turned it off|unplugged|updated|cleared|on hold|my emails|my messages|my calls|chased|chasing|wrote to)\b", RegexOptions.IgnoreCase)]
     private static partial Regex Tried();
 
     [GeneratedRegex(@"\b(error|says|said|message|crash(es|ed|ing)?|freez(es|ing)|frozen|blank|black screen|keeps|won'?t|doesn'?t|can'?t|cannot|fails?|failed|stuck|spinning|wrong password|locked|code|loading|logs? me out)\b", RegexOptions.IgnoreCase)]

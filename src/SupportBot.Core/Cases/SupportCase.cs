@@ -49,6 +49,9 @@ public sealed class SupportCase
     /// <summary>True when the category was picked by the customer rather than recognized.</summary>
     public bool CategoryAsked { get; set; }
 
+    /// <summary>True when the customer suggested something ("you should add live broadcasts") rather than told a problem.</summary>
+    public bool Suggestion { get; set; }
+
     public List<ClarifyingAnswer> Answers { get; set; } = [];
 
     public List<string> UnderlyingIssues { get; set; } = [];

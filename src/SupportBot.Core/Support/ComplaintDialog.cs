@@ -70,6 +70,11 @@ public sealed class ComplaintDialog : CaseDialog
             return await step.PromptAsync(Text, Voice.Ask(step.Context, HandoffPrompts.AskTopic, supportCase), cancellationToken).ConfigureAwait(false);
         }
 
+        if (start.Praised)
+        {
+            return await step.PromptAsync(Text, Voice.Ask(step.Context, SupportPrompts.Praised, supportCase), cancellationToken).ConfigureAwait(false);
+        }
+
         if (start.Vague is not null && !(start.GreetedBack && start.Vague.Length > 0))
         {
             return await step.PromptAsync(Text, Voice.Ask(step.Context, SupportPrompts.TellMeMore, supportCase), cancellationToken).ConfigureAwait(false);
@@ -113,6 +118,13 @@ public sealed class ComplaintDialog : CaseDialog
         }
 
         var supportCase = await CaseAsync(step, cancellationToken).ConfigureAwait(false);
+        if (step.GetOptions<ComplaintStart>() is { Praised: true } && InterruptionRecognizer.OnlyThanksOrNo(complaint))
+        {
+            // Thanked for their kind words and asked if there's anything else: "no, that's all" ends it kindly.
+            await Voice.SayAsync(step.Context, SupportPrompts.QuestionLeft, supportCase, cancellationToken).ConfigureAwait(false);
+            return await step.EndDialogAsync(new ConversationDone(), cancellationToken).ConfigureAwait(false);
+        }
+
         var wantsPerson = step.GetOptions<ComplaintStart>() is { WantsPerson: true };
         if (wantsPerson && ComplaintReader.DeclinesToSay(complaint))
         {
@@ -137,10 +149,26 @@ public sealed class ComplaintDialog : CaseDialog
             return await step.EndDialogAsync(new HandoffRequest(HandoffReason.OpenCaseFollowUp), cancellationToken).ConfigureAwait(false);
         }
 
+        var mood = supportCase.Moods[^1];
+        if (vague is null && !wantsPerson && step.GetOptions<ComplaintStart>() is not { Praised: true } && OnlyPraises(complaint, reading, mood))
+        {
+            // "I love your app, thanks guys!": kind words are thanked, not taken for a problem to fix.
+            return await step.ReplaceDialogAsync(StepsId, new ComplaintStart(Praised: true), cancellationToken).ConfigureAwait(false);
+        }
+
         supportCase.Mirrored = ComplaintReader.Mirror(PiiMasker.Mask(complaint));
         await _services.TakeAmountsAsync(step.Context, supportCase, complaint, cancellationToken).ConfigureAwait(false);
-        var question = _services.AsksQuestion(complaint, reading, category, supportCase.Moods[^1]);
-        if (question && supportCase.Moods[^1].NegativeIntensity < EmpathyPicker.ModerateFrom)
+        var question = _services.AsksQuestion(complaint, reading, category, mood);
+
+        // "You should have a way to broadcast live": an idea, calmly put, is thanked and can go to a colleague; no problem to fix.
+        supportCase.Suggestion = !question && !wantsPerson && reading is { Kind: MessageKind.Request, WantsPerson: false }
+            && category is null or SupportCatalog.Other && mood.NegativeIntensity < EmpathyPicker.ModerateFrom;
+        question |= supportCase.Suggestion;
+        if (supportCase.Suggestion)
+        {
+            await Voice.SayFreshAsync(step.Context, SupportPrompts.SuggestionThanks, supportCase, cancellationToken).ConfigureAwait(false);
+        }
+        else if (question && mood.NegativeIntensity < EmpathyPicker.ModerateFrom)
         {
             // A calm question needs no empathy for a problem ("cancel" alone reads a little negative), just a word that it was heard.
             await Voice.SayFreshAsync(step.Context, SupportPrompts.QuestionAcknowledge, supportCase, cancellationToken).ConfigureAwait(false);
@@ -191,6 +219,14 @@ public sealed class ComplaintDialog : CaseDialog
         var words = complaint.Split(' ', StringSplitOptions.RemoveEmptyEntries).Count(w => w.Any(char.IsLetter));
         return reading.Kind == MessageKind.Unclear || (reading.Kind is MessageKind.Complaint or MessageKind.Request && words <= 6);
     }
+
+    /// <summary>
+    /// Whether a first message only praises or thanks ("I love your app, it's been so helpful! Thanks guys"): warm,
+    /// neither a question nor a request, and with no "but" that turns it into a problem.
+    /// </summary>
+    private static bool OnlyPraises(string complaint, MessageReading? reading, MoodReading mood) =>
+        reading is { WantsPerson: false, Kind: not (MessageKind.Question or MessageKind.Request) }
+        && mood.Compound >= 0.5 && mood.NegativeIntensity == 0 && !ComplaintReader.TurnsToAProblem(complaint);
 
     private async Task<DialogTurnResult> TakeCategoryAsync(WaterfallStepContext step, CancellationToken cancellationToken)
     {

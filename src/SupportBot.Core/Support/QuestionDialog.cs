@@ -49,7 +49,7 @@ public sealed class QuestionDialog : CaseDialog
     private async Task<DialogTurnResult> AnswerAsync(WaterfallStepContext step, CancellationToken cancellationToken)
     {
         var supportCase = await CaseAsync(step, cancellationToken).ConfigureAwait(false);
-        if (_services.Answer(supportCase.Complaint) is not { } match)
+        if (supportCase.Suggestion || _services.Answer(supportCase.Complaint) is not { } match)
         {
             return await step.NextAsync(null, cancellationToken).ConfigureAwait(false);
         }
@@ -73,7 +73,7 @@ public sealed class QuestionDialog : CaseDialog
             return await step.EndDialogAsync(new ConversationDone(), cancellationToken).ConfigureAwait(false);
         }
 
-        var key = SupportPrompts.QuestionOffer;
+        var key = supportCase.Suggestion ? SupportPrompts.SuggestionOffer : SupportPrompts.QuestionOffer;
         if (step.GetState<Given>().Question is { } given)
         {
             // The colleague sees what the customer was already told, so they won't be given it again.

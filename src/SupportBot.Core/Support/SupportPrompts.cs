@@ -15,6 +15,9 @@ public static class SupportPrompts
     public const string WhatHappened = "greeting.what_happened";
     public const string GreetedBack = "greeting.greeted_back";
     public const string TellMeMore = "greeting.tell_me_more";
+    public const string Praised = "greeting.praised";
+    public const string SuggestionThanks = "questions.suggestion_thanks";
+    public const string SuggestionOffer = "questions.suggestion_offer";
     public const string AmountCorrected = CaseAmounts.CorrectedPrompt;
     public const string NoOrderNumber = "questions.no_order_number";
     public const string QuestionAcknowledge = "questions.acknowledge";
@@ -93,6 +96,9 @@ public static class SupportPrompts
         PromptDefinition.Of(WhatHappened, "name"),
         PromptDefinition.Of(GreetedBack, "name"),
         PromptDefinition.Of(TellMeMore, "name"),
+        PromptDefinition.Of(Praised, "name"),
+        PromptDefinition.Of(SuggestionThanks, "name"),
+        PromptDefinition.Of(SuggestionOffer, "name"),
         PromptDefinition.Of(AmountCorrected, "name", "amount", "item"),
         PromptDefinition.Of(NoOrderNumber, "name"),
         PromptDefinition.Of(QuestionAcknowledge, "name"),

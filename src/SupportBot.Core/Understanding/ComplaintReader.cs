@@ -231,6 +231,9 @@ public static partial class ComplaintReader
         !string.IsNullOrWhiteSpace(text) && !text.Contains('!', StringComparison.Ordinal)
         && text.Split(' ', StringSplitOptions.RemoveEmptyEntries) is { Length: <= 8 } words && !words.Any(w => w.Count(char.IsLetter) > 1 && IsShouted(w));
 
+    /// <summary>Whether kind words turn to a problem ("I love the app, but it keeps crashing").</summary>
+    public static bool TurnsToAProblem(string? text) => !string.IsNullOrWhiteSpace(text) && ButProblem().IsMatch(text);
+
     /// <summary>
     /// Whether the problem as told reads as a question ("where is my parcel??", "why was I charged twice"), which
     /// turned to face the customer makes no statement to say back ("all I caught is that where is your parcel").
@@ -404,6 +407,9 @@ public static partial class ComplaintReader
 
     [GeneratedRegex(@"^(yes|yeah|yep|yup|sure|ok|okay|no|nope)\b", RegexOptions.IgnoreCase)]
     private static partial Regex NotAnIssue();
+
+    [GeneratedRegex(@"\b(but|however|although|though|except|apart from|unfortunately|problem|issue|broken|bug|crash\w*|error|not working|doesn'?t work|can'?t|cannot|won'?t|never|still|wrong)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex ButProblem();
 
     [GeneratedRegex(@"^(?:(?:hi|hello|hey)[\s,!.]+)?(?:why|where|how\s+come|how\s+(?:do|does|can|could|should)|what'?s|what\s+(?:is|are|was|has|happened))\b", RegexOptions.IgnoreCase)]
     private static partial Regex AsksWhy();

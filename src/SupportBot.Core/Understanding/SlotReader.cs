@@ -79,7 +79,7 @@ public static partial class SlotReader
                 foreach (Match match in Thing().Matches(text))
                 {
                     var kept = match.Groups["np"].Value.Split(' ', StringSplitOptions.RemoveEmptyEntries).SkipWhile(Describing.Contains).ToArray();
-                    if (kept.Length > 0 && !NotAThing.Contains(kept[^1]))
+                    if (kept.Length > 0 && !NotAThing.Contains(kept[^1]) && !NotAThing.Contains(kept[^1].TrimEnd('s')))
                     {
                         return new SlotValue(string.Join(' ', kept), match.Value.Trim());
                     }
@@ -163,7 +163,8 @@ public static partial class SlotReader
         "service", "money", "refund", "shop", "store", "website", "site", "email", "mail", "glass", "shade", "screen", "lid", "top", "bottom",
         "side", "front", "back", "inside", "outside", "one", "same", "time", "day", "week", "way", "problem", "issue", "end", "moment", "bot",
         "app", "application", "account", "password", "payment", "charge", "bill", "update", "whole", "man", "woman", "guy", "lady", "staff",
-        "person", "people", "technician", "engineer", "agent", "manager", "team", "support", "chat",
+        "person", "people", "technician", "engineer", "agent", "manager", "team", "support", "chat", "message", "call", "reply",
+        "answer", "question", "complaint", "ticket", "number", "code",
     };
 
     /// <summary>A thing named after "my" or "the" and followed by what happened to it ("the Nordlys inside is smashed").</summary>

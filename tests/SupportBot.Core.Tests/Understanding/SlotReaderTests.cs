@@ -61,6 +61,7 @@ public sealed class SlotReaderTests
     [InlineData("the box was crushed and the Nordlys inside is smashed", "Nordlys", "the Nordlys")]
     [InlineData("my Hemnes arrived in pieces", "Hemnes", "my Hemnes")]
     [InlineData("the box was crushed", null, null)]
+    [InlineData("My parcel never arrived and nobody answers my emails.", null, null)]
     public void ReadLoosely_ThingNamedAfterTheOrMy_CountsAsTheProduct(string text, string? value, string? words)
     {
         var found = SlotReader.ReadLoosely("product", text, Now, "GBP");

@@ -17,6 +17,12 @@ public sealed partial class CaseVoice(PromptSource prompts)
 {
     private const string EmpathyPrefix = "empathy.";
 
+    /// <summary>
+    /// The customer's name opens at most one line in this many: a name in every line sounds scripted. An empathy line
+    /// may name them sooner, unless the line just before did.
+    /// </summary>
+    public const int NameEvery = 3;
+
     /// <summary>The wording in force (it may be reloaded while the bot runs).</summary>
     public PromptCatalog Catalog => prompts.Current;
 
@@ -43,7 +49,7 @@ public sealed partial class CaseVoice(PromptSource prompts)
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(text);
         ArgumentNullException.ThrowIfNull(supportCase);
-        return context.SendActivityAsync(Activity.CreateMessage(supportCase.FirstName is null ? Unnamed(text) : NamedOnce(text, supportCase.FirstName)), cancellationToken);
+        return context.SendActivityAsync(Activity.CreateMessage(Address(text, supportCase, empathy: false)), cancellationToken);
     }
 
     /// <summary>A prompt asking <paramref name="key"/>.</summary>
@@ -111,7 +117,38 @@ public sealed partial class CaseVoice(PromptSource prompts)
             supportCase.UsedPromptIds.Add(rendered.Id);
         }
 
-        return Activity.CreateMessage(supportCase.FirstName is null ? Unnamed(rendered.Text) : NamedOnce(rendered.Text, supportCase.FirstName));
+        return Activity.CreateMessage(Address(rendered.Text, supportCase, key.StartsWith(EmpathyPrefix, StringComparison.Ordinal)));
+    }
+
+    /// <summary>
+    /// The line as the customer reads it: their name at most once, and only when no line of the last
+    /// <see cref="NameEvery"/> named them (an empathy line: when the line before did not); otherwise it goes with its commas.
+    /// </summary>
+    private static string Address(string text, SupportCase supportCase, bool empathy)
+    {
+        if (supportCase.FirstName is not { Length: > 0 } name)
+        {
+            return Unnamed(text);
+        }
+
+        text = NamedOnce(text, name);
+        if (NextName(text, name, 0) < 0)
+        {
+            supportCase.LinesSinceNamed++;
+            return text;
+        }
+
+        if (supportCase.LinesSinceNamed >= (empathy ? 1 : NameEvery))
+        {
+            supportCase.LinesSinceNamed = 0;
+            return text;
+        }
+
+        // The name as a sentinel in front, so NamedOnce drops the line's own with its commas; where no comma lets it
+        // go gracefully ("Hi Dana"), it stays.
+        var without = NamedOnce(string.Concat(name, " ", text), name)[(name.Length + 1)..];
+        supportCase.LinesSinceNamed = NextName(without, name, 0) < 0 ? supportCase.LinesSinceNamed + 1 : 0;
+        return without.Length > 0 && char.IsLower(without[0]) ? string.Concat(char.ToUpperInvariant(without[0]).ToString(), without.AsSpan(1)) : without;
     }
 
     /// <summary>

@@ -1,4 +1,5 @@
 using SupportBot.Core.PromptFiles;
+using SupportBot.Testing;
 
 namespace SupportBot.Core.Tests;
 
@@ -15,21 +16,7 @@ internal static class Wording
     {
         var variants = Catalog.Value.Variants(key);
         Assert.True(variants.Count > 0, $"The prompt files define no '{key}'.");
-        return [.. variants.SelectMany(v => Forms(v.Text))];
-    }
-
-    /// <summary>
-    /// A variant as the customer may read it: as written and, when it names them, without the name, as the bot says
-    /// it when a line just before named them (<see cref="SupportBot.Core.Cases.CaseVoice.NameEvery"/>).
-    /// </summary>
-    public static IEnumerable<string> Forms(string variant)
-    {
-        yield return variant;
-        if (variant.Contains("{name}", StringComparison.Ordinal))
-        {
-            const string Stand = "Quillon";
-            yield return SupportBot.Core.Cases.CaseVoice.WithoutName(variant.Replace("{name}", Stand, StringComparison.Ordinal), Stand).Replace(Stand, "{name}", StringComparison.Ordinal);
-        }
+        return [.. variants.SelectMany(v => PromptForms.Of(v.Text))];
     }
 
     /// <summary>The variants of every prompt whose key starts with <paramref name="prefix"/> (<c>empathy.</c>).</summary>

@@ -19,7 +19,7 @@ public sealed partial class CaseVoice(PromptSource prompts)
 
     /// <summary>
     /// The customer's name opens at most one line in this many: a name in every line sounds scripted. An empathy line
-    /// and the goodbye may name them sooner, unless the line just before did.
+    /// may name them sooner, unless the line just before did; the goodbye always does.
     /// </summary>
     public const int NameEvery = 3;
 
@@ -49,7 +49,7 @@ public sealed partial class CaseVoice(PromptSource prompts)
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(text);
         ArgumentNullException.ThrowIfNull(supportCase);
-        return context.SendActivityAsync(Activity.CreateMessage(Address(text, supportCase, empathy: false)), cancellationToken);
+        return context.SendActivityAsync(Activity.CreateMessage(Address(text, supportCase, NameEvery)), cancellationToken);
     }
 
     /// <summary>A prompt asking <paramref name="key"/>.</summary>
@@ -120,7 +120,7 @@ public sealed partial class CaseVoice(PromptSource prompts)
         }
 
         var since = supportCase.LinesSinceNamed;
-        var text = Address(rendered.Text, supportCase, key.StartsWith(EmpathyPrefix, StringComparison.Ordinal) || key == Goodbye);
+        var text = Address(rendered.Text, supportCase, key == Goodbye ? 0 : key.StartsWith(EmpathyPrefix, StringComparison.Ordinal) ? 1 : NameEvery);
         if (!counted)
         {
             supportCase.LinesSinceNamed = since;
@@ -130,10 +130,10 @@ public sealed partial class CaseVoice(PromptSource prompts)
     }
 
     /// <summary>
-    /// The line as the customer reads it: their name at most once, and only when no line of the last
-    /// <see cref="NameEvery"/> named them (an empathy line: when the line before did not); otherwise it goes with its commas.
+    /// The line as the customer reads it: their name at most once, and only when at least <paramref name="after"/> lines
+    /// went by since one named them; otherwise it goes with its commas.
     /// </summary>
-    private static string Address(string text, SupportCase supportCase, bool empathy)
+    private static string Address(string text, SupportCase supportCase, int after)
     {
         if (supportCase.FirstName is not { Length: > 0 } name)
         {
@@ -147,7 +147,7 @@ public sealed partial class CaseVoice(PromptSource prompts)
             return text;
         }
 
-        if (supportCase.LinesSinceNamed >= (empathy ? 1 : NameEvery))
+        if (supportCase.LinesSinceNamed >= after)
         {
             supportCase.LinesSinceNamed = 0;
             return text;

@@ -152,6 +152,13 @@ public sealed class ClarifyDialog : CaseDialog
             none = null;
         }
 
+        if (FreeText.Contains(question) && ComplaintReader.OnlyVents(answer))
+        {
+            // "I am SO fed up, this is the worst service ever!!!" is how they feel, not what they tried: heard, never filed as the answer.
+            supportCase.Answers.Add(new ClarifyingAnswer(question, QuestionText(question), ClarifyingAnswer.NotGiven));
+            return await GoOnAsync(step, supportCase, answer, cancellationToken).ConfigureAwait(false);
+        }
+
         if (none is not null || PushbackReader.Declines(answer) || PushbackReader.AsksWhy(answer))
         {
             supportCase.Answers.Add(none is { Kind: NoAnswerKind.None }

@@ -231,6 +231,13 @@ public static partial class ComplaintReader
         !string.IsNullOrWhiteSpace(text) && !text.Contains('!', StringComparison.Ordinal)
         && text.Split(' ', StringSplitOptions.RemoveEmptyEntries) is { Length: <= 8 } words && !words.Any(w => w.Count(char.IsLetter) > 1 && IsShouted(w));
 
+    /// <summary>
+    /// Whether a reply only vents ("I am SO fed up, this is the worst service ever!!!", "this is a joke"): feeling, and
+    /// nothing done or seen that could answer a question.
+    /// </summary>
+    public static bool OnlyVents(string? text) =>
+        !string.IsNullOrWhiteSpace(text) && Venting().IsMatch(text) && !SlotWords().IsMatch(text);
+
     /// <summary>Whether kind words turn to a problem ("I love the app, but it keeps crashing").</summary>
     public static bool TurnsToAProblem(string? text) => !string.IsNullOrWhiteSpace(text) && ButProblem().IsMatch(text);
 
@@ -407,6 +414,13 @@ public static partial class ComplaintReader
 
     [GeneratedRegex(@"^(yes|yeah|yep|yup|sure|ok|okay|no|nope)\b", RegexOptions.IgnoreCase)]
     private static partial Regex NotAnIssue();
+
+    [GeneratedRegex(@"\b(ridiculous|worst|fed up|sick of|sick and tired|joke|useless|unacceptable|disgusting|pathetic|terrible|awful|appalling|shocking|wtf|ffs|rubbish|garbage|hate|furious|livid|fuming|disgrace|shambles)\b|!!!", RegexOptions.IgnoreCase)]
+    private static partial Regex Venting();
+
+    /// <summary>Words of something done or seen: "I restarted it", "it says error", "called twice".</summary>
+    [GeneratedRegex(@"\b(tried|restart\w*|reboot\w*|reinstall\w*|reset|called|phoned|rang|emailed|contacted|chatted|messaged|wrote|unplugged|updated|cleared|error|says|message|crash\w*|freez\w*|blank|screen|code|logs?\s+me\s+out|won'?t|doesn'?t|can'?t|stuck|loading)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex SlotWords();
 
     [GeneratedRegex(@"\b(but|however|although|though|except|apart from|unfortunately|problem|issue|broken|bug|crash\w*|error|not working|doesn'?t work|can'?t|cannot|won'?t|never|still|wrong)\b", RegexOptions.IgnoreCase)]
     private static partial Regex ButProblem();

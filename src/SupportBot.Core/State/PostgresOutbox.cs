@@ -73,13 +73,14 @@ internal sealed class PostgresOutbox(PostgresDatabase database) : Outbox
         var rows = new List<OutboxRow>();
         while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
         {
-            rows.Add(new OutboxRow(
+            var row = new OutboxRow(
                 reader.GetString(0),
                 reader.GetString(1),
                 reader.GetString(2),
                 reader.IsDBNull(3) ? null : DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(3)),
                 DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(4)),
-                reader.GetString(6)) { Version = reader.GetInt64(5) });
+                reader.GetString(6));
+            rows.Add(row with { Version = reader.GetInt64(5) });
         }
 
         return rows;

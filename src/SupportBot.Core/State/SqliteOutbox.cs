@@ -80,11 +80,15 @@ internal sealed class SqliteOutbox(SqliteDatabase database) : Outbox
         return rows;
     });
 
-    private static OutboxRow Read(SqliteDataReader reader) => new(
-        reader.GetString(0),
-        reader.GetString(1),
-        reader.GetString(2),
-        reader.IsDBNull(3) ? null : DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(3)),
-        DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(4)),
-        reader.GetString(6)) { Version = reader.GetInt64(5) };
+    private static OutboxRow Read(SqliteDataReader reader)
+    {
+        var row = new OutboxRow(
+            reader.GetString(0),
+            reader.GetString(1),
+            reader.GetString(2),
+            reader.IsDBNull(3) ? null : DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(3)),
+            DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(4)),
+            reader.GetString(6));
+        return row with { Version = reader.GetInt64(5) };
+    }
 }

@@ -110,7 +110,7 @@ public sealed partial class FulfilmentDelivery(FulfilmentOutbox outbox, HttpClie
         switch (attempt.Outcome)
         {
             case "done":
-                return (recorded with { Status = FulfilmentStatus.Done, Result = result, CompletedBy = ByWebhook, CompletedAt = now }, now + tellAfter());
+                return (recorded with { Status = FulfilmentStatus.Done, Result = result?.Over(action.Result) ?? action.Result, CompletedBy = ByWebhook, CompletedAt = now }, now + tellAfter());
             case "accepted":
                 return (recorded with { Status = FulfilmentStatus.Accepted, Result = result }, now + TimeSpan.FromHours(options.CallbackHours));
             case "refused":

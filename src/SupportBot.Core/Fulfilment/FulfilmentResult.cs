@@ -17,6 +17,14 @@ public sealed record FulfilmentResult
     /// <summary>A sentence for the customer, in the business's words.</summary>
     public string? Message { get; init; }
 
+    /// <summary>These values, with <paramref name="earlier"/>'s where these have none (a callback after a 202 that gave the reference).</summary>
+    public FulfilmentResult Over(FulfilmentResult? earlier) => new()
+    {
+        Reference = Reference ?? earlier?.Reference,
+        TrackingUrl = TrackingUrl ?? earlier?.TrackingUrl,
+        Message = Message ?? earlier?.Message,
+    };
+
     /// <summary>True when there is nothing to quote.</summary>
     [JsonIgnore]
     public bool IsEmpty => Reference is null && TrackingUrl is null && Message is null;

@@ -59,7 +59,7 @@ public static class FulfilmentEndpoints
         var (current, _) = await outbox.ChangeAsync(deliveryId, (a, _) => (a.Status, status) switch
         {
             (FulfilmentStatus.Done, _) => null,
-            (_, "done") => (a with { Status = FulfilmentStatus.Done, Result = result ?? a.Result, CompletedBy = FulfilmentDelivery.ByCallback, CompletedAt = now }, now),
+            (_, "done") => (a with { Status = FulfilmentStatus.Done, Result = result?.Over(a.Result) ?? a.Result, CompletedBy = FulfilmentDelivery.ByCallback, CompletedAt = now }, now),
             (FulfilmentStatus.WithColleague, _) => null,
             _ => (a with { Status = FulfilmentStatus.WithColleague, DeliveryFailed = true, ColleagueReason = $"the webhook '{a.Webhook}' reported it failed{(result?.Message is { } why ? ": " + why : string.Empty)}" }, now),
         }, cancellationToken).ConfigureAwait(false);
@@ -112,7 +112,7 @@ public static class FulfilmentEndpoints
         var result = new FulfilmentResult { Reference = Trimmed(body.Reference), Message = Trimmed(body.Message) };
         var (action, changed) = await outbox.ChangeAsync(deliveryId, (a, _) => a.Status == FulfilmentStatus.Done
             ? null
-            : (a with { Status = FulfilmentStatus.Done, Result = result.IsEmpty ? a.Result : result, CompletedBy = name, CompletedAt = now }, now), cancellationToken).ConfigureAwait(false);
+            : (a with { Status = FulfilmentStatus.Done, Result = result.IsEmpty ? a.Result : result.Over(a.Result), CompletedBy = name, CompletedAt = now }, now), cancellationToken).ConfigureAwait(false);
         return action switch
         {
             null => Results.NotFound(),

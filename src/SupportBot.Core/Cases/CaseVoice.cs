@@ -15,7 +15,13 @@ namespace SupportBot.Core.Cases;
 /// </summary>
 public sealed partial class CaseVoice(PromptSource prompts)
 {
-    private const string EmpathyPrefix = "empathy.";
+    private const string EmpathyPrefix = "empathy.", Goodbye = "closing.thanks";
+
+    /// <summary>
+    /// The customer's name opens at most one line in this many: a name in every line sounds scripted. An empathy line
+    /// may name them sooner, unless the line just before did; the goodbye always does.
+    /// </summary>
+    public const int NameEvery = 3;
 
     /// <summary>The wording in force (it may be reloaded while the bot runs).</summary>
     public PromptCatalog Catalog => prompts.Current;
@@ -43,7 +49,7 @@ public sealed partial class CaseVoice(PromptSource prompts)
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(text);
         ArgumentNullException.ThrowIfNull(supportCase);
-        return context.SendActivityAsync(Activity.CreateMessage(supportCase.FirstName is null ? Unnamed(text) : NamedOnce(text, supportCase.FirstName)), cancellationToken);
+        return context.SendActivityAsync(Activity.CreateMessage(Address(text, supportCase, NameEvery)), cancellationToken);
     }
 
     /// <summary>A prompt asking <paramref name="key"/>.</summary>
@@ -52,7 +58,7 @@ public sealed partial class CaseVoice(PromptSource prompts)
 
     /// <summary>The line <paramref name="key"/> as an activity, not sent (a retry prompt, say).</summary>
     public Activity Line(TurnContext context, string key, SupportCase supportCase, params (string Name, string? Value)[] extra) =>
-        Line(context, key, supportCase, extra, fresh: false);
+        Line(context, key, supportCase, extra, fresh: false, counted: false);
 
     /// <summary>
     /// The empathy line for the customer's latest turn, chosen by how they feel and how that moved, mirroring
@@ -90,7 +96,9 @@ public sealed partial class CaseVoice(PromptSource prompts)
         return change >= EmpathyPicker.RisingBy || calmed ? EmpathizeAsync(context, supportCase, cancellationToken, issue) : Task.CompletedTask;
     }
 
-    private Activity Line(TurnContext context, string key, SupportCase supportCase, (string Name, string? Value)[] extra, bool fresh)
+    // counted: false for a line that may never be sent (a retry prompt); it names the customer by the same rule but
+    // does not count as a line said.
+    private Activity Line(TurnContext context, string key, SupportCase supportCase, (string Name, string? Value)[] extra, bool fresh, bool counted = true)
     {
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(supportCase);
@@ -111,7 +119,57 @@ public sealed partial class CaseVoice(PromptSource prompts)
             supportCase.UsedPromptIds.Add(rendered.Id);
         }
 
-        return Activity.CreateMessage(supportCase.FirstName is null ? Unnamed(rendered.Text) : NamedOnce(rendered.Text, supportCase.FirstName));
+        var since = supportCase.LinesSinceNamed;
+        var text = Address(rendered.Text, supportCase, key == Goodbye ? 0 : key.StartsWith(EmpathyPrefix, StringComparison.Ordinal) ? 1 : NameEvery);
+        if (!counted)
+        {
+            supportCase.LinesSinceNamed = since;
+        }
+
+        return Activity.CreateMessage(text);
+    }
+
+    /// <summary>
+    /// The line as the customer reads it: their name at most once, and only when at least <paramref name="after"/> lines
+    /// went by since one named them; otherwise it goes with its commas.
+    /// </summary>
+    private static string Address(string text, SupportCase supportCase, int after)
+    {
+        if (supportCase.FirstName is not { Length: > 0 } name)
+        {
+            return Unnamed(text);
+        }
+
+        text = NamedOnce(text, name);
+        if (NextName(text, name, 0) < 0)
+        {
+            supportCase.LinesSinceNamed++;
+            return text;
+        }
+
+        if (supportCase.LinesSinceNamed >= after)
+        {
+            supportCase.LinesSinceNamed = 0;
+            return text;
+        }
+
+        var without = WithoutName(text, name);
+        supportCase.LinesSinceNamed = NextName(without, name, 0) < 0 ? supportCase.LinesSinceNamed + 1 : 0;
+        return without;
+    }
+
+    /// <summary>
+    /// <paramref name="text"/> with <paramref name="name"/> gone with its commas ("Thanks, Dana, that's clear" reads
+    /// "Thanks, that's clear"; "Dana, is there…" reads "Is there…"); where no comma lets it go gracefully ("Hi Dana"), it stays.
+    /// </summary>
+    public static string WithoutName(string text, string name)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        ArgumentException.ThrowIfNullOrEmpty(name);
+
+        // The name as a sentinel in front, so NamedOnce drops the line's own with its commas.
+        var without = NamedOnce(string.Concat(name, " ", text), name)[(name.Length + 1)..];
+        return without.Length > 0 && char.IsLower(without[0]) ? string.Concat(char.ToUpperInvariant(without[0]).ToString(), without.AsSpan(1)) : without;
     }
 
     /// <summary>
@@ -167,7 +225,7 @@ public sealed partial class CaseVoice(PromptSource prompts)
                 rest.Append(text, from, before - 1 - from);
                 from = end;
             }
-            else if (end < text.Length && text[end] == ',')
+            else if (end < text.Length && text[end] == ',' && (before == from || text[before - 1] is '.' or '!' or '?' or ':' or ';'))
             {
                 for (end++; end < text.Length && char.IsWhiteSpace(text[end]); end++)
                 {

@@ -133,6 +133,9 @@ public sealed class SupportCase
     /// <summary>The colleague who joined the conversation, once one has.</summary>
     public string? Agent { get; set; }
 
+    /// <summary>How many of the bot's lines went by since one named the customer (large before any did).</summary>
+    public int LinesSinceNamed { get; set; } = CaseVoice.NameEvery;
+
     /// <summary>A new case for the customer of <paramref name="activity"/>.</summary>
     public static SupportCase Open(Activity activity, string caseId, DateTimeOffset now)
     {

@@ -67,7 +67,7 @@ public sealed class FulfilmentHandler(SupportServices services)
             switch (news)
             {
                 case "done":
-                    await CaseVoice.SayTextAsync(context, Done(context, supportCase, outcome, remedy), supportCase, cancellationToken).ConfigureAwait(false);
+                    await CaseVoice.SayTextAsync(context, Done(supportCase, outcome, remedy), supportCase, cancellationToken).ConfigureAwait(false);
                     close |= supportCase.ActionsUnderway.Remove(outcome.DeliveryId) && supportCase.ActionsUnderway.Count == 0 && outcome.CaseId == supportCase.CaseId;
                     break;
                 case "failed":
@@ -146,33 +146,32 @@ public sealed class FulfilmentHandler(SupportServices services)
             ? CaseVoice.SayTextAsync(context, Fill(remedy.Asked, supportCase, outcome.Amount), supportCase, cancellationToken)
             : services.Voice.SayAsync(context, FulfilmentPrompts.Asked, supportCase, cancellationToken, ("remedy", outcome.RemedyTitle));
 
-    /// <summary>The confirmed wording, with what the business or the colleague gave to quote.</summary>
-    private string Done(TurnContext context, SupportCase supportCase, FulfilmentOutcome outcome, Remedy? remedy)
+    /// <summary>The confirmed wording, with what the business or the colleague gave to quote, as one message.</summary>
+    private string Done(SupportCase supportCase, FulfilmentOutcome outcome, Remedy? remedy)
     {
-        var parts = new List<string>
-        {
-            remedy is { Done.Length: > 0 }
-                ? Fill(remedy.Done, supportCase, outcome.Amount)
-                : services.Voice.Line(context, FulfilmentPrompts.Done, supportCase, ("remedy", outcome.RemedyTitle)).Text!,
-        };
+        // Rendered, not said: the message is addressed once, as a whole, when it is sent.
+        var catalog = services.Voice.Catalog;
+        string Render(string key, string name, string? value) =>
+            catalog.Render(key, new Dictionary<string, string?>(StringComparer.Ordinal) { ["name"] = supportCase.FirstName, [name] = value }).Text;
+        var parts = new List<string> { remedy is { Done.Length: > 0 } ? Fill(remedy.Done, supportCase, outcome.Amount) : Render(FulfilmentPrompts.Done, "remedy", outcome.RemedyTitle) };
         if (outcome.Result?.Reference is { } reference)
         {
-            parts.Add(services.Voice.Line(context, FulfilmentPrompts.Reference, supportCase, ("reference", reference)).Text!);
+            parts.Add(Render(FulfilmentPrompts.Reference, "reference", reference));
         }
 
         if (outcome.Result?.TrackingUrl is { } tracking)
         {
-            parts.Add(services.Voice.Line(context, FulfilmentPrompts.Tracking, supportCase, ("tracking_url", tracking)).Text!);
+            parts.Add(Render(FulfilmentPrompts.Tracking, "tracking_url", tracking));
         }
 
         if (outcome.Result?.Message is { } message)
         {
-            parts.Add(services.Voice.Line(context, FulfilmentPrompts.Note, supportCase, ("message", message)).Text!);
+            parts.Add(Render(FulfilmentPrompts.Note, "message", message));
         }
 
         if (outcome.Colleague is { } colleague)
         {
-            parts.Add(services.Voice.Line(context, FulfilmentPrompts.ByColleague, supportCase, ("agent", colleague)).Text!);
+            parts.Add(Render(FulfilmentPrompts.ByColleague, "agent", colleague));
         }
 
         return string.Join(' ', parts);

@@ -111,7 +111,7 @@ public sealed class SupportDialogTests
             .Send("yes").AssertReplyOneOf(Wording.Of("remedies.offer"))
             .Send("1").AssertReplyContains("I've sent a secure reset link").AssertReplyOneOf(Wording.Of("closing.confirm_resolved"))
             .Send("yes").AssertReplyOneOf(Wording.Of("closing.rating"))
-            .Send("5").AssertReply(r => Assert.Contains("Kim", r.Text, StringComparison.Ordinal))
+            .Send("5").AssertReplyOneOf(Wording.Of("closing.thanks"))
             .StartTestAsync();
 
         await new TestFlow(TestBots.SupportBot(storage)) { UserName = "Kim Lee" }
@@ -130,7 +130,7 @@ public sealed class SupportDialogTests
             .Send("a month ago").AssertReplyOneOf(Wording.Of("questions.tried"))
             .Send("I wrote once").AssertReplyOneOf(Wording.Of("layers.ask"))
             .Send("no").AssertReplyOneOf(Wording.Of("remedies.offer"))
-            .Send("2").AssertReply(r => Assert.StartsWith("I've asked a colleague to set up your upgrade, Jo;", r.Text, StringComparison.Ordinal))
+            .Send("2").AssertReply(r => Assert.StartsWith("I've asked a colleague to set up your upgrade", r.Text, StringComparison.Ordinal))
             .AssertNoReply()
             .StartTestAsync();
     }

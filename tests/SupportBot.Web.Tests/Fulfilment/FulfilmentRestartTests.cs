@@ -45,7 +45,7 @@ public sealed class FulfilmentRestartTests
         }
 
         var requests = business.Requests;
-        Assert.Equal([RefundConversation.Asked], replies);
+        RefundConversation.AssertSaid(RefundConversation.Asked, Assert.Single(replies));
         Assert.Equal(2, requests.Count);
         Assert.Equal([0, 200], requests.Select(r => r.AnsweredStatus));
         Assert.Equal(requests[0].Body, requests[1].Body);

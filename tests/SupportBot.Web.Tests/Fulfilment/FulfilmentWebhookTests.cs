@@ -61,7 +61,7 @@ public sealed class FulfilmentWebhookTests
         var requests = await business.WaitForRequestsAsync(3);
         var later = await RefundConversation.WaitForMessageAsync(connector, "Your refund of $42.50");
 
-        Assert.Equal([RefundConversation.Asked], replies);
+        RefundConversation.AssertSaid(RefundConversation.Asked, Assert.Single(replies));
         Assert.Equal([503, 429, 200], requests.Select(r => r.AnsweredStatus));
         Assert.True(requests[2].At - requests[1].At >= TimeSpan.FromSeconds(1.9), $"The retry came {(requests[2].At - requests[1].At).TotalSeconds:0.00} s after a Retry-After of 2 s.");
         Assert.All(requests, r => Assert.Equal(requests[0].Body, r.Body));
@@ -91,8 +91,8 @@ public sealed class FulfilmentWebhookTests
         var (status, _) = await alex.PostAsync($"actions/{task["deliveryId"]!.GetValue<string>()}/done", new { reference = "MAN-114" });
         var done = await RefundConversation.WaitForMessageAsync(connector, "Your refund of $42.50");
 
-        Assert.Equal([RefundConversation.Asked], replies);
-        Assert.Equal(["I'm sorry this is taking longer than it should, Dana: our system couldn't complete your request for a full refund, so I've passed it to a colleague to do by hand, with everything you've told me. I'll tell you here as soon as it's done."], failed);
+        RefundConversation.AssertSaid(RefundConversation.Asked, Assert.Single(replies));
+        RefundConversation.AssertSaid("I'm sorry this is taking longer than it should, Dana: our system couldn't complete your request for a full refund, so I've passed it to a colleague to do by hand, with everything you've told me. I'll tell you here as soon as it's done.", Assert.Single(failed));
         Assert.Equal("colleague", task["status"]!.GetValue<string>());
         Assert.True(task["deliveryFailed"]!.GetValue<bool>());
         Assert.Contains("did not take it in 2 attempts", task["colleagueReason"]!.GetValue<string>(), StringComparison.Ordinal);
@@ -118,14 +118,14 @@ public sealed class FulfilmentWebhookTests
         var (status, _) = await alex.PostAsync($"actions/{deliveryId}/retry");
         var done = await RefundConversation.WaitForMessageAsync(connector, "Your refund of $42.50");
 
-        Assert.Equal([RefundConversation.Asked], replies);
+        RefundConversation.AssertSaid(RefundConversation.Asked, Assert.Single(replies));
         Assert.Equal("colleague", refused["status"]!.GetValue<string>());
         Assert.Equal(422, refused["history"]![0]!["statusCode"]!.GetValue<int>());
         Assert.Equal("{\"error\":\"card expired\"}", refused["history"]![0]!["body"]!.GetValue<string>());
         Assert.Equal(HttpStatusCode.OK, status);
         Assert.Equal(2, business.Requests.Count);
         Assert.Equal(business.Requests[0].Body, business.Requests[1].Body);
-        Assert.Equal($"{RefundConversation.Done} Your reference is RF-2.", done[0]);
+        RefundConversation.AssertSaid($"{RefundConversation.Done} Your reference is RF-2.", done[0]);
         Assert.Equal(1, business.Performed);
     }
 
@@ -147,7 +147,7 @@ public sealed class FulfilmentWebhookTests
         using var again = await CallBackAsync(host, deliveryId, callback, RefundConversation.Signature(callback));
         await Task.Delay(1000);
 
-        Assert.Equal([RefundConversation.Asked], replies);
+        RefundConversation.AssertSaid(RefundConversation.Asked, Assert.Single(replies));
         Assert.Equal(HttpStatusCode.OK, first.StatusCode);
         RefundConversation.AssertDoneThenClose($"{RefundConversation.Done} Your reference is RF-55. You can follow it here: https://pay.example.com/t/55", done);
         Assert.Equal(HttpStatusCode.OK, again.StatusCode);

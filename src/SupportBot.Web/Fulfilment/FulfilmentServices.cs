@@ -17,9 +17,7 @@ public static class FulfilmentServices
 
     public static IServiceCollection AddFulfilment(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddOptions<FulfilmentOptions>().Bind(configuration.GetSection(FulfilmentOptions.Section))
-            .Validate(o => o.Problem() is null, "Fulfilment settings are invalid; see the message logged with the key at fault.")
-            .ValidateOnStart();
+        services.AddOptions<FulfilmentOptions>().Bind(configuration.GetSection(FulfilmentOptions.Section)).ValidateOnStart();
         services.AddSingleton<IValidateOptions<FulfilmentOptions>, FulfilmentOptionsValidator>();
 
         // Each attempt has its own timeout (the webhook's TimeoutSeconds): the client itself never gives up first.

@@ -56,6 +56,10 @@ public sealed partial class CaseVoice(PromptSource prompts)
     public PromptOptions Ask(TurnContext context, string key, SupportCase supportCase, params (string Name, string? Value)[] extra) =>
         new() { Prompt = Line(context, key, supportCase, extra) };
 
+    /// <summary>A prompt asking <paramref name="key"/> in words not yet said in this case, while any are left ("anything else?" again).</summary>
+    public PromptOptions AskFresh(TurnContext context, string key, SupportCase supportCase) =>
+        new() { Prompt = Line(context, key, supportCase, [], fresh: true, counted: false) };
+
     /// <summary>The line <paramref name="key"/> as an activity, not sent (a retry prompt, say).</summary>
     public Activity Line(TurnContext context, string key, SupportCase supportCase, params (string Name, string? Value)[] extra) =>
         Line(context, key, supportCase, extra, fresh: false, counted: false);
@@ -71,16 +75,21 @@ public sealed partial class CaseVoice(PromptSource prompts)
         ArgumentNullException.ThrowIfNull(supportCase);
         var key = EmpathyPicker.PromptKey(supportCase.Moods[^1], supportCase.Moods[..^1]);
         var catalog = Catalog;
-        key = EmpathyPicker.Fallbacks(key).FirstOrDefault(k => catalog.Variants(k).Any(v => !supportCase.UsedPromptIds.Contains(v.Id))) ?? key;
+
+        // With nothing safe to say back ("fix the app now" is a request, not a problem to mirror), only lines that don't.
+        var mirrorable = !string.IsNullOrWhiteSpace(issue ?? supportCase.Mirrored);
+        bool Usable(PromptVariant v) => !supportCase.UsedPromptIds.Contains(v.Id) && (mirrorable || !v.Text.Contains("{issue}", StringComparison.Ordinal));
+        key = EmpathyPicker.Fallbacks(key).FirstOrDefault(k => catalog.Variants(k).Any(Usable)) ?? key;
+        var avoid = mirrorable ? null : catalog.Variants(key).Where(v => !Usable(v)).Select(v => v.Id).ToHashSet(StringComparer.Ordinal);
         var line = issue is null
-            ? Line(context, key, supportCase, [], fresh: true)
-            : Line(context, key, supportCase, [("issue", issue)], fresh: true);
+            ? Line(context, key, supportCase, [], fresh: true, avoid: avoid)
+            : Line(context, key, supportCase, [("issue", issue)], fresh: true, avoid: avoid);
         return context.SendActivityAsync(line, cancellationToken);
     }
 
     /// <summary>
     /// After an answer, a new empathy line (mirroring <paramref name="issue"/>) only when the feeling moved: warmer
-    /// when rising, an acknowledgement when calming.
+    /// when rising to at least moderate, an acknowledgement when calming.
     /// </summary>
     public Task EmpathizeIfMovedAsync(TurnContext context, SupportCase supportCase, string issue, CancellationToken cancellationToken)
     {
@@ -91,14 +100,17 @@ public sealed partial class CaseVoice(PromptSource prompts)
             return Task.CompletedTask;
         }
 
+        // A rise within mild feeling ("it's an HP Envy" after a calm complaint) is no reason for a new apology.
         var change = moods[^1].NegativeIntensity - moods[^2].NegativeIntensity;
-        var calmed = moods[^2].NegativeIntensity >= EmpathyPicker.ModerateFrom && moods[^1].Compound >= 0.05;
-        return change >= EmpathyPicker.RisingBy || calmed ? EmpathizeAsync(context, supportCase, cancellationToken, issue) : Task.CompletedTask;
+        var rising = change >= EmpathyPicker.RisingBy && moods[^1].NegativeIntensity >= EmpathyPicker.ModerateFrom;
+        // Calming shows in warmth ("ok thanks"), not in a grumble that merely lacks bad words ("why would I").
+        var calmed = moods[^2].NegativeIntensity >= EmpathyPicker.ModerateFrom && moods[^1].Compound >= 0.2;
+        return rising || calmed ? EmpathizeAsync(context, supportCase, cancellationToken, issue) : Task.CompletedTask;
     }
 
     // counted: false for a line that may never be sent (a retry prompt); it names the customer by the same rule but
-    // does not count as a line said.
-    private Activity Line(TurnContext context, string key, SupportCase supportCase, (string Name, string? Value)[] extra, bool fresh, bool counted = true)
+    // does not count as a line said. avoid: variants not to use besides those already said.
+    private Activity Line(TurnContext context, string key, SupportCase supportCase, (string Name, string? Value)[] extra, bool fresh, bool counted = true, IReadOnlySet<string>? avoid = null)
     {
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(supportCase);
@@ -113,7 +125,7 @@ public sealed partial class CaseVoice(PromptSource prompts)
             values[name] = value;
         }
 
-        var rendered = Catalog.Render(key, values, seed: context.Activity.Conversation?.Id, avoid: supportCase.UsedPromptIds);
+        var rendered = Catalog.Render(key, values, seed: context.Activity.Conversation?.Id, avoid: avoid is null ? supportCase.UsedPromptIds : [.. supportCase.UsedPromptIds, .. avoid]);
         if (fresh || key.StartsWith(EmpathyPrefix, StringComparison.Ordinal))
         {
             supportCase.UsedPromptIds.Add(rendered.Id);

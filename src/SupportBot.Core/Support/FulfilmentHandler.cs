@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using SupportBot.Core.Activities;
 using SupportBot.Core.Bot;
 using SupportBot.Core.Cases;
@@ -16,7 +17,7 @@ namespace SupportBot.Core.Support;
 /// and that a colleague took it over when the business's system could not do it. Each is told once. It also answers
 /// a customer who writes while an action is under way, and queues the action of a remedy a colleague approved.
 /// </summary>
-public sealed class FulfilmentHandler(SupportServices services)
+public sealed partial class FulfilmentHandler(SupportServices services)
 {
     /// <summary>What happens with a customer's message while an action is under way.</summary>
     public enum WhilePending
@@ -111,14 +112,23 @@ public sealed class FulfilmentHandler(SupportServices services)
 
         if (services.Reader?.Read(context.Activity.Text ?? string.Empty) is { Kind: MessageKind.Thanks })
         {
-            await services.Voice.SayAsync(context, FulfilmentPrompts.Thanks, supportCase, cancellationToken).ConfigureAwait(false);
+            await services.Voice.SayFreshAsync(context, FulfilmentPrompts.Thanks, supportCase, cancellationToken).ConfigureAwait(false);
+            return WhilePending.Answered;
+        }
+
+        // A plain "ok" needs no recap of what they were just told.
+        if (Acknowledgement().IsMatch(context.Activity.Text ?? string.Empty))
+        {
+            await services.Voice.SayAsync(context, FulfilmentPrompts.Noted, supportCase, cancellationToken).ConfigureAwait(false);
             return WhilePending.Answered;
         }
 
         // What was promised, again: who does it and by when answers "so when will they call?" and "is it done yet?".
         var remedy = services.Catalog.Remedies.GetValueOrDefault(supportCase.RemedyId ?? string.Empty);
         var promise = remedy is { Asked.Length: > 0 } ? Fill(remedy.Asked, supportCase, supportCase.RemedyAmount()) : null;
-        await services.Voice.SayFreshAsync(context, FulfilmentPrompts.StillPending, supportCase, cancellationToken, ("remedy", remedy?.Title), ("promise", promise)).ConfigureAwait(false);
+        // An upset "this is ridiculous" is heard first, not answered with the news that there is none.
+        var key = await HandoffHandler.IsUpsetAsync(services.Sentiment, context.Activity.Text, cancellationToken).ConfigureAwait(false) ? FulfilmentPrompts.StillPendingUpset : FulfilmentPrompts.StillPending;
+        await services.Voice.SayFreshAsync(context, key, supportCase, cancellationToken, ("remedy", remedy?.Title), ("promise", promise)).ConfigureAwait(false);
         return WhilePending.Answered;
     }
 
@@ -183,6 +193,9 @@ public sealed class FulfilmentHandler(SupportServices services)
             ["name"] = supportCase.FirstName,
             ["amount"] = amount?.ToString(),
         });
+
+    [GeneratedRegex(@"^\W*(?:ok(?:ay)?|k|alright|all right|fine|cool|great|got it|sure|understood|right|noted)(?:[\s,]+(?:then|thanks?|thank you|cheers))?\W*$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex Acknowledgement();
 
     // An outcome for a conversation that kept no case (its state was lost): a case with what the profile knows.
     private async Task<SupportCase> CaseFromEventAsync(TurnContext context, IReadOnlyList<FulfilmentOutcome> outcomes, CancellationToken cancellationToken)

@@ -12,7 +12,9 @@ public static class FulfilmentPrompts
     public const string CheckEmail = "remedies.check_email";
     public const string Failed = "fulfilment.failed";
     public const string StillPending = "fulfilment.still_pending";
+    public const string StillPendingUpset = "fulfilment.still_pending_upset";
     public const string Thanks = "fulfilment.thanks";
+    public const string Noted = "fulfilment.noted";
     public const string Reference = "fulfilment.reference";
     public const string Tracking = "fulfilment.tracking";
     public const string Note = "fulfilment.note";
@@ -23,12 +25,21 @@ public static class FulfilmentPrompts
     /// <summary>The variables a remedy's <c>asked</c> and <c>done</c> may use: as its next steps'.</summary>
     public static PromptDefinition Wording => SupportPrompts.NextSteps;
 
+    private static Dictionary<string, string> StillPendingVariables => new(StringComparer.Ordinal)
+    {
+        ["name"] = PromptCatalog.DefaultFallback("name"),
+        ["remedy"] = "what we agreed",
+        ["promise"] = "it's with the team that carries it out, and I'll tell you here as soon as it's done.",
+    };
+
     public static IReadOnlyList<PromptDefinition> Definitions { get; } =
     [
         new(CheckEmail, new Dictionary<string, string>(StringComparer.Ordinal) { ["name"] = PromptCatalog.DefaultFallback("name"), ["account"] = "the email address on your account" }),
         PromptDefinition.Of(Failed, "name", "remedy"),
-        new(StillPending, new Dictionary<string, string>(StringComparer.Ordinal) { ["name"] = PromptCatalog.DefaultFallback("name"), ["remedy"] = "what we agreed", ["promise"] = "it's with the team that carries it out, and I'll tell you here as soon as it's done." }),
+        new(StillPending, StillPendingVariables),
+        new(StillPendingUpset, StillPendingVariables),
         PromptDefinition.Of(Thanks, "name"),
+        PromptDefinition.Of(Noted, "name"),
         PromptDefinition.Of(Asked, "name", "remedy"),
         PromptDefinition.Of(Done, "name", "remedy") with { ConfirmedOutcome = true },
         PromptDefinition.Of(Reference, "reference") with { ConfirmedOutcome = true },

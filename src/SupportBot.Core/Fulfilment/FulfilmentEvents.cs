@@ -14,25 +14,8 @@ public static class FulfilmentEvents
     public const string Outcome = "fulfilment.outcome";
 
     /// <summary>The outcome event for the conversation of <paramref name="reference"/>.</summary>
-    public static Activity For(ConversationReference reference, IReadOnlyList<FulfilmentOutcome> outcomes, DateTimeOffset now)
-    {
-        ArgumentNullException.ThrowIfNull(reference);
-        return new Activity
-        {
-            Type = ActivityTypes.Event,
-            Name = Outcome,
-            Id = $"fulfilment-{Guid.NewGuid():N}",
-            CallerId = DeskEvents.CallerId,
-            ChannelId = reference.ChannelId,
-            Conversation = reference.Conversation,
-            From = reference.User,
-            Recipient = reference.Bot,
-            ServiceUrl = reference.ServiceUrl,
-            Locale = reference.Locale,
-            Timestamp = now,
-            Value = JsonSerializer.SerializeToElement(new FulfilmentOutcomes(outcomes), StateJson.Options),
-        };
-    }
+    public static Activity For(ConversationReference reference, IReadOnlyList<FulfilmentOutcome> outcomes, DateTimeOffset now) =>
+        DeskEvents.For(reference, Outcome, "fulfilment", new FulfilmentOutcomes(outcomes), now);
 
     /// <summary>The outcomes an event carries (none when it carries none).</summary>
     public static IReadOnlyList<FulfilmentOutcome> Read(Activity activity)

@@ -1,3 +1,7 @@
+using System.Text.Json;
+using SupportBot.Core.Activities;
+using SupportBot.Core.State;
+
 namespace SupportBot.Core.Handoff;
 
 /// <summary>
@@ -24,4 +28,28 @@ public static class DeskEvents
 
     /// <summary>The Bot Framework handoff protocol: a contact center reports accepted, failed or completed.</summary>
     public const string HandoffStatus = "handoff.status";
+
+    /// <summary>
+    /// The server's event <paramref name="name"/> for the conversation of <paramref name="reference"/>, from its user
+    /// to its bot, carrying <see cref="CallerId"/> and <paramref name="value"/>; its id starts with <paramref name="idPrefix"/>.
+    /// </summary>
+    public static Activity For<T>(ConversationReference reference, string name, string idPrefix, T value, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(reference);
+        return new Activity
+        {
+            Type = ActivityTypes.Event,
+            Name = name,
+            Id = $"{idPrefix}-{Guid.NewGuid():N}",
+            CallerId = CallerId,
+            ChannelId = reference.ChannelId,
+            Conversation = reference.Conversation,
+            From = reference.User,
+            Recipient = reference.Bot,
+            ServiceUrl = reference.ServiceUrl,
+            Locale = reference.Locale,
+            Timestamp = now,
+            Value = JsonSerializer.SerializeToElement(value, StateJson.Options),
+        };
+    }
 }

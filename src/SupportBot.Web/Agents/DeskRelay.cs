@@ -1,7 +1,5 @@
-using System.Text.Json;
 using SupportBot.Core.Activities;
 using SupportBot.Core.Handoff;
-using SupportBot.Core.State;
 using SupportBot.Web.Channels;
 
 namespace SupportBot.Web.Agents;
@@ -18,21 +16,7 @@ public sealed partial class DeskRelay(TurnRunner turns, TimeProvider time, ILogg
     {
         ArgumentNullException.ThrowIfNull(reference);
         var conversationId = reference.Conversation?.Id ?? throw new ArgumentException("The reference names no conversation.", nameof(reference));
-        var activity = new Activity
-        {
-            Type = ActivityTypes.Event,
-            Name = name,
-            Id = $"desk-{Guid.NewGuid():N}",
-            CallerId = DeskEvents.CallerId,
-            ChannelId = reference.ChannelId,
-            Conversation = reference.Conversation,
-            From = reference.User,
-            Recipient = reference.Bot,
-            ServiceUrl = reference.ServiceUrl,
-            Locale = reference.Locale,
-            Timestamp = time.GetUtcNow(),
-            Value = JsonSerializer.SerializeToElement(value, StateJson.Options),
-        };
+        var activity = DeskEvents.For(reference, name, "desk", value, time.GetUtcNow());
         await turns.RunAsync(activity, cancellationToken).ConfigureAwait(false);
         LogSent(logger, name, conversationId);
     }

@@ -220,7 +220,7 @@ public sealed class LocalSentimentAnalyzerTests
     }
 
     private static readonly Lazy<LocalSentimentAnalyzer> VaderOnly = new(() =>
-        new LocalSentimentAnalyzer(SentimentLexicon.Load(Path.Combine(AppContext.BaseDirectory, "sentiment", "vader_lexicon.txt"), null)));
+        new LocalSentimentAnalyzer(SentimentLexicon.Load(Path.Combine(AppContext.BaseDirectory, "sentiment", "vader_lexicon.txt"), null), model: null));
 
     /// <summary>VADER's normalisation of one term's valence: x / sqrt(x² + 15).</summary>
     private static double VaderCompound(double valence) => valence / Math.Sqrt((valence * valence) + 15);

@@ -73,8 +73,8 @@ public sealed partial class CaseVoice(PromptSource prompts)
     }
 
     /// <summary>
-    /// After an answer, a new empathy line (mirroring <paramref name="issue"/>) only when the feeling moved: warmer
-    /// when rising, an acknowledgement when calming.
+    /// After an answer, a new empathy line (mirroring <paramref name="issue"/>) only when the feeling moved: when it
+    /// rose to upset or furious, or an acknowledgement when the customer calmed down.
     /// </summary>
     public Task EmpathizeIfMovedAsync(TurnContext context, SupportCase supportCase, string issue, CancellationToken cancellationToken)
     {
@@ -85,9 +85,9 @@ public sealed partial class CaseVoice(PromptSource prompts)
             return Task.CompletedTask;
         }
 
-        var change = moods[^1].NegativeIntensity - moods[^2].NegativeIntensity;
-        var calmed = moods[^2].NegativeIntensity >= EmpathyPicker.ModerateFrom && moods[^1].Compound >= 0.05;
-        return change >= EmpathyPicker.RisingBy || calmed ? EmpathizeAsync(context, supportCase, cancellationToken, issue) : Task.CompletedTask;
+        return EmpathyPicker.Rose(moods[^2], moods[^1]) || EmpathyPicker.Calmed(moods[^2], moods[^1])
+            ? EmpathizeAsync(context, supportCase, cancellationToken, issue)
+            : Task.CompletedTask;
     }
 
     private Activity Line(TurnContext context, string key, SupportCase supportCase, (string Name, string? Value)[] extra, bool fresh)

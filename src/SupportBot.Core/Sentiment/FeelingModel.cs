@@ -34,7 +34,7 @@ public sealed class FeelingModel
     private static readonly double[] ProbabilitySteps = [0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9];
     private static readonly double[] EmotionSteps = [0.1, 0.2, 0.3, 0.5];
 
-    private static readonly LinearModelSettings HeadSettings = new() { Epochs = 5, L2 = 1e-5 };
+    private static readonly LinearModelSettings HeadSettings = new() { Epochs = 10, L2 = 1e-5 };
     private static readonly LinearModelSettings BandSettings = new() { Epochs = 15, L2 = 1e-3 };
 
     /// <summary>Upset or furious together at least this likely make the band upset (or furious), whichever band is likeliest.</summary>
@@ -78,16 +78,12 @@ public sealed class FeelingModel
         ArgumentNullException.ThrowIfNull(examples);
         var scorer = new LexiconScorer(lexicon);
         var featurizer = new TextFeaturizer(Bits, characterGrams: false);
-        var buffer = new int[TextFeaturizer.MaxFeatures + 64];
+        var buffer = new int[FeatureCount];
         var polarityData = new List<(int[], int)>(examples.Count);
         var emotionData = new List<(int[], int)>(examples.Count);
-        var forModel = new char[TextFeaturizer.MaxCharacters];
         foreach (var example in examples)
         {
-            var text = example.Text.AsSpan(0, Math.Min(example.Text.Length, TextFeaturizer.MaxCharacters));
-            var signals = SignalReader.Read(text, out _);
-            var lexical = scorer.Score(text, (signals & SignalReader.Complaint) != 0, forModel.AsSpan(0, text.Length));
-            var features = buffer.AsSpan(0, HeadFeatures(featurizer, forModel.AsSpan(0, text.Length), lexical, signals, buffer)).ToArray();
+            var features = buffer[..HeadFeatures(scorer, featurizer, example.Text, buffer, out _, out _)];
             if (example.Polarity is { } polarity)
             {
                 polarityData.Add((features, polarity switch { SentimentLabel.Negative => 0, SentimentLabel.Positive => 2, _ => 1 }));
@@ -123,14 +119,13 @@ public sealed class FeelingModel
         ArgumentNullException.ThrowIfNull(feelings);
         var scorer = new LexiconScorer(lexicon);
         var data = new List<(int[], int)>(feelings.Count);
+        var features = new int[FeatureCount];
         Span<double> polarity = stackalloc double[PolarityLabels.Length];
         Span<double> emotions = stackalloc double[EmotionLabels.Length];
-        Span<int> features = stackalloc int[BandFeatureCount];
         foreach (var (text, feeling) in feelings)
         {
-            var lexical = Read(scorer, text, polarity, emotions, out var signals);
-            var count = BandFeatures(text, lexical, signals, polarity, emotions[1..], features);
-            data.Add((features[..count].ToArray(), Array.IndexOf(BandOrder, feeling)));
+            var count = Features(scorer, text, features, polarity, emotions, null, out _, out _);
+            data.Add((features[..count], Array.IndexOf(BandOrder, feeling)));
         }
 
         return new FeelingModel(_polarity, _emotions, LinearModel.Train(data, BandLabels, _featurizer.Dimension, BandSettings));
@@ -169,67 +164,107 @@ public sealed class FeelingModel
     }
 
     /// <summary>
-    /// The signals and the lexicon's reading of <paramref name="text"/>, and the model's polarity (negative, neutral,
-    /// positive) and emotions ("none", then <see cref="EmotionAt"/>'s order) into the spans given.
+    /// Reads <paramref name="text"/>: its signals and the lexicon's reading (returned), the model's polarity (negative,
+    /// neutral, positive) and emotions ("none", then <see cref="EmotionAt"/>'s order) into the spans given, and its band,
+    /// read with the model's polarity or, when given, another reader's confidences (<paramref name="scores"/>).
     /// </summary>
-    internal LexiconScore Read(LexiconScorer scorer, ReadOnlySpan<char> text, Span<double> polarity, Span<double> emotions, out FeelingSignal signals)
-    {
-        text = text[..Math.Min(text.Length, TextFeaturizer.MaxCharacters)];
-        signals = SignalReader.Read(text, out var praise);
-        var forModel = ArrayPool<char>.Shared.Rent(Math.Max(text.Length, 1));
-        var features = ArrayPool<int>.Shared.Rent(TextFeaturizer.MaxFeatures + 64);
-        try
-        {
-            var lexical = scorer.Score(text, (signals & SignalReader.Complaint) != 0, forModel.AsSpan(0, text.Length));
-            signals = SignalReader.Resolve(signals, praise, lexical.Complaint && lexical.Compound < 0);
-            var count = HeadFeatures(_featurizer, forModel.AsSpan(0, text.Length), lexical, signals, features);
-            _polarity.Predict(features.AsSpan(0, count), polarity);
-            _emotions.Predict(features.AsSpan(0, count), emotions);
-            return lexical;
-        }
-        finally
-        {
-            ArrayPool<char>.Shared.Return(forModel);
-            ArrayPool<int>.Shared.Return(features);
-        }
-    }
-
-    /// <summary>
-    /// The band of a message from its <paramref name="polarity"/> (the model's, or another reader's confidences) and
-    /// <paramref name="emotions"/> (the model's, in <see cref="EmotionAt"/>'s order), with its lexicon reading and signals.
-    /// </summary>
-    internal Feeling Band(ReadOnlySpan<char> text, LexiconScore lexical, FeelingSignal signals, ReadOnlySpan<double> polarity, ReadOnlySpan<double> emotions)
+    internal LexiconScore Read(LexiconScorer scorer, ReadOnlySpan<char> text, Span<double> polarity, Span<double> emotions, out FeelingSignal signals, out Feeling band, SentimentScores? scores = null)
     {
         if (_bands is null)
         {
             throw new InvalidOperationException("The model has no bands yet.");
         }
 
-        Span<int> features = stackalloc int[BandFeatureCount];
-        var count = BandFeatures(text, lexical, signals, polarity, emotions, features);
-        Span<double> probabilities = stackalloc double[BandOrder.Length];
-        _bands.Predict(features[..count], probabilities);
-        var best = 0;
-        for (var b = 1; b < probabilities.Length; b++)
+        var features = ArrayPool<int>.Shared.Rent(FeatureCount);
+        try
         {
-            best = probabilities[b] > probabilities[best] ? b : best;
-        }
+            var count = Features(scorer, text, features, polarity, emotions, scores, out var lexical, out signals);
+            Span<double> probabilities = stackalloc double[BandOrder.Length];
+            _bands.Predict(features.AsSpan(0, count), probabilities);
+            var best = 0;
+            for (var b = 1; b < probabilities.Length; b++)
+            {
+                best = probabilities[b] > probabilities[best] ? b : best;
+            }
 
-        // Missing an upset customer costs more than being warm to a mildly annoyed one.
-        if (BandOrder[best] is not (Feeling.Upset or Feeling.Furious) && probabilities[2] + probabilities[3] >= HotFrom)
+            // Praise with nothing to complain of is positive, whatever its exclamation marks and capitals ("SO excited!!").
+            var positive = (scores?.Positive ?? polarity[2]) >= 0.5 && lexical.Compound >= 0.3 && (signals & SignalReader.Complaint) == 0;
+            if (positive)
+            {
+                band = BandOrder[best];
+                return lexical;
+            }
+
+            // Missing an upset customer costs more than being warm to a mildly annoyed one.
+            if (BandOrder[best] is not (Feeling.Upset or Feeling.Furious) && probabilities[2] + probabilities[3] >= HotFrom)
+            {
+                best = probabilities[3] > probabilities[2] ? 3 : 2;
+            }
+
+            band = Floor(BandOrder[best], signals, lexical.Rage);
+            return lexical;
+        }
+        finally
         {
-            best = probabilities[3] > probabilities[2] ? 3 : 2;
+            ArrayPool<int>.Shared.Return(features);
         }
-
-        return Floor(BandOrder[best], lexical, signals);
     }
 
     /// <summary>
-    /// What the labeling guide reads as upset or furious whatever else the message says: shouting and insults are
-    /// furious, swearing with a threat or an insult too; swearing, a threat or sarcasm in a complaint is at least
-    /// upset. Praise in capitals ("THANK YOU SO MUCH") stays positive.
+    /// The features of <paramref name="text"/> into <paramref name="features"/>: the polarity and emotions read from its
+    /// words (politeness in a complaint blanked) and what the lexicon and the signals found, then what the band reads
+    /// besides: the polarity (or <paramref name="scores"/>) and emotions, exclamation and question marks, the length.
     /// </summary>
-    private static Feeling Floor(Feeling band, LexiconScore lexical, FeelingSignal signals)
+    private int Features(LexiconScorer scorer, ReadOnlySpan<char> text, int[] features, Span<double> polarity, Span<double> emotions, SentimentScores? scores, out LexiconScore lexical, out FeelingSignal signals)
+    {
+        var count = HeadFeatures(scorer, _featurizer, text, features, out lexical, out signals);
+        if (lexical.Framing)
+        {
+            // Only a greeting or "please": nothing to read a feeling from.
+            polarity.Clear();
+            polarity[1] = 1;
+            emotions.Clear();
+            emotions[0] = 1;
+        }
+        else
+        {
+            _polarity.Predict(features.AsSpan(0, count), polarity);
+            _emotions.Predict(features.AsSpan(0, count), emotions);
+        }
+
+        Span<double> given = [scores?.Negative ?? 0, scores?.Neutral ?? 0, scores?.Positive ?? 0];
+        return BandFeatures(text, scores is null ? polarity : given, emotions[1..], features, count);
+    }
+
+    /// <summary>
+    /// The features the polarity and emotions read: the words (politeness in a complaint blanked) and what the lexicon
+    /// and the signals found.
+    /// </summary>
+    private static int HeadFeatures(LexiconScorer scorer, TextFeaturizer featurizer, ReadOnlySpan<char> text, int[] features, out LexiconScore lexical, out FeelingSignal signals)
+    {
+        text = text[..Math.Min(text.Length, TextFeaturizer.MaxCharacters)];
+        signals = SignalReader.Read(text, out var praise);
+        var forModel = ArrayPool<char>.Shared.Rent(Math.Max(text.Length, 1));
+        try
+        {
+            lexical = scorer.Score(text, (signals & SignalReader.Complaint) != 0, forModel.AsSpan(0, text.Length));
+            signals = SignalReader.Resolve(signals, praise, lexical.Complaint && lexical.Compound < 0);
+            var count = featurizer.Extract(forModel.AsSpan(0, text.Length), features.AsSpan(0, TextFeaturizer.MaxFeatures));
+            return Lexical(featurizer, lexical, signals, features, count);
+        }
+        finally
+        {
+            ArrayPool<char>.Shared.Return(forModel);
+        }
+    }
+
+    /// <summary>
+    /// What the labeling guide reads as upset or furious whatever else the message says: shouting, insults and a
+    /// customer saying they are furious are furious, swearing with a threat too; swearing, a threat or sarcasm is at
+    /// least upset. Furious needs something of that kind, or capitals or doubled punctuation: angry words alone ("the
+    /// courier was rude") are upset. Praise in capitals ("THANK YOU SO MUCH") stays positive.
+    /// </summary>
+    private static Feeling Floor(Feeling band, FeelingSignal signals, bool rage)
     {
         if (band == Feeling.Positive && (signals & SignalReader.Complaint) == 0)
         {
@@ -242,7 +277,7 @@ public sealed class FeelingModel
             hot += (signals & signal) != 0 ? 1 : 0;
         }
 
-        if ((signals & (FeelingSignal.Shouting | FeelingSignal.Insult)) != 0 || hot >= 2)
+        if ((signals & (FeelingSignal.Shouting | FeelingSignal.Insult)) != 0 || hot >= 2 || rage)
         {
             return Feeling.Furious;
         }
@@ -252,16 +287,11 @@ public sealed class FeelingModel
             return band is Feeling.Furious ? band : Feeling.Upset;
         }
 
-        return band;
+        return band is Feeling.Furious && (signals & (FeelingSignal.Emphasis | FeelingSignal.RepeatedPunctuation)) == 0 ? Feeling.Upset : band;
     }
 
-    private const int BandFeatureCount = TextFeaturizer.MaxFeatures + 256;
-
-    private static int HeadFeatures(TextFeaturizer featurizer, ReadOnlySpan<char> text, LexiconScore lexical, FeelingSignal signals, Span<int> features)
-    {
-        var count = featurizer.Extract(text, features[..TextFeaturizer.MaxFeatures]);
-        return Lexical(featurizer, lexical, signals, features, count);
-    }
+    /// <summary>Room for a text's features and what the lexicon, signals and band add.</summary>
+    private const int FeatureCount = TextFeaturizer.MaxFeatures + 256;
 
     /// <summary>What the lexicon and the signals found, as features: the compound, the negative words, the emotions, each signal.</summary>
     private static int Lexical(TextFeaturizer featurizer, LexiconScore lexical, FeelingSignal signals, Span<int> features, int count)
@@ -286,11 +316,9 @@ public sealed class FeelingModel
         return count;
     }
 
-    private int BandFeatures(ReadOnlySpan<char> text, LexiconScore lexical, FeelingSignal signals, ReadOnlySpan<double> polarity, ReadOnlySpan<double> emotions, Span<int> features)
+    private int BandFeatures(ReadOnlySpan<char> text, ReadOnlySpan<double> polarity, ReadOnlySpan<double> emotions, Span<int> features, int count)
     {
-        var count = _featurizer.Extract(text, features[..TextFeaturizer.MaxFeatures]);
         features[count++] = _featurizer.Feature(10, 0);
-        count = Lexical(_featurizer, lexical, signals, features, count);
         count = Thermometer(_featurizer, 11, polarity[0], ProbabilitySteps, features, count);
         count = Thermometer(_featurizer, 12, polarity[2], ProbabilitySteps, features, count);
         for (var e = 0; e < EmotionOrder.Length; e++)

@@ -20,4 +20,10 @@ internal sealed record LexiconScore(SentimentLabel Label, SentimentScores Scores
 
     /// <summary>True when praise or politeness in a complaint was read as sarcasm and counted for nothing.</summary>
     public bool Sarcastic { get; init; }
+
+    /// <summary>True when the writer says they are furious ("I'm livid", "absolutely fuming"), not negated.</summary>
+    public bool Rage { get; init; }
+
+    /// <summary>True when the text is only framing ("hi", "please", "hello there"): nothing in it tells how its writer feels.</summary>
+    public bool Framing { get; init; }
 }

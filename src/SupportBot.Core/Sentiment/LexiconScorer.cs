@@ -15,9 +15,24 @@ internal sealed class LexiconScorer
     /// <summary>Words whose praise is not meant when they sit inside a complaint ("great, another delay", "thanks a lot").</summary>
     private static readonly HashSet<string> PoliteOrSarcastic = new(StringComparer.Ordinal)
     {
-        "thanks", "thank", "thx", "appreciate", "appreciated", "great", "awesome", "wonderful", "fantastic", "amazing",
-        "nice", "lovely", "love", "perfect", "brilliant", "excellent", "good", "ok", "okay", "please", "sure", "lol",
-        "haha", "yay", "wow", "fun", "glad", "happy", "best", "cool", "helpful", "like", "well", "kind", "hope", "luck",
+        "great", "awesome", "wonderful", "fantastic", "amazing", "nice", "lovely", "love", "perfect", "brilliant",
+        "excellent", "good", "ok", "okay", "sure", "lol", "haha", "yay", "wow", "fun", "glad", "happy", "best", "cool",
+        "helpful", "like", "well", "kind", "hope", "luck",
+    };
+
+    /// <summary>Thanks that count for nothing when the message tells of a problem ("I can't log in. Thanks").</summary>
+    private static readonly HashSet<string> Thanks = new(StringComparer.Ordinal) { "thanks", "thank", "thx", "appreciate", "appreciated", "grateful" };
+
+    /// <summary>Words of rage: a customer who says they are "furious" or "livid" is.</summary>
+    private static readonly HashSet<string> Rage = new(StringComparer.Ordinal)
+    {
+        "furious", "livid", "fuming", "seething", "raging", "enraged", "incensed", "outraged", "irate", "apoplectic",
+    };
+
+    /// <summary>How a message is framed, not how its writer feels: never positive ("please help", "hi", "kind regards").</summary>
+    private static readonly HashSet<string> Framing = new(StringComparer.Ordinal)
+    {
+        "please", "pls", "plz", "plse", "kindly", "help", "hi", "hello", "hey", "dear", "regards", "cheers",
     };
 
     private static readonly HashSet<string> TargetStopWords = new(StringComparer.Ordinal)
@@ -27,6 +42,9 @@ internal sealed class LexiconScorer
     };
 
     private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> PoliteLookup = PoliteOrSarcastic.GetAlternateLookup<ReadOnlySpan<char>>();
+    private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> ThanksLookup = Thanks.GetAlternateLookup<ReadOnlySpan<char>>();
+    private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> FramingLookup = Framing.GetAlternateLookup<ReadOnlySpan<char>>();
+    private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> RageLookup = Rage.GetAlternateLookup<ReadOnlySpan<char>>();
     private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> StopLookup = TargetStopWords.GetAlternateLookup<ReadOnlySpan<char>>();
 
     private readonly SentimentLexicon _lexicon;
@@ -138,6 +156,9 @@ internal sealed class LexiconScorer
         var consumedUntil = -1;
         double complaint = 0;
         var butIndex = -1;
+        var problem = false;
+        var rage = false;
+        var framing = 0;
         for (var i = 0; i < tokens.Length; i++)
         {
             sentiments[i] = 0;
@@ -147,8 +168,18 @@ internal sealed class LexiconScorer
                 butIndex = i;
             }
 
+            // "can't", "never", "unable": the message tells of something that does not work.
+            problem |= VaderRules.IsNegation(word) || word.SequenceEqual("unable");
+            rage |= RageLookup.Contains(word) && !(i > 0 && VaderRules.IsNegation(tokens[i - 1].Word(lower)));
             if (i <= consumedUntil)
             {
+                continue;
+            }
+
+            if (FramingLookup.Contains(word))
+            {
+                Blank(forModel, tokens[i]);
+                framing++;
                 continue;
             }
 
@@ -191,22 +222,21 @@ internal sealed class LexiconScorer
             }
         }
 
-        // Praise inside a complaint (support phrases such as "still waiting") is sarcasm or politeness, not praise.
+        // Praise inside a complaint (support phrases such as "still waiting") is sarcasm or politeness, not praise; so
+        // are thanks after a problem ("I can't log in, thanks").
         var sarcastic = false;
         var isComplaint = complaint <= -1.0 || complaintSignals;
-        if (isComplaint)
+        if (isComplaint || problem)
         {
             for (var i = 0; i < tokens.Length; i++)
             {
                 // After a "but" the praise is the point ("damaged, but the courier was lovely and fixed it").
-                if (sentiments[i] > 0 && (butIndex < 0 || i < butIndex) && PoliteLookup.Contains(tokens[i].Word(lower)))
+                var word = tokens[i].Word(lower);
+                if (sentiments[i] > 0 && (butIndex < 0 || i < butIndex) && (ThanksLookup.Contains(word) || (isComplaint && PoliteLookup.Contains(word))))
                 {
                     sentiments[i] = 0;
                     sarcastic = true;
-                    if (!forModel.IsEmpty)
-                    {
-                        forModel.Slice(tokens[i].Start, tokens[i].Length).Fill(' ');
-                    }
+                    Blank(forModel, tokens[i]);
                 }
             }
         }
@@ -286,7 +316,18 @@ internal sealed class LexiconScorer
             MostNegative = mostNegative,
             Complaint = isComplaint,
             Sarcastic = sarcastic,
+            Rage = rage,
+            Framing = framing > 0 && framing + (tokens.Length > framing && tokens[^1].Word(lower).SequenceEqual("there") ? 1 : 0) == tokens.Length,
         };
+    }
+
+    /// <summary>Blanks <paramref name="token"/> in the text for the model (when one is wanted), so its words do not count there either.</summary>
+    private static void Blank(Span<char> forModel, SentimentToken token)
+    {
+        if (!forModel.IsEmpty)
+        {
+            forModel.Slice(token.Start, token.Length).Fill(' ');
+        }
     }
 
     private SentimentLexicon.Phrase? MatchPhrase(ReadOnlySpan<char> lower, Span<SentimentToken> tokens, int index)

@@ -13,7 +13,7 @@ public sealed class LocalSentimentAnalyzer : ISentimentAnalyzer
     private const double ModelShare = 0.5;
 
     /// <summary>Where the blended score turns negative and positive; the compound maps them to -0.05 and +0.05.</summary>
-    private const double NegativeBelow = -0.05, PositiveFrom = 0.3;
+    private const double NegativeBelow = -0.08, PositiveFrom = 0.3;
 
     /// <summary>An emotion the model gives at least this probability is found.</summary>
     private const double EmotionFrom = 0.25;
@@ -69,10 +69,20 @@ public sealed class LocalSentimentAnalyzer : ISentimentAnalyzer
         }
         else
         {
-            lexical = _model.Read(_scorer, text, polarity, emotions, out signals);
+            lexical = _model.Read(_scorer, text, polarity, emotions, out signals, out feeling);
             compound = Compound((ModelShare * (polarity[2] - polarity[0])) + ((1 - ModelShare) * lexical.Compound));
+
+            // Insults, threats and sarcasm read as praise word by word ("you're a joke", "great job, really"): an upset or
+            // furious customer who writes them is negative. One who complains politely is never positive ("I'd be grateful
+            // for your help… kind regards"). A positive customer is not negative.
+            compound = feeling switch
+            {
+                Feeling.Upset or Feeling.Furious when (signals & (FeelingSignal.Insult | FeelingSignal.Threat | FeelingSignal.Sarcasm)) != 0 => Math.Min(compound, -0.05),
+                Feeling.Upset or Feeling.Furious when lexical.Complaint && (signals & FeelingSignal.Politeness) != 0 => Math.Min(compound, 0),
+                Feeling.Positive => Math.Max(compound, 0.05),
+                _ => compound,
+            };
             scores = new SentimentScores(polarity[2], polarity[1], polarity[0]);
-            feeling = _model.Band(text, lexical, signals, polarity, emotions[1..]);
         }
 
         var label = compound >= 0.05 ? SentimentLabel.Positive : compound <= -0.05 ? SentimentLabel.Negative : SentimentLabel.Neutral;
@@ -114,11 +124,8 @@ public sealed class LocalSentimentAnalyzer : ISentimentAnalyzer
 
         Span<double> polarity = stackalloc double[3];
         Span<double> emotions = stackalloc double[FeelingModel.EmotionCount + 1];
-        var lexical = _model.Read(_scorer, text, polarity, emotions, out var signals);
-        polarity[0] = scores.Negative;
-        polarity[1] = scores.Neutral;
-        polarity[2] = scores.Positive;
-        return _model.Band(text, lexical, signals, polarity, emotions[1..]);
+        _model.Read(_scorer, text, polarity, emotions, out _, out var band, scores);
+        return band;
     }
 
     /// <summary>
@@ -130,7 +137,7 @@ public sealed class LocalSentimentAnalyzer : ISentimentAnalyzer
         : blended <= NegativeBelow ? -0.05 + ((blended - NegativeBelow) * 0.95 / (1 + NegativeBelow))
         : -0.05 + ((blended - NegativeBelow) * 0.1 / (PositiveFrom - NegativeBelow));
 
-    /// <summary>The lexicon's emotions and the model's likely ones, strongest first; no gratitude in sarcasm.</summary>
+    /// <summary>The lexicon's emotions and the model's likely ones, strongest first; no gratitude in sarcasm, no confusion but the lexicon's.</summary>
     private static List<EmotionTag> Emotions(LexiconScore lexical, ReadOnlySpan<double> model)
     {
         var found = new List<EmotionTag>(lexical.Emotions.Count + 2);
@@ -141,8 +148,9 @@ public sealed class LocalSentimentAnalyzer : ISentimentAnalyzer
 
         for (var e = 0; e < model.Length; e++)
         {
+            // Confusion is the lexicon's to find ("I don't understand"): the model reads every question as confused.
             var emotion = FeelingModel.EmotionAt(e);
-            if (model[e] < EmotionFrom || (emotion == Emotion.Gratitude && lexical.Sarcastic))
+            if (model[e] < EmotionFrom || emotion == Emotion.Confusion || (emotion == Emotion.Gratitude && lexical.Sarcastic))
             {
                 continue;
             }

@@ -116,9 +116,9 @@ public sealed class ComplaintDialog : CaseDialog
         var reading = _services.Reader?.Read(complaint);
         var category = _services.ClearCategory(complaint, reading);
         var question = _services.AsksQuestion(complaint, reading, category, supportCase.Moods[^1]);
-        if (question && supportCase.Moods[^1].NegativeIntensity < EmpathyPicker.ModerateFrom)
+        if (question && supportCase.Moods[^1].Heat <= 1)
         {
-            // A calm question needs no empathy for a problem ("cancel" alone reads a little negative), just a word that it was heard.
+            // A calm or mildly bothered question needs no empathy for a problem, just a word that it was heard.
             await Voice.SayFreshAsync(step.Context, SupportPrompts.QuestionAcknowledge, supportCase, cancellationToken).ConfigureAwait(false);
         }
         else

@@ -179,7 +179,7 @@ public sealed class SupportDialogTests
 
         for (var i = 0; i < 30; i++)
         {
-            var key = EmpathyPicker.Fallbacks("empathy.severe.anger").First(k => catalog.Variants(k).Any(v => !used.Contains(v.Id)));
+            var key = EmpathyPicker.Fallbacks("empathy.furious.anger").First(k => catalog.Variants(k).Any(v => !used.Contains(v.Id)));
             used.Add(catalog.Variants(key).First(v => !used.Contains(v.Id)).Id);
         }
 

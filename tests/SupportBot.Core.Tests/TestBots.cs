@@ -8,6 +8,7 @@ using SupportBot.Core.State;
 using SupportBot.Core.Support;
 using SupportBot.Core.Transcripts;
 using SupportBot.Core.Understanding;
+using SupportBot.Testing;
 
 namespace SupportBot.Core.Tests;
 
@@ -78,8 +79,8 @@ internal static class TestBots
 
     /// <summary>Whether <paramref name="text"/> is one of the variants of the prompt <paramref name="key"/>, its variables filled with anything.</summary>
     public static bool IsLine(string key, string? text) =>
-        text is not null && Prompts().Current.Variants(key).Any(v =>
-            System.Text.RegularExpressions.Regex.IsMatch(text, "^" + System.Text.RegularExpressions.Regex.Replace(System.Text.RegularExpressions.Regex.Escape(v.Text), @"\\\{\w+}", ".*") + "$", System.Text.RegularExpressions.RegexOptions.Singleline));
+        text is not null && Prompts().Current.Variants(key).SelectMany(v => PromptForms.Of(v.Text)).Any(v =>
+            System.Text.RegularExpressions.Regex.IsMatch(text, "^" + System.Text.RegularExpressions.Regex.Replace(System.Text.RegularExpressions.Regex.Escape(v), @"\\\{\w+}", ".*") + "$", System.Text.RegularExpressions.RegexOptions.Singleline));
 
     /// <summary>Sets up the customer's profile (tier, remedies already granted) before the bot's first turn.</summary>
     private sealed class ProfileSeedingBot(IBot inner, SupportServices services, Action<UserProfile> seed) : IBot

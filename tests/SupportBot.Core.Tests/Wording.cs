@@ -1,4 +1,5 @@
 using SupportBot.Core.PromptFiles;
+using SupportBot.Testing;
 
 namespace SupportBot.Core.Tests;
 
@@ -15,7 +16,7 @@ internal static class Wording
     {
         var variants = Catalog.Value.Variants(key);
         Assert.True(variants.Count > 0, $"The prompt files define no '{key}'.");
-        return [.. variants.Select(v => v.Text)];
+        return [.. variants.SelectMany(v => PromptForms.Of(v.Text))];
     }
 
     /// <summary>The variants of every prompt whose key starts with <paramref name="prefix"/> (<c>empathy.</c>).</summary>

@@ -98,7 +98,7 @@ public sealed record CaseSummary
             Complaint = PiiMasker.Mask(supportCase.Complaint ?? string.Empty),
             Problem = OneLine(supportCase, categoryTitle),
             Answers = supportCase.Answers,
-            AlreadyTried = supportCase.Answers.FirstOrDefault(a => a.QuestionId == "tried" && a.Answer != ClarifyingAnswer.NotFound)?.Answer,
+            AlreadyTried = supportCase.Answers.FirstOrDefault(a => a.QuestionId == "tried" && !a.SaysNothing)?.Answer,
             UnderlyingIssues = supportCase.UnderlyingIssues,
             Moods = supportCase.Moods,
             MoodTrend = EmpathyPicker.Trend(supportCase.Moods),
@@ -127,17 +127,17 @@ public sealed record CaseSummary
     {
         var parts = new List<string> { $"“{Complaint}”" };
         var shown = new List<string> { Complaint };
-        foreach (var answer in Answers.Where(a => a.QuestionId != "tried" && a.Answer != ClarifyingAnswer.NotFound))
+        foreach (var answer in Answers.Where(a => a.QuestionId != "tried" && (!a.SaysNothing || a.Answer == ClarifyingAnswer.NotKnown)))
         {
             var text = PiiMasker.Mask(answer.Answer);
             if (!shown.Any(s => s.Contains(text, StringComparison.OrdinalIgnoreCase)))
             {
                 shown.Add(text);
-                parts.Add($"{answer.QuestionId.Replace('_', ' ')}: {text}");
+                parts.Add($"{Labels.GetValueOrDefault(answer.QuestionId, answer.QuestionId.Replace('_', ' '))}: {text}");
             }
         }
 
-        if (AlreadyTried is { } tried)
+        if (AlreadyTried is { } tried && !shown.Any(s => s.Contains(PiiMasker.Mask(tried), StringComparison.OrdinalIgnoreCase)))
         {
             parts.Add($"already tried: {PiiMasker.Mask(tried)}");
         }
@@ -159,6 +159,17 @@ public sealed record CaseSummary
         RemedyWanted is null ? null
         : RemedyInOwnWords ? $"“{RemedyWanted}”"
         : RemedyAmountText is { } amount ? $"{RemedyWanted} ({amount})" : RemedyWanted;
+
+    /// <summary>How the customer's brief names what each answer is, in plain words.</summary>
+    private static readonly Dictionary<string, string> Labels = new(StringComparer.Ordinal)
+    {
+        ["category"] = "about",
+        ["order_number"] = "order number",
+        ["device"] = "app or device",
+        ["symptom"] = "what happens",
+        ["signin"] = "at sign-in",
+        ["purchase"] = "what it's for",
+    };
 
     private static string OneLine(SupportCase supportCase, string categoryTitle)
     {

@@ -15,7 +15,13 @@ namespace SupportBot.Core.Cases;
 /// </summary>
 public sealed partial class CaseVoice(PromptSource prompts)
 {
-    private const string EmpathyPrefix = "empathy.";
+    private const string EmpathyPrefix = "empathy.", Goodbye = "closing.thanks";
+
+    /// <summary>
+    /// The customer's name opens at most one line in this many: a name in every line sounds scripted. An empathy line
+    /// may name them sooner, unless the line just before did; the goodbye always does.
+    /// </summary>
+    public const int NameEvery = 3;
 
     /// <summary>The wording in force (it may be reloaded while the bot runs).</summary>
     public PromptCatalog Catalog => prompts.Current;
@@ -43,16 +49,20 @@ public sealed partial class CaseVoice(PromptSource prompts)
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(text);
         ArgumentNullException.ThrowIfNull(supportCase);
-        return context.SendActivityAsync(Activity.CreateMessage(supportCase.FirstName is null ? Unnamed(text) : NamedOnce(text, supportCase.FirstName)), cancellationToken);
+        return context.SendActivityAsync(Activity.CreateMessage(Address(text, supportCase, NameEvery)), cancellationToken);
     }
 
     /// <summary>A prompt asking <paramref name="key"/>.</summary>
     public PromptOptions Ask(TurnContext context, string key, SupportCase supportCase, params (string Name, string? Value)[] extra) =>
         new() { Prompt = Line(context, key, supportCase, extra) };
 
+    /// <summary>A prompt asking <paramref name="key"/> in words not yet said in this case, while any are left ("anything else?" again).</summary>
+    public PromptOptions AskFresh(TurnContext context, string key, SupportCase supportCase) =>
+        new() { Prompt = Line(context, key, supportCase, [], fresh: true, counted: false) };
+
     /// <summary>The line <paramref name="key"/> as an activity, not sent (a retry prompt, say).</summary>
     public Activity Line(TurnContext context, string key, SupportCase supportCase, params (string Name, string? Value)[] extra) =>
-        Line(context, key, supportCase, extra, fresh: false);
+        Line(context, key, supportCase, extra, fresh: false, counted: false);
 
     /// <summary>
     /// The empathy line for the customer's latest turn, chosen by how they feel and how that moved, mirroring
@@ -65,10 +75,15 @@ public sealed partial class CaseVoice(PromptSource prompts)
         ArgumentNullException.ThrowIfNull(supportCase);
         var key = EmpathyPicker.PromptKey(supportCase.Moods[^1], supportCase.Moods[..^1]);
         var catalog = Catalog;
-        key = EmpathyPicker.Fallbacks(key).FirstOrDefault(k => catalog.Variants(k).Any(v => !supportCase.UsedPromptIds.Contains(v.Id))) ?? key;
+
+        // With nothing safe to say back ("fix the app now" is a request, not a problem to mirror), only lines that don't.
+        var mirrorable = !string.IsNullOrWhiteSpace(issue ?? supportCase.Mirrored);
+        bool Usable(PromptVariant v) => !supportCase.UsedPromptIds.Contains(v.Id) && (mirrorable || !v.Text.Contains("{issue}", StringComparison.Ordinal));
+        key = EmpathyPicker.Fallbacks(key).FirstOrDefault(k => catalog.Variants(k).Any(Usable)) ?? key;
+        var avoid = mirrorable ? null : catalog.Variants(key).Where(v => !Usable(v)).Select(v => v.Id).ToHashSet(StringComparer.Ordinal);
         var line = issue is null
-            ? Line(context, key, supportCase, [], fresh: true)
-            : Line(context, key, supportCase, [("issue", issue)], fresh: true);
+            ? Line(context, key, supportCase, [], fresh: true, avoid: avoid)
+            : Line(context, key, supportCase, [("issue", issue)], fresh: true, avoid: avoid);
         return context.SendActivityAsync(line, cancellationToken);
     }
 
@@ -85,12 +100,16 @@ public sealed partial class CaseVoice(PromptSource prompts)
             return Task.CompletedTask;
         }
 
+        // A rise within mild feeling ("it's an HP Envy" after a calm complaint) is no reason for a new apology; calming
+        // shows in warmth ("ok thanks"), not in a grumble that merely lacks bad words ("why would I").
         return EmpathyPicker.Rose(moods[^2], moods[^1]) || EmpathyPicker.Calmed(moods[^2], moods[^1])
             ? EmpathizeAsync(context, supportCase, cancellationToken, issue)
             : Task.CompletedTask;
     }
 
-    private Activity Line(TurnContext context, string key, SupportCase supportCase, (string Name, string? Value)[] extra, bool fresh)
+    // counted: false for a line that may never be sent (a retry prompt); it names the customer by the same rule but
+    // does not count as a line said. avoid: variants not to use besides those already said.
+    private Activity Line(TurnContext context, string key, SupportCase supportCase, (string Name, string? Value)[] extra, bool fresh, bool counted = true, IReadOnlySet<string>? avoid = null)
     {
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(supportCase);
@@ -105,13 +124,63 @@ public sealed partial class CaseVoice(PromptSource prompts)
             values[name] = value;
         }
 
-        var rendered = Catalog.Render(key, values, seed: context.Activity.Conversation?.Id, avoid: supportCase.UsedPromptIds);
+        var rendered = Catalog.Render(key, values, seed: context.Activity.Conversation?.Id, avoid: avoid is null ? supportCase.UsedPromptIds : [.. supportCase.UsedPromptIds, .. avoid]);
         if (fresh || key.StartsWith(EmpathyPrefix, StringComparison.Ordinal))
         {
             supportCase.UsedPromptIds.Add(rendered.Id);
         }
 
-        return Activity.CreateMessage(supportCase.FirstName is null ? Unnamed(rendered.Text) : NamedOnce(rendered.Text, supportCase.FirstName));
+        var since = supportCase.LinesSinceNamed;
+        var text = Address(rendered.Text, supportCase, key == Goodbye ? 0 : key.StartsWith(EmpathyPrefix, StringComparison.Ordinal) ? 1 : NameEvery);
+        if (!counted)
+        {
+            supportCase.LinesSinceNamed = since;
+        }
+
+        return Activity.CreateMessage(text);
+    }
+
+    /// <summary>
+    /// The line as the customer reads it: their name at most once, and only when at least <paramref name="after"/> lines
+    /// went by since one named them; otherwise it goes with its commas.
+    /// </summary>
+    private static string Address(string text, SupportCase supportCase, int after)
+    {
+        if (supportCase.FirstName is not { Length: > 0 } name)
+        {
+            return Unnamed(text);
+        }
+
+        text = NamedOnce(text, name);
+        if (NextName(text, name, 0) < 0)
+        {
+            supportCase.LinesSinceNamed++;
+            return text;
+        }
+
+        if (supportCase.LinesSinceNamed >= after)
+        {
+            supportCase.LinesSinceNamed = 0;
+            return text;
+        }
+
+        var without = WithoutName(text, name);
+        supportCase.LinesSinceNamed = NextName(without, name, 0) < 0 ? supportCase.LinesSinceNamed + 1 : 0;
+        return without;
+    }
+
+    /// <summary>
+    /// <paramref name="text"/> with <paramref name="name"/> gone with its commas ("Thanks, Dana, that's clear" reads
+    /// "Thanks, that's clear"; "Dana, is there…" reads "Is there…"); where no comma lets it go gracefully ("Hi Dana"), it stays.
+    /// </summary>
+    public static string WithoutName(string text, string name)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        ArgumentException.ThrowIfNullOrEmpty(name);
+
+        // The name as a sentinel in front, so NamedOnce drops the line's own with its commas.
+        var without = NamedOnce(string.Concat(name, " ", text), name)[(name.Length + 1)..];
+        return without.Length > 0 && char.IsLower(without[0]) ? string.Concat(char.ToUpperInvariant(without[0]).ToString(), without.AsSpan(1)) : without;
     }
 
     /// <summary>
@@ -167,7 +236,7 @@ public sealed partial class CaseVoice(PromptSource prompts)
                 rest.Append(text, from, before - 1 - from);
                 from = end;
             }
-            else if (end < text.Length && text[end] == ',')
+            else if (end < text.Length && text[end] == ',' && (before == from || text[before - 1] is '.' or '!' or '?' or ':' or ';'))
             {
                 for (end++; end < text.Length && char.IsWhiteSpace(text[end]); end++)
                 {

@@ -49,6 +49,9 @@ public sealed class SupportCase
     /// <summary>True when the category was picked by the customer rather than recognized.</summary>
     public bool CategoryAsked { get; set; }
 
+    /// <summary>True when the customer suggested something ("you should add live broadcasts") rather than told a problem.</summary>
+    public bool Suggestion { get; set; }
+
     public List<ClarifyingAnswer> Answers { get; set; } = [];
 
     public List<string> UnderlyingIssues { get; set; } = [];
@@ -63,6 +66,12 @@ public sealed class SupportCase
     public List<string> RemediesOffered { get; set; } = [];
 
     public string? RemedyId { get; set; }
+
+    /// <summary>
+    /// What the customer asked for before any remedy was offered ("refund the delivery" when asked if anything else
+    /// bothers them): picks the remedy when it is among those offered, so they are not asked to choose it again.
+    /// </summary>
+    public string? RemedyAsked { get; set; }
 
     /// <summary>The remedy the customer wants: the catalog's title, or their own words when none suited them.</summary>
     public string? RemedyWanted { get; set; }
@@ -121,6 +130,9 @@ public sealed class SupportCase
     /// <summary>The colleague who joined the conversation, once one has.</summary>
     public string? Agent { get; set; }
 
+    /// <summary>How many of the bot's lines went by since one named the customer (large before any did).</summary>
+    public int LinesSinceNamed { get; set; } = CaseVoice.NameEvery;
+
     /// <summary>A new case for the customer of <paramref name="activity"/>.</summary>
     public static SupportCase Open(Activity activity, string caseId, DateTimeOffset now)
     {
@@ -144,5 +156,5 @@ public sealed class SupportCase
 
     /// <summary>Everything the customer has said about the case so far, oldest first, for spotting answers given before the question.</summary>
     public IEnumerable<string> Said() =>
-        new[] { Complaint }.Concat(Answers.Where(a => a.Answer != ClarifyingAnswer.NotFound).Select(a => a.Words ?? a.Answer)).Concat(UnderlyingIssues).OfType<string>().Distinct();
+        new[] { Complaint }.Concat(Answers.Where(a => !a.SaysNothing).Select(a => a.Words ?? a.Answer)).Concat(UnderlyingIssues).OfType<string>().Distinct();
 }

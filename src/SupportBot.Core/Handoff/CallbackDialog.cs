@@ -1,12 +1,17 @@
+using System.Text.RegularExpressions;
 using SupportBot.Core.Cases;
 using SupportBot.Core.Dialogs;
 using SupportBot.Core.Dialogs.Prompts;
 using SupportBot.Core.Understanding;
+using SupportBot.Core.Understanding.Entities;
 
 namespace SupportBot.Core.Handoff;
 
-/// <summary>No colleague can take the case now: the customer is told when the team is there and leaves a way to be called back.</summary>
-public sealed class CallbackDialog : CaseDialog
+/// <summary>
+/// No colleague can take the case now: the customer is told when the team is there and leaves a way to be called back.
+/// Asked once more at most ("hello?" is not a number): then the case simply waits in the queue for a reply here.
+/// </summary>
+public sealed partial class CallbackDialog : CaseDialog
 {
     private const string Contact = "contact";
     private readonly HandoffServices _handoff;
@@ -16,7 +21,7 @@ public sealed class CallbackDialog : CaseDialog
     {
         _handoff = handoff;
         Steps(AskAsync, TakeAsync);
-        AddDialog(new TextPrompt(Contact, (prompt, _) => Task.FromResult(prompt.Recognized.Succeeded && ComplaintReader.HasContact(prompt.Recognized.Value))) { MaxAttempts = maxAttempts });
+        AddDialog(new TextPrompt(Contact, (prompt, _) => Task.FromResult(prompt.Recognized.Succeeded && (ComplaintReader.HasContact(prompt.Recognized.Value) || WouldRatherWait(prompt.Recognized.Value)))) { MaxAttempts = Math.Min(2, maxAttempts) });
     }
 
     private async Task<DialogTurnResult> AskAsync(WaterfallStepContext step, CancellationToken cancellationToken)
@@ -32,7 +37,7 @@ public sealed class CallbackDialog : CaseDialog
     private async Task<DialogTurnResult> TakeAsync(WaterfallStepContext step, CancellationToken cancellationToken)
     {
         var supportCase = await CaseAsync(step, cancellationToken).ConfigureAwait(false);
-        if (step.Result is not string answer)
+        if (step.Result is not string answer || !ComplaintReader.HasContact(answer))
         {
             // No number or address after asking again: the case stays in the queue, and the reply comes here.
             await Voice.SayAsync(step.Context, HandoffPrompts.CallbackNone, supportCase, cancellationToken).ConfigureAwait(false);
@@ -41,7 +46,7 @@ public sealed class CallbackDialog : CaseDialog
 
         // The colleague sees all of it ("call me on 07700 900123 after 6pm"); the customer hears the number or address back.
         // "call me on 0161 496 0000 after 5pm" is said back as "0161 496 0000 after 5pm": the lead-in goes, their wish stays.
-        var contact = Understanding.Entities.ContactReader.ReadFirst(answer) is { } found ? answer[found.Start..].Trim().TrimEnd('.', '!') : answer.Trim();
+        var contact = ContactReader.ReadFirst(answer) is { } found ? answer[found.Start..].Trim().TrimEnd('.', '!') : answer.Trim();
         if (_handoff.Desk is { } desk)
         {
             var note = PiiMasker.Mask(answer).Trim();
@@ -51,4 +56,15 @@ public sealed class CallbackDialog : CaseDialog
         await Voice.SayAsync(step.Context, HandoffPrompts.CallbackTaken, supportCase, cancellationToken, ("contact", contact)).ConfigureAwait(false);
         return await step.EndDialogAsync(null, cancellationToken).ConfigureAwait(false);
     }
+
+    /// <summary>
+    /// "No", "I'll wait", "just get me a human": no call back wanted; the case stays in the queue and the reply comes
+    /// here, rather than the question again.
+    /// </summary>
+    private static bool WouldRatherWait(string? text) =>
+        ConfirmPrompt.Recognize(text) is false || NoAnswerReader.GivesNothing(text) || PersonRequestRecognizer.AsksForPerson(text)
+        || (text is not null && RatherWait().IsMatch(text));
+
+    [GeneratedRegex(@"\b(wait|waiting|here|this chat|no call|don'?t call|do not call|rather not|no thanks|not now)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex RatherWait();
 }

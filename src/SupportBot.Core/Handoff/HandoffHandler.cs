@@ -1,7 +1,9 @@
 using System.Text.Json;
+using System.Text.RegularExpressions;
 using SupportBot.Core.Activities;
 using SupportBot.Core.Bot;
 using SupportBot.Core.Cases;
+using SupportBot.Core.Sentiment;
 using SupportBot.Core.State;
 
 namespace SupportBot.Core.Handoff;
@@ -12,7 +14,7 @@ namespace SupportBot.Core.Handoff;
 /// <c>handoff.status</c> (only from contact-center channels, checked at the edge), and the customer's messages while
 /// they wait.
 /// </summary>
-public sealed class HandoffHandler(HandoffServices handoff, CaseVoice voice, CaseState cases)
+public sealed partial class HandoffHandler(HandoffServices handoff, CaseVoice voice, CaseState cases, ISentimentAnalyzer? sentiment = null)
 {
     /// <summary>
     /// Whether <paramref name="activity"/> is a desk event (raised by the server itself) or a contact center's
@@ -94,11 +96,37 @@ public sealed class HandoffHandler(HandoffServices handoff, CaseVoice voice, Cas
         if (supportCase.Agent is null)
         {
             // A different line each time, until they are used up: a customer who writes again is not answered by rote.
-            await voice.SayFreshAsync(context, HandoffPrompts.Waiting, supportCase, cancellationToken).ConfigureAwait(false);
+            // "How long will it take?" gets where they stand; "this is ridiculous" gets heard, not thanked.
+            var text = context.Activity.Text;
+            if (AsksAboutTheWait(text) && handoff.Desk is { } desk && await desk.PositionAsync(supportCase.CaseId, cancellationToken).ConfigureAwait(false) is > 0 and var position)
+            {
+                var at = position.ToString(System.Globalization.CultureInfo.InvariantCulture);
+                if (handoff.AgentsAvailable())
+                {
+                    var wait = (await desk.EstimateAsync(position, cancellationToken).ConfigureAwait(false)).Describe() ?? "hard to estimate just now";
+                    await voice.SayFreshAsync(context, HandoffPrompts.QueueUpdate, supportCase, cancellationToken, ("position", at), ("wait", wait)).ConfigureAwait(false);
+                }
+                else
+                {
+                    await voice.SayFreshAsync(context, HandoffPrompts.WaitingNobodyFree, supportCase, cancellationToken, ("position", at), ("hours", handoff.NobodyFreeBecause())).ConfigureAwait(false);
+                }
+            }
+            else
+            {
+                var upset = sentiment is not null && text is not null
+                    && EmpathyPicker.Read(0, await sentiment.AnalyzeAsync(text, cancellationToken).ConfigureAwait(false)).Heat >= 2;
+                await voice.SayFreshAsync(context, upset ? HandoffPrompts.WaitingUpset : HandoffPrompts.Waiting, supportCase, cancellationToken).ConfigureAwait(false);
+            }
         }
 
         return true;
     }
+
+    /// <summary>"How long will it take?", "when will someone answer", "is anyone there?".</summary>
+    private static bool AsksAboutTheWait(string? text) => text is not null && WaitQuestion().IsMatch(text);
+
+    [GeneratedRegex(@"\b(how\s+long|how\s+much\s+longer|when\s+will\s+(someone|somebody|anyone|a\s+person|a\s+human|an?\s+agent|they|you)|any(one|body)\s+(there|here|coming)|where\s+(is|are)\s+(the|my|your)\s+(colleague|agent|person)|still\s+waiting|what'?s\s+the\s+wait)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex WaitQuestion();
 
     private static void EndHandoff(SupportCase supportCase)
     {

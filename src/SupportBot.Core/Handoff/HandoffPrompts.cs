@@ -7,9 +7,13 @@ namespace SupportBot.Core.Handoff;
 public static class HandoffPrompts
 {
     public const string Waiting = "handoff.waiting";
+    public const string WaitingUpset = "handoff.waiting_upset";
+    public const string WaitingNobodyFree = "handoff.waiting_nobody_free";
     public const string AskTopic = "handoff.ask_topic";
     public const string CustomerAskedUntold = "handoff.customer_asked_untold";
     public const string ReviewBrief = "handoff.review";
+    public const string AskCorrection = "handoff.ask_correction";
+    public const string Arranged = "handoff.arranged";
     public const string Queue = "handoff.queue";
     public const string QueueUpdate = "handoff.update";
     public const string AgentJoined = "handoff.agent_joined";
@@ -49,9 +53,13 @@ public static class HandoffPrompts
     [
         .. Enum.GetValues<HandoffReason>().Select(r => PromptDefinition.Of(Handoff(r), "name", "remedy", "issue")),
         PromptDefinition.Of(Waiting, "name"),
+        PromptDefinition.Of(WaitingUpset, "name"),
+        PromptDefinition.Of(WaitingNobodyFree, "name", "position", "hours"),
         PromptDefinition.Of(AskTopic, "name"),
         PromptDefinition.Of(CustomerAskedUntold, "name"),
         PromptDefinition.Of(ReviewBrief, "name", "brief"),
+        PromptDefinition.Of(AskCorrection, "name"),
+        PromptDefinition.Of(Arranged, "name", "remedy"),
         PromptDefinition.Of(Queue, "name", "position", "wait"),
         PromptDefinition.Of(QueueUpdate, "name", "position", "wait"),
         PromptDefinition.Of(AgentJoined, "name", "agent"),

@@ -48,7 +48,7 @@ public sealed class HandoffServices
         }
 
         var due = context.TimeProvider.GetUtcNow() + FollowUpAfter;
-        var followUp = new FollowUp(supportCase.CaseId, context.Activity.GetConversationReference(), supportCase, supportCase.Mirrored ?? "your case", supportCase.RemedyText() ?? "the fix", due);
+        var followUp = new FollowUp(supportCase.CaseId, context.Activity.GetConversationReference(), supportCase, supportCase.Mirrored is { Length: > 0 } mirrored ? mirrored : "your case", supportCase.RemedyText() ?? "the fix", due);
         context.AddPendingWrite(followUps.AddAsync(followUp, cancellationToken));
     }
 }

@@ -4,6 +4,7 @@ using SupportBot.Core.Activities;
 using SupportBot.Core.Bot;
 using SupportBot.Core.Cases;
 using SupportBot.Core.Dialogs;
+using SupportBot.Core.Dialogs.Prompts;
 using SupportBot.Core.State;
 using SupportBot.Core.Understanding;
 using SupportBot.Core.Understanding.Entities;
@@ -24,7 +25,7 @@ public sealed class HandoverDialog : CaseDialog
         : base(nameof(HandoverDialog), voice, cases, maxAttempts)
     {
         _handoff = handoff;
-        Steps(ShowBriefAsync, HandOverAsync, DoneAsync);
+        Steps(ShowBriefAsync, CheckBriefAsync, HandOverAsync, DoneAsync);
         AddDialog(new CallbackDialog(handoff, voice, cases, maxAttempts));
     }
 
@@ -43,6 +44,18 @@ public sealed class HandoverDialog : CaseDialog
 
         var brief = CaseSummary.Of(supportCase).ForCustomer();
         return await step.PromptAsync(Text, Voice.Ask(step.Context, HandoffPrompts.ReviewBrief, supportCase, ("brief", brief)), cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>"Have I got that right?" "No": what to change is asked once; anything else goes on as the customer's addition.</summary>
+    private async Task<DialogTurnResult> CheckBriefAsync(WaterfallStepContext step, CancellationToken cancellationToken)
+    {
+        if (step.Result is string reply && ConfirmPrompt.Recognize(reply) is false && reply.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length <= 3)
+        {
+            var supportCase = await Cases.CaseAsync(step.Context, cancellationToken).ConfigureAwait(false);
+            return await step.PromptAsync(Text, Voice.Ask(step.Context, HandoffPrompts.AskCorrection, supportCase), cancellationToken).ConfigureAwait(false);
+        }
+
+        return await step.NextAsync(step.Result, cancellationToken).ConfigureAwait(false);
     }
 
     private async Task<DialogTurnResult> HandOverAsync(WaterfallStepContext step, CancellationToken cancellationToken)
@@ -67,7 +80,9 @@ public sealed class HandoverDialog : CaseDialog
         var reminder = supportCase.Mirrored is { Length: > 0 } mirrored ? mirrored : $"a problem with {(supportCase.CategoryTitle ?? "your case").ToLowerInvariant()}";
         profile.OpenCase = new OpenCase(supportCase.CaseId, reminder, supportCase.Category ?? "other", supportCase.OpenedAt);
         var reason = supportCase.HandoffReason ?? HandoffReason.CustomerAsked;
-        var said = reason == HandoffReason.CustomerAsked && string.IsNullOrWhiteSpace(supportCase.Complaint) ? HandoffPrompts.CustomerAskedUntold : HandoffPrompts.Handoff(reason);
+        var said = reason == HandoffReason.CustomerAsked && string.IsNullOrWhiteSpace(supportCase.Complaint) ? HandoffPrompts.CustomerAskedUntold
+            : step.GetOptions<HandoffRequest>() is { ColleagueArranges: true } ? (supportCase.RemedyText() is null ? HandoffPrompts.Handoff(HandoffReason.CustomerAsked) : HandoffPrompts.Arranged)
+            : HandoffPrompts.Handoff(reason);
         await Voice.SayAsync(context, said, supportCase, cancellationToken, ("remedy", supportCase.RemedyText() ?? "this")).ConfigureAwait(false);
 
         var channel = context.Activity.ChannelId ?? string.Empty;

@@ -1,5 +1,6 @@
 using SupportBot.Core.Cases;
 using SupportBot.Core.Dialogs;
+using SupportBot.Core.Dialogs.Prompts;
 using SupportBot.Core.Handoff;
 using SupportBot.Core.Understanding;
 using SupportBot.Core.Understanding.Entities;
@@ -20,7 +21,8 @@ public sealed class ClarifyDialog : CaseDialog
         : base(nameof(ClarifyDialog), services.Voice, services.Cases, services.Options.MaxAttempts)
     {
         _services = services;
-        Steps(AskNextQuestionAsync, RecordAnswerAsync, RecordAnswerAsync);
+        // One question may take a few turns: asked, "why do you need that?", a reply that answers something else.
+        Steps(AskNextQuestionAsync, RecordAnswerAsync, RecordAnswerAsync, RecordAnswerAsync, RecordAnswerAsync);
     }
 
     private async Task<DialogTurnResult> AskNextQuestionAsync(WaterfallStepContext step, CancellationToken cancellationToken)
@@ -66,19 +68,9 @@ public sealed class ClarifyDialog : CaseDialog
         }
 
         var found = SlotReader.Read(question, answer, step.Context.TimeProvider.GetUtcNow(), _services.Options.Currency);
-        if (question == "order_number" && found is null && NoAnswerReader.Read(answer) is { } none)
+        if (found is null && await NotAnAnswerAsync(step, supportCase, pending, answer, cancellationToken).ConfigureAwait(false) is { } handled)
         {
-            // "I don't know" or "there isn't one" is not an order number: nothing is stored as one, and the bot moves on.
-            supportCase.Answers.Add(new ClarifyingAnswer(question, QuestionText(question), none.Kind == NoAnswerKind.None ? "none (" + PiiMasker.Mask(answer) + ")" : "not known"));
-            await Voice.SayAsync(step.Context, SupportPrompts.NoOrderNumber, supportCase, cancellationToken).ConfigureAwait(false);
-            return await step.ReplaceDialogAsync(StepsId, null, cancellationToken).ConfigureAwait(false);
-        }
-
-        if (question == "order_number" && found is null && !pending.AskedAgain)
-        {
-            // "the 3rd" is not an order number either: say why and ask once more, leaving a way out.
-            pending.AskedAgain = true;
-            return await step.PromptAsync(Text, Voice.Ask(step.Context, SupportPrompts.OrderNumberAgain, supportCase), cancellationToken).ConfigureAwait(false);
+            return handled;
         }
 
         // The order number is kept as the number; other answers in the customer's words. Whatever else the answer
@@ -86,20 +78,175 @@ public sealed class ClarifyDialog : CaseDialog
         var words = PiiMasker.Mask(answer);
         supportCase.Answers.Add(question == "order_number" && found is not null
             ? new ClarifyingAnswer(question, QuestionText(question), PiiMasker.Mask(found.Value)) { Words = words }
-            : new ClarifyingAnswer(question, QuestionText(question), words));
+            : question == "tried" && found is null && (NoAnswerReader.Read(answer) is { Kind: NoAnswerKind.None } || (ConfirmPrompt.Recognize(answer) is false && answer.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length <= 2))
+                ? new ClarifyingAnswer(question, QuestionText(question), "nothing yet") { Words = words }
+                : new ClarifyingAnswer(question, QuestionText(question), words));
         await _services.TakeAmountsAsync(step.Context, supportCase, answer, cancellationToken).ConfigureAwait(false);
         TakeCharge(supportCase, question, answer);
-        await _services.ReadMoodAsync(supportCase, answer, cancellationToken).ConfigureAwait(false);
-        if (EmpathyPicker.FrustrationRising(supportCase.Moods))
+        return await GoOnAsync(step, supportCase, answer, cancellationToken, plain: found is not null && ComplaintReader.IsPlainAnswer(answer)).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// After an answer: how the customer feels in it, a new empathy line when that moved, and the next question. A
+    /// plain "no", "yes" or "1" carries no feeling to read ("no" to "have you tried anything?" is not upset): the
+    /// turn counts as calm. A
+    /// <paramref name="plain"/> answer (a few calm words that answer the question: "it says wrong password") is read,
+    /// but gets no new empathy line of its own.
+    /// </summary>
+    private async Task<DialogTurnResult> GoOnAsync(WaterfallStepContext step, SupportCase supportCase, string answer, CancellationToken cancellationToken, bool plain = false)
+    {
+        if (!ComplaintReader.CarriesFeeling(answer))
         {
-            return await step.EndDialogAsync(new HandoffRequest(HandoffReason.FrustrationRising), cancellationToken).ConfigureAwait(false);
+            SupportServices.ReadCalmTurn(supportCase);
+        }
+        else
+        {
+            await _services.ReadMoodAsync(supportCase, answer, cancellationToken).ConfigureAwait(false);
+            if (EmpathyPicker.FrustrationRising(supportCase.Moods))
+            {
+                return await step.EndDialogAsync(new HandoffRequest(HandoffReason.FrustrationRising), cancellationToken).ConfigureAwait(false);
+            }
+
+            if (!plain)
+            {
+                var issue = ComplaintReader.IsMirrorable(answer) && ComplaintReader.Mirror(answer) is { Length: > 0 } mirrored ? mirrored : supportCase.Mirrored ?? string.Empty;
+                await Voice.EmpathizeIfMovedAsync(step.Context, supportCase, issue, cancellationToken).ConfigureAwait(false);
+            }
         }
 
-        // An answer that says nothing of the problem ("yes", "1", "I already told you") is never mirrored back as if it were one.
-        var issue = ComplaintReader.IsMirrorable(answer) ? ComplaintReader.Mirror(answer) : supportCase.Mirrored ?? string.Empty;
-        await Voice.EmpathizeIfMovedAsync(step.Context, supportCase, issue, cancellationToken).ConfigureAwait(false);
         return await step.ReplaceDialogAsync(StepsId, null, cancellationToken).ConfigureAwait(false);
     }
+
+    /// <summary>
+    /// A reply that holds no answer to the question asked, or null when it should be kept as the answer after all.
+    /// "Why do you need that?" gets the reason and the question once more; "I don't know", "there isn't one", "skip"
+    /// and a second "why?" are taken as such and the bot moves on; a reply that answers other questions instead ("the
+    /// router" when asked what was tried) is kept for those, and the question is asked once more, plainly. Never a
+    /// third time: what still doesn't fit is kept in the customer's words, except where only a value will do (the
+    /// order number, the amount).
+    /// </summary>
+    private async Task<DialogTurnResult?> NotAnAnswerAsync(WaterfallStepContext step, SupportCase supportCase, PendingQuestion pending, string answer, CancellationToken cancellationToken)
+    {
+        var question = pending.Id ?? string.Empty;
+        if (PushbackReader.AsksWhy(answer) && !pending.Explained)
+        {
+            pending.Explained = true;
+            return await step.PromptAsync(Text, Voice.Ask(step.Context, SupportPrompts.Why(question), supportCase), cancellationToken).ConfigureAwait(false);
+        }
+
+        var now = step.Context.TimeProvider.GetUtcNow();
+        var currency = _services.Options.Currency;
+        // A bare "no" to "what's the order number?" or "how much was it?" says there is none; to "have you tried
+        // anything?" it is the answer.
+        var none = NoAnswerReader.Read(answer)
+            ?? (!FreeText.Contains(question) && ConfirmPrompt.Recognize(answer) is false && answer.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length <= 2
+                ? new NoAnswer { Kind = NoAnswerKind.None, Text = answer.Trim() }
+                : null);
+        if (none is not null
+            && ((FreeText.Contains(question) && (none.Kind == NoAnswerKind.None || answer.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length > 5))
+                || (question != "order_number" && none.Alternative is not null && none.Text == answer.Trim())
+                || SlotReader.Fits(question, answer.Replace(none.Text, " ", StringComparison.Ordinal), now, currency)))
+        {
+            // "Nothing" is what they tried; "I don't know, it just shuts down" says what happens; "it's the monthly
+            // plan" says what the charge was for; "I don't know, it's my gmail" names the account after all.
+            none = null;
+        }
+
+        if (FreeText.Contains(question) && ComplaintReader.OnlyVents(answer))
+        {
+            // "I am SO fed up, this is the worst service ever!!!" is how they feel, not what they tried: heard, never filed as the answer.
+            supportCase.Answers.Add(new ClarifyingAnswer(question, QuestionText(question), ClarifyingAnswer.NotGiven));
+            return await GoOnAsync(step, supportCase, answer, cancellationToken).ConfigureAwait(false);
+        }
+
+        if (none is not null || PushbackReader.Declines(answer) || PushbackReader.AsksWhy(answer))
+        {
+            supportCase.Answers.Add(none is { Kind: NoAnswerKind.None }
+                ? new ClarifyingAnswer(question, QuestionText(question), "none") { Words = PiiMasker.Mask(answer) }
+                : new ClarifyingAnswer(question, QuestionText(question), none is null ? ClarifyingAnswer.Declined : ClarifyingAnswer.NotKnown));
+            var line = question == "order_number" ? SupportPrompts.NoOrderNumber : none is null ? SupportPrompts.Declined : SupportPrompts.NotKnown;
+            await Voice.SayFreshAsync(step.Context, line, supportCase, cancellationToken).ConfigureAwait(false);
+            return await GoOnAsync(step, supportCase, answer, cancellationToken).ConfigureAwait(false);
+        }
+
+        // Where any words may answer ("what have you tried?", "which app is it?"), a reply that answers something
+        // else instead ("the router", "my internet keeps dropping") goes to that; "it's my gmail" names the account,
+        // whatever product it also names, and "every evening" says when.
+        var elsewhere = AnswersElsewhere(supportCase, question, answer, now);
+        var fits = SlotReader.Fits(question, answer, now, currency) && !(FreeText.Contains(question) && Restates(supportCase, question, answer, now));
+        if (fits && (elsewhere.Count == 0 || question is "when" or "account"))
+        {
+            return null;
+        }
+
+        foreach (var (other, value) in elsewhere)
+        {
+            supportCase.Answers.Add(new ClarifyingAnswer(other, QuestionText(other), PiiMasker.Mask(value.Value)) { Words = PiiMasker.Mask(answer) });
+            TakeCharge(supportCase, other, answer);
+        }
+
+        await _services.TakeAmountsAsync(step.Context, supportCase, answer, cancellationToken).ConfigureAwait(false);
+        if (!pending.AskedAgain)
+        {
+            pending.AskedAgain = true;
+            if (elsewhere.Count > 0)
+            {
+                await Voice.SayFreshAsync(step.Context, SupportPrompts.Noted, supportCase, cancellationToken).ConfigureAwait(false);
+            }
+
+            var again = question == "order_number" ? SupportPrompts.OrderNumberAgain : SupportPrompts.Again(question);
+            return await step.PromptAsync(Text, Voice.Ask(step.Context, again, supportCase), cancellationToken).ConfigureAwait(false);
+        }
+
+        if (fits)
+        {
+            return null;
+        }
+
+        // Asked twice and still no answer: a colleague can find it; the question is not asked a third time.
+        supportCase.Answers.Add(new ClarifyingAnswer(question, QuestionText(question), ClarifyingAnswer.NotGiven));
+        if (question == "order_number")
+        {
+            await Voice.SayFreshAsync(step.Context, SupportPrompts.NoOrderNumber, supportCase, cancellationToken).ConfigureAwait(false);
+        }
+
+        return await GoOnAsync(step, supportCase, answer, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// The other questions <paramref name="answer"/> answers, among the category's still open ones and the order
+    /// number (for a case filed under nothing in particular, what happens and the product too): "the router, it's a
+    /// Virgin Hub 3" names the device.
+    /// </summary>
+    private List<(string Question, SlotValue Value)> AnswersElsewhere(SupportCase supportCase, string asked, string answer, DateTimeOffset now)
+    {
+        var category = _services.Catalog.Category(supportCase.Category ?? SupportCatalog.Other);
+        var candidates = category.Id == SupportCatalog.Other ? category.Questions.Concat(["order_number", "symptom", "product"]) : category.Questions.Append("order_number");
+        var found = new List<(string, SlotValue)>();
+        foreach (var question in candidates.Distinct(StringComparer.Ordinal))
+        {
+            if (question != asked && supportCase.Answers.All(a => a.QuestionId != question)
+                && !(question == "symptom" && asked == "signin") && !(question == "signin" && asked == "symptom")
+                && SlotReader.Read(question, answer, now, _services.Options.Currency) is { } value)
+            {
+                found.Add((question, value));
+            }
+        }
+
+        return found;
+    }
+
+    /// <summary>
+    /// Whether a short reply only says again what answers another question already answered: "3 weeks ago, I just
+    /// said" when asked what it was for, "the router" when asked what was tried.
+    /// </summary>
+    private bool Restates(SupportCase supportCase, string asked, string answer, DateTimeOffset now) =>
+        answer.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length <= 6
+        && _services.Catalog.Category(supportCase.Category ?? SupportCatalog.Other).Questions.Any(q => q != asked
+            && supportCase.Answers.Any(a => a.QuestionId == q && !a.SaysNothing) && SlotReader.Read(q, answer, now, _services.Options.Currency) is not null);
+
+    /// <summary>The questions any words can answer, where "nothing" or "none" is an answer too.</summary>
+    private static readonly HashSet<string> FreeText = new(StringComparer.Ordinal) { "tried", "symptom", "signin", "purchase" };
 
     /// <summary>
     /// "I already told you": when what they said before holds the answer, say so and go on; when it does not, own it,
@@ -118,7 +265,7 @@ public sealed class ClarifyDialog : CaseDialog
         {
             supportCase.Answers.Add(new ClarifyingAnswer(question, QuestionText(question), PiiMasker.Mask(said.Value)));
             TakeCharge(supportCase, question, text);
-            await Voice.SayFreshAsync(step.Context, SupportPrompts.AlreadyTold, supportCase, cancellationToken, ("said", PiiMasker.Mask(ComplaintReader.Mirror(said.Words)))).ConfigureAwait(false);
+            await Voice.SayFreshAsync(step.Context, SupportPrompts.AlreadyTold, supportCase, cancellationToken, ("said", PiiMasker.Mask(ComplaintReader.Mirror(said.Words) is { Length: > 0 } words ? words : said.Value))).ConfigureAwait(false);
             return await step.ReplaceDialogAsync(StepsId, null, cancellationToken).ConfigureAwait(false);
         }
 
@@ -175,5 +322,8 @@ public sealed class ClarifyDialog : CaseDialog
 
         /// <summary>True once the question was asked again because the answer did not fit it.</summary>
         public bool AskedAgain { get; set; }
+
+        /// <summary>True once the customer was told why the question is asked.</summary>
+        public bool Explained { get; set; }
     }
 }

@@ -70,6 +70,16 @@ public sealed class ComplaintDialog : CaseDialog
             return await step.PromptAsync(Text, Voice.Ask(step.Context, HandoffPrompts.AskTopic, supportCase), cancellationToken).ConfigureAwait(false);
         }
 
+        if (start.Praised)
+        {
+            return await step.PromptAsync(Text, Voice.Ask(step.Context, SupportPrompts.Praised, supportCase), cancellationToken).ConfigureAwait(false);
+        }
+
+        if (start.Vague is not null && !(start.GreetedBack && start.Vague.Length > 0))
+        {
+            return await step.PromptAsync(Text, Voice.Ask(step.Context, SupportPrompts.TellMeMore, supportCase), cancellationToken).ConfigureAwait(false);
+        }
+
         if (start.GreetedBack)
         {
             return await step.PromptAsync(Text, Voice.Ask(step.Context, SupportPrompts.GreetedBack, supportCase), cancellationToken).ConfigureAwait(false);
@@ -89,13 +99,32 @@ public sealed class ComplaintDialog : CaseDialog
             return await step.EndDialogAsync(new HandoffRequest(HandoffReason.NotUnderstood), cancellationToken).ConfigureAwait(false);
         }
 
-        if (InterruptionRecognizer.OnlyGreets(complaint) && step.GetOptions<ComplaintStart>() is not { GreetedBack: true })
+        if (InterruptionRecognizer.OnlyGreets(complaint) || !complaint.Any(char.IsLetterOrDigit))
         {
-            // "hi" after the bot's greeting is a greeting back, not the problem: greet them and ask again.
-            return await step.ReplaceDialogAsync(StepsId, new ComplaintStart(GreetedBack: true), cancellationToken).ConfigureAwait(false);
+            // "hi" (or "???") after the bot's greeting is a greeting back, not the problem: greet them and ask again;
+            // a second "hello??" gets asked plainly what's going on.
+            switch (step.GetOptions<ComplaintStart>())
+            {
+                case null or { GreetedBack: false } and { WantsPerson: false }:
+                    return await step.ReplaceDialogAsync(StepsId, new ComplaintStart(GreetedBack: true, Vague: step.GetOptions<ComplaintStart>()?.Vague), cancellationToken).ConfigureAwait(false);
+                case { Vague: null, WantsPerson: false }:
+                    return await step.ReplaceDialogAsync(StepsId, new ComplaintStart(GreetedBack: true, Vague: string.Empty), cancellationToken).ConfigureAwait(false);
+                case { WantsPerson: false } nudged:
+                    // Three times nothing to go on ("Awaiting response", "???", "hello??"): a person answers rather than a fourth question.
+                    var waiting = await CaseAsync(step, cancellationToken).ConfigureAwait(false);
+                    waiting.Complaint = string.IsNullOrWhiteSpace(nudged.Vague) ? null : PiiMasker.Mask(nudged.Vague);
+                    return await step.EndDialogAsync(new HandoffRequest(HandoffReason.NotUnderstood, Review: false), cancellationToken).ConfigureAwait(false);
+            }
         }
 
         var supportCase = await CaseAsync(step, cancellationToken).ConfigureAwait(false);
+        if (step.GetOptions<ComplaintStart>() is { Praised: true } && InterruptionRecognizer.OnlyThanksOrNo(complaint))
+        {
+            // Thanked for their kind words and asked if there's anything else: "no, that's all" ends it kindly.
+            await Voice.SayAsync(step.Context, SupportPrompts.QuestionLeft, supportCase, cancellationToken).ConfigureAwait(false);
+            return await step.EndDialogAsync(new ConversationDone(), cancellationToken).ConfigureAwait(false);
+        }
+
         var wantsPerson = step.GetOptions<ComplaintStart>() is { WantsPerson: true };
         if (wantsPerson && ComplaintReader.DeclinesToSay(complaint))
         {
@@ -103,20 +132,43 @@ public sealed class ComplaintDialog : CaseDialog
             return await step.EndDialogAsync(new HandoffRequest(HandoffReason.CustomerAsked), cancellationToken).ConfigureAwait(false);
         }
 
-        supportCase.Complaint = PiiMasker.Mask(complaint);
+        // One reading of the complaint answers all three: whether it says enough, whether they ask for a person, and its category.
+        var reading = _services.Reader?.Read(complaint);
+        var category = _services.ClearCategory(complaint, reading);
+        var vague = step.GetOptions<ComplaintStart>()?.Vague;
+        if (vague is null && !wantsPerson && !supportCase.FollowsOpenCase && SaysTooLittle(complaint, reading, category))
+        {
+            // "I need some help": nothing to put right yet, so no empathy for a problem not told; ask what's going on, once.
+            return await step.ReplaceDialogAsync(StepsId, new ComplaintStart(Vague: complaint), cancellationToken).ConfigureAwait(false);
+        }
+
+        supportCase.Complaint = PiiMasker.Mask(string.IsNullOrWhiteSpace(vague) ? complaint : $"{vague.Trim().TrimEnd('.')}. {char.ToUpperInvariant(complaint.Trim()[0])}{complaint.Trim()[1..]}");
         await _services.ReadMoodAsync(supportCase, complaint, cancellationToken).ConfigureAwait(false);
         if (supportCase.FollowsOpenCase)
         {
             return await step.EndDialogAsync(new HandoffRequest(HandoffReason.OpenCaseFollowUp), cancellationToken).ConfigureAwait(false);
         }
 
-        supportCase.Mirrored = ComplaintReader.Mirror(supportCase.Complaint);
+        var mood = supportCase.Moods[^1];
+        if (vague is null && !wantsPerson && step.GetOptions<ComplaintStart>() is not { Praised: true } && OnlyPraises(complaint, reading, mood))
+        {
+            // "I love your app, thanks guys!": kind words are thanked, not taken for a problem to fix.
+            return await step.ReplaceDialogAsync(StepsId, new ComplaintStart(Praised: true), cancellationToken).ConfigureAwait(false);
+        }
+
+        supportCase.Mirrored = ComplaintReader.Mirror(PiiMasker.Mask(complaint));
         await _services.TakeAmountsAsync(step.Context, supportCase, complaint, cancellationToken).ConfigureAwait(false);
-        // One reading of the complaint answers both: whether they ask for a person, and its category.
-        var reading = _services.Reader?.Read(complaint);
-        var category = _services.ClearCategory(complaint, reading);
-        var question = _services.AsksQuestion(complaint, reading, category, supportCase.Moods[^1]);
-        if (question && supportCase.Moods[^1].Heat <= 1)
+        var question = _services.AsksQuestion(complaint, reading, category, mood);
+
+        // "You should have a way to broadcast live": an idea, calmly put, is thanked and can go to a colleague; no problem to fix.
+        supportCase.Suggestion = !question && !wantsPerson && reading is { Kind: MessageKind.Request, WantsPerson: false }
+            && category is null or SupportCatalog.Other && mood.Heat <= 1;
+        question |= supportCase.Suggestion;
+        if (supportCase.Suggestion)
+        {
+            await Voice.SayFreshAsync(step.Context, SupportPrompts.SuggestionThanks, supportCase, cancellationToken).ConfigureAwait(false);
+        }
+        else if (question && mood.Heat <= 1)
         {
             // A calm or mildly bothered question needs no empathy for a problem, just a word that it was heard.
             await Voice.SayFreshAsync(step.Context, SupportPrompts.QuestionAcknowledge, supportCase, cancellationToken).ConfigureAwait(false);
@@ -152,6 +204,29 @@ public sealed class ComplaintDialog : CaseDialog
         };
         return await step.PromptAsync(CategoryPrompt, options, cancellationToken).ConfigureAwait(false);
     }
+
+    /// <summary>
+    /// Whether a first message says too little to act on: the reader finds no problem in it ("I need some help",
+    /// "Awaiting response", "DM sent"), or it is a few words filed under nothing in particular ("please fix it").
+    /// </summary>
+    private static bool SaysTooLittle(string complaint, MessageReading? reading, string? category)
+    {
+        if (reading is null || reading.WantsPerson || (category is not null && category != SupportCatalog.Other))
+        {
+            return false;
+        }
+
+        var words = complaint.Split(' ', StringSplitOptions.RemoveEmptyEntries).Count(w => w.Any(char.IsLetter));
+        return reading.Kind == MessageKind.Unclear || (reading.Kind is MessageKind.Complaint or MessageKind.Request && words <= 6);
+    }
+
+    /// <summary>
+    /// Whether a first message only praises or thanks ("I love your app, it's been so helpful! Thanks guys"): warm,
+    /// neither a question nor a request, and with no "but" that turns it into a problem.
+    /// </summary>
+    private static bool OnlyPraises(string complaint, MessageReading? reading, MoodReading mood) =>
+        reading is { WantsPerson: false, Kind: not (MessageKind.Question or MessageKind.Request) }
+        && mood.Feeling == "positive" && !ComplaintReader.TurnsToAProblem(complaint);
 
     private async Task<DialogTurnResult> TakeCategoryAsync(WaterfallStepContext step, CancellationToken cancellationToken)
     {

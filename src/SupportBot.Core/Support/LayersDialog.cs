@@ -30,21 +30,40 @@ public sealed class LayersDialog : CaseDialog
             return await step.EndDialogAsync(null, cancellationToken).ConfigureAwait(false);
         }
 
-        var key = supportCase.UnderlyingIssues.Count == 0 ? SupportPrompts.AskAnythingElse : SupportPrompts.AskAnythingElseAgain;
-        return await step.PromptAsync(Text, Voice.Ask(step.Context, key, supportCase), cancellationToken).ConfigureAwait(false);
+        // Asked again after what they added (another problem, or a fact for the case), in other words each time.
+        var key = step.GetOptions<Round>() is { Again: true } ? SupportPrompts.AskAnythingElseAgain : SupportPrompts.AskAnythingElse;
+        return await step.PromptAsync(Text, Voice.AskFresh(step.Context, key, supportCase), cancellationToken).ConfigureAwait(false);
     }
 
     private async Task<DialogTurnResult> RecordUnderlyingIssueAsync(WaterfallStepContext step, CancellationToken cancellationToken)
     {
-        if (step.Result is not string answer || ComplaintReader.MeansNothingElse(answer) || ConfirmPrompt.Recognize(answer) is false)
+        // "Yes, the app logs me out too" and "no, but the app logs me out" both tell more: the app.
+        if (step.Result is not string reply || ComplaintReader.WithoutLeadingYes(reply) is var answer && (ComplaintReader.MeansNothingElse(answer) || ConfirmPrompt.Recognize(answer) is false))
         {
             return await step.EndDialogAsync(null, cancellationToken).ConfigureAwait(false);
         }
 
         var supportCase = await CaseAsync(step, cancellationToken).ConfigureAwait(false);
 
-        // "As I said, the courier was rude" is the courier; "I already told you" alone is nothing new to keep.
-        answer = AlreadyToldReader.Read(answer)?.Rest ?? answer;
+        // "As I said, the courier was rude" is the courier; "I already told you" alone is nothing new to keep, and nor
+        // is "the monthly plan, I said" when they did: they're right, and the bot goes on.
+        var reminder = AlreadyToldReader.Read(answer);
+        answer = reminder?.Rest ?? answer;
+        if (reminder?.Rest is { } again && supportCase.Said().Any(said => said.Contains(again, StringComparison.OrdinalIgnoreCase)))
+        {
+            var mirrored = ComplaintReader.Mirror(again);
+            await Voice.SayFreshAsync(step.Context, SupportPrompts.AlreadyTold, supportCase, cancellationToken, ("said", PiiMasker.Mask(mirrored.Length > 0 ? mirrored : again))).ConfigureAwait(false);
+            return await step.EndDialogAsync(null, cancellationToken).ConfigureAwait(false);
+        }
+
+        // "I want my money back" says what would put it right: that is for the remedies, next, not another problem.
+        if (RemedyDialog.NamedRemedy(_services.Catalog, supportCase, answer) is not null
+            && (ComplaintReader.Mirror(answer).Length == 0 || answer.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length <= 5))
+        {
+            supportCase.RemedyAsked = PiiMasker.Mask(answer);
+            return await step.EndDialogAsync(null, cancellationToken).ConfigureAwait(false);
+        }
+
         if (!ComplaintReader.IsMirrorable(answer))
         {
             // "yes" says there is more without saying what: ask for it. A bare "1" or "ok" is no issue to keep.
@@ -53,7 +72,17 @@ public sealed class LayersDialog : CaseDialog
                 : await step.EndDialogAsync(null, cancellationToken).ConfigureAwait(false);
         }
 
-        supportCase.UnderlyingIssues.Add(PiiMasker.Mask(answer));
+        // "Every evening since Friday" or "I restarted it twice" answers a question still open: a fact for the case, not another problem.
+        var fact = FactFor(supportCase, answer, step.Context.TimeProvider.GetUtcNow());
+        if (fact is not null)
+        {
+            supportCase.Answers.Add(new ClarifyingAnswer(fact, QuestionText(fact), PiiMasker.Mask(answer)));
+        }
+        else
+        {
+            supportCase.UnderlyingIssues.Add(PiiMasker.Mask(answer));
+        }
+
         await _services.TakeAmountsAsync(step.Context, supportCase, answer, cancellationToken).ConfigureAwait(false);
         await _services.ReadMoodAsync(supportCase, answer, cancellationToken).ConfigureAwait(false);
         if (EmpathyPicker.FrustrationRising(supportCase.Moods))
@@ -61,9 +90,32 @@ public sealed class LayersDialog : CaseDialog
             return await step.EndDialogAsync(new HandoffRequest(HandoffReason.FrustrationRising), cancellationToken).ConfigureAwait(false);
         }
 
-        await Voice.SayFreshAsync(step.Context, SupportPrompts.AcknowledgeLayer, supportCase, cancellationToken, ("issue", ComplaintReader.Mirror(answer))).ConfigureAwait(false);
-        return await step.ReplaceDialogAsync(StepsId, null, cancellationToken).ConfigureAwait(false);
+        var said = ComplaintReader.Mirror(answer);
+        await (fact is null && said.Length > 0
+            ? Voice.SayFreshAsync(step.Context, SupportPrompts.AcknowledgeLayer, supportCase, cancellationToken, ("issue", said))
+            : Voice.SayFreshAsync(step.Context, SupportPrompts.Noted, supportCase, cancellationToken)).ConfigureAwait(false);
+        return await step.ReplaceDialogAsync(StepsId, new Round(Again: true), cancellationToken).ConfigureAwait(false);
     }
+
+    /// <summary>
+    /// The question of the case's category that <paramref name="answer"/> answers: one not answered yet, or, for a
+    /// reply of a few words ("on the 3rd", "the monthly plan"), one answered already, which it adds to; but what else
+    /// happens ("it logs me out too") is another problem. Null when none.
+    /// </summary>
+    private string? FactFor(SupportCase supportCase, string answer, DateTimeOffset now)
+    {
+        var category = _services.Catalog.Category(supportCase.Category ?? SupportCatalog.Other);
+        var answers = category.Questions.Where(q => SlotReader.Read(q, answer, now, _services.Options.Currency) is not null).ToList();
+        return answers.FirstOrDefault(q => supportCase.Answers.All(a => a.QuestionId != q || a.SaysNothing))
+            ?? (answer.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length <= 5 ? answers.FirstOrDefault(q => q is not ("symptom" or "signin")) : null);
+    }
+
+    /// <summary>The question as the brief lists it: its first wording, without the customer's name.</summary>
+    private string QuestionText(string question) =>
+        Voice.Catalog.Variants(SupportPrompts.Question(question)) is { Count: > 0 } variants ? variants[0].Text.Replace(", {name}", string.Empty, StringComparison.Ordinal) : question;
+
+    /// <summary>How a round of "anything else?" begins: <see cref="Again"/> after the customer added something.</summary>
+    private sealed record Round(bool Again);
 
     /// <summary>What this round already asked.</summary>
     private sealed class Asked

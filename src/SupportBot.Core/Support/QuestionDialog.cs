@@ -1,5 +1,6 @@
 using SupportBot.Core.Cases;
 using SupportBot.Core.Dialogs;
+using SupportBot.Core.Dialogs.Prompts;
 using SupportBot.Core.Handoff;
 using SupportBot.Core.PromptFiles;
 using SupportBot.Core.Understanding;
@@ -22,12 +23,33 @@ public sealed class QuestionDialog : CaseDialog
     {
         _services = services;
         Steps(AnswerAsync, OfferColleagueAsync, PassOnAsync);
+
+        // A reply that is neither yes nor no but says more ("it's the family plan, someone else is on it") is taken
+        // as it comes, never met with the same question again.
+        AddDialog(new ConfirmPrompt(YesNoOrMore, (prompt, _) => Task.FromResult(prompt.Recognized.Succeeded || SaysMore(prompt.Context.Activity.Text))) { MaxAttempts = services.Options.MaxAttempts });
+    }
+
+    private const string YesNoOrMore = "yes-no-or-more";
+
+    private static bool SaysMore(string? text) => ConfirmPrompt.Recognize(text) is null && (ComplaintReader.IsMirrorable(text) || ComplaintReader.HasContact(text));
+
+    /// <summary>What the reply to a yes/no question means: yes, no, or (null) more words, kept on the case.</summary>
+    private static bool? Meaning(WaterfallStepContext step, SupportCase supportCase)
+    {
+        var text = step.Context.Activity.Text;
+        if (step.Result is PromptGaveUp || !SaysMore(text))
+        {
+            return step.Result as bool?;
+        }
+
+        supportCase.UnderlyingIssues.Add(PiiMasker.Mask(text!.Trim()));
+        return null;
     }
 
     private async Task<DialogTurnResult> AnswerAsync(WaterfallStepContext step, CancellationToken cancellationToken)
     {
         var supportCase = await CaseAsync(step, cancellationToken).ConfigureAwait(false);
-        if (_services.Answer(supportCase.Complaint) is not { } match)
+        if (supportCase.Suggestion || _services.Answer(supportCase.Complaint) is not { } match)
         {
             return await step.NextAsync(null, cancellationToken).ConfigureAwait(false);
         }
@@ -39,19 +61,19 @@ public sealed class QuestionDialog : CaseDialog
             ["hours"] = _services.Handoff.TeamHours(),
         });
         await CaseVoice.SayTextAsync(step.Context, text, supportCase, cancellationToken).ConfigureAwait(false);
-        return await step.PromptAsync(Confirm, Voice.Ask(step.Context, SupportPrompts.QuestionAnswered, supportCase), cancellationToken).ConfigureAwait(false);
+        return await step.PromptAsync(YesNoOrMore, Voice.Ask(step.Context, SupportPrompts.QuestionAnswered, supportCase), cancellationToken).ConfigureAwait(false);
     }
 
     private async Task<DialogTurnResult> OfferColleagueAsync(WaterfallStepContext step, CancellationToken cancellationToken)
     {
         var supportCase = await CaseAsync(step, cancellationToken).ConfigureAwait(false);
-        if (step.Result is true)
+        if (step.GetState<Given>().Question is not null && Meaning(step, supportCase) is true)
         {
             await Voice.SayAsync(step.Context, SupportPrompts.QuestionHelped, supportCase, cancellationToken).ConfigureAwait(false);
             return await step.EndDialogAsync(new ConversationDone(), cancellationToken).ConfigureAwait(false);
         }
 
-        var key = SupportPrompts.QuestionOffer;
+        var key = supportCase.Suggestion ? SupportPrompts.SuggestionOffer : SupportPrompts.QuestionOffer;
         if (step.GetState<Given>().Question is { } given)
         {
             // The colleague sees what the customer was already told, so they won't be given it again.
@@ -59,17 +81,18 @@ public sealed class QuestionDialog : CaseDialog
             key = SupportPrompts.QuestionOfferAfterAnswer;
         }
 
-        return await step.PromptAsync(Confirm, Voice.Ask(step.Context, key, supportCase), cancellationToken).ConfigureAwait(false);
+        return await step.PromptAsync(YesNoOrMore, Voice.Ask(step.Context, key, supportCase), cancellationToken).ConfigureAwait(false);
     }
 
     private async Task<DialogTurnResult> PassOnAsync(WaterfallStepContext step, CancellationToken cancellationToken)
     {
-        if (step.Result is true)
+        // Yes, more about it, or still no clear answer after asking: they want help, so a colleague takes it.
+        var supportCase = await CaseAsync(step, cancellationToken).ConfigureAwait(false);
+        if (step.Result is PromptGaveUp || Meaning(step, supportCase) is not false)
         {
             return await step.EndDialogAsync(new HandoffRequest(HandoffReason.CustomerAsked), cancellationToken).ConfigureAwait(false);
         }
 
-        var supportCase = await CaseAsync(step, cancellationToken).ConfigureAwait(false);
         await Voice.SayAsync(step.Context, SupportPrompts.QuestionLeft, supportCase, cancellationToken).ConfigureAwait(false);
         return await step.EndDialogAsync(new ConversationDone(), cancellationToken).ConfigureAwait(false);
     }

@@ -37,9 +37,33 @@ public sealed class RemedyDialog : CaseDialog
         var options = Voice.Ask(step.Context, SupportPrompts.OfferRemedies, supportCase) with
         {
             RetryPrompt = Voice.Line(step.Context, SupportPrompts.OfferRetry, supportCase),
-            Choices = [.. remedies.Select(r => new Choice(r.Id) { Title = Capitalize(r.Title), Synonyms = r.Synonyms }), new Choice(SomethingElseId) { Title = somethingElse }],
+            Choices = [.. RemedyChoices(remedies), new Choice(SomethingElseId) { Title = somethingElse, Synonyms = NoneOfThese }],
         };
+        // Asked for already ("refund the delivery" when asked if anything else bothered them): not asked to choose it
+        // again, even when it is not among the few offered first.
+        if (supportCase.RemedyAsked is { } asked && NamedRemedy(_services.Catalog, supportCase, asked) is { } named)
+        {
+            supportCase.RemedyAsked = null;
+            return await step.NextAsync(named, cancellationToken).ConfigureAwait(false);
+        }
+
         return await step.PromptAsync(Choose, options, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// The remedy of the case's category that <paramref name="text"/> names by its title or words ("refund the
+    /// delivery", "I want my money back"), offered or not; null when none, or only by position ("the last one").
+    /// </summary>
+    public static FoundChoice? NamedRemedy(SupportCatalog catalog, SupportCase supportCase, string text)
+    {
+        ArgumentNullException.ThrowIfNull(catalog);
+        ArgumentNullException.ThrowIfNull(supportCase);
+        var remedies = catalog.Category(supportCase.Category ?? SupportCatalog.Other).Remedies.Where(catalog.Remedies.ContainsKey).Select(id => catalog.Remedies[id]).ToList();
+        var choices = RemedyChoices(remedies);
+        return ChoiceRecognizer.Recognize(text, choices) is { } found && choices[found.Index] is var choice
+            && (choice.Synonyms.Contains(found.Matched, StringComparer.OrdinalIgnoreCase) || string.Equals(choice.Title, found.Matched, StringComparison.OrdinalIgnoreCase) || found.Matched == choice.Value)
+            ? found
+            : null;
     }
 
     private async Task<DialogTurnResult> ChooseAsync(WaterfallStepContext step, CancellationToken cancellationToken)
@@ -60,7 +84,18 @@ public sealed class RemedyDialog : CaseDialog
     private async Task<DialogTurnResult> AskAmountAsync(WaterfallStepContext step, CancellationToken cancellationToken)
     {
         var supportCase = await CaseAsync(step, cancellationToken).ConfigureAwait(false);
-        if (step.Result is string ownWords)
+        if (step.Result is string words && ChoiceRecognizer.Recognize(words, RemedyChoices(RemedyAdvisor.Offer(_services.Catalog, supportCase, _services.Options.MaxRemediesOffered))) is { } named)
+        {
+            // "Something else", then "just refund me": one of the remedies after all, granted by its own rules.
+            supportCase.RemedyId = named.Value;
+        }
+        else if (step.Result is string nothing && (ComplaintReader.MeansNothingElse(nothing) || NoAnswerReader.GivesNothing(nothing)))
+        {
+            // "No" again, or "I don't know": nothing from the catalog and nothing of their own; a colleague looks at what's possible.
+            await _services.ReadMoodAsync(supportCase, nothing, cancellationToken).ConfigureAwait(false);
+            return await step.EndDialogAsync(new HandoffRequest(HandoffReason.RemedyNeedsApproval, "none of the remedies offered fits, and the customer didn't say what would", ColleagueArranges: true), cancellationToken).ConfigureAwait(false);
+        }
+        else if (step.Result is string ownWords)
         {
             supportCase.RemedyWanted = PiiMasker.Mask(ownWords);
             await _services.TakeAmountsAsync(step.Context, supportCase, ownWords, cancellationToken).ConfigureAwait(false);
@@ -115,7 +150,7 @@ public sealed class RemedyDialog : CaseDialog
         var check = RemedyAdvisor.Check(remedy, amount, profile, _services.Options.Currency);
         if (!check.AutoApproved)
         {
-            return await step.EndDialogAsync(new HandoffRequest(HandoffReason.RemedyNeedsApproval, check.Reason), cancellationToken).ConfigureAwait(false);
+            return await step.EndDialogAsync(new HandoffRequest(HandoffReason.RemedyNeedsApproval, check.Reason, ColleagueArranges: remedy.Approval.Always), cancellationToken).ConfigureAwait(false);
         }
 
         profile.RemediesGranted++;
@@ -144,6 +179,12 @@ public sealed class RemedyDialog : CaseDialog
         return supportCase.Said().Select(text => SlotReader.Read("product", text, now, currency)).FirstOrDefault(p => p is not null)
             ?? SlotReader.ReadLoosely("product", supportCase.Complaint, now, currency);
     }
+
+    private static List<Choice> RemedyChoices(IEnumerable<Remedy> remedies) =>
+        [.. remedies.Select(r => new Choice(r.Id) { Title = Capitalize(r.Title), Synonyms = r.Synonyms })];
+
+    /// <summary>"No" or "none of these" to the remedies offered: something else, in their own words.</summary>
+    private static readonly string[] NoneOfThese = ["no", "nope", "none", "neither", "none of these", "none of them", "none of those", "not those", "nothing", "other", "something different"];
 
     private static string Capitalize(string text) => text.Length == 0 ? text : char.ToUpperInvariant(text[0]) + text[1..];
 

@@ -25,7 +25,7 @@ public sealed class SupportBotHandler : IBot
         ArgumentNullException.ThrowIfNull(conversationState);
         _dialog = dialog;
         _dialogs = new DialogSet(conversationState.CreateProperty<DialogState>("dialogState")).Add(dialog);
-        _handoff = new HandoffHandler(services.Handoff, services.Voice, services.Cases);
+        _handoff = new HandoffHandler(services.Handoff, services.Voice, services.Cases, services.Sentiment);
     }
 
     public async Task OnTurnAsync(TurnContext turnContext, CancellationToken cancellationToken)

@@ -14,6 +14,10 @@ public static class SupportPrompts
     public const string AskName = "greeting.ask_name";
     public const string WhatHappened = "greeting.what_happened";
     public const string GreetedBack = "greeting.greeted_back";
+    public const string TellMeMore = "greeting.tell_me_more";
+    public const string Praised = "greeting.praised";
+    public const string SuggestionThanks = "questions.suggestion_thanks";
+    public const string SuggestionOffer = "questions.suggestion_offer";
     public const string AmountCorrected = CaseAmounts.CorrectedPrompt;
     public const string NoOrderNumber = "questions.no_order_number";
     public const string QuestionAcknowledge = "questions.acknowledge";
@@ -27,6 +31,9 @@ public static class SupportPrompts
     public const string Missed = "questions.missed";
     public const string MissedCarryOn = "questions.missed_carry_on";
     public const string MissedNoted = "questions.missed_noted";
+    public const string Noted = "questions.noted";
+    public const string NotKnown = "questions.not_known";
+    public const string Declined = "questions.declined";
     public const string EmpathyNeutral = "empathy.neutral";
     public const string EmpathyImproving = "empathy.improving";
     public const string EmpathyGratitude = "empathy.gratitude";
@@ -65,6 +72,12 @@ public static class SupportPrompts
     /// <summary>The key of the narrower question asked once more when the customer's earlier words don't hold the answer ("questions.narrow.product").</summary>
     public static string Narrow(string id) => $"questions.narrow.{id}";
 
+    /// <summary>The key of the reason a clarifying question is asked, with the question again, for "why do you need that?" ("questions.why.when").</summary>
+    public static string Why(string id) => $"questions.why.{id}";
+
+    /// <summary>The key of a clarifying question asked once more after a reply that didn't answer it ("questions.again.when").</summary>
+    public static string Again(string id) => $"questions.again.{id}";
+
     /// <summary>A line saying what the bot caught of the problem ({issue}), with a fallback for a problem it could not turn into words.</summary>
     private static PromptDefinition Caught(string key) => new(key, new Dictionary<string, string>(StringComparer.Ordinal)
     {
@@ -82,6 +95,10 @@ public static class SupportPrompts
         PromptDefinition.Of(AskName),
         PromptDefinition.Of(WhatHappened, "name"),
         PromptDefinition.Of(GreetedBack, "name"),
+        PromptDefinition.Of(TellMeMore, "name"),
+        PromptDefinition.Of(Praised, "name"),
+        PromptDefinition.Of(SuggestionThanks, "name"),
+        PromptDefinition.Of(SuggestionOffer, "name"),
         PromptDefinition.Of(AmountCorrected, "name", "amount", "item"),
         PromptDefinition.Of(NoOrderNumber, "name"),
         PromptDefinition.Of(QuestionAcknowledge, "name"),
@@ -97,6 +114,11 @@ public static class SupportPrompts
         PromptDefinition.Of(Missed + ".plain", "name"),
         PromptDefinition.Of(MissedCarryOn + ".plain", "name"),
         PromptDefinition.Of(MissedNoted, "name"),
+        PromptDefinition.Of(Noted, "name"),
+        PromptDefinition.Of(NotKnown, "name"),
+        PromptDefinition.Of(Declined, "name"),
+        .. SupportCatalog.KnownQuestions.Select(q => PromptDefinition.Of(Why(q), "name")),
+        .. SupportCatalog.KnownQuestions.Where(q => q != "order_number").Select(q => PromptDefinition.Of(Again(q), "name")),
         .. SupportCatalog.EssentialQuestions.Order(StringComparer.Ordinal).Select(q => PromptDefinition.Of(Narrow(q), "name")),
         PromptDefinition.Of(EmpathyNeutral, "name", "issue", "target"),
         PromptDefinition.Of(EmpathyImproving, "name", "issue", "target"),

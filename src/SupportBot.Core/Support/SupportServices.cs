@@ -176,10 +176,29 @@ public sealed class SupportServices
         ArgumentNullException.ThrowIfNull(supportCase);
         var result = await Sentiment.AnalyzeAsync(text, cancellationToken).ConfigureAwait(false);
         supportCase.Moods.Add(EmpathyPicker.Read(supportCase.Moods.Count + 1, result));
-        if (result.Targets.FirstOrDefault(t => t.Label == SentimentLabel.Negative) is { } target)
+        // What upsets them is a thing of theirs to sort out ("your refund", "your router"); not a person ("your
+        // technician") nor whatever else the words were near ("your box" the courier should have used).
+        if (result.Targets.FirstOrDefault(t => t.Label == SentimentLabel.Negative && IsTheirThing(t.Text)) is { } target)
         {
             supportCase.Target ??= "your " + target.Text;
         }
+    }
+
+    /// <summary>What a case is about, which lines such as "sort {target} out" may name.</summary>
+    private static readonly HashSet<string> CaseThings = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "refund", "order", "parcel", "package", "delivery", "account", "payment", "bill", "charge", "subscription", "booking", "appointment",
+        "app", "internet", "connection", "broadband", "password", "card", "money", "item", "product", "invoice", "service", "plan", "flight",
+    };
+
+    private static bool IsTheirThing(string target) =>
+        CaseThings.Contains(target) || Understanding.Entities.ProductReader.ReadFirst("my " + target) is not null;
+
+    /// <summary>Adds a calm turn to the case's trajectory: a reply with no feeling in it to read ("no", "$120").</summary>
+    public static void ReadCalmTurn(SupportCase supportCase)
+    {
+        ArgumentNullException.ThrowIfNull(supportCase);
+        supportCase.Moods.Add(new MoodReading(supportCase.Moods.Count + 1, "neutral", 0, 0, []));
     }
 
     /// <summary>

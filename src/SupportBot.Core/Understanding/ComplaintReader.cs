@@ -46,6 +46,53 @@ public static partial class ComplaintReader
         ["yourselves"] = "ourselves",
     };
 
+    /// <summary>Words that open a request for action, which said back would be an order to the customer.</summary>
+    private static readonly HashSet<string> Commands = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "fix", "sort", "give", "send", "stop", "cancel", "refund", "help", "please", "pls", "plz", "call", "contact", "reply", "respond",
+        "answer", "check", "tell", "make", "let", "unlock", "restore", "reset", "change", "remove", "delete", "explain", "get", "bring",
+        "release", "return", "replace", "issue", "email", "dm", "ring", "escalate", "resolve", "update", "add",
+    };
+
+    /// <summary>Sentence openers that leave out "I", with the subject they take when said back.</summary>
+    private static readonly Dictionary<string, string> Unsaid = new(StringComparer.OrdinalIgnoreCase)
+    {
+        ["got"] = "you",
+        ["received"] = "you",
+        ["bought"] = "you",
+        ["ordered"] = "you",
+        ["paid"] = "you",
+        ["tried"] = "you",
+        ["called"] = "you",
+        ["waited"] = "you",
+        ["lost"] = "you",
+        ["dropped"] = "you",
+        ["purchased"] = "you",
+        ["booked"] = "you",
+        ["sent"] = "you",
+        ["emailed"] = "you",
+        ["spent"] = "you",
+        ["cancelled"] = "you",
+        ["canceled"] = "you",
+        ["upgraded"] = "you",
+        ["updated"] = "you",
+        ["installed"] = "you",
+        ["downloaded"] = "you",
+        ["can't"] = "you",
+        ["cant"] = "you",
+        ["cannot"] = "you",
+        ["couldn't"] = "you",
+        ["couldnt"] = "you",
+        ["didn't"] = "you",
+        ["didnt"] = "you",
+        ["haven't"] = "you",
+        ["havent"] = "you",
+        ["keep"] = "you",
+        ["been"] = "you've",
+        ["having"] = "you're",
+        ["trying"] = "you're",
+    };
+
     /// <summary>Words after which the customer's "you" (the company) is an object: "I told you" becomes "you told us".</summary>
     private static readonly HashSet<string> BeforeObject = new(StringComparer.OrdinalIgnoreCase)
     {
@@ -69,7 +116,8 @@ public static partial class ComplaintReader
 
     /// <summary>
     /// The customer's problem turned to face them, for empathy lines: first clause or sentence, pronouns flipped,
-    /// shouting lowered, trailing punctuation and greetings dropped, at most about 90 characters.
+    /// shouting lowered, trailing punctuation and greetings dropped, at most about 90 characters. Empty when there is
+    /// nothing safe to say back: a question ("where is my parcel?") or a request ("fix the app now").
     /// </summary>
     public static string Mirror(string? text)
     {
@@ -78,13 +126,33 @@ public static partial class ComplaintReader
             return string.Empty;
         }
 
-        var sentence = FirstClause(FirstSentence(text.Trim()));
+        var first = ProblemSentence(Unspaced(text.Trim()));
+        if (first.TrimEnd('!', '.', ' ').EndsWith('?') || AsksWhy().IsMatch(first))
+        {
+            // "Why is my laptop possessed?" asks; turned to face the customer it says nothing ("why is your laptop possessed").
+            return string.Empty;
+        }
+
+        var sentence = FirstClause(BeforePlease(first));
         var words = sentence.Split(' ', StringSplitOptions.RemoveEmptyEntries);
-        var kept = new List<string>(words.Length);
+        var kept = new List<string>(words.Length + 1);
         var start = 0;
         while (start < words.Length - 1 && words[start].Trim(',', '!', '.').ToLowerInvariant() is "hi" or "hello" or "hey" or "so" or "well" or "ok" or "okay" or "um" or "and" or "also" or "plus" or "oh" or "but")
         {
             start++;
+        }
+
+        var opener = start < words.Length ? words[start].Trim(',', '!', '.', '?').ToLowerInvariant() : string.Empty;
+        if (Commands.Contains(opener))
+        {
+            // "Fix the Roku app immediately" asks for something; said back it would tell the customer what to do.
+            return string.Empty;
+        }
+
+        if (Unsaid.TryGetValue(opener, out var subject))
+        {
+            // "Got a faulty iPhone" leaves out who: "you got a faulty iPhone"; "been waiting" is "you've been waiting".
+            kept.Add(subject);
         }
 
         var length = 0;
@@ -109,7 +177,7 @@ public static partial class ComplaintReader
                 // Only the customer's own "I was" becomes "you were"; "the courier was" stays as it is.
                 turned = core.Equals("am", StringComparison.OrdinalIgnoreCase) ? "are" : "were";
             }
-            else if (i == start && turned.Length > 1 && char.IsUpper(turned[0]) && !char.IsUpper(turned[1]))
+            else if (i == start && turned.Length > 1 && char.IsUpper(turned[0]) && !char.IsUpper(turned[1]) && !(i + 1 < words.Length && IsName(words[i + 1])))
             {
                 turned = char.ToLowerInvariant(turned[0]) + turned[1..];
             }
@@ -149,6 +217,31 @@ public static partial class ComplaintReader
     }
 
     /// <summary>
+    /// Whether a reply carries feeling worth reading: words beyond a plain yes, no, number or "ok", or shouting
+    /// and exclamation ("NO!!"). "no" to "have you tried anything?" says nothing of how the customer feels.
+    /// </summary>
+    public static bool CarriesFeeling(string? text) =>
+        IsMirrorable(text) || (!string.IsNullOrWhiteSpace(text) && (text.Contains('!', StringComparison.Ordinal) || IsShouted(text.Trim())));
+
+    /// <summary>
+    /// Whether a reply is a calm, short answer ("it says wrong password", "since Monday"): at most eight words, no
+    /// exclamation mark, no shouting.
+    /// </summary>
+    public static bool IsPlainAnswer(string? text) =>
+        !string.IsNullOrWhiteSpace(text) && !text.Contains('!', StringComparison.Ordinal)
+        && text.Split(' ', StringSplitOptions.RemoveEmptyEntries) is { Length: <= 8 } words && !words.Any(w => w.Count(char.IsLetter) > 1 && IsShouted(w));
+
+    /// <summary>
+    /// Whether a reply only vents ("I am SO fed up, this is the worst service ever!!!", "this is a joke"): feeling, and
+    /// nothing done or seen that could answer a question.
+    /// </summary>
+    public static bool OnlyVents(string? text) =>
+        !string.IsNullOrWhiteSpace(text) && Venting().IsMatch(text) && !SlotWords().IsMatch(text);
+
+    /// <summary>Whether kind words turn to a problem ("I love the app, but it keeps crashing").</summary>
+    public static bool TurnsToAProblem(string? text) => !string.IsNullOrWhiteSpace(text) && ButProblem().IsMatch(text);
+
+    /// <summary>
     /// Whether the problem as told reads as a question ("where is my parcel??", "why was I charged twice"), which
     /// turned to face the customer makes no statement to say back ("all I caught is that where is your parcel").
     /// </summary>
@@ -167,8 +260,45 @@ public static partial class ComplaintReader
     /// <summary>Whether <paramref name="text"/> opens by asking how to do something ("how can I…", "how do you…").</summary>
     public static bool AsksHowTo(string? text) => !string.IsNullOrWhiteSpace(text) && HowTo().IsMatch(text);
 
+    /// <summary>
+    /// <paramref name="text"/> without a yes or "no, but" it opens with: "yes, the app logs me out too" and "no but
+    /// the app logs me out" say "the app logs me out too". Unchanged when nothing follows.
+    /// </summary>
+    public static string WithoutLeadingYes(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var match = LeadingYes().Match(text);
+        return match.Success && match.Length < text.Trim().Length ? text[match.Length..].Trim() : text;
+    }
+
     /// <summary>Whether <paramref name="text"/> is a plain yes in words ("yes", "yeah", "there is"), not a number.</summary>
     public static bool SaysYes(string? text) => !string.IsNullOrWhiteSpace(text) && PlainYes().IsMatch(text.Trim());
+
+    /// <summary>
+    /// The first sentence that tells the problem: "This is the third time I am writing. My refund has not arrived."
+    /// says it in the second.
+    /// </summary>
+    private static string ProblemSentence(string text)
+    {
+        var rest = text;
+        while (FirstSentence(rest) is var sentence && MetaSentence().IsMatch(sentence) && sentence.Length < rest.Length)
+        {
+            rest = rest[sentence.Length..].TrimStart('.', '!', '?', ' ');
+            if (rest.Length == 0)
+            {
+                return FirstSentence(text);
+            }
+        }
+
+        return FirstSentence(rest);
+    }
+
+    /// <summary>"my account got hacked please get back to me" says the problem before "please" and asks after it.</summary>
+    private static string BeforePlease(string sentence)
+    {
+        var match = PleaseAsks().Match(sentence);
+        return match.Success && match.Index >= 12 ? sentence[..match.Index].TrimEnd(',', ' ', '-') : sentence;
+    }
 
     /// <summary>A long sentence is cut at its first clause ("my parcel never arrived, I ordered it…" keeps the first part).</summary>
     private static string FirstClause(string sentence)
@@ -245,6 +375,13 @@ public static partial class ComplaintReader
             || normalized.StartsWith("that's it", StringComparison.Ordinal) || normalized.StartsWith("all correct", StringComparison.Ordinal);
     }
 
+    /// <summary>A capitalised word that is not shouted ("Pro" in "Surface Pro"): the opener before it is a name too.</summary>
+    private static bool IsName(string word) => word.Length > 1 && char.IsUpper(word[0]) && !IsShouted(word);
+
+    /// <summary>"FIX. THE. ROKU. APP." shouts one word at a time: read as the sentence it is.</summary>
+    private static string Unspaced(string text) =>
+        OneWordSentences().IsMatch(text) ? OneWordSentences().Replace(text, m => m.Value.Replace(".", string.Empty, StringComparison.Ordinal)) : text;
+
     private static bool IsShouted(string word) => word.Length > 1 && word.Any(char.IsLetter) && word.Where(char.IsLetter).All(char.IsUpper);
 
     private static string FirstSentence(string text)
@@ -277,4 +414,29 @@ public static partial class ComplaintReader
 
     [GeneratedRegex(@"^(yes|yeah|yep|yup|sure|ok|okay|no|nope)\b", RegexOptions.IgnoreCase)]
     private static partial Regex NotAnIssue();
+
+    [GeneratedRegex(@"\b(ridiculous|worst|fed up|sick of|sick and tired|joke|useless|unacceptable|disgusting|pathetic|terrible|awful|appalling|shocking|wtf|ffs|rubbish|garbage|hate|furious|livid|fuming|disgrace|shambles)\b|!!!", RegexOptions.IgnoreCase)]
+    private static partial Regex Venting();
+
+    /// <summary>Words of something done or seen: "I restarted it", "it says error", "called twice".</summary>
+    [GeneratedRegex(@"\b(tried|restart\w*|reboot\w*|reinstall\w*|reset|called|phoned|rang|emailed|contacted|chatted|messaged|wrote|unplugged|updated|cleared|error|says|message|crash\w*|freez\w*|blank|screen|code|logs?\s+me\s+out|won'?t|doesn'?t|can'?t|stuck|loading)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex SlotWords();
+
+    [GeneratedRegex(@"\b(but|however|although|though|except|apart from|unfortunately|problem|issue|broken|bug|crash\w*|error|not working|doesn'?t work|can'?t|cannot|won'?t|never|still|wrong)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex ButProblem();
+
+    [GeneratedRegex(@"^(?:(?:hi|hello|hey)[\s,!.]+)?(?:why|where|how\s+come|how\s+(?:do|does|can|could|should)|what'?s|what\s+(?:is|are|was|has|happened))\b", RegexOptions.IgnoreCase)]
+    private static partial Regex AsksWhy();
+
+    [GeneratedRegex(@"^\s*(?:this\s+is\s+(?:the|my)\s+\w+\s+(?:time|message|attempt|email)|i'?(?:ve|\s+have)\s+(?:written|messaged|emailed|contacted\s+you|tweeted|asked)|(?:hi|hello|hey|dear)\b[\w\s,]{0,20}$|good\s+(?:morning|afternoon|evening)\b[\w\s,]{0,20}$|(?:i\s+)?need\s+(?:some\s+)?help\b[\s!.]*$|(?:please\s+)?help(?:\s+me)?[\s!.]*$|urgent[\s!.]*$)", RegexOptions.IgnoreCase)]
+    private static partial Regex MetaSentence();
+
+    [GeneratedRegex(@"^(?:[\p{L}'-]+\.\s+){2,}[\p{L}'-]+\.?")]
+    private static partial Regex OneWordSentences();
+
+    [GeneratedRegex(@"[\s,]+(?:please|pls|plz|can\s+you|could\s+you|can\s+u)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex PleaseAsks();
+
+    [GeneratedRegex(@"^\s*(?:(?:yes|yeah|yep|yup|actually|well|oh)\b[\s,.!:-]*)+(?:there\s+is\b[\s,.:-]*)?|^\s*(?:no|nope|nah)\b[\s,.!-]*but\b[\s,]*", RegexOptions.IgnoreCase)]
+    private static partial Regex LeadingYes();
 }

@@ -40,6 +40,24 @@ public static partial class InterruptionRecognizer
         return PersonRequestRecognizer.IsDirectRequest(joined) ? Interruption.AskForPerson : Interruption.None;
     }
 
+    /// <summary>Whether the message only thanks or says no more ("thanks!", "no that's all", "nope, cheers").</summary>
+    public static bool OnlyThanksOrNo(string? text)
+    {
+        if (!ChoiceRecognizer.HasAtMostWords(text, 6))
+        {
+            return false;
+        }
+
+        var tokens = ChoiceRecognizer.Tokenize(text);
+        return tokens.Count > 0 && tokens.All(t => ThanksOrNo.Contains(t));
+    }
+
+    private static readonly HashSet<string> ThanksOrNo = new(StringComparer.Ordinal)
+    {
+        "no", "nope", "nah", "not", "nothing", "that's", "thats", "all", "it", "thanks", "thank", "you", "thx", "ty", "cheers", "ta", "ok",
+        "okay", "good", "fine", "great", "lovely", "else", "for", "now", "really", "just", "wanted", "to", "say", "so", "much", "very", "a", "lot",
+    };
+
     /// <summary>Whether the message only greets ("hi", "hello there", "good morning!"): no problem told yet.</summary>
     public static bool OnlyGreets(string? text)
     {

@@ -22,5 +22,5 @@ public sealed record MessageReaderSettings
     public LinearModelSettings Categories { get; init; } = new() { Epochs = 30, LearningRate = 1.0, L2 = 3e-2 };
 
     /// <summary>The kind model's training settings (chosen the same way).</summary>
-    public LinearModelSettings Kinds { get; init; } = new() { L2 = 3e-3 };
+    public LinearModelSettings Kinds { get; init; } = new() { Epochs = 30, L2 = 3e-3 };
 }

@@ -17,11 +17,12 @@ public static partial class PersonRequestRecognizer
 
     /// <summary>
     /// True when <paramref name="joined"/> (lower-case words joined by single spaces) is a direct request for a
-    /// person, alone ("a real person") or with a verb ("can I speak to a manager"). Mentioning someone ("a call from
-    /// a manager tomorrow") is not one.
+    /// person, alone ("a real person") or with a verb ("can I speak to a manager"), or for a call ("I want a call
+    /// back", "call me"). Mentioning someone ("a call from a manager tomorrow") is not one.
     /// </summary>
     public static bool IsDirectRequest(string joined) =>
-        joined.AsSpan().ContainsAny(People) && (PersonAlone().IsMatch(joined) || PersonRequest().IsMatch(joined));
+        (joined.AsSpan().ContainsAny(People) && (PersonAlone().IsMatch(joined) || PersonRequest().IsMatch(joined)))
+        || (joined.Contains("call", StringComparison.Ordinal) && CallBack().IsMatch(joined));
 
     /// <summary>True when the message asks for a person, a call, a manager or a DM from staff, or says the bot is no use.</summary>
     public static bool AsksForPerson(string? text)
@@ -49,6 +50,9 @@ public static partial class PersonRequestRecognizer
         return rest.Count() >= 3;
     }
 
+    [GeneratedRegex(@"^((i want|i need|i'?d like|i would like|can i (get|have)|could i (get|have)|please|just|give me)( a| an)? )?(call ?back|phone call)( please| now)*$|\b(i want|i need|i'?d like|i would like|can i (get|have)|could i (get|have)|can you (give me|arrange)|arrange|request)( a| an)? (call ?back|phone call)\b|^(please |just )?call me( back)?( please| now| asap)*$")]
+    private static partial Regex CallBack();
+
     [GeneratedRegex(@"^(a |an |the |your )?(real |live |actual )?(person|human|agent|manager|supervisor|representative|rep|operator|someone real|human being)( please| pls| now)*$")]
     private static partial Regex PersonAlone();
 
@@ -56,7 +60,7 @@ public static partial class PersonRequestRecognizer
     private static partial Regex PersonRequest();
 
     // Asking to be contacted, or how to reach someone.
-    [GeneratedRegex(@"\b((call|ring|phone|dm|pm|contact|email|e mail) me|reach out to me|give me a (call|ring|bell)|call me back|slide into my dms|(how|who|where) (do|can|could|should|would) (i|we) (call|contact|reach|phone|ring|speak to|talk to)|how to (contact|reach|call)|contact (a|an) (member|person|human|agent|rep|representative)|anyone (at|from) [a-z]+ (want|wanna|willing|able|who can|that can|can)|need to speak to|phone number (for|to) (support|customer)|a number i can call|speak to (a|an|someone|somebody|your)|talk to (someone|somebody|a real|an actual|a human|a person))\b")]
+    [GeneratedRegex(@"\b((call|ring|phone|dm|pm|contact|email|e mail) me|reach out to me|give me a (call|ring|bell)|call me back|(want|need|like|get|have|request|arrange|book) (a |an )?(call ?back|phone call)|slide into my dms|(how|who|where) (do|can|could|should|would) (i|we) (call|contact|reach|phone|ring|speak to|talk to)|how to (contact|reach|call)|contact (a|an) (member|person|human|agent|rep|representative)|anyone (at|from) [a-z]+ (want|wanna|willing|able|who can|that can|can)|need to speak to|phone number (for|to) (support|customer)|a number i can call|speak to (a|an|someone|somebody|your)|talk to (someone|somebody|a real|an actual|a human|a person))\b")]
     private static partial Regex Contact();
 
     // Saying a person can't be reached.

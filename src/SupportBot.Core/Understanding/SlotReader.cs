@@ -79,7 +79,7 @@ public static partial class SlotReader
                 foreach (Match match in Thing().Matches(text))
                 {
                     var kept = match.Groups["np"].Value.Split(' ', StringSplitOptions.RemoveEmptyEntries).SkipWhile(Describing.Contains).ToArray();
-                    if (kept.Length > 0 && !NotAThing.Contains(kept[^1]))
+                    if (kept.Length > 0 && !NotAThing.Contains(kept[^1]) && !NotAThing.Contains(kept[^1].TrimEnd('s')))
                     {
                         return new SlotValue(string.Join(' ', kept), match.Value.Trim());
                     }
@@ -94,6 +94,33 @@ public static partial class SlotReader
         }
     }
 
+    /// <summary>
+    /// Whether <paramref name="text"/>, sent in reply to <paramref name="question"/>, could be its answer: what
+    /// <see cref="Read"/> finds, or for a question answered in many ways, words that fit it ("a week or so" for when
+    /// it started, "my gmail" for the account). The order number and the amount must be found; what happens, what was
+    /// tried and the purchase take any words. A reply without a letter or a digit ("???") answers nothing.
+    /// </summary>
+    public static bool Fits(string question, string? text, DateTimeOffset now, string currency)
+    {
+        if (string.IsNullOrWhiteSpace(text) || !text.Any(char.IsLetterOrDigit))
+        {
+            return false;
+        }
+
+        if (Read(question, text, now, currency) is not null)
+        {
+            return true;
+        }
+
+        return question switch
+        {
+            "order_number" or "amount" => false,
+            "when" => TimeHint().IsMatch(text),
+            "account" => AccountHint().IsMatch(text),
+            _ => true,
+        };
+    }
+
     private static SlotValue? Account(string text)
     {
         if (ContactReader.Read(text).FirstOrDefault(c => c.Kind == ContactKind.Email) is { } email)
@@ -102,7 +129,14 @@ public static partial class SlotReader
         }
 
         var user = Username().Match(text);
-        return user.Success ? new SlotValue(user.Groups["name"].Value, user.Value.Trim()) : null;
+        if (user.Success)
+        {
+            return new SlotValue(user.Groups["name"].Value, user.Value.Trim());
+        }
+
+        // A reply that is only a handle ("dana88", "it's d.reyes") names the account when that is what was asked.
+        var handle = Handle().Match(text);
+        return handle.Success ? new SlotValue(handle.Groups["name"].Value, handle.Groups["name"].Value) : null;
     }
 
     /// <summary>The product, app or device named: a known one or an app first when <paramref name="preferDevice"/>; never a bare "app".</summary>
@@ -129,21 +163,34 @@ public static partial class SlotReader
         "service", "money", "refund", "shop", "store", "website", "site", "email", "mail", "glass", "shade", "screen", "lid", "top", "bottom",
         "side", "front", "back", "inside", "outside", "one", "same", "time", "day", "week", "way", "problem", "issue", "end", "moment", "bot",
         "app", "application", "account", "password", "payment", "charge", "bill", "update", "whole", "man", "woman", "guy", "lady", "staff",
-        "person", "people", "technician", "engineer", "agent", "manager", "team", "support", "chat",
+        "person", "people", "technician", "engineer", "agent", "manager", "team", "support", "chat", "message", "call", "reply",
+        "answer", "question", "complaint", "ticket", "number", "code",
     };
 
     /// <summary>A thing named after "my" or "the" and followed by what happened to it ("the Nordlys inside is smashed").</summary>
     [GeneratedRegex(@"\b(?:my|the|our|this|that)\s+(?<np>[\p{L}][\w'-]*(?:\s+[\p{L}][\w'-]*){0,2}?)(?=\s+(?:is|was|has|had|arrived|came|broke|cracked|stopped|keeps|won'?t|doesn'?t|isn'?t|wasn'?t|inside|itself|got|looks|never)\b|\s*[,.!?;]|\s*$)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture)]
     private static partial Regex Thing();
 
-    [GeneratedRegex(@"\b(tried|already|called|phoned|rang|emailed|e-mailed|contacted|chatted|messaged|restarted|rebooted|reset|reinstalled|checked|asked|complained|waited|turned it off|unplugged|updated|cleared)\b", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\b(tried|already|called|phoned|rang|emailed|e-mailed|contacted|chatted|messaged|restarted|rebooted|reset|reinstalled|checked|asked|complained|waited|turned it off|unplugged|updated|cleared|on hold|my emails|my messages|my calls|chased|chasing|wrote to)\b", RegexOptions.IgnoreCase)]
     private static partial Regex Tried();
 
     [GeneratedRegex(@"\b(error|says|said|message|crash(es|ed|ing)?|freez(es|ing)|frozen|blank|black screen|keeps|won'?t|doesn'?t|can'?t|cannot|fails?|failed|stuck|spinning|wrong password|locked|code|loading|logs? me out)\b", RegexOptions.IgnoreCase)]
     private static partial Regex Symptom();
 
-    [GeneratedRegex(@"\b(order|subscription|subscribed|plan|booking|membership|contract)\b", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\b(order|pre-?order(ed)?|subscription|subscribed|plan|booking|booked|reservation|membership|contract|ticket|flight|trip)\b", RegexOptions.IgnoreCase)]
     private static partial Regex Purchase();
+
+    /// <summary>Words that say when: "a week or so", "ages ago", "since Friday", "every evening", "this morning".</summary>
+    [GeneratedRegex(@"\b(ago|since|ages|while|forever|always|recently|lately|today|tonight|yesterday|tomorrow|earlier|last|every|past|couple|few|morning|afternoon|evening|night|weekend|week|weeks|day|days|month|months|year|years|hour|hours|minute|minutes|mins|update|updated|upgrade|monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec|christmas|easter|holiday|holidays)\b|\b\d{1,2}(st|nd|rd|th)\b|\b\d{1,2}[/.-]\d{1,2}\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex TimeHint();
+
+    /// <summary>Words that point to an account: a handle, an address or the service it is with ("my gmail", "the one with my work email").</summary>
+    [GeneratedRegex(@"@|\d|\b(e-?mail|gmail|outlook|hotmail|yahoo|icloud|aol|live|username|user|handle|login|id|account|profile|gamertag|psn|xbox|steam|apple|google|microsoft|facebook|phone|number|mobile|work|personal|business|main|old|new)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex AccountHint();
+
+    /// <summary>A whole reply that is one handle with a digit, dot or underscore in it: "dana88", "it's d.reyes_01".</summary>
+    [GeneratedRegex(@"^\s*(?:(?:it'?s|it\s+is|my\s+username\s+is|username|user)[\s:]+)?(?<name>(?=[\w.-]*[\d._])[a-z][\w.-]{2,30})\s*[.!]*\s*$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture)]
+    private static partial Regex Handle();
 
     [GeneratedRegex(@"\b(username|user name|user id|login)\s*(is|:)?\s*(?<name>[\w.@-]{3,})", RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture)]
     private static partial Regex Username();

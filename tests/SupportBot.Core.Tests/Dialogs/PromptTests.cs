@@ -138,6 +138,8 @@ public sealed class PromptTests
     [InlineData("not really", false)]
     [InlineData("nah", false)]
     [InlineData("No.", false)]
+    [InlineData("thanks!", true)]
+    [InlineData("great, got it", true)]
     public async Task ConfirmPrompt_CommonForms_Recognized(string answer, bool expected)
     {
         await Flow(new ConfirmPrompt("confirm"), new PromptOptions { Prompt = Activity.CreateMessage("Shall I?") })

@@ -125,4 +125,67 @@ public sealed class HandoffHandlerTests
         Assert.Equal(CaseStatus.Callback, waiting.Status);
         Assert.Equal("call me on 07700 900123 after 6pm", waiting.CallbackContact);
     }
+
+    [Fact]
+    public async Task Callback_ReplyWithoutAContactTwice_StopsAsking_AndTheCaseWaitsForAReplyHere()
+    {
+        var storage = new MemoryStorage();
+        var desk = new HandoffDesk(storage, TimeProvider.System);
+        var handoff = new HandoffServices { Desk = desk, AgentsAvailable = () => false, NobodyFreeBecause = () => "every colleague is helping another customer just now" };
+
+        await AsksForPerson(storage, handoff)
+            .AssertReply(r => Assert.True(TestBots.IsLine(HandoffPrompts.NoAgents, r.Text), r.Text))
+            .Send("hello?")
+            .AssertReply(r => Assert.True(TestBots.IsLine(HandoffPrompts.CallbackRetry, r.Text), r.Text))
+            .Send("anyone there???")
+            .AssertReply(r => Assert.True(TestBots.IsLine(HandoffPrompts.CallbackNone, r.Text), r.Text))
+            .AssertNoReply()
+            .StartTestAsync();
+
+        Assert.Equal(CaseStatus.Waiting, Assert.Single(await desk.OpenCasesAsync(CancellationToken.None)).Status);
+    }
+
+    [Fact]
+    public async Task Callback_JustGetMeAHuman_IsNoNumberToAskAgainFor()
+    {
+        var storage = new MemoryStorage();
+        var handoff = new HandoffServices { Desk = new HandoffDesk(storage, TimeProvider.System), AgentsAvailable = () => false };
+
+        await AsksForPerson(storage, handoff)
+            .AssertReply(r => Assert.True(TestBots.IsLine(HandoffPrompts.NoAgents, r.Text), r.Text))
+            .Send("just get me a human")
+            .AssertReply(r => Assert.True(TestBots.IsLine(HandoffPrompts.CallbackNone, r.Text), r.Text))
+            .AssertNoReply()
+            .StartTestAsync();
+    }
+
+    [Fact]
+    public async Task Waiting_HowLongQuestion_WithNobodyFree_SaysWhereTheyStand()
+    {
+        var storage = new MemoryStorage();
+        var handoff = new HandoffServices { Desk = new HandoffDesk(storage, TimeProvider.System), AgentsAvailable = () => false, NobodyFreeBecause = () => "every colleague is helping another customer just now" };
+
+        await AsksForPerson(storage, handoff)
+            .AssertReply(r => Assert.True(TestBots.IsLine(HandoffPrompts.NoAgents, r.Text), r.Text))
+            .Send("no")
+            .AssertReply(r => Assert.True(TestBots.IsLine(HandoffPrompts.CallbackNone, r.Text), r.Text))
+            .Send("how long will it take")
+            .AssertReply(r =>
+            {
+                Assert.True(TestBots.IsLine(HandoffPrompts.WaitingNobodyFree, r.Text), r.Text);
+                Assert.Contains("number 1", r.Text, StringComparison.Ordinal);
+            })
+            .StartTestAsync();
+    }
+
+    [Fact]
+    public async Task Waiting_UpsetMessage_IsHeardNotThanked()
+    {
+        await HandedOver()
+            .Send("this is ridiculous, I've been waiting forever!!")
+            .AssertReply(r => Assert.True(TestBots.IsLine(HandoffPrompts.WaitingUpset, r.Text), r.Text))
+            .Send("ok")
+            .AssertReply(r => Assert.True(TestBots.IsLine(HandoffPrompts.Waiting, r.Text), r.Text))
+            .StartTestAsync();
+    }
 }

@@ -41,7 +41,7 @@ public sealed class ConversationTranscriptTests
     [Fact]
     public async Task Conversation_BotSaysMoreThanFile_Fails()
     {
-        var script = ChatFile.Parse("user=Dana Reyes\n\nuser: hi\nbot: *\nuser: it broke\nbot: *\n", "short.chat");
+        var script = ChatFile.Parse("user=Dana Reyes\n\nuser: hi\nbot: *\nuser: my parcel never arrived\nbot: *\n", "short.chat");
 
         var error = await Assert.ThrowsAsync<TestFlowException>(() => script.ToTestFlow(TestBots.SupportBot()).StartTestAsync());
 

@@ -9,9 +9,56 @@ public sealed class ComplaintReaderTests
     [InlineData("Hi, I was charged twice for my order. Please fix it.", "you were charged twice for your order")]
     [InlineData("The screen on my new phone is cracked", "the screen on your new phone is cracked")]
     [InlineData("We never got our parcel!!!", "you never got your parcel")]
+    [InlineData("Got faulty iPhone 11 Pro from Amazon. Device is not even charging.", "you got faulty iPhone 11 Pro from Amazon")]
+    [InlineData("Been waiting 3 weeks for my refund", "you've been waiting 3 weeks for your refund")]
+    [InlineData("THIS IS THE THIRD TIME I AM WRITING. MY REFUND HAS NOT ARRIVED. SORT IT OUT NOW", "your refund has not arrived")]
+    [InlineData("my account got hacked please get back to me!", "your account got hacked")]
+    [InlineData("Surface Pro keeps crashing", "Surface Pro keeps crashing")]
     public void Mirror_Complaint_FacesTheCustomerInTheirWords(string complaint, string expected)
     {
         Assert.Equal(expected, ComplaintReader.Mirror(complaint));
+    }
+
+    [Theory]
+    [InlineData("FIX. THE. ROKU. APP. IMMEDIATELY.")]
+    [InlineData("please fix the p-dev320 error on Roku.")]
+    [InlineData("why is my laptop possessed?")]
+    [InlineData("where is my parcel")]
+    [InlineData("Cancel my subscription now")]
+    public void Mirror_RequestOrQuestion_SaysNothingBack(string text)
+    {
+        Assert.Equal(string.Empty, ComplaintReader.Mirror(text));
+    }
+
+    [Theory]
+    [InlineData("yes it also gets really hot", "it also gets really hot")]
+    [InlineData("Yeah, there is: the courier was rude", "the courier was rude")]
+    [InlineData("no but the app logs me out", "the app logs me out")]
+    [InlineData("yes", "yes")]
+    [InlineData("nobody answered", "nobody answered")]
+    public void WithoutLeadingYes_KeepsWhatFollows(string text, string expected)
+    {
+        Assert.Equal(expected, ComplaintReader.WithoutLeadingYes(text));
+    }
+
+    [Theory]
+    [InlineData("no", false)]
+    [InlineData("$120", false)]
+    [InlineData("NO!!", true)]
+    [InlineData("I already restarted it five times", true)]
+    public void CarriesFeeling_PlainReplyHasNone(string text, bool expected)
+    {
+        Assert.Equal(expected, ComplaintReader.CarriesFeeling(text));
+    }
+
+    [Theory]
+    [InlineData("it says wrong password", true)]
+    [InlineData("since Monday!", false)]
+    [InlineData("it says WRONG PASSWORD", false)]
+    [InlineData("I called twice and waited on hold for an hour each time", false)]
+    public void IsPlainAnswer_ShortAndCalm(string text, bool expected)
+    {
+        Assert.Equal(expected, ComplaintReader.IsPlainAnswer(text));
     }
 
     [Fact]

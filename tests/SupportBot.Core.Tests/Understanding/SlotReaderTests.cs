@@ -26,6 +26,8 @@ public sealed class SlotReaderTests
     [InlineData("amount", "charged twice", null)]
     [InlineData("account", "it's dana@example.com", "dana@example.com")]
     [InlineData("account", "my username is dana_r88", "dana_r88")]
+    [InlineData("account", "dana88", "dana88")]
+    [InlineData("account", "i cant log in", null)]
     [InlineData("product", "the lamp, order 4471-2231, it came on Monday", "lamp")]
     [InlineData("product", "the box was crushed and the lamp inside is smashed", "lamp")]
     [InlineData("product", "my new desk lamp arrived broken", "desk lamp")]
@@ -35,6 +37,7 @@ public sealed class SlotReaderTests
     [InlineData("device", "it's the Tesco app, version 3.2.1", "Tesco app 3.2.1")]
     [InlineData("symptom", "it crashes when I open it", "it crashes when I open it")]
     [InlineData("purchase", "it's my monthly subscription", "it's my monthly subscription")]
+    [InlineData("purchase", "a preorder game", "a preorder game")]
     public void Read_AnswerGiven_GivesTheSlotsValue(string question, string text, string? expected)
     {
         Assert.Equal(expected, SlotReader.Read(question, text, Now, "GBP")?.Value);
@@ -58,6 +61,7 @@ public sealed class SlotReaderTests
     [InlineData("the box was crushed and the Nordlys inside is smashed", "Nordlys", "the Nordlys")]
     [InlineData("my Hemnes arrived in pieces", "Hemnes", "my Hemnes")]
     [InlineData("the box was crushed", null, null)]
+    [InlineData("My parcel never arrived and nobody answers my emails.", null, null)]
     public void ReadLoosely_ThingNamedAfterTheOrMy_CountsAsTheProduct(string text, string? value, string? words)
     {
         var found = SlotReader.ReadLoosely("product", text, Now, "GBP");
@@ -80,5 +84,22 @@ public sealed class SlotReaderTests
 
         Assert.Equal("£89.00", amount?.Value);
         Assert.Equal("89 pounds", amount?.Words);
+    }
+
+    [Theory]
+    [InlineData("when", "a week or so", true)]
+    [InlineData("when", "every evening", true)]
+    [InlineData("when", "my internet keeps dropping", false)]
+    [InlineData("when", "???", false)]
+    [InlineData("account", "it's my gmail", true)]
+    [InlineData("account", "why do you need that", false)]
+    [InlineData("amount", "it's the monthly plan", false)]
+    [InlineData("amount", "about 40 quid", true)]
+    [InlineData("order_number", "the 3rd", false)]
+    [InlineData("tried", "nothing yet", true)]
+    [InlineData("symptom", "hello??", true)]
+    public void Fits_ReplyToQuestion_CouldAnswerIt(string question, string text, bool expected)
+    {
+        Assert.Equal(expected, SlotReader.Fits(question, text, Now, "GBP"));
     }
 }

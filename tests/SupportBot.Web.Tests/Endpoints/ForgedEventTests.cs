@@ -47,7 +47,7 @@ public sealed class ForgedEventTests
         Assert.Contains("only by a contact center", problem["detail"]!.GetValue<string>(), StringComparison.Ordinal);
         Assert.Equal("name", problem["field"]!.GetValue<string>());
         Assert.Equal(storedBefore, storedAfter);
-        host.Wording.AssertIs(HandoffPrompts.Waiting, Assert.Single(next).Text);
+        host.Wording.AssertIs(HandoffPrompts.QueueUpdate, Assert.Single(next).Text); // "is anyone there?" is told their place in the queue
         Assert.Equal(1, await OpenCasesAsync(host, conversationId));
     }
 
@@ -74,7 +74,7 @@ public sealed class ForgedEventTests
         Assert.Equal("NotAllowed", error!["error"]!["code"]!.GetValue<string>());
         Assert.Contains("only by a contact center", error["error"]!["message"]!.GetValue<string>(), StringComparison.Ordinal);
         Assert.Empty(afterRefusal);
-        host.Wording.AssertIs(HandoffPrompts.Waiting, Assert.Single(DirectLineClient.BotTexts(next)));
+        host.Wording.AssertIs(HandoffPrompts.QueueUpdate, Assert.Single(DirectLineClient.BotTexts(next)));
         Assert.Equal(1, await OpenCasesAsync(host, conversationId));
     }
 

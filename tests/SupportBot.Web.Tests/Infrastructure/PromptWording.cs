@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using SupportBot.Core.PromptFiles;
+using SupportBot.Testing;
 
 namespace SupportBot.Web.Tests.Infrastructure;
 
@@ -13,7 +14,7 @@ public sealed class PromptWording(PromptSource prompts)
     {
         var variants = prompts.Current.Variants(key);
         Assert.True(variants.Count > 0, $"The prompt files define no '{key}'.");
-        return text is not null && variants.Any(v => Pattern(v.Text).IsMatch(text));
+        return text is not null && variants.SelectMany(v => PromptForms.Of(v.Text)).Any(v => Pattern(v).IsMatch(text));
     }
 
     /// <summary>True when <paramref name="text"/> is a variant of any prompt whose key starts with <paramref name="prefix"/> ("empathy.").</summary>

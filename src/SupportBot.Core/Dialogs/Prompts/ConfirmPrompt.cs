@@ -10,6 +10,7 @@ public sealed class ConfirmPrompt(string dialogId, PromptValidator<bool>? valida
     {
         "yes", "y", "yeah", "yea", "yep", "yup", "ya", "sure", "ok", "okay", "k", "correct", "right", "absolutely",
         "definitely", "certainly", "affirmative", "true", "please", "agreed", "fine", "alright", "1", "👍",
+        "thanks", "thank", "thx", "ty", "cheers", "ta", "great", "perfect", "brilliant", "lovely", "awesome", "cool", "sorted", "yess",
     };
 
     private static readonly HashSet<string> No = new(StringComparer.Ordinal)
@@ -17,7 +18,7 @@ public sealed class ConfirmPrompt(string dialogId, PromptValidator<bool>? valida
         "no", "n", "nope", "nah", "not", "don't", "dont", "do not", "never", "negative", "false", "cancel", "2", "👎",
     };
 
-    private static readonly string[] YesPhrases = ["of course", "go ahead", "do it", "sounds good", "that's right", "please do", "i do"];
+    private static readonly string[] YesPhrases = ["of course", "go ahead", "do it", "sounds good", "that's right", "please do", "i do", "got it", "that helps", "it did", "it does", "all good"];
     private static readonly string[] NoPhrases = ["no thanks", "not really", "rather not", "i don't", "never mind", "not now"];
 
     /// <summary>The words on the two buttons; a prompt file may override them through PromptOptions.Choices.</summary>

@@ -5,16 +5,17 @@ namespace SupportBot.Core.Understanding.Entities;
 /// <summary>
 /// Recognises replies that give nothing: "I don't know", "dunno", "no idea", "not sure", "I can't find it",
 /// "it's somewhere in my email" (unknown) and "there isn't one", "I don't have one", "n/a", "none",
-/// "no order, it's the monthly plan" (none, with what was offered instead). A reply with a number or an address
-/// in it is not a non-answer ("not sure, maybe 48213"); the dialog should read the slot's own entity first
-/// and treat a <see cref="NoAnswer"/> as the reply when that finds nothing.
+/// "no order, it's the monthly plan" (none, with what was offered instead). A reply with a number of three digits or
+/// more or an address in it is not a non-answer ("not sure, maybe 48213"; "I don't have it, it's 4 years old" is);
+/// the dialog should read the slot's own entity first and treat a <see cref="NoAnswer"/> as the reply when that finds
+/// nothing.
 /// </summary>
 public static partial class NoAnswerReader
 {
     /// <summary>The non-answer in <paramref name="text"/>, or null when it gives something (or is empty).</summary>
     public static NoAnswer? Read(string? text)
     {
-        if (string.IsNullOrWhiteSpace(text) || text.Contains('@') || text.AsSpan().IndexOfAnyInRange('0', '9') >= 0)
+        if (string.IsNullOrWhiteSpace(text) || text.Contains('@') || LongNumber().IsMatch(text))
         {
             return null;
         }
@@ -49,6 +50,10 @@ public static partial class NoAnswerReader
         : match.Groups["shop"].Success ? AlternativeKind.InStore
         : match.Groups["third"].Success ? AlternativeKind.ThirdParty
         : AlternativeKind.Account;
+
+    /// <summary>A number long enough to be what was asked for ("not sure, maybe 48213"); "it's 4 years old" gives nothing.</summary>
+    [GeneratedRegex(@"\d{3,}")]
+    private static partial Regex LongNumber();
 
     [GeneratedRegex(
         @"\b(?:i\s+)?(?:don'?t|do\s+not|dont)\s+know\b|\bidk\b|\bdunno\b|\bno\s+(?:idea|clue)\b|\bnot\s+(?:sure|certain)\b|\bunsure\b"

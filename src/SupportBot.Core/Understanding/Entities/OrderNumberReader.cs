@@ -3,7 +3,7 @@ using System.Text.RegularExpressions;
 namespace SupportBot.Core.Understanding.Entities;
 
 /// <summary>
-/// Finds order and reference numbers: "order 48213", "order number is 48213", "#A-99812", "AB-99812",
+/// Finds order and reference numbers: "order 48213", "order number is 48213", "#A-99812", "AB-99812", "112-4456789-1234567",
 /// "ref: 7Q2LX9", or a whole reply that is only a code ("48213", "it's 7Q2LX9"). Not order numbers: "the 3rd",
 /// "5", "2 times", "iPhone 15", phone numbers, dates, prices and years such as 2024.
 /// </summary>
@@ -114,6 +114,12 @@ public static partial class OrderNumberReader
     private static bool IsPlausible(string raw, bool labelled)
     {
         var value = Normalize(raw);
+        if (GroupedDigits().IsMatch(value))
+        {
+            // "112-4456789-1234567": digits in dashed groups are how marketplaces write order numbers, never a phone or a date.
+            return true;
+        }
+
         var digits = 0;
         var letters = 0;
         foreach (var c in value)
@@ -164,8 +170,11 @@ public static partial class OrderNumberReader
     private static partial Regex Hashed();
 
     /// <summary>Letters then digits ("AB-99812", "ORD12345"), or five to twelve digits standing alone.</summary>
-    [GeneratedRegex(@"(?<![\w#.,/:-])(?:[A-Z]{1,4}-?\d{4,}(?:-[A-Z0-9]+)?|\d{5,12})(?![\w/:]|[.,]\d)", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"(?<![\w#.,/:-])(?:[A-Z]{1,4}-?\d{4,}(?:-[A-Z0-9]+)?|\d{3}-\d{7}-\d{7}|\d{5,12})(?![\w/:]|[.,]\d)", RegexOptions.CultureInvariant)]
     private static partial Regex Shaped();
+
+    [GeneratedRegex(@"^\d{3}-\d{7}-\d{7}$")]
+    private static partial Regex GroupedDigits();
 
     /// <summary>A reply that is only a code ("48213", "it's 7Q2LX9.", "sure: AB99812").</summary>
     [GeneratedRegex(@"^\s*(?:(?:it'?s|it\s+is|that'?s|sure|yes|yeah|ok|okay|here|here\s+it\s+is|the\s+number\s+is|number)[\s,:!.-]*)*#?(?<id>[a-z0-9][a-z0-9-]{2,18}[a-z0-9])\s*[.!]*\s*$",

@@ -21,6 +21,7 @@ public sealed class NoAnswerReaderTests
     [InlineData("haven't a clue")]
     [InlineData("?")]
     [InlineData("ummm")]
+    [InlineData("no i dont have the order number its 4 years old")]
     public void Read_DoesNotKnow_IsUnknown(string text)
     {
         var none = NoAnswerReader.Read(text);

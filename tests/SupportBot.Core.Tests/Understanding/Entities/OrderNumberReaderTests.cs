@@ -26,6 +26,8 @@ public sealed class OrderNumberReaderTests
 
     [Theory]
     [InlineData("AB-99812 came broken", "AB-99812")]
+    [InlineData("112-4456789-1234567", "112-4456789-1234567")]
+    [InlineData("it was 112-4456789-1234567 on amazon", "112-4456789-1234567")]
     [InlineData("it's ORD123456", "ORD123456")]
     [InlineData("48213", "48213")]
     [InlineData("it's 48213.", "48213")]

@@ -1,0 +1,63 @@
+using System.Text.RegularExpressions;
+
+namespace SupportBot.Core.Understanding.Entities;
+
+/// <summary>
+/// Recognises a customer pushing back on a question instead of answering it: asking why it is asked ("why do you
+/// need that?", "what's that got to do with anything", "does it matter?", "what for?") or declining it ("skip",
+/// "just fix it", "none of your business", "I'd rather not say"). Only a reply that is nothing but the pushback
+/// counts: "why do you need that, it's the lamp" answers the question.
+/// </summary>
+public static partial class PushbackReader
+{
+    /// <summary>Words that add nothing to a pushback ("why do you even need that??", "ugh, just fix it please").</summary>
+    private static readonly HashSet<string> Filler = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "ugh", "seriously", "honestly", "really", "come", "on", "please", "pls", "plz", "just", "ok", "okay", "so", "and", "but", "well",
+        "omg", "ffs", "wtf", "lol", "man", "mate", "jeez", "god", "even", "exactly", "anyway", "anyways", "all", "this", "that", "it", "is",
+        "the", "a", "i", "you", "me", "my", "now", "already", "again", "for", "of", "to", "about", "info", "information", "question", "questions",
+        "stupid", "bloody", "damn", "hello", "sorry", "no", "nope",
+    };
+
+    /// <summary>Whether <paramref name="text"/> only asks why the question is asked.</summary>
+    public static bool AsksWhy(string? text) => OnlyThat(text, AsksWhyPhrase());
+
+    /// <summary>Whether <paramref name="text"/> only declines to answer the question.</summary>
+    public static bool Declines(string? text) => OnlyThat(text, DeclinesPhrase());
+
+    private static bool OnlyThat(string? text, Regex phrase)
+    {
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return false;
+        }
+
+        var normalized = text.Replace('\u2019', '\'');
+        var match = phrase.Match(normalized);
+        if (!match.Success)
+        {
+            return false;
+        }
+
+        var rest = normalized[..match.Index] + " " + normalized[(match.Index + match.Length)..];
+        return Words().Matches(rest).All(w => Filler.Contains(w.Value));
+    }
+
+    [GeneratedRegex(
+        @"\bwhy\s+(?:do|would|does|should|are)\s+(?:you|u|ya|it|that)\s+(?:even\s+)?(?:need|want|asking|ask|matter|care|relevant|important)(?:\s+(?:to\s+know|it|that|this|me|about\s+(?:it|that)))*\b"
+        + @"|\bwhy\s+(?:is|would)\s+(?:that|this|it)\s+(?:matter|relevant|important|needed|necessary)\b|\bwhat\s+(?:does|do)\s+(?:that|it|this)\s+(?:matter|have\s+to\s+do\s+with\s+(?:it|anything))\b"
+        + @"|\bwhat'?s\s+(?:that|this|it)\s+(?:got\s+)?(?:to\s+do\s+with\s+(?:it|anything|my\s+problem)|for)\b|\bdoes\s+(?:that|it|this)\s+(?:really\s+|even\s+)?matter\b"
+        + @"|\bwhat\s+(?:difference|does\s+it)\s+(?:does\s+(?:that|it)\s+)?make\b|\bhow\s+is\s+(?:that|this|it)\s+relevant\b|\bis\s+(?:that|this)\s+(?:really\s+)?(?:necessary|needed|relevant)\b"
+        + @"|^\s*(?:why|what\s+for|how\s+come|for\s+what)\s*[?!.]*\s*$",
+        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex AsksWhyPhrase();
+
+    [GeneratedRegex(
+        @"\b(?:skip(?:\s+(?:it|that|this))?|pass|next(?:\s+question)?|(?:just\s+)?(?:fix|sort)\s+(?:it|this|that)(?:\s+out)?|(?:it\s+)?(?:doesn'?t|does\s+not)\s+matter|irrelevant|who\s+cares"
+        + @"|none\s+of\s+your\s+business|not\s+your\s+(?:business|concern)|i'?d\s+rather\s+not(?:\s+say)?|rather\s+not\s+say|not\s+telling(?:\s+you)?|(?:i\s+)?(?:don'?t|do\s+not)\s+want\s+to\s+(?:say|tell\s+you|answer(?:\s+that)?))\b",
+        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex DeclinesPhrase();
+
+    [GeneratedRegex(@"[\p{L}\d']+", RegexOptions.CultureInvariant)]
+    private static partial Regex Words();
+}

@@ -1,0 +1,34 @@
+using SupportBot.Core.Understanding.Entities;
+
+namespace SupportBot.Core.Tests.Understanding.Entities;
+
+public sealed class PushbackReaderTests
+{
+    [Theory]
+    [InlineData("why do you need that", true)]
+    [InlineData("Why do you even need to know that??", true)]
+    [InlineData("what's that got to do with anything", true)]
+    [InlineData("does it matter?", true)]
+    [InlineData("why?", true)]
+    [InlineData("what for", true)]
+    [InlineData("why do you need that, it's the lamp", false)]
+    [InlineData("why does it keep crashing", false)]
+    [InlineData("since Monday", false)]
+    public void AsksWhy_OnlyThePushback(string text, bool expected)
+    {
+        Assert.Equal(expected, PushbackReader.AsksWhy(text));
+    }
+
+    [Theory]
+    [InlineData("skip", true)]
+    [InlineData("just fix it please", true)]
+    [InlineData("none of your business", true)]
+    [InlineData("I'd rather not say", true)]
+    [InlineData("doesn't matter", true)]
+    [InlineData("skip the router one, it's a Hub 3", false)]
+    [InlineData("I restarted it", false)]
+    public void Declines_OnlyTheRefusal(string text, bool expected)
+    {
+        Assert.Equal(expected, PushbackReader.Declines(text));
+    }
+}

@@ -18,6 +18,11 @@ public sealed class LocalSentimentAnalyzer : ISentimentAnalyzer
     /// <summary>An emotion the model gives at least this probability is found.</summary>
     private const double EmotionFrom = 0.25;
 
+    /// <summary>The signals of a customer kept waiting or trying, and how strong the frustration they carry is.</summary>
+    private const FeelingSignal Waited = FeelingSignal.Waiting | FeelingSignal.Tried | FeelingSignal.Recurrence;
+
+    private const double WaitedFrustration = 0.5;
+
     private readonly LexiconScorer _scorer;
     private readonly FeelingModel? _model;
 
@@ -87,6 +92,13 @@ public sealed class LocalSentimentAnalyzer : ISentimentAnalyzer
 
         var label = compound >= 0.05 ? SentimentLabel.Positive : compound <= -0.05 ? SentimentLabel.Negative : SentimentLabel.Neutral;
         var found = Emotions(lexical, _model is null ? [] : emotions[1..]);
+        if (feeling is Feeling.Mild or Feeling.Upset or Feeling.Furious && (signals & Waited) != 0 && !found.Exists(e => e.Emotion == Emotion.Frustration))
+        {
+            // Waiting, trying again and again, the same problem back: whatever the words, an agent reads frustration.
+            found.Add(new EmotionTag(Emotion.Frustration, WaitedFrustration));
+            found.Sort((a, b) => b.Strength.CompareTo(a.Strength));
+        }
+
         double strongest = 0;
         foreach (var emotion in found)
         {

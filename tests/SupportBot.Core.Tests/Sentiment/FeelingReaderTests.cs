@@ -16,6 +16,7 @@ public sealed class FeelingReaderTests
     [InlineData("you crooks, I'm reporting you to trading standards")]
     [InlineData("I AM DONE WITH YOU PEOPLE")]
     [InlineData("I'm furious, you cancelled my order without telling me")]
+    [InlineData("my order has gone missing AGAIN. you people are useless and I'm cancelling my account")]
     public void Furious(string text) => AssertBand(Feeling.Furious, text);
 
     [Theory]
@@ -24,6 +25,7 @@ public sealed class FeelingReaderTests
     [InlineData("I've been on hold 40 minutes and nobody picked up")]
     [InlineData("this is ridiculous, I've been waiting for weeks")]
     [InlineData("great job, really. the parcel is lost again")]
+    [InlineData("the courier was rude")]
     public void Upset(string text) => AssertBand(Feeling.Upset, text);
 
     [Theory]
@@ -78,6 +80,8 @@ public sealed class FeelingReaderTests
     [InlineData("I'm really disappointed with the quality of this jacket", Emotion.Disappointment)]
     [InlineData("this is ridiculous, I've been waiting for weeks", Emotion.Anger)]
     [InlineData("my parcel never arrived and nobody answers my emails", Emotion.Frustration)]
+    [InlineData("Hello, please could you help? I've been on hold 40 minutes twice this week. Thanks in advance", Emotion.Frustration)]
+    [InlineData("the app logged me out AGAIN, third time today", Emotion.Frustration)]
     public void Emotions_FromTheModelAndTheLexicon(string text, Emotion emotion)
     {
         var result = Analyze(text);

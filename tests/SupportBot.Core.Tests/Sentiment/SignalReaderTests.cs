@@ -69,6 +69,7 @@ public sealed class SignalReaderTests
     [InlineData("f*** you and your refund policy")]
     [InlineData("you guys suck")]
     [InlineData("this is the worst company ever")]
+    [InlineData("you people are useless")]
     public void Insult(string text) => AssertSignal(FeelingSignal.Insult, text);
 
     [Theory]
@@ -83,6 +84,7 @@ public sealed class SignalReaderTests
     [InlineData("I'll take my business elsewhere")]
     [InlineData("I'm calling my bank for a chargeback")]
     [InlineData("never buying from you again")]
+    [InlineData("Im cancelling my account")]
     public void Threat(string text) => AssertSignal(FeelingSignal.Threat, text);
 
     [Theory]

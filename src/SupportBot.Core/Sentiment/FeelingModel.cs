@@ -262,7 +262,8 @@ public sealed class FeelingModel
     /// What the labeling guide reads as upset or furious whatever else the message says: shouting, insults and a
     /// customer saying they are furious are furious, swearing with a threat too; swearing, a threat or sarcasm is at
     /// least upset. Furious needs something of that kind, or capitals or doubled punctuation: angry words alone ("the
-    /// courier was rude") are upset. Praise in capitals ("THANK YOU SO MUCH") stays positive.
+    /// courier was rude") are upset; a word in capitals or doubled punctuation is never calm ("I need it TODAY??").
+    /// Praise in capitals ("THANK YOU SO MUCH") stays positive.
     /// </summary>
     private static Feeling Floor(Feeling band, FeelingSignal signals, bool rage)
     {
@@ -287,7 +288,13 @@ public sealed class FeelingModel
             return band is Feeling.Furious ? band : Feeling.Upset;
         }
 
-        return band is Feeling.Furious && (signals & (FeelingSignal.Emphasis | FeelingSignal.RepeatedPunctuation)) == 0 ? Feeling.Upset : band;
+        var raised = (signals & (FeelingSignal.Emphasis | FeelingSignal.RepeatedPunctuation)) != 0;
+        return band switch
+        {
+            Feeling.Furious when !raised => Feeling.Upset,
+            Feeling.Calm when raised => Feeling.Mild,
+            _ => band,
+        };
     }
 
     /// <summary>Room for a text's features and what the lexicon, signals and band add.</summary>

@@ -29,6 +29,7 @@ public static partial class ComplaintReader
         ["i'm"] = "you're",
         ["im"] = "you're",
         ["i've"] = "you've",
+        ["ive"] = "you've",
         ["i'd"] = "you'd",
         ["i'll"] = "you'll",
         ["we"] = "you",

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Logging;
 using SupportBot.Core.Activities;
+using SupportBot.Core.Cases;
 using SupportBot.Core.State;
 using SupportBot.Core.Transcripts;
 
@@ -45,7 +46,8 @@ public sealed partial class BotAdapter
     public async Task<TurnResult> ProcessActivityAsync(Activity activity, Func<IReadOnlyList<Activity>, CancellationToken, Task>? deliver, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(activity);
-        activity = activity with { Timestamp = activity.Timestamp ?? _timeProvider.GetUtcNow() };
+        // Card numbers, security codes and IBANs never reach state, the transcript or a brief: masked before the turn.
+        activity = activity with { Timestamp = activity.Timestamp ?? _timeProvider.GetUtcNow(), Text = activity.Text is { } text ? PiiMasker.MaskPayment(text) : null };
         var key = _conversationState.GetStorageKey(activity) ?? throw new ArgumentException("The activity names no channel or conversation.", nameof(activity));
         using var turn = await _locks.AcquireAsync(key, cancellationToken).ConfigureAwait(false);
         for (var attempt = 1; ; attempt++)

@@ -95,7 +95,7 @@ public sealed record CaseSummary
             Tier = supportCase.Tier,
             Category = supportCase.Category ?? "other",
             CategoryTitle = categoryTitle,
-            Complaint = PiiMasker.Mask(supportCase.Complaint ?? string.Empty),
+            Complaint = PiiMasker.MaskForBrief(supportCase.Complaint ?? string.Empty),
             Problem = OneLine(supportCase, categoryTitle),
             Answers = supportCase.Answers,
             AlreadyTried = supportCase.Answers.FirstOrDefault(a => a.QuestionId == "tried" && !a.SaysNothing)?.Answer,
@@ -113,7 +113,7 @@ public sealed record CaseSummary
             ApprovalReason = supportCase.ApprovalReason,
             Reason = supportCase.HandoffReason ?? HandoffReason.CustomerAsked,
             DoNotAskAgain = [.. supportCase.Answers.Select(a => a.Question), .. supportCase.Complaint is null ? Array.Empty<string>() : ["What happened?"]],
-            CustomerAddition = supportCase.CustomerAddition is { } added ? PiiMasker.Mask(added) : null,
+            CustomerAddition = supportCase.CustomerAddition is { } added ? PiiMasker.MaskForBrief(added) : null,
             CreatedAt = supportCase.HandedOverAt ?? supportCase.OpenedAt,
         };
     }
@@ -129,7 +129,7 @@ public sealed record CaseSummary
         var shown = new List<string> { Complaint };
         foreach (var answer in Answers.Where(a => a.QuestionId != "tried" && (!a.SaysNothing || a.Answer == ClarifyingAnswer.NotKnown)))
         {
-            var text = PiiMasker.Mask(answer.Answer);
+            var text = answer.QuestionId == "order_number" ? PiiMasker.Mask(answer.Answer) : PiiMasker.MaskForBrief(answer.Answer);
             if (!shown.Any(s => s.Contains(text, StringComparison.OrdinalIgnoreCase)))
             {
                 shown.Add(text);
@@ -137,12 +137,12 @@ public sealed record CaseSummary
             }
         }
 
-        if (AlreadyTried is { } tried && !shown.Any(s => s.Contains(PiiMasker.Mask(tried), StringComparison.OrdinalIgnoreCase)))
+        if (AlreadyTried is { } tried && !shown.Any(s => s.Contains(PiiMasker.MaskForBrief(tried), StringComparison.OrdinalIgnoreCase)))
         {
-            parts.Add($"already tried: {PiiMasker.Mask(tried)}");
+            parts.Add($"already tried: {PiiMasker.MaskForBrief(tried)}");
         }
 
-        parts.AddRange(UnderlyingIssues.Select(i => $"also: {PiiMasker.Mask(i)}"));
+        parts.AddRange(UnderlyingIssues.Select(i => $"also: {PiiMasker.MaskForBrief(i)}"));
         if (RemedyWithAmount() is { } remedy)
         {
             parts.Add($"you'd like {remedy}");
@@ -173,7 +173,7 @@ public sealed record CaseSummary
 
     private static string OneLine(SupportCase supportCase, string categoryTitle)
     {
-        var mirrored = supportCase.Mirrored is { Length: > 0 } m ? PiiMasker.Mask(m) : PiiMasker.Mask(supportCase.Complaint ?? string.Empty);
+        var mirrored = PiiMasker.MaskForBrief(supportCase.Mirrored is { Length: > 0 } m ? m : supportCase.Complaint ?? string.Empty);
         if (string.IsNullOrWhiteSpace(supportCase.Complaint))
         {
             return "asked for a person before saying what it is about";

@@ -49,7 +49,7 @@ public sealed partial class CallbackDialog : CaseDialog
         var contact = ContactReader.ReadFirst(answer) is { } found ? answer[found.Start..].Trim().TrimEnd('.', '!') : answer.Trim();
         if (_handoff.Desk is { } desk)
         {
-            var note = PiiMasker.Mask(answer).Trim();
+            var note = PiiMasker.MaskPayment(answer).Trim(); // the contact itself is what the colleague needs, whole
             await desk.UpdateAsync(supportCase.CaseId, c => c with { Status = CaseStatus.Callback, CallbackContact = note }, cancellationToken).ConfigureAwait(false);
         }
 

@@ -19,6 +19,7 @@ public sealed class ChannelAuthenticator : IDisposable
     /// <summary>The caller id an authenticated Azure channel activity is marked with.</summary>
     public const string AzureCallerId = "urn:botframework:azure";
 
+    private static readonly long MaxUnixSeconds = DateTimeOffset.MaxValue.ToUnixTimeSeconds();
     private readonly ChannelAuthOptions _options;
     private readonly TimeProvider _time;
     private readonly OpenIdKeys _botFramework;
@@ -63,6 +64,11 @@ public sealed class ChannelAuthenticator : IDisposable
         using (headerDocument)
         using (payloadDocument)
         {
+            if (headerDocument.RootElement.ValueKind != JsonValueKind.Object || payloadDocument.RootElement.ValueKind != JsonValueKind.Object)
+            {
+                return Unauthorized("the token is not a signed JWT");
+            }
+
             return await ValidateAsync(parts, headerDocument.RootElement, payloadDocument.RootElement, activity, cancellationToken).ConfigureAwait(false);
         }
     }
@@ -115,14 +121,14 @@ public sealed class ChannelAuthenticator : IDisposable
 
         var now = _time.GetUtcNow();
         var skew = TimeSpan.FromMinutes(_options.ClockSkewMinutes);
-        if (!payload.TryGetProperty("exp", out var exp) || !exp.TryGetInt64(out var expires) || now - skew > DateTimeOffset.FromUnixTimeSeconds(expires))
+        if (Time(payload, "exp") is not { } expires || now - skew > expires)
         {
-            return Unauthorized("the token has expired");
+            return Unauthorized("the token has expired, or its 'exp' is not a time");
         }
 
-        if (payload.TryGetProperty("nbf", out var nbf) && nbf.TryGetInt64(out var notBefore) && now + skew < DateTimeOffset.FromUnixTimeSeconds(notBefore))
+        if (payload.TryGetProperty("nbf", out _) && (Time(payload, "nbf") is not { } notBefore || now + skew < notBefore))
         {
-            return Unauthorized("the token is not valid yet");
+            return Unauthorized("the token is not valid yet, or its 'nbf' is not a time");
         }
 
         if (fromBotFramework)
@@ -151,8 +157,15 @@ public sealed class ChannelAuthenticator : IDisposable
     private static string? String(JsonElement element, string name) =>
         element.ValueKind == JsonValueKind.Object && element.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
 
+    /// <summary>A NumericDate claim (seconds since 1970) as a time; null when missing, not a number, or beyond any date.</summary>
+    private static DateTimeOffset? Time(JsonElement payload, string name) =>
+        payload.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.Number && value.TryGetInt64(out var seconds)
+        && seconds >= 0 && seconds <= MaxUnixSeconds
+            ? DateTimeOffset.FromUnixTimeSeconds(seconds)
+            : null;
+
     private static List<string> Audiences(JsonElement payload) =>
         !payload.TryGetProperty("aud", out var aud) ? []
-        : aud.ValueKind == JsonValueKind.Array ? [.. aud.EnumerateArray().Select(a => a.GetString() ?? string.Empty)]
-        : [aud.GetString() ?? string.Empty];
+        : aud.ValueKind == JsonValueKind.Array ? [.. aud.EnumerateArray().Where(a => a.ValueKind == JsonValueKind.String).Select(a => a.GetString()!)]
+        : aud.ValueKind == JsonValueKind.String ? [aud.GetString()!] : [];
 }

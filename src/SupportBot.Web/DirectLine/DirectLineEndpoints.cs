@@ -20,6 +20,7 @@ public static partial class DirectLineEndpoints
     public const string CorsPolicy = "widget";
 
     private const int MaxNameLength = 100;
+    private const int MaxTrustedOrigins = 16;
 
     public static IEndpointRouteBuilder MapDirectLine(this IEndpointRouteBuilder app)
     {
@@ -32,6 +33,7 @@ public static partial class DirectLineEndpoints
         api.MapPost("/conversations/{conversationId}/activities", PostActivityAsync);
         api.MapPost("/conversations/{conversationId}/upload", Upload);
         api.MapGet("/conversations/{conversationId}/stream", StreamAsync);
+        api.MapGet("/session/getsessionid", SessionId);
         app.MapPost("/directline/token", PageTokenAsync).RequireCors(CorsPolicy).RequireRateLimiting(Hosting.Hardening.PerAddress);
         return app;
     }
@@ -56,7 +58,12 @@ public static partial class DirectLineEndpoints
             return Error(StatusCodes.Status400BadRequest, "BadArgument", $"The name is longer than {MaxNameLength} characters.");
         }
 
-        var (token, grant) = tokens.Issue(DirectLineTokens.NewConversationId(), DirectLineTokens.NewUserId(), string.IsNullOrWhiteSpace(name) ? null : name.Trim());
+        if (TrustedOriginsOf(parameters, out var origins) is { } badOrigins)
+        {
+            return badOrigins;
+        }
+
+        var (token, grant) = tokens.Issue(DirectLineTokens.NewConversationId(), DirectLineTokens.NewUserId(), string.IsNullOrWhiteSpace(name) ? null : name.Trim(), origins);
         return Conversation(tokens, grant, token, streamUrl: null, StatusCodes.Status200OK);
     }
 
@@ -85,7 +92,12 @@ public static partial class DirectLineEndpoints
             return Error(StatusCodes.Status400BadRequest, "BadArgument", $"user.id may have at most 256 characters and user.name at most {MaxNameLength}.");
         }
 
-        var (token, grant) = tokens.Issue(DirectLineTokens.NewConversationId(), string.IsNullOrWhiteSpace(user?.Id) ? DirectLineTokens.NewUserId() : user.Id, user?.Name);
+        if (TrustedOriginsOf(parameters, out var origins) is { } badOrigins)
+        {
+            return badOrigins;
+        }
+
+        var (token, grant) = tokens.Issue(DirectLineTokens.NewConversationId(), string.IsNullOrWhiteSpace(user?.Id) ? DirectLineTokens.NewUserId() : user.Id, user?.Name, origins);
         return Conversation(tokens, grant, token, streamUrl: null, StatusCodes.Status200OK);
     }
 
@@ -126,10 +138,14 @@ public static partial class DirectLineEndpoints
         {
             (token, grant) = (BearerOf(http)!, given);
         }
+        else if (TrustedOriginsOf(parameters, out var origins) is { } badOrigins)
+        {
+            return badOrigins;
+        }
         else
         {
             var user = parameters?.User;
-            (token, grant) = tokens.Issue(DirectLineTokens.NewConversationId(), string.IsNullOrWhiteSpace(user?.Id) ? null : user.Id, user?.Name);
+            (token, grant) = tokens.Issue(DirectLineTokens.NewConversationId(), string.IsNullOrWhiteSpace(user?.Id) ? null : user.Id, user?.Name, origins);
         }
 
         var (created, watermark) = await channel.StartAsync(grant.ConversationId, UserOf(grant), ServiceUrl(http, options.Value), cancellationToken).ConfigureAwait(false);
@@ -251,6 +267,10 @@ public static partial class DirectLineEndpoints
         {
             refused = Error(StatusCodes.Status403Forbidden, "NotAllowed", "This stream URL belongs to another conversation.");
         }
+        else if (UntrustedOrigin(http, grant) is { } untrusted)
+        {
+            refused = untrusted;
+        }
         else if (!string.IsNullOrEmpty(watermark) && !TryParseWatermark(watermark, out from))
         {
             refused = BadWatermark(watermark);
@@ -344,7 +364,7 @@ public static partial class DirectLineEndpoints
 
         return tokens.Check(credential, out caller) switch
         {
-            CredentialCheck.Valid => null,
+            CredentialCheck.Valid => UntrustedOrigin(http, caller!.Grant),
             CredentialCheck.Expired => Error(StatusCodes.Status403Forbidden, "TokenExpired", "The token has expired; get a new one (tokens refresh before they expire)."),
             _ => Error(StatusCodes.Status403Forbidden, "BadArgument", "The token or secret is not valid for this bot."),
         };
@@ -362,6 +382,76 @@ public static partial class DirectLineEndpoints
             ? null
             : Error(StatusCodes.Status403Forbidden, "NotAllowed", "This token belongs to another conversation.");
     }
+
+    /// <summary><c>GET session/getsessionid</c>: the id directlinejs asks for before a sign-in card's flow.</summary>
+    private static IResult SessionId(HttpContext http, DirectLineTokens tokens)
+    {
+        if (Authenticate(http, tokens, null, out var caller) is { } denied)
+        {
+            return denied;
+        }
+
+        return caller!.Grant is { } grant
+            ? Results.Json(new SessionResponse(tokens.SessionId(grant)), DirectLineJson.Default.SessionResponse)
+            : Error(StatusCodes.Status400BadRequest, "BadArgument", "A session belongs to a conversation's token; the secret has none.");
+    }
+
+    /// <summary>
+    /// A token minted with <c>trustedOrigins</c> works only from those pages: the request's <c>Origin</c> (or, for a
+    /// same-origin GET that sends none, its <c>Referer</c>) must be one of them.
+    /// </summary>
+    private static IResult? UntrustedOrigin(HttpContext http, DirectLineGrant? grant)
+    {
+        if (grant?.TrustedOrigins is not { Count: > 0 } trusted)
+        {
+            return null;
+        }
+
+        var origin = http.Request.Headers.Origin.ToString();
+        if (string.IsNullOrEmpty(origin) && Uri.TryCreate(http.Request.Headers.Referer.ToString(), UriKind.Absolute, out var referer))
+        {
+            origin = referer.GetLeftPart(UriPartial.Authority);
+        }
+
+        return NormalOrigin(origin) is { } normal && trusted.Contains(normal, StringComparer.Ordinal)
+            ? null
+            : Error(StatusCodes.Status403Forbidden, "NotAllowed", "This token may be used only from the pages it was issued for (trustedOrigins).");
+    }
+
+    /// <summary>The <c>trustedOrigins</c> of a token request, each as <c>scheme://host[:port]</c>; a 400 for one that is no origin.</summary>
+    private static IResult? TrustedOriginsOf(TokenParameters? parameters, out IReadOnlyList<string>? origins)
+    {
+        origins = null;
+        if (parameters?.TrustedOrigins is not { Count: > 0 } given)
+        {
+            return null;
+        }
+
+        if (given.Count > MaxTrustedOrigins)
+        {
+            return Error(StatusCodes.Status400BadRequest, "BadArgument", $"trustedOrigins may name at most {MaxTrustedOrigins} origins.");
+        }
+
+        var normal = new List<string>(given.Count);
+        foreach (var origin in given)
+        {
+            if (NormalOrigin(origin) is not { } one)
+            {
+                return Error(StatusCodes.Status400BadRequest, "BadArgument", $"trustedOrigins: '{origin}' is not an origin such as https://www.example.com.");
+            }
+
+            normal.Add(one);
+        }
+
+        origins = normal;
+        return null;
+    }
+
+    private static string? NormalOrigin(string? origin) =>
+        Uri.TryCreate(origin?.Trim(), UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https" && uri.AbsolutePath == "/" && string.IsNullOrEmpty(uri.Query)
+        && uri.UserInfo.Length == 0 && uri.Host.Length > 0 && origin!.Length <= 300
+            ? uri.GetLeftPart(UriPartial.Authority).ToLowerInvariant()
+            : null;
 
     private static string? BearerOf(HttpContext http)
     {

@@ -8,4 +8,5 @@ namespace SupportBot.Web.DirectLine;
 [JsonSerializable(typeof(TokenParameters))]
 [JsonSerializable(typeof(ResourceResponse))]
 [JsonSerializable(typeof(ErrorResponse))]
+[JsonSerializable(typeof(SessionResponse))]
 public sealed partial class DirectLineJson : JsonSerializerContext;

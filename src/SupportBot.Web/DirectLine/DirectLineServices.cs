@@ -47,7 +47,10 @@ public static class DirectLineServices
         services.AddCors(cors => cors.AddPolicy(DirectLineEndpoints.CorsPolicy, policy => policy
             .WithOrigins([.. origins.Select(o => o.TrimEnd('/'))])
             .WithMethods("GET", "POST")
-            .WithHeaders("Authorization", "Content-Type", "x-ms-bot-agent", "x-requested-with")));
+            .WithHeaders("Authorization", "Content-Type", "x-ms-bot-agent", "x-requested-with")
+            .WithExposedHeaders("Retry-After") // directlinejs backs off by it on a 429 from another origin
+            .AllowCredentials())); // session/getsessionid is called with credentials; no Direct Line call trusts a cookie
+
         return services;
     }
 }

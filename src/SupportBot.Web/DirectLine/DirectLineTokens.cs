@@ -15,6 +15,7 @@ namespace SupportBot.Web.DirectLine;
 public sealed class DirectLineTokens
 {
     private const string Issuer = "supportbot";
+    private static readonly long MaxUnixSeconds = DateTimeOffset.MaxValue.ToUnixTimeSeconds();
     private static readonly byte[] Header = Encoding.UTF8.GetBytes(Base64Url.EncodeToString("""{"alg":"HS256","typ":"JWT"}"""u8));
     private readonly byte[] _key;
     private readonly byte[]? _secret;
@@ -92,10 +93,10 @@ public sealed class DirectLineTokens
     public static string NewUserId() => "dl_" + RandomNumberGenerator.GetString("abcdefghijklmnopqrstuvwxyz0123456789", 16);
 
     /// <summary>Mints a token for one conversation and, when known, its user.</summary>
-    public (string Token, DirectLineGrant Grant) Issue(string conversationId, string? userId, string? userName)
+    public (string Token, DirectLineGrant Grant) Issue(string conversationId, string? userId, string? userName, IReadOnlyList<string>? trustedOrigins = null)
     {
         var now = _time.GetUtcNow();
-        var grant = new DirectLineGrant(conversationId, userId, userName, now + Lifetime);
+        var grant = new DirectLineGrant(conversationId, userId, userName, now + Lifetime, trustedOrigins is { Count: > 0 } ? trustedOrigins : null);
         var payload = new ArrayBufferWriter<byte>(256);
         using (var json = new Utf8JsonWriter(payload))
         {
@@ -112,6 +113,17 @@ public sealed class DirectLineTokens
                 json.WriteString("name", userName);
             }
 
+            if (grant.TrustedOrigins is { } origins)
+            {
+                json.WriteStartArray("origins");
+                foreach (var origin in origins)
+                {
+                    json.WriteStringValue(origin);
+                }
+
+                json.WriteEndArray();
+            }
+
             json.WriteNumber("iat", now.ToUnixTimeSeconds());
             json.WriteNumber("exp", grant.Expires.ToUnixTimeSeconds());
             json.WriteEndObject();
@@ -126,7 +138,18 @@ public sealed class DirectLineTokens
     public (string Token, DirectLineGrant Grant) Refresh(DirectLineGrant grant)
     {
         ArgumentNullException.ThrowIfNull(grant);
-        return Issue(grant.ConversationId, grant.UserId, grant.UserName);
+        return Issue(grant.ConversationId, grant.UserId, grant.UserName, grant.TrustedOrigins);
+    }
+
+    /// <summary>
+    /// The session id of <c>session/getsessionid</c>: stable for one conversation and user, so the sign-in flow that
+    /// asks for it twice gets the same id, and meaningless to anyone without the signing key.
+    /// </summary>
+    public string SessionId(DirectLineGrant grant)
+    {
+        ArgumentNullException.ThrowIfNull(grant);
+        var mac = HMACSHA256.HashData(_key, Encoding.UTF8.GetBytes($"session\n{grant.ConversationId}\n{grant.UserId}"));
+        return Base64Url.EncodeToString(mac.AsSpan(0, 18));
     }
 
     /// <summary>Whole seconds until the grant's token expires (Direct Line's <c>expires_in</c>).</summary>
@@ -165,7 +188,8 @@ public sealed class DirectLineTokens
             using var payload = JsonDocument.Parse(Base64Url.DecodeFromChars(parts[1]));
             var root = payload.RootElement;
             if (!root.TryGetProperty("conv", out var conv) || conv.GetString() is not { Length: > 0 } conversationId
-                || !root.TryGetProperty("exp", out var exp) || !exp.TryGetInt64(out var expires))
+                || !root.TryGetProperty("exp", out var exp) || exp.ValueKind != JsonValueKind.Number || !exp.TryGetInt64(out var expires)
+                || expires < 0 || expires > MaxUnixSeconds)
             {
                 return CredentialCheck.Invalid;
             }
@@ -174,7 +198,8 @@ public sealed class DirectLineTokens
                 conversationId,
                 root.TryGetProperty("user", out var user) ? user.GetString() : null,
                 root.TryGetProperty("name", out var name) ? name.GetString() : null,
-                DateTimeOffset.FromUnixTimeSeconds(expires));
+                DateTimeOffset.FromUnixTimeSeconds(expires),
+                root.TryGetProperty("origins", out var origins) ? [.. origins.EnumerateArray().Select(o => o.GetString() ?? throw new FormatException("origins holds a non-string"))] : null);
             if (_time.GetUtcNow() >= grant.Expires)
             {
                 return CredentialCheck.Expired;

@@ -61,6 +61,11 @@ public static class ActivityBody
             }
 
             var activity = JsonSerializer.Deserialize(buffer.AsSpan(0, length), ActivityJson.Default.Activity);
+            if (LoneSurrogate(buffer.AsSpan(0, length)) is { } where)
+            {
+                return (null, new BodyFault(StatusCodes.Status400BadRequest, "Malformed activity", $"A string at {where} holds half of a surrogate pair (such as \\ud800 alone), which is not text.", where.TrimStart('$', '.')));
+            }
+
             return activity is null
                 ? (null, new BodyFault(StatusCodes.Status400BadRequest, "Invalid activity", "The body must be a JSON object: a Bot Framework activity.", "body"))
                 : (activity, null);
@@ -75,6 +80,53 @@ public static class ActivityBody
         {
             ArrayPool<byte>.Shared.Return(buffer);
         }
+    }
+
+    /// <summary>
+    /// The path of the first string whose <c>\\u</c> escapes leave half a surrogate pair (which no store or client can
+    /// encode), or null. Typed members already fail to deserialize; this catches raw ones (channelData, value,
+    /// entities). Bodies without a <c>\\u</c> escape are not read twice.
+    /// </summary>
+    private static string? LoneSurrogate(ReadOnlySpan<byte> json)
+    {
+        if (json.IndexOf("\\u"u8) < 0)
+        {
+            return null;
+        }
+
+        var reader = new Utf8JsonReader(json);
+        var path = new Stack<string>();
+        var property = "[]";
+        while (reader.Read())
+        {
+            if (reader.TokenType is JsonTokenType.PropertyName or JsonTokenType.String && reader.ValueIsEscaped)
+            {
+                try
+                {
+                    var text = reader.GetString()!;
+                    property = reader.TokenType == JsonTokenType.PropertyName ? text : property;
+                }
+                catch (InvalidOperationException)
+                {
+                    return string.Join('.', path.Reverse().Append(property).Prepend("$"));
+                }
+            }
+            else if (reader.TokenType == JsonTokenType.PropertyName)
+            {
+                property = reader.GetString()!;
+            }
+            else if (reader.TokenType is JsonTokenType.StartObject or JsonTokenType.StartArray && reader.CurrentDepth > 0)
+            {
+                path.Push(property);
+                property = "[]";
+            }
+            else if (reader.TokenType is JsonTokenType.EndObject or JsonTokenType.EndArray && reader.CurrentDepth > 0)
+            {
+                property = path.Pop();
+            }
+        }
+
+        return null;
     }
 
     private static BodyFault TooLarge(int max) =>

@@ -38,7 +38,16 @@ public sealed class ChannelAuthenticationTests
     public static TheoryData<string> Refusals => new()
     {
         "no header", "not bearer", "malformed", "expired", "not yet valid", "wrong audience", "wrong issuer", "bad signature",
-        "unknown key", "serviceUrl mismatch", "alg none", "alg HS256",
+        "unknown key", "serviceUrl mismatch", "alg none", "alg HS256", "exp a string", "exp beyond any date", "aud a number", "payload an array",
+    };
+
+    private static JsonObject Claims(string serviceUrl, DateTimeOffset now, JsonNode? exp = null, JsonNode? aud = null) => new()
+    {
+        ["iss"] = FakeIdentity.Issuer,
+        ["aud"] = aud ?? FakeIdentity.AppId,
+        ["serviceurl"] = serviceUrl,
+        ["nbf"] = now.AddMinutes(-1).ToUnixTimeSeconds(),
+        ["exp"] = exp ?? now.AddMinutes(30).ToUnixTimeSeconds(),
     };
 
     [Theory]
@@ -65,6 +74,10 @@ public sealed class ChannelAuthenticationTests
             "unknown key" => "Bearer " + identity.Token(serviceUrl, kid: "key-nobody-published", signWith: otherKey),
             "serviceUrl mismatch" => "Bearer " + identity.Token("https://evil.example.com/"),
             "alg none" => "Bearer " + Unsigned("none"),
+            "exp a string" => "Bearer " + identity.Sign(Claims(serviceUrl, now, exp: "tomorrow")),
+            "exp beyond any date" => "Bearer " + identity.Sign(Claims(serviceUrl, now, exp: long.MaxValue / 2)),
+            "aud a number" => "Bearer " + identity.Sign(Claims(serviceUrl, now, aud: 42)),
+            "payload an array" => "Bearer " + identity.Sign("[1,2]"),
             _ => "Bearer " + Unsigned("HS256"),
         };
 

@@ -35,6 +35,25 @@ public sealed partial class DeploymentTemplateTests
         Assert.Contains("messagingEndpoint", template["outputs"]!.AsObject().Select(o => o.Key));
     }
 
+    /// <summary>
+    /// ARM evaluates <c>variables</c> and parameter defaults before any resource exists, so <c>reference()</c> and every
+    /// <c>list*()</c> are refused there ("The template function 'listKeys' is not expected at this location").
+    /// </summary>
+    [Theory]
+    [MemberData(nameof(Templates))]
+    public void Template_UsesReferenceAndListFunctionsOnlyWhereArmAllowsThem(string file)
+    {
+        var template = Read(file);
+        var early = new JsonObject
+        {
+            ["variables"] = template["variables"]?.DeepClone(),
+            ["defaults"] = new JsonArray([.. template["parameters"]!.AsObject().Select(p => p.Value!["defaultValue"]?.DeepClone())]),
+        }.ToJsonString();
+
+        Assert.Empty(RuntimeFunction().Matches(early).Select(m => m.Value));
+        Assert.Equal(["listKeys(", "reference(", "listSecrets("], RuntimeFunction().Matches("[listKeys(x)] [reference(y).z] [listSecrets(q)] [concat(parameters('list'))]").Select(m => m.Value));
+    }
+
     [Theory]
     [MemberData(nameof(Templates))]
     public void ParameterFile_SetsOnlyDeclaredParameters_AndEveryRequiredOne(string file)
@@ -65,12 +84,14 @@ public sealed partial class DeploymentTemplateTests
         var site = resources.Single(r => r["type"]!.GetValue<string>() == "Microsoft.Web/sites");
         var bot = resources.Single(r => r["type"]!.GetValue<string>() == "Microsoft.BotService/botServices");
         var channels = resources.Where(r => r["type"]!.GetValue<string>() == "Microsoft.BotService/botServices/channels").Select(r => r["properties"]!["channelName"]!.GetValue<string>());
-        var settings = template["variables"]!["baseSettings"]!.AsArray().Concat(template["variables"]!["postgresSettings"]!.AsArray()).Select(s => s!["name"]!.GetValue<string>()).ToList();
+        var settings = template["variables"]!["baseSettings"]!.AsArray().Concat(template["variables"]!["postgresSettings"]!.AsArray()).Select(s => s!["name"]!.GetValue<string>())
+            .Concat(SettingBuilt().Matches(site["properties"]!["siteConfig"]!["appSettings"]!.GetValue<string>()).Select(m => m.Groups[1].Value)).ToList();
         var appsettings = JsonNode.Parse(File.ReadAllText(Path.Combine(AppRoot.Find(), "appsettings.json")))!;
 
         Assert.Contains(resources, r => r["type"]!.GetValue<string>() == "Microsoft.Web/serverfarms");
         Assert.Contains(resources, r => r["type"]!.GetValue<string>() == "Microsoft.DBforPostgreSQL/flexibleServers" && r["condition"]!.GetValue<string>() == "[parameters('deployPostgres')]");
         Assert.Contains("Storage__Provider", settings);
+        Assert.Contains("Sentiment__Key", settings);
         Assert.Contains(resources, r => r["type"]!.GetValue<string>() == "Microsoft.CognitiveServices/accounts" && r["kind"]!.GetValue<string>() == "TextAnalytics");
         Assert.Equal("DOTNETCORE|10.0", site["properties"]!["siteConfig"]!["linuxFxVersion"]!.GetValue<string>());
         Assert.True(site["properties"]!["siteConfig"]!["webSocketsEnabled"]!.GetValue<bool>());
@@ -156,6 +177,12 @@ public sealed partial class DeploymentTemplateTests
         process.WaitForExit();
         return (process.ExitCode, output, error);
     }
+
+    [GeneratedRegex(@"\b(reference|list[A-Za-z]*)\(")]
+    private static partial Regex RuntimeFunction();
+
+    [GeneratedRegex(@"createObject\('name', '([^']+)'")]
+    private static partial Regex SettingBuilt();
 
     [GeneratedRegex(@"parameters\('([^']+)'\)")]
     private static partial Regex ParameterUse();

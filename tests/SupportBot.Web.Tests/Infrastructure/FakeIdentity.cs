@@ -118,10 +118,13 @@ public sealed class FakeIdentity : IAsyncDisposable
     }
 
     /// <summary>Signs any claims as an RS256 JWT with key-1.</summary>
-    public string Sign(JsonObject payload)
+    public string Sign(JsonObject payload) => Sign(payload.ToJsonString());
+
+    /// <summary>Signs any payload text, claims or not, as an RS256 JWT with key-1.</summary>
+    public string Sign(string payload)
     {
         var header = new JsonObject { ["alg"] = "RS256", ["typ"] = "JWT", ["kid"] = "key-1" };
-        var input = $"{Base64Url.EncodeToString(Encoding.UTF8.GetBytes(header.ToJsonString()))}.{Base64Url.EncodeToString(Encoding.UTF8.GetBytes(payload.ToJsonString()))}";
+        var input = $"{Base64Url.EncodeToString(Encoding.UTF8.GetBytes(header.ToJsonString()))}.{Base64Url.EncodeToString(Encoding.UTF8.GetBytes(payload))}";
         RSA key;
         lock (_keys)
         {

@@ -7,8 +7,10 @@ namespace SupportBot.Testing;
 /// <c>user:</c> and <c>bot:</c> lines; a message may continue on the following lines. Chatdown's
 /// <c>[Typing]</c>, <c>[Delay=…]</c> and <c>[AttachmentLayout=…]</c> are accepted and ignored;
 /// <c>[ConversationUpdate=MembersAdded=Name]</c> sends a conversationUpdate; <c>[Attachment=file type]</c> on a bot
-/// line expects an attachment of that type. Two additions for testing: <c>*</c> in a bot line matches any text, and
-/// <c>[Suggestions=a|b|c]</c> expects exactly those suggested actions. Lines starting with <c>#</c> are comments.
+/// line expects an attachment of that type. Three additions for testing: <c>*</c> in a bot line matches any text,
+/// <c>[Suggestions=a|b|c]</c> expects exactly those suggested actions, and any other <c>name=value</c> line in the
+/// header is a setting for the test that runs the file (<see cref="ConversationScript.Settings"/>). Lines starting
+/// with <c>#</c> are comments.
 /// </summary>
 public static class ChatFile
 {
@@ -18,6 +20,7 @@ public static class ChatFile
     {
         ArgumentNullException.ThrowIfNull(text);
         var userName = "User";
+        var settings = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
         var steps = new List<ScriptStep>();
         string? role = null;
         var startLine = 0;
@@ -55,6 +58,12 @@ public static class ChatFile
                 continue;
             }
 
+            if (role is null && steps.Count == 0 && HeaderSetting(line) is { } setting)
+            {
+                settings[setting.Name] = setting.Value;
+                continue;
+            }
+
             var speaker = line.StartsWith("user:", StringComparison.OrdinalIgnoreCase) ? "user"
                 : line.StartsWith("bot:", StringComparison.OrdinalIgnoreCase) ? "bot" : null;
             if (speaker is not null)
@@ -75,7 +84,14 @@ public static class ChatFile
         }
 
         Flush();
-        return new ConversationScript(fileName, userName, steps);
+        return new ConversationScript(fileName, userName, steps) { Settings = settings };
+    }
+
+    /// <summary>A header line <c>name=value</c> (a word, then the value), or null.</summary>
+    private static (string Name, string Value)? HeaderSetting(string line)
+    {
+        var eq = line.IndexOf('=', StringComparison.Ordinal);
+        return eq > 0 && line[..eq].All(c => char.IsLetterOrDigit(c) || c is '_' or '-') ? (line[..eq], line[(eq + 1)..].Trim()) : null;
     }
 
     private static IEnumerable<ScriptStep> ToSteps(string role, int line, List<string> body, string fileName)

@@ -6,6 +6,9 @@ namespace SupportBot.Testing;
 /// <summary>A scripted conversation read from a <c>.chat</c> or <c>.transcript</c> file, runnable against a bot.</summary>
 public sealed record ConversationScript(string File, string UserName, IReadOnlyList<ScriptStep> Steps)
 {
+    /// <summary>The header's other <c>name=value</c> lines, for the test that runs the file (how a fake business system answers, say).</summary>
+    public IReadOnlyDictionary<string, string> Settings { get; init; } = new Dictionary<string, string>();
+
     /// <summary>
     /// Builds a <see cref="TestFlow"/> that sends each user step and checks that the bot's replies match the bot
     /// steps one for one: a missing reply and an unexpected extra reply both fail, naming the file and line.

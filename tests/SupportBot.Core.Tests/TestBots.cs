@@ -1,11 +1,13 @@
 using Microsoft.Extensions.Logging.Abstractions;
 using SupportBot.Core.Bot;
 using SupportBot.Core.Cases;
+using SupportBot.Core.Fulfilment;
 using SupportBot.Core.Handoff;
 using SupportBot.Core.PromptFiles;
 using SupportBot.Core.Sentiment;
 using SupportBot.Core.State;
 using SupportBot.Core.Support;
+using SupportBot.Core.Tests.Fulfilment;
 using SupportBot.Core.Transcripts;
 using SupportBot.Core.Understanding;
 using SupportBot.Testing;
@@ -59,22 +61,47 @@ internal static class TestBots
     /// <summary>The embedded analyzer over the repository's lexicons, shared by the tests (it is immutable).</summary>
     public static LocalSentimentAnalyzer Sentiment => Analyzer.Value;
 
-    /// <summary>The support bot over <paramref name="storage"/> (memory unless given).</summary>
-    public static BotAdapter SupportBot(IStorage? storage = null, ITranscriptStore? transcripts = null, TimeProvider? time = null, SupportOptions? options = null, Action<UserProfile>? profile = null, HandoffServices? handoff = null)
+    /// <summary>The webhooks the repository's catalog names, each pointed at <c>http://business.test/NAME</c>, signed with <see cref="WebhookSecret"/>.</summary>
+    public static FulfilmentOptions Fulfilment() => new()
+    {
+        Webhooks = new(StringComparer.OrdinalIgnoreCase)
+        {
+            ["refunds"] = new WebhookOptions { Url = "http://business.test/refunds", Secret = WebhookSecret },
+            ["orders"] = new WebhookOptions { Url = "http://business.test/orders", Secret = WebhookSecret },
+            ["identity"] = new WebhookOptions { Url = "http://business.test/identity", Secret = WebhookSecret },
+            ["accounts"] = new WebhookOptions { Url = "http://business.test/accounts", Secret = WebhookSecret },
+        },
+    };
+
+    public const string WebhookSecret = "test-webhook-secret-0123456789";
+
+    /// <summary>
+    /// The support bot over <paramref name="storage"/> (memory unless given). Granted remedies' actions go to
+    /// <paramref name="business"/> (one that does everything unless given) through the real delivery, with
+    /// <paramref name="outbox"/> (memory unless given) committed with each turn.
+    /// </summary>
+    public static BotAdapter SupportBot(IStorage? storage = null, ITranscriptStore? transcripts = null, TimeProvider? time = null, SupportOptions? options = null, Action<UserProfile>? profile = null, HandoffServices? handoff = null, FakeBusiness? business = null, Outbox? outbox = null, FulfilmentOptions? fulfilment = null)
     {
         storage ??= new MemoryStorage();
+        transcripts ??= new MemoryTranscriptStore();
+        outbox ??= Outbox.InMemory();
+        time ??= TimeProvider.System;
+        fulfilment ??= Fulfilment();
         var conversationState = new ConversationState(storage);
         var userState = new UserState(storage);
         var catalog = Catalog();
         var answers = Answers;
-        var services = new SupportServices(Prompts(), () => catalog, Sentiment, options ?? new SupportOptions(), conversationState, userState, handoff, Reader, () => answers);
+        var services = new SupportServices(Prompts(), () => catalog, Sentiment, options ?? new SupportOptions(), conversationState, userState, handoff, Reader, () => answers, fulfilment);
         IBot bot = new SupportBotHandler(new SupportDialog(services), services, conversationState);
         if (profile is not null)
         {
             bot = new ProfileSeedingBot(bot, services, profile);
         }
 
-        return new BotAdapter(bot, conversationState, userState, transcripts ?? new MemoryTranscriptStore(), time ?? TimeProvider.System, NullLogger<BotAdapter>.Instance);
+        var actions = new FulfilmentOutbox(outbox);
+        var delivery = new FulfilmentDelivery(actions, new HttpClient(business ?? FakeBusiness.Up()), fulfilment, time, NullLogger<FulfilmentDelivery>.Instance);
+        var dispatcher = new FulfilmentDispatcher(actions, delivery, time, NullLogger<FulfilmentDispatcher>.Instance);
+        return new BotAdapter(bot, conversationState, userState, transcripts, time, NullLogger<BotAdapter>.Instance, TurnStore.Sequential(storage, transcripts, outbox), dispatcher.DispatchAsync);
     }
 
     /// <summary>Whether <paramref name="text"/> is one of the variants of the prompt <paramref name="key"/>, its variables filled with anything.</summary>

@@ -8,9 +8,12 @@ namespace SupportBot.Core.Bot;
 
 /// <summary>
 /// Runs one inbound activity through the bot as a turn: one turn per conversation at a time, in arrival order;
-/// state loaded, the bot run, state and transcript durably written, and only then the replies handed back. A
-/// redelivered activity id gets the first delivery's replies without running again. If another process changed the
-/// state meanwhile (ETag), the turn is rerun on fresh state: the replies of a discarded attempt were never sent.
+/// state loaded, the bot run, state, transcript and the outbox entries it queued durably written in one commit
+/// (<see cref="TurnStore"/>), and only then the replies handed back. A redelivered activity id gets the first
+/// delivery's replies without running again. If another process changed the state meanwhile (ETag), the turn is
+/// rerun on fresh state: the replies of a discarded attempt were never sent, and its outbox entries never written.
+/// Once a turn that queued outbox entries is durable, <see cref="OutboxDispatch"/> carries them out while the
+/// conversation is still held, and may run one more turn to say how it went.
 /// </summary>
 public sealed partial class BotAdapter
 {
@@ -18,19 +21,29 @@ public sealed partial class BotAdapter
     private readonly IBot _bot;
     private readonly ConversationState _conversationState;
     private readonly UserState _userState;
-    private readonly ITranscriptStore _transcripts;
+    private readonly TurnStore _turns;
+    private readonly OutboxDispatch? _dispatch;
     private readonly TimeProvider _timeProvider;
     private readonly ILogger _logger;
     private readonly ConversationLock _locks = new();
     private readonly StatePropertyAccessor<ProcessedActivities> _processed;
 
-    public BotAdapter(IBot bot, ConversationState conversationState, UserState userState, ITranscriptStore transcripts, TimeProvider timeProvider, ILogger<BotAdapter> logger)
+    /// <param name="bot">The turn handler.</param>
+    /// <param name="conversationState">Conversation state.</param>
+    /// <param name="userState">User state (in the same storage).</param>
+    /// <param name="transcripts">Where transcripts go when <paramref name="turns"/> is not given.</param>
+    /// <param name="timeProvider">The clock.</param>
+    /// <param name="logger">The log.</param>
+    /// <param name="turns">How a turn is committed; by default state, then transcript, with no outbox.</param>
+    /// <param name="dispatch">What carries out a turn's outbox entries once it is durable; none: they wait in the outbox.</param>
+    public BotAdapter(IBot bot, ConversationState conversationState, UserState userState, ITranscriptStore transcripts, TimeProvider timeProvider, ILogger<BotAdapter> logger, TurnStore? turns = null, OutboxDispatch? dispatch = null)
     {
         ArgumentNullException.ThrowIfNull(conversationState);
         _bot = bot;
         _conversationState = conversationState;
         _userState = userState;
-        _transcripts = transcripts;
+        _turns = turns ?? TurnStore.Sequential(conversationState.Storage, transcripts, outbox: null);
+        _dispatch = dispatch;
         _timeProvider = timeProvider;
         _logger = logger;
         _processed = conversationState.CreateProperty<ProcessedActivities>("processedActivities");
@@ -50,34 +63,50 @@ public sealed partial class BotAdapter
         activity = activity with { Timestamp = activity.Timestamp ?? _timeProvider.GetUtcNow(), Text = activity.Text is { } text ? PiiMasker.MaskPayment(text) : null };
         var key = _conversationState.GetStorageKey(activity) ?? throw new ArgumentException("The activity names no channel or conversation.", nameof(activity));
         using var turn = await _locks.AcquireAsync(key, cancellationToken).ConfigureAwait(false);
+        TurnResult result;
+        ProcessedActivity? entry;
+        TurnContext context;
         for (var attempt = 1; ; attempt++)
         {
-            var context = new TurnContext(activity, _timeProvider);
+            context = new TurnContext(activity, _timeProvider);
             try
             {
-                var (result, entry) = await RunTurnAsync(context, delivered: deliver is null, cancellationToken).ConfigureAwait(false);
-                if (deliver is not null && entry is { Delivered: false })
-                {
-                    await deliver(result.Replies, cancellationToken).ConfigureAwait(false);
-                    entry.Delivered = true;
-                    await SaveAsync(context, cancellationToken).ConfigureAwait(false);
-                    return result with { Duplicate = false };
-                }
-
-                return result;
+                (result, entry) = await RunTurnAsync(context, delivered: deliver is null, extends: null, cancellationToken).ConfigureAwait(false);
+                break;
             }
             catch (StorageConcurrencyException ex) when (attempt < MaxAttempts)
             {
                 LogConflict(_logger, ex.Key, attempt);
             }
         }
+
+        var followed = false;
+        if (!result.Duplicate && context.Outbox.Count > 0 && _dispatch is not null)
+        {
+            var more = new List<Activity>();
+            await _dispatch(activity, context.Outbox, async (next, ct) =>
+            {
+                more.AddRange(await RunFollowingTurnAsync(next, activity.Id, ct).ConfigureAwait(false));
+                followed = true;
+            }, cancellationToken).ConfigureAwait(false);
+            result = result with { Replies = [.. result.Replies, .. more] };
+        }
+
+        if (deliver is not null && entry is { Delivered: false })
+        {
+            await deliver(result.Replies, cancellationToken).ConfigureAwait(false);
+            await MarkDeliveredAsync(context, entry, fresh: followed, cancellationToken).ConfigureAwait(false);
+            return result with { Duplicate = false };
+        }
+
+        return result;
     }
 
     /// <summary>Processes one activity whose replies the caller hands back itself (expectReplies, tests, the terminal).</summary>
     public Task<TurnResult> ProcessActivityAsync(Activity activity, CancellationToken cancellationToken) =>
         ProcessActivityAsync(activity, deliver: null, cancellationToken);
 
-    private async Task<(TurnResult Result, ProcessedActivity? Entry)> RunTurnAsync(TurnContext context, bool delivered, CancellationToken cancellationToken)
+    private async Task<(TurnResult Result, ProcessedActivity? Entry)> RunTurnAsync(TurnContext context, bool delivered, string? extends, CancellationToken cancellationToken)
     {
         var activity = context.Activity;
         await Task.WhenAll(
@@ -88,7 +117,7 @@ public sealed partial class BotAdapter
         if (activity.Id is { Length: > 0 } id)
         {
             processed = await _processed.GetAsync(context, () => new ProcessedActivities(), cancellationToken).ConfigureAwait(false);
-            if (processed.Find(id) is { } earlier)
+            if (extends is null && processed.Find(id) is { } earlier)
             {
                 LogDuplicate(_logger, id, earlier.Delivered);
                 return (new TurnResult([.. earlier.Replies.Select(activity.AddressReply)], Duplicate: true), earlier);
@@ -99,19 +128,73 @@ public sealed partial class BotAdapter
 
         var now = _timeProvider.GetUtcNow();
         var replies = context.Replies.Select(r => r with { Timestamp = r.Timestamp ?? now }).ToList();
-        var entry = processed?.Add(activity.Id!, replies, delivered);
 
-        // State and transcript are queued together so a group-committing store lands them in one transaction and
-        // the turn waits for one commit, not two. Only a write racing another process (ETag) can fail here; then the
-        // turn reruns and its transcript may show the discarded attempt too, which is the honest record.
-        var stateWrite = SaveAsync(context, cancellationToken);
-        var transcriptWrite = _transcripts.LogActivitiesAsync(activity.ChannelId!, activity.Conversation!.Id!, [activity, .. replies], cancellationToken);
-        await Task.WhenAll([stateWrite, transcriptWrite, .. context.PendingWrites]).ConfigureAwait(false);
+        // A turn that follows another within one delivery (its outcome) adds its replies to that one's entry, so a
+        // redelivery of the first activity is answered with everything that was said.
+        var entry = extends is null ? processed?.Add(activity.Id!, replies, delivered) : processed?.Extend(extends, replies);
+
+        // State, transcript and outbox entries are one commit. Only a write racing another process (ETag) can fail
+        // here; then nothing of this attempt was written, and the turn reruns on fresh state.
+        var commit = _turns.CommitAsync(new TurnWrite(Changes(context), activity.ChannelId!, activity.Conversation!.Id!, [activity, .. replies], context.Outbox), cancellationToken);
+        await Task.WhenAll([commit, .. context.PendingWrites]).ConfigureAwait(false);
+        Committed(context, await commit.ConfigureAwait(false));
         return (new TurnResult(replies, Duplicate: false), entry);
+    }
+
+    /// <summary>Runs <paramref name="activity"/> as a further turn of a conversation this call holds; returns its replies.</summary>
+    private async Task<IReadOnlyList<Activity>> RunFollowingTurnAsync(Activity activity, string? extends, CancellationToken cancellationToken)
+    {
+        activity = activity with { Timestamp = activity.Timestamp ?? _timeProvider.GetUtcNow() };
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                var (result, _) = await RunTurnAsync(new TurnContext(activity, _timeProvider), delivered: true, extends ?? string.Empty, cancellationToken).ConfigureAwait(false);
+                return result.Replies;
+            }
+            catch (StorageConcurrencyException ex) when (attempt < MaxAttempts)
+            {
+                LogConflict(_logger, ex.Key, attempt);
+            }
+        }
+    }
+
+    /// <summary>
+    /// Records that a turn's replies reached the channel. After a following turn the state moved on, so it is read
+    /// afresh rather than written back from the first turn's copy.
+    /// </summary>
+    private async Task MarkDeliveredAsync(TurnContext first, ProcessedActivity entry, bool fresh, CancellationToken cancellationToken)
+    {
+        if (!fresh)
+        {
+            entry.Delivered = true;
+            await SaveAsync(first, cancellationToken).ConfigureAwait(false);
+            return;
+        }
+
+        var context = new TurnContext(first.Activity, _timeProvider);
+        await _conversationState.LoadAsync(context, cancellationToken).ConfigureAwait(false);
+        var processed = await _processed.GetAsync(context, () => new ProcessedActivities(), cancellationToken).ConfigureAwait(false);
+        if (processed.Find(entry.Id) is { } current)
+        {
+            current.Delivered = true;
+            await _processed.SetAsync(context, processed, cancellationToken).ConfigureAwait(false);
+            await SaveAsync(context, cancellationToken).ConfigureAwait(false);
+        }
     }
 
     /// <summary>Writes what changed in conversation and user state, atomically, and remembers the new ETags.</summary>
     private async Task SaveAsync(TurnContext context, CancellationToken cancellationToken)
+    {
+        var changes = Changes(context);
+        if (changes.Count > 0)
+        {
+            Committed(context, await _conversationState.Storage.WriteAsync(changes, cancellationToken).ConfigureAwait(false));
+        }
+    }
+
+    /// <summary>What changed in conversation and user state this turn.</summary>
+    private Dictionary<string, StoreItem> Changes(TurnContext context)
     {
         var changes = new Dictionary<string, StoreItem>(2, StringComparer.Ordinal);
         foreach (var state in new BotState[] { _conversationState, _userState })
@@ -122,9 +205,13 @@ public sealed partial class BotAdapter
             }
         }
 
-        if (changes.Count > 0)
+        return changes;
+    }
+
+    private void Committed(TurnContext context, IReadOnlyDictionary<string, string> etags)
+    {
+        if (etags.Count > 0)
         {
-            var etags = await _conversationState.Storage.WriteAsync(changes, cancellationToken).ConfigureAwait(false);
             _conversationState.Committed(context, etags);
             _userState.Committed(context, etags);
         }

@@ -34,6 +34,23 @@ public sealed class ProcessedActivities
         Locale = null,
     };
 
+    /// <summary>
+    /// Adds <paramref name="replies"/> to the entry of <paramref name="id"/> (a turn that followed it within the same
+    /// delivery, such as the outcome of an action it queued); null when that entry is gone.
+    /// </summary>
+    public ProcessedActivity? Extend(string id, IReadOnlyList<Activity> replies)
+    {
+        var index = Recent.FindIndex(p => p.Id == id);
+        if (index < 0)
+        {
+            return null;
+        }
+
+        var entry = new ProcessedActivity { Id = id, Replies = [.. Recent[index].Replies, .. replies.Select(Unaddressed)], Delivered = Recent[index].Delivered };
+        Recent[index] = entry;
+        return entry;
+    }
+
     public ProcessedActivity Add(string id, IReadOnlyList<Activity> replies, bool delivered)
     {
         var entry = new ProcessedActivity { Id = id, Replies = [.. replies.Select(Unaddressed)], Delivered = delivered };

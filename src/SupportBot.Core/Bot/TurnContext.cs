@@ -1,4 +1,5 @@
 using SupportBot.Core.Activities;
+using SupportBot.Core.State;
 
 namespace SupportBot.Core.Bot;
 
@@ -10,6 +11,7 @@ public sealed class TurnContext
 {
     private readonly List<Activity> _replies = [];
     private readonly List<Task> _pendingWrites = [];
+    private readonly List<OutboxRow> _outbox = [];
 
     public TurnContext(Activity activity, TimeProvider timeProvider)
     {
@@ -34,6 +36,16 @@ public sealed class TurnContext
 
     /// <summary>Starts a write that must be durable with this turn, without waiting for a commit of its own.</summary>
     public void AddPendingWrite(Task write) => _pendingWrites.Add(write);
+
+    /// <summary>The outbox entries this turn queued: committed in the turn's own transaction, carried out once it is durable.</summary>
+    public IReadOnlyList<OutboxRow> Outbox => _outbox;
+
+    /// <summary>Queues an outbox entry with this turn (an action to carry out once the turn is durable).</summary>
+    public void AddOutbox(OutboxRow row)
+    {
+        ArgumentNullException.ThrowIfNull(row);
+        _outbox.Add(row);
+    }
 
     /// <summary>True once the bot has sent a message this turn.</summary>
     public bool Responded { get; private set; }
@@ -60,6 +72,7 @@ public sealed class TurnContext
     {
         _replies.Clear();
         _pendingWrites.Clear();
+        _outbox.Clear();
         Responded = false;
         TurnState.Clear();
     }

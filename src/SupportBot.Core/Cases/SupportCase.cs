@@ -94,6 +94,18 @@ public sealed class SupportCase
     /// <summary>What the chosen remedy's money is for (its <c>pays_for</c>), when it pays money.</summary>
     public MoneyPurpose? RemedyPaysFor { get; set; }
 
+    /// <summary>
+    /// Whether the customer can open the emails sent to the address on their account (asked before a reset link by
+    /// email is offered, or known from what they wrote); null when not known.
+    /// </summary>
+    public bool? EmailWorks { get; set; }
+
+    /// <summary>The delivery ids of the actions granted remedies need that are not confirmed done yet.</summary>
+    public List<string> ActionsUnderway { get; set; } = [];
+
+    /// <summary>What the customer has been told about those actions ("dlv_…:done"), so nothing is told twice.</summary>
+    public List<string> OutcomesTold { get; set; } = [];
+
     /// <summary><see cref="Amount"/> with its currency ("£89.00"), or null.</summary>
     public string? AmountText() => Amount is { } value ? MoneyFormatter.Format(value, Currency ?? "USD") : null;
 

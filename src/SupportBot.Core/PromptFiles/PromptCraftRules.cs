@@ -14,6 +14,8 @@ namespace SupportBot.Core.PromptFiles;
 /// <item>No two empathy variants (<c>empathy.*</c>, across all keys) say the same thing, ignoring case, spacing,
 /// punctuation and where <c>{name}</c> goes.</item>
 /// <item>No variant is only variables: with a value missing, the customer would read nothing.</item>
+/// <item>Nothing claims an action is done ("Done", "I've sent…", "is on its way") unless the prompt is said only once
+/// it is confirmed (<see cref="PromptDefinition.ConfirmedOutcome"/>; see <see cref="CompletionClaims"/>).</item>
 /// </list>
 /// </summary>
 public static partial class PromptCraftRules
@@ -47,6 +49,11 @@ public static partial class PromptCraftRules
             if (FindPolicyPhrase(text) is { } phrase)
             {
                 errors.Add(new PromptError(at.File, at.Line, $"'{variant.Id}' hides behind policy (\"{phrase}\"); say plainly what you can do and why, e.g. \"I can't refund a gift card, but I can send a replacement today.\""));
+            }
+
+            if (!(definitions.TryGetValue(key, out var definition) && definition.ConfirmedOutcome) && CompletionClaims.Find(text) is { } claim)
+            {
+                errors.Add(new PromptError(at.File, at.Line, $"'{variant.Id}' claims an action is done (\"{claim}\"), but '{key}' is said before anything confirms it; {CompletionClaims.Advice}"));
             }
 
             if (MustUseName(key, definitions) && !text.Contains(NamePlaceholder, StringComparison.Ordinal))

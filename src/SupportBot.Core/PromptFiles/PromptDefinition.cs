@@ -13,6 +13,12 @@ public sealed record PromptDefinition(string Key, IReadOnlyDictionary<string, st
     /// </summary>
     public bool NameOptional { get; init; }
 
+    /// <summary>
+    /// True for wording said only once an action is confirmed done (the business system answered, called back, or a
+    /// colleague marked it done): only such prompts may say it is done (<see cref="CompletionClaims"/>).
+    /// </summary>
+    public bool ConfirmedOutcome { get; init; }
+
     /// <summary>A definition whose variables all fall back to an empty string unless listed with a fallback.</summary>
     public static PromptDefinition Of(string key, params string[] variables) =>
         new(key, variables.ToDictionary(v => v, v => PromptCatalog.DefaultFallback(v), StringComparer.Ordinal));

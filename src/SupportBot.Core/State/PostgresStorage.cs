@@ -25,8 +25,17 @@ public sealed class PostgresStorage(PostgresDatabase database) : IStorage
         ArgumentNullException.ThrowIfNull(changes);
         await using var connection = await database.DataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+        var etags = await WriteAsync(connection, transaction, changes, cancellationToken).ConfigureAwait(false);
+        await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+        return etags;
+    }
 
-        // Lock the rows, check every ETag, then write: a conflict leaves the batch untouched.
+    /// <summary>
+    /// Writes <paramref name="changes"/> inside the caller's transaction (its own, or a whole turn's): the rows are
+    /// locked and every ETag checked before anything is written, so a conflict leaves the transaction untouched.
+    /// </summary>
+    internal static async Task<IReadOnlyDictionary<string, string>> WriteAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, IReadOnlyDictionary<string, StoreItem> changes, CancellationToken cancellationToken)
+    {
         var keys = changes.Keys.Order(StringComparer.Ordinal).ToArray();
         var current = new Dictionary<string, string>(StringComparer.Ordinal);
         await using (var select = new NpgsqlCommand("SELECT key, etag FROM state WHERE key = ANY(@keys) ORDER BY key FOR UPDATE", connection, transaction))
@@ -65,7 +74,6 @@ public sealed class PostgresStorage(PostgresDatabase database) : IStorage
             etags[key] = next;
         }
 
-        await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
         return etags;
     }
 

@@ -5,7 +5,8 @@ using Microsoft.Data.Sqlite;
 namespace SupportBot.Core.State;
 
 /// <summary>
-/// One SQLite file shared by <see cref="SqliteStorage"/> and <see cref="Transcripts.SqliteTranscriptStore"/>.
+/// One SQLite file shared by <see cref="SqliteStorage"/>, <see cref="Transcripts.SqliteTranscriptStore"/>, the
+/// outbox and the follow-up schedule; a turn's state, transcript and outbox entries go in one transaction.
 /// Writes go through a single writer thread that commits whatever is queued in one transaction (group commit), and
 /// every caller returns only once its transaction is durably on disk (WAL, <c>synchronous=FULL</c>). Each caller's
 /// work checks before it writes, so one caller's refusal never takes another's writes with it.
@@ -41,6 +42,17 @@ public sealed class SqliteDatabase : IAsyncDisposable
             CREATE INDEX IF NOT EXISTS transcript_by_conversation ON transcript (conversation, id);
             CREATE TABLE IF NOT EXISTS followups (case_id TEXT PRIMARY KEY, due INTEGER NOT NULL, json TEXT NOT NULL) WITHOUT ROWID;
             CREATE INDEX IF NOT EXISTS followups_by_due ON followups (due);
+            CREATE TABLE IF NOT EXISTS outbox (
+                id TEXT PRIMARY KEY,
+                case_id TEXT NOT NULL,
+                status TEXT NOT NULL,
+                due INTEGER,
+                created INTEGER NOT NULL,
+                version INTEGER NOT NULL,
+                json TEXT NOT NULL) WITHOUT ROWID;
+            CREATE INDEX IF NOT EXISTS outbox_by_due ON outbox (due) WHERE due IS NOT NULL;
+            CREATE INDEX IF NOT EXISTS outbox_by_case ON outbox (case_id, created);
+            CREATE INDEX IF NOT EXISTS outbox_by_status ON outbox (status, created);
             """);
         // The writer blocks in fsync; on its own thread it never starves the thread pool that serves requests.
         _writer = new Thread(() => WriteLoop(writer)) { IsBackground = true, Name = "SupportBot SQLite writer" };

@@ -50,36 +50,41 @@ public sealed class SqliteStorage(SqliteDatabase database) : IStorage
     public Task<IReadOnlyDictionary<string, string>> WriteAsync(IReadOnlyDictionary<string, StoreItem> changes, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(changes);
-        return database.WriteAsync<IReadOnlyDictionary<string, string>>(session =>
+        return database.WriteAsync(session => Write(session, changes), cancellationToken);
+    }
+
+    /// <summary>
+    /// Writes <paramref name="changes"/> inside the caller's transaction (its own, or a whole turn's): every ETag is
+    /// checked before anything is written, so a conflict leaves the transaction untouched.
+    /// </summary>
+    internal static IReadOnlyDictionary<string, string> Write(SqliteSession session, IReadOnlyDictionary<string, StoreItem> changes)
+    {
+        var select = session.Command(SelectETag, "$key");
+        foreach (var (key, item) in changes)
         {
-            // Every ETag is checked before anything is written, so a conflict leaves the batch untouched.
-            var select = session.Command(SelectETag, "$key");
-            foreach (var (key, item) in changes)
+            if (item.ETag is not null && item.ETag != "*")
             {
-                if (item.ETag is not null && item.ETag != "*")
+                select.Parameters[0].Value = key;
+                if (!ETags.Matches(item.ETag, select.ExecuteScalar() as string))
                 {
-                    select.Parameters[0].Value = key;
-                    if (!ETags.Matches(item.ETag, select.ExecuteScalar() as string))
-                    {
-                        throw new StorageConcurrencyException(key);
-                    }
+                    throw new StorageConcurrencyException(key);
                 }
             }
+        }
 
-            var etags = new Dictionary<string, string>(changes.Count, StringComparer.Ordinal);
-            var upsert = session.Command(Upsert, "$key", "$etag", "$json");
-            foreach (var (key, item) in changes)
-            {
-                var next = ETags.Next();
-                upsert.Parameters[0].Value = key;
-                upsert.Parameters[1].Value = next;
-                upsert.Parameters[2].Value = item.Json;
-                upsert.ExecuteNonQuery();
-                etags[key] = next;
-            }
+        var etags = new Dictionary<string, string>(changes.Count, StringComparer.Ordinal);
+        var upsert = session.Command(Upsert, "$key", "$etag", "$json");
+        foreach (var (key, item) in changes)
+        {
+            var next = ETags.Next();
+            upsert.Parameters[0].Value = key;
+            upsert.Parameters[1].Value = next;
+            upsert.Parameters[2].Value = item.Json;
+            upsert.ExecuteNonQuery();
+            etags[key] = next;
+        }
 
-            return etags;
-        }, cancellationToken);
+        return etags;
     }
 
     public Task DeleteAsync(IReadOnlyCollection<string> keys, CancellationToken cancellationToken)

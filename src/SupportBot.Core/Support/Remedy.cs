@@ -2,7 +2,10 @@ using SupportBot.Core.Understanding.Entities;
 
 namespace SupportBot.Core.Support;
 
-/// <summary>A remedy the bot can offer: what the customer gets, what happens next, and its approval rules.</summary>
+/// <summary>
+/// A remedy the bot can offer: what the customer gets, how it is carried out, what the customer is told before and
+/// once it is confirmed (or, for information, the next steps), and its approval rules.
+/// </summary>
 public sealed record Remedy(string Id, string Title, string NextSteps, ApprovalRules Approval)
 {
     /// <summary>Other words a customer may pick it with ("my money back" for a refund).</summary>
@@ -14,4 +17,25 @@ public sealed record Remedy(string Id, string Title, string NextSteps, ApprovalR
     /// Null for a remedy that pays nothing; its <c>auto_up_to</c> then weighs the item's value.
     /// </summary>
     public MoneyPurpose? PaysFor { get; init; }
+
+    /// <summary>How it is carried out: the business's webhook, a colleague, or nothing (information only).</summary>
+    public RemedyFulfilment Fulfil { get; init; } = RemedyFulfilment.Information;
+
+    /// <summary>
+    /// For an action: what the customer is told while it is not confirmed yet, saying what will happen, by whom and by
+    /// when ("I've asked our refunds team to return {amount} to your card; …"). Never claims it is done.
+    /// </summary>
+    public string Asked { get; init; } = string.Empty;
+
+    /// <summary>For an action: what the customer is told once it is confirmed done ("Your refund of {amount} is on its way …").</summary>
+    public string Done { get; init; } = string.Empty;
+
+    /// <summary>
+    /// The facts carrying it out needs (<see cref="RemedyFacts.Needs"/>): without them the business's system cannot act,
+    /// so a colleague carries it out instead.
+    /// </summary>
+    public IReadOnlyList<string> Needs { get; init; } = [];
+
+    /// <summary>When it may be offered at all (<see cref="RemedyFacts.Conditions"/>): a reset link by email only to a customer who can open that email.</summary>
+    public IReadOnlyList<string> OfferedWhen { get; init; } = [];
 }

@@ -13,20 +13,24 @@ public static class RemedyAdvisor
 {
     /// <summary>
     /// The remedies to offer for the case's category, in the catalog's order (best for the customer first), at most
-    /// <paramref name="max"/>; one that pays back a delivery fee only when the customer mentioned one.
+    /// <paramref name="max"/>; one that pays back a delivery fee only when the customer mentioned one, and one with
+    /// a condition (<see cref="Remedy.OfferedWhen"/>) only when it is known to hold.
     /// </summary>
-    public static IReadOnlyList<Remedy> Offer(SupportCatalog catalog, SupportCase supportCase, int max = 3)
+    public static IReadOnlyList<Remedy> Offer(SupportCatalog catalog, SupportCase supportCase, int max = 3) =>
+        [.. Candidates(catalog, supportCase).Where(r => RemedyFacts.MayOffer(r, supportCase)).Take(max)];
+
+    /// <summary>Whether the bot must first ask something (can they open their email?) to know which remedies to offer.</summary>
+    public static bool MustAskFirst(SupportCatalog catalog, SupportCase supportCase, int max = 3) =>
+        Candidates(catalog, supportCase).Take(max).Any(r => RemedyFacts.MustAsk(r, supportCase));
+
+    private static IEnumerable<Remedy> Candidates(SupportCatalog catalog, SupportCase supportCase)
     {
         ArgumentNullException.ThrowIfNull(catalog);
         ArgumentNullException.ThrowIfNull(supportCase);
-        return
-        [
-            .. catalog.Category(supportCase.Category ?? SupportCatalog.Other).Remedies
-                .Where(catalog.Remedies.ContainsKey)
-                .Select(id => catalog.Remedies[id])
-                .Where(r => r.PaysFor != MoneyPurpose.Delivery || supportCase.DeliveryFee is not null)
-                .Take(max),
-        ];
+        return catalog.Category(supportCase.Category ?? SupportCatalog.Other).Remedies
+            .Where(catalog.Remedies.ContainsKey)
+            .Select(id => catalog.Remedies[id])
+            .Where(r => r.PaysFor != MoneyPurpose.Delivery || supportCase.DeliveryFee is not null);
     }
 
     /// <summary>

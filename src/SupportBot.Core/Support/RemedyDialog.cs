@@ -10,10 +10,14 @@ namespace SupportBot.Core.Support;
 
 /// <summary>
 /// Offers the category's remedies from the catalog, best for the customer first, plus "something else"; grants the
-/// chosen one on the spot with concrete next steps when its approval rules allow. Money is granted only when it is
-/// right: the amount must be the one the remedy pays for (a delivery fee is never the item's price), so when it is
-/// not known the bot asks for it ("What did the lamp cost?") before deciding. Ends with a
-/// <see cref="HandoffRequest"/> when a colleague must approve it, honestly saying why.
+/// chosen one on the spot when its approval rules allow. Money is granted only when it is right: the amount must be
+/// the one the remedy pays for (a delivery fee is never the item's price), so when it is not known the bot asks for
+/// it ("What did the lamp cost?") before deciding. A remedy that depends on what the bot cannot see (a reset link to
+/// an email the customer may be locked out of) is offered only once the customer says it would reach them. A granted
+/// remedy that is information is said with its next steps; one that must be carried out is queued as an action with
+/// the turn (<see cref="RemedyActions"/>) and nothing is claimed yet: the customer hears how it went once it is carried
+/// out (<see cref="FulfilmentHandler"/>), and the dialog ends with <see cref="ConversationDone"/> until then. Ends with
+/// a <see cref="HandoffRequest"/> when a colleague must approve it, honestly saying why.
 /// </summary>
 public sealed class RemedyDialog : CaseDialog
 {
@@ -25,12 +29,31 @@ public sealed class RemedyDialog : CaseDialog
         : base(nameof(RemedyDialog), services.Voice, services.Cases, services.Options.MaxAttempts)
     {
         _services = services;
-        Steps(OfferAsync, ChooseAsync, AskAmountAsync, GrantOrHandOverAsync);
+        Steps(AskFirstAsync, OfferAsync, ChooseAsync, AskAmountAsync, GrantOrHandOverAsync);
+    }
+
+    /// <summary>"Can you still open the emails sent to k***@example.com?", when a remedy to offer depends on it and what they wrote doesn't say.</summary>
+    private async Task<DialogTurnResult> AskFirstAsync(WaterfallStepContext step, CancellationToken cancellationToken)
+    {
+        var supportCase = await CaseAsync(step, cancellationToken).ConfigureAwait(false);
+        supportCase.EmailWorks ??= RemedyFacts.EmailWorksFromWords(supportCase);
+        if (!RemedyAdvisor.MustAskFirst(_services.Catalog, supportCase, _services.Options.MaxRemediesOffered))
+        {
+            return await step.NextAsync(null, cancellationToken).ConfigureAwait(false);
+        }
+
+        var prompt = Voice.Ask(step.Context, FulfilmentPrompts.CheckEmail, supportCase, ("account", RemedyFacts.AccountEmail(supportCase)));
+        return await step.PromptAsync(Confirm, prompt, cancellationToken).ConfigureAwait(false);
     }
 
     private async Task<DialogTurnResult> OfferAsync(WaterfallStepContext step, CancellationToken cancellationToken)
     {
         var supportCase = await CaseAsync(step, cancellationToken).ConfigureAwait(false);
+        if (step.Result is bool emailWorks)
+        {
+            supportCase.EmailWorks = emailWorks;
+        }
+
         var remedies = RemedyAdvisor.Offer(_services.Catalog, supportCase, _services.Options.MaxRemediesOffered);
         supportCase.RemediesOffered = [.. remedies.Select(r => r.Title)];
         var somethingElse = Voice.Catalog.Render(SupportPrompts.SomethingElse).Text;
@@ -154,6 +177,13 @@ public sealed class RemedyDialog : CaseDialog
         }
 
         profile.RemediesGranted++;
+        if (remedy.Fulfil.IsAction)
+        {
+            // Nothing is claimed yet: the customer hears how it went once the business's system or a colleague has it.
+            RemedyActions.Queue(step.Context, supportCase, remedy, _services.Fulfilment);
+            return await step.EndDialogAsync(new ConversationDone(), cancellationToken).ConfigureAwait(false);
+        }
+
         var nextSteps = PromptCatalog.Fill(SupportPrompts.NextSteps, remedy.NextSteps, new Dictionary<string, string?>(StringComparer.Ordinal)
         {
             ["name"] = supportCase.FirstName,

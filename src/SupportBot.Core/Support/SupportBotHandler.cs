@@ -1,5 +1,6 @@
 using SupportBot.Core.Activities;
 using SupportBot.Core.Bot;
+using SupportBot.Core.Cases;
 using SupportBot.Core.Dialogs;
 using SupportBot.Core.Handoff;
 using SupportBot.Core.State;
@@ -7,17 +8,20 @@ using SupportBot.Core.State;
 namespace SupportBot.Core.Support;
 
 /// <summary>
-/// The bot's turn handler, which routes each activity: the desk's events (and a contact center's status) go to the
-/// <see cref="HandoffHandler"/>, which may have the support dialog resume at the close, a call-back or a check-in;
-/// a customer's message while their case waits for a colleague is acknowledged as added to it; other messages, and
-/// a customer joining (a conversationUpdate with a member other than the bot), run the support dialog. Other
-/// activity types are accepted and ignored.
+/// The bot's turn handler, which routes each activity: how an action went goes to the <see cref="FulfilmentHandler"/>,
+/// which has the support dialog close the case once the last one is done; the desk's events (and a contact center's
+/// status) go to the <see cref="HandoffHandler"/>, which may have the support dialog resume at the close, a call-back
+/// or a check-in (a colleague's approval first queues the remedy's action); a customer's message while their case
+/// waits for a colleague is acknowledged as added to it, and one while an action is under way hears where it
+/// stands; other messages, and a customer joining (a conversationUpdate with a member other than the bot), run the
+/// support dialog. Other activity types are accepted and ignored.
 /// </summary>
 public sealed class SupportBotHandler : IBot
 {
     private readonly SupportDialog _dialog;
     private readonly DialogSet _dialogs;
     private readonly HandoffHandler _handoff;
+    private readonly FulfilmentHandler _fulfilment;
 
     public SupportBotHandler(SupportDialog dialog, SupportServices services, ConversationState conversationState)
     {
@@ -26,15 +30,34 @@ public sealed class SupportBotHandler : IBot
         _dialog = dialog;
         _dialogs = new DialogSet(conversationState.CreateProperty<DialogState>("dialogState")).Add(dialog);
         _handoff = new HandoffHandler(services.Handoff, services.Voice, services.Cases, services.Sentiment);
+        _fulfilment = new FulfilmentHandler(services);
     }
 
     public async Task OnTurnAsync(TurnContext turnContext, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(turnContext);
         var activity = turnContext.Activity;
+        if (FulfilmentHandler.IsOutcome(activity))
+        {
+            var dc = await _dialogs.CreateContextAsync(turnContext, cancellationToken).ConfigureAwait(false);
+            if (await _fulfilment.OnOutcomeAsync(turnContext, cancellationToken).ConfigureAwait(false) && dc.Stack.Count == 0)
+            {
+                await dc.BeginDialogAsync(_dialog.Id, new DeskEventOutcome(AfterDeskEvent.Close, new DeskEventValue()), cancellationToken).ConfigureAwait(false);
+            }
+
+            return;
+        }
+
         if (_handoff.IsDeskEvent(activity))
         {
             var outcome = await _handoff.OnDeskEventAsync(turnContext, cancellationToken).ConfigureAwait(false);
+            if (outcome is { Next: AfterDeskEvent.Close, Value.Decision: AgentDecision.Approved } && activity.Name == DeskEvents.Decision
+                && await _fulfilment.QueueApprovedAsync(turnContext, outcome.Value.Remedy, cancellationToken).ConfigureAwait(false))
+            {
+                // The approved remedy is carried out first; the case closes once it is confirmed.
+                outcome = outcome with { Next = AfterDeskEvent.EndDialogs };
+            }
+
             if (outcome.Next != AfterDeskEvent.Carry)
             {
                 var dc = await _dialogs.CreateContextAsync(turnContext, cancellationToken).ConfigureAwait(false);
@@ -64,6 +87,19 @@ public sealed class SupportBotHandler : IBot
             && await _handoff.OnMessageWhileWithColleagueAsync(turnContext, cancellationToken).ConfigureAwait(false))
         {
             return;
+        }
+
+        // An action under way and nothing else going on: they hear where it stands, or get a colleague when they ask.
+        if (activity.Type == ActivityTypes.Message && context.Stack.Count == 0)
+        {
+            switch (await _fulfilment.OnMessageWhilePendingAsync(turnContext, cancellationToken).ConfigureAwait(false))
+            {
+                case FulfilmentHandler.WhilePending.Answered:
+                    return;
+                case FulfilmentHandler.WhilePending.WantsPerson:
+                    await context.BeginDialogAsync(_dialog.Id, new HandoffRequest(HandoffReason.CustomerAsked), cancellationToken).ConfigureAwait(false);
+                    return;
+            }
         }
 
         var result = await context.ContinueDialogAsync(cancellationToken).ConfigureAwait(false);

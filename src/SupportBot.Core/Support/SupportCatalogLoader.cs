@@ -8,12 +8,15 @@ namespace SupportBot.Core.Support;
 
 /// <summary>
 /// Reads <c>dialogs/catalog/categories.yaml</c> and <c>remedies.yaml</c>, reporting every mistake with file and
-/// line: unknown fields, unknown questions or remedies, a missing "other" category, bad numbers, an unknown pays_for.
+/// line: unknown fields, unknown questions or remedies, a missing "other" category, bad numbers, an unknown pays_for,
+/// a remedy that does not say how it is carried out (<c>fulfil</c>), and wording that claims an action is done
+/// before anything confirmed it.
 /// </summary>
-public static class SupportCatalogLoader
+public static partial class SupportCatalogLoader
 {
     private static readonly string[] CategoryFields = ["title", "keywords", "questions", "remedies"];
-    private static readonly string[] RemedyFields = ["title", "next_steps", "approval", "synonyms", "pays_for"];
+    private static readonly string[] RemedyFields = ["title", "fulfil", "next_steps", "asked", "done", "needs", "offered_when", "approval", "synonyms", "pays_for"];
+    private static readonly string[] FulfilFields = ["webhook", "colleague", "none"];
 
     /// <summary>What a remedy's money may be for (<c>pays_for</c>).</summary>
     private static readonly Dictionary<string, MoneyPurpose> PaysFor = new(StringComparer.Ordinal) { ["item"] = MoneyPurpose.Item, ["delivery"] = MoneyPurpose.Delivery };
@@ -45,11 +48,10 @@ public static class SupportCatalogLoader
             CheckFields(map, RemedyFields, remediesFile, $"remedy '{id}'", errors);
             var approval = map.Children.TryGetValue(new YamlScalarNode("approval"), out var rules) ? ParseApproval(rules, remediesFile, id, errors) : new ApprovalRules(null, null, null, false);
             var title = Text(map, "title", remediesFile, $"remedy '{id}'", errors);
-            var next = Text(map, "next_steps", remediesFile, $"remedy '{id}'", errors);
-            if (map.Children.TryGetValue(new YamlScalarNode("next_steps"), out var nextNode))
-            {
-                PromptFileLoader.CheckVariables(next, SupportPrompts.NextSteps, remediesFile, Line(nextNode), $"{id}.next_steps", errors);
-            }
+            var fulfil = ParseFulfil(map, keyNode, remediesFile, id, errors);
+            var wording = ReadWording(map, keyNode, fulfil, remediesFile, id, errors);
+            var needs = Known(List(map, "needs", remediesFile, errors), RemedyFacts.Needs, remediesFile, $"The remedy '{id}' needs", errors);
+            var offeredWhen = Known(List(map, "offered_when", remediesFile, errors), RemedyFacts.Conditions, remediesFile, $"The remedy '{id}' is offered when", errors);
 
             MoneyPurpose? paysFor = null;
             if (map.Children.TryGetValue(new YamlScalarNode("pays_for"), out var paysNode))
@@ -64,10 +66,15 @@ public static class SupportCatalogLoader
                 }
             }
 
-            remedies[id] = new Remedy(id, title, next, approval)
+            remedies[id] = new Remedy(id, title, wording.GetValueOrDefault("next_steps", string.Empty), approval)
             {
                 Synonyms = [.. List(map, "synonyms", remediesFile, errors).Select(w => w.Value.ToLowerInvariant())],
                 PaysFor = paysFor,
+                Fulfil = fulfil,
+                Asked = wording.GetValueOrDefault("asked", string.Empty),
+                Done = wording.GetValueOrDefault("done", string.Empty),
+                Needs = needs,
+                OfferedWhen = offeredWhen,
             };
         }
 
@@ -109,6 +116,102 @@ public static class SupportCatalogLoader
 
         return errors.Count > 0 ? (null, errors) : (new SupportCatalog(categories, remedies), errors);
     }
+
+    /// <summary>
+    /// How the remedy is carried out: exactly one of <c>webhook: NAME</c>, <c>colleague: true</c> or <c>none: true</c>.
+    /// Without a valid one the remedy is an error: the bot must never promise what nobody does.
+    /// </summary>
+    private static RemedyFulfilment ParseFulfil(YamlMappingNode map, YamlNode keyNode, string file, string id, List<PromptError> errors)
+    {
+        const string How = "fulfil: { webhook: NAME } (the business's system does it, through Fulfilment:Webhooks:NAME), fulfil: { colleague: true } (a colleague does it from the console) or fulfil: { none: true } (information only, such as steps to try)";
+        if (!map.Children.TryGetValue(new YamlScalarNode("fulfil"), out var node))
+        {
+            errors.Add(new PromptError(file, Line(keyNode), $"The remedy '{id}' does not say how it is carried out; add {How}."));
+            return RemedyFulfilment.Information;
+        }
+
+        if (node is not YamlMappingNode fulfil || fulfil.Children.Count != 1)
+        {
+            errors.Add(new PromptError(file, Line(node), $"The remedy '{id}' must say one way it is carried out: {How}."));
+            return RemedyFulfilment.Information;
+        }
+
+        CheckFields(fulfil, FulfilFields, file, $"fulfil of '{id}'", errors);
+        var (wayNode, valueNode) = fulfil.Children.First();
+        var (way, value) = (Scalar(wayNode), Scalar(valueNode));
+        switch (way)
+        {
+            case "webhook" when WebhookName().IsMatch(value):
+                return new RemedyFulfilment(value, Colleague: false);
+            case "webhook":
+                errors.Add(new PromptError(file, Line(valueNode), $"The remedy '{id}' names the webhook '{value}'; a webhook's name is letters, digits, '-' or '_', as under Fulfilment:Webhooks in appsettings.json."));
+                break;
+            case "colleague" or "none" when value is not ("true" or "yes"):
+                errors.Add(new PromptError(file, Line(valueNode), $"In the fulfil of '{id}', write {way}: true."));
+                break;
+            case "colleague":
+                return new RemedyFulfilment(null, Colleague: true);
+        }
+
+        return RemedyFulfilment.Information;
+    }
+
+    /// <summary>
+    /// The remedy's wording: for information, its <c>next_steps</c>; for an action, what is said before it is
+    /// confirmed (<c>asked</c>) and once it is (<c>done</c>). Only <c>done</c> may say it is done.
+    /// </summary>
+    private static Dictionary<string, string> ReadWording(YamlMappingNode map, YamlNode at, RemedyFulfilment fulfil, string file, string id, List<PromptError> errors)
+    {
+        var wanted = fulfil.IsAction ? new[] { "asked", "done" } : ["next_steps"];
+        var wording = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var field in new[] { "next_steps", "asked", "done" })
+        {
+            var present = map.Children.TryGetValue(new YamlScalarNode(field), out var node);
+            if (present && !wanted.Contains(field))
+            {
+                var why = fulfil.IsAction
+                    ? "an action says 'asked' (while it is not confirmed) and 'done' (once it is), not next_steps"
+                    : "information only (fulfil: { none: true }) says its next_steps; 'asked' and 'done' are for actions";
+                errors.Add(new PromptError(file, Line(node!), $"The remedy '{id}' has '{field}', but {why}."));
+                continue;
+            }
+
+            if (!wanted.Contains(field))
+            {
+                continue;
+            }
+
+            if (!present || node is not YamlScalarNode { Value: { Length: > 0 } text })
+            {
+                errors.Add(new PromptError(file, Line(present ? node! : at), $"The remedy '{id}' has no {field}{(fulfil.IsAction ? " (an action needs 'asked', said until it is confirmed, and 'done', said once it is)" : string.Empty)}."));
+                continue;
+            }
+
+            var line = Line(node);
+            PromptFileLoader.CheckVariables(text, SupportPrompts.NextSteps, file, line, $"{id}.{field}", errors);
+            if (field != "done" && CompletionClaims.Find(text) is { } claim)
+            {
+                errors.Add(new PromptError(file, line, $"The {field} of '{id}' claims it is done (\"{claim}\"), but it is said before anything confirms it; {CompletionClaims.Advice}"));
+            }
+
+            wording[field] = text.Trim();
+        }
+
+        return wording;
+    }
+
+    private static List<string> Known(List<(string Value, int Line)> values, IReadOnlyList<string> known, string file, string what, List<PromptError> errors)
+    {
+        foreach (var (value, line) in values.Where(v => !known.Contains(v.Value)))
+        {
+            errors.Add(new PromptError(file, line, $"{what} '{value}', which is not one of: {string.Join(", ", known)}."));
+        }
+
+        return [.. values.Select(v => v.Value).Where(known.Contains)];
+    }
+
+    [System.Text.RegularExpressions.GeneratedRegex("^[A-Za-z0-9_-]+$")]
+    private static partial System.Text.RegularExpressions.Regex WebhookName();
 
     private static YamlMappingNode? Read(string path, string display, List<PromptError> errors)
     {

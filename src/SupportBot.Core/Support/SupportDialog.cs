@@ -12,7 +12,8 @@ namespace SupportBot.Core.Support;
 /// bothering you?"), offer a remedy in the customer's best interest, and close (sorted? a rating, thanks). Any step
 /// may end asking for a person (<see cref="HandoffRequest"/>): the case then goes to a colleague with its brief.
 /// "Help", "start over" and "talk to a person" work at any step. Begun with a <see cref="DeskEventOutcome"/>, it
-/// resumes where a desk event left the case (the close, a call-back, a check-in).
+/// resumes where a desk event left the case (the close, a call-back, a check-in); begun with a
+/// <see cref="HandoffRequest"/>, it hands the case over.
 /// </summary>
 public sealed class SupportDialog : ComponentDialog
 {
@@ -46,6 +47,7 @@ public sealed class SupportDialog : ComponentDialog
             DeskEventOutcome { Next: AfterDeskEvent.Close } => await innerDc.BeginDialogAsync(nameof(CloseDialog), null, cancellationToken).ConfigureAwait(false),
             DeskEventOutcome { Next: AfterDeskEvent.Callback } => await innerDc.BeginDialogAsync(nameof(CallbackDialog), null, cancellationToken).ConfigureAwait(false),
             DeskEventOutcome { Next: AfterDeskEvent.CheckIn } checkIn => await innerDc.BeginDialogAsync(nameof(CheckInDialog), checkIn.Value, cancellationToken).ConfigureAwait(false),
+            HandoffRequest request => await innerDc.BeginDialogAsync(nameof(HandoverDialog), request, cancellationToken).ConfigureAwait(false),
             _ => await base.OnBeginDialogAsync(innerDc, options, cancellationToken).ConfigureAwait(false),
         };
         return await HandOverIfAskedAsync(innerDc, result, cancellationToken).ConfigureAwait(false);

@@ -57,8 +57,9 @@ public static class SupportPrompts
     public const string StartOver = "closing.start_over";
 
     /// <summary>
-    /// The variables a remedy's <c>next_steps</c> in <c>dialogs/catalog/remedies.yaml</c> may use, checked and filled
-    /// as a prompt's are: the customer's first name and the amount the remedy is for.
+    /// The variables a remedy's wording in <c>dialogs/catalog/remedies.yaml</c> (<c>next_steps</c>, <c>asked</c>,
+    /// <c>done</c>) may use, checked and filled as a prompt's are: the customer's first name and the amount the remedy
+    /// is for.
     /// </summary>
     public static PromptDefinition NextSteps { get; } = new("remedies.next_steps", new Dictionary<string, string>(StringComparer.Ordinal)
     {
@@ -140,6 +141,7 @@ public static class SupportPrompts
         PromptDefinition.Of(RemedyGranted, "name", "remedy", "next_steps"),
         new(AskAmount, new Dictionary<string, string>(StringComparer.Ordinal) { ["name"] = PromptCatalog.DefaultFallback("name"), ["item"] = "it", ["remedy"] = "this" }),
         .. HandoffPrompts.Definitions,
+        .. FulfilmentPrompts.Definitions,
         PromptDefinition.Of(ConfirmResolved, "name"),
         PromptDefinition.Of(AskRating, "name"),
         PromptDefinition.Of(Thanks, "name"),

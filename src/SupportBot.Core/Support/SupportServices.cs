@@ -1,4 +1,5 @@
 using SupportBot.Core.Cases;
+using SupportBot.Core.Fulfilment;
 using SupportBot.Core.Handoff;
 using SupportBot.Core.PromptFiles;
 using SupportBot.Core.Sentiment;
@@ -22,8 +23,9 @@ public sealed class SupportServices
     private readonly Func<SupportCatalog> _catalog;
     private readonly Func<AnswerReader>? _answers;
 
-    public SupportServices(PromptSource prompts, Func<SupportCatalog> catalog, ISentimentAnalyzer sentiment, SupportOptions options, ConversationState conversationState, UserState userState, HandoffServices? handoff = null, IMessageReader? reader = null, Func<AnswerReader>? answers = null)
+    public SupportServices(PromptSource prompts, Func<SupportCatalog> catalog, ISentimentAnalyzer sentiment, SupportOptions options, ConversationState conversationState, UserState userState, HandoffServices? handoff = null, IMessageReader? reader = null, Func<AnswerReader>? answers = null, FulfilmentOptions? fulfilment = null)
     {
+        Fulfilment = fulfilment ?? new FulfilmentOptions();
         Reader = reader;
         _catalog = catalog;
         _answers = answers;
@@ -166,6 +168,9 @@ public sealed class SupportServices
         return reading?.Category == SupportCatalog.Question || Answer(text, category) is not null
             || (reading is { IsConfident: false } && reading.TopCategories.Any(c => c.Category == SupportCatalog.Question));
     }
+
+    /// <summary>How granted remedies are carried out: the business systems' webhooks (none: colleagues carry every action out).</summary>
+    public FulfilmentOptions Fulfilment { get; }
 
     /// <summary>The desk, check-ins, availability and contact centers.</summary>
     public HandoffServices Handoff { get; }

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Npgsql;
 using SupportBot.Core.Activities;
 using SupportBot.Core.State;
 
@@ -10,7 +11,14 @@ public sealed class PostgresTranscriptStore(PostgresDatabase database) : ITransc
     public async Task LogActivitiesAsync(string channelId, string conversationId, IReadOnlyList<Activity> activities, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(activities);
-        await using var insert = database.DataSource.CreateCommand("INSERT INTO transcript (conversation, json) SELECT @conversation, unnest(@rows)");
+        await using var connection = await database.DataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        await AppendAsync(connection, null, channelId, conversationId, activities, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Appends to a conversation's transcript inside the caller's transaction (a whole turn's), or on its own.</summary>
+    internal static async Task AppendAsync(NpgsqlConnection connection, NpgsqlTransaction? transaction, string channelId, string conversationId, IReadOnlyList<Activity> activities, CancellationToken cancellationToken)
+    {
+        await using var insert = new NpgsqlCommand("INSERT INTO transcript (conversation, json) SELECT @conversation, unnest(@rows)", connection, transaction);
         insert.Parameters.AddWithValue("conversation", $"{channelId}/{conversationId}");
         insert.Parameters.AddWithValue("rows", activities.Select(a => JsonSerializer.Serialize(a, ActivityJson.Default.Activity)).ToArray());
         await insert.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);

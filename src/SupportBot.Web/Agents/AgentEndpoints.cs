@@ -109,10 +109,7 @@ public static partial class AgentEndpoints
         app.MapGet("/agent", ConsolePage).RequireAuthorization(AgentRoles.Agent);
         app.MapGet("/agent/events", EventsAsync).RequireAuthorization(AgentRoles.Agent);
 
-        var api = app.MapGroup("/agent/api").RequireAuthorization(AgentRoles.Agent).AddEndpointFilter(async (context, next) =>
-            HttpMethods.IsGet(context.HttpContext.Request.Method) || context.HttpContext.Request.Headers.ContainsKey(AgentHeader)
-                ? await next(context).ConfigureAwait(false)
-                : Results.Problem($"Send the {AgentHeader} header with every change.", statusCode: StatusCodes.Status403Forbidden));
+        var api = MapAgentApi(app);
         api.MapGet("/me", (ClaimsPrincipal user, AgentDirectory agents) => Me(user, agents));
         api.MapPost("/me/name", SetName);
         api.MapGet("/cases", ListAsync);
@@ -125,6 +122,21 @@ public static partial class AgentEndpoints
         api.MapPost("/cases/{caseId}/close", CloseAsync);
         api.MapPost("/cases/{caseId}/notes", NoteAsync);
         return app;
+    }
+
+    /// <summary>The console's API group (<c>/agent/api</c>): signed-in agents only, and every change with the <see cref="AgentHeader"/>.</summary>
+    public static RouteGroupBuilder MapAgentApi(IEndpointRouteBuilder app) =>
+        app.MapGroup("/agent/api").RequireAuthorization(AgentRoles.Agent).AddEndpointFilter(async (context, next) =>
+            HttpMethods.IsGet(context.HttpContext.Request.Method) || context.HttpContext.Request.Headers.ContainsKey(AgentHeader)
+                ? await next(context).ConfigureAwait(false)
+                : Results.Problem($"Send the {AgentHeader} header with every change.", statusCode: StatusCodes.Status403Forbidden));
+
+    /// <summary>The name customers see for the signed-in colleague, or null until they have given one.</summary>
+    public static string? AgentName(ClaimsPrincipal user, AgentDirectory agents)
+    {
+        ArgumentNullException.ThrowIfNull(agents);
+        ArgumentNullException.ThrowIfNull(user);
+        return agents.NameOf(Login(user), user.FindFirstValue(NameClaim));
     }
 
     private static IResult SignInPage(HttpContext http, Microsoft.Extensions.Options.IOptions<AgentOptions> agents)

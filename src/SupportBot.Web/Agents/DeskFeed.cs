@@ -4,7 +4,8 @@ using System.Threading.Channels;
 namespace SupportBot.Web.Agents;
 
 /// <summary>
-/// What the open agent consoles hear: "the queue changed" and "this conversation has something new". Each console
+/// What the open agent consoles hear: "the queue changed", "an action changed" and "this conversation has something
+/// new". Each console
 /// holds a subscription while its event stream is open; a signed-in console also counts as an agent available.
 /// </summary>
 public sealed class DeskFeed
@@ -24,6 +25,15 @@ public sealed class DeskFeed
 
     /// <summary>The queue or a case changed.</summary>
     public void CaseChanged(string caseId) => Publish($"event: case\ndata: {{\"caseId\":\"{Escape(caseId)}\"}}\n\n");
+
+    /// <summary>An action a remedy needs changed (sent, answered, done, taken over by a colleague).</summary>
+    public void ActionChanged(string deliveryId)
+    {
+        if (!_subscriptions.IsEmpty)
+        {
+            Publish($"event: action\ndata: {{\"deliveryId\":\"{Escape(deliveryId)}\"}}\n\n");
+        }
+    }
 
     /// <summary>A conversation had a turn (a customer spoke, or the bot or an agent answered).</summary>
     public void ConversationChanged(string channelId, string conversationId)

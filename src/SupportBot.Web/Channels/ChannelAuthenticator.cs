@@ -25,29 +25,32 @@ public sealed class ChannelAuthenticator : IDisposable
     private readonly OpenIdKeys _botFramework;
     private readonly OpenIdKeys _entra;
 
-    public ChannelAuthenticator(IOptions<ChannelAuthOptions> options, IHttpClientFactory http, TimeProvider time)
+    public ChannelAuthenticator(IOptions<ChannelAuthOptions> options, IHttpClientFactory http, TimeProvider time, ILogger<OpenIdKeys> logger)
     {
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(http);
         _options = options.Value;
         _time = time;
-        _botFramework = new OpenIdKeys(http.CreateClient("openid"), _options.OpenIdMetadataUrl, time);
-        _entra = new OpenIdKeys(http.CreateClient("openid"), _options.EntraMetadataUrl, time);
+        _botFramework = new OpenIdKeys(http.CreateClient("openid"), _options.OpenIdMetadataUrl, time, logger);
+        _entra = new OpenIdKeys(http.CreateClient("openid"), _options.EntraMetadataUrl, time, logger);
     }
 
-    /// <summary>Validates <paramref name="authorization"/> (the header value) for <paramref name="activity"/>.</summary>
-    public async Task<AuthFailure?> ValidateAsync(string? authorization, Activity activity, CancellationToken cancellationToken)
+    /// <summary>
+    /// Checks <paramref name="authorization"/> (the header value) on its own: signature, issuer, audience and lifetime.
+    /// Runs before the body is read, so a caller without a valid token costs no body read. What it returns is checked
+    /// against the activity with <see cref="Check(ChannelToken, Activity)"/>.
+    /// </summary>
+    public async Task<(ChannelToken? Token, AuthFailure? Failure)> ValidateTokenAsync(string? authorization, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(activity);
         if (string.IsNullOrEmpty(authorization) || !authorization.StartsWith("Bearer ", StringComparison.Ordinal))
         {
-            return Unauthorized("send 'Authorization: Bearer <token>' from the Bot Connector");
+            return (null, Unauthorized("send 'Authorization: Bearer <token>' from the Bot Connector"));
         }
 
         var parts = authorization["Bearer ".Length..].Trim().Split('.');
         if (parts.Length != 3 || !Base64Url.IsValid(parts[0]) || !Base64Url.IsValid(parts[1]) || !Base64Url.IsValid(parts[2]))
         {
-            return Unauthorized("the token is not a signed JWT");
+            return (null, Unauthorized("the token is not a signed JWT"));
         }
 
         JsonDocument headerDocument, payloadDocument;
@@ -58,7 +61,7 @@ public sealed class ChannelAuthenticator : IDisposable
         }
         catch (JsonException)
         {
-            return Unauthorized("the token is not a signed JWT");
+            return (null, Unauthorized("the token is not a signed JWT"));
         }
 
         using (headerDocument)
@@ -66,11 +69,31 @@ public sealed class ChannelAuthenticator : IDisposable
         {
             if (headerDocument.RootElement.ValueKind != JsonValueKind.Object || payloadDocument.RootElement.ValueKind != JsonValueKind.Object)
             {
-                return Unauthorized("the token is not a signed JWT");
+                return (null, Unauthorized("the token is not a signed JWT"));
             }
 
-            return await ValidateAsync(parts, headerDocument.RootElement, payloadDocument.RootElement, activity, cancellationToken).ConfigureAwait(false);
+            return await ValidateAsync(parts, headerDocument.RootElement, payloadDocument.RootElement, cancellationToken).ConfigureAwait(false);
         }
+    }
+
+    /// <summary>The checks a valid token makes of its activity: the <c>serviceurl</c> claim and the key's channel endorsements.</summary>
+    public static AuthFailure? Check(ChannelToken token, Activity activity)
+    {
+        ArgumentNullException.ThrowIfNull(token);
+        ArgumentNullException.ThrowIfNull(activity);
+        if (!token.FromBotFramework)
+        {
+            return null;
+        }
+
+        if (token.ServiceUrl is null || !string.Equals(token.ServiceUrl.TrimEnd('/'), activity.ServiceUrl?.TrimEnd('/'), StringComparison.OrdinalIgnoreCase))
+        {
+            return Unauthorized("the token's serviceurl does not match the activity's serviceUrl");
+        }
+
+        return token.Endorsements.Count > 0 && activity.ChannelId is { } channel && !token.Endorsements.Contains(channel)
+            ? new AuthFailure(StatusCodes.Status403Forbidden, $"the signing key is not endorsed for the '{channel}' channel")
+            : null;
     }
 
     public void Dispose()
@@ -79,7 +102,7 @@ public sealed class ChannelAuthenticator : IDisposable
         _entra.Dispose();
     }
 
-    private async Task<AuthFailure?> ValidateAsync(string[] parts, JsonElement header, JsonElement payload, Activity activity, CancellationToken cancellationToken)
+    private async Task<(ChannelToken? Token, AuthFailure? Failure)> ValidateAsync(string[] parts, JsonElement header, JsonElement payload, CancellationToken cancellationToken)
     {
         var algorithm = String(header, "alg") switch
         {
@@ -90,66 +113,53 @@ public sealed class ChannelAuthenticator : IDisposable
         };
         if (algorithm is null || String(header, "kid") is not { Length: > 0 } keyId)
         {
-            return Unauthorized("the token must be signed with RS256 and name its key");
+            return (null, Unauthorized("the token must be signed with RS256 and name its key"));
         }
 
         var issuer = String(payload, "iss");
         var fromBotFramework = issuer == _options.Issuer;
         if (!fromBotFramework && !_options.EntraIssuers().Contains(issuer))
         {
-            return Unauthorized("the token's issuer is not trusted");
+            return (null, Unauthorized("the token's issuer is not trusted"));
         }
 
         var key = await (fromBotFramework ? _botFramework : _entra).FindAsync(keyId, cancellationToken).ConfigureAwait(false);
         if (key is null)
         {
-            return Unauthorized("the token's signing key is unknown");
+            return (null, Unauthorized("the token's signing key is unknown"));
         }
 
         using (var rsa = RSA.Create(key.Parameters))
         {
             if (!rsa.VerifyData(Encoding.ASCII.GetBytes($"{parts[0]}.{parts[1]}"), Base64Url.DecodeFromChars(parts[2]), algorithm.Value, RSASignaturePadding.Pkcs1))
             {
-                return Unauthorized("the token's signature is not valid");
+                return (null, Unauthorized("the token's signature is not valid"));
             }
         }
 
         if (!Audiences(payload).Contains(_options.MicrosoftAppId))
         {
-            return Unauthorized("the token is not for this bot");
+            return (null, Unauthorized("the token is not for this bot"));
         }
 
         var now = _time.GetUtcNow();
         var skew = TimeSpan.FromMinutes(_options.ClockSkewMinutes);
         if (Time(payload, "exp") is not { } expires || now - skew > expires)
         {
-            return Unauthorized("the token has expired, or its 'exp' is not a time");
+            return (null, Unauthorized("the token has expired, or its 'exp' is not a time"));
         }
 
         if (payload.TryGetProperty("nbf", out _) && (Time(payload, "nbf") is not { } notBefore || now + skew < notBefore))
         {
-            return Unauthorized("the token is not valid yet, or its 'nbf' is not a time");
+            return (null, Unauthorized("the token is not valid yet, or its 'nbf' is not a time"));
         }
 
-        if (fromBotFramework)
+        if (!fromBotFramework && (String(payload, "ver") == "2.0" ? String(payload, "azp") is null : String(payload, "appid") is null))
         {
-            var serviceUrl = String(payload, "serviceurl");
-            if (serviceUrl is null || !string.Equals(serviceUrl.TrimEnd('/'), activity.ServiceUrl?.TrimEnd('/'), StringComparison.OrdinalIgnoreCase))
-            {
-                return Unauthorized("the token's serviceurl does not match the activity's serviceUrl");
-            }
-
-            if (key.Endorsements.Count > 0 && activity.ChannelId is { } channel && !key.Endorsements.Contains(channel))
-            {
-                return new AuthFailure(StatusCodes.Status403Forbidden, $"the signing key is not endorsed for the '{channel}' channel");
-            }
-        }
-        else if (String(payload, "ver") == "2.0" ? String(payload, "azp") is null : String(payload, "appid") is null)
-        {
-            return Unauthorized("the Entra token names no calling app");
+            return (null, Unauthorized("the Entra token names no calling app"));
         }
 
-        return null;
+        return (new ChannelToken(fromBotFramework, String(payload, "serviceurl"), key.Endorsements), null);
     }
 
     private static AuthFailure Unauthorized(string reason) => new(StatusCodes.Status401Unauthorized, reason);

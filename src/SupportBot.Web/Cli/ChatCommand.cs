@@ -1,5 +1,6 @@
 using SupportBot.Core.Activities;
 using SupportBot.Web.Channels;
+using SupportBot.Web.Fulfilment;
 using SupportBot.Web.Hosting;
 using SupportBot.Web.Prompts;
 using SupportBot.Web.Sentiment;
@@ -33,7 +34,8 @@ public static class ChatCommand
             .AddSentiment(configuration, root)
             .AddUnderstanding(configuration, root)
             .AddSupportBot(configuration)
-            .AddChannels(configuration);
+            .AddChannels(configuration)
+            .AddFulfilment(configuration);
         await using var provider = services.BuildServiceProvider();
         var turns = provider.GetRequiredService<TurnRunner>();
 

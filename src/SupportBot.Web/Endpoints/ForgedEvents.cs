@@ -1,11 +1,13 @@
 using SupportBot.Core.Activities;
+using SupportBot.Core.Fulfilment;
 using SupportBot.Core.Handoff;
 
 namespace SupportBot.Web.Endpoints;
 
 /// <summary>
 /// What no client may claim, checked where activities arrive (<c>/api/messages</c> and Direct Line) before any turn
-/// runs: the desk's caller id, and the names of the events the desk, the queue and the follow-up schedule raise.
+/// runs: the desk's caller id, and the names of the events the desk, the queue, the follow-up schedule and the
+/// outbox (how an action went) raise.
 /// <c>handoff.status</c> is the one exception, and only for a contact center's own calls.
 /// </summary>
 public static class ForgedEvents
@@ -22,6 +24,7 @@ public static class ForgedEvents
         DeskEvents.Closed,
         DeskEvents.FollowUp,
         DeskEvents.HandoffInitiate,
+        FulfilmentEvents.Outcome,
     };
 
     /// <summary>
@@ -46,7 +49,7 @@ public static class ForgedEvents
 
         if (ServerEventNames.Contains(name))
         {
-            return Forbidden("name", $"The event '{name}' is raised only by the server itself (the agent desk, the queue or the follow-up schedule), never by a client.");
+            return Forbidden("name", $"The event '{name}' is raised only by the server itself (the agent desk, the queue, the follow-up schedule or the outbox), never by a client.");
         }
 
         return string.Equals(name, DeskEvents.HandoffStatus, StringComparison.OrdinalIgnoreCase) && !fromContactCenter

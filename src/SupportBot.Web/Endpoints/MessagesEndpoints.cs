@@ -47,6 +47,17 @@ public static partial class MessagesEndpoints
             return Problem(StatusCodes.Status401Unauthorized, "Unauthorized", "Send the Bot Connector's token: 'Authorization: Bearer <token>'.");
         }
 
+        // The token is checked before the body is read: a caller without a valid one costs no read.
+        ChannelToken? token = null;
+        if (authenticates)
+        {
+            (token, var tokenRefused) = await authenticator.ValidateTokenAsync(authorization, cancellationToken).ConfigureAwait(false);
+            if (tokenRefused is not null)
+            {
+                return Refused(logger, tokenRefused);
+            }
+        }
+
         var limits = messageOptions.Value;
         var (activity, fault) = await ActivityBody.ReadAsync(http.Request, limits.MaxBodyBytes, cancellationToken).ConfigureAwait(false);
         if (fault is not null)
@@ -56,10 +67,9 @@ public static partial class MessagesEndpoints
 
         if (authenticates)
         {
-            if (await authenticator.ValidateAsync(authorization, activity!, cancellationToken).ConfigureAwait(false) is { } refused)
+            if (ChannelAuthenticator.Check(token!, activity!) is { } refused)
             {
-                LogRefused(logger, refused.Reason);
-                return Problem(refused.Status, refused.Status == StatusCodes.Status403Forbidden ? "Forbidden" : "Unauthorized", $"The channel token was refused: {refused.Reason}.");
+                return Refused(logger, refused);
             }
 
             // Only now is the serviceUrl known to come from the channel: replies and proactive messages may carry the bot's token there.
@@ -107,6 +117,12 @@ public static partial class MessagesEndpoints
     private static bool IsConnectorFailure(Exception ex, CancellationToken cancellationToken) =>
         ex is ConnectorException or HttpRequestException or TimeoutException or Polly.Timeout.TimeoutRejectedException
         || (ex is OperationCanceledException && !cancellationToken.IsCancellationRequested);
+
+    private static ProblemHttpResult Refused(ILogger logger, AuthFailure refused)
+    {
+        LogRefused(logger, refused.Reason);
+        return Problem(refused.Status, refused.Status == StatusCodes.Status403Forbidden ? "Forbidden" : "Unauthorized", $"The channel token was refused: {refused.Reason}.");
+    }
 
     private static ProblemHttpResult Problem(int status, string title, string detail, string? field = null) =>
         TypedResults.Problem(detail, statusCode: status, title: title, extensions: field is null ? null : new Dictionary<string, object?> { ["field"] = field });

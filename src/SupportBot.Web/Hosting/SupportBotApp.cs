@@ -5,6 +5,7 @@ using SupportBot.Web.Agents;
 using SupportBot.Web.Channels;
 using SupportBot.Web.DirectLine;
 using SupportBot.Web.Endpoints;
+using SupportBot.Web.Fulfilment;
 using SupportBot.Web.Prompts;
 using SupportBot.Web.Sentiment;
 using SupportBot.Web.Storage;
@@ -29,6 +30,7 @@ public static partial class SupportBotApp
         builder.Services.AddUnderstanding(configuration, root);
         builder.Services.AddSupportBot(configuration);
         builder.Services.AddChannels(configuration);
+        builder.Services.AddFulfilment(configuration);
         builder.Services.AddDirectLine(configuration, root);
         builder.Services.AddAgents(configuration, root);
         builder.Services.AddHardening(configuration);
@@ -58,6 +60,7 @@ public static partial class SupportBotApp
         app.MapMessages();
         app.MapDirectLine();
         app.MapAgents();
+        app.MapFulfilment();
         app.Lifetime.ApplicationStarted.Register(() => LogStartup(app, root));
         return app;
     }
@@ -78,6 +81,12 @@ public static partial class SupportBotApp
         var endpoints = string.Join(", ", app.Urls.Select(u => u.TrimEnd('/') + "/api/messages"));
         var promptCount = prompts.Current.Keys.Count();
         LogReady(logger, page, endpoints, where, promptCount, prompts.Directory);
+        var fulfilment = app.Services.GetRequiredService<IOptions<Core.Fulfilment.FulfilmentOptions>>().Value;
+        foreach (var remedy in app.Services.GetRequiredService<Core.Support.SupportCatalogSource>().Current.Remedies.Values.Where(r => r.Fulfil.Webhook is { } name && fulfilment.Webhook(name) is null))
+        {
+            LogWebhookOff(logger, remedy.Id, remedy.Fulfil.Webhook!);
+        }
+
         if (app.Services.GetRequiredService<AgentDirectory>().GeneratedPassword is { } password)
         {
             // Shown once, on the console only (never through logging): the hash alone is kept.
@@ -97,6 +106,9 @@ public static partial class SupportBotApp
 
     [LoggerMessage(Level = LogLevel.Information, Message = "SupportBot is ready. Chat in a browser at {Page}; channels post to {Endpoints}; Direct Line is at {Page}v3/directline; state and transcripts: {Storage}; {PromptCount} prompts from {PromptDirectory}")]
     private static partial void LogReady(ILogger logger, string page, string endpoints, string storage, int promptCount, string promptDirectory);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "The remedy '{Remedy}' is carried out by the webhook '{Webhook}', which has no Url (Fulfilment:Webhooks:{Webhook}:Url): colleagues carry it out from the console until it is set.")]
+    private static partial void LogWebhookOff(ILogger logger, string remedy, string webhook);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "No Bot:MicrosoftAppId is configured, so channel tokens are not checked and only callers on this machine (loopback) are accepted. Set the app id to accept Azure Bot Service and Teams.")]
     private static partial void LogLoopbackOnly(ILogger logger);

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Options;
 using SupportBot.Core.Bot;
+using SupportBot.Core.Fulfilment;
 using SupportBot.Core.Handoff;
 using SupportBot.Core.PromptFiles;
 using SupportBot.Core.Sentiment;
@@ -61,7 +62,8 @@ public static class SupportBotServices
                     Currency = sp.GetRequiredService<IOptions<SupportOptions>>().Value.Currency,
                 },
                 sp.GetRequiredService<IMessageReader>(),
-                () => answers.Current);
+                () => answers.Current,
+                sp.GetRequiredService<IOptions<FulfilmentOptions>>().Value);
         });
         services.AddSingleton<SupportDialog>();
         services.AddSingleton<IBot, SupportBotHandler>();

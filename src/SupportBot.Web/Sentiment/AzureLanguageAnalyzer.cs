@@ -69,16 +69,17 @@ public sealed partial class AzureLanguageAnalyzer : ISentimentAnalyzer
     public async ValueTask<SentimentResult> AnalyzeAsync(string text, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(text);
-        var local = _local.Analyze(text);
         if (_time.GetUtcNow() < _openUntil)
         {
-            return Fallback(local, "circuit open");
+            return Fallback(_local.Analyze(text), "circuit open");
         }
 
+        // Read here only once the service has answered or not, so texts arriving together share a request.
         var remote = _cache.GetOrAdd(text, Enqueue);
         try
         {
             var result = await remote.WaitAsync(TimeSpan.FromMilliseconds(_options.TimeoutMilliseconds), _time, cancellationToken).ConfigureAwait(false);
+            var local = _local.Analyze(text);
             if (result is null)
             {
                 _cache.TryRemove(new KeyValuePair<string, Task<SentimentResult?>>(text, remote));
@@ -95,7 +96,7 @@ public sealed partial class AzureLanguageAnalyzer : ISentimentAnalyzer
         }
         catch (TimeoutException)
         {
-            return Fallback(local, $"no answer within {_options.TimeoutMilliseconds} ms");
+            return Fallback(_local.Analyze(text), $"no answer within {_options.TimeoutMilliseconds} ms");
         }
     }
 

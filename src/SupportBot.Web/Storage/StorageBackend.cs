@@ -5,10 +5,11 @@ using SupportBot.Core.Transcripts;
 namespace SupportBot.Web.Storage;
 
 /// <summary>
-/// One storage provider's services, made together over one database: conversation and user state, transcripts and
-/// the follow-up schedule. Disposing it closes the database (a SQLite file's pending writes are flushed first).
+/// One storage provider's services, made together over one database: conversation and user state, transcripts, the
+/// outbox, how a turn commits them together, and the follow-up schedule. Disposing it closes the database (a SQLite
+/// file's pending writes are flushed first).
 /// </summary>
-public sealed record StorageBackend(IStorage Storage, ITranscriptStore Transcripts, FollowUpSchedule FollowUps, IAsyncDisposable? Database) : IAsyncDisposable
+public sealed record StorageBackend(IStorage Storage, ITranscriptStore Transcripts, Outbox Outbox, TurnStore Turns, FollowUpSchedule FollowUps, IAsyncDisposable? Database) : IAsyncDisposable
 {
     /// <summary>Opens the backend <paramref name="options"/> name; a SQLite file lives under <paramref name="root"/>.</summary>
     public static StorageBackend Open(StorageOptions options, string root)
@@ -17,13 +18,16 @@ public sealed record StorageBackend(IStorage Storage, ITranscriptStore Transcrip
         switch (options.Provider)
         {
             case StorageProvider.Memory:
-                return new StorageBackend(new MemoryStorage(), new MemoryTranscriptStore(), FollowUpSchedule.InMemory(), Database: null);
+                var storage = new MemoryStorage();
+                var transcripts = new MemoryTranscriptStore();
+                var outbox = Outbox.InMemory();
+                return new StorageBackend(storage, transcripts, outbox, TurnStore.Sequential(storage, transcripts, outbox), FollowUpSchedule.InMemory(), Database: null);
             case StorageProvider.Postgres:
                 var postgres = new PostgresDatabase(options.ConnectionString);
-                return new StorageBackend(new PostgresStorage(postgres), new PostgresTranscriptStore(postgres), FollowUpSchedule.InPostgres(postgres), postgres);
+                return new StorageBackend(new PostgresStorage(postgres), new PostgresTranscriptStore(postgres), Outbox.InPostgres(postgres), TurnStore.InPostgres(postgres), FollowUpSchedule.InPostgres(postgres), postgres);
             case StorageProvider.Sqlite:
                 var sqlite = new SqliteDatabase(Path.Combine(root, options.DataDirectory, "supportbot.db"));
-                return new StorageBackend(new SqliteStorage(sqlite), new SqliteTranscriptStore(sqlite), FollowUpSchedule.InSqlite(sqlite), sqlite);
+                return new StorageBackend(new SqliteStorage(sqlite), new SqliteTranscriptStore(sqlite), Outbox.InSqlite(sqlite), TurnStore.InSqlite(sqlite), FollowUpSchedule.InSqlite(sqlite), sqlite);
             default:
                 throw new ArgumentOutOfRangeException(nameof(options), options.Provider, "Storage:Provider must be Sqlite, Postgres or Memory.");
         }

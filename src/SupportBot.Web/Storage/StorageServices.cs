@@ -3,7 +3,7 @@ using SupportBot.Core.State;
 
 namespace SupportBot.Web.Storage;
 
-/// <summary>Registers the storage backend <c>Storage:Provider</c> names, and the state, transcripts and follow-up schedule it holds.</summary>
+/// <summary>Registers the storage backend <c>Storage:Provider</c> names, and the state, transcripts, outbox and follow-up schedule it holds.</summary>
 public static class StorageServices
 {
     public static IServiceCollection AddStorage(this IServiceCollection services, IConfiguration configuration, string root)
@@ -16,6 +16,8 @@ public static class StorageServices
         services.AddSingleton(sp => sp.GetRequiredService<StorageBackend>().Storage);
         services.AddSingleton(sp => sp.GetRequiredService<StorageBackend>().Transcripts);
         services.AddSingleton(sp => sp.GetRequiredService<StorageBackend>().FollowUps);
+        services.AddSingleton(sp => sp.GetRequiredService<StorageBackend>().Outbox);
+        services.AddSingleton(sp => sp.GetRequiredService<StorageBackend>().Turns);
         services.AddSingleton<ConversationState>();
         services.AddSingleton<UserState>();
         return services;

@@ -19,6 +19,7 @@ public sealed class PromptCraftRulesTests
         PromptDefinition.Of("empathy.severe", "name", "issue"),
         PromptDefinition.Of("handoff.passed", "name"),
         PromptDefinition.Of("handoff.summary", "name", "issue"),
+        PromptDefinition.Of("fulfilment.done", "name") with { ConfirmedOutcome = true },
     ];
 
     /// <summary>One good variant per key; a test replaces the variants of the keys it is about.</summary>
@@ -32,6 +33,7 @@ public sealed class PromptCraftRulesTests
         ("empathy.severe", "I can hear how frustrating this has been, {name}, and I'm sorry we let you down."),
         ("handoff.passed", "A colleague will pick this up from here."),
         ("handoff.summary", "Here is what you told me: {issue}."),
+        ("fulfilment.done", "Your refund is on its way back to your card, {name}."),
     ];
 
     [Theory]
@@ -231,6 +233,42 @@ public sealed class PromptCraftRulesTests
         Assert.Equal($"{Path.GetFileName(directory)}/craft.yaml:{LineOf(bad, "Sorry about that.")}", $"{error.File}:{error.Line}");
         Assert.Equal("That sounds annoying, Dana, and I'm sorry it has cost you time.", source.Current.Render("empathy.mild", new Dictionary<string, string?> { ["name"] = "Dana" }).Text);
         Directory.Delete(directory, recursive: true);
+    }
+
+    [Theory]
+    [InlineData("Done, {name}: a full refund.", "Done")]
+    [InlineData("That's sorted, {name}.", "That's sorted")]
+    [InlineData("I've sent a secure reset link to your email, {name}.", "I've sent")]
+    [InlineData("Your refund is on its way back to your card, {name}.", "is on its way")]
+    [InlineData("Your upgrade is confirmed, {name}.", "is confirmed")]
+    [InlineData("We've added the credit to your account, {name}.", "We've added the credit")]
+    [InlineData("Thanks, {name}. The replacement has been dispatched.", "has been dispatched")]
+    public void PromptCraftRules_ClaimOfDoneBeforeAnythingConfirmedIt_ReportedAtTextLine(string text, string claim)
+    {
+        var yaml = Yaml(("handoff.passed", text));
+
+        var error = Assert.Single(Check(yaml));
+
+        Assert.Equal(LineOf(yaml, text), error.Line);
+        Assert.Contains($"'handoff-passed-1' claims an action is done (\"{claim}\"), but 'handoff.passed' is said before anything confirms it", error.Message, StringComparison.Ordinal);
+        Assert.Contains("say what will happen, by whom and by when", error.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("I've asked our refunds team to return your money, {name}; you'll get an email when it's done.")]
+    [InlineData("I've added that to your case, {name}, and passed it to a colleague.")]
+    [InlineData("I'll tell you here once it's booked, {name}, and the moment the refund is on its way.")]
+    [InlineData("Is that everything sorted, {name}?")]
+    [InlineData("{name}, a colleague will cancel it for you and confirm by email.")]
+    public void PromptCraftRules_WhatWillHappenOrWhatTheBotDidItself_IsNoClaim(string text)
+    {
+        Assert.Empty(Check(Yaml(("handoff.passed", text))));
+    }
+
+    [Fact]
+    public void PromptCraftRules_ClaimInAPromptSaidOnlyOnceConfirmed_Accepted()
+    {
+        Assert.Empty(Check(Yaml(("fulfilment.done", "Done, {name}: your refund has been sent."))));
     }
 
     [Fact]

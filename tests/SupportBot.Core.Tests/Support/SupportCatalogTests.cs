@@ -7,6 +7,23 @@ namespace SupportBot.Core.Tests.Support;
 
 public sealed class SupportCatalogTests
 {
+    private static IReadOnlyList<PromptError> LoadRemedies(string remediesYaml)
+    {
+        var directory = Directory.CreateTempSubdirectory("supportbot-catalog").FullName;
+        try
+        {
+            File.WriteAllText(Path.Combine(directory, "categories.yaml"), "other:\n  title: Other\n  questions: [when]\n  remedies: [refund]\n");
+            File.WriteAllText(Path.Combine(directory, "remedies.yaml"), remediesYaml);
+            var (catalog, errors) = SupportCatalogLoader.Load(directory);
+            Assert.Null(catalog);
+            return errors;
+        }
+        finally
+        {
+            Directory.Delete(directory, recursive: true);
+        }
+    }
+
     private static SupportCatalog Repository() => SupportCatalogLoader.Load(Path.Combine(TestBots.DialogsDirectory, "catalog")).Catalog!;
 
     [Fact]
@@ -55,20 +72,23 @@ public sealed class SupportCatalogTests
     }
 
     [Theory]
-    [InlineData("Sam", 42.5, "Your refund of 42.50 is on its way back to your original payment method, Sam;")]
-    [InlineData(null, null, "Your refund of the full amount is on its way back to your original payment method, there;")]
-    public void NextSteps_FilledAsAPromptIs_WithFallbacksForWhatIsNotKnown(string? name, double? amount, string expected)
+    [InlineData("Sam", 42.5, "I've asked our refunds team to return 42.50 to your original payment method, Sam.", "Your refund of 42.50 is on its way back to your original payment method, Sam;")]
+    [InlineData(null, null, "I've asked our refunds team to return the full amount to your original payment method, there.", "Your refund of the full amount is on its way back to your original payment method, there;")]
+    public void RemedyWording_FilledAsAPromptIs_WithFallbacksForWhatIsNotKnown(string? name, double? amount, string asked, string done)
     {
         var refund = Repository().Remedies["refund"];
-
-        var text = PromptCatalog.Fill(SupportPrompts.NextSteps, refund.NextSteps, new Dictionary<string, string?>
+        var values = new Dictionary<string, string?>
         {
             ["name"] = name,
             ["amount"] = amount?.ToString("0.00", System.Globalization.CultureInfo.InvariantCulture),
-        });
+        };
 
-        Assert.StartsWith(expected, text, StringComparison.Ordinal);
-        Assert.DoesNotContain("{", text, StringComparison.Ordinal);
+        var askedText = PromptCatalog.Fill(SupportPrompts.NextSteps, refund.Asked, values);
+        var doneText = PromptCatalog.Fill(SupportPrompts.NextSteps, refund.Done, values);
+
+        Assert.StartsWith(asked, askedText, StringComparison.Ordinal);
+        Assert.StartsWith(done, doneText, StringComparison.Ordinal);
+        Assert.DoesNotContain("{", askedText + doneText, StringComparison.Ordinal);
     }
 
     [Theory]
@@ -159,6 +179,90 @@ public sealed class SupportCatalogTests
         Assert.False(standard.AutoApproved);
         Assert.Contains("gold", standard.Reason, StringComparison.Ordinal);
         Assert.True(gold.AutoApproved);
+    }
+
+    [Fact]
+    public void SupportCatalogLoader_RemedyNotSayingHowItIsCarriedOut_ReportedWithLine()
+    {
+        var errors = LoadRemedies("refund:\n  title: a refund\n  asked: \"I've asked our refunds team.\"\n  done: \"Refunded.\"\n  approval:\n    always: true\n");
+
+        var error = Assert.Single(errors, e => e.Message.Contains("does not say how it is carried out", StringComparison.Ordinal));
+        Assert.Equal(("remedies.yaml", 1), (Path.GetFileName(error.File), error.Line));
+        Assert.Contains("fulfil: { webhook: NAME }", error.Message, StringComparison.Ordinal);
+        Assert.Contains("fulfil: { colleague: true }", error.Message, StringComparison.Ordinal);
+        Assert.Contains("fulfil: { none: true }", error.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("  fulfil: { webhook: refunds, colleague: true }\n  asked: \"a\"\n  done: \"b\"\n", 3, "must say one way it is carried out")]
+    [InlineData("  fulfil: { webhook: \"refunds system\" }\n  asked: \"a\"\n  done: \"b\"\n", 3, "a webhook's name is letters, digits")]
+    [InlineData("  fulfil: { colleague: maybe }\n  asked: \"a\"\n  done: \"b\"\n", 3, "write colleague: true")]
+    [InlineData("  fulfil: { robot: true }\n  asked: \"a\"\n  done: \"b\"\n", 3, "Unknown field 'robot' in the fulfil of 'refund'")]
+    [InlineData("  fulfil: { webhook: refunds }\n  next_steps: \"Your refund is on its way.\"\n  done: \"b\"\n", 4, "an action says 'asked' (while it is not confirmed) and 'done' (once it is), not next_steps")]
+    [InlineData("  fulfil: { webhook: refunds }\n  done: \"b\"\n", 1, "has no asked")]
+    [InlineData("  fulfil: { none: true }\n  next_steps: \"Restart it.\"\n  done: \"b\"\n", 5, "information only (fulfil: { none: true }) says its next_steps")]
+    [InlineData("  fulfil: { colleague: true }\n  asked: \"Done, {name}: your refund is on its way.\"\n  done: \"b\"\n", 4, "The asked of 'refund' claims it is done (\"Done\")")]
+    [InlineData("  fulfil: { none: true }\n  next_steps: \"I've sent you a new password.\"\n", 4, "The next_steps of 'refund' claims it is done (\"I've sent\")")]
+    [InlineData("  fulfil: { webhook: refunds }\n  needs: [order_number, shoe_size]\n  asked: \"a\"\n  done: \"b\"\n", 4, "The remedy 'refund' needs 'shoe_size', which is not one of: order_number, purchase")]
+    [InlineData("  fulfil: { webhook: refunds }\n  offered_when: [sunny]\n  asked: \"a\"\n  done: \"b\"\n", 4, "is offered when 'sunny', which is not one of: email_works")]
+    public void SupportCatalogLoader_FulfilmentMistakes_ReportedWithLine(string fields, int line, string message)
+    {
+        var errors = LoadRemedies("refund:\n  title: a refund\n" + fields + "  approval:\n    always: true\n");
+
+        Assert.Contains(errors, e => e.Line == line && e.Message.Contains(message, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void SupportCatalogLoader_Fulfil_ReadForEachWay()
+    {
+        var catalog = Repository();
+
+        Assert.Equal(new RemedyFulfilment("refunds", Colleague: false), catalog.Remedies["refund"].Fulfil);
+        Assert.Equal(new RemedyFulfilment(null, Colleague: true), catalog.Remedies["account_restore"].Fulfil);
+        Assert.Equal(["purchase"], catalog.Remedies["refund"].Needs);
+        Assert.Equal(["email_works"], catalog.Remedies["reset_link"].OfferedWhen);
+        Assert.All(catalog.Remedies.Values, r => Assert.True(r.Fulfil.IsAction ? r.Asked.Length > 0 && r.Done.Length > 0 : r.NextSteps.Length > 0, r.Id));
+    }
+
+    [Fact]
+    public void RepositoryWording_NothingSaidBeforeConfirmationClaimsAnActionDone()
+    {
+        var prompts = TestBots.Prompts().Current;
+        var confirmed = SupportPrompts.Definitions.Where(d => d.ConfirmedOutcome).Select(d => d.Key).ToHashSet();
+
+        var claims = prompts.Keys.Where(k => !confirmed.Contains(k)).SelectMany(k => prompts.Variants(k)).Select(v => (v.Id, Claim: CompletionClaims.Find(v.Text)))
+            .Concat(Repository().Remedies.Values.Select(r => (r.Id, Claim: CompletionClaims.Find(r.Asked + " " + r.NextSteps))))
+            .Where(c => c.Claim is not null)
+            .ToList();
+
+        Assert.True(claims.Count == 0, "These lines claim an action is done before it is confirmed: " + string.Join(", ", claims));
+    }
+
+    [Theory]
+    [InlineData("I can't get into my Gmail, it says my password is wrong", "sam.okoro@gmail.com", false)]
+    [InlineData("I'm locked out of my email account", "sam@example.com", false)]
+    [InlineData("I can't log in to my account since yesterday", "kim.lee@example.com", null)]
+    [InlineData("the password reset email never arrives", "kim.lee@example.com", null)]
+    public void RemedyFacts_EmailWorks_KnownFromWordsOnlyWhenTheyAreLockedOutOfThatMailbox(string complaint, string account, bool? expected)
+    {
+        var supportCase = new SupportCase { Complaint = complaint };
+        supportCase.Answers.Add(new ClarifyingAnswer("account", "Which account?", PiiMasker.Mask(account)));
+
+        Assert.Equal(expected, RemedyFacts.EmailWorksFromWords(supportCase));
+    }
+
+    [Fact]
+    public void RemedyAdvisor_ResetLinkByEmail_OfferedOnlyWhenTheyCanOpenThatEmail()
+    {
+        var catalog = Repository();
+        var unknown = new SupportCase { Category = "account" };
+        var works = new SupportCase { Category = "account", EmailWorks = true };
+        var locked = new SupportCase { Category = "account", EmailWorks = false };
+
+        Assert.True(RemedyAdvisor.MustAskFirst(catalog, unknown));
+        Assert.Equal(["reset_link", "account_restore", "credit"], RemedyAdvisor.Offer(catalog, works).Select(r => r.Id));
+        Assert.Equal(["account_restore", "credit"], RemedyAdvisor.Offer(catalog, locked).Select(r => r.Id));
+        Assert.False(RemedyAdvisor.MustAskFirst(catalog, locked));
     }
 
     [Fact]

@@ -25,7 +25,8 @@ public sealed class ConversationTranscriptTests
         var path = Path.Combine(Folder, file);
         var script = file.EndsWith(".chat", StringComparison.Ordinal) ? ChatFile.Load(path) : TranscriptFile.Load(path);
 
-        await script.ToTestFlow(TestBots.SupportBot(), conversationId: Path.GetFileNameWithoutExtension(file)).StartTestAsync();
+        var business = Fulfilment.FakeBusiness.Named(script.Settings.GetValueOrDefault("business"));
+        await script.ToTestFlow(TestBots.SupportBot(business: business), conversationId: Path.GetFileNameWithoutExtension(file)).StartTestAsync();
     }
 
     [Fact]

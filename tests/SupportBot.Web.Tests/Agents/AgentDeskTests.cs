@@ -198,7 +198,13 @@ public sealed class AgentDeskTests
     {
         using var data = new TempDirectory();
         var time = new FakeTimeProvider(DateTimeOffset.Parse("2026-03-02T10:00:00Z", System.Globalization.CultureInfo.InvariantCulture));
-        var settings = new Dictionary<string, string> { ["Handoff:FollowUpHours"] = "0.25" }; // within the customer's 30-minute token
+        await using var business = await FakeBusinessSystem.StartAsync(); // the orders system books the replacement
+        var settings = new Dictionary<string, string>
+        {
+            ["Handoff:FollowUpHours"] = "0.25", // within the customer's 30-minute token
+            ["Fulfilment:Webhooks:orders:Url"] = business.Url("orders"),
+            ["Fulfilment:Webhooks:orders:Secret"] = "orders-webhook-secret-7f3a9c",
+        };
         string conversationId, token, watermark;
         await using (var before = await BotHost.StartAsync(data.Path, settings, s => s.AddSingleton<TimeProvider>(time)))
         {

@@ -130,6 +130,41 @@ public sealed class ChannelAuthenticationTests
     }
 
     [Fact]
+    public async Task KeysUnreachable_TokensAre401_AndTheIssuerIsNotAskedAgainOnEveryRequest()
+    {
+        await using var identity = await FakeIdentity.StartAsync();
+        identity.KeysDown = true;
+        await using var host = await BotHost.StartAsync(settings: identity.Settings());
+        const string ServiceUrl = "https://smba.trafficmanager.net/emea/";
+        var statuses = new List<HttpStatusCode>();
+
+        for (var i = 0; i < 5; i++)
+        {
+            var activity = TestActivities.Message(TestActivities.NewConversationId(), "hi", ServiceUrl);
+            using var response = await PostAsync(host, activity, "Bearer " + identity.Token(ServiceUrl));
+            statuses.Add(response.StatusCode);
+        }
+
+        Assert.All(statuses, s => Assert.Equal(HttpStatusCode.Unauthorized, s));
+        Assert.Equal(1, identity.KeyRequests); // a failed fetch backs off instead of being retried per request
+    }
+
+    [Fact]
+    public async Task BadToken_Is401_BeforeTheBodyIsRead()
+    {
+        await using var identity = await FakeIdentity.StartAsync();
+        await using var host = await BotHost.StartAsync(settings: identity.Settings());
+        using var content = new StringContent("{\"type\":\"message\",\"text\":\"" + new string('x', 2_000_000) + "\"}", Encoding.UTF8, "application/json");
+        using var request = new HttpRequestMessage(HttpMethod.Post, "api/messages") { Content = content };
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", identity.Token("https://evil.example.com/", audience: "another-bot"));
+
+        using var response = await host.Client.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode); // not 400 "body too large": the body was never read
+        Assert.Contains("not for this bot", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task WithoutAnAppId_TokensAreNotNeeded_OnlyFromLoopback()
     {
         await using var host = await BotHost.StartAsync();

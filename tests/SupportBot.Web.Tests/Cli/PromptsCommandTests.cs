@@ -36,6 +36,40 @@ public sealed class PromptsCommandTests
     }
 
     [Fact]
+    public void PromptsCheck_LinesClaimingAnActionDoneBeforeItIsConfirmed_EachReportedWithFileAndLine()
+    {
+        using var prompts = PromptFolder.CopyOfRepository();
+        var at = prompts.ReplacePrompt(SupportPrompts.RemedyGranted, "Done, {name}: {next_steps}");
+        var remedies = Path.Combine(prompts.Path, "catalog", "remedies.yaml");
+        var lines = File.ReadAllLines(remedies);
+        var asked = Array.FindIndex(lines, l => l.TrimStart().StartsWith("asked: \"I've asked our refunds team", StringComparison.Ordinal));
+        lines[asked] = "  asked: \"Your refund of {amount} is on its way, {name}.\"";
+        File.WriteAllLines(remedies, lines);
+
+        var (exit, _, error) = Run("check", "--dir", prompts.Path);
+
+        Assert.Equal(1, exit);
+        Assert.Contains($"{at}: 'test-remedies-granted-1' claims an action is done (\"Done\")", error, StringComparison.Ordinal);
+        Assert.Contains($"dialogs/catalog/remedies.yaml:{asked + 1}: The asked of 'refund' claims it is done (\"is on its way\")", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void PromptsCheck_RemedyWithoutFulfil_ReportedWithFileAndLine()
+    {
+        using var prompts = PromptFolder.CopyOfRepository();
+        var remedies = Path.Combine(prompts.Path, "catalog", "remedies.yaml");
+        var lines = File.ReadAllLines(remedies).ToList();
+        var credit = lines.FindIndex(l => l == "credit:");
+        lines.RemoveAt(lines.FindIndex(credit, l => l.TrimStart().StartsWith("fulfil:", StringComparison.Ordinal)));
+        File.WriteAllLines(remedies, lines);
+
+        var (exit, _, error) = Run("check", "--dir", prompts.Path);
+
+        Assert.Equal(1, exit);
+        Assert.Contains($"dialogs/catalog/remedies.yaml:{credit + 1}: The remedy 'credit' does not say how it is carried out", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void PromptsCheck_BrokenYaml_ReportsTheFileAndReturnsOne()
     {
         using var prompts = PromptFolder.CopyOfRepository();

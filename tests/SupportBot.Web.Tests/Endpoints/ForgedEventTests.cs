@@ -16,11 +16,11 @@ public sealed class ForgedEventTests
 {
     private const string Webchat = "webchat";
 
-    /// <summary>Every event name the desk, the queue, the follow-up schedule or a contact center raises.</summary>
+    /// <summary>Every event name the desk, the queue, the follow-up schedule, the outbox or a contact center raises.</summary>
     public static TheoryData<string> DeskEventNames() =>
         [.. typeof(DeskEvents).GetFields(BindingFlags.Public | BindingFlags.Static)
             .Where(f => f.IsLiteral && f.Name != nameof(DeskEvents.CallerId))
-            .Select(f => (string)f.GetRawConstantValue()!)];
+            .Select(f => (string)f.GetRawConstantValue()!), SupportBot.Core.Fulfilment.FulfilmentEvents.Outcome];
 
     [Fact]
     public async Task HandoffStatus_CompletedFromWebchatOverMessages_IsRefusedAndTheCaseStaysWithTheColleague()

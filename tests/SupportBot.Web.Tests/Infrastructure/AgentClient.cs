@@ -59,6 +59,9 @@ public sealed class AgentClient : IDisposable
 
     public async Task<JsonNode> CaseAsync(string caseId) => (await _client.GetFromJsonAsync<JsonNode>($"agent/api/cases/{caseId}"))!;
 
+    /// <summary>GETs from the console API (<c>agent/api/…</c>).</summary>
+    public async Task<JsonNode> GetAsync(string path) => (await _client.GetFromJsonAsync<JsonNode>("agent/api/" + path))!;
+
     /// <summary>POSTs to the console API with the agent header; returns the status and body.</summary>
     public async Task<(HttpStatusCode Status, JsonNode? Body)> PostAsync(string path, object? body = null)
     {

@@ -35,6 +35,9 @@ public sealed class FakeIdentity : IAsyncDisposable
     /// <summary>How often the keys document was fetched.</summary>
     public int KeyRequests => _keyRequests;
 
+    /// <summary>While true, the keys document answers 503, as an issuer in an outage would.</summary>
+    public bool KeysDown { get; set; }
+
     /// <summary>How often a client-credentials token was asked for.</summary>
     public int TokenRequests => _tokenRequests;
 
@@ -143,6 +146,12 @@ public sealed class FakeIdentity : IAsyncDisposable
                 break;
             case "/v1/.well-known/keys":
                 Interlocked.Increment(ref _keyRequests);
+                if (KeysDown)
+                {
+                    http.Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
+                    break;
+                }
+
                 var keys = new JsonArray();
                 lock (_keys)
                 {

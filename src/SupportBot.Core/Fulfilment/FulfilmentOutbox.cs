@@ -1,0 +1,85 @@
+using System.Text.Json;
+using SupportBot.Core.State;
+
+namespace SupportBot.Core.Fulfilment;
+
+/// <summary>
+/// The actions in the outbox, typed: a turn queues one with <see cref="Row"/> (committed with it), and from then on
+/// it changes only through <see cref="ChangeAsync"/>, which reads, changes and writes it back from the version it
+/// read, again when someone else changed it first: a delivery, a callback and a colleague never overwrite each other.
+/// </summary>
+public sealed class FulfilmentOutbox(Outbox outbox)
+{
+    private const int MaxAttempts = 8;
+
+    /// <summary>The statuses of actions not yet done.</summary>
+    public static IReadOnlyCollection<string> OpenStatuses { get; } = [Status(FulfilmentStatus.Delivering), Status(FulfilmentStatus.Accepted), Status(FulfilmentStatus.WithColleague)];
+
+    /// <summary>Raised with an action's delivery id whenever one changes (the agent console listens).</summary>
+    public event Action<string>? Changed;
+
+    /// <summary>The outbox entry for a new action, due at <paramref name="due"/> (null: nothing to do until someone acts).</summary>
+    public static OutboxRow Row(FulfilmentAction action, DateTimeOffset? due)
+    {
+        ArgumentNullException.ThrowIfNull(action);
+        return new OutboxRow(action.DeliveryId, action.CaseId, Status(action.Status), due, action.CreatedAt, JsonSerializer.Serialize(action, StateJson.Options));
+    }
+
+    /// <summary>The action an outbox entry holds.</summary>
+    public static FulfilmentAction Read(OutboxRow row)
+    {
+        ArgumentNullException.ThrowIfNull(row);
+        return JsonSerializer.Deserialize<FulfilmentAction>(row.Json, StateJson.Options)!;
+    }
+
+    public async Task<FulfilmentAction?> GetAsync(string deliveryId, CancellationToken cancellationToken) =>
+        await outbox.GetAsync(deliveryId, cancellationToken).ConfigureAwait(false) is { } row ? Read(row) : null;
+
+    /// <summary>A case's actions, oldest first.</summary>
+    public async Task<IReadOnlyList<FulfilmentAction>> ForCaseAsync(string caseId, CancellationToken cancellationToken) =>
+        [.. (await outbox.ForCaseAsync(caseId, cancellationToken).ConfigureAwait(false)).Select(Read)];
+
+    /// <summary>The newest actions not yet done (waiting for the webhook, its callback, or a colleague).</summary>
+    public async Task<IReadOnlyList<FulfilmentAction>> OpenAsync(CancellationToken cancellationToken) =>
+        [.. (await outbox.WithStatusAsync(OpenStatuses, cancellationToken).ConfigureAwait(false)).Select(Read)];
+
+    /// <summary>The actions due at <paramref name="now"/>: to send, overdue for a callback, or to tell the customer about.</summary>
+    public async Task<IReadOnlyList<FulfilmentAction>> DueAsync(DateTimeOffset now, CancellationToken cancellationToken) =>
+        [.. (await outbox.DueAsync(now, cancellationToken).ConfigureAwait(false)).Select(Read)];
+
+    /// <summary>
+    /// Changes an action: <paramref name="change"/> gets the current one and when it is due, and returns it changed with
+    /// when it is next due, or null to leave it. Returns the action as it now stands (changed or not), or null when there is none.
+    /// </summary>
+    public async Task<(FulfilmentAction? Action, bool Changed)> ChangeAsync(string deliveryId, Func<FulfilmentAction, DateTimeOffset?, (FulfilmentAction Action, DateTimeOffset? Due)?> change, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(change);
+        for (var attempt = 1; ; attempt++)
+        {
+            if (await outbox.GetAsync(deliveryId, cancellationToken).ConfigureAwait(false) is not { } row)
+            {
+                return (null, false);
+            }
+
+            var current = Read(row);
+            if (change(current, row.Due) is not { } changed)
+            {
+                return (current, false);
+            }
+
+            var updated = row with { Status = Status(changed.Action.Status), Due = changed.Due, Json = JsonSerializer.Serialize(changed.Action, StateJson.Options) };
+            if (await outbox.UpdateAsync(updated, cancellationToken).ConfigureAwait(false) is not null)
+            {
+                Changed?.Invoke(deliveryId);
+                return (changed.Action, true);
+            }
+
+            if (attempt >= MaxAttempts)
+            {
+                throw new StorageConcurrencyException(deliveryId);
+            }
+        }
+    }
+
+    private static string Status(FulfilmentStatus status) => JsonSerializer.Serialize(status, StateJson.Options).Trim('"');
+}

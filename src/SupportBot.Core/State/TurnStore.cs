@@ -1,0 +1,80 @@
+using SupportBot.Core.Transcripts;
+
+namespace SupportBot.Core.State;
+
+/// <summary>
+/// Commits a turn (<see cref="TurnWrite"/>): in SQLite and PostgreSQL, its state, transcript and outbox entries in
+/// one transaction, so an entry in the outbox means its turn happened, and a turn refused for a stale ETag leaves
+/// no entry behind. In memory (and over any other <see cref="IStorage"/>) the state is written first, so a refusal
+/// still leaves nothing else written.
+/// </summary>
+public abstract class TurnStore
+{
+    /// <summary>Commits <paramref name="write"/> and returns the state keys' new ETags; throws <see cref="StorageConcurrencyException"/> with nothing written.</summary>
+    public abstract Task<IReadOnlyDictionary<string, string>> CommitAsync(TurnWrite write, CancellationToken cancellationToken);
+
+    /// <summary>The state, then the transcript, then the outbox: for memory, and stores without transactions across them.</summary>
+    public static TurnStore Sequential(IStorage storage, ITranscriptStore transcripts, Outbox? outbox) => new SequentialTurnStore(storage, transcripts, outbox);
+
+    /// <summary>One transaction of <paramref name="database"/>'s group commit.</summary>
+    public static TurnStore InSqlite(SqliteDatabase database) => new SqliteTurnStore(database);
+
+    /// <summary>One PostgreSQL transaction.</summary>
+    public static TurnStore InPostgres(PostgresDatabase database) => new PostgresTurnStore(database);
+
+    private static readonly IReadOnlyDictionary<string, string> NoETags = new Dictionary<string, string>();
+
+    private sealed class SequentialTurnStore(IStorage storage, ITranscriptStore transcripts, Outbox? outbox) : TurnStore
+    {
+        public override async Task<IReadOnlyDictionary<string, string>> CommitAsync(TurnWrite write, CancellationToken cancellationToken)
+        {
+            ArgumentNullException.ThrowIfNull(write);
+            if (write.Outbox.Count > 0 && outbox is null)
+            {
+                throw new InvalidOperationException("The turn queued outbox entries, but this store has no outbox.");
+            }
+
+            var etags = write.State.Count > 0 ? await storage.WriteAsync(write.State, cancellationToken).ConfigureAwait(false) : NoETags;
+            await transcripts.LogActivitiesAsync(write.ChannelId, write.ConversationId, write.Activities, cancellationToken).ConfigureAwait(false);
+            if (write.Outbox.Count > 0)
+            {
+                await outbox!.AddAsync(write.Outbox, cancellationToken).ConfigureAwait(false);
+            }
+
+            return etags;
+        }
+    }
+
+    private sealed class SqliteTurnStore(SqliteDatabase database) : TurnStore
+    {
+        public override Task<IReadOnlyDictionary<string, string>> CommitAsync(TurnWrite write, CancellationToken cancellationToken)
+        {
+            ArgumentNullException.ThrowIfNull(write);
+            var rows = SqliteTranscriptStore.Rows(write.Activities);
+            var conversation = SqliteTranscriptStore.Key(write.ChannelId, write.ConversationId);
+            return database.WriteAsync(session =>
+            {
+                // The state's ETags are checked first: a refusal throws before this job has written anything.
+                var etags = write.State.Count > 0 ? SqliteStorage.Write(session, write.State) : NoETags;
+                SqliteTranscriptStore.Append(session, conversation, rows);
+                SqliteOutbox.Add(session, write.Outbox);
+                return etags;
+            }, cancellationToken);
+        }
+    }
+
+    private sealed class PostgresTurnStore(PostgresDatabase database) : TurnStore
+    {
+        public override async Task<IReadOnlyDictionary<string, string>> CommitAsync(TurnWrite write, CancellationToken cancellationToken)
+        {
+            ArgumentNullException.ThrowIfNull(write);
+            await using var connection = await database.DataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+            await using var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+            var etags = write.State.Count > 0 ? await PostgresStorage.WriteAsync(connection, transaction, write.State, cancellationToken).ConfigureAwait(false) : NoETags;
+            await PostgresTranscriptStore.AppendAsync(connection, transaction, write.ChannelId, write.ConversationId, write.Activities, cancellationToken).ConfigureAwait(false);
+            await PostgresOutbox.AddAsync(connection, transaction, write.Outbox, cancellationToken).ConfigureAwait(false);
+            await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+            return etags;
+        }
+    }
+}

@@ -1,0 +1,209 @@
+using System.Text.RegularExpressions;
+using SupportBot.Core.Activities;
+using SupportBot.Core.Bot;
+using SupportBot.Core.Cases;
+using SupportBot.Core.Fulfilment;
+using SupportBot.Core.Handoff;
+using SupportBot.Core.PromptFiles;
+using SupportBot.Core.Understanding;
+using SupportBot.Core.Understanding.Entities;
+
+namespace SupportBot.Core.Support;
+
+/// <summary>
+/// The conversation's side of the actions granted remedies need. It tells the customer where each stands, in honest
+/// words: "done" (the remedy's <c>done</c> wording, quoting the business's reference, tracking link or message) only
+/// for an action confirmed done; what will happen, by whom and by when (its <c>asked</c> wording) while it is not;
+/// and that a colleague took it over when the business's system could not do it. Each is told once. It also answers
+/// a customer who writes while an action is under way, and queues the action of a remedy a colleague approved.
+/// </summary>
+public sealed partial class FulfilmentHandler(SupportServices services)
+{
+    /// <summary>What happens with a customer's message while an action is under way.</summary>
+    public enum WhilePending
+    {
+        /// <summary>Nothing is under way: the conversation goes on as usual.</summary>
+        None,
+
+        /// <summary>Answered: the bot said where it stands.</summary>
+        Answered,
+
+        /// <summary>They asked for a person: the case goes to one.</summary>
+        WantsPerson,
+    }
+
+    /// <summary>Whether <paramref name="activity"/> is the server telling how an action went (only the server can raise it).</summary>
+    public static bool IsOutcome(Activity activity)
+    {
+        ArgumentNullException.ThrowIfNull(activity);
+        return activity.Type == ActivityTypes.Event && activity.CallerId == DeskEvents.CallerId && activity.Name == FulfilmentEvents.Outcome;
+    }
+
+    /// <summary>
+    /// Tells the customer what the outcome event says (what they have not been told yet). Returns true when the case
+    /// can close now: the action just confirmed was the last one under way on the conversation's case.
+    /// </summary>
+    public async Task<bool> OnOutcomeAsync(TurnContext context, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        var outcomes = FulfilmentEvents.Read(context.Activity);
+        var supportCase = await services.Cases.CaseOrNullAsync(context, cancellationToken).ConfigureAwait(false) ?? await CaseFromEventAsync(context, outcomes, cancellationToken).ConfigureAwait(false);
+        var close = false;
+        foreach (var outcome in outcomes)
+        {
+            var news = outcome.Status switch
+            {
+                FulfilmentStatus.Done => "done",
+                FulfilmentStatus.WithColleague when outcome.DeliveryFailed && !outcome.InTurn => "failed",
+                _ => "asked",
+            };
+            var told = $"{outcome.DeliveryId}:{news}";
+            if (supportCase.OutcomesTold.Contains(told) || (news == "asked" && supportCase.OutcomesTold.Any(t => t.StartsWith(outcome.DeliveryId + ":", StringComparison.Ordinal))))
+            {
+                continue;
+            }
+
+            supportCase.OutcomesTold.Add(told);
+            var remedy = services.Catalog.Remedies.GetValueOrDefault(outcome.RemedyId);
+            switch (news)
+            {
+                case "done":
+                    await CaseVoice.SayTextAsync(context, Done(supportCase, outcome, remedy), supportCase, cancellationToken).ConfigureAwait(false);
+                    close |= supportCase.ActionsUnderway.Remove(outcome.DeliveryId) && supportCase.ActionsUnderway.Count == 0 && outcome.CaseId == supportCase.CaseId;
+                    break;
+                case "failed":
+                    await services.Voice.SayAsync(context, FulfilmentPrompts.Failed, supportCase, cancellationToken, ("remedy", outcome.RemedyTitle)).ConfigureAwait(false);
+                    break;
+                default:
+                    await SayAskedAsync(context, supportCase, outcome, remedy, cancellationToken).ConfigureAwait(false);
+                    break;
+            }
+        }
+
+        if (close)
+        {
+            var profile = await services.Cases.ProfileAsync(context, cancellationToken).ConfigureAwait(false);
+            if (profile.OpenCase?.CaseId == supportCase.CaseId)
+            {
+                profile.OpenCase = null;
+            }
+        }
+
+        return close;
+    }
+
+    /// <summary>
+    /// A customer's message while an action of their case is under way and no dialog is: they hear where it stands
+    /// (and that they can have a colleague), or, asking for a person, they get one.
+    /// </summary>
+    public async Task<WhilePending> OnMessageWhilePendingAsync(TurnContext context, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        if (await services.Cases.CaseOrNullAsync(context, cancellationToken).ConfigureAwait(false) is not { ActionsUnderway.Count: > 0, WithColleague: false } supportCase
+            || InterruptionRecognizer.Recognize(context.Activity.Text) == Interruption.StartOver)
+        {
+            return WhilePending.None;
+        }
+
+        if (PersonRequestRecognizer.AsksForPerson(context.Activity.Text))
+        {
+            return WhilePending.WantsPerson;
+        }
+
+        if (services.Reader?.Read(context.Activity.Text ?? string.Empty) is { Kind: MessageKind.Thanks })
+        {
+            await services.Voice.SayFreshAsync(context, FulfilmentPrompts.Thanks, supportCase, cancellationToken).ConfigureAwait(false);
+            return WhilePending.Answered;
+        }
+
+        // A plain "ok" needs no recap of what they were just told.
+        if (Acknowledgement().IsMatch(context.Activity.Text ?? string.Empty))
+        {
+            await services.Voice.SayAsync(context, FulfilmentPrompts.Noted, supportCase, cancellationToken).ConfigureAwait(false);
+            return WhilePending.Answered;
+        }
+
+        // What was promised, again: who does it and by when answers "so when will they call?" and "is it done yet?".
+        var remedy = services.Catalog.Remedies.GetValueOrDefault(supportCase.RemedyId ?? string.Empty);
+        var promise = remedy is { Asked.Length: > 0 } ? Fill(remedy.Asked, supportCase, supportCase.RemedyAmount()) : null;
+        // An upset "this is ridiculous" is heard first, not answered with the news that there is none.
+        var key = await HandoffHandler.IsUpsetAsync(services.Sentiment, context.Activity.Text, cancellationToken).ConfigureAwait(false) ? FulfilmentPrompts.StillPendingUpset : FulfilmentPrompts.StillPending;
+        await services.Voice.SayFreshAsync(context, key, supportCase, cancellationToken, ("remedy", remedy?.Title), ("promise", promise)).ConfigureAwait(false);
+        return WhilePending.Answered;
+    }
+
+    /// <summary>
+    /// A colleague approved the remedy the customer wanted: its action is queued now, with this turn, and the customer
+    /// hears how it went once it is carried out. False when the remedy is information only or not the catalog's.
+    /// </summary>
+    public async Task<bool> QueueApprovedAsync(TurnContext context, string? approvedRemedy, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        if (await services.Cases.CaseOrNullAsync(context, cancellationToken).ConfigureAwait(false) is not { RemedyId: { } id } supportCase
+            || !services.Catalog.Remedies.TryGetValue(id, out var remedy)
+            || !remedy.Fulfil.IsAction
+            || (approvedRemedy is not null && approvedRemedy != supportCase.RemedyWanted))
+        {
+            return false;
+        }
+
+        RemedyActions.Queue(context, supportCase, remedy, services.Fulfilment);
+        return true;
+    }
+
+    private Task SayAskedAsync(TurnContext context, SupportCase supportCase, FulfilmentOutcome outcome, Remedy? remedy, CancellationToken cancellationToken) =>
+        remedy is { Asked.Length: > 0 }
+            ? CaseVoice.SayTextAsync(context, Fill(remedy.Asked, supportCase, outcome.Amount), supportCase, cancellationToken)
+            : services.Voice.SayAsync(context, FulfilmentPrompts.Asked, supportCase, cancellationToken, ("remedy", outcome.RemedyTitle));
+
+    /// <summary>The confirmed wording, with what the business or the colleague gave to quote, as one message.</summary>
+    private string Done(SupportCase supportCase, FulfilmentOutcome outcome, Remedy? remedy)
+    {
+        // Rendered, not said: the message is addressed once, as a whole, when it is sent.
+        var catalog = services.Voice.Catalog;
+        string Render(string key, string name, string? value) =>
+            catalog.Render(key, new Dictionary<string, string?>(StringComparer.Ordinal) { ["name"] = supportCase.FirstName, [name] = value }).Text;
+        var parts = new List<string> { remedy is { Done.Length: > 0 } ? Fill(remedy.Done, supportCase, outcome.Amount) : Render(FulfilmentPrompts.Done, "remedy", outcome.RemedyTitle) };
+        if (outcome.Result?.Reference is { } reference)
+        {
+            parts.Add(Render(FulfilmentPrompts.Reference, "reference", reference));
+        }
+
+        if (outcome.Result?.TrackingUrl is { } tracking)
+        {
+            parts.Add(Render(FulfilmentPrompts.Tracking, "tracking_url", tracking));
+        }
+
+        if (outcome.Result?.Message is { } message)
+        {
+            parts.Add(Render(FulfilmentPrompts.Note, "message", message));
+        }
+
+        if (outcome.Colleague is { } colleague)
+        {
+            parts.Add(Render(FulfilmentPrompts.ByColleague, "agent", colleague));
+        }
+
+        return string.Join(' ', parts);
+    }
+
+    private static string Fill(string text, SupportCase supportCase, MoneyAmount? amount) =>
+        PromptCatalog.Fill(FulfilmentPrompts.Wording, text, new Dictionary<string, string?>(StringComparer.Ordinal)
+        {
+            ["name"] = supportCase.FirstName,
+            ["amount"] = amount?.ToString(),
+        });
+
+    [GeneratedRegex(@"^\W*(?:ok(?:ay)?|k|alright|all right|fine|cool|great|got it|sure|understood|right|noted)(?:[\s,]+(?:then|thanks?|thank you|cheers))?\W*$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex Acknowledgement();
+
+    // An outcome for a conversation that kept no case (its state was lost): a case with what the profile knows.
+    private async Task<SupportCase> CaseFromEventAsync(TurnContext context, IReadOnlyList<FulfilmentOutcome> outcomes, CancellationToken cancellationToken)
+    {
+        var profile = await services.Cases.ProfileAsync(context, cancellationToken).ConfigureAwait(false);
+        var supportCase = SupportCase.Open(context.Activity, (outcomes.Count > 0 ? outcomes[0].CaseId : string.Empty), context.TimeProvider.GetUtcNow());
+        supportCase.Name(profile.Name ?? context.Activity.From?.Name);
+        await services.Cases.SetCaseAsync(context, supportCase, cancellationToken).ConfigureAwait(false);
+        return supportCase;
+    }
+}

@@ -1,0 +1,104 @@
+using System.Text.RegularExpressions;
+using SupportBot.Core.Cases;
+
+namespace SupportBot.Core.Support;
+
+/// <summary>
+/// What the bot knows of a case that carrying a remedy out, or offering it at all, depends on: a refund names the
+/// purchase it is for, a reset link by email goes only to someone who can open that email.
+/// </summary>
+public static partial class RemedyFacts
+{
+    /// <summary>The order number is known.</summary>
+    public const string OrderNumber = "order_number";
+
+    /// <summary>The purchase is known: its order number, or the customer said which purchase it was.</summary>
+    public const string Purchase = "purchase";
+
+    /// <summary>The customer can open the emails sent to the address on their account.</summary>
+    public const string EmailWorks = "email_works";
+
+    /// <summary>What a remedy may need (<c>needs</c>): without it, a colleague carries the remedy out.</summary>
+    public static IReadOnlyList<string> Needs { get; } = [OrderNumber, Purchase];
+
+    /// <summary>When a remedy may be offered (<c>offered_when</c>).</summary>
+    public static IReadOnlyList<string> Conditions { get; } = [EmailWorks];
+
+    /// <summary>What <paramref name="remedy"/> needs that the case does not know, in words ("the order number").</summary>
+    public static IReadOnlyList<string> Missing(Remedy remedy, SupportCase supportCase)
+    {
+        ArgumentNullException.ThrowIfNull(remedy);
+        ArgumentNullException.ThrowIfNull(supportCase);
+        var missing = new List<string>();
+        foreach (var need in remedy.Needs)
+        {
+            switch (need)
+            {
+                case OrderNumber when Answer(supportCase, OrderNumber) is null:
+                    missing.Add("the order number");
+                    break;
+                case Purchase when Answer(supportCase, OrderNumber) is null && Answer(supportCase, Purchase) is null:
+                    missing.Add("the purchase (no order number or purchase was given)");
+                    break;
+            }
+        }
+
+        return missing;
+    }
+
+    /// <summary>Whether <paramref name="remedy"/> may be offered: every condition it has is known to hold.</summary>
+    public static bool MayOffer(Remedy remedy, SupportCase supportCase)
+    {
+        ArgumentNullException.ThrowIfNull(remedy);
+        ArgumentNullException.ThrowIfNull(supportCase);
+        return remedy.OfferedWhen.All(c => c != EmailWorks || supportCase.EmailWorks == true);
+    }
+
+    /// <summary>Whether the bot must first ask if the customer can open their email, to know whether to offer <paramref name="remedy"/>.</summary>
+    public static bool MustAsk(Remedy remedy, SupportCase supportCase)
+    {
+        ArgumentNullException.ThrowIfNull(remedy);
+        ArgumentNullException.ThrowIfNull(supportCase);
+        return remedy.OfferedWhen.Contains(EmailWorks) && supportCase.EmailWorks is null;
+    }
+
+    /// <summary>
+    /// Whether the customer can open the email on their account, when what they wrote already says: false when they are
+    /// locked out of that very mailbox ("I can't get into my Gmail", with a gmail address on the account); null when
+    /// it does not say, and the bot should ask.
+    /// </summary>
+    public static bool? EmailWorksFromWords(SupportCase supportCase)
+    {
+        ArgumentNullException.ThrowIfNull(supportCase);
+        var told = string.Join(' ', new[] { supportCase.Complaint }.Concat(supportCase.UnderlyingIssues)
+            .Concat(supportCase.Answers.Where(a => a.QuestionId != "account").Select(a => a.Words ?? a.Answer)).OfType<string>());
+        if (IntoTheMailbox().IsMatch(told))
+        {
+            return false;
+        }
+
+        var provider = AccountEmail(supportCase) is { } email ? email[(email.IndexOf('@', StringComparison.Ordinal) + 1)..].Split('.')[0] : null;
+        return provider is { Length: > 2 } && Regex.IsMatch(told, $@"\b{Regex.Escape(provider)}\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant) ? false : null;
+    }
+
+    /// <summary>The email address on the account, as the case keeps it (masked: "k***@example.com"), or null.</summary>
+    public static string? AccountEmail(SupportCase supportCase)
+    {
+        ArgumentNullException.ThrowIfNull(supportCase);
+        return Answer(supportCase, "account") is { } account && EmailAddress().Match(account) is { Success: true } match ? match.Value : null;
+    }
+
+    /// <summary>The case's answer to <paramref name="question"/>, when it gave one.</summary>
+    public static string? Answer(SupportCase supportCase, string question)
+    {
+        ArgumentNullException.ThrowIfNull(supportCase);
+        var answer = supportCase.Answers.LastOrDefault(a => a.QuestionId == question)?.Answer;
+        return answer is null or ClarifyingAnswer.NotFound or "not known" || answer.StartsWith("none (", StringComparison.Ordinal) ? null : answer;
+    }
+
+    [GeneratedRegex(@"\b(?:into|in to|to|of|out of|access|open)\s+(?:my\s+|the\s+)?(?:e-?mail(?:\s+account)?|inbox|mailbox|gmail|outlook|hotmail|yahoo(?:\s+mail)?|icloud(?:\s+mail)?)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex IntoTheMailbox();
+
+    [GeneratedRegex(@"[^\s@\[\]]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}")]
+    private static partial Regex EmailAddress();
+}

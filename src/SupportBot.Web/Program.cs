@@ -9,6 +9,8 @@ try
     {
         case ["chat", ..]:
             return await ChatCommand.RunAsync(root, args[1..]);
+        case ["sentiment", "train", ..]:
+            return SentimentTrainCommand.Run(root, args[2..]);
         case ["sentiment", ..]:
             return await SentimentCommand.RunAsync(root, args[1..]);
         case ["understand", ..]:

@@ -42,6 +42,9 @@ public sealed record CaseSummary
     /// <summary>How the feeling moved across the customer's turns: "improving", "steady" or "worsening".</summary>
     public required string MoodTrend { get; init; }
 
+    /// <summary>The feeling band at each of the customer's turns and the trend: "mild → upset → furious; trend: worsening".</summary>
+    public string FeelingLine => Moods.Count == 0 ? "not read yet" : $"{string.Join(" → ", Moods.Select(m => m.Feeling))}; trend: {MoodTrend}";
+
     public IReadOnlyList<string> RemediesOffered { get; init; } = [];
 
     /// <summary>The remedy the customer wants (title from the catalog, or their own words).</summary>

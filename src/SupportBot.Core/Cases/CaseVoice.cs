@@ -88,8 +88,8 @@ public sealed partial class CaseVoice(PromptSource prompts)
     }
 
     /// <summary>
-    /// After an answer, a new empathy line (mirroring <paramref name="issue"/>) only when the feeling moved: warmer
-    /// when rising to at least moderate, an acknowledgement when calming.
+    /// After an answer, a new empathy line (mirroring <paramref name="issue"/>) only when the feeling moved: when it
+    /// rose to upset or furious, or an acknowledgement when the customer calmed down.
     /// </summary>
     public Task EmpathizeIfMovedAsync(TurnContext context, SupportCase supportCase, string issue, CancellationToken cancellationToken)
     {
@@ -100,12 +100,11 @@ public sealed partial class CaseVoice(PromptSource prompts)
             return Task.CompletedTask;
         }
 
-        // A rise within mild feeling ("it's an HP Envy" after a calm complaint) is no reason for a new apology.
-        var change = moods[^1].NegativeIntensity - moods[^2].NegativeIntensity;
-        var rising = change >= EmpathyPicker.RisingBy && moods[^1].NegativeIntensity >= EmpathyPicker.ModerateFrom;
-        // Calming shows in warmth ("ok thanks"), not in a grumble that merely lacks bad words ("why would I").
-        var calmed = moods[^2].NegativeIntensity >= EmpathyPicker.ModerateFrom && moods[^1].Compound >= 0.2;
-        return rising || calmed ? EmpathizeAsync(context, supportCase, cancellationToken, issue) : Task.CompletedTask;
+        // A rise within mild feeling ("it's an HP Envy" after a calm complaint) is no reason for a new apology; calming
+        // shows in warmth ("ok thanks"), not in a grumble that merely lacks bad words ("why would I").
+        return EmpathyPicker.Rose(moods[^2], moods[^1]) || EmpathyPicker.Calmed(moods[^2], moods[^1])
+            ? EmpathizeAsync(context, supportCase, cancellationToken, issue)
+            : Task.CompletedTask;
     }
 
     // counted: false for a line that may never be sent (a retry prompt); it names the customer by the same rule but

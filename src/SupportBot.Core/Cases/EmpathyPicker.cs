@@ -3,25 +3,18 @@ using SupportBot.Core.Sentiment;
 namespace SupportBot.Core.Cases;
 
 /// <summary>
-/// Chooses the empathy statement for what a customer just wrote: by how strongly negative it reads (mild, moderate,
-/// severe) and its strongest emotion, one band warmer when frustration is rising, an acknowledgement when the
-/// customer is calming down, and never a line already said in the conversation.
+/// Chooses the empathy statement for what a customer just wrote: by its feeling band (mild, upset, furious) and its
+/// strongest emotion, an acknowledgement when the customer is calming down, and never a line already said in the
+/// conversation. The same bands decide when rising frustration hands the case to a colleague, and the trend the
+/// colleague's brief shows.
 /// </summary>
 public static class EmpathyPicker
 {
     /// <summary>The emotions that have their own empathy lines; anything else uses "general".</summary>
     public static IReadOnlyList<string> Emotions { get; } = ["anger", "frustration", "anxiety", "disappointment", "confusion", "general"];
 
-    /// <summary>The three strengths of negative feeling, from calmer to stronger.</summary>
-    public static IReadOnlyList<string> Bands { get; } = ["mild", "moderate", "severe"];
-
-    /// <summary>Negative intensity below this is mild; below <see cref="SevereFrom"/>, moderate.</summary>
-    public const double ModerateFrom = 0.35;
-
-    public const double SevereFrom = 0.65;
-
-    /// <summary>A rise in negative intensity of at least this much since the previous turn warms the reply by one band.</summary>
-    public const double RisingBy = 0.15;
+    /// <summary>The bands with empathy lines of their own, from calmer to stronger; calm and positive customers are thanked instead.</summary>
+    public static IReadOnlyList<string> Bands { get; } = ["mild", "upset", "furious"];
 
     /// <summary>The prompt key for <paramref name="now"/>, given the customer's earlier turns (oldest first).</summary>
     public static string PromptKey(MoodReading now, IReadOnlyList<MoodReading> earlier)
@@ -29,29 +22,36 @@ public static class EmpathyPicker
         ArgumentNullException.ThrowIfNull(now);
         ArgumentNullException.ThrowIfNull(earlier);
         var previous = earlier.Count > 0 ? earlier[^1] : null;
-        var negative = now.NegativeIntensity;
-        if (negative == 0)
-        {
-            if (previous is { NegativeIntensity: >= ModerateFrom })
-            {
-                return "empathy.improving";
-            }
-
-            return now.Emotions.Contains("gratitude") ? "empathy.gratitude" : "empathy.neutral";
-        }
-
-        if (previous is { NegativeIntensity: >= SevereFrom } && previous.NegativeIntensity - negative >= 2 * RisingBy)
+        if (previous is not null && Calmed(previous, now))
         {
             return "empathy.improving";
         }
 
-        var band = negative >= SevereFrom ? 2 : negative >= ModerateFrom ? 1 : 0;
-        if (previous is not null && negative - previous.NegativeIntensity >= RisingBy)
+        if (now.Heat == 0)
         {
-            band = Math.Min(band + 1, 2);
+            return now.Feeling == "positive" ? "empathy.gratitude" : "empathy.neutral";
         }
 
-        return $"empathy.{Bands[band]}.{DominantEmotion(now)}";
+        return $"empathy.{Bands[now.Heat - 1]}.{DominantEmotion(now)}";
+    }
+
+    /// <summary>True when the feeling rose to upset or furious since the previous turn: the reply acknowledges it anew.</summary>
+    public static bool Rose(MoodReading previous, MoodReading now)
+    {
+        ArgumentNullException.ThrowIfNull(previous);
+        ArgumentNullException.ThrowIfNull(now);
+        return now.Heat >= 2 && now.Heat > previous.Heat;
+    }
+
+    /// <summary>
+    /// True when an upset or furious customer now writes positively ("ok thanks, that helps"): the reply acknowledges
+    /// it. A plain answer ("order 4471") is not calming down.
+    /// </summary>
+    public static bool Calmed(MoodReading previous, MoodReading now)
+    {
+        ArgumentNullException.ThrowIfNull(previous);
+        ArgumentNullException.ThrowIfNull(now);
+        return previous.Heat >= 2 && now.Feeling == "positive";
     }
 
     /// <summary>
@@ -93,28 +93,26 @@ public static class EmpathyPicker
     {
         ArgumentNullException.ThrowIfNull(result);
         var emotions = result.Emotions.OrderByDescending(e => e.Strength).Select(e => e.Emotion.ToString().ToLowerInvariant()).ToList();
-        return new MoodReading(turn, result.Label.ToString().ToLowerInvariant(), Math.Round(result.Compound, 3), Math.Round(result.Intensity, 3), emotions);
+        return new MoodReading(turn, result.Label.ToString().ToLowerInvariant(), Math.Round(result.Compound, 3), Math.Round(result.Intensity, 3), emotions, result.Feeling.ToString().ToLowerInvariant());
     }
 
     /// <summary>
-    /// True when frustration keeps rising: the last three turns grow more negative and the latest is at least
-    /// moderate, or the last two are both severe.
+    /// True when frustration keeps rising: the last two turns are furious, or the last three grow more heated to upset
+    /// or furious, hotter than the customer has been so far (upset, a calm answer, then upset again is not rising).
     /// </summary>
     public static bool FrustrationRising(IReadOnlyList<MoodReading> moods)
     {
         ArgumentNullException.ThrowIfNull(moods);
-        if (moods.Count >= 2 && moods[^1].NegativeIntensity >= SevereFrom && moods[^2].NegativeIntensity >= SevereFrom)
+        if (moods.Count >= 2 && moods[^1].Heat == 3 && moods[^2].Heat == 3)
         {
             return true;
         }
 
-        return moods.Count >= 3
-            && moods[^1].NegativeIntensity > moods[^2].NegativeIntensity
-            && moods[^2].NegativeIntensity > moods[^3].NegativeIntensity
-            && moods[^1].NegativeIntensity >= ModerateFrom;
+        return moods.Count >= 3 && moods[^1].Heat > moods[^2].Heat && moods[^2].Heat > moods[^3].Heat && moods[^1].Heat >= 2
+            && moods.Take(moods.Count - 1).All(m => m.Heat < moods[^1].Heat);
     }
 
-    /// <summary>"improving", "worsening" or "steady", comparing the last turn with the first.</summary>
+    /// <summary>"improving", "worsening" or "steady", comparing the last turn's band with the first's.</summary>
     public static string Trend(IReadOnlyList<MoodReading> moods)
     {
         ArgumentNullException.ThrowIfNull(moods);
@@ -123,7 +121,7 @@ public static class EmpathyPicker
             return "steady";
         }
 
-        var change = moods[^1].Compound - moods[0].Compound;
-        return change >= 0.2 ? "improving" : change <= -0.2 ? "worsening" : "steady";
+        var change = moods[^1].Heat - moods[0].Heat;
+        return change > 0 ? "worsening" : change < 0 ? "improving" : "steady";
     }
 }

@@ -1,8 +1,20 @@
 namespace SupportBot.Core.Cases;
 
-/// <summary>How the customer felt at one of their turns.</summary>
-public sealed record MoodReading(int Turn, string Label, double Compound, double Intensity, IReadOnlyList<string> Emotions)
+/// <summary>
+/// How the customer felt at one of their turns: the feeling band (calm, mild, upset, furious or positive), the
+/// sentiment label, compound and intensity, and the emotions, strongest first.
+/// </summary>
+public sealed record MoodReading(int Turn, string Label, double Compound, double Intensity, IReadOnlyList<string> Emotions, string Feeling = "calm")
 {
-    /// <summary>How strongly negative the turn was: its intensity when negative, else 0.</summary>
-    public double NegativeIntensity => Compound <= -0.05 ? Intensity : 0;
+    /// <summary>
+    /// How heated the band is: calm and positive 0, mild 1, upset 2, furious 3 (a reading kept before bands existed
+    /// counts as calm).
+    /// </summary>
+    public int Heat => Feeling switch
+    {
+        "mild" => 1,
+        "upset" => 2,
+        "furious" => 3,
+        _ => 0,
+    };
 }

@@ -124,7 +124,7 @@ public sealed partial class HandoffHandler(HandoffServices handoff, CaseVoice vo
     /// <summary>Whether a message written while the customer waits reads as upset, to be heard rather than thanked.</summary>
     internal static async Task<bool> IsUpsetAsync(ISentimentAnalyzer? sentiment, string? text, CancellationToken cancellationToken) =>
         sentiment is not null && text is not null
-        && EmpathyPicker.Read(0, await sentiment.AnalyzeAsync(text, cancellationToken).ConfigureAwait(false)).NegativeIntensity >= EmpathyPicker.ModerateFrom;
+        && EmpathyPicker.Read(0, await sentiment.AnalyzeAsync(text, cancellationToken).ConfigureAwait(false)).Heat >= 2;
 
     /// <summary>"How long will it take?", "when will someone answer", "is anyone there?".</summary>
     private static bool AsksAboutTheWait(string? text) => text is not null && WaitQuestion().IsMatch(text);

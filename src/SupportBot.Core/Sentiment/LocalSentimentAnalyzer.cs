@@ -1,41 +1,43 @@
-using System.Buffers;
-
 namespace SupportBot.Core.Sentiment;
 
 /// <summary>
-/// The embedded analyzer: VADER's rules (negation, boosters and dampeners, ALL CAPS among lower case, "but",
-/// exclamation and question marks, emoticons) over the VADER lexicon, plus support-domain phrases ("still
-/// waiting", "third time", "no one called back") with their emotions, and sarcasm: polite or glowing words inside a
-/// complaint ("still waiting, thanks a lot") are not read as praise. No key, no network, in process.
+/// The embedded feeling reader. The lexicon (<see cref="LexiconScorer"/>: VADER's rules and lexicon, the support
+/// phrases, sarcasm) and the <see cref="SignalReader"/> read the message; the trained <see cref="FeelingModel"/> reads
+/// its polarity and emotions from its words and what the lexicon found, then its band: calm, mild, upset, furious or
+/// positive. Politeness in a complaint ("please help", "thanks in advance") counts for nothing. No key, no network,
+/// in process; immutable, so one instance serves every turn at once.
 /// </summary>
 public sealed class LocalSentimentAnalyzer : ISentimentAnalyzer
 {
-    private const int MaxTokens = 256;
+    /// <summary>How much of the compound is the model's (positive minus negative probability); the rest is the lexicon's.</summary>
+    private const double ModelShare = 0.5;
 
-    /// <summary>Words whose praise is not meant when they sit inside a complaint ("great, another delay", "thanks a lot").</summary>
-    private static readonly HashSet<string> PoliteOrSarcastic = new(StringComparer.Ordinal)
+    /// <summary>Where the blended score turns negative and positive; the compound maps them to -0.05 and +0.05.</summary>
+    private const double NegativeBelow = -0.08, PositiveFrom = 0.3;
+
+    /// <summary>An emotion the model gives at least this probability is found.</summary>
+    private const double EmotionFrom = 0.25;
+
+    /// <summary>The signals of a customer kept waiting or trying, and how strong the frustration they carry is.</summary>
+    private const FeelingSignal Waited = FeelingSignal.Waiting | FeelingSignal.Tried | FeelingSignal.Recurrence;
+
+    private const double WaitedFrustration = 0.5;
+
+    private readonly LexiconScorer _scorer;
+    private readonly FeelingModel? _model;
+
+    /// <param name="lexicon">The words and phrases.</param>
+    /// <param name="model">The trained model; none reads by the lexicon alone (its band is only calm, mild or positive).</param>
+    public LocalSentimentAnalyzer(SentimentLexicon lexicon, FeelingModel? model)
     {
-        "thanks", "thank", "thx", "appreciate", "appreciated", "great", "awesome", "wonderful", "fantastic", "amazing",
-        "nice", "lovely", "love", "perfect", "brilliant", "excellent", "good", "ok", "okay", "please", "sure", "lol",
-        "haha", "yay", "wow", "fun", "glad", "happy", "best", "cool", "helpful", "like", "well", "kind", "hope", "luck",
-    };
-
-    private static readonly HashSet<string> TargetStopWords = new(StringComparer.Ordinal)
-    {
-        "the", "a", "an", "my", "your", "our", "this", "that", "it", "is", "was", "has", "have", "been", "be", "and", "but",
-        "still", "not", "never", "very", "so", "just", "new", "own", "other", "same", "whole", "first", "last", "one",
-    };
-
-    private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> PoliteLookup = PoliteOrSarcastic.GetAlternateLookup<ReadOnlySpan<char>>();
-    private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> StopLookup = TargetStopWords.GetAlternateLookup<ReadOnlySpan<char>>();
-
-    private readonly SentimentLexicon _lexicon;
-
-    public LocalSentimentAnalyzer(SentimentLexicon lexicon) => _lexicon = lexicon;
+        _scorer = new LexiconScorer(lexicon);
+        _model = model;
+    }
 
     /// <summary>
     /// The analyzer over the VADER lexicon shipped next to the app (<c>sentiment/vader_lexicon.txt</c>, fetched by
-    /// the build) and the support lexicon at <paramref name="supportLexiconPath"/> (usually <c>dialogs/sentiment-lexicon.tsv</c>).
+    /// the build), the support lexicon at <paramref name="supportLexiconPath"/> (usually <c>dialogs/sentiment-lexicon.tsv</c>)
+    /// and the feeling model that ships in the assembly.
     /// </summary>
     public static LocalSentimentAnalyzer Load(string? supportLexiconPath)
     {
@@ -45,7 +47,7 @@ public sealed class LocalSentimentAnalyzer : ISentimentAnalyzer
             throw new FileNotFoundException($"The VADER lexicon is missing at {vader}; it is fetched from npm (vader-sentiment) by the build. Rebuild with npm available.", vader);
         }
 
-        return new LocalSentimentAnalyzer(SentimentLexicon.Load(vader, supportLexiconPath is not null && File.Exists(supportLexiconPath) ? supportLexiconPath : null));
+        return new LocalSentimentAnalyzer(SentimentLexicon.Load(vader, supportLexiconPath is not null && File.Exists(supportLexiconPath) ? supportLexiconPath : null), FeelingModel.Default);
     }
 
     public ValueTask<SentimentResult> AnalyzeAsync(string text, CancellationToken cancellationToken) => ValueTask.FromResult(Analyze(text));
@@ -54,358 +56,153 @@ public sealed class LocalSentimentAnalyzer : ISentimentAnalyzer
     public SentimentResult Analyze(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
-        var document = Score(text.AsSpan());
-        IReadOnlyList<SentenceSentiment> sentences;
-        var label = document.Label;
-        var starts = SentenceStarts(text);
-        if (starts.Count <= 1)
+        Span<double> polarity = stackalloc double[3];
+        Span<double> emotions = stackalloc double[FeelingModel.EmotionCount + 1];
+        FeelingSignal signals;
+        LexiconScore lexical;
+        double compound;
+        Feeling feeling;
+        SentimentScores scores;
+        if (_model is null)
         {
-            sentences = [new SentenceSentiment(text, 0, document.Label, document.Scores)];
+            signals = SignalReader.Read(text, out var praise);
+            lexical = _scorer.Score(text, (signals & SignalReader.Complaint) != 0, []);
+            signals = SignalReader.Resolve(signals, praise, lexical.Complaint && lexical.Compound < 0);
+            compound = lexical.Compound;
+            scores = lexical.Scores;
+            feeling = compound >= 0.05 ? Feeling.Positive : compound <= -0.05 ? Feeling.Mild : Feeling.Calm;
         }
         else
         {
-            var list = new List<SentenceSentiment>(starts.Count);
-            for (var i = 0; i < starts.Count; i++)
-            {
-                var end = i + 1 < starts.Count ? starts[i + 1] : text.Length;
-                var sentence = text[starts[i]..end].TrimEnd();
-                var scored = Score(sentence.AsSpan());
-                list.Add(new SentenceSentiment(sentence, starts[i], scored.Label, scored.Scores));
-            }
+            lexical = _model.Read(_scorer, text, polarity, emotions, out signals, out feeling);
+            compound = Compound((ModelShare * (polarity[2] - polarity[0])) + ((1 - ModelShare) * lexical.Compound));
 
-            sentences = list;
-            if (list.Exists(s => s.Label == SentimentLabel.Positive) && list.Exists(s => s.Label == SentimentLabel.Negative))
+            // Insults, threats and sarcasm read as praise word by word ("you're a joke", "great job, really"): an upset or
+            // furious customer who writes them is negative. One who complains politely is never positive ("I'd be grateful
+            // for your help… kind regards"). A positive customer is not negative.
+            compound = feeling switch
             {
-                label = SentimentLabel.Mixed;
-            }
+                Feeling.Upset or Feeling.Furious when (signals & (FeelingSignal.Insult | FeelingSignal.Threat | FeelingSignal.Sarcasm)) != 0 => Math.Min(compound, -0.05),
+                Feeling.Upset or Feeling.Furious when lexical.Complaint && (signals & FeelingSignal.Politeness) != 0 => Math.Min(compound, 0),
+                Feeling.Positive => Math.Max(compound, 0.05),
+                _ => compound,
+            };
+            scores = new SentimentScores(polarity[2], polarity[1], polarity[0]);
+        }
+
+        var label = compound >= 0.05 ? SentimentLabel.Positive : compound <= -0.05 ? SentimentLabel.Negative : SentimentLabel.Neutral;
+        var found = Emotions(lexical, _model is null ? [] : emotions[1..]);
+        if (feeling is Feeling.Mild or Feeling.Upset or Feeling.Furious && (signals & Waited) != 0 && !found.Exists(e => e.Emotion == Emotion.Frustration))
+        {
+            // Waiting, trying again and again, the same problem back: whatever the words, an agent reads frustration.
+            found.Add(new EmotionTag(Emotion.Frustration, WaitedFrustration));
+            found.Sort((a, b) => b.Strength.CompareTo(a.Strength));
+        }
+
+        double strongest = 0;
+        foreach (var emotion in found)
+        {
+            strongest = emotion.Emotion == Emotion.Gratitude ? strongest : Math.Max(strongest, emotion.Strength);
         }
 
         return new SentimentResult
         {
-            Label = label,
-            Scores = document.Scores,
+            Label = Mixed(text, label, scores, out var sentences),
+            Scores = scores,
             Sentences = sentences,
-            Compound = document.Compound,
-            Intensity = document.Intensity,
-            Emotions = document.Emotions,
-            Targets = document.Target is null ? [] : [new OpinionTarget(document.Target, document.Label == SentimentLabel.Positive ? SentimentLabel.Positive : SentimentLabel.Negative)],
+            Compound = Math.Round(compound, 4),
+            Intensity = Math.Round(Math.Min(1, Math.Max(Math.Abs(compound), label == SentimentLabel.Negative ? 0.7 * strongest : 0)), 3),
+            Emotions = found,
+            Targets = lexical.Target is null || label != SentimentLabel.Negative ? [] : [new OpinionTarget(lexical.Target, SentimentLabel.Negative)],
+            Feeling = feeling,
+            Signals = signals,
             Source = "local",
         };
     }
 
-    private Scored Score(ReadOnlySpan<char> text)
+    /// <summary>
+    /// The band of <paramref name="text"/> read with another reader's confidences (Azure AI Language's), with this
+    /// reader's emotions and signals: production and the embedded reader give the same bands.
+    /// </summary>
+    public Feeling Band(string text, SentimentScores scores)
     {
-        var lowered = ArrayPool<char>.Shared.Rent(Math.Max(text.Length, 1));
-        var tokens = ArrayPool<SentimentToken>.Shared.Rent(MaxTokens);
-        var sentiments = ArrayPool<double>.Shared.Rent(MaxTokens);
-        try
+        ArgumentNullException.ThrowIfNull(text);
+        ArgumentNullException.ThrowIfNull(scores);
+        if (_model is null)
         {
-            text.ToLowerInvariant(lowered);
-            var lower = lowered.AsSpan(0, text.Length);
+            var difference = scores.Positive - scores.Negative;
+            return difference >= 0.05 ? Feeling.Positive : difference <= -0.05 ? Feeling.Mild : Feeling.Calm;
+        }
 
-            // Phones and word processors type "don’t" with a typographic apostrophe; negation must still see "don't".
-            lower.Replace('\u2019', '\'');
-            var count = Tokenize(text, lower, tokens);
-            return count == 0 ? Scored.Empty : Valence(text, lower, tokens.AsSpan(0, count), sentiments.AsSpan(0, count));
-        }
-        finally
-        {
-            ArrayPool<char>.Shared.Return(lowered);
-            ArrayPool<SentimentToken>.Shared.Return(tokens);
-            ArrayPool<double>.Shared.Return(sentiments);
-        }
+        Span<double> polarity = stackalloc double[3];
+        Span<double> emotions = stackalloc double[FeelingModel.EmotionCount + 1];
+        _model.Read(_scorer, text, polarity, emotions, out _, out var band, scores);
+        return band;
     }
 
-    /// <summary>Words and emoticons as VADER sees them: split on white space, edge punctuation stripped, one-letter words dropped.</summary>
-    private int Tokenize(ReadOnlySpan<char> text, ReadOnlySpan<char> lower, SentimentToken[] tokens)
+    /// <summary>
+    /// The blended score as a compound from -1 to 1 where -0.05 and +0.05 are where it turns negative and positive,
+    /// so every reader of the compound (and Azure AI Language's positive minus negative) uses the same cut.
+    /// </summary>
+    private static double Compound(double blended) =>
+        blended >= PositiveFrom ? 0.05 + ((blended - PositiveFrom) * 0.95 / (1 - PositiveFrom))
+        : blended <= NegativeBelow ? -0.05 + ((blended - NegativeBelow) * 0.95 / (1 + NegativeBelow))
+        : -0.05 + ((blended - NegativeBelow) * 0.1 / (PositiveFrom - NegativeBelow));
+
+    /// <summary>The lexicon's emotions and the model's likely ones, strongest first; no gratitude in sarcasm, no confusion but the lexicon's.</summary>
+    private static List<EmotionTag> Emotions(LexiconScore lexical, ReadOnlySpan<double> model)
     {
-        var count = 0;
-        var i = 0;
-        while (i < text.Length && count < MaxTokens)
+        var found = new List<EmotionTag>(lexical.Emotions.Count + 2);
+        foreach (var tag in lexical.Emotions)
         {
-            while (i < text.Length && char.IsWhiteSpace(text[i]))
-            {
-                i++;
-            }
-
-            var start = i;
-            while (i < text.Length && !char.IsWhiteSpace(text[i]))
-            {
-                i++;
-            }
-
-            if (i == start)
-            {
-                break;
-            }
-
-            var (s, e) = (start, i);
-            while (s < e && char.IsPunctuation(text[s]) | char.IsSymbol(text[s]) && text[s] is not '#')
-            {
-                s++;
-            }
-
-            while (e > s && char.IsPunctuation(text[e - 1]) | char.IsSymbol(text[e - 1]))
-            {
-                e--;
-            }
-
-            if (e - s <= 1)
-            {
-                // Emoticons and emoji are all punctuation or symbols: keep them whole when the lexicon knows them.
-                var raw = lower[start..i];
-                if (_lexicon.Words.ContainsKey(raw))
-                {
-                    (s, e) = (start, i);
-                }
-                else if (e - s < 1 || (e - s == 1 && !char.IsLetterOrDigit(text[s])))
-                {
-                    continue;
-                }
-                else if (e - s == 1)
-                {
-                    continue;
-                }
-            }
-
-            var word = text[s..e];
-            tokens[count++] = new SentimentToken(s, e - s, IsUpper(word));
+            found.Add(tag);
         }
 
-        return count;
-    }
-
-    private Scored Valence(ReadOnlySpan<char> text, ReadOnlySpan<char> lower, Span<SentimentToken> tokens, Span<double> sentiments)
-    {
-        var upper = 0;
-        foreach (var token in tokens)
+        for (var e = 0; e < model.Length; e++)
         {
-            upper += token.Upper ? 1 : 0;
-        }
-
-        var capsDiffer = upper > 0 && upper < tokens.Length;
-        Span<double> emotionWeights = stackalloc double[Enum.GetValues<Emotion>().Length];
-        var consumedUntil = -1;
-        double complaint = 0;
-        var butIndex = -1;
-        for (var i = 0; i < tokens.Length; i++)
-        {
-            sentiments[i] = 0;
-            var word = tokens[i].Word(lower);
-            if (butIndex < 0 && word.SequenceEqual("but"))
-            {
-                butIndex = i;
-            }
-
-            if (i <= consumedUntil)
+            // Confusion is the lexicon's to find ("I don't understand"): the model reads every question as confused.
+            var emotion = FeelingModel.EmotionAt(e);
+            if (model[e] < EmotionFrom || emotion == Emotion.Confusion || (emotion == Emotion.Gratitude && lexical.Sarcastic))
             {
                 continue;
             }
 
-            if (MatchPhrase(lower, tokens, i) is { } phrase)
+            var at = found.FindIndex(t => t.Emotion == emotion);
+            if (at < 0)
             {
-                var value = phrase.Valence + (capsDiffer && tokens[i].Upper ? Math.Sign(phrase.Valence) * VaderRules.CapsIncrement : 0);
-                if (i > 0 && VaderRules.TryGetBooster(tokens[i - 1].Word(lower), out var boost))
-                {
-                    value += Math.Sign(value) * boost * VaderRules.BoosterIncrement;
-                }
-
-                sentiments[i] = value;
-                complaint += Math.Min(value, 0);
-                foreach (var emotion in phrase.Emotions)
-                {
-                    emotionWeights[(int)emotion] += 0.45 + (0.1 * Math.Abs(phrase.Valence));
-                }
-
-                consumedUntil = i + phrase.Words.Length - 1;
-                continue;
+                found.Add(new EmotionTag(emotion, Math.Round(model[e], 3)));
             }
-
-            if (VaderRules.IsBooster(word) || (word.SequenceEqual("kind") && i + 1 < tokens.Length && tokens[i + 1].Word(lower).SequenceEqual("of")))
+            else if (found[at].Strength < model[e])
             {
-                continue;
-            }
-
-            if (_lexicon.Emotions.TryGetValue(word, out var emotions))
-            {
-                complaint += Math.Min(_lexicon.Words.TryGetValue(word, out var own) ? own : 0, 0);
-                foreach (var emotion in emotions)
-                {
-                    emotionWeights[(int)emotion] += 0.4 + (tokens[i].Upper && capsDiffer ? 0.15 : 0);
-                }
-            }
-
-            if (_lexicon.Words.TryGetValue(word, out var lexical))
-            {
-                sentiments[i] = VaderRules.WordValence(_lexicon, lower, tokens, i, lexical, capsDiffer);
+                found[at] = new EmotionTag(emotion, Math.Round(model[e], 3));
             }
         }
 
-        // Praise inside a complaint (support phrases such as "still waiting") is sarcasm or politeness, not praise.
-        var sarcastic = false;
-        if (complaint <= -1.0)
-        {
-            for (var i = 0; i < tokens.Length; i++)
-            {
-                // After a "but" the praise is the point ("damaged, but the courier was lovely and fixed it").
-                if (sentiments[i] > 0 && (butIndex < 0 || i < butIndex) && PoliteLookup.Contains(tokens[i].Word(lower)))
-                {
-                    sentiments[i] = 0;
-                    sarcastic = true;
-                }
-            }
-        }
-
-        if (butIndex >= 0)
-        {
-            for (var i = 0; i < tokens.Length; i++)
-            {
-                sentiments[i] *= i < butIndex ? 0.5 : i > butIndex ? 1.5 : 1;
-            }
-        }
-
-        double sum = 0, positive = 0, negativeSum = 0, neutral = 0;
-        foreach (var value in sentiments)
-        {
-            sum += value;
-            if (value > 0)
-            {
-                positive += value + 1;
-            }
-            else if (value < 0)
-            {
-                negativeSum += value - 1;
-            }
-            else
-            {
-                neutral++;
-            }
-        }
-
-        var emphasis = VaderRules.PunctuationEmphasis(text);
-        sum += sum > 0 ? emphasis : sum < 0 ? -emphasis : 0;
-        if (positive > Math.Abs(negativeSum))
-        {
-            positive += emphasis;
-        }
-        else if (positive < Math.Abs(negativeSum))
-        {
-            negativeSum -= emphasis;
-        }
-
-        var compound = Math.Clamp(sum / Math.Sqrt((sum * sum) + 15), -1, 1);
-        var total = positive + Math.Abs(negativeSum) + neutral;
-        var scores = total == 0 ? new SentimentScores(0, 1, 0) : new SentimentScores(positive / total, neutral / total, Math.Abs(negativeSum) / total);
-        var label = compound >= 0.05 ? SentimentLabel.Positive : compound <= -0.05 ? SentimentLabel.Negative : SentimentLabel.Neutral;
-
-        if (sarcastic)
-        {
-            emotionWeights[(int)Emotion.Gratitude] = 0;
-            emotionWeights[(int)Emotion.Frustration] += 0.3;
-        }
-
-        var exclamations = Math.Min(text.Count('!'), 4);
-        var emotionList = new List<EmotionTag>();
-        double strongest = 0;
-        for (var e = 0; e < emotionWeights.Length; e++)
-        {
-            if (emotionWeights[e] > 0)
-            {
-                var strength = Math.Min(1, emotionWeights[e] + (0.05 * exclamations) + (capsDiffer ? 0.1 : 0));
-                emotionList.Add(new EmotionTag((Emotion)e, Math.Round(strength, 3)));
-                if ((Emotion)e != Emotion.Gratitude)
-                {
-                    strongest = Math.Max(strongest, strength);
-                }
-            }
-        }
-
-        emotionList.Sort((a, b) => b.Strength.CompareTo(a.Strength));
-        var intensity = Math.Min(1, Math.Max(Math.Abs(compound), label == SentimentLabel.Negative ? 0.7 * strongest : 0));
-        var target = label == SentimentLabel.Negative ? Target(text, lower, tokens) : null;
-        return new Scored(label, scores, compound, intensity, emotionList, target);
+        found.Sort((a, b) => b.Strength.CompareTo(a.Strength));
+        return found;
     }
 
-    private SentimentLexicon.Phrase? MatchPhrase(ReadOnlySpan<char> lower, Span<SentimentToken> tokens, int index)
+    /// <summary>The sentences, each scored by the lexicon, and the label: mixed when one sentence is positive and another negative.</summary>
+    private SentimentLabel Mixed(string text, SentimentLabel label, SentimentScores scores, out IReadOnlyList<SentenceSentiment> sentences)
     {
-        if (!_lexicon.Phrases.TryGetValue(tokens[index].Word(lower), out var phrases))
+        var starts = SentenceStarts(text);
+        if (starts.Count <= 1)
         {
-            return null;
+            sentences = [new SentenceSentiment(text, 0, label, scores)];
+            return label;
         }
 
-        foreach (var phrase in phrases)
+        var list = new List<SentenceSentiment>(starts.Count);
+        for (var i = 0; i < starts.Count; i++)
         {
-            if (index + phrase.Words.Length > tokens.Length)
-            {
-                continue;
-            }
-
-            var all = true;
-            for (var j = 1; j < phrase.Words.Length && all; j++)
-            {
-                all = tokens[index + j].Word(lower).SequenceEqual(phrase.Words[j]);
-            }
-
-            if (all)
-            {
-                return phrase;
-            }
+            var end = i + 1 < starts.Count ? starts[i + 1] : text.Length;
+            var sentence = text[starts[i]..end].TrimEnd();
+            var scored = _scorer.Score(sentence, complaint: false, []);
+            list.Add(new SentenceSentiment(sentence, starts[i], scored.Label, scored.Scores));
         }
 
-        return null;
-    }
-
-    /// <summary>What a negative text is about: the first plain word after "my", "the", "your"… ("my refund STILL hasn't arrived": "refund").</summary>
-    private string? Target(ReadOnlySpan<char> text, ReadOnlySpan<char> lower, Span<SentimentToken> tokens)
-    {
-        for (var i = 0; i + 1 < tokens.Length; i++)
-        {
-            var word = tokens[i].Word(lower);
-            if (!(word.SequenceEqual("my") || word.SequenceEqual("the") || word.SequenceEqual("your") || word.SequenceEqual("our")))
-            {
-                continue;
-            }
-
-            for (var j = i + 1; j < tokens.Length && j <= i + 2; j++)
-            {
-                var candidate = tokens[j].Word(lower);
-                if (candidate.Length >= 3 && !StopLookup.Contains(candidate) && !_lexicon.Words.ContainsKey(candidate) && IsLetters(candidate))
-                {
-                    return text.Slice(tokens[j].Start, tokens[j].Length).ToString().ToLowerInvariant();
-                }
-            }
-        }
-
-        return null;
-    }
-
-    private static bool IsUpper(ReadOnlySpan<char> word)
-    {
-        var letters = false;
-        foreach (var c in word)
-        {
-            if (char.IsLower(c))
-            {
-                return false;
-            }
-
-            letters |= char.IsUpper(c);
-        }
-
-        return letters;
-    }
-
-    private static bool IsLetters(ReadOnlySpan<char> word)
-    {
-        foreach (var c in word)
-        {
-            if (!char.IsLetter(c))
-            {
-                return false;
-            }
-        }
-
-        return true;
+        sentences = list;
+        return list.Exists(s => s.Label == SentimentLabel.Positive) && list.Exists(s => s.Label == SentimentLabel.Negative) ? SentimentLabel.Mixed : label;
     }
 
     private static List<int> SentenceStarts(string text)
@@ -431,10 +228,5 @@ public sealed class LocalSentimentAnalyzer : ISentimentAnalyzer
         }
 
         return starts;
-    }
-
-    private sealed record Scored(SentimentLabel Label, SentimentScores Scores, double Compound, double Intensity, IReadOnlyList<EmotionTag> Emotions, string? Target)
-    {
-        public static Scored Empty { get; } = new(SentimentLabel.Neutral, new SentimentScores(0, 1, 0), 0, 0, [], null);
     }
 }

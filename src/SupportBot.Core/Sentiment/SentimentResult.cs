@@ -2,7 +2,8 @@ namespace SupportBot.Core.Sentiment;
 
 /// <summary>
 /// How a text reads: Azure-shaped label, scores and sentences, plus a compound score (-1 very negative .. +1 very
-/// positive), the intensity of the feeling (0 calm .. 1 extreme), emotion tags and opinion targets.
+/// positive), the intensity of the feeling (0 calm .. 1 extreme), emotion tags, opinion targets, the feeling band and
+/// the signals it was read from.
 /// </summary>
 public sealed record SentimentResult
 {
@@ -21,6 +22,12 @@ public sealed record SentimentResult
     public IReadOnlyList<EmotionTag> Emotions { get; init; } = [];
 
     public IReadOnlyList<OpinionTarget> Targets { get; init; } = [];
+
+    /// <summary>How the customer feels, in the bands a support agent would use.</summary>
+    public Feeling Feeling { get; init; }
+
+    /// <summary>What the way the message is written says (capitals, swearing, threats, "still", waiting, sarcasm…).</summary>
+    public FeelingSignal Signals { get; init; }
 
     /// <summary>Which analyzer produced this (e.g. "local", "azure", "local (fallback)").</summary>
     public string Source { get; init; } = "local";

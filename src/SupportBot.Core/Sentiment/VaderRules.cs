@@ -173,5 +173,6 @@ internal static class VaderRules
 
     private static bool SoOrThis(ReadOnlySpan<char> lower, Span<SentimentToken> tokens, int at) => Is(lower, tokens, at, "so") || Is(lower, tokens, at, "this");
 
-    private static bool IsNegation(ReadOnlySpan<char> word) => NegationLookup.Contains(word) || word.Contains("n't", StringComparison.Ordinal);
+    /// <summary>True when <paramref name="word"/> negates ("not", "never", "can't", "dont").</summary>
+    public static bool IsNegation(ReadOnlySpan<char> word) => NegationLookup.Contains(word) || word.Contains("n't", StringComparison.Ordinal);
 }

@@ -162,15 +162,15 @@ public sealed class ComplaintDialog : CaseDialog
 
         // "You should have a way to broadcast live": an idea, calmly put, is thanked and can go to a colleague; no problem to fix.
         supportCase.Suggestion = !question && !wantsPerson && reading is { Kind: MessageKind.Request, WantsPerson: false }
-            && category is null or SupportCatalog.Other && mood.NegativeIntensity < EmpathyPicker.ModerateFrom;
+            && category is null or SupportCatalog.Other && mood.Heat <= 1;
         question |= supportCase.Suggestion;
         if (supportCase.Suggestion)
         {
             await Voice.SayFreshAsync(step.Context, SupportPrompts.SuggestionThanks, supportCase, cancellationToken).ConfigureAwait(false);
         }
-        else if (question && mood.NegativeIntensity < EmpathyPicker.ModerateFrom)
+        else if (question && mood.Heat <= 1)
         {
-            // A calm question needs no empathy for a problem ("cancel" alone reads a little negative), just a word that it was heard.
+            // A calm or mildly bothered question needs no empathy for a problem, just a word that it was heard.
             await Voice.SayFreshAsync(step.Context, SupportPrompts.QuestionAcknowledge, supportCase, cancellationToken).ConfigureAwait(false);
         }
         else
@@ -226,7 +226,7 @@ public sealed class ComplaintDialog : CaseDialog
     /// </summary>
     private static bool OnlyPraises(string complaint, MessageReading? reading, MoodReading mood) =>
         reading is { WantsPerson: false, Kind: not (MessageKind.Question or MessageKind.Request) }
-        && mood.Compound >= 0.5 && mood.NegativeIntensity == 0 && !ComplaintReader.TurnsToAProblem(complaint);
+        && mood.Feeling == "positive" && !ComplaintReader.TurnsToAProblem(complaint);
 
     private async Task<DialogTurnResult> TakeCategoryAsync(WaterfallStepContext step, CancellationToken cancellationToken)
     {

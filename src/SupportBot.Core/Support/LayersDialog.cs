@@ -48,6 +48,7 @@ public sealed class LayersDialog : CaseDialog
         // "As I said, the courier was rude" is the courier; "I already told you" alone is nothing new to keep, and nor
         // is "the monthly plan, I said" when they did: they're right, and the bot goes on.
         var reminder = AlreadyToldReader.Read(answer);
+        var whole = answer;
         answer = reminder?.Rest ?? answer;
         if (reminder?.Rest is { } again && supportCase.Said().Any(said => said.Contains(again, StringComparison.OrdinalIgnoreCase)))
         {
@@ -84,14 +85,18 @@ public sealed class LayersDialog : CaseDialog
         }
 
         await _services.TakeAmountsAsync(step.Context, supportCase, answer, cancellationToken).ConfigureAwait(false);
-        await _services.ReadMoodAsync(supportCase, answer, cancellationToken).ConfigureAwait(false);
+        // How they feel is in all they wrote: "are you even listening??" is the heat, not something else to keep.
+        await _services.ReadMoodAsync(supportCase, whole, cancellationToken).ConfigureAwait(false);
         if (EmpathyPicker.FrustrationRising(supportCase.Moods))
         {
             return await step.EndDialogAsync(new HandoffRequest(HandoffReason.FrustrationRising), cancellationToken).ConfigureAwait(false);
         }
 
         var said = ComplaintReader.Mirror(answer);
-        await (fact is null && said.Length > 0
+        await (supportCase.Moods[^1].Heat >= 2
+            // "Are you even listening?? I need this fixed TODAY": an upset or furious customer hears their feeling first, not a thank-you.
+            ? Voice.EmpathizeAsync(step.Context, supportCase, cancellationToken, said)
+            : fact is null && said.Length > 0
             ? Voice.SayFreshAsync(step.Context, SupportPrompts.AcknowledgeLayer, supportCase, cancellationToken, ("issue", said))
             : Voice.SayFreshAsync(step.Context, SupportPrompts.Noted, supportCase, cancellationToken)).ConfigureAwait(false);
         return await step.ReplaceDialogAsync(StepsId, new Round(Again: true), cancellationToken).ConfigureAwait(false);

@@ -144,8 +144,8 @@ public sealed class SupportServices
     /// Whether <paramref name="text"/> is a plain question rather than a complaint: filed under the catalog's question
     /// category; or asked as a question (its kind, or "how do I…") without strong feeling, when an answer covers it
     /// or the reader takes it for a plain question though the catalog's keywords point elsewhere ("do you price
-    /// match?"). A question about a problem ("I ordered a lamp last week, where is it?") or asked in anger ("why was
-    /// I charged twice?!") is a problem to put right, and goes through the complaint.
+    /// match?"). A question about a problem ("I ordered a lamp last week, where is it?") or asked upset or furious ("why
+    /// was I charged twice?!") is a problem to put right, and goes through the complaint.
     /// </summary>
     /// <param name="text">The customer's message.</param>
     /// <param name="reading"><see cref="Reader"/>'s reading of <paramref name="text"/>, if there is a reader.</param>
@@ -159,7 +159,7 @@ public sealed class SupportServices
             return true;
         }
 
-        if (mood.NegativeIntensity >= EmpathyPicker.ModerateFrom || !(ComplaintReader.AsksHowTo(text) || reading is { Kind: MessageKind.Question }))
+        if (mood.Heat >= 2 || !(ComplaintReader.AsksHowTo(text) || reading is { Kind: MessageKind.Question }))
         {
             return false;
         }

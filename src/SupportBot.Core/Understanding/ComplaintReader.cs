@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using SupportBot.Core.Sentiment;
 
 namespace SupportBot.Core.Understanding;
 
@@ -28,6 +29,7 @@ public static partial class ComplaintReader
         ["i'm"] = "you're",
         ["im"] = "you're",
         ["i've"] = "you've",
+        ["ive"] = "you've",
         ["i'd"] = "you'd",
         ["i'll"] = "you'll",
         ["we"] = "you",
@@ -117,7 +119,7 @@ public static partial class ComplaintReader
     /// <summary>
     /// The customer's problem turned to face them, for empathy lines: first clause or sentence, pronouns flipped,
     /// shouting lowered, trailing punctuation and greetings dropped, at most about 90 characters. Empty when there is
-    /// nothing safe to say back: a question ("where is my parcel?") or a request ("fix the app now").
+    /// nothing safe to say back: a question ("where is my parcel?"), a request ("fix the app now"), an insult or a threat.
     /// </summary>
     public static string Mirror(string? text)
     {
@@ -130,6 +132,12 @@ public static partial class ComplaintReader
         if (first.TrimEnd('!', '.', ' ').EndsWith('?') || AsksWhy().IsMatch(first))
         {
             // "Why is my laptop possessed?" asks; turned to face the customer it says nothing ("why is your laptop possessed").
+            return string.Empty;
+        }
+
+        if ((SignalReader.Read(first) & (FeelingSignal.Insult | FeelingSignal.Threat)) != 0)
+        {
+            // "You people are useless and I'm cancelling": said back, an insult or a threat puts words in our mouth.
             return string.Empty;
         }
 
@@ -428,7 +436,7 @@ public static partial class ComplaintReader
     [GeneratedRegex(@"^(?:(?:hi|hello|hey)[\s,!.]+)?(?:why|where|how\s+come|how\s+(?:do|does|can|could|should)|what'?s|what\s+(?:is|are|was|has|happened))\b", RegexOptions.IgnoreCase)]
     private static partial Regex AsksWhy();
 
-    [GeneratedRegex(@"^\s*(?:this\s+is\s+(?:the|my)\s+\w+\s+(?:time|message|attempt|email)|i'?(?:ve|\s+have)\s+(?:written|messaged|emailed|contacted\s+you|tweeted|asked)|(?:hi|hello|hey|dear)\b[\w\s,]{0,20}$|good\s+(?:morning|afternoon|evening)\b[\w\s,]{0,20}$|(?:i\s+)?need\s+(?:some\s+)?help\b[\s!.]*$|(?:please\s+)?help(?:\s+me)?[\s!.]*$|urgent[\s!.]*$)", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"^\s*(?:this\s+is\s+(?:the|my)\s+\w+\s+(?:time|message|attempt|email)|i'?(?:ve|\s+have)\s+(?:written|messaged|emailed|contacted\s+you|tweeted|asked)|(?:hi|hello|hey|dear)\b[\w\s,]{0,20}$|good\s+(?:morning|afternoon|evening)\b[\w\s,]{0,20}$|(?:i\s+)?need\s+(?:some\s+)?help\b[\s!.]*$|(?:please\s+)?help(?:\s+me)?[\s!.]*$|(?:(?:hi|hello|hey)\b[\s,]*)?(?:please\s+)?(?:could|can|would)\s+(?:you|someone|somebody|anyone)\s+(?:please\s+)?help(?:\s+me)?(?:\s+please)?[\s?!.]*$|urgent[\s!.]*$)", RegexOptions.IgnoreCase)]
     private static partial Regex MetaSentence();
 
     [GeneratedRegex(@"^(?:[\p{L}'-]+\.\s+){2,}[\p{L}'-]+\.?")]

@@ -36,7 +36,7 @@ public static class CrossValidation
             return (readings, 0);
         }
 
-        var fold = Deal(messages, folds, seed);
+        var fold = Deal([.. messages.Select(m => m.Category)], folds, seed);
         for (var f = 0; f < folds; f++)
         {
             var held = Enumerable.Range(0, messages.Count).Where(i => fold[i] == f).ToList();
@@ -56,14 +56,17 @@ public static class CrossValidation
         return (readings, folds);
     }
 
-    private static int[] Deal(IReadOnlyList<(string Text, string? Category)> messages, int folds, int seed)
+    /// <summary>
+    /// The fold of each message, stratified by <paramref name="labels"/>: within each label, a seeded shuffle, then
+    /// round-robin across the folds, continuing from one label to the next so every fold gets its share of the rare ones.
+    /// </summary>
+    public static int[] Deal(IReadOnlyList<string?> labels, int folds, int seed)
     {
-        // Within each category, a seeded shuffle, then round-robin across the folds, continuing from one category
-        // to the next so every fold gets its share of the rare ones.
+        ArgumentNullException.ThrowIfNull(labels);
         var random = new Random(seed);
-        var fold = new int[messages.Count];
+        var fold = new int[labels.Count];
         var next = 0;
-        foreach (var group in Enumerable.Range(0, messages.Count).GroupBy(i => messages[i].Category ?? string.Empty).OrderBy(g => g.Key, StringComparer.Ordinal))
+        foreach (var group in Enumerable.Range(0, labels.Count).GroupBy(i => labels[i] ?? string.Empty).OrderBy(g => g.Key, StringComparer.Ordinal))
         {
             var members = group.ToArray();
             for (var i = members.Length - 1; i > 0; i--)

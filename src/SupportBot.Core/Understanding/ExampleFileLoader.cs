@@ -21,6 +21,9 @@ public static class ExampleFileLoader
     /// <summary>The kinds a model learns; greeting and thanks may have examples too, though rules read them first.</summary>
     public static readonly IReadOnlyList<string> Kinds = [.. Enum.GetNames<MessageKind>().Select(k => k.ToLowerInvariant())];
 
+    /// <summary>The feelings an included file's <c>feeling</c> column may name (the feeling reader's bands).</summary>
+    public static readonly IReadOnlyList<string> Feelings = ["calm", "mild", "upset", "furious", "positive"];
+
     private static readonly string[] Sections = ["include", "categories", "kinds"];
 
     /// <summary>Loads the examples from <paramref name="directory"/> (the catalog folder); <paramref name="display"/> names it in errors.</summary>

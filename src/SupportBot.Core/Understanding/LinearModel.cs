@@ -38,6 +38,9 @@ public sealed class LinearModel
         _bias = bias;
     }
 
+    /// <summary>How many features have a row of weights (the others add nothing).</summary>
+    public int Rows => _weights.Length / Math.Max(_labels, 1);
+
     /// <summary>The labels, in the order of the probabilities <see cref="Predict"/> writes.</summary>
     public IReadOnlyList<string> Labels { get; }
 
@@ -128,6 +131,102 @@ public sealed class LinearModel
         }
 
         return new LinearModel(labels, withRow, [.. kept], bias);
+    }
+
+    /// <summary>
+    /// Writes the model compactly, to be read back by <see cref="Read"/>: each weight as one of 255 steps of the
+    /// model's largest weight, and only the rows with a weight of at least <paramref name="minimum"/> (a row whose
+    /// weights all round to zero adds nothing). The same model always writes the same bytes.
+    /// </summary>
+    public void Write(BinaryWriter writer, double minimum = 0)
+    {
+        ArgumentNullException.ThrowIfNull(writer);
+        writer.Write(_labels);
+        foreach (var label in Labels)
+        {
+            writer.Write(label);
+        }
+
+        writer.Write(_present.Length);
+        foreach (var b in _bias)
+        {
+            writer.Write(b);
+        }
+
+        var largest = 0f;
+        foreach (var w in _weights)
+        {
+            largest = Math.Max(largest, Math.Abs(w));
+        }
+
+        var step = largest == 0 ? 1f : largest / 127f;
+        writer.Write(step);
+        var rows = new List<(int Feature, int Row)>();
+        var row = 0;
+        for (var word = 0; word < _present.Length; word++)
+        {
+            for (var bits = _present[word]; bits != 0; bits &= bits - 1)
+            {
+                var weights = _weights.AsSpan(row++ * _labels, _labels);
+                var kept = false;
+                foreach (var w in weights)
+                {
+                    kept |= Math.Abs(w) >= minimum && Math.Round(w / step) != 0;
+                }
+
+                if (kept)
+                {
+                    rows.Add(((word * 64) + BitOperations.TrailingZeroCount(bits), row - 1));
+                }
+            }
+        }
+
+        writer.Write(rows.Count);
+        var previous = 0;
+        foreach (var (feature, kept) in rows)
+        {
+            writer.Write7BitEncodedInt(feature - previous);
+            previous = feature;
+            foreach (var w in _weights.AsSpan(kept * _labels, _labels))
+            {
+                writer.Write((sbyte)Math.Clamp(Math.Round(w / step), -127, 127));
+            }
+        }
+    }
+
+    /// <summary>Reads a model <see cref="Write"/> wrote.</summary>
+    public static LinearModel Read(BinaryReader reader)
+    {
+        ArgumentNullException.ThrowIfNull(reader);
+        var k = reader.ReadInt32();
+        var labels = new string[k];
+        for (var c = 0; c < k; c++)
+        {
+            labels[c] = reader.ReadString();
+        }
+
+        var present = new ulong[reader.ReadInt32()];
+        var bias = new float[k];
+        for (var c = 0; c < k; c++)
+        {
+            bias[c] = reader.ReadSingle();
+        }
+
+        var step = reader.ReadSingle();
+        var rows = reader.ReadInt32();
+        var weights = new float[rows * k];
+        var feature = 0;
+        for (var row = 0; row < rows; row++)
+        {
+            feature += reader.Read7BitEncodedInt();
+            present[feature >> 6] |= 1UL << (feature & 63);
+            for (var c = 0; c < k; c++)
+            {
+                weights[(row * k) + c] = reader.ReadSByte() * step;
+            }
+        }
+
+        return new LinearModel(labels, present, weights, bias);
     }
 
     /// <summary>Writes each label's probability for <paramref name="features"/> into <paramref name="probabilities"/>.</summary>

@@ -14,22 +14,26 @@ public sealed class TextFeaturizer
     /// <summary>Only the start of a longer text is read: customers say what matters first.</summary>
     public const int MaxCharacters = 1000;
 
-    /// <summary>The most features one text yields; size buffers passed to <see cref="Extract"/> with it.</summary>
+    /// <summary>The most features one text yields; size buffers passed to <see cref="Extract(string, Span{int})"/> with it.</summary>
     public const int MaxFeatures = 4096;
 
     private const uint Word = 0x9E3779B9, Pair = 0x85EBCA6B, First = 0xC2B2AE35, Gram = 0x27D4EB2F, Flag = 0x165667B1, Keyword = 0xD3A2646C;
 
     private readonly int _mask;
+    private readonly bool _grams;
+
     /// <summary>Each category's keywords, normalized, searched for all at once.</summary>
     private readonly SearchValues<string>[] _keywords;
 
     /// <param name="bits">The feature space is 2^bits wide; 18 keeps collisions rare for a few thousand examples.</param>
     /// <param name="keywords">Each category's keywords (from <c>categories.yaml</c>), in the order the categories are listed.</param>
-    public TextFeaturizer(int bits = 18, IReadOnlyList<IReadOnlyList<string>>? keywords = null)
+    /// <param name="characterGrams">Whether words also yield their character 3- to 5-grams.</param>
+    public TextFeaturizer(int bits = 18, IReadOnlyList<IReadOnlyList<string>>? keywords = null, bool characterGrams = true)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(bits, 8);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(bits, 24);
         _mask = (1 << bits) - 1;
+        _grams = characterGrams;
         _keywords = [.. (keywords ?? []).Select(list => SearchValues.Create([.. list.Select(k => Normalize(k)).Where(k => k.Length > 2)], StringComparison.Ordinal))];
     }
 
@@ -49,6 +53,12 @@ public sealed class TextFeaturizer
     public int Extract(string text, Span<int> features)
     {
         ArgumentNullException.ThrowIfNull(text);
+        return Extract(text.AsSpan(), features);
+    }
+
+    /// <summary>Writes the features of <paramref name="text"/> into <paramref name="features"/>; returns how many.</summary>
+    public int Extract(ReadOnlySpan<char> text, Span<int> features)
+    {
         Span<char> norm = stackalloc char[Math.Min(text.Length, MaxCharacters) + 2];
         var length = Normalize(text, norm, out var questionMarks, out var exclamations);
         norm = norm[..length];
@@ -68,7 +78,11 @@ public sealed class TextFeaturizer
             var hash = Hash(Word, token);
             Add(features, ref count, hash);
             Add(features, ref count, tokens == 0 ? Mix(First, hash) : Mix(previous ^ Pair, hash));
-            count = Grams(token, features, count);
+            if (_grams)
+            {
+                count = Grams(token, features, count);
+            }
+
             previous = hash;
             tokens++;
             start = end + 1;
@@ -101,9 +115,12 @@ public sealed class TextFeaturizer
         return count;
     }
 
-    private static int Normalize(string text, Span<char> buffer, out int questionMarks, out int exclamations)
+    /// <summary>The feature for <paramref name="value"/> of a property of its own (<paramref name="seed"/>), in this featurizer's space.</summary>
+    public int Feature(uint seed, uint value) => (int)Mix(seed, value) & _mask;
+
+    private static int Normalize(ReadOnlySpan<char> text, Span<char> buffer, out int questionMarks, out int exclamations)
     {
-        var source = text.AsSpan(0, Math.Min(text.Length, MaxCharacters));
+        var source = text[..Math.Min(text.Length, MaxCharacters)];
         questionMarks = 0;
         exclamations = 0;
         var n = 0;

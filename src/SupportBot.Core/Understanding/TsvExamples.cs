@@ -2,7 +2,7 @@ using SupportBot.Core.PromptFiles;
 
 namespace SupportBot.Core.Understanding;
 
-/// <summary>Reads a labeled tab-separated file (header row; <c>text</c>, <c>category</c>, optionally <c>kind</c>) as examples.</summary>
+/// <summary>Reads a labeled tab-separated file (header row; <c>text</c>, <c>category</c>, optionally <c>kind</c> and <c>feeling</c>) as examples.</summary>
 internal static class TsvExamples
 {
     public static void Read(string path, string display, IReadOnlyCollection<string> knownCategories, List<LabeledExample> examples, List<PromptError> errors)
@@ -12,6 +12,7 @@ internal static class TsvExamples
         var text = Array.IndexOf(header, "text");
         var category = Array.IndexOf(header, "category");
         var kind = Array.IndexOf(header, "kind");
+        var feeling = Array.IndexOf(header, "feeling");
         if (text < 0 || category < 0)
         {
             errors.Add(new PromptError(display, 1, "The header row must name a 'text' and a 'category' column (and may name 'kind')."));
@@ -31,6 +32,7 @@ internal static class TsvExamples
             var message = Cell(cells, text);
             var label = Cell(cells, category);
             var kindLabel = kind >= 0 ? Cell(cells, kind) : string.Empty;
+            var feelingLabel = feeling >= 0 ? Cell(cells, feeling) : string.Empty;
             if (message.Length == 0)
             {
                 errors.Add(new PromptError(display, line, "The row has no text."));
@@ -43,9 +45,16 @@ internal static class TsvExamples
             {
                 errors.Add(new PromptError(display, line, $"Unknown kind '{kindLabel}' (known: {string.Join(", ", ExampleFileLoader.Kinds)})."));
             }
+            else if (feelingLabel.Length > 0 && !ExampleFileLoader.Feelings.Contains(feelingLabel))
+            {
+                errors.Add(new PromptError(display, line, $"Unknown feeling '{feelingLabel}' (known: {string.Join(", ", ExampleFileLoader.Feelings)})."));
+            }
             else
             {
-                examples.Add(new LabeledExample(message, label.Length > 0 ? label : null, kindLabel.Length > 0 ? kindLabel : null, display, line));
+                examples.Add(new LabeledExample(message, label.Length > 0 ? label : null, kindLabel.Length > 0 ? kindLabel : null, display, line)
+                {
+                    Feeling = feelingLabel.Length > 0 ? feelingLabel : null,
+                });
             }
         }
     }

@@ -138,7 +138,7 @@ public sealed partial class TeamsAgentCards(
         Fact("Other amounts", string.Join("; ", summary.OtherAmounts));
         Fact("Needs approval because", summary.ApprovalReason);
         Fact("They added", summary.CustomerAddition);
-        Fact("Feeling", $"{summary.MoodTrend} ({string.Join(" → ", summary.Moods.Select(m => m.Label))})");
+        Fact("Feeling", summary.FeelingLine);
         var status = deskCase.Status == CaseStatus.Closed
             ? "Closed."
             : deskCase.AgentName is { } agent ? $"Taken by {agent}." : "Waiting for a colleague.";

@@ -8,11 +8,13 @@ namespace SupportBot.Web.Cli;
 /// <summary>
 /// <c>supportbot sentiment</c>: how the analyzer reads text.
 /// <list type="bullet">
-/// <item><c>sentiment "text"</c>: label, compound, intensity, emotions and targets, for admins tuning the lexicon.</item>
+/// <item><c>sentiment "text"</c>: feeling band, signals, label, compound, intensity, emotions and targets, for admins tuning the lexicon.</item>
 /// <item><c>sentiment --tsv FILE</c>: <c>label TAB compound</c> for each row's <c>text</c> column, nothing else on
 /// standard output, so any scorer can read it.</item>
-/// <item><c>sentiment --score FILE...</c>: accuracy, macro-F1 and negative-class F1 against each file's <c>label</c>
-/// column, and messages per second.</item>
+/// <item><c>sentiment --score FILE...</c>: accuracy, macro-F1, negative-class F1 and the share of negative rows read
+/// as positive against each file's <c>label</c> column, and messages per second; and, when a file has a
+/// <c>support_emotions</c> column, each support emotion's F1 and their macro-F1.</item>
+/// <item><c>sentiment train --goemotions FILE</c>: makes the feeling model (<see cref="SentimentTrainCommand"/>).</item>
 /// </list>
 /// <c>--provider Local</c> is the default and the only provider in this build.
 /// </summary>
@@ -76,6 +78,8 @@ public static class SentimentCommand
         }
 
         var result = await analyzer.AnalyzeAsync(text, CancellationToken.None).ConfigureAwait(false);
+        Console.WriteLine($"feeling    {result.Feeling.ToString().ToLowerInvariant()}");
+        Console.WriteLine($"signals    {(result.Signals == FeelingSignal.None ? "-" : result.Signals.ToString().ToLowerInvariant())}");
         Console.WriteLine($"label      {result.Label.ToString().ToLowerInvariant()}");
         Console.WriteLine($"compound   {result.Compound.ToString("0.0000", CultureInfo.InvariantCulture)}");
         Console.WriteLine($"intensity  {result.Intensity.ToString("0.00", CultureInfo.InvariantCulture)}");
@@ -118,7 +122,8 @@ public static class SentimentCommand
             return 2;
         }
 
-        Console.WriteLine("file\trows\taccuracy\tmacro-F1\tnegative-F1\tmessages/s");
+        Console.WriteLine("file\trows\taccuracy\tmacro-F1\tnegative-F1\tnegative read positive\tmessages/s");
+        var emotionLines = new List<string>();
         foreach (var file in files)
         {
             if (ReadRows(file, out var rows, out var header) is { } error)
@@ -138,19 +143,45 @@ public static class SentimentCommand
             }
 
             var seconds = clock.Elapsed.TotalSeconds;
+            var negatives = scored.Count(r => r[gold] == "negative");
+            var negativeReadPositive = scored.Where((r, i) => r[gold] == "negative" && predicted[i] == "positive").Count() / (double)Math.Max(negatives, 1);
+            if (Array.IndexOf(header, "support_emotions") is var emotions and >= 0)
+            {
+                emotionLines.Add(EmotionScores(analyzer, Path.GetFileName(file), rows, text, emotions));
+            }
+
             var present = Classes.Where(c => scored.Any(r => r[gold] == c)).ToList();
-            var f1 = present.ToDictionary(c => c, c => F1(c, scored.Select(r => r[gold]).ToList(), predicted));
+            var f1 = present.ToDictionary(c => c, c => F1(c, [.. scored.Select(r => r[gold])], predicted));
             var accuracy = scored.Where((r, i) => r[gold] == predicted[i]).Count() / (double)Math.Max(scored.Count, 1);
-            Console.WriteLine($"{Path.GetFileName(file)}\t{scored.Count}\t{F(accuracy)}\t{F(f1.Values.Average())}\t{F(f1.GetValueOrDefault("negative"))}\t{(scored.Count / seconds).ToString("N0", CultureInfo.InvariantCulture)}");
+            Console.WriteLine($"{Path.GetFileName(file)}\t{scored.Count}\t{F(accuracy)}\t{F(f1.Values.Average())}\t{F(f1.GetValueOrDefault("negative"))}\t{(negatives == 0 ? "-" : F(negativeReadPositive))}\t{(scored.Count / seconds).ToString("N0", CultureInfo.InvariantCulture)}");
+        }
+
+        foreach (var line in emotionLines)
+        {
+            Console.WriteLine(line);
         }
 
         return 0;
     }
 
-    private static double F1(string label, List<string> gold, string[] predicted)
+    /// <summary>Each support emotion's F1 against the <c>support_emotions</c> column (all rows, mixed and ambiguous too), and their macro-F1.</summary>
+    private static string EmotionScores(LocalSentimentAnalyzer analyzer, string file, List<string[]> rows, int text, int column)
+    {
+        Emotion[] support = [Emotion.Anger, Emotion.Frustration, Emotion.Sadness, Emotion.Anxiety, Emotion.Disappointment];
+        var gold = rows.Select(r => (column < r.Length ? r[column] : string.Empty).Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)).ToList();
+        var found = rows.Select(r => analyzer.Analyze(r[text]).Emotions.Select(e => e.Emotion).ToHashSet()).ToList();
+        var f1 = support.Select(emotion =>
+        {
+            var name = emotion.ToString().ToLowerInvariant();
+            return F1("yes", [.. gold.Select(g => g.Contains(name) ? "yes" : "no")], [.. found.Select(f => f.Contains(emotion) ? "yes" : "no")]);
+        }).ToList();
+        return $"{file}: support emotions on {rows.Count} rows, macro-F1 {F(f1.Average())} ({string.Join(", ", support.Select((e, i) => $"{e.ToString().ToLowerInvariant()} {F(f1[i])}"))})";
+    }
+
+    private static double F1(string label, string[] gold, string[] predicted)
     {
         double tp = 0, fp = 0, fn = 0;
-        for (var i = 0; i < gold.Count; i++)
+        for (var i = 0; i < gold.Length; i++)
         {
             tp += gold[i] == label && predicted[i] == label ? 1 : 0;
             fp += gold[i] != label && predicted[i] == label ? 1 : 0;

@@ -31,10 +31,10 @@ public static class UnderstandCommand
         var stderr = error ?? Console.Error;
         var dialogs = Option(args, "--dir") ?? Path.Combine(root, "dialogs");
         var catalogDirectory = Path.Combine(dialogs, "catalog");
-        LocalSentimentAnalyzer sentiment;
+        SentimentLexicon lexicon;
         try
         {
-            sentiment = LocalSentimentAnalyzer.Load(Path.Combine(dialogs, "sentiment-lexicon.tsv"));
+            lexicon = SentimentLexicon.Load(Path.Combine(AppContext.BaseDirectory, "sentiment", "vader_lexicon.txt"), Path.Combine(dialogs, "sentiment-lexicon.tsv"));
         }
         catch (Exception ex) when (ex is FormatException or FileNotFoundException)
         {
@@ -61,8 +61,10 @@ public static class UnderstandCommand
         if (score >= 0)
         {
             var files = args[(score + 1)..].TakeWhile(a => !a.StartsWith("--", StringComparison.Ordinal)).ToArray();
-            return files.Length == 0 ? Fail(stderr, Usage, 2) : Score(examples, settings, sentiment, files, stdout, stderr);
+            return files.Length == 0 ? Fail(stderr, Usage, 2) : Score(examples, settings, lexicon, files, stdout, stderr);
         }
+
+        var sentiment = new LocalSentimentAnalyzer(lexicon, FeelingModel.Default);
 
         var reader = LocalMessageReader.Train(examples, settings);
         if (Option(args, "--tsv") is { } tsv)
@@ -81,7 +83,7 @@ public static class UnderstandCommand
         stdout.WriteLine($"runner-up    {reading.TopCategories[1].Category} {F(reading.TopCategories[1].Probability)}");
         stdout.WriteLine($"kind         {Name(reading.Kind)}");
         stdout.WriteLine($"wants_human  {(reading.WantsPerson ? "yes" : "no")}");
-        stdout.WriteLine($"feeling      {Name(FeelingBands.Of(sentiment.Analyze(text)))}");
+        stdout.WriteLine($"feeling      {Name(sentiment.Analyze(text).Feeling)}");
         return 0;
     }
 
@@ -97,14 +99,14 @@ public static class UnderstandCommand
         {
             var text = column < row.Length ? row[column] : string.Empty;
             var reading = reader.Read(text);
-            output.Write($"{reading.Category}\t{Name(reading.Kind)}\t{(reading.WantsPerson ? "yes" : "no")}\t{Name(FeelingBands.Of(sentiment.Analyze(text)))}\n");
+            output.Write($"{reading.Category}\t{Name(reading.Kind)}\t{(reading.WantsPerson ? "yes" : "no")}\t{Name(sentiment.Analyze(text).Feeling)}\n");
         }
 
         output.Flush();
         return 0;
     }
 
-    private static int Score(ExampleSet examples, MessageReaderSettings settings, LocalSentimentAnalyzer sentiment, string[] files, TextWriter stdout, TextWriter stderr)
+    private static int Score(ExampleSet examples, MessageReaderSettings settings, SentimentLexicon lexicon, string[] files, TextWriter stdout, TextWriter stderr)
     {
         foreach (var file in files)
         {
@@ -120,8 +122,10 @@ public static class UnderstandCommand
             var (readings, folds) = CrossValidation.Read(examples, messages, settings);
             var elapsed = clock.Elapsed;
             clock.Restart();
-            var feelings = messages.Select(m => Name(FeelingBands.Of(sentiment.Analyze(m.Text)))).ToArray();
-            var sentimentElapsed = clock.Elapsed;
+            var feelingColumn = columns["feeling"];
+            var (bands, feelingFolds) = FeelingCrossValidation.Read(lexicon, FeelingModel.Default, FeelingExamples.From(examples), [.. rows.Select((r, i) => (messages[i].Text, (string?)Cell(r, feelingColumn)))]);
+            var feelings = bands.Select(Name).ToArray();
+            var feelingElapsed = clock.Elapsed;
             var predicted = new Dictionary<string, string[]>
             {
                 ["category"] = [.. readings.Select(r => r.Category)],
@@ -134,14 +138,20 @@ public static class UnderstandCommand
             stdout.WriteLine(folds > 0
                 ? $"Its rows are among the training examples, so it is scored by {folds}-fold cross-validation (stratified by category, seed {CrossValidation.DefaultSeed}): each row is read by a reader trained without its fold. Training and reading took {elapsed.TotalSeconds:0.00} s."
                 : $"None of its rows is among the training examples: one reader trained on all {examples.Examples.Count} examples read it.");
+            stdout.WriteLine(feelingFolds > 0
+                ? $"Its feelings are among the feeling model's band examples, so they are scored by {feelingFolds}-fold cross-validation too (stratified by feeling): each row is read by bands learned without its fold ({feelingElapsed.TotalSeconds:0.00} s)."
+                : "None of its rows is among the feeling model's band examples: the shipped model read it.");
             foreach (var field in Fields.Where(f => columns[f] >= 0))
             {
                 var scored = Enumerable.Range(0, rows.Count).Where(i => Cell(rows[i], columns[field]).Length > 0).ToList();
                 PrintField(stdout, field, [.. scored.Select(i => Cell(rows[i], columns[field]))], [.. scored.Select(i => predicted[field][i])]);
             }
 
-            var speed = rows.Count / Math.Max(sentimentElapsed.TotalSeconds, 1e-9);
-            stdout.WriteLine($"feeling read by the local sentiment analyzer at {speed.ToString("N0", CultureInfo.InvariantCulture)} messages/s");
+            if (feelingColumn >= 0)
+            {
+                PrintUpsetOrFurious(stdout, [.. rows.Select(r => Cell(r, feelingColumn))], feelings);
+            }
+
             stdout.WriteLine();
         }
 
@@ -163,6 +173,17 @@ public static class UnderstandCommand
             var counts = labels.Select(p => Enumerable.Range(0, gold.Length).Count(i => gold[i] == label && predicted[i] == p));
             stdout.WriteLine("  " + label.PadRight(width) + string.Concat(counts.Select(c => c.ToString(CultureInfo.InvariantCulture).PadLeft(8))) + F(f1[label]).PadLeft(8));
         }
+    }
+
+    /// <summary>Upset or furious against the rest: its F1, and how many upset or furious customers were read as calm or positive.</summary>
+    private static void PrintUpsetOrFurious(TextWriter stdout, string[] gold, string[] predicted)
+    {
+        static bool Hot(string band) => band is "upset" or "furious";
+        var scored = Enumerable.Range(0, gold.Length).Where(i => gold[i].Length > 0).ToList();
+        var f1 = F1("yes", [.. scored.Select(i => Hot(gold[i]) ? "yes" : "no")], [.. scored.Select(i => Hot(predicted[i]) ? "yes" : "no")]);
+        var hot = scored.Count(i => Hot(gold[i]));
+        var missed = scored.Count(i => Hot(gold[i]) && predicted[i] is "calm" or "positive");
+        stdout.WriteLine($"upset or furious vs the rest: F1 {F(f1)}; {missed} of {hot} upset or furious read as calm or positive ({F(missed / (double)Math.Max(hot, 1))})");
     }
 
     private static double F1(string label, string[] gold, string[] predicted)

@@ -18,7 +18,8 @@ namespace SupportBot.Web.Sentiment;
 /// 5,120 characters is cut there, with a note in the log; identical texts are not sent twice. A turn never waits
 /// longer than its budget: a slow, failing or unreachable service (or one whose circuit is open after repeated
 /// failures) is answered by the local analyzer, which is logged and counted. The local analyzer also supplies the
-/// emotions and intensity, which the service does not report.
+/// emotions, intensity and signals, which the service does not report, and reads the feeling band from the service's
+/// confidences with them, so production and the embedded reader give the same bands.
 /// </summary>
 public sealed partial class AzureLanguageAnalyzer : ISentimentAnalyzer
 {
@@ -30,7 +31,7 @@ public sealed partial class AzureLanguageAnalyzer : ISentimentAnalyzer
     private static readonly Meter Meter = new("SupportBot.Sentiment");
     private static readonly Counter<long> Fallbacks = Meter.CreateCounter<long>("supportbot.sentiment.fallbacks", description: "Texts the local analyzer answered because Azure AI Language could not");
     private readonly SentimentOptions _options;
-    private readonly ISentimentAnalyzer _local;
+    private readonly LocalSentimentAnalyzer _local;
     private readonly HttpPipeline _pipeline;
     private readonly TimeProvider _time;
     private readonly TimeSpan _attemptTimeout;
@@ -41,7 +42,7 @@ public sealed partial class AzureLanguageAnalyzer : ISentimentAnalyzer
     private int _failuresInRow;
     private DateTimeOffset _openUntil = DateTimeOffset.MinValue;
 
-    public AzureLanguageAnalyzer(SentimentOptions options, ISentimentAnalyzer local, TimeProvider time, ILogger<AzureLanguageAnalyzer> logger, HttpPipelineTransport? transport = null)
+    public AzureLanguageAnalyzer(SentimentOptions options, LocalSentimentAnalyzer local, TimeProvider time, ILogger<AzureLanguageAnalyzer> logger, HttpPipelineTransport? transport = null)
     {
         ArgumentNullException.ThrowIfNull(options);
         _options = options;
@@ -68,27 +69,34 @@ public sealed partial class AzureLanguageAnalyzer : ISentimentAnalyzer
     public async ValueTask<SentimentResult> AnalyzeAsync(string text, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(text);
-        var local = await _local.AnalyzeAsync(text, cancellationToken).ConfigureAwait(false);
         if (_time.GetUtcNow() < _openUntil)
         {
-            return Fallback(local, "circuit open");
+            return Fallback(_local.Analyze(text), "circuit open");
         }
 
+        // Read here only once the service has answered or not, so texts arriving together share a request.
         var remote = _cache.GetOrAdd(text, Enqueue);
         try
         {
             var result = await remote.WaitAsync(TimeSpan.FromMilliseconds(_options.TimeoutMilliseconds), _time, cancellationToken).ConfigureAwait(false);
+            var local = _local.Analyze(text);
             if (result is null)
             {
                 _cache.TryRemove(new KeyValuePair<string, Task<SentimentResult?>>(text, remote));
                 return Fallback(local, "the service could not analyze it");
             }
 
-            return result with { Emotions = local.Emotions, Intensity = Math.Max(local.Intensity, result.Intensity) };
+            return result with
+            {
+                Emotions = local.Emotions,
+                Intensity = Math.Max(local.Intensity, result.Intensity),
+                Feeling = _local.Band(text, result.Scores),
+                Signals = local.Signals,
+            };
         }
         catch (TimeoutException)
         {
-            return Fallback(local, $"no answer within {_options.TimeoutMilliseconds} ms");
+            return Fallback(_local.Analyze(text), $"no answer within {_options.TimeoutMilliseconds} ms");
         }
     }
 

@@ -26,6 +26,18 @@ public sealed class CaseSummaryTests
     }
 
     [Fact]
+    public void FeelingLine_NamesTheBandOfEachTurn_AndTheTrend()
+    {
+        var supportCase = new SupportCase { Complaint = "my parcel is late" };
+        supportCase.Moods.Add(new MoodReading(1, "negative", -0.3, 0.3, ["frustration"], "mild"));
+        supportCase.Moods.Add(new MoodReading(2, "neutral", 0, 0, [], "calm"));
+        supportCase.Moods.Add(new MoodReading(3, "negative", -0.8, 0.8, ["anger"], "furious"));
+
+        Assert.Equal("mild → calm → furious; trend: worsening", CaseSummary.Of(supportCase).FeelingLine);
+        Assert.Equal("not read yet", CaseSummary.Of(new SupportCase { Complaint = "hi" }).FeelingLine);
+    }
+
+    [Fact]
     public void ForCustomer_MoneyRemedy_SaysWhatItPaysWithItsCurrency()
     {
         var supportCase = new SupportCase { Complaint = "the lamp is smashed", RemedyId = "refund", RemedyWanted = "a full refund", RemedyPaysFor = MoneyPurpose.Item };

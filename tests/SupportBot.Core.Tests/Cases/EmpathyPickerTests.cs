@@ -4,56 +4,72 @@ namespace SupportBot.Core.Tests.Cases;
 
 public sealed class EmpathyPickerTests
 {
-    private static MoodReading Mood(double compound, double intensity, params string[] emotions) =>
-        new(1, compound <= -0.05 ? "negative" : compound >= 0.05 ? "positive" : "neutral", compound, intensity, emotions);
+    private static MoodReading Mood(string feeling, params string[] emotions) =>
+        new(1, feeling is "positive" ? "positive" : feeling is "calm" ? "neutral" : "negative", 0, 0, emotions, feeling);
 
     [Theory]
-    [InlineData(-0.3, 0.2, "frustration", "empathy.mild.frustration")]
-    [InlineData(-0.6, 0.5, "anger", "empathy.moderate.anger")]
-    [InlineData(-0.9, 0.9, "anxiety", "empathy.severe.anxiety")]
-    [InlineData(-0.9, 0.9, "gratitude", "empathy.severe.general")]
-    [InlineData(0.0, 0.0, "", "empathy.neutral")]
-    public void PromptKey_FirstTurn_BandAndEmotion(double compound, double intensity, string emotion, string expected)
+    [InlineData("mild", "frustration", "empathy.mild.frustration")]
+    [InlineData("upset", "anger", "empathy.upset.anger")]
+    [InlineData("furious", "anxiety", "empathy.furious.anxiety")]
+    [InlineData("furious", "gratitude", "empathy.furious.general")]
+    [InlineData("calm", "", "empathy.neutral")]
+    [InlineData("calm", "gratitude", "empathy.neutral")]
+    [InlineData("positive", "gratitude", "empathy.gratitude")]
+    public void PromptKey_FirstTurn_BandAndEmotion(string feeling, string emotion, string expected)
     {
         var emotions = emotion.Length == 0 ? Array.Empty<string>() : [emotion];
 
-        Assert.Equal(expected, EmpathyPicker.PromptKey(Mood(compound, intensity, emotions), []));
+        Assert.Equal(expected, EmpathyPicker.PromptKey(Mood(feeling, emotions), []));
     }
 
     [Fact]
-    public void PromptKey_FrustrationRising_OneBandWarmer()
+    public void PromptKey_RisingFromMildToUpset_UsesTheUpsetLines()
     {
-        var earlier = new[] { Mood(-0.2, 0.15, "frustration") };
-
-        var key = EmpathyPicker.PromptKey(Mood(-0.4, 0.3, "frustration"), earlier);
-
-        Assert.Equal("empathy.moderate.frustration", key);
+        Assert.Equal("empathy.upset.frustration", EmpathyPicker.PromptKey(Mood("upset", "frustration"), [Mood("mild", "frustration")]));
+        Assert.True(EmpathyPicker.Rose(Mood("mild"), Mood("upset")));
+        Assert.False(EmpathyPicker.Rose(Mood("calm"), Mood("mild")));
+        Assert.False(EmpathyPicker.Rose(Mood("furious"), Mood("upset")));
     }
 
     [Fact]
     public void PromptKey_CalmingDown_AcknowledgesImprovement()
     {
-        var earlier = new[] { Mood(-0.8, 0.8, "anger") };
-
-        Assert.Equal("empathy.improving", EmpathyPicker.PromptKey(Mood(0.1, 0.1), earlier));
-        Assert.Equal("empathy.improving", EmpathyPicker.PromptKey(Mood(-0.2, 0.2), earlier));
+        Assert.Equal("empathy.improving", EmpathyPicker.PromptKey(Mood("positive", "gratitude"), [Mood("furious", "anger")]));
+        Assert.Equal("empathy.improving", EmpathyPicker.PromptKey(Mood("positive"), [Mood("upset", "anger")]));
+        Assert.Equal("empathy.neutral", EmpathyPicker.PromptKey(Mood("calm"), [Mood("furious", "anger")]));
+        Assert.Equal("empathy.mild.general", EmpathyPicker.PromptKey(Mood("mild"), [Mood("upset", "anger")]));
+        Assert.False(EmpathyPicker.Calmed(Mood("upset"), Mood("calm")));
     }
 
     [Fact]
-    public void FrustrationRising_ThreeTurnsWorse_True()
+    public void FrustrationRising_ThreeTurnsMoreHeated_OrTwoFurious()
     {
-        var moods = new[] { Mood(-0.2, 0.1), Mood(-0.4, 0.3), Mood(-0.6, 0.5) };
-
-        Assert.True(EmpathyPicker.FrustrationRising(moods));
-        Assert.False(EmpathyPicker.FrustrationRising(moods[..2]));
-        Assert.False(EmpathyPicker.FrustrationRising([Mood(-0.6, 0.5), Mood(-0.4, 0.3), Mood(-0.2, 0.1)]));
+        Assert.True(EmpathyPicker.FrustrationRising([Mood("calm"), Mood("mild"), Mood("upset")]));
+        Assert.True(EmpathyPicker.FrustrationRising([Mood("mild"), Mood("furious"), Mood("furious")]));
+        Assert.False(EmpathyPicker.FrustrationRising([Mood("calm"), Mood("mild")]));
+        Assert.False(EmpathyPicker.FrustrationRising([Mood("upset"), Mood("upset"), Mood("upset")]));
+        Assert.False(EmpathyPicker.FrustrationRising([Mood("upset"), Mood("mild"), Mood("calm")]));
+        Assert.False(EmpathyPicker.FrustrationRising([Mood("calm"), Mood("calm"), Mood("mild")]));
+        Assert.False(EmpathyPicker.FrustrationRising([Mood("upset"), Mood("calm"), Mood("mild"), Mood("upset")]));
+        Assert.True(EmpathyPicker.FrustrationRising([Mood("mild"), Mood("calm"), Mood("upset"), Mood("furious")]));
     }
 
     [Fact]
-    public void Trend_ComparesLastWithFirst()
+    public void Trend_ComparesTheLastBandWithTheFirst()
     {
-        Assert.Equal("improving", EmpathyPicker.Trend([Mood(-0.8, 0.8), Mood(0.2, 0.2)]));
-        Assert.Equal("worsening", EmpathyPicker.Trend([Mood(0.0, 0.0), Mood(-0.5, 0.5)]));
-        Assert.Equal("steady", EmpathyPicker.Trend([Mood(-0.3, 0.3)]));
+        Assert.Equal("improving", EmpathyPicker.Trend([Mood("furious"), Mood("calm")]));
+        Assert.Equal("worsening", EmpathyPicker.Trend([Mood("calm"), Mood("mild"), Mood("upset")]));
+        Assert.Equal("steady", EmpathyPicker.Trend([Mood("positive"), Mood("calm")]));
+        Assert.Equal("steady", EmpathyPicker.Trend([Mood("upset")]));
+    }
+
+    [Fact]
+    public void MoodReading_KeptBeforeBands_CountsAsCalm()
+    {
+        var old = System.Text.Json.JsonSerializer.Deserialize<MoodReading>("""{"Turn":1,"Label":"negative","Compound":-0.6,"Intensity":0.6,"Emotions":["anger"]}""");
+
+        Assert.NotNull(old);
+        Assert.Equal("calm", old.Feeling);
+        Assert.Equal(0, old.Heat);
     }
 }

@@ -43,7 +43,7 @@ public sealed class SupportDialogTests
             .Send("$120").AssertReply(r => Assert.Contains("?", r.Text, StringComparison.Ordinal))
             .Send("last Friday").AssertReplyOneOf(Wording.Of("questions.purchase"))
             .Send("order 77123").AssertReply(r => Assert.Contains("nything", r.Text, StringComparison.Ordinal))
-            .Send("nobody answered my emails either").AssertReplyContains("nobody answered your emails either").AssertReplyOneOf(Wording.Of("layers.ask_again"))
+            .Send("nobody answered my emails either").AssertReplyOneOf(Wording.OfAny("empathy.")).AssertReplyOneOf(Wording.Of("layers.ask_again"))
             .Send("no").AssertReply(r => Assert.Equal("A full refund", r.SuggestedActions!.Actions[0].Title))
             .Send("A full refund")
             .AssertReply(r =>
@@ -67,7 +67,7 @@ public sealed class SupportDialogTests
         Assert.Equal(120m, summary.Amount);
         Assert.Contains("over the automatic limit", summary.ApprovalReason, StringComparison.Ordinal);
         Assert.Equal(["amount", "when", "purchase"], summary.Answers.Select(a => a.QuestionId));
-        Assert.Single(summary.UnderlyingIssues);
+        Assert.Equal("nobody answered my emails either", Assert.Single(summary.UnderlyingIssues));
         Assert.Equal("a full refund", summary.RemedyWanted);
         Assert.True(summary.Moods.Count >= 5);
         Assert.Equal("negative", summary.Moods[0].Label);
@@ -181,7 +181,7 @@ public sealed class SupportDialogTests
 
         for (var i = 0; i < 30; i++)
         {
-            var key = EmpathyPicker.Fallbacks("empathy.severe.anger").First(k => catalog.Variants(k).Any(v => !used.Contains(v.Id)));
+            var key = EmpathyPicker.Fallbacks("empathy.furious.anger").First(k => catalog.Variants(k).Any(v => !used.Contains(v.Id)));
             used.Add(catalog.Variants(key).First(v => !used.Contains(v.Id)).Id);
         }
 

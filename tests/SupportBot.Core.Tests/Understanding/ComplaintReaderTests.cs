@@ -14,6 +14,8 @@ public sealed class ComplaintReaderTests
     [InlineData("THIS IS THE THIRD TIME I AM WRITING. MY REFUND HAS NOT ARRIVED. SORT IT OUT NOW", "your refund has not arrived")]
     [InlineData("my account got hacked please get back to me!", "your account got hacked")]
     [InlineData("Surface Pro keeps crashing", "Surface Pro keeps crashing")]
+    [InlineData("ive been charged for a subscription i cancelled in march", "you've been charged for a subscription you cancelled in march")]
+    [InlineData("Hello, please could you help? I've been waiting three weeks for my refund", "you've been waiting three weeks for your refund")]
     public void Mirror_Complaint_FacesTheCustomerInTheirWords(string complaint, string expected)
     {
         Assert.Equal(expected, ComplaintReader.Mirror(complaint));
@@ -26,6 +28,15 @@ public sealed class ComplaintReaderTests
     [InlineData("where is my parcel")]
     [InlineData("Cancel my subscription now")]
     public void Mirror_RequestOrQuestion_SaysNothingBack(string text)
+    {
+        Assert.Equal(string.Empty, ComplaintReader.Mirror(text));
+    }
+
+    [Theory]
+    [InlineData("this is the THIRD time my order has gone missing. you people are useless and I'm cancelling my account")]
+    [InlineData("you crooks took my money")]
+    [InlineData("I'm reporting you to trading standards")]
+    public void Mirror_InsultOrThreat_SaysNothingBack(string text)
     {
         Assert.Equal(string.Empty, ComplaintReader.Mirror(text));
     }

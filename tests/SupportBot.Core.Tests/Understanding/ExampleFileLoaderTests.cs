@@ -84,6 +84,23 @@ public sealed class ExampleFileLoaderTests : IDisposable
     }
 
     [Fact]
+    public void Load_IncludedFileWithFeelings_KeepsThemAndReportsAnUnknownOne()
+    {
+        Write("include: [training/feelings.tsv]\ncategories:\n  delivery:\n    - \"where is my parcel\"\n  billing:\n    - \"charged twice\"\n  other:\n    - \"hello?\"\n");
+        Directory.CreateDirectory(Path.Combine(_folder, "training"));
+        File.WriteAllText(Path.Combine(_folder, "training", "feelings.tsv"), "text\tcategory\tkind\tfeeling\nmy parcel is late\t\t\tmild\nWHERE IS MY REFUND\tbilling\t\tfurious\nthe app crashes\t\t\tgrumpy\n");
+
+        var (_, errors) = ExampleFileLoader.Load(_folder, Categories);
+        File.WriteAllText(Path.Combine(_folder, "training", "feelings.tsv"), "text\tcategory\tkind\tfeeling\nmy parcel is late\t\t\tmild\nWHERE IS MY REFUND\tbilling\t\tfurious\n");
+        var (examples, _) = ExampleFileLoader.Load(_folder, Categories);
+
+        Assert.Equal("dialogs/catalog/training/feelings.tsv:4: Unknown feeling 'grumpy' (known: calm, mild, upset, furious, positive).", Assert.Single(errors).ToString());
+        Assert.NotNull(examples);
+        Assert.Contains(examples.Examples, e => e.Text == "my parcel is late" && e.Feeling == "mild" && e.Category is null);
+        Assert.Contains(examples.Examples, e => e.Text == "WHERE IS MY REFUND" && e.Feeling == "furious" && e.Category == "billing");
+    }
+
+    [Fact]
     public void Load_RepositoryExamples_CoverTheNineShippedCategories()
     {
         var (examples, errors) = ExampleFileLoader.Load(Path.Combine(TestBots.DialogsDirectory, "catalog"), ExampleFileLoader.StandardCategories);

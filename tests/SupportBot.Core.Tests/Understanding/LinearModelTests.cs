@@ -48,6 +48,49 @@ public sealed class LinearModelTests
         Assert.Equal(Array.IndexOf(Features, 64), IndexOfMax(probabilities));
     }
 
+    [Fact]
+    public void WriteThenRead_SameLeaderForEveryFeature_AndTheSameBytesAgain()
+    {
+        var model = Train();
+        using var first = new MemoryStream();
+        using (var writer = new BinaryWriter(first, System.Text.Encoding.UTF8, leaveOpen: true))
+        {
+            model.Write(writer);
+        }
+
+        first.Position = 0;
+        var read = LinearModel.Read(new BinaryReader(first));
+        using var second = new MemoryStream();
+        using (var writer = new BinaryWriter(second, System.Text.Encoding.UTF8, leaveOpen: true))
+        {
+            read.Write(writer);
+        }
+
+        Assert.Equal(model.Labels, read.Labels);
+        Assert.Equal(first.ToArray(), second.ToArray());
+        for (var i = 0; i < Features.Length; i++)
+        {
+            var probabilities = new double[Features.Length];
+            read.Predict([Features[i]], probabilities);
+            Assert.Equal(i, IndexOfMax(probabilities));
+        }
+    }
+
+    [Fact]
+    public void Write_RowsBelowTheMinimum_AreLeftOut()
+    {
+        var model = Train();
+        using var all = new MemoryStream();
+        using var fewer = new MemoryStream();
+
+        model.Write(new BinaryWriter(all));
+        model.Write(new BinaryWriter(fewer), minimum: 1e6);
+
+        Assert.True(fewer.Length < all.Length);
+        fewer.Position = 0;
+        Assert.Equal(0, LinearModel.Read(new BinaryReader(fewer)).Rows);
+    }
+
     private static LinearModel Train()
     {
         var examples = Features.SelectMany((feature, label) => Enumerable.Repeat((new[] { feature }, label), 3)).ToList();

@@ -42,6 +42,7 @@ public sealed class TeamsAgentCardTests
         Assert.Equal("application/vnd.microsoft.card.adaptive", card["contentType"]!.GetValue<string>());
         var facts = card["content"]!["body"]![2]!["facts"]!.AsArray().ToDictionary(f => f!["title"]!.GetValue<string>(), f => f!["value"]!.GetValue<string>());
         Assert.Equal("my parcel never arrived, order 48213", facts["In their words"]);
+        Assert.Matches(@"^(calm|mild|upset|furious|positive)( → (calm|mild|upset|furious|positive))*; trend: (improving|steady|worsening)$", facts["Feeling"]);
         Assert.Equal("Accept", accept["title"]!.GetValue<string>());
         Assert.Equal("supportbot.accept", accept["data"]!["action"]!.GetValue<string>());
         Assert.StartsWith("Priya Shah, Dana's case is yours", Assert.Single(byPriya).Text, StringComparison.Ordinal);
@@ -110,6 +111,8 @@ public sealed class TeamsAgentCardTests
         Assert.Equal("£89.00", summary["remedyAmountText"]!.GetValue<string>());
         Assert.Equal("£89.00 (lamp)", summary["amountText"]!.GetValue<string>());
         Assert.Equal("£12.00 express delivery charge", summary["otherAmounts"]![0]!.GetValue<string>());
+        Assert.Equal(facts["Feeling"], summary["feelingLine"]!.GetValue<string>());
+        Assert.StartsWith(summary["moods"]![0]!["feeling"]!.GetValue<string>() + " → ", facts["Feeling"], StringComparison.Ordinal);
     }
 
     private static JsonObject TeamsAccept(string caseId, string userId, string name, string conversationId = AgentsChannel + ";messageid=1700000000000") => new()

@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using SupportBot.Core.Cases;
@@ -49,6 +50,9 @@ public sealed class AgentConsoleTests(BrowserFixture browser)
         await Expect(queued).ToBeVisibleAsync(Soon);
         await queued.ClickAsync();
         await Expect(agent.Locator("#detail")).ToContainTextAsync("my parcel never arrived, order 48213");
+        // The feeling row names the band of each of the customer's turns and the trend, labelled.
+        await Expect(agent.Locator("#detail .feelings .band").First).ToHaveTextAsync(new Regex("^(calm|mild|upset|furious|positive)$"));
+        await Expect(agent.Locator("#detail .feelings")).ToContainTextAsync("trend: ");
         await agent.GetByRole(AriaRole.Button, new() { Name = "Accept" }).ClickAsync();
         var joined = await customer.WaitForBotMessagesAsync(7);
 

@@ -45,6 +45,23 @@ public sealed class AzureLanguageAnalyzerTests
     }
 
     [Fact]
+    public async Task Success_TheBandComesFromTheServicesConfidencesAndTheLocalSignals()
+    {
+        await using var service = await FakeLanguage.StartAsync();
+        var analyzer = Analyzer(service, new FakeTimeProvider());
+
+        var shouted = await analyzer.AnalyzeAsync("FIX. THE. ROKU. APP. IMMEDIATELY.", CancellationToken.None);
+        var late = await analyzer.AnalyzeAsync("The refund is three weeks late.", CancellationToken.None);
+
+        Assert.Equal("azure", shouted.Source);
+        Assert.Equal(Feeling.Furious, shouted.Feeling);
+        Assert.True(shouted.Signals.HasFlag(FeelingSignal.Shouting), shouted.Signals.ToString());
+        Assert.Equal("azure", late.Source);
+        Assert.Equal(Local.Band("The refund is three weeks late.", late.Scores), late.Feeling);
+        Assert.True(late.Feeling is Feeling.Mild or Feeling.Upset, $"a late refund the service reads as negative is {late.Feeling}");
+    }
+
+    [Fact]
     public async Task ManyTextsAtOnce_GoInBatchesOfAtMostTen_AndIdenticalTextsAreSentOnce()
     {
         await using var service = await FakeLanguage.StartAsync();

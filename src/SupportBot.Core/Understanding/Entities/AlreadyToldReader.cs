@@ -46,7 +46,7 @@ public static partial class AlreadyToldReader
         return new AlreadyTold
         {
             Text = match.Value.Trim(),
-            Rest = words.Count == 0 ? null : rest.Trim(' ', ',', '.', ':', ';', '-', '!'),
+            Rest = words.Count == 0 ? null : rest.Trim(' ', ',', '.', ':', ';', '-', '!', '?'),
         };
     }
 

@@ -1,4 +1,4 @@
-namespace SupportBot.Core.Understanding;
+namespace SupportBot.Core.Sentiment;
 
 /// <summary>How the customer feels, in the bands a support agent would use.</summary>
 public enum Feeling

@@ -18,6 +18,9 @@ namespace SupportBot.Web.Agents;
 public static partial class AgentEndpoints
 {
     public const string AgentHeader = "X-SupportBot-Agent";
+
+    /// <summary>The value the console sends in <see cref="AgentHeader"/>; any other value is refused like a missing header.</summary>
+    public const string AgentHeaderValue = "1";
     private const string NameClaim = "supportbot:name";
 
     /// <summary>The authentication scheme of Entra ID sign-in.</summary>
@@ -97,6 +100,8 @@ public static partial class AgentEndpoints
             .AddPolicy(AgentRoles.Agent, policy => policy.RequireRole(AgentRoles.Agent, AgentRoles.Admin))
             .AddPolicy(AgentRoles.Admin, policy => policy.RequireRole(AgentRoles.Admin));
         services.AddSingleton<AgentDirectory>();
+        services.AddSingleton<SignInThrottle>();
+        ConsoleSessions.Use(services); // sign-out ends the session on the server
         return services;
     }
 
@@ -127,9 +132,9 @@ public static partial class AgentEndpoints
     /// <summary>The console's API group (<c>/agent/api</c>): signed-in agents only, and every change with the <see cref="AgentHeader"/>.</summary>
     public static RouteGroupBuilder MapAgentApi(IEndpointRouteBuilder app) =>
         app.MapGroup("/agent/api").RequireAuthorization(AgentRoles.Agent).AddEndpointFilter(async (context, next) =>
-            HttpMethods.IsGet(context.HttpContext.Request.Method) || context.HttpContext.Request.Headers.ContainsKey(AgentHeader)
+            HttpMethods.IsGet(context.HttpContext.Request.Method) || context.HttpContext.Request.Headers[AgentHeader] == AgentHeaderValue
                 ? await next(context).ConfigureAwait(false)
-                : Results.Problem($"Send the {AgentHeader} header with every change.", statusCode: StatusCodes.Status403Forbidden));
+                : Results.Problem($"Send the {AgentHeader}: {AgentHeaderValue} header with every change.", statusCode: StatusCodes.Status403Forbidden));
 
     /// <summary>The name customers see for the signed-in colleague, or null until they have given one.</summary>
     public static string? AgentName(ClaimsPrincipal user, AgentDirectory agents)
@@ -160,20 +165,31 @@ public static partial class AgentEndpoints
             """, "text/html; charset=utf-8");
     }
 
-    private static async Task<IResult> SignInAsync(HttpContext http, AgentDirectory agents, ILoggerFactory loggers)
+    private static async Task<IResult> SignInAsync(HttpContext http, AgentDirectory agents, SignInThrottle throttle, ILoggerFactory loggers)
     {
         var form = await http.Request.ReadFormAsync(http.RequestAborted).ConfigureAwait(false);
         var login = form["login"].ToString().Trim();
         var password = form["password"].ToString();
+        var address = http.Connection.RemoteIpAddress?.ToString() ?? "unknown";
+        if (throttle.Wait(login, address) is { } wait)
+        {
+            // Locked: the password is not even checked, so guessing gains nothing while it lasts.
+            http.Response.Headers.RetryAfter = ((int)wait.TotalSeconds).ToString(System.Globalization.CultureInfo.InvariantCulture);
+            return Results.Problem($"Too many wrong passwords: try again in {(int)wait.TotalSeconds} seconds.", statusCode: StatusCodes.Status429TooManyRequests, title: "Too many sign-in attempts");
+        }
+
         var account = agents.Find(login);
         // The hash is computed even for an unknown name, so timing does not tell which names exist.
         var valid = AgentPasswords.Verify(password, account?.PasswordHash ?? UnknownAccountHash) && account is not null;
         var logger = loggers.CreateLogger(typeof(AgentEndpoints));
         if (!valid)
         {
+            throttle.Failed(login, address);
             LogSignInFailed(logger, login.Length > 64 ? login[..64] : login);
             return Results.Redirect("/agent/signin?failed");
         }
+
+        throttle.Succeeded(login);
 
         // No name claim: a local account's name is looked up on each request, so a name given later counts at once.
         var identity = new ClaimsIdentity(

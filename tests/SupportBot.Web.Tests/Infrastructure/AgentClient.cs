@@ -15,7 +15,10 @@ public sealed class AgentClient : IDisposable
 
     private readonly HttpClient _client;
 
-    private AgentClient(HttpClient client) => _client = client;
+    private AgentClient(HttpClient client, CookieContainer cookies) => (_client, Cookies) = (client, cookies);
+
+    /// <summary>The browser's cookie jar: the session cookie the sign-in set.</summary>
+    public CookieContainer Cookies { get; }
 
     /// <summary>Settings for agent accounts <c>alex</c> (Alex Morgan), <c>sam</c> (Sam Lee) and as many more as asked, and the admin <c>ada</c>.</summary>
     public static Dictionary<string, string> Accounts(int extra = 0)
@@ -42,12 +45,13 @@ public sealed class AgentClient : IDisposable
     /// <summary>Signs in through the form; throws when the server refuses.</summary>
     public static async Task<AgentClient> SignInAsync(BotHost host, string login, string password = Password)
     {
-        var handler = new HttpClientHandler { CookieContainer = new CookieContainer(), AllowAutoRedirect = false };
+        var cookies = new CookieContainer();
+        var handler = new HttpClientHandler { CookieContainer = cookies, AllowAutoRedirect = false };
         var client = new HttpClient(handler) { BaseAddress = host.BaseAddress, Timeout = TimeSpan.FromSeconds(30) };
         using var response = await client.PostAsync("agent/signin", new FormUrlEncodedContent(new Dictionary<string, string> { ["login"] = login, ["password"] = password }));
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         Assert.Equal("/agent", response.Headers.Location?.OriginalString);
-        return new AgentClient(client);
+        return new AgentClient(client, cookies);
     }
 
     public HttpClient Http => _client;
@@ -66,7 +70,7 @@ public sealed class AgentClient : IDisposable
     public async Task<(HttpStatusCode Status, JsonNode? Body)> PostAsync(string path, object? body = null)
     {
         using var request = new HttpRequestMessage(HttpMethod.Post, "agent/api/" + path) { Content = body is null ? null : JsonContent.Create(body) };
-        request.Headers.Add(AgentEndpoints.AgentHeader, "1");
+        request.Headers.Add(AgentEndpoints.AgentHeader, AgentEndpoints.AgentHeaderValue);
         using var response = await _client.SendAsync(request);
         var text = await response.Content.ReadAsStringAsync();
         return (response.StatusCode, text.Length == 0 ? null : JsonNode.Parse(text));

@@ -156,12 +156,13 @@ public sealed class AzureLanguageAnalyzerTests
     public async Task PerDocumentError_OnlyThatTextFallsBack()
     {
         await using var service = await FakeLanguage.StartAsync();
-        service.FailDocument = "1";
+        service.FailDocument = "second text";
         var analyzer = Analyzer(service, new FakeTimeProvider());
 
+        // Sent together, the two usually share one request; either way only the failed text falls back.
         var results = await Task.WhenAll(analyzer.AnalyzeAsync("first text about a late refund", CancellationToken.None).AsTask(), analyzer.AnalyzeAsync("second text", CancellationToken.None).AsTask());
 
-        Assert.Single(service.Requests);
+        Assert.InRange(service.Requests.Count, 1, 2);
         Assert.Equal(["azure", "local (fallback)"], results.Select(r => r.Source));
     }
 
@@ -285,7 +286,7 @@ public sealed class AzureLanguageAnalyzerTests
 
         public IReadOnlyList<SeenRequest> Requests => [.. _requests];
 
-        /// <summary>A document id that gets a per-document error.</summary>
+        /// <summary>The text of a document that gets a per-document error (whatever its id in the batch).</summary>
         public string? FailDocument { get; set; }
 
         /// <summary>Released once for every request that reaches the service.</summary>
@@ -327,7 +328,7 @@ public sealed class AzureLanguageAnalyzerTests
             {
                 var id = document!["id"]!.GetValue<string>();
                 var text = document["text"]!.GetValue<string>();
-                if (id == FailDocument)
+                if (text == FailDocument)
                 {
                     errors.Add(new JsonObject { ["id"] = id, ["error"] = new JsonObject { ["code"] = "InvalidArgument", ["message"] = "Invalid document in request." } });
                     continue;

@@ -82,9 +82,14 @@ public static partial class SupportBotApp
         var promptCount = prompts.Current.Keys.Count();
         LogReady(logger, page, endpoints, where, promptCount, prompts.Directory);
         var fulfilment = app.Services.GetRequiredService<IOptions<Core.Fulfilment.FulfilmentOptions>>().Value;
-        foreach (var remedy in app.Services.GetRequiredService<Core.Support.SupportCatalogSource>().Current.Remedies.Values.Where(r => r.Fulfil.Webhook is { } name && fulfilment.Webhook(name) is null))
+        var unset = app.Services.GetRequiredService<Core.Support.SupportCatalogSource>().Current.Remedies.Values
+            .Where(r => r.Fulfil.Webhook is { } name && fulfilment.Webhook(name) is null)
+            .GroupBy(r => r.Fulfil.Webhook!, StringComparer.Ordinal)
+            .Select(g => $"{g.Key} ({string.Join(", ", g.Select(r => r.Id))})")
+            .ToList();
+        if (unset.Count > 0)
         {
-            LogWebhookOff(logger, remedy.Id, remedy.Fulfil.Webhook!);
+            LogWebhooksOff(logger, string.Join("; ", unset));
         }
 
         if (app.Services.GetRequiredService<AgentDirectory>().GeneratedPassword is { } password)
@@ -107,8 +112,8 @@ public static partial class SupportBotApp
     [LoggerMessage(Level = LogLevel.Information, Message = "SupportBot is ready. Chat in a browser at {Page}; channels post to {Endpoints}; Direct Line is at {Page}v3/directline; state and transcripts: {Storage}; {PromptCount} prompts from {PromptDirectory}")]
     private static partial void LogReady(ILogger logger, string page, string endpoints, string storage, int promptCount, string promptDirectory);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "The remedy '{Remedy}' is carried out by the webhook '{Webhook}', which has no Url (Fulfilment:Webhooks:{Webhook}:Url): colleagues carry it out from the console until it is set.")]
-    private static partial void LogWebhookOff(ILogger logger, string remedy, string webhook);
+    [LoggerMessage(Level = LogLevel.Warning, Message = "These webhooks have no Url yet (Fulfilment:Webhooks:NAME:Url), so colleagues carry out their remedies from the console until it is set: {Webhooks}")]
+    private static partial void LogWebhooksOff(ILogger logger, string webhooks);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "No Bot:MicrosoftAppId is configured, so channel tokens are not checked and only callers on this machine (loopback) are accepted. Set the app id to accept Azure Bot Service and Teams.")]
     private static partial void LogLoopbackOnly(ILogger logger);

@@ -24,6 +24,9 @@ public sealed class DeskDeliveries(Outbox outbox, Func<Activity, CancellationTok
 
     private static readonly TimeSpan MaxWait = TimeSpan.FromMinutes(15);
 
+    /// <summary>Raised with a case id whenever one of its deliveries was tried (the agent console listens).</summary>
+    public event Action<string>? Changed;
+
     /// <summary>A new delivery of desk event <paramref name="name"/> to the case's customer, and its outbox entry (held for its first attempt).</summary>
     public static (DeskDelivery Delivery, OutboxRow Row) New(string caseId, ConversationReference reference, string name, DeskEventValue value, DateTimeOffset now)
     {
@@ -147,6 +150,7 @@ public sealed class DeskDeliveries(Outbox outbox, Func<Activity, CancellationTok
                     ? Row(delivery with { Status = DeskDeliveryStatus.Failed, LastError = error }, null)
                     : Row(delivery with { LastError = error }, after + Outbox.Backoff(delivery.Attempts, firstRetrySeconds, MaxWait.TotalSeconds))
             : null, CancellationToken.None).ConfigureAwait(false);
+        Changed?.Invoke(attempt.CaseId);
 
         if (error is null && await NextAsync(attempt.CaseId, cancellationToken).ConfigureAwait(false) is { } next)
         {

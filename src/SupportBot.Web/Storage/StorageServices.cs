@@ -3,7 +3,10 @@ using SupportBot.Core.State;
 
 namespace SupportBot.Web.Storage;
 
-/// <summary>Registers the storage backend <c>Storage:Provider</c> names, and the state, transcripts, outbox and follow-up schedule it holds.</summary>
+/// <summary>
+/// Registers the storage backend <c>Storage:Provider</c> names, the state, transcripts, outbox and follow-up schedule
+/// it holds, and the signals between the instances that share it.
+/// </summary>
 public static class StorageServices
 {
     public static IServiceCollection AddStorage(this IServiceCollection services, IConfiguration configuration, string root)
@@ -18,6 +21,8 @@ public static class StorageServices
         services.AddSingleton(sp => sp.GetRequiredService<StorageBackend>().FollowUps);
         services.AddSingleton(sp => sp.GetRequiredService<StorageBackend>().Outbox);
         services.AddSingleton(sp => sp.GetRequiredService<StorageBackend>().Turns);
+        services.AddSingleton<InstanceSignals>();
+        services.AddHostedService(sp => sp.GetRequiredService<InstanceSignals>());
         services.AddSingleton<ConversationState>();
         services.AddSingleton<UserState>();
         return services;

@@ -164,10 +164,12 @@ start_bot() {
     fi
     # The load generator is one address sending each conversation's turns back to back, far faster than a person
     # types: the rate limits that protect production from runaway clients are lifted for the measurement.
-    # The granted replacement is booked through the orders webhook, answered by the bench's business system.
+    # The granted replacement is booked through the orders webhook, answered by the bench's business system; the turn
+    # waits for its answer however busy the machine is, so the customer always hears it is booked.
     (cd "$repo" && exec dotnet "$bot_dll" --urls "http://127.0.0.1:$port" --Storage:DataDirectory="$data_dir" --Logging:LogLevel:Default=Warning \
         --RateLimits:PerConversationPer10Seconds=1000000 --RateLimits:PerAddressPerMinute=100000000 "${agent_args[@]}" \
-        --Fulfilment:Webhooks:orders:Url="http://127.0.0.1:$business_port/orders" --Fulfilment:Webhooks:orders:Secret="bench-orders-webhook-secret" "$@") >"$log" 2>&1 &
+        --Fulfilment:Webhooks:orders:Url="http://127.0.0.1:$business_port/orders" --Fulfilment:Webhooks:orders:Secret="bench-orders-webhook-secret" \
+        --Fulfilment:Webhooks:orders:TimeoutSeconds=20 --Fulfilment:TurnBudgetSeconds=20 "$@") >"$log" 2>&1 &
     server_pid=$!; server_pids+=("$server_pid"); server_ports+=("$port")
     wait_for "http://127.0.0.1:$port/healthz" "our bot" "$log"
 }

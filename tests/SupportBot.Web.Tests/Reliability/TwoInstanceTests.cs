@@ -18,7 +18,7 @@ namespace SupportBot.Web.Tests.Reliability;
 /// </summary>
 public sealed class TwoInstanceTests
 {
-    private static readonly TimeSpan Bound = TimeSpan.FromSeconds(30);
+    private static readonly TimeSpan Bound = TimeSpan.FromSeconds(60);
 
     [Fact]
     public async Task Turns_OfOneConversationSplitAcrossBothAtOnce_RunOneAtATimeEachOnceInOrder()

@@ -7,7 +7,8 @@ using SupportBot.Core.Transcripts;
 namespace SupportBot.Core.Bot;
 
 /// <summary>
-/// Runs one inbound activity through the bot as a turn: one turn per conversation at a time, in arrival order;
+/// Runs one inbound activity through the bot as a turn: one turn per conversation at a time, in arrival order, also
+/// across the instances that share a PostgreSQL store;
 /// state loaded, the bot run, state, transcript and the outbox entries it queued durably written in one commit
 /// (<see cref="TurnStore"/>), and only then the replies handed back. A redelivered activity id gets the first
 /// delivery's replies without running again. If another process changed the state meanwhile (ETag), the turn is
@@ -63,6 +64,9 @@ public sealed partial class BotAdapter
         activity = activity with { Timestamp = activity.Timestamp ?? _timeProvider.GetUtcNow(), Text = activity.Text is { } text ? PiiMasker.MaskPayment(text) : null };
         var key = _conversationState.GetStorageKey(activity) ?? throw new ArgumentException("The activity names no channel or conversation.", nameof(activity));
         using var turn = await _locks.AcquireAsync(key, cancellationToken).ConfigureAwait(false);
+
+        // Other instances sharing the store wait too, from before the state is read until the replies are delivered.
+        await using var held = await _turns.HoldAsync(key, cancellationToken).ConfigureAwait(false);
         TurnResult result;
         ProcessedActivity? entry;
         TurnContext context;

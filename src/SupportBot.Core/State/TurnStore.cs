@@ -7,12 +7,20 @@ namespace SupportBot.Core.State;
 /// rows in one transaction, so an entry in the outbox or a case on the desk means its turn happened, and a turn that
 /// fails anywhere (a stale ETag or version, a failing write) leaves nothing behind. In memory (and over any other
 /// <see cref="IStorage"/>) the state is written first, so a refusal of the state still leaves nothing else written;
-/// the desk's rows are written last.
+/// the desk's rows are written last. In PostgreSQL, which several instances share, it also holds a conversation
+/// against the turns other instances run (<see cref="HoldAsync"/>).
 /// </summary>
 public abstract class TurnStore
 {
     /// <summary>Commits <paramref name="write"/> and returns the state keys' new ETags; throws <see cref="StorageConcurrencyException"/> with nothing written.</summary>
     public abstract Task<IReadOnlyDictionary<string, string>> CommitAsync(TurnWrite write, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Waits until no other process sharing this store runs a turn of the conversation <paramref name="key"/>, and
+    /// keeps it so until the result is disposed; null when the store has only one process (memory, SQLite), where
+    /// the adapter's own lock is enough.
+    /// </summary>
+    public virtual ValueTask<IAsyncDisposable?> HoldAsync(string key, CancellationToken cancellationToken) => ValueTask.FromResult<IAsyncDisposable?>(null);
 
     /// <summary>The state, then the transcript, the outbox and the desk: for memory, and stores without transactions across them.</summary>
     public static TurnStore Sequential(IStorage storage, ITranscriptStore transcripts, Outbox? outbox, DeskTable? desk = null) => new SequentialTurnStore(storage, transcripts, outbox, desk);
@@ -85,5 +93,7 @@ public abstract class TurnStore
             await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
             return etags;
         }
+
+        public override ValueTask<IAsyncDisposable?> HoldAsync(string key, CancellationToken cancellationToken) => PostgresConversationLock.AcquireAsync(database, key, cancellationToken);
     }
 }

@@ -4,7 +4,10 @@ using SupportBot.Core.State;
 
 namespace SupportBot.Web.Storage;
 
-/// <summary>Registers the storage backend <c>Storage:Provider</c> names, and the state, transcripts, outbox (with the follow-up schedule) and desk it holds.</summary>
+/// <summary>
+/// Registers the storage backend <c>Storage:Provider</c> names, the state, transcripts, outbox (with the follow-up
+/// schedule) and desk it holds, and the signals between the instances that share it.
+/// </summary>
 public static class StorageServices
 {
     public static IServiceCollection AddStorage(this IServiceCollection services, IConfiguration configuration, string root)
@@ -20,6 +23,8 @@ public static class StorageServices
         services.AddSingleton(sp => sp.GetRequiredService<StorageBackend>().Desk);
         services.AddSingleton(sp => new FollowUpSchedule(sp.GetRequiredService<Outbox>()));
         services.AddSingleton(sp => sp.GetRequiredService<StorageBackend>().Turns);
+        services.AddSingleton<InstanceSignals>();
+        services.AddHostedService(sp => sp.GetRequiredService<InstanceSignals>());
         services.AddSingleton<ConversationState>();
         services.AddSingleton<UserState>();
         return services;

@@ -208,6 +208,39 @@ public sealed class PostgresTurnStoreTests : TurnStoreContractTests, IAsyncLifet
         return (TurnStore.InPostgres(database), new PostgresStorage(database), new PostgresTranscriptStore(database), Outbox.InPostgres(database));
     }
 
+    [Fact]
+    public async Task TurnStore_ConversationHeldByOneInstance_AnotherWaitsUntilItIsReleased()
+    {
+        var database = _postgres.Open();
+        var (one, another) = (TurnStore.InPostgres(database), TurnStore.InPostgres(database));
+        var conversation = $"test/{Guid.NewGuid():N}";
+
+        var held = await one.HoldAsync(conversation, CancellationToken.None);
+        var waiting = another.HoldAsync(conversation, CancellationToken.None).AsTask();
+        await using (await another.HoldAsync($"test/{Guid.NewGuid():N}", CancellationToken.None))
+        {
+            // Another conversation is not held up.
+        }
+
+        await WaitingForALockAsync(database);
+        Assert.False(waiting.IsCompleted);
+        await held!.DisposeAsync();
+        await using var next = await waiting.WaitAsync(TimeSpan.FromSeconds(30));
+
+        Assert.NotNull(next);
+    }
+
+    /// <summary>Completes once PostgreSQL shows an advisory lock being waited for (30 s at most).</summary>
+    private static async Task WaitingForALockAsync(PostgresDatabase database)
+    {
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        await using var waiting = database.DataSource.CreateCommand("SELECT count(*) FROM pg_locks WHERE locktype = 'advisory' AND NOT granted AND database = (SELECT oid FROM pg_database WHERE datname = current_database())");
+        while ((long)(await waiting.ExecuteScalarAsync(timeout.Token))! == 0)
+        {
+            await Task.Delay(10, timeout.Token);
+        }
+    }
+
     public Task InitializeAsync() => Task.CompletedTask;
 
     public Task DisposeAsync() => _postgres.DisposeAsync().AsTask();

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Logging;
 using SupportBot.Core.Activities;
 using SupportBot.Core.Cases;
+using SupportBot.Core.Insight;
 using SupportBot.Core.State;
 using SupportBot.Core.Transcripts;
 
@@ -62,6 +63,7 @@ public sealed partial class BotAdapter
         // Card numbers, security codes and IBANs never reach state, the transcript or a brief: masked before the turn.
         activity = activity with { Timestamp = activity.Timestamp ?? _timeProvider.GetUtcNow(), Text = activity.Text is { } text ? PiiMasker.MaskPayment(text) : null };
         var key = _conversationState.GetStorageKey(activity) ?? throw new ArgumentException("The activity names no channel or conversation.", nameof(activity));
+        using var telemetry = InsightTelemetry.StartTurn(activity.ChannelId, activity.Type, _timeProvider);
         using var turn = await _locks.AcquireAsync(key, cancellationToken).ConfigureAwait(false);
         TurnResult result;
         ProcessedActivity? entry;
@@ -135,7 +137,7 @@ public sealed partial class BotAdapter
 
         // State, transcript and outbox entries are one commit. Only a write racing another process (ETag) can fail
         // here; then nothing of this attempt was written, and the turn reruns on fresh state.
-        var commit = _turns.CommitAsync(new TurnWrite(Changes(context), activity.ChannelId!, activity.Conversation!.Id!, [activity, .. replies], context.Outbox), cancellationToken);
+        var commit = _turns.CommitAsync(new TurnWrite(Changes(context), activity.ChannelId!, activity.Conversation!.Id!, [activity, .. replies], context.Outbox) { Facts = context.Facts }, cancellationToken);
         await Task.WhenAll([commit, .. context.PendingWrites]).ConfigureAwait(false);
         Committed(context, await commit.ConfigureAwait(false));
         return (new TurnResult(replies, Duplicate: false), entry);

@@ -1,4 +1,5 @@
 using SupportBot.Core.Activities;
+using SupportBot.Core.Insight;
 using SupportBot.Core.State;
 
 namespace SupportBot.Core.Bot;
@@ -47,6 +48,9 @@ public sealed class TurnContext
         _outbox.Add(row);
     }
 
+    /// <summary>The facts this turn records for the dashboard, committed with it; null when it records none.</summary>
+    public TurnFacts? Facts { get; set; }
+
     /// <summary>True once the bot has sent a message this turn.</summary>
     public bool Responded { get; private set; }
 
@@ -73,6 +77,7 @@ public sealed class TurnContext
         _replies.Clear();
         _pendingWrites.Clear();
         _outbox.Clear();
+        Facts = null;
         Responded = false;
         TurnState.Clear();
     }

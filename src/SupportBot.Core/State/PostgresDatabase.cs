@@ -28,6 +28,8 @@ public sealed class PostgresDatabase : IAsyncDisposable
             CREATE INDEX IF NOT EXISTS outbox_by_status ON outbox (status, created);
             """);
         create.ExecuteNonQuery();
+        using var insight = DataSource.CreateCommand(Insight.InsightSql.PostgresSchema);
+        insight.ExecuteNonQuery();
     }
 
     internal NpgsqlDataSource DataSource { get; }

@@ -54,6 +54,7 @@ public sealed class SqliteDatabase : IAsyncDisposable
             CREATE INDEX IF NOT EXISTS outbox_by_case ON outbox (case_id, created);
             CREATE INDEX IF NOT EXISTS outbox_by_status ON outbox (status, created);
             """);
+        Execute(writer.Connection, Insight.InsightSql.SqliteSchema);
         // The writer blocks in fsync; on its own thread it never starves the thread pool that serves requests.
         _writer = new Thread(() => WriteLoop(writer)) { IsBackground = true, Name = "SupportBot SQLite writer" };
         _writer.Start();

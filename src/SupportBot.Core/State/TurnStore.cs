@@ -1,3 +1,4 @@
+using SupportBot.Core.Insight;
 using SupportBot.Core.Transcripts;
 
 namespace SupportBot.Core.State;
@@ -13,8 +14,8 @@ public abstract class TurnStore
     /// <summary>Commits <paramref name="write"/> and returns the state keys' new ETags; throws <see cref="StorageConcurrencyException"/> with nothing written.</summary>
     public abstract Task<IReadOnlyDictionary<string, string>> CommitAsync(TurnWrite write, CancellationToken cancellationToken);
 
-    /// <summary>The state, then the transcript, then the outbox: for memory, and stores without transactions across them.</summary>
-    public static TurnStore Sequential(IStorage storage, ITranscriptStore transcripts, Outbox? outbox) => new SequentialTurnStore(storage, transcripts, outbox);
+    /// <summary>The state, then the transcript, then the outbox, then the facts (when given <paramref name="insight"/>): for memory, and stores without transactions across them.</summary>
+    public static TurnStore Sequential(IStorage storage, ITranscriptStore transcripts, Outbox? outbox, InsightStore? insight = null) => new SequentialTurnStore(storage, transcripts, outbox, insight);
 
     /// <summary>One transaction of <paramref name="database"/>'s group commit.</summary>
     public static TurnStore InSqlite(SqliteDatabase database) => new SqliteTurnStore(database);
@@ -24,7 +25,7 @@ public abstract class TurnStore
 
     private static readonly IReadOnlyDictionary<string, string> NoETags = new Dictionary<string, string>();
 
-    private sealed class SequentialTurnStore(IStorage storage, ITranscriptStore transcripts, Outbox? outbox) : TurnStore
+    private sealed class SequentialTurnStore(IStorage storage, ITranscriptStore transcripts, Outbox? outbox, InsightStore? insight) : TurnStore
     {
         public override async Task<IReadOnlyDictionary<string, string>> CommitAsync(TurnWrite write, CancellationToken cancellationToken)
         {
@@ -39,6 +40,11 @@ public abstract class TurnStore
             if (write.Outbox.Count > 0)
             {
                 await outbox!.AddAsync(write.Outbox, cancellationToken).ConfigureAwait(false);
+            }
+
+            if (write.Facts is not null && insight is not null)
+            {
+                await insight.AddAsync(write.Facts, cancellationToken).ConfigureAwait(false);
             }
 
             return etags;
@@ -58,6 +64,7 @@ public abstract class TurnStore
                 var etags = write.State.Count > 0 ? SqliteStorage.Write(session, write.State) : NoETags;
                 SqliteTranscriptStore.Append(session, conversation, rows);
                 SqliteOutbox.Add(session, write.Outbox);
+                InsightStore.Write(session, write.Facts);
                 return etags;
             }, cancellationToken);
         }
@@ -73,6 +80,7 @@ public abstract class TurnStore
             var etags = write.State.Count > 0 ? await PostgresStorage.WriteAsync(connection, transaction, write.State, cancellationToken).ConfigureAwait(false) : NoETags;
             await PostgresTranscriptStore.AppendAsync(connection, transaction, write.ChannelId, write.ConversationId, write.Activities, cancellationToken).ConfigureAwait(false);
             await PostgresOutbox.AddAsync(connection, transaction, write.Outbox, cancellationToken).ConfigureAwait(false);
+            await InsightStore.WriteAsync(connection, transaction, write.Facts, cancellationToken).ConfigureAwait(false);
             await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
             return etags;
         }

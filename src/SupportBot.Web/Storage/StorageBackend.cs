@@ -1,4 +1,5 @@
 using SupportBot.Core.Handoff;
+using SupportBot.Core.Insight;
 using SupportBot.Core.State;
 using SupportBot.Core.Transcripts;
 
@@ -11,6 +12,9 @@ namespace SupportBot.Web.Storage;
 /// </summary>
 public sealed record StorageBackend(IStorage Storage, ITranscriptStore Transcripts, Outbox Outbox, TurnStore Turns, FollowUpSchedule FollowUps, IAsyncDisposable? Database) : IAsyncDisposable
 {
+    /// <summary>The dashboard's facts, which each turn writes with its state.</summary>
+    public required InsightStore Insight { get; init; }
+
     /// <summary>Opens the backend <paramref name="options"/> name; a SQLite file lives under <paramref name="root"/>.</summary>
     public static StorageBackend Open(StorageOptions options, string root)
     {
@@ -21,13 +25,14 @@ public sealed record StorageBackend(IStorage Storage, ITranscriptStore Transcrip
                 var storage = new MemoryStorage();
                 var transcripts = new MemoryTranscriptStore();
                 var outbox = Outbox.InMemory();
-                return new StorageBackend(storage, transcripts, outbox, TurnStore.Sequential(storage, transcripts, outbox), FollowUpSchedule.InMemory(), Database: null);
+                var insight = InsightStore.InMemory();
+                return new StorageBackend(storage, transcripts, outbox, TurnStore.Sequential(storage, transcripts, outbox, insight), FollowUpSchedule.InMemory(), Database: null) { Insight = insight };
             case StorageProvider.Postgres:
                 var postgres = new PostgresDatabase(options.ConnectionString);
-                return new StorageBackend(new PostgresStorage(postgres), new PostgresTranscriptStore(postgres), Outbox.InPostgres(postgres), TurnStore.InPostgres(postgres), FollowUpSchedule.InPostgres(postgres), postgres);
+                return new StorageBackend(new PostgresStorage(postgres), new PostgresTranscriptStore(postgres), Outbox.InPostgres(postgres), TurnStore.InPostgres(postgres), FollowUpSchedule.InPostgres(postgres), postgres) { Insight = InsightStore.InPostgres(postgres) };
             case StorageProvider.Sqlite:
                 var sqlite = new SqliteDatabase(Path.Combine(root, options.DataDirectory, "supportbot.db"));
-                return new StorageBackend(new SqliteStorage(sqlite), new SqliteTranscriptStore(sqlite), Outbox.InSqlite(sqlite), TurnStore.InSqlite(sqlite), FollowUpSchedule.InSqlite(sqlite), sqlite);
+                return new StorageBackend(new SqliteStorage(sqlite), new SqliteTranscriptStore(sqlite), Outbox.InSqlite(sqlite), TurnStore.InSqlite(sqlite), FollowUpSchedule.InSqlite(sqlite), sqlite) { Insight = InsightStore.InSqlite(sqlite) };
             default:
                 throw new ArgumentOutOfRangeException(nameof(options), options.Provider, "Storage:Provider must be Sqlite, Postgres or Memory.");
         }

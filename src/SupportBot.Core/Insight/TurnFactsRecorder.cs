@@ -89,7 +89,7 @@ public sealed class TurnFactsRecorder
             remedies.Add(new RemedyFact($"{id}:r{state.GrantsSeen}", id, channel, supportCase.Category, granted.RemedyId, granted.Title, granted.Amount, granted.Currency, granted.ByColleague, granted.At));
         }
 
-        var turn = customer ? new CustomerTurnFact(id, activity.Id, activity.Timestamp ?? now, mood?.Feeling, activity.Text) : null;
+        var turn = customer ? new CustomerTurnFact(id, activity.Id, now, mood?.Feeling, activity.Text) : null;
         if (customer)
         {
             state.CustomerTurns++;

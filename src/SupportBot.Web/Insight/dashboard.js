@@ -129,7 +129,7 @@
       const from = view.filter.from.slice(0, 10), to = new Date(Date.parse(view.filter.to) - 1).toISOString().slice(0, 10);
       form.elements.from.value ||= from;
       form.elements.to.value ||= to;
-      status.textContent = `${view.summary.conversations.toLocaleString()} conversations from ${from} to ${to}.`;
+      status.textContent = `${view.summary.conversations.toLocaleString()} conversation${view.summary.conversations === 1 ? '' : 's'} from ${from} to ${to}.`;
       document.body.setAttribute('data-drawn', 'true');
     } catch (error) {
       status.textContent = 'Could not load the dashboard: ' + error.message;
@@ -147,7 +147,6 @@
     load();
   });
   const query = new URLSearchParams(location.search);
-  for (const name of ['channel', 'category']) document.getElementById(name).dataset.wanted = query.get(name) || '';
   fillForm(form, query);
   load();
 })();

@@ -35,14 +35,18 @@
     return query;
   }
 
+  // A select's choices come with the data; the value asked for in the URL is kept until they do.
   function fillForm(form, query) {
     for (const field of form.elements) {
-      if (field.name && query.has(field.name)) field.value = query.get(field.name);
+      if (!field.name || !query.has(field.name)) continue;
+      const value = query.get(field.name);
+      if (field.tagName === 'SELECT' && ![...field.options].some(o => o.value === value)) field.append(el('option', { value, text: value }));
+      field.value = value;
     }
   }
 
   function options(select, values, label) {
-    const current = select.value || select.dataset.wanted || '';
+    const current = select.value;
     select.replaceChildren(el('option', { value: '' , text: label }), ...values.map(v => el('option', { value: v, text: v })));
     if (current && !values.includes(current)) select.append(el('option', { value: current, text: current }));
     select.value = current;

@@ -42,7 +42,7 @@
         el('td', { class: 'n', text: c.rating ?? '–' }), el('td', { text: c.lastStep || '–' }),
         el('td', {}, el('button', { type: 'button', class: 'plain', 'data-id': c.id, onclick: () => open(c.id), text: 'Open' }))));
       document.querySelector('#results tbody').replaceChildren(...rows);
-      status.textContent = page.total === 0 ? 'No conversations match.' : `${page.total.toLocaleString()} conversations; showing ${offset + 1} to ${offset + page.items.length}.`;
+      status.textContent = page.total === 0 ? 'No conversations match.' : `${page.total.toLocaleString()} conversation${page.total === 1 ? '' : 's'}; showing ${offset + 1} to ${offset + page.items.length}.`;
       document.getElementById('previous').disabled = offset === 0;
       document.getElementById('next').disabled = offset + page.items.length >= page.total;
       document.body.setAttribute('data-found', String(page.total));
@@ -75,7 +75,6 @@
   form.addEventListener('submit', event => { event.preventDefault(); offset = 0; search(); });
   document.getElementById('previous').addEventListener('click', () => { offset = Math.max(0, offset - limit); search(); });
   document.getElementById('next').addEventListener('click', () => { offset += limit; search(); });
-  for (const name of ['channel', 'category']) document.getElementById(name).dataset.wanted = query.get(name) || '';
   fillForm(form, query);
   search();
 })();

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Logging;
 using SupportBot.Core.Activities;
 using SupportBot.Core.Cases;
+using SupportBot.Core.Insight;
 using SupportBot.Core.State;
 using SupportBot.Core.Transcripts;
 
@@ -63,6 +64,7 @@ public sealed partial class BotAdapter
         // Card numbers, security codes and IBANs never reach state, the transcript or a brief: masked before the turn.
         activity = activity with { Timestamp = activity.Timestamp ?? _timeProvider.GetUtcNow(), Text = activity.Text is { } text ? PiiMasker.MaskPayment(text) : null };
         var key = _conversationState.GetStorageKey(activity) ?? throw new ArgumentException("The activity names no channel or conversation.", nameof(activity));
+        using var telemetry = InsightTelemetry.StartTurn(activity.ChannelId, activity.Type, _timeProvider);
         using var turn = await _locks.AcquireAsync(key, cancellationToken).ConfigureAwait(false);
 
         // Other instances sharing the store wait too, from before the state is read until the replies are delivered.
@@ -140,7 +142,7 @@ public sealed partial class BotAdapter
         // State, transcript, outbox entries and desk rows are one commit, and nothing of the turn was written before
         // it. If it fails, nothing of this attempt is written: after a write racing another process (ETag) the turn
         // reruns on fresh state; any other failure reaches the caller, and the same activity may be sent again.
-        var write = new TurnWrite(Changes(context), activity.ChannelId!, activity.Conversation!.Id!, [activity, .. replies], context.Outbox) { Desk = context.Desk };
+        var write = new TurnWrite(Changes(context), activity.ChannelId!, activity.Conversation!.Id!, [activity, .. replies], context.Outbox) { Desk = context.Desk, Facts = context.Facts };
         Committed(context, await _turns.CommitAsync(write, cancellationToken).ConfigureAwait(false));
         foreach (var action in context.WhenCommitted)
         {

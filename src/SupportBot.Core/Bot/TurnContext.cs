@@ -1,4 +1,5 @@
 using SupportBot.Core.Activities;
+using SupportBot.Core.Insight;
 using SupportBot.Core.State;
 
 namespace SupportBot.Core.Bot;
@@ -64,6 +65,9 @@ public sealed class TurnContext
         _committed.Add(action);
     }
 
+    /// <summary>The facts this turn records for the dashboard, committed with it; null when it records none.</summary>
+    public TurnFacts? Facts { get; set; }
+
     /// <summary>True once the bot has sent a message this turn.</summary>
     public bool Responded { get; private set; }
 
@@ -91,6 +95,7 @@ public sealed class TurnContext
         _outbox.Clear();
         _desk.Clear();
         _committed.Clear();
+        Facts = null;
         Responded = false;
         TurnState.Clear();
     }

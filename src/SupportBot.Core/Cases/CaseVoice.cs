@@ -15,7 +15,7 @@ namespace SupportBot.Core.Cases;
 /// </summary>
 public sealed partial class CaseVoice(PromptSource prompts)
 {
-    private const string EmpathyPrefix = "empathy.", Goodbye = "closing.thanks";
+    private const string EmpathyPrefix = "empathy.", Goodbye = "closing.thanks", LinesKey = "voice.lines";
 
     /// <summary>
     /// The customer's name opens at most one line in this many: a name in every line sounds scripted. An empathy line
@@ -137,7 +137,29 @@ public sealed partial class CaseVoice(PromptSource prompts)
             supportCase.LinesSinceNamed = since;
         }
 
+        Rendered(context).Add(new VoiceLine(key, rendered.Id, text));
         return Activity.CreateMessage(text);
+    }
+
+    /// <summary>
+    /// The lines rendered this turn, in order, sent or not (a retry prompt may never be): which prompt variant a reply
+    /// is, for the facts the turn records.
+    /// </summary>
+    public static IReadOnlyList<VoiceLine> LinesRendered(TurnContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        return context.TurnState.TryGetValue(LinesKey, out var lines) ? (List<VoiceLine>)lines : [];
+    }
+
+    private static List<VoiceLine> Rendered(TurnContext context)
+    {
+        if (!context.TurnState.TryGetValue(LinesKey, out var lines))
+        {
+            lines = new List<VoiceLine>();
+            context.TurnState[LinesKey] = lines;
+        }
+
+        return (List<VoiceLine>)lines;
     }
 
     /// <summary>

@@ -145,6 +145,12 @@ public sealed class SupportCase
     /// <summary>The colleague who joined the conversation, once one has.</summary>
     public string? Agent { get; set; }
 
+    /// <summary>When a colleague first joined the conversation after the handover.</summary>
+    public DateTimeOffset? AgentJoinedAt { get; set; }
+
+    /// <summary>The remedies granted, in order: by the bot, or by a colleague's decision.</summary>
+    public List<GrantedRemedy> Granted { get; set; } = [];
+
     /// <summary>How many of the bot's lines went by since one named the customer (large before any did).</summary>
     public int LinesSinceNamed { get; set; } = CaseVoice.NameEvery;
 

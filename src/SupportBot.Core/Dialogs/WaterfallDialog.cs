@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using SupportBot.Core.Activities;
+using SupportBot.Core.Insight;
 using SupportBot.Core.State;
 
 namespace SupportBot.Core.Dialogs;
@@ -51,6 +52,14 @@ public sealed class WaterfallDialog : Dialog
         return RunStepAsync(dc, index + 1, reason, result, cancellationToken);
     }
 
+    /// <summary>The method name of the step <paramref name="instance"/> of this waterfall is at ("AskAmount"), or null before its first.</summary>
+    public string? StepName(DialogInstance instance)
+    {
+        ArgumentNullException.ThrowIfNull(instance);
+        var index = instance.State[StepIndexKey]?.GetValue<int>() ?? -1;
+        return index >= 0 && index < _steps.Count ? _steps[index].Method.Name.Replace("Async", string.Empty, StringComparison.Ordinal) : null;
+    }
+
     internal async Task<DialogTurnResult> RunStepAsync(DialogContext dc, int index, DialogReason reason, object? result, CancellationToken cancellationToken)
     {
         if (index >= _steps.Count)
@@ -60,6 +69,7 @@ public sealed class WaterfallDialog : Dialog
 
         var instance = dc.ActiveDialog!;
         instance.State[StepIndexKey] = index;
+        using var span = InsightTelemetry.Step(Id, index);
         var step = new WaterfallStepContext(this, dc, instance, index, reason, result, instance.State[OptionsKey]);
         return await _steps[index](step, cancellationToken).ConfigureAwait(false);
     }

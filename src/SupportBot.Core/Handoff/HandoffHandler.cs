@@ -47,6 +47,7 @@ public sealed partial class HandoffHandler(HandoffServices handoff, CaseVoice vo
             case DeskEvents.HandoffStatus when value.State == HandoffState.Accepted:
                 // From now on the customer talks to the colleague: any question the bot was waiting on is dropped.
                 supportCase.Agent = agent;
+                supportCase.AgentJoinedAt ??= context.TimeProvider.GetUtcNow();
                 await voice.SayAsync(context, HandoffPrompts.AgentJoined, supportCase, cancellationToken, ("agent", agent)).ConfigureAwait(false);
                 return carry with { Next = AfterDeskEvent.EndDialogs };
             case DeskEvents.AgentMessage when !string.IsNullOrWhiteSpace(value.Text):
@@ -57,6 +58,7 @@ public sealed partial class HandoffHandler(HandoffServices handoff, CaseVoice vo
                 return carry;
             case DeskEvents.Decision:
                 EndHandoff(supportCase);
+                Granted(supportCase, value, context.TimeProvider.GetUtcNow());
                 var decided = HandoffPrompts.Decided(value.Decision ?? AgentDecision.Approved);
                 await voice.SayAsync(context, decided, supportCase, cancellationToken, ("agent", agent), ("remedy", value.Remedy ?? supportCase.RemedyText() ?? "your request"), ("note", value.Note ?? string.Empty)).ConfigureAwait(false);
                 return carry with { Next = AfterDeskEvent.Close };
@@ -131,6 +133,21 @@ public sealed partial class HandoffHandler(HandoffServices handoff, CaseVoice vo
 
     [GeneratedRegex(@"\b(how\s+long|how\s+much\s+longer|when\s+will\s+(someone|somebody|anyone|a\s+person|a\s+human|an?\s+agent|they|you)|any(one|body)\s+(there|here|coming)|where\s+(is|are)\s+(the|my|your)\s+(colleague|agent|person)|still\s+waiting|what'?s\s+the\s+wait)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex WaitQuestion();
+
+    /// <summary>A colleague's approval grants the remedy wanted, with what it pays; a modification grants the one they named.</summary>
+    private static void Granted(SupportCase supportCase, DeskEventValue value, DateTimeOffset now)
+    {
+        switch (value.Decision ?? AgentDecision.Approved)
+        {
+            case AgentDecision.Approved when (value.Remedy ?? supportCase.RemedyWanted) is { } title:
+                var amount = title == supportCase.RemedyWanted ? supportCase.RemedyAmount() : null;
+                supportCase.Granted.Add(new GrantedRemedy(title == supportCase.RemedyWanted ? supportCase.RemedyId : null, title, amount?.Value, amount?.Currency, ByColleague: true, now));
+                break;
+            case AgentDecision.Modified when value.Remedy is { Length: > 0 } title:
+                supportCase.Granted.Add(new GrantedRemedy(null, title, null, null, ByColleague: true, now));
+                break;
+        }
+    }
 
     private static void EndHandoff(SupportCase supportCase)
     {

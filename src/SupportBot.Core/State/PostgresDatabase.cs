@@ -76,6 +76,11 @@ public sealed class PostgresDatabase : IAsyncDisposable
             create.ExecuteNonQuery();
         }
 
+        using (var insight = new NpgsqlCommand(Insight.InsightSql.PostgresSchema, connection, transaction))
+        {
+            insight.ExecuteNonQuery();
+        }
+
         // Instances sharing this schema share one notification channel; other schemas of the same database (other
         // deployments, or tests side by side) get channels of their own.
         using (var schema = new NpgsqlCommand("SELECT current_schema()", connection, transaction))

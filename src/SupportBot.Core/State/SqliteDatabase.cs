@@ -64,6 +64,7 @@ public sealed class SqliteDatabase : IAsyncDisposable
             CREATE INDEX IF NOT EXISTS desk_accepted ON desk (accepted) WHERE accepted IS NOT NULL;
             """);
         Upgrade(writer.Connection);
+        Execute(writer.Connection, Insight.InsightSql.SqliteSchema);
         // The writer blocks in fsync; on its own thread it never starves the thread pool that serves requests.
         _writer = new Thread(() => WriteLoop(writer)) { IsBackground = true, Name = "SupportBot SQLite writer" };
         _writer.Start();

@@ -1,3 +1,4 @@
+using SupportBot.Core.Insight;
 using SupportBot.Core.Transcripts;
 
 namespace SupportBot.Core.State;
@@ -22,8 +23,8 @@ public abstract class TurnStore
     /// </summary>
     public virtual ValueTask<IAsyncDisposable?> HoldAsync(string key, CancellationToken cancellationToken) => ValueTask.FromResult<IAsyncDisposable?>(null);
 
-    /// <summary>The state, then the transcript, the outbox and the desk: for memory, and stores without transactions across them.</summary>
-    public static TurnStore Sequential(IStorage storage, ITranscriptStore transcripts, Outbox? outbox, DeskTable? desk = null) => new SequentialTurnStore(storage, transcripts, outbox, desk);
+    /// <summary>The state, then the transcript, the outbox, the desk and the facts (when given <paramref name="insight"/>): for memory, and stores without transactions across them.</summary>
+    public static TurnStore Sequential(IStorage storage, ITranscriptStore transcripts, Outbox? outbox, DeskTable? desk = null, InsightStore? insight = null) => new SequentialTurnStore(storage, transcripts, outbox, desk, insight);
 
     /// <summary>One transaction of <paramref name="database"/>'s group commit.</summary>
     public static TurnStore InSqlite(SqliteDatabase database) => new SqliteTurnStore(database);
@@ -33,7 +34,7 @@ public abstract class TurnStore
 
     private static readonly IReadOnlyDictionary<string, string> NoETags = new Dictionary<string, string>();
 
-    private sealed class SequentialTurnStore(IStorage storage, ITranscriptStore transcripts, Outbox? outbox, DeskTable? desk) : TurnStore
+    private sealed class SequentialTurnStore(IStorage storage, ITranscriptStore transcripts, Outbox? outbox, DeskTable? desk, InsightStore? insight) : TurnStore
     {
         public override async Task<IReadOnlyDictionary<string, string>> CommitAsync(TurnWrite write, CancellationToken cancellationToken)
         {
@@ -55,6 +56,11 @@ public abstract class TurnStore
                 await desk!.WriteAsync(write.Desk, [], cancellationToken).ConfigureAwait(false);
             }
 
+            if (write.Facts is not null && insight is not null)
+            {
+                await insight.AddAsync(write.Facts, cancellationToken).ConfigureAwait(false);
+            }
+
             return etags;
         }
     }
@@ -74,6 +80,7 @@ public abstract class TurnStore
                 SqliteTranscriptStore.Append(session, conversation, rows);
                 SqliteOutbox.Add(session, write.Outbox);
                 SqliteDeskTable.Write(session, write.Desk);
+                InsightStore.Write(session, write.Facts);
                 return etags;
             }, cancellationToken);
         }
@@ -90,6 +97,7 @@ public abstract class TurnStore
             await PostgresTranscriptStore.AppendAsync(connection, transaction, write.ChannelId, write.ConversationId, write.Activities, cancellationToken).ConfigureAwait(false);
             await PostgresOutbox.AddAsync(connection, transaction, write.Outbox, cancellationToken).ConfigureAwait(false);
             await PostgresDeskTable.WriteAsync(connection, transaction, write.Desk, cancellationToken).ConfigureAwait(false);
+            await InsightStore.WriteAsync(connection, transaction, write.Facts, cancellationToken).ConfigureAwait(false);
             await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
             return etags;
         }

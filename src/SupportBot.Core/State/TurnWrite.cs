@@ -1,4 +1,5 @@
 using SupportBot.Core.Activities;
+using SupportBot.Core.Insight;
 
 namespace SupportBot.Core.State;
 
@@ -11,4 +12,7 @@ public sealed record TurnWrite(IReadOnlyDictionary<string, StoreItem> State, str
 {
     /// <summary>The desk's rows the turn wrote (version-checked like the state).</summary>
     public IReadOnlyList<DeskRow> Desk { get; init; } = [];
+
+    /// <summary>The facts the turn records for the dashboard, written in the same transaction; null when it has none.</summary>
+    public TurnFacts? Facts { get; init; }
 }

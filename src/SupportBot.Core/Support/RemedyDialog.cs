@@ -191,6 +191,8 @@ public sealed class RemedyDialog : CaseDialog
         }
 
         profile.RemediesGranted++;
+        var pays = supportCase.RemedyAmount();
+        supportCase.Granted.Add(new GrantedRemedy(remedy.Id, remedy.Title, pays?.Value, pays?.Currency, ByColleague: false, step.Context.TimeProvider.GetUtcNow()));
         if (remedy.Fulfil.IsAction)
         {
             // Nothing is claimed yet: the customer hears how it went once the business's system or a colleague has it.

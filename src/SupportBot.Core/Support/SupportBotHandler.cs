@@ -3,6 +3,7 @@ using SupportBot.Core.Bot;
 using SupportBot.Core.Cases;
 using SupportBot.Core.Dialogs;
 using SupportBot.Core.Handoff;
+using SupportBot.Core.Insight;
 using SupportBot.Core.State;
 
 namespace SupportBot.Core.Support;
@@ -22,18 +23,30 @@ public sealed class SupportBotHandler : IBot
     private readonly DialogSet _dialogs;
     private readonly HandoffHandler _handoff;
     private readonly FulfilmentHandler _fulfilment;
+    private readonly TurnFactsRecorder _facts;
 
     public SupportBotHandler(SupportDialog dialog, SupportServices services, ConversationState conversationState)
     {
         ArgumentNullException.ThrowIfNull(services);
         ArgumentNullException.ThrowIfNull(conversationState);
         _dialog = dialog;
-        _dialogs = new DialogSet(conversationState.CreateProperty<DialogState>("dialogState")).Add(dialog);
+        _dialogs = new DialogSet(conversationState.CreateProperty<DialogState>(DialogStateProperty)).Add(dialog);
+        _facts = new TurnFactsRecorder(services.Cases, conversationState, dialog, DialogStateProperty);
         _handoff = new HandoffHandler(services.Handoff, services.Voice, services.Cases, services.Sentiment);
         _fulfilment = new FulfilmentHandler(services);
     }
 
+    private const string DialogStateProperty = "dialogState";
+
     public async Task OnTurnAsync(TurnContext turnContext, CancellationToken cancellationToken)
+    {
+        await RouteAsync(turnContext, cancellationToken).ConfigureAwait(false);
+
+        // Whatever the turn did, the dashboard's facts are committed with it.
+        await _facts.RecordAsync(turnContext, cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task RouteAsync(TurnContext turnContext, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(turnContext);
         var activity = turnContext.Activity;

@@ -6,6 +6,7 @@ using SupportBot.Web.Channels;
 using SupportBot.Web.DirectLine;
 using SupportBot.Web.Endpoints;
 using SupportBot.Web.Fulfilment;
+using SupportBot.Web.Insight;
 using SupportBot.Web.Prompts;
 using SupportBot.Web.Sentiment;
 using SupportBot.Web.Storage;
@@ -34,6 +35,7 @@ public static partial class SupportBotApp
         builder.Services.AddDirectLine(configuration, root);
         builder.Services.AddAgents(configuration, root);
         builder.Services.AddHardening(configuration);
+        builder.Services.AddInsight(configuration);
         configure?.Invoke(builder);
 
         var app = builder.Build();
@@ -62,6 +64,7 @@ public static partial class SupportBotApp
         app.MapDirectLine();
         app.MapAgents();
         app.MapFulfilment();
+        app.MapInsight();
         app.Lifetime.ApplicationStarted.Register(() => LogStartup(app, root));
         return app;
     }

@@ -1,3 +1,4 @@
+using SupportBot.Core.Insight;
 using SupportBot.Core.State;
 using SupportBot.Core.Transcripts;
 
@@ -10,6 +11,9 @@ namespace SupportBot.Web.Storage;
 /// </summary>
 public sealed record StorageBackend(IStorage Storage, ITranscriptStore Transcripts, Outbox Outbox, DeskTable Desk, TurnStore Turns, IAsyncDisposable? Database) : IAsyncDisposable
 {
+    /// <summary>The dashboard's facts, which each turn writes with its state.</summary>
+    public required InsightStore Insight { get; init; }
+
     /// <summary>Opens the backend <paramref name="options"/> name; a SQLite file lives under <paramref name="root"/>.</summary>
     public static StorageBackend Open(StorageOptions options, string root)
     {
@@ -21,13 +25,14 @@ public sealed record StorageBackend(IStorage Storage, ITranscriptStore Transcrip
                 var transcripts = new MemoryTranscriptStore();
                 var outbox = Outbox.InMemory();
                 var desk = DeskTable.InMemory(outbox);
-                return new StorageBackend(storage, transcripts, outbox, desk, TurnStore.Sequential(storage, transcripts, outbox, desk), Database: null);
+                var insight = InsightStore.InMemory();
+                return new StorageBackend(storage, transcripts, outbox, desk, TurnStore.Sequential(storage, transcripts, outbox, desk, insight), Database: null) { Insight = insight };
             case StorageProvider.Postgres:
                 var postgres = new PostgresDatabase(options.ConnectionString);
-                return new StorageBackend(new PostgresStorage(postgres), new PostgresTranscriptStore(postgres), Outbox.InPostgres(postgres), DeskTable.InPostgres(postgres), TurnStore.InPostgres(postgres), postgres);
+                return new StorageBackend(new PostgresStorage(postgres), new PostgresTranscriptStore(postgres), Outbox.InPostgres(postgres), DeskTable.InPostgres(postgres), TurnStore.InPostgres(postgres), postgres) { Insight = InsightStore.InPostgres(postgres) };
             case StorageProvider.Sqlite:
                 var sqlite = new SqliteDatabase(Path.Combine(root, options.DataDirectory, "supportbot.db"));
-                return new StorageBackend(new SqliteStorage(sqlite), new SqliteTranscriptStore(sqlite), Outbox.InSqlite(sqlite), DeskTable.InSqlite(sqlite), TurnStore.InSqlite(sqlite), sqlite);
+                return new StorageBackend(new SqliteStorage(sqlite), new SqliteTranscriptStore(sqlite), Outbox.InSqlite(sqlite), DeskTable.InSqlite(sqlite), TurnStore.InSqlite(sqlite), sqlite) { Insight = InsightStore.InSqlite(sqlite) };
             default:
                 throw new ArgumentOutOfRangeException(nameof(options), options.Provider, "Storage:Provider must be Sqlite, Postgres or Memory.");
         }

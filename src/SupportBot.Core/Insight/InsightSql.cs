@@ -1,0 +1,116 @@
+namespace SupportBot.Core.Insight;
+
+/// <summary>
+/// The dashboard's tables, and the statements a turn's facts are written with: the same SQL for SQLite and
+/// PostgreSQL (times are Unix milliseconds, flags 0 or 1, parameters <c>@p0</c>…), run in the turn's transaction.
+/// </summary>
+internal static class InsightSql
+{
+    public const string SqliteSchema = """
+        CREATE TABLE IF NOT EXISTS insight_conversations (
+            id TEXT PRIMARY KEY, channel TEXT NOT NULL, conversation TEXT NOT NULL, case_id TEXT, started INTEGER NOT NULL,
+            last_at INTEGER NOT NULL, category TEXT, first_feeling TEXT, last_feeling TEXT, first_heat INTEGER, last_heat INTEGER,
+            handoff INTEGER NOT NULL, handoff_reason TEXT, resolved INTEGER NOT NULL, contained INTEGER NOT NULL, outcome TEXT NOT NULL,
+            time_to_agent INTEGER, rating INTEGER, last_step TEXT, customer_turns INTEGER NOT NULL) WITHOUT ROWID;
+        CREATE INDEX IF NOT EXISTS insight_conversations_by_started ON insight_conversations (started, channel, category, outcome, handoff_reason, rating, first_feeling, last_feeling);
+        CREATE INDEX IF NOT EXISTS insight_conversations_by_conversation ON insight_conversations (conversation, started);
+        CREATE TABLE IF NOT EXISTS insight_prompts (
+            id TEXT PRIMARY KEY, fact TEXT NOT NULL, channel TEXT NOT NULL, prompt_key TEXT NOT NULL, variant TEXT NOT NULL,
+            shown_at INTEGER NOT NULL, heat_before INTEGER NOT NULL, outcome TEXT NOT NULL, feeling_change INTEGER) WITHOUT ROWID;
+        CREATE INDEX IF NOT EXISTS insight_prompts_by_shown ON insight_prompts (shown_at, channel, prompt_key, variant, outcome, feeling_change);
+        CREATE INDEX IF NOT EXISTS insight_prompts_by_fact ON insight_prompts (fact);
+        CREATE TABLE IF NOT EXISTS insight_remedies (
+            id TEXT PRIMARY KEY, fact TEXT NOT NULL, channel TEXT NOT NULL, category TEXT, remedy_id TEXT, title TEXT NOT NULL,
+            amount REAL, currency TEXT, by_colleague INTEGER NOT NULL, granted_at INTEGER NOT NULL) WITHOUT ROWID;
+        CREATE INDEX IF NOT EXISTS insight_remedies_by_granted ON insight_remedies (granted_at, channel, category);
+        CREATE INDEX IF NOT EXISTS insight_remedies_by_fact ON insight_remedies (fact);
+        CREATE TABLE IF NOT EXISTS insight_turns (
+            id INTEGER PRIMARY KEY, fact TEXT NOT NULL, activity_id TEXT, at INTEGER NOT NULL, feeling TEXT, text TEXT);
+        CREATE INDEX IF NOT EXISTS insight_turns_by_fact ON insight_turns (fact, at);
+        """;
+
+    public const string PostgresSchema = """
+        CREATE TABLE IF NOT EXISTS insight_conversations (
+            id TEXT PRIMARY KEY, channel TEXT NOT NULL, conversation TEXT NOT NULL, case_id TEXT, started BIGINT NOT NULL,
+            last_at BIGINT NOT NULL, category TEXT, first_feeling TEXT, last_feeling TEXT, first_heat INTEGER, last_heat INTEGER,
+            handoff INTEGER NOT NULL, handoff_reason TEXT, resolved INTEGER NOT NULL, contained INTEGER NOT NULL, outcome TEXT NOT NULL,
+            time_to_agent BIGINT, rating INTEGER, last_step TEXT, customer_turns INTEGER NOT NULL);
+        CREATE INDEX IF NOT EXISTS insight_conversations_by_started ON insight_conversations (started) INCLUDE (channel, category, outcome, handoff_reason, rating, first_feeling, last_feeling, contained, handoff, time_to_agent, first_heat, last_heat, last_step);
+        CREATE INDEX IF NOT EXISTS insight_conversations_by_conversation ON insight_conversations (conversation, started);
+        CREATE TABLE IF NOT EXISTS insight_prompts (
+            id TEXT PRIMARY KEY, fact TEXT NOT NULL, channel TEXT NOT NULL, prompt_key TEXT NOT NULL, variant TEXT NOT NULL,
+            shown_at BIGINT NOT NULL, heat_before INTEGER NOT NULL, outcome TEXT NOT NULL, feeling_change INTEGER);
+        CREATE INDEX IF NOT EXISTS insight_prompts_by_shown ON insight_prompts (shown_at) INCLUDE (channel, prompt_key, variant, outcome, feeling_change, fact);
+        CREATE INDEX IF NOT EXISTS insight_prompts_by_fact ON insight_prompts (fact);
+        CREATE TABLE IF NOT EXISTS insight_remedies (
+            id TEXT PRIMARY KEY, fact TEXT NOT NULL, channel TEXT NOT NULL, category TEXT, remedy_id TEXT, title TEXT NOT NULL,
+            amount NUMERIC, currency TEXT, by_colleague INTEGER NOT NULL, granted_at BIGINT NOT NULL);
+        CREATE INDEX IF NOT EXISTS insight_remedies_by_granted ON insight_remedies (granted_at, channel, category);
+        CREATE INDEX IF NOT EXISTS insight_remedies_by_fact ON insight_remedies (fact);
+        CREATE TABLE IF NOT EXISTS insight_turns (
+            id BIGSERIAL PRIMARY KEY, fact TEXT NOT NULL, activity_id TEXT, at BIGINT NOT NULL, feeling TEXT, text TEXT);
+        CREATE INDEX IF NOT EXISTS insight_turns_by_fact ON insight_turns (fact, at);
+        """;
+
+    private const string UpsertConversation = """
+        INSERT INTO insight_conversations (id, channel, conversation, case_id, started, last_at, category, first_feeling, last_feeling,
+            first_heat, last_heat, handoff, handoff_reason, resolved, contained, outcome, time_to_agent, rating, last_step, customer_turns)
+        VALUES (@p0, @p1, @p2, @p3, @p4, @p5, @p6, @p7, @p8, @p9, @p10, @p11, @p12, @p13, @p14, @p15, @p16, @p17, @p18, @p19)
+        ON CONFLICT (id) DO UPDATE SET case_id = excluded.case_id, last_at = excluded.last_at, category = excluded.category,
+            first_feeling = excluded.first_feeling, last_feeling = excluded.last_feeling, first_heat = excluded.first_heat,
+            last_heat = excluded.last_heat, handoff = excluded.handoff, handoff_reason = excluded.handoff_reason,
+            resolved = excluded.resolved, contained = excluded.contained, outcome = excluded.outcome,
+            time_to_agent = excluded.time_to_agent, rating = excluded.rating, last_step = excluded.last_step,
+            customer_turns = excluded.customer_turns
+        """;
+
+    private const string InsertPrompt = """
+        INSERT INTO insight_prompts (id, fact, channel, prompt_key, variant, shown_at, heat_before, outcome, feeling_change)
+        VALUES (@p0, @p1, @p2, @p3, @p4, @p5, @p6, @p7, NULL) ON CONFLICT (id) DO NOTHING
+        """;
+
+    private const string UpdatePrompt = "UPDATE insight_prompts SET outcome = @p1, feeling_change = @p2 WHERE id = @p0";
+
+    private const string InsertRemedy = """
+        INSERT INTO insight_remedies (id, fact, channel, category, remedy_id, title, amount, currency, by_colleague, granted_at)
+        VALUES (@p0, @p1, @p2, @p3, @p4, @p5, @p6, @p7, @p8, @p9) ON CONFLICT (id) DO NOTHING
+        """;
+
+    private const string InsertTurn = "INSERT INTO insight_turns (fact, activity_id, at, feeling, text) VALUES (@p0, @p1, @p2, @p3, @p4)";
+
+    /// <summary>The statements that write <paramref name="facts"/>, each with its parameters' values in order.</summary>
+    public static IEnumerable<(string Sql, object?[] Values)> Statements(TurnFacts facts)
+    {
+        var c = facts.Conversation;
+        yield return (UpsertConversation,
+        [
+            c.Id, c.ChannelId, c.ConversationId, c.CaseId, c.Started.ToUnixTimeMilliseconds(), c.LastAt.ToUnixTimeMilliseconds(), c.Category,
+            c.FirstFeeling, c.LastFeeling, c.FirstHeat, c.LastHeat, c.HandoffReason is null ? 0 : 1, c.HandoffReason, c.Resolved ? 1 : 0,
+            c.Contained ? 1 : 0, c.Outcome, (long?)c.TimeToAgent?.TotalMilliseconds, c.Rating, c.LastStep, c.CustomerTurns,
+        ]);
+        foreach (var p in facts.Shown)
+        {
+            yield return (InsertPrompt, [p.Id, p.ConversationFactsId, p.ChannelId, p.Key, p.VariantId, p.ShownAt.ToUnixTimeMilliseconds(), p.HeatBefore, Outcomes.Left]);
+        }
+
+        foreach (var f in facts.Followed)
+        {
+            yield return (UpdatePrompt, [f.Id, f.Outcome, f.FeelingChange]);
+        }
+
+        foreach (var r in facts.Remedies)
+        {
+            yield return (InsertRemedy, [r.Id, r.ConversationFactsId, r.ChannelId, r.Category, r.RemedyId, r.Title, r.Amount, r.Currency, r.ByColleague ? 1 : 0, r.GrantedAt.ToUnixTimeMilliseconds()]);
+        }
+
+        if (facts.CustomerTurn is { } t)
+        {
+            yield return (InsertTurn, [t.ConversationFactsId, t.ActivityId, t.At.ToUnixTimeMilliseconds(), t.Feeling, t.Text]);
+        }
+    }
+
+    /// <summary>Parameter <paramref name="index"/>'s name.</summary>
+    public static string Parameter(int index) => ParameterNames.Length > index ? ParameterNames[index] : $"@p{index}";
+
+    private static readonly string[] ParameterNames = [.. Enumerable.Range(0, 24).Select(i => $"@p{i}")];
+}

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Options;
 using SupportBot.Core.Bot;
 using SupportBot.Core.PromptFiles;
+using SupportBot.Web.Admin;
 using SupportBot.Web.Agents;
 using SupportBot.Web.Channels;
 using SupportBot.Web.DirectLine;
@@ -33,6 +34,7 @@ public static partial class SupportBotApp
         builder.Services.AddFulfilment(configuration);
         builder.Services.AddDirectLine(configuration, root);
         builder.Services.AddAgents(configuration, root);
+        builder.Services.AddAdmin(configuration, root);
         builder.Services.AddHardening(configuration);
         configure?.Invoke(builder);
 
@@ -60,6 +62,7 @@ public static partial class SupportBotApp
         app.MapMessages();
         app.MapDirectLine();
         app.MapAgents();
+        app.MapAdmin();
         app.MapFulfilment();
         app.Lifetime.ApplicationStarted.Register(() => LogStartup(app, root));
         return app;

@@ -29,18 +29,30 @@ public static class YamlEdits
 
         var key = path[^1];
         var existing = mapping.Children.FirstOrDefault(c => (c.Key as YamlScalarNode)?.Value == key);
+        var childIndent = new string(' ', (int)mapping.Start.Column + 1);
         if (existing.Value is { } node)
         {
             var (start, end) = Span(text, node);
-            var column = node is YamlMappingNode { Style: not MappingStyle.Flow } or YamlSequenceNode { Style: not SequenceStyle.Flow } ? (int)node.Start.Column - 1 : (int)mapping.Start.Column + 1;
-            var indent = new string(' ', column);
-            return string.Concat(text.AsSpan(0, start), Indented(value, indent), text.AsSpan(end));
+            if (IsBlockCollection(node) && IsBlock(value))
+            {
+                return string.Concat(text.AsSpan(0, start), Indented(value, new string(' ', (int)node.Start.Column - 1)), text.AsSpan(end));
+            }
+
+            if (IsBlock(value))
+            {
+                // A block in place of a scalar or flow value starts on the line after its key.
+                var colon = text.IndexOf(':', (int)existing.Key.End.Index) + 1;
+                return text[..colon] + "\n" + childIndent + Indented(value, childIndent) + text[end..];
+            }
+
+            return string.Concat(text.AsSpan(0, start), value, text.AsSpan(end));
         }
 
         // A new key goes on a line of its own after the mapping's last, at its keys' indentation.
         var keyIndent = new string(' ', (int)mapping.Start.Column - 1);
         var at = LineEnd(text, Span(text, mapping).End);
-        return text[..at] + "\n" + keyIndent + key + ": " + Indented(value, keyIndent + "  ") + text[at..];
+        var written = IsBlock(value) ? ":\n" + childIndent + Indented(value, childIndent) : ": " + value;
+        return text[..at] + "\n" + keyIndent + key + written + text[at..];
     }
 
     /// <summary>Adds <paramref name="item"/> (YAML; lines after the first are indented with it) at the end of the list at <paramref name="path"/>.</summary>
@@ -56,7 +68,7 @@ public static class YamlEdits
 
         if (sequence.Style == SequenceStyle.Flow)
         {
-            var close = text.LastIndexOf(']', (int)sequence.End.Index - 1);
+            var close = FlowEnd(text, (int)sequence.Start.Index) - 1;
             var separator = sequence.Children.Count == 0 ? string.Empty : ", ";
             return string.Concat(text.AsSpan(0, close), separator, item, text.AsSpan(close));
         }
@@ -150,34 +162,65 @@ public static class YamlEdits
     }
 
     /// <summary>
-    /// Where a node's text starts and ends. A collection's own end can lie past comments that follow it, so it ends
-    /// where its last value does; trailing white space and line breaks stay outside.
+    /// Where a node's text starts and ends. A collection's own end mark is not where its text ends (a block one can
+    /// lie past comments that follow it), so a block collection ends where its last value does and a flow one at its
+    /// closing bracket; trailing white space and line breaks stay outside.
     /// </summary>
     private static (int Start, int End) Span(string text, YamlNode node)
     {
-        var last = node;
-        while (true)
-        {
-            switch (last)
-            {
-                case YamlMappingNode { Children.Count: > 0 } mapping when mapping.Style != MappingStyle.Flow:
-                    last = mapping.Children.Last().Value;
-                    continue;
-                case YamlSequenceNode { Children.Count: > 0 } sequence when sequence.Style != SequenceStyle.Flow:
-                    last = sequence.Children[^1];
-                    continue;
-            }
-
-            break;
-        }
-
-        var end = (int)last.End.Index;
+        var end = EndOf(text, node);
         while (end > (int)node.Start.Index && char.IsWhiteSpace(text[end - 1]))
         {
             end--;
         }
 
         return ((int)node.Start.Index, end);
+    }
+
+    private static int EndOf(string text, YamlNode node) => node switch
+    {
+        YamlMappingNode { Style: MappingStyle.Flow } or YamlSequenceNode { Style: SequenceStyle.Flow } => FlowEnd(text, (int)node.Start.Index),
+        YamlMappingNode { Children.Count: > 0 } mapping => EndOf(text, mapping.Children.Last().Value),
+        YamlSequenceNode { Children.Count: > 0 } sequence => EndOf(text, sequence.Children[^1]),
+        _ => (int)node.End.Index,
+    };
+
+    /// <summary>Just past the bracket that closes the flow collection opening at <paramref name="start"/>, quotes skipped.</summary>
+    private static int FlowEnd(string text, int start)
+    {
+        var depth = 0;
+        for (var i = start; i < text.Length; i++)
+        {
+            switch (text[i])
+            {
+                case '"':
+                    for (i++; i < text.Length && text[i] != '"'; i++)
+                    {
+                        i += text[i] == '\\' ? 1 : 0;
+                    }
+
+                    break;
+                case '\'':
+                    for (i++; i < text.Length && !(text[i] == '\'' && (i + 1 >= text.Length || text[i + 1] != '\'')); i++)
+                    {
+                        i += text[i] == '\'' ? 1 : 0;
+                    }
+
+                    break;
+                case '[' or '{':
+                    depth++;
+                    break;
+                case ']' or '}':
+                    if (--depth == 0)
+                    {
+                        return i + 1;
+                    }
+
+                    break;
+            }
+        }
+
+        return text.Length;
     }
 
     private static int LineEnd(string text, int index)
@@ -193,6 +236,13 @@ public static class YamlEdits
         var dash = text.IndexOf('-', lineStart);
         return dash >= 0 && dash < (int)first.Start.Index ? dash - lineStart : (int)first.Start.Column - 1;
     }
+
+    /// <summary>Whether a value is written as a block (a mapping's lines), not on its key's line (a scalar, a flow list or mapping).</summary>
+    private static bool IsBlock(string value) =>
+        value.Length > 0 && value[0] is not ('"' or '\'' or '[' or '{') && (value.Contains('\n', StringComparison.Ordinal) || value.Contains(": ", StringComparison.Ordinal));
+
+    private static bool IsBlockCollection(YamlNode node) =>
+        node is YamlMappingNode { Style: not MappingStyle.Flow } or YamlSequenceNode { Style: not SequenceStyle.Flow };
 
     private static string Indented(string value, string indent) => value.Replace("\n", "\n" + indent, StringComparison.Ordinal);
 }

@@ -7,6 +7,7 @@
 
   var el = Studio.el;
   var book = null;
+  var notes = {}; // what the last save of each remedy said, kept across a reload of the list
 
   function field(label, input) {
     return el('label', { 'class': 'field' }, label + ' ', input);
@@ -74,14 +75,9 @@
       return;
     }
     if (result.ok) {
-      var message = data.message;
-      await load();
+      notes[remedy.id] = data.message;
       if (draft) {
         Studio.refreshDraft();
-      }
-      var again = document.querySelector('#remedy-' + remedy.id + ' [role=status]');
-      if (again) {
-        again.textContent = message;
       }
       Studio.changed();
     }
@@ -91,7 +87,7 @@
     var a = remedy.approval;
     var form = el('form', { 'class': 'card', id: 'remedy-' + remedy.id, 'aria-label': remedy.title, onsubmit: function (e) { e.preventDefault(); } });
     var impactTarget = el('div', { 'aria-live': 'polite' });
-    var status = el('div', { role: 'status' });
+    var status = el('div', { role: 'status', text: notes[remedy.id] || '' });
     var wording = remedy.fulfil === 'information only'
       ? [field('Next steps', el('textarea', { name: 'nextSteps', rows: 2, text: remedy.nextSteps }))]
       : [field('Told until done', el('textarea', { name: 'asked', rows: 2, text: remedy.asked })), field('Told once done', el('textarea', { name: 'done', rows: 2, text: remedy.done }))];
@@ -132,6 +128,8 @@
     if (!started) {
       started = true;
       Studio.onChange(function () { if (book) { load(); } });
+    } else {
+      notes = {};
     }
     load();
   });

@@ -7,6 +7,7 @@
 
   var el = Studio.el;
   var view = null;
+  var notes = {}; // what the last keywords save of each category said
   var polling = null;
 
   function $(id) { return document.getElementById(id); }
@@ -109,7 +110,8 @@
         el('h4', {}, c.title + ' ', el('span', { 'class': 'key', text: c.id }), ' ',
           c.accuracy ? el('span', { 'class': 'band', 'data-accuracy': c.id, text: percent(c.accuracy.accuracy) + ' of ' + c.accuracy.total }) : null),
         el('div', { 'class': 'actions' }, el('label', {}, 'Keywords ', keywords),
-          el('button', { type: 'button', 'class': 'secondary', onclick: function () { saveKeywords(c, keywords.value); } }, 'Save keywords')),
+          el('button', { type: 'button', 'class': 'secondary', onclick: function () { saveKeywords(c, keywords.value); } }, 'Save keywords'),
+          el('span', { id: 'keywords-status-' + c.id, role: 'status', text: notes[c.id] || '' })),
         el('div', { 'class': 'muted', text: 'Asks: ' + (c.questions.map(function (q) { return q.text; }).join(' · ') || 'nothing') }),
         el('div', { 'class': 'muted', text: 'Remedies: ' + (c.remedies.map(function (r) { return r.title; }).join(' · ') || 'none') }),
         el('details', {}, el('summary', { text: c.examples.length + ' examples in examples.yaml (' + c.learned + ' with the included files)' }),
@@ -125,9 +127,12 @@
     var keywords = text.split(',').map(function (k) { return k.trim(); }).filter(function (k) { return k; });
     var result = await Studio.post('understanding/keywords', { category: category.id, keywords: keywords, base: view.categoriesText, draft: view.draft });
     var data = result.data || {};
-    $('accuracy-status').textContent = (data.message || data.detail || '') + (data.errors && data.errors.length ? ' ' + data.errors.map(function (e) { return e.message; }).join(' ') : '');
+    notes[category.id] = (data.message || data.detail || '') + (data.errors && data.errors.length ? ' ' + data.errors.map(function (e) { return e.message; }).join(' ') : '');
     if (result.ok) {
       await load();
+      Studio.changed();
+    } else {
+      $('keywords-status-' + category.id).textContent = notes[category.id];
     }
   }
 

@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using SupportBot.Core.Support;
 using SupportBot.Web.Hosting;
@@ -160,6 +161,40 @@ public sealed class AdminStudioTests(BrowserFixture browser)
         host.Wording.AssertIsAny("empathy.", answered[1]);
         Assert.Equal("Welcome, Dana! This is the draft greeting. What happened?", Assert.Single(liveAfter).Text);
         Assert.False(Directory.Exists(Path.Combine(host.DataDirectory, "studio-draft", "dialogs")));
+    }
+
+    [Fact]
+    public async Task Studio_MisreadMessageAddedAsAnExampleAndARefundRuleTightened_SavedLiveWithThePastCaseShown()
+    {
+        using var prompts = PromptFolder.CopyOfRepository();
+        await using var host = await BotHost.StartAsync(settings: Settings(prompts));
+        var conversation = TestActivities.NewConversationId();
+        foreach (var text in new[] { "hi", "I think I was charged twice for my last order", "$42.50", "last Tuesday", "nope", "refund" })
+        {
+            await host.ExpectRepliesAsync(TestActivities.Message(conversation, text));
+        }
+
+        await using var context = await browser.Browser.NewContextAsync(new() { ViewportSize = new() { Width = 1280, Height = 800 } });
+        var page = await SignInAsync(context, host, "/admin/understanding");
+        const string Message = "the driver threw my box over the gate and it landed in the pond";
+
+        await page.GetByLabel("A customer writes").FillAsync(Message);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Try it" }).ClickAsync();
+        await page.GetByLabel("Category for the example").SelectOptionAsync("delivery");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Add as an example" }).ClickAsync();
+        await Expect(page.Locator("#example-status")).ToContainTextAsync("Saved and live", SoonText);
+        await page.GetByRole(AriaRole.Link, new() { Name = "Remedies" }).ClickAsync();
+        var refund = page.Locator("#remedy-refund");
+        await refund.GetByLabel("Automatic up to").FillAsync("40");
+        await refund.GetByRole(AriaRole.Button, new() { Name = "Which past cases would change?" }).ClickAsync();
+        await Expect(refund.Locator("[data-impact=to-person]")).ToHaveTextAsync("1 would now go to a person.", new() { Timeout = 60_000 });
+        await Expect(refund.Locator("table.affected")).ToContainTextAsync("$42.50");
+        await ScreenshotAsync(page, "studio-remedy-impact");
+        await refund.GetByRole(AriaRole.Button, new() { Name = "Save and publish" }).ClickAsync();
+        await Expect(page.Locator("#remedy-refund [role=status]")).ToContainTextAsync("Saved and live", SoonText);
+
+        Assert.Contains($"- \"{Message}\"", await File.ReadAllTextAsync(Path.Combine(prompts.Path, "catalog", "examples.yaml")), StringComparison.Ordinal);
+        Assert.Equal(40m, host.App.Services.GetRequiredService<SupportCatalogSource>().Current.Remedies["refund"].Approval.AutoUpTo);
     }
 
     private static async Task<IPage> SignInAsync(IBrowserContext context, BotHost host, string path)

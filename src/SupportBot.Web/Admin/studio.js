@@ -1,6 +1,6 @@
 /*
  * The admin studio's shell: sections by address (/admin/prompts, /admin/understanding, /admin/remedies, /admin/test),
- * the calls to /admin/api (every change with the console's header), and small helpers the sections share.
+ * the calls to /admin/api (every change with the console's header), and the small pieces the sections share.
  */
 (function () {
   'use strict';

@@ -25,7 +25,7 @@ public sealed class LayersDialog : CaseDialog
     private async Task<DialogTurnResult> AskAnythingElseAsync(WaterfallStepContext step, CancellationToken cancellationToken)
     {
         var supportCase = await CaseAsync(step, cancellationToken).ConfigureAwait(false);
-        if (supportCase.UnderlyingIssues.Count >= _services.Options.MaxUnderlyingIssues)
+        if (supportCase.WantsTheFix || supportCase.UnderlyingIssues.Count >= _services.Options.MaxUnderlyingIssues)
         {
             return await step.EndDialogAsync(null, cancellationToken).ConfigureAwait(false);
         }
@@ -54,6 +54,17 @@ public sealed class LayersDialog : CaseDialog
         {
             var mirrored = ComplaintReader.Mirror(again);
             await Voice.SayFreshAsync(step.Context, SupportPrompts.AlreadyTold, supportCase, cancellationToken, ("said", PiiMasker.Mask(mirrored.Length > 0 ? mirrored : again))).ConfigureAwait(false);
+            return await step.EndDialogAsync(null, cancellationToken).ConfigureAwait(false);
+        }
+
+        // "Why does that matter?" gets the reason once; "skip" or "what can you do about it?" moves on to the fix.
+        if (PushbackReader.AsksWhy(answer) && step.GetState<Asked>().Why++ == 0)
+        {
+            return await step.PromptAsync(Text, Voice.Ask(step.Context, SupportPrompts.WhyAnythingElse, supportCase), cancellationToken).ConfigureAwait(false);
+        }
+
+        if (PushbackReader.AsksWhy(answer) || PushbackReader.Declines(answer) || PushbackReader.AsksWhatNext(answer))
+        {
             return await step.EndDialogAsync(null, cancellationToken).ConfigureAwait(false);
         }
 
@@ -126,5 +137,7 @@ public sealed class LayersDialog : CaseDialog
     private sealed class Asked
     {
         public int TellMore { get; set; }
+
+        public int Why { get; set; }
     }
 }

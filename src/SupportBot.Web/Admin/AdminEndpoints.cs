@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using Microsoft.Extensions.Options;
+using SupportBot.Core.PromptFiles;
 using SupportBot.Web.Agents;
 using SupportBot.Web.Storage;
 
@@ -32,7 +33,7 @@ public static class AdminEndpoints
         services.AddSingleton(sp =>
         {
             var data = sp.GetRequiredService<IOptions<StorageOptions>>().Value.DataDirectory;
-            return new DraftFolder(Path.Combine(root, data, "studio-draft"), sp.GetRequiredService<Core.PromptFiles.PromptSource>().Directory);
+            return new DraftFolder(Path.Combine(root, data, "studio-draft"), sp.GetRequiredService<PromptSource>().Directory);
         });
         services.AddSingleton<StudioFiles>();
         services.AddSingleton<SandboxBots>();
@@ -99,7 +100,14 @@ public static class AdminEndpoints
             return FieldProblem("text", "Write a message of 1 to 2,000 characters to try.");
         }
 
-        return Results.Json(await trial.TryAsync(body.Text.Trim(), body.Name, cancellationToken).ConfigureAwait(false), AdminJson.Default.TrialResult);
+        try
+        {
+            return Results.Json(await trial.TryAsync(body.Text.Trim(), body.Name, body.Draft, cancellationToken).ConfigureAwait(false), AdminJson.Default.TrialResult);
+        }
+        catch (PromptFilesInvalidException ex)
+        {
+            return Results.Problem($"The draft fails the checks, so nothing can be tried on it: {ex.Message}", statusCode: StatusCodes.Status409Conflict);
+        }
     }
 
     private static string Resource(string name)

@@ -3,7 +3,6 @@ using Microsoft.Extensions.Options;
 using SupportBot.Core.Activities;
 using SupportBot.Core.PromptFiles;
 using SupportBot.Core.Support;
-using SupportBot.Core.Understanding;
 using SupportBot.Core.Understanding.Entities;
 
 namespace SupportBot.Web.Admin;
@@ -13,26 +12,31 @@ namespace SupportBot.Web.Admin;
 /// entities) and answered by the real bot in a conversation of its own (<see cref="SandboxBot"/>), so the feeling,
 /// the empathy line and the first question are the ones a customer would get, not a copy of the rules.
 /// </summary>
-public sealed class MessageTrial(SandboxBots sandboxes, IMessageReader reader, PromptSource prompts, SupportCatalogSource catalog, IOptions<SupportOptions> options, TimeProvider time)
+public sealed class MessageTrial(SandboxBots sandboxes, IOptions<SupportOptions> options, TimeProvider time)
 {
     /// <summary>The name a trial writes under when none is given.</summary>
     public const string DefaultName = "Dana Reyes";
 
     private static readonly string[] Acknowledgements = [SupportPrompts.QuestionAcknowledge, SupportPrompts.SuggestionThanks];
 
-    public async Task<TrialResult> TryAsync(string text, string? name, CancellationToken cancellationToken)
+    /// <summary>Tries <paramref name="text"/> on the live files, or on the draft's when <paramref name="draft"/> and there is one.</summary>
+    /// <exception cref="Core.PromptFiles.PromptFilesInvalidException">The draft fails the checks.</exception>
+    public async Task<TrialResult> TryAsync(string text, string? name, bool draft, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(text);
-        var reading = reader.Read(text);
+        var onDraft = draft ? await sandboxes.DraftAsync(cancellationToken).ConfigureAwait(false) : null;
+        var bot = onDraft ?? sandboxes.Live();
+        var reading = bot.Reader.Read(text);
         var entities = EntityReader.ReadAll(text, time.GetUtcNow(), options.Value.Currency);
-        var bot = sandboxes.Live();
         var conversation = "trial-" + Guid.NewGuid().ToString("N")[..12];
         var replies = await bot.SayAsync(conversation, string.IsNullOrWhiteSpace(name) ? DefaultName : name, text, cancellationToken).ConfigureAwait(false);
         var supportCase = await bot.CaseAsync(conversation, cancellationToken).ConfigureAwait(false);
-        var lines = Lines(prompts.Current, replies);
+        var lines = Lines(bot.Prompts.Current, replies);
         var empathy = lines.FirstOrDefault(l => l.Key is { } key && (key.StartsWith("empathy.", StringComparison.Ordinal) || Acknowledgements.Contains(key)));
         var question = lines.Count > 0 && lines[^1] != empathy ? lines[^1] : null;
         var mood = supportCase?.Moods.LastOrDefault();
+        var catalog = bot.Catalog;
+        CategoryGuess Guess(string id, double probability) => new(id, catalog.Categories.FirstOrDefault(c => c.Id == id)?.Title ?? id, Math.Round(probability, 3));
         return new TrialResult(
             text,
             reading.Kind.ToString().ToLowerInvariant(),
@@ -47,7 +51,8 @@ public sealed class MessageTrial(SandboxBots sandboxes, IMessageReader reader, P
             mood?.Emotions ?? [],
             empathy,
             question,
-            lines);
+            lines,
+            onDraft is not null);
     }
 
     /// <summary>The bot's replies, each with the prompt variant it reads as.</summary>
@@ -60,9 +65,6 @@ public sealed class MessageTrial(SandboxBots sandboxes, IMessageReader reader, P
             return new BotLine(r.Text ?? string.Empty, match?.Key, match?.Variant.Id, match?.Variant.File, [.. r.SuggestedActions?.Actions?.Select(a => a.Title ?? a.Value?.ToString() ?? string.Empty) ?? []]);
         })];
     }
-
-    private CategoryGuess Guess(string id, double probability) =>
-        new(id, catalog.Current.Categories.FirstOrDefault(c => c.Id == id)?.Title ?? id, Math.Round(probability, 3));
 
     private static List<EntityView> Entities(MessageEntities found)
     {

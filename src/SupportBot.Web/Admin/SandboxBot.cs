@@ -25,6 +25,7 @@ public sealed class SandboxBot
     private readonly ConversationState _conversationState;
     private readonly CaseState _cases;
     private readonly TimeProvider _time;
+    private readonly Func<SupportCatalog> _catalog;
 
     /// <param name="prompts">The wording.</param>
     /// <param name="catalog">The catalog.</param>
@@ -38,6 +39,9 @@ public sealed class SandboxBot
         ArgumentNullException.ThrowIfNull(live);
         ArgumentNullException.ThrowIfNull(loggers);
         _time = time;
+        Prompts = prompts;
+        Reader = reader;
+        _catalog = catalog;
         var storage = new MemoryStorage();
         var transcripts = new MemoryTranscriptStore();
         _conversationState = new ConversationState(storage);
@@ -60,6 +64,15 @@ public sealed class SandboxBot
         var bot = new SupportBotHandler(new SupportDialog(services), services, _conversationState);
         _adapter = new BotAdapter(bot, _conversationState, userState, transcripts, time, loggers.CreateLogger<BotAdapter>(), TurnStore.Sequential(storage, transcripts, Outbox.InMemory()));
     }
+
+    /// <summary>The wording it speaks with.</summary>
+    public PromptSource Prompts { get; }
+
+    /// <summary>The message reader it reads with.</summary>
+    public IMessageReader Reader { get; }
+
+    /// <summary>The catalog it works from.</summary>
+    public SupportCatalog Catalog => _catalog();
 
     /// <summary>The customer <paramref name="name"/> writes <paramref name="text"/> in <paramref name="conversationId"/>; returns what the bot says back.</summary>
     public async Task<IReadOnlyList<Activity>> SayAsync(string conversationId, string? name, string text, CancellationToken cancellationToken) =>

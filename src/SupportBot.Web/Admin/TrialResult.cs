@@ -15,6 +15,7 @@ namespace SupportBot.Web.Admin;
 /// <param name="Empathy">The line that acknowledges the feeling (or the message), if any.</param>
 /// <param name="Question">The first thing the bot asks.</param>
 /// <param name="Replies">Everything the bot says back, in order.</param>
+/// <param name="Draft">Whether the draft's files read and answered it (else the live ones).</param>
 public sealed record TrialResult(
     string Text,
     string Kind,
@@ -29,4 +30,5 @@ public sealed record TrialResult(
     IReadOnlyList<string> Emotions,
     BotLine? Empathy,
     BotLine? Question,
-    IReadOnlyList<BotLine> Replies);
+    IReadOnlyList<BotLine> Replies,
+    bool Draft);

@@ -7,6 +7,7 @@
   'use strict';
 
   var config = null;
+  var preview = null;
 
   function loadConfig() {
     if (!config) {
@@ -118,18 +119,25 @@
   }
 
   window.StudioChat = {
-    /* Shows activities (a customer's message, the bot's line) in Web Chat, with no send box. */
+    /*
+     * Shows lines (a customer's message, the bot's line) in Web Chat, with no send box. The same Web Chat is kept
+     * while the lines keep their shape, each line updated in place (Web Chat replaces an activity with the same id).
+     */
     showLines: function (container, lines) {
-      var line = directLine('preview-' + Date.now(), function () { return Promise.resolve([]); });
-      render(container, line, { hideSendBox: true });
+      var shape = lines.map(function (l) { return l.from; }).join(',');
+      if (!preview || preview.container !== container || preview.shape !== shape) {
+        var fresh = directLine('preview-' + Date.now(), function () { return Promise.resolve([]); });
+        render(container, fresh, { hideSendBox: true });
+        preview = { container: container, shape: shape, line: fresh, since: Date.now() };
+      }
+      var current = preview;
       window.setTimeout(function () {
         lines.forEach(function (l, i) {
-          var activity = { type: 'message', text: l.text, id: 'preview|' + i, timestamp: new Date().toISOString() };
-          if (l.from === 'user') {
-            line.activity$.next(Object.assign(activity, { from: { id: 'studio-customer', name: l.name || 'Customer', role: 'user' } }));
-          } else {
-            line.deliver([activity]);
-          }
+          current.line.activity$.next({
+            type: 'message', text: l.text, id: 'preview|' + i, timestamp: new Date(current.since + i).toISOString(),
+            from: l.from === 'user' ? { id: 'studio-customer', name: l.name || 'Customer', role: 'user' } : { id: 'supportbot', name: 'SupportBot', role: 'bot' },
+            conversation: { id: 'preview' }
+          });
         });
       }, 0);
     },

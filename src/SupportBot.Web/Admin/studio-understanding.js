@@ -35,7 +35,7 @@
       return;
     }
     target.textContent = 'Reading…';
-    var result = await Studio.post('try', { text: text, name: $('try-name').value });
+    var result = await Studio.post('try', { text: text, name: $('try-name').value, draft: !!(view && view.draft) });
     target.textContent = '';
     if (!result.ok) {
       target.appendChild(el('p', { 'class': 'errors', role: 'alert', text: (result.data && result.data.detail) || 'Error ' + result.status }));
@@ -46,6 +46,9 @@
       (view ? view.categories : []).map(function (c) { return el('option', { value: c.id, text: c.title, selected: c.id === (r.filedUnder || r.category.id) }); }));
     var entities = r.entities.length === 0 ? el('span', { 'class': 'muted', text: 'none' })
       : el('table', { 'class': 'plain' }, r.entities.map(function (e) { return el('tr', {}, el('td', { text: e.kind }), el('td', { text: '“' + e.text + '”' }), el('td', { text: e.value })); }));
+    if (r.draft) {
+      target.appendChild(el('p', { 'class': 'muted', text: 'Read and answered with the draft\'s files.' }));
+    }
     target.appendChild(el('dl', { 'class': 'reading', id: 'reading' },
       el('dt', { text: 'Kind' }), el('dd', { 'data-field': 'kind', text: r.kind }),
       el('dt', { text: 'Category' }), el('dd', { 'data-field': 'category' },

@@ -45,6 +45,7 @@ public sealed class AdminStudioTests(BrowserFixture browser)
         await wording.FillAsync("Hey {name}, the studio changed this greeting. What happened?");
         await Expect(page.Locator("#check")).ToContainTextAsync("Passes every check", SoonText);
         await Expect(page.Locator("#preview-chat .webchat__bubble__content").Last).ToContainTextAsync("Hey Dana, the studio changed this greeting. What happened?", SoonText);
+        await Expect(page.Locator("#preview-chat .webchat__bubble__content")).ToHaveCountAsync(1); // one line, updated in place as it was typed
         await ScreenshotAsync(page, "studio-prompt-preview");
         await page.GetByRole(AriaRole.Button, new() { Name = "Save and publish" }).ClickAsync();
         await Expect(page.Locator("#save-status")).ToContainTextAsync("Saved and live", SoonText);
@@ -123,6 +124,8 @@ public sealed class AdminStudioTests(BrowserFixture browser)
         host.Wording.AssertIsAny("empathy.", said[0]);
         Assert.False(host.Wording.MatchesAny("empathy.", said[1]), said[1]);
         await Expect(reading.Locator(".key").First).ToContainTextAsync("empathy.");
+        await page.SetViewportSizeAsync(390, 844);
+        await ScreenshotAsync(page, "studio-try-a-message-phone");
     }
 
     [Fact]

@@ -116,6 +116,45 @@ public sealed class AdminStudioApiTests
     }
 
     [Fact]
+    public async Task PromptSave_WithoutAVariantId_AddsAVariantWithTheNextFreeIdThatTheBotLoads()
+    {
+        using var prompts = PromptFolder.CopyOfRepository();
+        await using var host = await BotHost.StartAsync(settings: Settings(prompts));
+        using var admin = await StudioClient.SignInAsync(host);
+        var opened = (string)(await admin.PromptFileAsync("greeting.yaml"))["text"]!;
+
+        var (status, body) = await admin.PostAsync("prompts/save", new { file = "greeting.yaml", key = SupportPrompts.Welcome, text = "Good day {name}, what can I put right?", @base = opened });
+
+        Assert.True(status == HttpStatusCode.OK, body?.ToJsonString());
+        var variants = host.App.Services.GetRequiredService<Core.PromptFiles.PromptSource>().Current.Variants(SupportPrompts.Welcome);
+        Assert.Equal(("welcome-4", "Good day {name}, what can I put right?"), (variants[^1].Id, variants[^1].Text));
+        Assert.Contains("new variant welcome-4", (string?)body!["entry"]!["summary"], StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task DraftPublish_AfterTheSameFileChangedLive_RefusedWithADiffAndTheDraftKept()
+    {
+        using var prompts = PromptFolder.CopyOfRepository();
+        await using var host = await BotHost.StartAsync(settings: Settings(prompts));
+        using var admin = await StudioClient.SignInAsync(host);
+        var opened = (string)(await admin.PromptFileAsync("greeting.yaml"))["text"]!;
+        var (drafted, _) = await admin.PostAsync("prompts/save", new { file = "greeting.yaml", key = SupportPrompts.Welcome, id = "welcome-1", text = "Hi {name}, this is only in the draft. What went wrong?", @base = opened, draft = true });
+        var live = Path.Combine(prompts.Path, "greeting.yaml");
+        var byHand = opened.Replace("Welcome back, {name}. What can I help you with today?", "Welcome back, {name}. How can I help today?", StringComparison.Ordinal);
+        await File.WriteAllTextAsync(live, byHand);
+
+        var (status, body) = await admin.PostAsync("draft/publish");
+        var (_, draft) = await admin.GetAsync("draft");
+
+        Assert.Equal(HttpStatusCode.OK, drafted);
+        Assert.Equal(HttpStatusCode.Conflict, status);
+        Assert.Contains(body!["diff"]!.AsArray(), l => (string?)l!["op"] == "+" && ((string?)l["text"])!.Contains("How can I help today?", StringComparison.Ordinal));
+        Assert.Equal(byHand, await File.ReadAllTextAsync(live));
+        Assert.True((bool)draft!["exists"]!);
+        Assert.Equal("greeting.yaml", (string?)Assert.Single(draft["files"]!.AsArray())!["file"]);
+    }
+
+    [Fact]
     public async Task Try_AFirstMessage_ShowsWhatTheBotReadsAndTheLinesItWouldSay()
     {
         await using var host = await BotHost.StartAsync(settings: AgentClient.Accounts());

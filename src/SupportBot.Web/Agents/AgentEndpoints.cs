@@ -79,7 +79,8 @@ public static partial class AgentEndpoints
             cookie.Events.OnRedirectToLogin = context =>
             {
                 // The API and the event stream answer 401; pages go to the sign-in form.
-                if (context.Request.Path.StartsWithSegments("/agent/api") || context.Request.Path.StartsWithSegments("/agent/events") || context.Request.Path.StartsWithSegments("/healthz"))
+                if (context.Request.Path.StartsWithSegments("/agent/api") || context.Request.Path.StartsWithSegments("/agent/events") || context.Request.Path.StartsWithSegments("/healthz")
+                    || context.Request.Path.StartsWithSegments("/admin/api"))
                 {
                     context.Response.StatusCode = StatusCodes.Status401Unauthorized;
                 }
@@ -134,6 +135,7 @@ public static partial class AgentEndpoints
     private static IResult SignInPage(HttpContext http, Microsoft.Extensions.Options.IOptions<AgentOptions> agents)
     {
         var message = http.Request.Query.ContainsKey("failed") ? "<p role=\"alert\">That sign-in name and password don't match. Please try again.</p>" : string.Empty;
+        var back = ReturnPath(http.Request.Query["ReturnUrl"].ToString()) is { } path ? $"<input type=\"hidden\" name=\"returnUrl\" value=\"{System.Net.WebUtility.HtmlEncode(path)}\">" : string.Empty;
         if (agents.Value.OpenIdConnect.Configured)
         {
             message += "<p><a href=\"/agent/signin/entra\">Sign in with Microsoft</a></p>";
@@ -145,7 +147,7 @@ public static partial class AgentEndpoints
             <style>body{font-family:system-ui,sans-serif;display:grid;place-items:center;min-height:100vh;margin:0;background:#f3f4f6}
             form{background:#fff;padding:32px;border-radius:12px;box-shadow:0 4px 20px rgba(0,0,0,.1);display:grid;gap:12px;min-width:300px}
             input,button{font:inherit;padding:8px}button{background:#0063B1;color:#fff;border:0;border-radius:6px}[role=alert]{color:#a4262c;max-width:320px}</style></head>
-            <body><form method="post" action="/agent/signin"><h1>Agent sign-in</h1>{{message}}
+            <body><form method="post" action="/agent/signin"><h1>Agent sign-in</h1>{{message}}{{back}}
             <label for="login">Sign-in name</label><input id="login" name="login" autocomplete="username" required autofocus>
             <label for="password">Password</label><input id="password" name="password" type="password" autocomplete="current-password" required>
             <button type="submit">Sign in</button></form></body></html>
@@ -173,7 +175,7 @@ public static partial class AgentEndpoints
         {
             throttle.Failed(login, address);
             LogSignInFailed(logger, login.Length > 64 ? login[..64] : login);
-            return Results.Redirect("/agent/signin?failed");
+            return Results.Redirect(ReturnPath(form["returnUrl"].ToString()) is { } retry ? $"/agent/signin?failed&ReturnUrl={Uri.EscapeDataString(retry)}" : "/agent/signin?failed");
         }
 
         throttle.Succeeded(login);
@@ -187,8 +189,18 @@ public static partial class AgentEndpoints
             CookieAuthenticationDefaults.AuthenticationScheme);
         await http.SignInAsync(CookieAuthenticationDefaults.AuthenticationScheme, new ClaimsPrincipal(identity)).ConfigureAwait(false);
         LogSignedIn(logger, account.Login);
-        return Results.Redirect(AgentDirectory.RolesOf(account).Contains(AgentRoles.Agent) ? "/agent" : "/healthz/prompts");
+        var roles = AgentDirectory.RolesOf(account);
+        var home = roles.Contains(AgentRoles.Agent) ? "/agent" : "/admin";
+        var wanted = ReturnPath(form["returnUrl"].ToString());
+        return Results.Redirect(wanted is not null && (wanted.StartsWith("/admin", StringComparison.Ordinal) ? roles.Contains(AgentRoles.Admin) : roles.Contains(AgentRoles.Agent)) ? wanted : home);
     }
+
+    /// <summary>Where sign-in may send a colleague back to: a page of the console or the admin studio on this site, nothing else.</summary>
+    private static string? ReturnPath(string? wanted) =>
+        wanted is { Length: > 0 and < 200 } && (wanted == "/agent" || wanted == "/admin" || wanted.StartsWith("/admin/", StringComparison.Ordinal))
+        && wanted.All(c => char.IsAsciiLetterOrDigit(c) || c is '/' or '-' or '_')
+            ? wanted
+            : null;
 
     private static async Task<IResult> SignOutAsync(HttpContext http)
     {

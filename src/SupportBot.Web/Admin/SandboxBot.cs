@@ -47,10 +47,12 @@ public sealed class SandboxBot
         _conversationState = new ConversationState(storage);
         var userState = new UserState(storage);
         _cases = new CaseState(_conversationState, userState);
+        var outbox = Outbox.InMemory();
+        var desk = DeskTable.InMemory(outbox);
         var handoff = new HandoffServices
         {
-            Desk = new HandoffDesk(storage, time),
-            FollowUps = FollowUpSchedule.InMemory(),
+            Desk = new HandoffDesk(desk, time),
+            FollowUps = new FollowUpSchedule(outbox),
             FollowUpAfter = live.Handoff.FollowUpAfter,
             AgentsAvailable = live.Handoff.AgentsAvailable,
             NobodyFreeBecause = live.Handoff.NobodyFreeBecause,
@@ -62,7 +64,7 @@ public sealed class SandboxBot
         };
         var services = new SupportServices(prompts, catalog, live.Sentiment, live.Options, _conversationState, userState, handoff, reader, answers, live.Fulfilment);
         var bot = new SupportBotHandler(new SupportDialog(services), services, _conversationState);
-        _adapter = new BotAdapter(bot, _conversationState, userState, transcripts, time, loggers.CreateLogger<BotAdapter>(), TurnStore.Sequential(storage, transcripts, Outbox.InMemory()));
+        _adapter = new BotAdapter(bot, _conversationState, userState, transcripts, time, loggers.CreateLogger<BotAdapter>(), TurnStore.Sequential(storage, transcripts, outbox, desk));
     }
 
     /// <summary>The wording it speaks with.</summary>

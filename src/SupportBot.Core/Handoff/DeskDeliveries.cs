@@ -18,6 +18,8 @@ namespace SupportBot.Core.Handoff;
 public sealed class DeskDeliveries(Outbox outbox, Func<Activity, CancellationToken, Task> run, int attempts, double firstRetrySeconds, TimeProvider time)
 {
     private const string Prefix = "desk-";
+    private static readonly string Pending = Status(DeskDeliveryStatus.Pending);
+    private static readonly string Failed = Status(DeskDeliveryStatus.Failed);
 
     /// <summary>How long an attempt holds its delivery: past it, a process that stopped mid-attempt is taken to have failed.</summary>
     private static readonly TimeSpan Claim = TimeSpan.FromMinutes(2);
@@ -67,12 +69,12 @@ public sealed class DeskDeliveries(Outbox outbox, Func<Activity, CancellationTok
 
     /// <summary>The newest deliveries not through (pending or failed), for the console.</summary>
     public async Task<IReadOnlyList<DeskDelivery>> UndeliveredAsync(CancellationToken cancellationToken) =>
-        [.. (await outbox.WithStatusAsync([Status(DeskDeliveryStatus.Pending), Status(DeskDeliveryStatus.Failed)], cancellationToken).ConfigureAwait(false)).Select(Read)];
+        [.. (await outbox.WithStatusAsync([Pending, Failed], cancellationToken).ConfigureAwait(false)).Select(Read)];
 
     /// <summary>Tries every delivery due at <paramref name="now"/> again, each customer's in order, customers side by side.</summary>
     public async Task RetryDueAsync(DateTimeOffset now, CancellationToken cancellationToken)
     {
-        var due = (await outbox.DueAsync(now, cancellationToken).ConfigureAwait(false)).Where(r => r.Status == Status(DeskDeliveryStatus.Pending));
+        var due = (await outbox.DueAsync(now, cancellationToken).ConfigureAwait(false)).Where(r => r.Status == Pending);
         await Task.WhenAll(due.GroupBy(r => r.CaseId, StringComparer.Ordinal).Select(async rows =>
         {
             foreach (var row in rows.OrderBy(r => r.Created))
@@ -105,18 +107,18 @@ public sealed class DeskDeliveries(Outbox outbox, Func<Activity, CancellationTok
             return null;
         }
 
-        if (current.Status != Status(DeskDeliveryStatus.Pending))
+        if (current.Status != Pending)
         {
             return Read(current);
         }
 
         var now = time.GetUtcNow();
         var ahead = (await outbox.ForCaseAsync(current.CaseId, cancellationToken).ConfigureAwait(false))
-            .LastOrDefault(r => r.Status == Status(DeskDeliveryStatus.Pending) && Before(r, current));
+            .LastOrDefault(r => r.Status == Pending && Before(r, current));
         var (claimed, changed) = await outbox.ChangeAsync(id, row =>
         {
-            var delivery = Read(row);
-            if (delivery.Status != DeskDeliveryStatus.Pending || (first ? delivery.Attempts > 0 : row.Due > now))
+            // The entry may have changed hands meanwhile (a case's check-in scheduled anew replaces its last one).
+            if (row.Status != Pending || Read(row) is not { } delivery || (first ? delivery.Attempts > 0 : row.Due > now))
             {
                 return null;
             }
@@ -128,7 +130,7 @@ public sealed class DeskDeliveries(Outbox outbox, Func<Activity, CancellationTok
         }, cancellationToken).ConfigureAwait(false);
         if (claimed is null || !changed || ahead is not null)
         {
-            return claimed is null ? null : Read(claimed);
+            return claimed is not null && Holds(claimed) ? Read(claimed) : null;
         }
 
         var attempt = Read(claimed);
@@ -143,7 +145,7 @@ public sealed class DeskDeliveries(Outbox outbox, Func<Activity, CancellationTok
         }
 
         var after = time.GetUtcNow();
-        var (recorded, _) = await outbox.ChangeAsync(id, row => Read(row) is { Status: DeskDeliveryStatus.Pending } delivery && delivery.Attempts == attempt.Attempts
+        var (recorded, _) = await outbox.ChangeAsync(id, row => row.Status == Pending && Read(row) is { } delivery && delivery.Attempts == attempt.Attempts
             ? error is null
                 ? Row(delivery with { Status = DeskDeliveryStatus.Delivered, DeliveredAt = after, LastError = null }, null)
                 : delivery.Attempts >= attempts
@@ -157,14 +159,14 @@ public sealed class DeskDeliveries(Outbox outbox, Func<Activity, CancellationTok
             await AttemptAsync(next, first: true, cancellationToken).ConfigureAwait(false);
         }
 
-        return recorded is null ? null : Read(recorded);
+        return recorded is not null && Holds(recorded) ? Read(recorded) : null;
     }
 
     /// <summary>The case's oldest delivery that waits and was never tried (it waited behind one just delivered), or null.</summary>
     private async Task<string?> NextAsync(string caseId, CancellationToken cancellationToken)
     {
         var rows = await outbox.ForCaseAsync(caseId, cancellationToken).ConfigureAwait(false);
-        return rows.FirstOrDefault(r => r.Status == Status(DeskDeliveryStatus.Pending) && Read(r).Attempts == 0)?.Id;
+        return rows.FirstOrDefault(r => r.Status == Pending && Read(r).Attempts == 0)?.Id;
     }
 
     /// <summary>Whether <paramref name="row"/> was queued before <paramref name="other"/> (by time, then id, as the outbox lists a case's entries).</summary>

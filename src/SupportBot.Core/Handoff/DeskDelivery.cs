@@ -3,7 +3,7 @@ using SupportBot.Core.Activities;
 namespace SupportBot.Core.Handoff;
 
 /// <summary>
-/// A message the desk owes a customer (a colleague joined, their decision, a queue update, a check-in): a desk event
+/// A message the desk owes a customer (a colleague joined or wrote, their decision, a hand-back, a check-in): a desk event
 /// to run as a turn of the customer's conversation, kept in the outbox until the replies reached their channel.
 /// Every attempt runs the same event, with the same id, so a turn that was saved but not delivered is delivered
 /// again rather than run twice.

@@ -114,7 +114,7 @@ public static class CaseEndpoints
     private static Task<IResult> TypingAsync(string caseId, ClaimsPrincipal user, AgentDirectory agents, HandoffDesk desk, DeskRelay relay, CancellationToken cancellationToken) =>
         WithOwnCaseAsync(caseId, user, desk, async deskCase =>
         {
-            await relay.TypingAsync(deskCase.Reference, SpeakerOrAgent(user, agents, caseId, deskCase), cancellationToken).ConfigureAwait(false);
+            await relay.SendOnceAsync(deskCase.Reference, DeskEvents.AgentTyping, SpeakerOrAgent(user, agents, caseId, deskCase), cancellationToken).ConfigureAwait(false);
             return Results.NoContent();
         }, cancellationToken);
 

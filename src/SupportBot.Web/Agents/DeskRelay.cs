@@ -44,16 +44,23 @@ public sealed partial class DeskRelay(TurnRunner turns, DeskDeliveries deliverie
         return now;
     }
 
-    /// <summary>A colleague's typing indicator: shown now or never, so it is neither kept nor tried again.</summary>
-    public async Task TypingAsync(ConversationReference reference, DeskEventValue value, CancellationToken cancellationToken)
+    /// <summary>
+    /// Sends desk event <paramref name="name"/> now or never (a colleague typing, where the customer stands in the
+    /// queue): one that arrives late is wrong, and the next one says it afresh, so it is neither kept nor tried again.
+    /// Returns whether it reached the customer.
+    /// </summary>
+    public async Task<bool> SendOnceAsync(ConversationReference reference, string name, DeskEventValue value, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(reference);
         try
         {
-            await turns.RunAsync(DeskEvents.For(reference, DeskEvents.AgentTyping, "desk", value, time.GetUtcNow()), cancellationToken).ConfigureAwait(false);
+            await turns.RunAsync(DeskEvents.For(reference, name, "desk", value, time.GetUtcNow()), cancellationToken).ConfigureAwait(false);
+            return true;
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
-            LogTypingLost(logger, reference.Conversation?.Id ?? string.Empty, ex.Message);
+            LogLost(logger, name, reference.Conversation?.Id ?? string.Empty, ex.Message);
+            return false;
         }
     }
 
@@ -63,6 +70,6 @@ public sealed partial class DeskRelay(TurnRunner turns, DeskDeliveries deliverie
     [LoggerMessage(Level = LogLevel.Warning, Message = "Desk event {Name} for conversation {ConversationId} is not through yet ({Reason}); it stays in the outbox")]
     private static partial void LogPending(ILogger logger, string name, string conversationId, string reason);
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "A colleague's typing indicator did not reach conversation {ConversationId} ({Reason})")]
-    private static partial void LogTypingLost(ILogger logger, string conversationId, string reason);
+    [LoggerMessage(Level = LogLevel.Information, Message = "Desk event {Name} did not reach conversation {ConversationId} ({Reason}); the next one will say it afresh")]
+    private static partial void LogLost(ILogger logger, string name, string conversationId, string reason);
 }

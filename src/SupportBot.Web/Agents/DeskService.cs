@@ -7,7 +7,8 @@ namespace SupportBot.Web.Agents;
 /// The desk's clock: every <c>Handoff:CheckSeconds</c> it tells each waiting customer where they stand once their
 /// last update is <c>Handoff:UpdateSeconds</c> old (so no silence lasts longer), and sends the check-ins that are
 /// due. The schedule lives in the outbox, so a restart loses nothing and a check-in fires once; like every message
-/// the desk owes a customer, one their channel does not take is tried again (<see cref="DeskDeliveries"/>).
+/// the desk owes a customer, one their channel does not take is tried again (<see cref="DeskDeliveries"/>). A queue
+/// update is not: the next one says it afresh.
 /// </summary>
 public sealed partial class DeskService(HandoffDesk desk, FollowUpSchedule followUps, DeskRelay relay, IOptions<HandoffOptions> options, TimeProvider time, ILogger<DeskService> logger) : BackgroundService
 {
@@ -65,16 +66,17 @@ public sealed partial class DeskService(HandoffDesk desk, FollowUpSchedule follo
                 continue;
             }
 
-            // The update is queued in the same commit that records it was given: it is told once, whatever the channel does.
+            // Recorded first, so of several instances one gives it; sent now or never, as an update that arrives late is
+            // wrong and the next one says it afresh.
             var wait = (await desk.EstimateAsync(position, cancellationToken).ConfigureAwait(false)).Describe() ?? "hard to estimate just now";
-            var (_, changed, update) = await desk.ChangeAsync(
+            var (_, changed, _) = await desk.ChangeAsync(
                 waiting.CaseId,
                 c => c.Status == CaseStatus.Waiting && c.AgentLogin is null && (c.LastUpdateAt ?? c.CreatedAt) + interval <= now ? c with { LastUpdateAt = now } : null,
-                (DeskEvents.QueueUpdate, new DeskEventValue { Position = position, Wait = wait }),
+                tell: null,
                 cancellationToken).ConfigureAwait(false);
             if (changed)
             {
-                await relay.DeliverAsync(update, cancellationToken).ConfigureAwait(false);
+                await relay.SendOnceAsync(waiting.Reference, DeskEvents.QueueUpdate, new DeskEventValue { CaseId = waiting.CaseId, Position = position, Wait = wait }, cancellationToken).ConfigureAwait(false);
             }
         }
 

@@ -137,11 +137,16 @@ public sealed partial class BotAdapter
         // redelivery of the first activity is answered with everything that was said.
         var entry = extends is null ? processed?.Add(activity.Id!, replies, delivered) : processed?.Extend(extends, replies);
 
-        // State, transcript and outbox entries are one commit. Only a write racing another process (ETag) can fail
-        // here; then nothing of this attempt was written, and the turn reruns on fresh state.
-        var commit = _turns.CommitAsync(new TurnWrite(Changes(context), activity.ChannelId!, activity.Conversation!.Id!, [activity, .. replies], context.Outbox), cancellationToken);
-        await Task.WhenAll([commit, .. context.PendingWrites]).ConfigureAwait(false);
-        Committed(context, await commit.ConfigureAwait(false));
+        // State, transcript, outbox entries and desk rows are one commit, and nothing of the turn was written before
+        // it. If it fails, nothing of this attempt is written: after a write racing another process (ETag) the turn
+        // reruns on fresh state; any other failure reaches the caller, and the same activity may be sent again.
+        var write = new TurnWrite(Changes(context), activity.ChannelId!, activity.Conversation!.Id!, [activity, .. replies], context.Outbox) { Desk = context.Desk };
+        Committed(context, await _turns.CommitAsync(write, cancellationToken).ConfigureAwait(false));
+        foreach (var action in context.WhenCommitted)
+        {
+            action();
+        }
+
         return (new TurnResult(replies, Duplicate: false), entry);
     }
 

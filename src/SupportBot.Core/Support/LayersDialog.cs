@@ -69,8 +69,8 @@ public sealed class LayersDialog : CaseDialog
         }
 
         // "I want my money back" says what would put it right: that is for the remedies, next, not another problem.
-        if (RemedyDialog.NamedRemedy(_services.Catalog, supportCase, answer) is not null
-            && (ComplaintReader.Mirror(answer).Length == 0 || answer.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length <= 5))
+        if (RemedyDialog.NamesRemedy(_services.Catalog, supportCase, answer)
+            && (ComplaintReader.Mirror(answer).Length == 0 || answer.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length <= 10))
         {
             supportCase.RemedyAsked = PiiMasker.Mask(answer);
             return await step.EndDialogAsync(null, cancellationToken).ConfigureAwait(false);

@@ -46,6 +46,7 @@ public static partial class SupportBotApp
         var desk = app.Services.GetRequiredService<Core.Handoff.HandoffDesk>();
         desk.Changed += feed.CaseChanged;
         desk.Changed += app.Services.GetRequiredService<TeamsAgentCards>().OnChanged;
+        app.Services.GetRequiredService<Core.Handoff.DeskDeliveries>().Changed += feed.CaseChanged;
 
         app.UseExceptionHandler();
         app.UseSecurityHeaders();

@@ -1,4 +1,3 @@
-using SupportBot.Core.Handoff;
 using SupportBot.Core.State;
 using SupportBot.Core.Transcripts;
 
@@ -6,10 +5,10 @@ namespace SupportBot.Web.Storage;
 
 /// <summary>
 /// One storage provider's services, made together over one database: conversation and user state, transcripts, the
-/// outbox, how a turn commits them together, and the follow-up schedule. Disposing it closes the database (a SQLite
-/// file's pending writes are flushed first).
+/// outbox (with the follow-up check-ins), the desk's cases, and how a turn commits them together. Disposing it closes
+/// the database (a SQLite file's pending writes are flushed first).
 /// </summary>
-public sealed record StorageBackend(IStorage Storage, ITranscriptStore Transcripts, Outbox Outbox, TurnStore Turns, FollowUpSchedule FollowUps, IAsyncDisposable? Database) : IAsyncDisposable
+public sealed record StorageBackend(IStorage Storage, ITranscriptStore Transcripts, Outbox Outbox, DeskTable Desk, TurnStore Turns, IAsyncDisposable? Database) : IAsyncDisposable
 {
     /// <summary>Opens the backend <paramref name="options"/> name; a SQLite file lives under <paramref name="root"/>.</summary>
     public static StorageBackend Open(StorageOptions options, string root)
@@ -21,13 +20,14 @@ public sealed record StorageBackend(IStorage Storage, ITranscriptStore Transcrip
                 var storage = new MemoryStorage();
                 var transcripts = new MemoryTranscriptStore();
                 var outbox = Outbox.InMemory();
-                return new StorageBackend(storage, transcripts, outbox, TurnStore.Sequential(storage, transcripts, outbox), FollowUpSchedule.InMemory(), Database: null);
+                var desk = DeskTable.InMemory(outbox);
+                return new StorageBackend(storage, transcripts, outbox, desk, TurnStore.Sequential(storage, transcripts, outbox, desk), Database: null);
             case StorageProvider.Postgres:
                 var postgres = new PostgresDatabase(options.ConnectionString);
-                return new StorageBackend(new PostgresStorage(postgres), new PostgresTranscriptStore(postgres), Outbox.InPostgres(postgres), TurnStore.InPostgres(postgres), FollowUpSchedule.InPostgres(postgres), postgres);
+                return new StorageBackend(new PostgresStorage(postgres), new PostgresTranscriptStore(postgres), Outbox.InPostgres(postgres), DeskTable.InPostgres(postgres), TurnStore.InPostgres(postgres), postgres);
             case StorageProvider.Sqlite:
                 var sqlite = new SqliteDatabase(Path.Combine(root, options.DataDirectory, "supportbot.db"));
-                return new StorageBackend(new SqliteStorage(sqlite), new SqliteTranscriptStore(sqlite), Outbox.InSqlite(sqlite), TurnStore.InSqlite(sqlite), FollowUpSchedule.InSqlite(sqlite), sqlite);
+                return new StorageBackend(new SqliteStorage(sqlite), new SqliteTranscriptStore(sqlite), Outbox.InSqlite(sqlite), DeskTable.InSqlite(sqlite), TurnStore.InSqlite(sqlite), sqlite);
             default:
                 throw new ArgumentOutOfRangeException(nameof(options), options.Provider, "Storage:Provider must be Sqlite, Postgres or Memory.");
         }

@@ -40,6 +40,8 @@ public sealed class SlotReaderTests
     [InlineData("symptom", "my internet keeps dropping every evening", "my internet keeps dropping every evening")]
     [InlineData("symptom", "it just cuts out mid call", "it just cuts out mid call")]
     [InlineData("symptom", "I restarted it twice", null)]
+    [InlineData("tried", "THIS IS THE THIRD TIME IM CONTACTING YOU", "THIS IS THE THIRD TIME IM CONTACTING YOU")]
+    [InlineData("tried", "second time I've asked about this", "second time I've asked about this")]
     [InlineData("amount", "you took 49.99 from my card twice", "£49.99")]
     [InlineData("purchase", "it's my monthly subscription", "it's my monthly subscription")]
     [InlineData("purchase", "a preorder game", "a preorder game")]

@@ -17,5 +17,11 @@ if (args.Length > 0 && args[0] == "handoff")
     return await HandoffProbe.RunAsync(args.AsMemory(1)).ConfigureAwait(false);
 }
 
+// `insight ...` seeds the dashboard's facts and times each chart's query (Insight/InsightBench.cs).
+if (args.Length > 0 && args[0] == "insight")
+{
+    return await SupportBot.Benchmarks.Insight.InsightBench.RunAsync(args.AsMemory(1)).ConfigureAwait(false);
+}
+
 BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
 return 0;

@@ -1,8 +1,8 @@
-using Stopwatch = System.Diagnostics.Stopwatch;
 using System.Globalization;
 using SupportBot.Core.Activities;
 using SupportBot.Core.Insight;
 using SupportBot.Core.State;
+using Stopwatch = System.Diagnostics.Stopwatch;
 
 namespace SupportBot.Benchmarks.Insight;
 

@@ -4,7 +4,12 @@
 # conversation, every reply checked), on the same machine,
 # one server at a time. Only the ratios measured in one run are meaningful.
 #
-#   bench/run-load.sh [--only peer|bot] [--directline] [--handoff] [--duration S] [--warmup S] [N ...]
+#   bench/run-load.sh [--only peer|bot|postgres] [--no-postgres] [--directline] [--handoff] [--duration S] [--warmup S] [N ...]
+#
+# After the side-by-side runs, our bot runs the same load on PostgreSQL, as one instance and as two instances sharing
+# one database, each conversation's turns sent to the two in turn (bench/SupportBot.Benchmarks `load` with two --url):
+# a throwaway PostgreSQL server of its own (tests/throwaway-postgres.sh), deleted at the end. --only postgres runs
+# just these; --no-postgres skips them (--directline and --handoff skip them too).
 #
 # --handoff: our bot only; while the load runs, a probe customer hands off again and again and a signed-in agent's
 # console measures how long each case takes to appear (bench/SupportBot.Benchmarks `handoff`).
@@ -21,17 +26,19 @@ peer_src="$repo/../shared/peer"
 peer_dir="$repo/bench/.peer"
 peer_port=3979
 bot_port=3980
+business_port=3990
 bot_dll="$repo/src/SupportBot.Web/bin/Release/net10.0/supportbot.dll"
 bench_dll="$repo/bench/SupportBot.Benchmarks/bin/Release/net10.0/SupportBot.Benchmarks.dll"
 
 only=""
+postgres=true
 transport=http
 handoff=false
 duration=20
 warmup=3
 counts=()
 
-usage() { sed -n '2,16p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'; }
+usage() { sed -n '2,21p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'; }
 
 while [[ $# -gt 0 ]]; do
     case "$1" in
@@ -41,36 +48,47 @@ while [[ $# -gt 0 ]]; do
         --duration=*) duration="${1#*=}"; shift ;;
         --warmup) warmup="${2:-}"; shift 2 ;;
         --warmup=*) warmup="${1#*=}"; shift ;;
-        --directline) transport=directline; only=bot; shift ;;
-        --handoff) handoff=true; only=bot; shift ;;
+        --no-postgres) postgres=false; shift ;;
+        --directline) transport=directline; only=bot; postgres=false; shift ;;
+        --handoff) handoff=true; only=bot; postgres=false; shift ;;
         -h|--help) usage; exit 0 ;;
         ''|*[!0-9]*) echo "run-load: unknown argument '$1'" >&2; usage >&2; exit 2 ;;
         *) counts+=("$1"); shift ;;
     esac
 done
-case "$only" in ""|peer|bot) ;; *) echo "run-load: --only takes peer or bot" >&2; exit 2 ;; esac
+case "$only" in ""|peer|bot|postgres) ;; *) echo "run-load: --only takes peer, bot or postgres" >&2; exit 2 ;; esac
 [[ ${#counts[@]} -gt 0 ]] || counts=(64 256)
 run_peer=true; run_bot=true
 [[ "$only" == bot ]] && run_peer=false
-[[ "$only" == peer ]] && run_bot=false
+[[ "$only" == peer ]] && { run_bot=false; postgres=false; }
+[[ "$only" == postgres ]] && { run_peer=false; run_bot=false; postgres=true; }
 
 logs="$(mktemp -d "${TMPDIR:-/tmp}/supportbot-load.XXXXXX")"
-server_pid=""
-data_dir=""
+business_pid=""   # the business system the remedies' webhook calls
+server_pid=""      # the server started last
+server_pids=()     # every server of the current run (two instances: two)
+server_ports=()
+data_dirs=()
+# shellcheck source=tests/throwaway-postgres.sh
+. "$repo/tests/throwaway-postgres.sh"
 
 stop_server() {
-    if [[ -n "$server_pid" ]]; then
-        if kill -0 "$server_pid" 2>/dev/null; then
-            kill -TERM "$server_pid" 2>/dev/null || true
-            for _ in $(seq 50); do kill -0 "$server_pid" 2>/dev/null || break; sleep 0.1; done
-            kill -KILL "$server_pid" 2>/dev/null || true
+    local pid
+    for pid in "${server_pids[@]}"; do
+        if kill -0 "$pid" 2>/dev/null; then
+            kill -TERM "$pid" 2>/dev/null || true
+            for _ in $(seq 50); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
+            kill -KILL "$pid" 2>/dev/null || true
         fi
-        wait "$server_pid" 2>/dev/null || true
-        server_pid=""
-    fi
-    if [[ -n "$data_dir" ]]; then rm -rf "$data_dir"; data_dir=""; fi
+        wait "$pid" 2>/dev/null || true
+    done
+    server_pid=""; server_pids=(); server_ports=()
+    if [[ ${#data_dirs[@]} -gt 0 ]]; then rm -rf "${data_dirs[@]}"; data_dirs=(); fi
 }
-trap stop_server EXIT
+stop_business() {
+    if [[ -n "$business_pid" ]]; then kill -TERM "$business_pid" 2>/dev/null || true; wait "$business_pid" 2>/dev/null || true; business_pid=""; fi
+}
+trap 'stop_server; stop_business; throwaway_pg_stop' EXIT
 trap 'exit 130' INT TERM
 
 # Waits until $1 answers (any HTTP status below 500) while the server process is alive.
@@ -114,7 +132,7 @@ prepare_peer() {
 
 # --- 2. builds -----------------------------------------------------------------------------------------------
 build() {
-    if $run_bot; then
+    if $run_bot || $postgres; then
         echo "run-load: dotnet build -c Release src/SupportBot.Web"
         (cd "$repo" && dotnet build -c Release src/SupportBot.Web -nologo -v q)
         [[ -f "$bot_dll" ]] || { echo "run-load: $bot_dll not found after the build" >&2; exit 1; }
@@ -128,37 +146,57 @@ start_peer() {
     local log="$logs/peer-$1.server.log"
     port_free "$peer_port" || return 1
     (cd "$peer_dir" && PORT=$peer_port NODE_ENV=production exec node index.js) >"$log" 2>&1 &
-    server_pid=$!
+    server_pid=$!; server_pids+=("$server_pid"); server_ports+=("$peer_port")
     wait_for "http://127.0.0.1:$peer_port/" "the peer" "$log"
 }
 
+# start_bot NAME PORT [SETTING...]: one instance of our bot on PORT, its data in a folder of its own.
 start_bot() {
-    local log="$logs/bot-$1.server.log"
-    port_free "$bot_port" || return 1
+    local log="$logs/$1.server.log" port="$2"
+    shift 2
+    port_free "$port" || return 1
+    local data_dir
     data_dir="$(mktemp -d "${TMPDIR:-/tmp}/supportbot-data.XXXXXX")"
+    data_dirs+=("$data_dir")
     local agent_args=()
     if $handoff; then
         agent_args=(--Agents:Accounts:0:Login=bench --Agents:Accounts:0:Name=Bench --Agents:Accounts:0:PasswordHash="$(dotnet "$bot_dll" agents hash-password <<<"$probe_password")")
     fi
     # The load generator is one address sending each conversation's turns back to back, far faster than a person
     # types: the rate limits that protect production from runaway clients are lifted for the measurement.
-    (cd "$repo" && exec dotnet "$bot_dll" --urls "http://127.0.0.1:$bot_port" --Storage:DataDirectory="$data_dir" --Logging:LogLevel:Default=Warning \
-        --RateLimits:PerConversationPer10Seconds=1000000 --RateLimits:PerAddressPerMinute=100000000 "${agent_args[@]}") >"$log" 2>&1 &
-    server_pid=$!
-    wait_for "http://127.0.0.1:$bot_port/healthz" "our bot" "$log"
+    # The granted replacement is booked through the orders webhook, answered by the bench's business system; the turn
+    # waits for its answer however busy the machine is, so the customer always hears it is booked.
+    (cd "$repo" && exec dotnet "$bot_dll" --urls "http://127.0.0.1:$port" --Storage:DataDirectory="$data_dir" --Logging:LogLevel:Default=Warning \
+        --RateLimits:PerConversationPer10Seconds=1000000 --RateLimits:PerAddressPerMinute=100000000 "${agent_args[@]}" \
+        --Fulfilment:Webhooks:orders:Url="http://127.0.0.1:$business_port/orders" --Fulfilment:Webhooks:orders:Secret="bench-orders-webhook-secret" \
+        --Fulfilment:Webhooks:orders:TimeoutSeconds=20 --Fulfilment:TurnBudgetSeconds=20 "$@") >"$log" 2>&1 &
+    server_pid=$!; server_pids+=("$server_pid"); server_ports+=("$port")
+    wait_for "http://127.0.0.1:$port/healthz" "our bot" "$log"
+}
+
+# start_postgres_bots INSTANCES N: that many instances of our bot sharing a new database of the throwaway server.
+start_postgres_bots() {
+    local connection i
+    connection="$(throwaway_pg_database "bench_${1}_$2")" || return 1
+    for i in $(seq "$1"); do
+        start_bot "bot-pg$1-$2-$i" $((bot_port + i - 1)) --Storage:Provider=Postgres --Storage:ConnectionString="$connection" || return 1
+    done
 }
 
 probe_password="bench-probe-$RANDOM-$RANDOM"
 declare -A result=()
 failed=0
 
-# Runs the load against the server started last; keeps its RESULT line as result[name:N].
+# Runs the load against the servers of the current run (each conversation's turns go to them in turn); keeps its
+# RESULT line as result[name:N].
 run_load() {
-    local name="$1" n="$2" port="$3"
+    local name="$1" n="$2" port="${server_ports[0]}"
     local log="$logs/$name-$n.load.log"
     # The peer walks its own five steps; our bot walks its whole support conversation (seven turns).
     local flow=reference
-    [ "$name" = bot ] && flow=support
+    [ "$name" != peer ] && flow=support
+    local targets=() i
+    for i in "${!server_ports[@]}"; do targets+=(--url "http://127.0.0.1:${server_ports[$i]}/api/messages" --pid "${server_pids[$i]}"); done
     echo
     echo "=== $name, $n conversations ==="
     local probe_pid=""
@@ -167,8 +205,8 @@ run_load() {
             | tee "$logs/$name-$n.handoff.log") &
         probe_pid=$!
     fi
-    if ! dotnet "$bench_dll" load --url "http://127.0.0.1:$port/api/messages" --conversations "$n" \
-        --duration "$duration" --warmup "$warmup" --pid "$server_pid" --label "$name" --flow "$flow" \
+    if ! dotnet "$bench_dll" load "${targets[@]}" --conversations "$n" \
+        --duration "$duration" --warmup "$warmup" --label "$name" --flow "$flow" \
         --transport "$([ "$name" = bot ] && echo "$transport" || echo http)" | tee "$log"; then
         failed=1
     fi
@@ -194,29 +232,61 @@ ratio() {
 $run_peer && prepare_peer
 build
 
+if $run_bot || $postgres; then
+    port_free "$business_port" || exit 1
+    dotnet "$bench_dll" business --port "$business_port" >"$logs/business.log" 2>&1 &
+    business_pid=$!
+fi
+
+if $postgres; then
+    echo "run-load: a throwaway PostgreSQL server for the runs on PostgreSQL"
+    throwaway_pg_start 54420 54499 500 "$logs" || exit 1
+    echo "run-load: PostgreSQL $THROWAWAY_PG_VERSION"
+fi
+
 for n in "${counts[@]}"; do
     if $run_peer; then
-        if start_peer "$n"; then run_load peer "$n" "$peer_port"; else failed=1; fi
+        if start_peer "$n"; then run_load peer "$n"; else failed=1; fi
         stop_server
     fi
     if $run_bot; then
-        if start_bot "$n"; then run_load bot "$n" "$bot_port"; else failed=1; fi
+        if start_bot "bot-$n" "$bot_port"; then run_load bot "$n"; else failed=1; fi
         stop_server
+    fi
+    if $postgres; then
+        for instances in 1 2; do
+            if start_postgres_bots "$instances" "$n"; then run_load "pg$instances" "$n"; else failed=1; fi
+            stop_server
+        done
     fi
 done
 
 # --- 4. the side-by-side table -------------------------------------------------------------------------------
-echo
-echo "## Load: reference peer (Bot Framework JS SDK) vs. our bot (transport: $transport) — ${duration} s measured after ${warmup} s warm-up, $(nproc) cores"
-echo
-echo "| conversations | peer turns/s | bot turns/s | turns/s bot÷peer | peer p50 ms | bot p50 ms | peer p99 ms | bot p99 ms | p99 bot÷peer | peer peak RSS MiB | bot peak RSS MiB | errors peer / bot |"
-echo "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"
-for n in "${counts[@]}"; do
-    p="${result[peer:$n]:-}"; b="${result[bot:$n]:-}"
-    pt="$(field "$p" turns_per_s)"; bt="$(field "$b" turns_per_s)"
-    p99p="$(field "$p" p99_ms)"; p99b="$(field "$b" p99_ms)"
-    echo "| $n | $pt | $bt | $(ratio "$bt" "$pt") | $(field "$p" p50_ms) | $(field "$b" p50_ms) | $p99p | $p99b | $(ratio "$p99b" "$p99p") | $(field "$p" peak_rss_mib) | $(field "$b" peak_rss_mib) | $(field "$p" errors) / $(field "$b" errors) |"
-done
+if $run_peer || $run_bot; then
+    echo
+    echo "## Load: reference peer (Bot Framework JS SDK) vs. our bot (transport: $transport) — ${duration} s measured after ${warmup} s warm-up, $(nproc) cores"
+    echo
+    echo "| conversations | peer turns/s | bot turns/s | turns/s bot÷peer | peer p50 ms | bot p50 ms | peer p99 ms | bot p99 ms | p99 bot÷peer | peer peak RSS MiB | bot peak RSS MiB | errors peer / bot |"
+    echo "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"
+    for n in "${counts[@]}"; do
+        p="${result[peer:$n]:-}"; b="${result[bot:$n]:-}"
+        pt="$(field "$p" turns_per_s)"; bt="$(field "$b" turns_per_s)"
+        p99p="$(field "$p" p99_ms)"; p99b="$(field "$b" p99_ms)"
+        echo "| $n | $pt | $bt | $(ratio "$bt" "$pt") | $(field "$p" p50_ms) | $(field "$b" p50_ms) | $p99p | $p99b | $(ratio "$p99b" "$p99p") | $(field "$p" peak_rss_mib) | $(field "$b" peak_rss_mib) | $(field "$p" errors) / $(field "$b" errors) |"
+    done
+fi
+
+if $postgres; then
+    echo
+    echo "## Our bot on PostgreSQL: one instance, and two sharing the database (each conversation's turns alternating between them) — ${duration} s measured after ${warmup} s warm-up, $(nproc) cores"
+    echo
+    echo "| conversations | 1 instance turns/s | 2 instances turns/s | 1 instance p50 / p99 ms | 2 instances p50 / p99 ms | peak RSS MiB, 1 / 2 (both) | errors 1 / 2 |"
+    echo "|---:|---:|---:|---:|---:|---:|---:|"
+    for n in "${counts[@]}"; do
+        one="${result[pg1:$n]:-}"; two="${result[pg2:$n]:-}"
+        echo "| $n | $(field "$one" turns_per_s) | $(field "$two" turns_per_s) | $(field "$one" p50_ms) / $(field "$one" p99_ms) | $(field "$two" p50_ms) / $(field "$two" p99_ms) | $(field "$one" peak_rss_mib) / $(field "$two" peak_rss_mib) | $(field "$one" errors) / $(field "$two" errors) |"
+    done
+fi
 echo
 echo "Logs: $logs"
 exit "$failed"

@@ -40,39 +40,13 @@ fi
 
 echo "== PostgreSQL (a throwaway server for the storage tests, removed at the end)"
 if [ -z "${SUPPORTBOT_TEST_POSTGRES:-}" ]; then
-  how="install Debian's postgresql ('sudo apt-get install postgresql'), or set SUPPORTBOT_TEST_POSTGRES to a connection string of a database the tests may create schemas in"
-  sudo=""
-  if [ "$(id -u)" -ne 0 ]; then sudo="sudo -n"; fi
-  pgbin=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -1)
-  if [ -z "$pgbin" ]; then
-    command -v apt-get >/dev/null || fail "PostgreSQL is missing and this is not a Debian-like system: $how."
-    [ -z "$sudo" ] || command -v sudo >/dev/null || fail "PostgreSQL is missing and installing it needs root: $how."
-    echo "installing Debian's postgresql (once; only its programs are used, the machine's own clusters are left alone)"
-    { $sudo apt-get update -qq && $sudo env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends postgresql; } >"$results/apt-postgres.log" 2>&1 \
-      || { tail -n 5 "$results/apt-postgres.log" >&2; fail "PostgreSQL could not be installed: $how."; }
-    pgbin=$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -1)
-  fi
-  # A cluster of its own in a temporary folder, on a free loopback port: stopped and deleted when this script ends.
-  pgdir=$(mktemp -d "${TMPDIR:-/tmp}/supportbot-pg.XXXXXX")
-  as=""
-  if [ "$(id -u)" -eq 0 ]; then chown postgres "$pgdir"; as="runuser -u postgres --"; fi # initdb refuses to run as root
-  trap '$as "$pgbin/pg_ctl" -D "$pgdir/data" -m immediate stop >/dev/null 2>&1; rm -rf "$pgdir"' EXIT
-  password="supportbot-tests-$(od -An -N8 -tx8 /dev/urandom | tr -d ' ')"
-  echo "$password" >"$pgdir/pw" && chmod 600 "$pgdir/pw" && { [ -z "$as" ] || chown postgres "$pgdir/pw"; }
-  $as "$pgbin/initdb" -D "$pgdir/data" -U supportbot_tests --pwfile="$pgdir/pw" -A scram-sha-256 -E UTF8 --no-locale >"$results/initdb.log" 2>&1 \
-    || { tail -n 5 "$results/initdb.log" >&2; fail "could not create a throwaway PostgreSQL cluster: $how."; }
-  port=""
-  for candidate in $(seq 54320 54399); do
-    if ! (exec 3<>"/dev/tcp/127.0.0.1/$candidate") 2>/dev/null; then port=$candidate; break; fi
-  done
-  [ -n "$port" ] || fail "no free loopback port for PostgreSQL between 54320 and 54399."
-  $as "$pgbin/pg_ctl" -D "$pgdir/data" -l "$pgdir/server.log" -w -t 60 \
-    -o "-c listen_addresses=127.0.0.1 -p $port -k $pgdir -c fsync=off -c max_connections=200" start >/dev/null \
-    || { tail -n 5 "$pgdir/server.log" >&2; fail "the throwaway PostgreSQL did not start: $how."; }
-  PGPASSWORD="$password" "$pgbin/createdb" -h 127.0.0.1 -p "$port" -U supportbot_tests supportbot_tests \
-    || fail "could not create the test database."
-  export SUPPORTBOT_TEST_POSTGRES="Host=127.0.0.1;Port=$port;Username=supportbot_tests;Password=$password;Database=supportbot_tests"
-  echo "PostgreSQL $("$pgbin/postgres" --version | awk '{print $3}') on 127.0.0.1:$port"
+  # shellcheck source=tests/throwaway-postgres.sh
+  . "$root/tests/throwaway-postgres.sh"
+  trap throwaway_pg_stop EXIT
+  throwaway_pg_start 54320 54399 200 "$results" \
+    || fail "no PostgreSQL for the tests (see above): install Debian's postgresql, or set SUPPORTBOT_TEST_POSTGRES to a connection string of a database the tests may create schemas in."
+  export SUPPORTBOT_TEST_POSTGRES="$THROWAWAY_PG"
+  echo "PostgreSQL $THROWAWAY_PG_VERSION"
 fi
 
 passed=0; failed=0; status=0

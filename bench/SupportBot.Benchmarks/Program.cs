@@ -23,5 +23,11 @@ if (args.Length > 0 && args[0] == "insight")
     return await SupportBot.Benchmarks.Insight.InsightBench.RunAsync(args.AsMemory(1)).ConfigureAwait(false);
 }
 
+// `business --port N` answers the remedies' webhook for the load's support conversations (Load/BusinessSystem.cs).
+if (args.Length > 0 && args[0] == "business")
+{
+    return await BusinessSystem.RunAsync(args.AsMemory(1)).ConfigureAwait(false);
+}
+
 BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
 return 0;

@@ -78,13 +78,15 @@ internal static class TestBots
     /// <summary>
     /// The support bot over <paramref name="storage"/> (memory unless given). Granted remedies' actions go to
     /// <paramref name="business"/> (one that does everything unless given) through the real delivery, with
-    /// <paramref name="outbox"/> (memory unless given) committed with each turn.
+    /// <paramref name="outbox"/> (memory unless given) committed with each turn, as are the rows of
+    /// <paramref name="desk"/> (memory unless given; the table of <paramref name="handoff"/>'s desk).
     /// </summary>
-    public static BotAdapter SupportBot(IStorage? storage = null, ITranscriptStore? transcripts = null, TimeProvider? time = null, SupportOptions? options = null, Action<UserProfile>? profile = null, HandoffServices? handoff = null, FakeBusiness? business = null, Outbox? outbox = null, FulfilmentOptions? fulfilment = null)
+    public static BotAdapter SupportBot(IStorage? storage = null, ITranscriptStore? transcripts = null, TimeProvider? time = null, SupportOptions? options = null, Action<UserProfile>? profile = null, HandoffServices? handoff = null, FakeBusiness? business = null, Outbox? outbox = null, FulfilmentOptions? fulfilment = null, DeskTable? desk = null)
     {
         storage ??= new MemoryStorage();
         transcripts ??= new MemoryTranscriptStore();
         outbox ??= Outbox.InMemory();
+        desk ??= DeskTable.InMemory(outbox);
         time ??= TimeProvider.System;
         fulfilment ??= Fulfilment();
         var conversationState = new ConversationState(storage);
@@ -101,7 +103,7 @@ internal static class TestBots
         var actions = new FulfilmentOutbox(outbox);
         var delivery = new FulfilmentDelivery(actions, new HttpClient(business ?? FakeBusiness.Up()), fulfilment, time, NullLogger<FulfilmentDelivery>.Instance);
         var dispatcher = new FulfilmentDispatcher(actions, delivery, time, NullLogger<FulfilmentDispatcher>.Instance);
-        return new BotAdapter(bot, conversationState, userState, transcripts, time, NullLogger<BotAdapter>.Instance, TurnStore.Sequential(storage, transcripts, outbox), dispatcher.DispatchAsync);
+        return new BotAdapter(bot, conversationState, userState, transcripts, time, NullLogger<BotAdapter>.Instance, TurnStore.Sequential(storage, transcripts, outbox, desk), dispatcher.DispatchAsync);
     }
 
     /// <summary>Whether <paramref name="text"/> is one of the variants of the prompt <paramref name="key"/>, its variables filled with anything.</summary>

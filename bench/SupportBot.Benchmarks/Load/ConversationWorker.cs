@@ -14,17 +14,17 @@ internal sealed class ConversationWorker : LoadWorker
     private const int MaxBodyBytes = 4 * 1024 * 1024;
 
     private readonly HttpClient _client;
-    private readonly Uri _url;
+    private readonly IReadOnlyList<Uri> _urls;
     private readonly string _runId;
     private readonly ActivityWriter _writer = new();
     private readonly Replies _replies = new();
     private byte[] _body = new byte[16 * 1024];
 
-    public ConversationWorker(int index, HttpClient client, Uri url, string runId, LoadWindow window, ErrorLog errorLog, ConversationFlow flow)
+    public ConversationWorker(int index, HttpClient client, IReadOnlyList<Uri> urls, string runId, LoadWindow window, ErrorLog errorLog, ConversationFlow flow)
         : base(index, window, errorLog, flow)
     {
         _client = client;
-        _url = url;
+        _urls = urls;
         _runId = runId;
     }
 
@@ -65,7 +65,8 @@ internal sealed class ConversationWorker : LoadWorker
         {
             using var content = new ReadOnlyMemoryContent(request);
             content.Headers.TryAddWithoutValidation("Content-Type", "application/json; charset=utf-8");
-            using var message = new HttpRequestMessage(HttpMethod.Post, _url) { Content = content };
+            // With several instances of one bot, each turn goes to the next: every turn finds its state elsewhere.
+            using var message = new HttpRequestMessage(HttpMethod.Post, _urls[(Index + turn) % _urls.Count]) { Content = content };
             using var response = await _client.SendAsync(message, HttpCompletionOption.ResponseHeadersRead).ConfigureAwait(false);
             status = response.StatusCode;
             length = await ReadBodyAsync(response.Content).ConfigureAwait(false);

@@ -55,24 +55,27 @@ internal static class LoadCommand
             DefaultVersionPolicy = HttpVersionPolicy.RequestVersionExact,
         };
 
-        await using var monitor = options.Pid is { } pid ? new ProcessMonitor(pid) : null;
+        await using var monitor = options.Pids.Count > 0 ? new ProcessMonitor(options.Pids) : null;
         if (monitor is { Readable: false })
         {
-            await Console.Error.WriteLineAsync($"load: warning: cannot read /proc/{options.Pid}/status; no RSS figures").ConfigureAwait(false);
+            await Console.Error.WriteLineAsync($"load: warning: cannot read /proc/PID/status of {string.Join(", ", options.Pids)}; no RSS figures").ConfigureAwait(false);
         }
 
         Console.WriteLine(string.Create(
             CultureInfo.InvariantCulture,
-            $"load: {options.Label}: {conversations} conversations against {options.Url}, warm-up {options.WarmupSeconds} s, measuring {options.DurationSeconds} s"));
+            $"load: {options.Label}: {conversations} conversations against {string.Join(" and ", options.Urls)}, warm-up {options.WarmupSeconds} s, measuring {options.DurationSeconds} s"));
 
         // Open the keep-alive connections before the clock starts: a busy server may accept new ones slowly.
         var runId = DateTime.UtcNow.ToString("HHmmssfff", CultureInfo.InvariantCulture);
-        var primeError = await OpenConnectionsAsync(client, options.Url, conversations, runId, connections).ConfigureAwait(false);
-        if (primeError is not null)
+        foreach (var url in options.Urls)
         {
-            await Console.Error.WriteLineAsync($"load: cannot reach {options.Url}: {primeError}").ConfigureAwait(false);
-            Console.WriteLine(ResultLine(options, new RunFigures { Errors = 1 }));
-            return 1;
+            var primeError = await OpenConnectionsAsync(client, url, conversations, connections.Opened + conversations, runId, connections).ConfigureAwait(false);
+            if (primeError is not null)
+            {
+                await Console.Error.WriteLineAsync($"load: cannot reach {url}: {primeError}").ConfigureAwait(false);
+                Console.WriteLine(ResultLine(options, new RunFigures { Errors = 1 }));
+                return 1;
+            }
         }
 
         var openedBeforeWarmup = connections.Opened;
@@ -89,7 +92,7 @@ internal static class LoadCommand
             {
                 workers[i] = options.DirectLine
                     ? new DirectLineWorker(i, client, new Uri(options.Url, "/"), window, errorLog, options.Flow, TimeSpan.FromSeconds(options.TimeoutSeconds))
-                    : new ConversationWorker(i, client, options.Url, runId, window, errorLog, options.Flow);
+                    : new ConversationWorker(i, client, options.Urls, runId, window, errorLog, options.Flow);
             }
 
             for (var i = 0; i < conversations; i++)
@@ -196,7 +199,7 @@ internal static class LoadCommand
         var c = CultureInfo.InvariantCulture;
         var text = new StringBuilder();
         text.AppendLine(c, $"label          {options.Label}");
-        text.AppendLine(c, $"url            {options.Url}");
+        text.AppendLine(c, $"url            {string.Join(" and ", options.Urls)}");
         text.AppendLine(c, $"conversations  {options.Conversations} concurrent");
         text.AppendLine(c, $"duration       {seconds:F2} s measured, after {options.WarmupSeconds:0.##} s warm-up");
         text.AppendLine(c, $"turns          {totalTurns} completed ({conversationsCompleted} whole conversations)");
@@ -212,8 +215,9 @@ internal static class LoadCommand
         text.AppendLine();
         text.AppendLine(c, $"errors         {errors} (warm-up: {warmupErrors})");
         text.AppendLine(c, $"connections    {openedBeforeWarmup} opened before warm-up, {openedBeforeStart - openedBeforeWarmup} during warm-up, {openedBeforeEnd - openedBeforeStart} while measuring");
-        if (options.Pid is { } pid)
+        if (options.Pids.Count > 0)
         {
+            var pid = string.Join(" + ", options.Pids);
             text.AppendLine(peakRss is { } rss
                 ? string.Create(c, $"server peak RSS {rss:F1} MiB (pid {pid}: max of VmHWM and VmRSS sampled every 250 ms)")
                 : string.Create(c, $"server peak RSS n/a (pid {pid} unreadable)"));
@@ -273,20 +277,21 @@ internal static class LoadCommand
     /// <summary>
     /// Opens the pool's connections before the clock starts. Each round sends one greeting per missing connection
     /// (in throw-away conversations) and holds every response unread until all have arrived, so no request can reuse
-    /// another's connection; rounds repeat until the pool holds <paramref name="count"/> connections.
+    /// another's connection; rounds repeat until <paramref name="goal"/> connections have been opened in all (with
+    /// several instances, <paramref name="count"/> to each).
     /// </summary>
     /// <returns>The first failure, or null.</returns>
     private static async Task<string?> OpenConnectionsAsync(
-        HttpClient client, Uri url, int count, string runId, ConnectionCounter connections)
+        HttpClient client, Uri url, int count, long goal, string runId, ConnectionCounter connections)
     {
         using var writer = new ActivityWriter();
-        for (var round = 0; round < 10 && connections.Opened < count; round++)
+        for (var round = 0; round < 10 && connections.Opened < goal; round++)
         {
             var requests = new HttpRequestMessage[count];
             var responses = new Task<HttpResponseMessage>[count];
             for (var i = 0; i < count; i++)
             {
-                var conversationId = string.Create(CultureInfo.InvariantCulture, $"load-{runId}-open-{round}-{i}");
+                var conversationId = string.Create(CultureInfo.InvariantCulture, $"load-{runId}-open-{url.Port}-{round}-{i}");
                 var body = writer.Write(conversationId, "user-" + conversationId, conversationId + "-1", "hi").ToArray();
                 var content = new ByteArrayContent(body);
                 content.Headers.TryAddWithoutValidation("Content-Type", "application/json; charset=utf-8");

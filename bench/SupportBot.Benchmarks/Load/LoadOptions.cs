@@ -8,11 +8,13 @@ internal sealed class LoadOptions
     public const string Usage = """
         usage: load --url http://127.0.0.1:PORT/api/messages [options]
 
-          --url URL            the bot's Bot Framework endpoint (required)
+          --url URL            the bot's Bot Framework endpoint (required). Give it again for more instances
+                               of one bot (http transport): a conversation's turns go to each in turn
           --conversations N    concurrent conversations, one keep-alive connection each (default 64)
           --duration S         measured seconds (default 20)
           --warmup S           seconds of full load before the clock starts (default 3)
-          --pid PID            the server's process id: report its peak RSS and CPU use
+          --pid PID            the server's process id: report its peak RSS and CPU use (again for more
+                               instances: their sums)
           --label NAME         a name for the result lines (default: host:port)
           --timeout S          per-request timeout in seconds (default 30)
           --flow NAME          reference (the peer's five steps, default) or support (SupportBot's full conversation)
@@ -26,13 +28,17 @@ internal sealed class LoadOptions
 
     public required Uri Url { get; init; }
 
+    /// <summary>Every instance's endpoint, <see cref="Url"/> first; a conversation's turns go to each in turn.</summary>
+    public required IReadOnlyList<Uri> Urls { get; init; }
+
     public int Conversations { get; init; } = 64;
 
     public double DurationSeconds { get; init; } = 20;
 
     public double WarmupSeconds { get; init; } = 3;
 
-    public int? Pid { get; init; }
+    /// <summary>The server processes to watch (one per instance).</summary>
+    public IReadOnlyList<int> Pids { get; init; } = [];
 
     public required string Label { get; init; }
 
@@ -47,12 +53,12 @@ internal sealed class LoadOptions
     /// <returns>The options, or <see langword="null"/> with <paramref name="error"/> set.</returns>
     public static LoadOptions? Parse(ReadOnlySpan<string> args, out string? error)
     {
-        Uri? url = null;
+        var urls = new List<Uri>();
+        var pids = new List<int>();
         var conversations = 64;
         var duration = 20.0;
         var warmup = 3.0;
         var timeout = 30.0;
-        int? pid = null;
         string? label = null;
         ConversationFlow? flow = new ReferenceFlow();
         string? transport = "http";
@@ -99,12 +105,12 @@ internal sealed class LoadOptions
 
             var ok = name switch
             {
-                "--url" => TryParseUrl(value, out url),
+                "--url" => TryParseUrl(value, urls),
                 "--conversations" or "-c" => TryParseInt(value, 1, 100_000, out conversations),
                 "--duration" or "-d" => TryParseSeconds(value, 0.1, out duration),
                 "--warmup" or "-w" => TryParseSeconds(value, 0, out warmup),
                 "--timeout" => TryParseSeconds(value, 0.1, out timeout),
-                "--pid" => TryParsePid(value, out pid),
+                "--pid" => TryParsePid(value, pids),
                 "--label" or "-l" => TryParseLabel(value, out label),
                 "--flow" => (flow = ConversationFlow.Named(value)) is not null,
                 "--transport" => (transport = value is "http" or "directline" ? value : null) is not null,
@@ -117,29 +123,44 @@ internal sealed class LoadOptions
             }
         }
 
-        if (url is null)
+        if (urls.Count == 0)
         {
             error = "--url is required";
+            return null;
+        }
+
+        if (urls.Count > 1 && transport != "http")
+        {
+            error = "several --url are for the http transport";
             return null;
         }
 
         error = null;
         return new LoadOptions
         {
-            Url = url,
+            Url = urls[0],
+            Urls = urls,
             Conversations = conversations,
             DurationSeconds = duration,
             WarmupSeconds = warmup,
             TimeoutSeconds = timeout,
-            Pid = pid,
-            Label = label ?? url.Authority,
+            Pids = pids,
+            Label = label ?? urls[0].Authority,
             Flow = flow!,
             DirectLine = transport == "directline",
         };
     }
 
-    private static bool TryParseUrl(string value, out Uri? url) =>
-        Uri.TryCreate(value, UriKind.Absolute, out url) && (url.Scheme == Uri.UriSchemeHttp || url.Scheme == Uri.UriSchemeHttps);
+    private static bool TryParseUrl(string value, List<Uri> urls)
+    {
+        var ok = Uri.TryCreate(value, UriKind.Absolute, out var url) && (url.Scheme == Uri.UriSchemeHttp || url.Scheme == Uri.UriSchemeHttps);
+        if (ok)
+        {
+            urls.Add(url!);
+        }
+
+        return ok;
+    }
 
     private static bool TryParseInt(string value, int min, int max, out int result) =>
         int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out result) && result >= min && result <= max;
@@ -148,10 +169,14 @@ internal sealed class LoadOptions
         double.TryParse(value, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out result)
         && result >= min && result <= 86_400;
 
-    private static bool TryParsePid(string value, out int? pid)
+    private static bool TryParsePid(string value, List<int> pids)
     {
         var ok = TryParseInt(value, 1, int.MaxValue, out var parsed);
-        pid = ok ? parsed : null;
+        if (ok)
+        {
+            pids.Add(parsed);
+        }
+
         return ok;
     }
 

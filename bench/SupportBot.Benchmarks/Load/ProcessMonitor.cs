@@ -3,28 +3,30 @@ using System.Globalization;
 namespace SupportBot.Benchmarks.Load;
 
 /// <summary>
-/// Watches the server process through Linux's /proc: samples its resident set (VmRSS) every 250 ms, and at the end
-/// reads its high-water mark (VmHWM); the peak is the larger of the two. Also reads its CPU time for utilisation.
+/// Watches the server processes (one per instance) through Linux's /proc: samples each one's resident set (VmRSS)
+/// every 250 ms, and at the end reads its high-water mark (VmHWM); a process's peak is the larger of the two, and
+/// the figures are the sums over the processes. Also reads their CPU time for utilisation.
 /// </summary>
 internal sealed class ProcessMonitor : IAsyncDisposable
 {
     // USER_HZ, the unit of /proc/PID/stat times, is 100 on every mainstream Linux build.
     private const double ClockTicksPerSecond = 100;
 
-    private readonly int _pid;
+    private readonly IReadOnlyList<int> _pids;
+    private readonly long[] _peakKib;
     private readonly CancellationTokenSource _stop = new();
     private readonly Task _sampling;
-    private long _peakKib = -1;
 
-    public ProcessMonitor(int pid)
+    public ProcessMonitor(IReadOnlyList<int> pids)
     {
-        _pid = pid;
+        _pids = pids;
+        _peakKib = [.. pids.Select(_ => -1L)];
         Sample();
         _sampling = SampleLoopAsync();
     }
 
-    /// <summary>Whether the process could be read at all when the monitor started.</summary>
-    public bool Readable => _peakKib >= 0;
+    /// <summary>Whether every process could be read at all when the monitor started.</summary>
+    public bool Readable => _peakKib.All(k => k >= 0);
 
     /// <summary>Stops sampling and returns the peak resident set in MiB, or null if /proc could not be read.</summary>
     public async Task<double?> StopAsync()
@@ -36,16 +38,32 @@ internal sealed class ProcessMonitor : IAsyncDisposable
             Sample();
         }
 
-        return _peakKib < 0 ? null : _peakKib / 1024.0;
+        return Readable ? _peakKib.Sum() / 1024.0 : null;
     }
 
-    /// <summary>The CPU time (user + system) the process has used so far, in seconds; null if unreadable.</summary>
+    /// <summary>The CPU time (user + system) the processes have used so far, in seconds; null if one is unreadable.</summary>
     public double? CpuSeconds()
+    {
+        double total = 0;
+        foreach (var pid in _pids)
+        {
+            if (CpuSeconds(pid) is not { } seconds)
+            {
+                return null;
+            }
+
+            total += seconds;
+        }
+
+        return total;
+    }
+
+    private static double? CpuSeconds(int pid)
     {
         string stat;
         try
         {
-            stat = File.ReadAllText($"/proc/{_pid.ToString(CultureInfo.InvariantCulture)}/stat");
+            stat = File.ReadAllText($"/proc/{pid.ToString(CultureInfo.InvariantCulture)}/stat");
         }
         catch (IOException)
         {
@@ -92,10 +110,18 @@ internal sealed class ProcessMonitor : IAsyncDisposable
 
     private void Sample()
     {
+        for (var i = 0; i < _pids.Count; i++)
+        {
+            Sample(i);
+        }
+    }
+
+    private void Sample(int index)
+    {
         string status;
         try
         {
-            status = File.ReadAllText($"/proc/{_pid.ToString(CultureInfo.InvariantCulture)}/status");
+            status = File.ReadAllText($"/proc/{_pids[index].ToString(CultureInfo.InvariantCulture)}/status");
         }
         catch (IOException)
         {
@@ -118,9 +144,9 @@ internal sealed class ProcessMonitor : IAsyncDisposable
                     number = number[..space];
                 }
 
-                if (long.TryParse(number, NumberStyles.None, CultureInfo.InvariantCulture, out var kib) && kib > _peakKib)
+                if (long.TryParse(number, NumberStyles.None, CultureInfo.InvariantCulture, out var kib) && kib > _peakKib[index])
                 {
-                    _peakKib = kib;
+                    _peakKib[index] = kib;
                 }
             }
         }

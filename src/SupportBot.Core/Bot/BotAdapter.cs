@@ -8,7 +8,8 @@ using SupportBot.Core.Transcripts;
 namespace SupportBot.Core.Bot;
 
 /// <summary>
-/// Runs one inbound activity through the bot as a turn: one turn per conversation at a time, in arrival order;
+/// Runs one inbound activity through the bot as a turn: one turn per conversation at a time, in arrival order, also
+/// across the instances that share a PostgreSQL store;
 /// state loaded, the bot run, state, transcript and the outbox entries it queued durably written in one commit
 /// (<see cref="TurnStore"/>), and only then the replies handed back. A redelivered activity id gets the first
 /// delivery's replies without running again. If another process changed the state meanwhile (ETag), the turn is
@@ -65,6 +66,9 @@ public sealed partial class BotAdapter
         var key = _conversationState.GetStorageKey(activity) ?? throw new ArgumentException("The activity names no channel or conversation.", nameof(activity));
         using var telemetry = InsightTelemetry.StartTurn(activity.ChannelId, activity.Type, _timeProvider);
         using var turn = await _locks.AcquireAsync(key, cancellationToken).ConfigureAwait(false);
+
+        // Other instances sharing the store wait too, from before the state is read until the replies are delivered.
+        await using var held = await _turns.HoldAsync(key, cancellationToken).ConfigureAwait(false);
         TurnResult result;
         ProcessedActivity? entry;
         TurnContext context;
@@ -135,11 +139,16 @@ public sealed partial class BotAdapter
         // redelivery of the first activity is answered with everything that was said.
         var entry = extends is null ? processed?.Add(activity.Id!, replies, delivered) : processed?.Extend(extends, replies);
 
-        // State, transcript and outbox entries are one commit. Only a write racing another process (ETag) can fail
-        // here; then nothing of this attempt was written, and the turn reruns on fresh state.
-        var commit = _turns.CommitAsync(new TurnWrite(Changes(context), activity.ChannelId!, activity.Conversation!.Id!, [activity, .. replies], context.Outbox) { Facts = context.Facts }, cancellationToken);
-        await Task.WhenAll([commit, .. context.PendingWrites]).ConfigureAwait(false);
-        Committed(context, await commit.ConfigureAwait(false));
+        // State, transcript, outbox entries and desk rows are one commit, and nothing of the turn was written before
+        // it. If it fails, nothing of this attempt is written: after a write racing another process (ETag) the turn
+        // reruns on fresh state; any other failure reaches the caller, and the same activity may be sent again.
+        var write = new TurnWrite(Changes(context), activity.ChannelId!, activity.Conversation!.Id!, [activity, .. replies], context.Outbox) { Desk = context.Desk, Facts = context.Facts };
+        Committed(context, await _turns.CommitAsync(write, cancellationToken).ConfigureAwait(false));
+        foreach (var action in context.WhenCommitted)
+        {
+            action();
+        }
+
         return (new TurnResult(replies, Duplicate: false), entry);
     }
 

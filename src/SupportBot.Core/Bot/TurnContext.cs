@@ -5,14 +5,16 @@ using SupportBot.Core.State;
 namespace SupportBot.Core.Bot;
 
 /// <summary>
-/// One turn: the inbound activity and what the bot sends back. Sent activities are buffered and leave only after
-/// the turn's state is durably committed, so a turn that is retried or fails never half-speaks.
+/// One turn: the inbound activity and what the bot sends back. Sent activities, outbox entries and desk rows are
+/// buffered and committed with the turn's state in one write; they leave, and what waits for the commit runs, only
+/// once it is durable, so a turn that is retried or fails never half-speaks and leaves nothing behind.
 /// </summary>
 public sealed class TurnContext
 {
     private readonly List<Activity> _replies = [];
-    private readonly List<Task> _pendingWrites = [];
     private readonly List<OutboxRow> _outbox = [];
+    private readonly List<DeskRow> _desk = [];
+    private readonly List<Action> _committed = [];
 
     public TurnContext(Activity activity, TimeProvider timeProvider)
     {
@@ -32,12 +34,6 @@ public sealed class TurnContext
     /// <summary>The replies so far, addressed and in order.</summary>
     public IReadOnlyList<Activity> Replies => _replies;
 
-    /// <summary>Writes the bot started during the turn (a scheduled check-in): committed with the turn's state, before any reply goes out.</summary>
-    public IReadOnlyList<Task> PendingWrites => _pendingWrites;
-
-    /// <summary>Starts a write that must be durable with this turn, without waiting for a commit of its own.</summary>
-    public void AddPendingWrite(Task write) => _pendingWrites.Add(write);
-
     /// <summary>The outbox entries this turn queued: committed in the turn's own transaction, carried out once it is durable.</summary>
     public IReadOnlyList<OutboxRow> Outbox => _outbox;
 
@@ -46,6 +42,27 @@ public sealed class TurnContext
     {
         ArgumentNullException.ThrowIfNull(row);
         _outbox.Add(row);
+    }
+
+    /// <summary>The desk rows this turn wrote: committed in the turn's own transaction.</summary>
+    public IReadOnlyList<DeskRow> Desk => _desk;
+
+    /// <summary>Writes a desk row with this turn, in place of one this turn already wrote for the same case.</summary>
+    public void WriteDesk(DeskRow row)
+    {
+        ArgumentNullException.ThrowIfNull(row);
+        _desk.RemoveAll(r => r.CaseId == row.CaseId);
+        _desk.Add(row);
+    }
+
+    /// <summary>What runs once the turn is durably committed (telling the consoles a case is queued); never for a turn that failed.</summary>
+    public IReadOnlyList<Action> WhenCommitted => _committed;
+
+    /// <summary>Runs <paramref name="action"/> once the turn is durably committed.</summary>
+    public void OnCommitted(Action action)
+    {
+        ArgumentNullException.ThrowIfNull(action);
+        _committed.Add(action);
     }
 
     /// <summary>The facts this turn records for the dashboard, committed with it; null when it records none.</summary>
@@ -75,8 +92,9 @@ public sealed class TurnContext
     internal void ClearReplies()
     {
         _replies.Clear();
-        _pendingWrites.Clear();
         _outbox.Clear();
+        _desk.Clear();
+        _committed.Clear();
         Facts = null;
         Responded = false;
         TurnState.Clear();

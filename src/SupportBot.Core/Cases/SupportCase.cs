@@ -54,6 +54,9 @@ public sealed class SupportCase
 
     public List<ClarifyingAnswer> Answers { get; set; } = [];
 
+    /// <summary>True once the customer asked twice what the bot will do: no more questions, straight to the fix.</summary>
+    public bool WantsTheFix { get; set; }
+
     public List<string> UnderlyingIssues { get; set; } = [];
 
     /// <summary>How the customer felt at each of their turns, in order.</summary>

@@ -2,6 +2,7 @@ using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json;
 using Microsoft.Extensions.Logging;
+using SupportBot.Core.State;
 
 namespace SupportBot.Core.Fulfilment;
 
@@ -129,12 +130,7 @@ public sealed partial class FulfilmentDelivery(FulfilmentOutbox outbox, HttpClie
         action with { Status = FulfilmentStatus.WithColleague, DeliveryFailed = true, ColleagueReason = reason };
 
     /// <summary>Twice as long after each attempt, ±20%, never sooner than the answer asked, at most <c>MaxRetrySeconds</c>.</summary>
-    private TimeSpan Backoff(int attempts, TimeSpan? retryAfter)
-    {
-        var seconds = options.FirstRetrySeconds * Math.Pow(2, attempts - 1) * (0.8 + (0.4 * Random.Shared.NextDouble()));
-        seconds = Math.Max(seconds, retryAfter?.TotalSeconds ?? 0);
-        return TimeSpan.FromSeconds(Math.Min(seconds, options.MaxRetrySeconds));
-    }
+    private TimeSpan Backoff(int attempts, TimeSpan? retryAfter) => Outbox.Backoff(attempts, options.FirstRetrySeconds, options.MaxRetrySeconds, retryAfter);
 
     private static TimeSpan? RetryAfter(HttpResponseMessage response, DateTimeOffset now) => response.Headers.RetryAfter switch
     {

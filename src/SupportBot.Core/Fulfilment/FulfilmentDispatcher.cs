@@ -25,7 +25,7 @@ public sealed partial class FulfilmentDispatcher(FulfilmentOutbox outbox, Fulfil
         ArgumentNullException.ThrowIfNull(turn);
         ArgumentNullException.ThrowIfNull(queued);
         ArgumentNullException.ThrowIfNull(runTurn);
-        var actions = queued.Select(FulfilmentOutbox.Read).ToList();
+        var actions = queued.Where(FulfilmentOutbox.Holds).Select(FulfilmentOutbox.Read).ToList();
         if (actions.Count == 0)
         {
             return;

@@ -7,13 +7,14 @@ namespace SupportBot.Core.Fulfilment;
 /// The actions in the outbox, typed: a turn queues one with <see cref="Row"/> (committed with it), and from then on
 /// it changes only through <see cref="ChangeAsync"/>, which reads, changes and writes it back from the version it
 /// read, again when someone else changed it first: a delivery, a callback and a colleague never overwrite each other.
+/// The outbox holds other entries too (the desk's messages, check-ins); only actions are read here.
 /// </summary>
 public sealed class FulfilmentOutbox(Outbox outbox)
 {
-    private const int MaxAttempts = 8;
-
     /// <summary>The statuses of actions not yet done.</summary>
     public static IReadOnlyCollection<string> OpenStatuses { get; } = [Status(FulfilmentStatus.Delivering), Status(FulfilmentStatus.Accepted), Status(FulfilmentStatus.WithColleague)];
+
+    private static readonly HashSet<string> Statuses = [.. Enum.GetValues<FulfilmentStatus>().Select(Status)];
 
     /// <summary>Raised with an action's delivery id whenever one changes (the agent console listens).</summary>
     public event Action<string>? Changed;
@@ -25,6 +26,13 @@ public sealed class FulfilmentOutbox(Outbox outbox)
         return new OutboxRow(action.DeliveryId, action.CaseId, Status(action.Status), due, action.CreatedAt, JsonSerializer.Serialize(action, StateJson.Options));
     }
 
+    /// <summary>Whether an outbox entry is an action (the outbox holds other things too).</summary>
+    public static bool Holds(OutboxRow row)
+    {
+        ArgumentNullException.ThrowIfNull(row);
+        return Statuses.Contains(row.Status);
+    }
+
     /// <summary>The action an outbox entry holds.</summary>
     public static FulfilmentAction Read(OutboxRow row)
     {
@@ -33,11 +41,11 @@ public sealed class FulfilmentOutbox(Outbox outbox)
     }
 
     public async Task<FulfilmentAction?> GetAsync(string deliveryId, CancellationToken cancellationToken) =>
-        await outbox.GetAsync(deliveryId, cancellationToken).ConfigureAwait(false) is { } row ? Read(row) : null;
+        await outbox.GetAsync(deliveryId, cancellationToken).ConfigureAwait(false) is { } row && Holds(row) ? Read(row) : null;
 
     /// <summary>A case's actions, oldest first.</summary>
     public async Task<IReadOnlyList<FulfilmentAction>> ForCaseAsync(string caseId, CancellationToken cancellationToken) =>
-        [.. (await outbox.ForCaseAsync(caseId, cancellationToken).ConfigureAwait(false)).Select(Read)];
+        [.. (await outbox.ForCaseAsync(caseId, cancellationToken).ConfigureAwait(false)).Where(Holds).Select(Read)];
 
     /// <summary>The newest actions not yet done (waiting for the webhook, its callback, or a colleague).</summary>
     public async Task<IReadOnlyList<FulfilmentAction>> OpenAsync(CancellationToken cancellationToken) =>
@@ -45,7 +53,7 @@ public sealed class FulfilmentOutbox(Outbox outbox)
 
     /// <summary>The actions due at <paramref name="now"/>: to send, overdue for a callback, or to tell the customer about.</summary>
     public async Task<IReadOnlyList<FulfilmentAction>> DueAsync(DateTimeOffset now, CancellationToken cancellationToken) =>
-        [.. (await outbox.DueAsync(now, cancellationToken).ConfigureAwait(false)).Select(Read)];
+        [.. (await outbox.DueAsync(now, cancellationToken).ConfigureAwait(false)).Where(Holds).Select(Read)];
 
     /// <summary>
     /// Changes an action: <paramref name="change"/> gets the current one and when it is due, and returns it changed with
@@ -54,31 +62,26 @@ public sealed class FulfilmentOutbox(Outbox outbox)
     public async Task<(FulfilmentAction? Action, bool Changed)> ChangeAsync(string deliveryId, Func<FulfilmentAction, DateTimeOffset?, (FulfilmentAction Action, DateTimeOffset? Due)?> change, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(change);
-        for (var attempt = 1; ; attempt++)
+        var (row, changed) = await outbox.ChangeAsync(deliveryId, row =>
         {
-            if (await outbox.GetAsync(deliveryId, cancellationToken).ConfigureAwait(false) is not { } row)
+            if (!Holds(row) || change(Read(row), row.Due) is not { } next)
             {
-                return (null, false);
+                return null;
             }
 
-            var current = Read(row);
-            if (change(current, row.Due) is not { } changed)
-            {
-                return (current, false);
-            }
-
-            var updated = row with { Status = Status(changed.Action.Status), Due = changed.Due, Json = JsonSerializer.Serialize(changed.Action, StateJson.Options) };
-            if (await outbox.UpdateAsync(updated, cancellationToken).ConfigureAwait(false) is not null)
-            {
-                Changed?.Invoke(deliveryId);
-                return (changed.Action, true);
-            }
-
-            if (attempt >= MaxAttempts)
-            {
-                throw new StorageConcurrencyException(deliveryId);
-            }
+            return row with { Status = Status(next.Action.Status), Due = next.Due, Json = JsonSerializer.Serialize(next.Action, StateJson.Options) };
+        }, cancellationToken).ConfigureAwait(false);
+        if (row is null || !Holds(row))
+        {
+            return (null, false);
         }
+
+        if (changed)
+        {
+            Changed?.Invoke(deliveryId);
+        }
+
+        return (Read(row), changed);
     }
 
     private static string Status(FulfilmentStatus status) => JsonSerializer.Serialize(status, StateJson.Options).Trim('"');

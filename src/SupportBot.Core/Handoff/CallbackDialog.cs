@@ -50,7 +50,7 @@ public sealed partial class CallbackDialog : CaseDialog
         if (_handoff.Desk is { } desk)
         {
             var note = PiiMasker.MaskPayment(answer).Trim(); // the contact itself is what the colleague needs, whole
-            await desk.UpdateAsync(supportCase.CaseId, c => c with { Status = CaseStatus.Callback, CallbackContact = note }, cancellationToken).ConfigureAwait(false);
+            await desk.UpdateAsync(step.Context, supportCase.CaseId, c => c with { Status = CaseStatus.Callback, CallbackContact = note }, cancellationToken).ConfigureAwait(false);
         }
 
         await Voice.SayAsync(step.Context, HandoffPrompts.CallbackTaken, supportCase, cancellationToken, ("contact", contact)).ConfigureAwait(false);

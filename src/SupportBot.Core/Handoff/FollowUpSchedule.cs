@@ -4,116 +4,54 @@ using SupportBot.Core.State;
 namespace SupportBot.Core.Handoff;
 
 /// <summary>
-/// The follow-up check-ins: durable where the state is (a table of the SQLite file, ordered by due time), so they
-/// survive restarts. A due check-in is taken off the schedule in the same transaction that reads it, before it is
-/// sent: each fires once. In memory when the state is.
+/// The follow-up check-ins, kept in the outbox where the state is (a table of the SQLite file or of the PostgreSQL
+/// database, or memory), so they survive restarts. A check-in is scheduled by the turn that resolves the case, in
+/// that turn's own commit. When it falls due it becomes a message the desk owes the customer
+/// (<see cref="DeskDeliveries"/>), changed from the version it was read at, so of several instances exactly one
+/// takes it; from then on it is tried until the customer's channel takes it.
 /// </summary>
-public abstract class FollowUpSchedule
+public sealed class FollowUpSchedule(Outbox outbox)
 {
-    /// <summary>Adds a check-in (replacing one for the same case).</summary>
-    public abstract Task AddAsync(FollowUp followUp, CancellationToken cancellationToken);
+    private const string Scheduled = "followup";
+
+    /// <summary>The outbox entry of <paramref name="followUp"/>, scheduled at <paramref name="now"/>; one per case, so a later one replaces it.</summary>
+    public static OutboxRow Row(FollowUp followUp, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(followUp);
+        return new OutboxRow(Id(followUp.CaseId), followUp.CaseId, Scheduled, followUp.Due, now, JsonSerializer.Serialize(followUp, StateJson.Options));
+    }
+
+    /// <summary>Adds a check-in outside a turn (replacing one for the same case).</summary>
+    public Task AddAsync(FollowUp followUp, DateTimeOffset now, CancellationToken cancellationToken) =>
+        outbox.AddAsync([Row(followUp, now)], cancellationToken);
 
     /// <summary>The check-ins still to come, soonest first.</summary>
-    public abstract Task<IReadOnlyList<FollowUp>> PendingAsync(CancellationToken cancellationToken);
+    public async Task<IReadOnlyList<FollowUp>> PendingAsync(CancellationToken cancellationToken) =>
+        [.. (await outbox.WithStatusAsync([Scheduled], cancellationToken).ConfigureAwait(false)).Select(Read).OrderBy(f => f.Due)];
 
-    /// <summary>Takes up to 100 check-ins due at <paramref name="now"/> off the schedule and returns them.</summary>
-    public abstract Task<IReadOnlyList<FollowUp>> TakeDueAsync(DateTimeOffset now, CancellationToken cancellationToken);
-
-    /// <summary>The schedule in memory (lost on exit), for <c>Storage:Provider=Memory</c> and tests.</summary>
-    public static FollowUpSchedule InMemory() => new MemorySchedule();
-
-    /// <summary>The schedule in a PostgreSQL database's <c>followups</c> table (shared by several instances).</summary>
-    public static FollowUpSchedule InPostgres(PostgresDatabase database) => new PostgresFollowUpSchedule(database);
-
-    /// <summary>The schedule in <paramref name="database"/>'s <c>followups</c> table.</summary>
-    public static FollowUpSchedule InSqlite(SqliteDatabase database) => new SqliteSchedule(database);
-
-    private const int Batch = 100;
-
-    private sealed class MemorySchedule : FollowUpSchedule
+    /// <summary>
+    /// Takes the check-ins due at <paramref name="now"/> (up to a batch) off the schedule, each turned into a message
+    /// the desk owes its customer, held for its first attempt; returns those messages, soonest first.
+    /// </summary>
+    public async Task<IReadOnlyList<DeskDelivery>> TakeDueAsync(DateTimeOffset now, CancellationToken cancellationToken)
     {
-        private readonly Dictionary<string, FollowUp> _pending = new(StringComparer.Ordinal);
-        private readonly Lock _lock = new();
-
-        public override Task AddAsync(FollowUp followUp, CancellationToken cancellationToken)
+        var taken = new List<DeskDelivery>();
+        foreach (var row in (await outbox.DueAsync(now, cancellationToken).ConfigureAwait(false)).Where(r => r.Status == Scheduled))
         {
-            lock (_lock)
+            var followUp = Read(row);
+            var value = new DeskEventValue { CaseId = followUp.CaseId, Case = followUp.Case, Text = followUp.Issue, Remedy = followUp.Remedy };
+            var (delivery, held) = DeskDeliveries.New(followUp.CaseId, followUp.Reference, DeskEvents.FollowUp, value, now);
+            delivery = delivery with { Id = row.Id };
+            if (await outbox.UpdateAsync(DeskDeliveries.Row(delivery, held.Due) with { Version = row.Version }, cancellationToken).ConfigureAwait(false) is not null)
             {
-                _pending[followUp.CaseId] = followUp;
-            }
-
-            return Task.CompletedTask;
-        }
-
-        public override Task<IReadOnlyList<FollowUp>> PendingAsync(CancellationToken cancellationToken)
-        {
-            lock (_lock)
-            {
-                return Task.FromResult<IReadOnlyList<FollowUp>>([.. _pending.Values.OrderBy(f => f.Due)]);
+                taken.Add(delivery);
             }
         }
 
-        public override Task<IReadOnlyList<FollowUp>> TakeDueAsync(DateTimeOffset now, CancellationToken cancellationToken)
-        {
-            lock (_lock)
-            {
-                List<FollowUp> due = [.. _pending.Values.Where(f => f.Due <= now).OrderBy(f => f.Due).Take(Batch)];
-                foreach (var followUp in due)
-                {
-                    _pending.Remove(followUp.CaseId);
-                }
-
-                return Task.FromResult<IReadOnlyList<FollowUp>>(due);
-            }
-        }
+        return taken;
     }
 
-    private sealed class SqliteSchedule(SqliteDatabase database) : FollowUpSchedule
-    {
-        public override Task AddAsync(FollowUp followUp, CancellationToken cancellationToken)
-        {
-            ArgumentNullException.ThrowIfNull(followUp);
-            var json = JsonSerializer.Serialize(followUp, StateJson.Options);
-            return database.WriteAsync(session =>
-            {
-                var insert = session.Command("INSERT OR REPLACE INTO followups (case_id, due, json) VALUES ($case, $due, $json)", "$case", "$due", "$json");
-                insert.Parameters[0].Value = followUp.CaseId;
-                insert.Parameters[1].Value = followUp.Due.ToUnixTimeMilliseconds();
-                insert.Parameters[2].Value = json;
-                insert.ExecuteNonQuery();
-                return true;
-            }, cancellationToken);
-        }
+    private static string Id(string caseId) => "followup-" + caseId;
 
-        public override Task<IReadOnlyList<FollowUp>> PendingAsync(CancellationToken cancellationToken) =>
-            Task.FromResult<IReadOnlyList<FollowUp>>(database.Read(session => Rows(session.Command("SELECT json FROM followups ORDER BY due"))));
-
-        public override Task<IReadOnlyList<FollowUp>> TakeDueAsync(DateTimeOffset now, CancellationToken cancellationToken) =>
-            database.WriteAsync<IReadOnlyList<FollowUp>>(session =>
-            {
-                var select = session.Command($"SELECT json FROM followups WHERE due <= $now ORDER BY due LIMIT {Batch}", "$now");
-                select.Parameters[0].Value = now.ToUnixTimeMilliseconds();
-                var due = Rows(select);
-                var delete = session.Command("DELETE FROM followups WHERE case_id = $case", "$case");
-                foreach (var followUp in due)
-                {
-                    delete.Parameters[0].Value = followUp.CaseId;
-                    delete.ExecuteNonQuery();
-                }
-
-                return due;
-            }, cancellationToken);
-
-        private static List<FollowUp> Rows(Microsoft.Data.Sqlite.SqliteCommand command)
-        {
-            using var reader = command.ExecuteReader();
-            var rows = new List<FollowUp>();
-            while (reader.Read())
-            {
-                rows.Add(JsonSerializer.Deserialize<FollowUp>(reader.GetString(0), StateJson.Options)!);
-            }
-
-            return rows;
-        }
-    }
+    private static FollowUp Read(OutboxRow row) => JsonSerializer.Deserialize<FollowUp>(row.Json, StateJson.Options)!;
 }

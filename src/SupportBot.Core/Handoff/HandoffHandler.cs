@@ -71,7 +71,7 @@ public sealed partial class HandoffHandler(HandoffServices handoff, CaseVoice vo
                 EndHandoff(supportCase);
                 await voice.SayAsync(context, HandoffPrompts.ClosedByAgent, supportCase, cancellationToken, ("agent", agent)).ConfigureAwait(false);
                 (await cases.ProfileAsync(context, cancellationToken).ConfigureAwait(false)).OpenCase = null;
-                handoff.ScheduleFollowUp(context, supportCase, cancellationToken);
+                handoff.ScheduleFollowUp(context, supportCase);
                 return carry with { Next = AfterDeskEvent.EndDialogs };
             case DeskEvents.HandoffStatus when value.State == HandoffState.Failed:
                 return carry with { Next = AfterDeskEvent.Callback };

@@ -38,17 +38,17 @@ public sealed class HandoffServices
     public string Currency { get; init; } = "USD";
 
     /// <summary>Schedules the check-in on a resolved case, committed with the turn's state (not in a write of its own).</summary>
-    public void ScheduleFollowUp(TurnContext context, SupportCase supportCase, CancellationToken cancellationToken)
+    public void ScheduleFollowUp(TurnContext context, SupportCase supportCase)
     {
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(supportCase);
-        if (FollowUps is not { } followUps)
+        if (FollowUps is null)
         {
             return;
         }
 
         var due = context.TimeProvider.GetUtcNow() + FollowUpAfter;
         var followUp = new FollowUp(supportCase.CaseId, context.Activity.GetConversationReference(), supportCase, supportCase.Mirrored is { Length: > 0 } mirrored ? mirrored : "your case", supportCase.RemedyText() ?? "the fix", due);
-        context.AddPendingWrite(followUps.AddAsync(followUp, cancellationToken));
+        context.AddOutbox(FollowUpSchedule.Row(followUp, context.TimeProvider.GetUtcNow()));
     }
 }

@@ -97,7 +97,7 @@ public sealed class HandoverDialog : CaseDialog
             return await step.EndDialogAsync(null, cancellationToken).ConfigureAwait(false);
         }
 
-        var position = await desk.OpenAsync(supportCase, context.Activity.GetConversationReference(), cancellationToken).ConfigureAwait(false);
+        var position = await desk.OpenAsync(context, supportCase, context.Activity.GetConversationReference(), cancellationToken).ConfigureAwait(false);
         if (!_handoff.AgentsAvailable())
         {
             return await step.BeginDialogAsync(nameof(CallbackDialog), null, cancellationToken).ConfigureAwait(false);

@@ -13,7 +13,7 @@ internal sealed class MemoryOutbox : Outbox
         {
             foreach (var row in rows)
             {
-                _rows[row.Id] = row with { Version = 1 };
+                _rows[row.Id] = row with { Version = (_rows.GetValueOrDefault(row.Id)?.Version ?? 0) + 1 };
             }
         }
 
@@ -29,7 +29,7 @@ internal sealed class MemoryOutbox : Outbox
     }
 
     public override Task<IReadOnlyList<OutboxRow>> ForCaseAsync(string caseId, CancellationToken cancellationToken) =>
-        Select(rows => rows.Where(r => r.CaseId == caseId).OrderBy(r => r.Created));
+        Select(rows => rows.Where(r => r.CaseId == caseId).OrderBy(r => r.Created).ThenBy(r => r.Id, StringComparer.Ordinal));
 
     public override Task<IReadOnlyList<OutboxRow>> WithStatusAsync(IReadOnlyCollection<string> statuses, CancellationToken cancellationToken) =>
         Select(rows => rows.Where(r => statuses.Contains(r.Status)).OrderByDescending(r => r.Created).Take(Batch));

@@ -26,7 +26,10 @@ internal sealed class PostgresOutbox(PostgresDatabase database) : Outbox
         }
 
         await using var insert = new NpgsqlCommand(
-            "INSERT INTO outbox (id, case_id, status, due, created, version, json) SELECT i, c, s, d, cr, 1, j FROM unnest(@ids, @cases, @statuses, @dues, @created, @jsons) AS r(i, c, s, d, cr, j)",
+            """
+            INSERT INTO outbox (id, case_id, status, due, created, version, json) SELECT i, c, s, d, cr, 1, j FROM unnest(@ids, @cases, @statuses, @dues, @created, @jsons) AS r(i, c, s, d, cr, j)
+            ON CONFLICT (id) DO UPDATE SET case_id = excluded.case_id, status = excluded.status, due = excluded.due, created = excluded.created, version = outbox.version + 1, json = excluded.json
+            """,
             connection,
             transaction);
         insert.Parameters.AddWithValue("ids", rows.Select(r => r.Id).ToArray());

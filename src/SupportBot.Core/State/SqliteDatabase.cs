@@ -9,7 +9,9 @@ namespace SupportBot.Core.State;
 /// outbox and the follow-up schedule; a turn's state, transcript and outbox entries go in one transaction.
 /// Writes go through a single writer thread that commits whatever is queued in one transaction (group commit), and
 /// every caller returns only once its transaction is durably on disk (WAL, <c>synchronous=FULL</c>). Each caller's
-/// work checks before it writes, so one caller's refusal never takes another's writes with it.
+/// work runs inside a savepoint of its own: when it fails, whatever it wrote is rolled back and the failure is its
+/// caller's alone, while the other callers' writes in the same transaction are kept. Nothing of a failed work is
+/// ever committed, however far it got.
 /// </summary>
 public sealed class SqliteDatabase : IAsyncDisposable
 {
@@ -40,8 +42,6 @@ public sealed class SqliteDatabase : IAsyncDisposable
                 conversation TEXT NOT NULL,
                 json TEXT NOT NULL);
             CREATE INDEX IF NOT EXISTS transcript_by_conversation ON transcript (conversation, id);
-            CREATE TABLE IF NOT EXISTS followups (case_id TEXT PRIMARY KEY, due INTEGER NOT NULL, json TEXT NOT NULL) WITHOUT ROWID;
-            CREATE INDEX IF NOT EXISTS followups_by_due ON followups (due);
             CREATE TABLE IF NOT EXISTS outbox (
                 id TEXT PRIMARY KEY,
                 case_id TEXT NOT NULL,
@@ -53,7 +53,17 @@ public sealed class SqliteDatabase : IAsyncDisposable
             CREATE INDEX IF NOT EXISTS outbox_by_due ON outbox (due) WHERE due IS NOT NULL;
             CREATE INDEX IF NOT EXISTS outbox_by_case ON outbox (case_id, created);
             CREATE INDEX IF NOT EXISTS outbox_by_status ON outbox (status, created);
+            CREATE TABLE IF NOT EXISTS desk (
+                case_id TEXT PRIMARY KEY,
+                status TEXT NOT NULL,
+                created INTEGER NOT NULL,
+                accepted INTEGER,
+                version INTEGER NOT NULL,
+                json TEXT NOT NULL) WITHOUT ROWID;
+            CREATE INDEX IF NOT EXISTS desk_open ON desk (created) WHERE status <> 'closed';
+            CREATE INDEX IF NOT EXISTS desk_accepted ON desk (accepted) WHERE accepted IS NOT NULL;
             """);
+        Upgrade(writer.Connection);
         Execute(writer.Connection, Insight.InsightSql.SqliteSchema);
         // The writer blocks in fsync; on its own thread it never starves the thread pool that serves requests.
         _writer = new Thread(() => WriteLoop(writer)) { IsBackground = true, Name = "SupportBot SQLite writer" };
@@ -64,9 +74,9 @@ public sealed class SqliteDatabase : IAsyncDisposable
     public string FilePath { get; }
 
     /// <summary>
-    /// Runs <paramref name="work"/> inside the next group transaction and returns once it is committed. The work must
-    /// do all its checks before its first write: an exception it throws is handed back to its caller alone, while
-    /// the writes of the other callers in the same transaction are kept.
+    /// Runs <paramref name="work"/> inside the next group transaction and returns once it is committed. An exception
+    /// it throws undoes all it wrote (its savepoint is rolled back) and is handed back to its caller alone, while the
+    /// writes of the other callers in the same transaction are kept.
     /// </summary>
     internal Task<T> WriteAsync<T>(Func<SqliteSession, T> work, CancellationToken cancellationToken)
     {
@@ -113,6 +123,47 @@ public sealed class SqliteDatabase : IAsyncDisposable
         Execute(connection, "PRAGMA busy_timeout=5000; PRAGMA cache_size=-512;");
         return new SqliteSession(connection);
     }
+
+    /// <summary>
+    /// Moves what older versions kept elsewhere to where it is now, once: the desk's cases from single state items
+    /// (<c>desk/case/…</c>, listed by <c>desk/open</c>) to rows of <c>desk</c>, and the follow-up check-ins from
+    /// their own table to the outbox.
+    /// </summary>
+    private static void Upgrade(SqliteConnection connection)
+    {
+        using var transaction = connection.BeginTransaction();
+        using (var desk = connection.CreateCommand())
+        {
+            desk.Transaction = transaction;
+            desk.CommandText = $"""
+                INSERT OR IGNORE INTO desk (case_id, status, created, accepted, version, json)
+                SELECT substr(key, 11), json_extract(json, '$.status'), {UnixMilliseconds("json_extract(json, '$.createdAt')")},
+                       {UnixMilliseconds("json_extract(json, '$.acceptedAt')")}, 1, json
+                FROM state WHERE key >= 'desk/case/' AND key < 'desk/case0' AND EXISTS (SELECT 1 FROM state WHERE key = 'desk/open');
+                DELETE FROM state WHERE key >= 'desk/' AND key < 'desk0' AND EXISTS (SELECT 1 FROM state WHERE key = 'desk/open');
+                """;
+            desk.ExecuteNonQuery();
+        }
+
+        using (var followUps = connection.CreateCommand())
+        {
+            followUps.Transaction = transaction;
+            followUps.CommandText = "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = 'followups'";
+            if ((long)followUps.ExecuteScalar()! > 0)
+            {
+                followUps.CommandText = """
+                    INSERT OR IGNORE INTO outbox (id, case_id, status, due, created, version, json)
+                    SELECT 'followup-' || case_id, case_id, 'followup', due, due, 1, json FROM followups;
+                    DROP TABLE followups;
+                    """;
+                followUps.ExecuteNonQuery();
+            }
+        }
+
+        transaction.Commit();
+    }
+
+    private static string UnixMilliseconds(string isoTime) => $"CAST(round((julianday({isoTime}) - 2440587.5) * 86400000) AS INTEGER)";
 
     private static void Execute(SqliteConnection connection, string sql)
     {
@@ -198,16 +249,21 @@ public sealed class SqliteDatabase : IAsyncDisposable
 
         public override void Run(SqliteSession session)
         {
+            session.Command("SAVEPOINT job").ExecuteNonQuery();
             try
             {
                 _result = work(session);
             }
-            catch (Exception ex) when (ex is not SqliteException)
+            catch (Exception ex)
             {
-                // A job checks before it writes, so its own refusal (an ETag mismatch) leaves nothing behind and the
-                // rest of the batch commits; a SQLite failure mid-write rolls the whole batch back instead.
+                // Whatever the job wrote before it failed (a refused ETag, a constraint, a value SQLite would not take)
+                // goes, and the rest of the batch commits. Should the savepoint itself be gone (SQLite rolled the
+                // whole transaction back, as it does on a full disk), this throws and the whole batch fails instead.
+                session.Command("ROLLBACK TO job").ExecuteNonQuery();
                 _error = ex;
             }
+
+            session.Command("RELEASE job").ExecuteNonQuery();
         }
 
         public override void Complete()

@@ -6,7 +6,10 @@ namespace SupportBot.Core.State;
 internal sealed class SqliteOutbox(SqliteDatabase database) : Outbox
 {
     private const string Columns = "id, case_id, status, due, created, version, json";
-    private const string Insert = "INSERT INTO outbox (id, case_id, status, due, created, version, json) VALUES ($id, $case, $status, $due, $created, 1, $json)";
+    private const string Insert = """
+        INSERT INTO outbox (id, case_id, status, due, created, version, json) VALUES ($id, $case, $status, $due, $created, 1, $json)
+        ON CONFLICT (id) DO UPDATE SET case_id = excluded.case_id, status = excluded.status, due = excluded.due, created = excluded.created, version = outbox.version + 1, json = excluded.json
+        """;
     private const string Update = "UPDATE outbox SET status = $status, due = $due, version = version + 1, json = $json WHERE id = $id AND version = $version";
 
     public override Task AddAsync(IReadOnlyList<OutboxRow> rows, CancellationToken cancellationToken)

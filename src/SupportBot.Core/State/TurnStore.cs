@@ -4,18 +4,27 @@ using SupportBot.Core.Transcripts;
 namespace SupportBot.Core.State;
 
 /// <summary>
-/// Commits a turn (<see cref="TurnWrite"/>): in SQLite and PostgreSQL, its state, transcript and outbox entries in
-/// one transaction, so an entry in the outbox means its turn happened, and a turn refused for a stale ETag leaves
-/// no entry behind. In memory (and over any other <see cref="IStorage"/>) the state is written first, so a refusal
-/// still leaves nothing else written.
+/// Commits a turn (<see cref="TurnWrite"/>): in SQLite and PostgreSQL, its state, transcript, outbox entries and desk
+/// rows in one transaction, so an entry in the outbox or a case on the desk means its turn happened, and a turn that
+/// fails anywhere (a stale ETag or version, a failing write) leaves nothing behind. In memory (and over any other
+/// <see cref="IStorage"/>) the state is written first, so a refusal of the state still leaves nothing else written;
+/// the desk's rows are written last. In PostgreSQL, which several instances share, it also holds a conversation
+/// against the turns other instances run (<see cref="HoldAsync"/>).
 /// </summary>
 public abstract class TurnStore
 {
     /// <summary>Commits <paramref name="write"/> and returns the state keys' new ETags; throws <see cref="StorageConcurrencyException"/> with nothing written.</summary>
     public abstract Task<IReadOnlyDictionary<string, string>> CommitAsync(TurnWrite write, CancellationToken cancellationToken);
 
-    /// <summary>The state, then the transcript, then the outbox, then the facts (when given <paramref name="insight"/>): for memory, and stores without transactions across them.</summary>
-    public static TurnStore Sequential(IStorage storage, ITranscriptStore transcripts, Outbox? outbox, InsightStore? insight = null) => new SequentialTurnStore(storage, transcripts, outbox, insight);
+    /// <summary>
+    /// Waits until no other process sharing this store runs a turn of the conversation <paramref name="key"/>, and
+    /// keeps it so until the result is disposed; null when the store has only one process (memory, SQLite), where
+    /// the adapter's own lock is enough.
+    /// </summary>
+    public virtual ValueTask<IAsyncDisposable?> HoldAsync(string key, CancellationToken cancellationToken) => ValueTask.FromResult<IAsyncDisposable?>(null);
+
+    /// <summary>The state, then the transcript, the outbox, the desk and the facts (when given <paramref name="insight"/>): for memory, and stores without transactions across them.</summary>
+    public static TurnStore Sequential(IStorage storage, ITranscriptStore transcripts, Outbox? outbox, DeskTable? desk = null, InsightStore? insight = null) => new SequentialTurnStore(storage, transcripts, outbox, desk, insight);
 
     /// <summary>One transaction of <paramref name="database"/>'s group commit.</summary>
     public static TurnStore InSqlite(SqliteDatabase database) => new SqliteTurnStore(database);
@@ -25,14 +34,14 @@ public abstract class TurnStore
 
     private static readonly IReadOnlyDictionary<string, string> NoETags = new Dictionary<string, string>();
 
-    private sealed class SequentialTurnStore(IStorage storage, ITranscriptStore transcripts, Outbox? outbox, InsightStore? insight) : TurnStore
+    private sealed class SequentialTurnStore(IStorage storage, ITranscriptStore transcripts, Outbox? outbox, DeskTable? desk, InsightStore? insight) : TurnStore
     {
         public override async Task<IReadOnlyDictionary<string, string>> CommitAsync(TurnWrite write, CancellationToken cancellationToken)
         {
             ArgumentNullException.ThrowIfNull(write);
-            if (write.Outbox.Count > 0 && outbox is null)
+            if ((write.Outbox.Count > 0 && outbox is null) || (write.Desk.Count > 0 && desk is null))
             {
-                throw new InvalidOperationException("The turn queued outbox entries, but this store has no outbox.");
+                throw new InvalidOperationException("The turn queued outbox entries or desk rows, but this store has no outbox or desk.");
             }
 
             var etags = write.State.Count > 0 ? await storage.WriteAsync(write.State, cancellationToken).ConfigureAwait(false) : NoETags;
@@ -40,6 +49,11 @@ public abstract class TurnStore
             if (write.Outbox.Count > 0)
             {
                 await outbox!.AddAsync(write.Outbox, cancellationToken).ConfigureAwait(false);
+            }
+
+            if (write.Desk.Count > 0)
+            {
+                await desk!.WriteAsync(write.Desk, [], cancellationToken).ConfigureAwait(false);
             }
 
             if (write.Facts is not null && insight is not null)
@@ -60,10 +74,12 @@ public abstract class TurnStore
             var conversation = SqliteTranscriptStore.Key(write.ChannelId, write.ConversationId);
             return database.WriteAsync(session =>
             {
-                // The state's ETags are checked first: a refusal throws before this job has written anything.
+                // Anything that throws here (a stale ETag or desk version, a write SQLite refuses) undoes all of this
+                // job's writes: the job runs in a savepoint of its own.
                 var etags = write.State.Count > 0 ? SqliteStorage.Write(session, write.State) : NoETags;
                 SqliteTranscriptStore.Append(session, conversation, rows);
                 SqliteOutbox.Add(session, write.Outbox);
+                SqliteDeskTable.Write(session, write.Desk);
                 InsightStore.Write(session, write.Facts);
                 return etags;
             }, cancellationToken);
@@ -80,9 +96,12 @@ public abstract class TurnStore
             var etags = write.State.Count > 0 ? await PostgresStorage.WriteAsync(connection, transaction, write.State, cancellationToken).ConfigureAwait(false) : NoETags;
             await PostgresTranscriptStore.AppendAsync(connection, transaction, write.ChannelId, write.ConversationId, write.Activities, cancellationToken).ConfigureAwait(false);
             await PostgresOutbox.AddAsync(connection, transaction, write.Outbox, cancellationToken).ConfigureAwait(false);
+            await PostgresDeskTable.WriteAsync(connection, transaction, write.Desk, cancellationToken).ConfigureAwait(false);
             await InsightStore.WriteAsync(connection, transaction, write.Facts, cancellationToken).ConfigureAwait(false);
             await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
             return etags;
         }
+
+        public override ValueTask<IAsyncDisposable?> HoldAsync(string key, CancellationToken cancellationToken) => PostgresConversationLock.AcquireAsync(database, key, cancellationToken);
     }
 }

@@ -29,7 +29,7 @@ public sealed class ClarifyDialog : CaseDialog
     {
         var supportCase = await CaseAsync(step, cancellationToken).ConfigureAwait(false);
         var category = _services.Catalog.Category(supportCase.Category ?? SupportCatalog.Other);
-        foreach (var question in category.Questions.Where(q => supportCase.Answers.All(a => a.QuestionId != q)))
+        foreach (var question in category.Questions.Where(q => !supportCase.WantsTheFix && supportCase.Answers.All(a => a.QuestionId != q)))
         {
             // Already answered in something the customer said: keep what it says, never ask again.
             if (SaidBefore(step, supportCase, question, loosely: false) is var (said, text))
@@ -132,6 +132,24 @@ public sealed class ClarifyDialog : CaseDialog
         {
             pending.Explained = true;
             return await step.PromptAsync(Text, Voice.Ask(step.Context, SupportPrompts.Why(question), supportCase), cancellationToken).ConfigureAwait(false);
+        }
+
+        if (PushbackReader.AsksWhatNext(answer))
+        {
+            // "What can you actually do about it?" is a question to answer, never what happens or what was tried.
+            // Once: what the bot will do, and the question again; asked again, straight to the fix.
+            if (pending.Explained)
+            {
+                supportCase.Answers.Add(new ClarifyingAnswer(question, QuestionText(question), ClarifyingAnswer.NotGiven));
+                supportCase.WantsTheFix = true;
+                await Voice.SayFreshAsync(step.Context, SupportPrompts.ToTheFix, supportCase, cancellationToken).ConfigureAwait(false);
+                return await GoOnAsync(step, supportCase, answer, cancellationToken).ConfigureAwait(false);
+            }
+
+            pending.Explained = true;
+            await Voice.SayFreshAsync(step.Context, SupportPrompts.WhatNext, supportCase, cancellationToken).ConfigureAwait(false);
+            var again = question == "order_number" ? SupportPrompts.OrderNumberAgain : SupportPrompts.Again(question);
+            return await step.PromptAsync(Text, Voice.Ask(step.Context, again, supportCase), cancellationToken).ConfigureAwait(false);
         }
 
         var now = step.Context.TimeProvider.GetUtcNow();

@@ -51,7 +51,7 @@ public sealed class CloseDialog : CaseDialog
         profile.Cases++;
         profile.OpenCase = null;
         await Voice.SayAsync(step.Context, SupportPrompts.Thanks, supportCase, cancellationToken).ConfigureAwait(false);
-        _services.Handoff.ScheduleFollowUp(step.Context, supportCase, cancellationToken);
+        _services.Handoff.ScheduleFollowUp(step.Context, supportCase);
         return await step.EndDialogAsync(null, cancellationToken).ConfigureAwait(false);
     }
 }

@@ -25,7 +25,7 @@ public sealed class LayersDialog : CaseDialog
     private async Task<DialogTurnResult> AskAnythingElseAsync(WaterfallStepContext step, CancellationToken cancellationToken)
     {
         var supportCase = await CaseAsync(step, cancellationToken).ConfigureAwait(false);
-        if (supportCase.UnderlyingIssues.Count >= _services.Options.MaxUnderlyingIssues)
+        if (supportCase.WantsTheFix || supportCase.UnderlyingIssues.Count >= _services.Options.MaxUnderlyingIssues)
         {
             return await step.EndDialogAsync(null, cancellationToken).ConfigureAwait(false);
         }
@@ -57,9 +57,20 @@ public sealed class LayersDialog : CaseDialog
             return await step.EndDialogAsync(null, cancellationToken).ConfigureAwait(false);
         }
 
+        // "Why does that matter?" gets the reason once; "skip" or "what can you do about it?" moves on to the fix.
+        if (PushbackReader.AsksWhy(answer) && step.GetState<Asked>().Why++ == 0)
+        {
+            return await step.PromptAsync(Text, Voice.Ask(step.Context, SupportPrompts.WhyAnythingElse, supportCase), cancellationToken).ConfigureAwait(false);
+        }
+
+        if (PushbackReader.AsksWhy(answer) || PushbackReader.Declines(answer) || PushbackReader.AsksWhatNext(answer))
+        {
+            return await step.EndDialogAsync(null, cancellationToken).ConfigureAwait(false);
+        }
+
         // "I want my money back" says what would put it right: that is for the remedies, next, not another problem.
-        if (RemedyDialog.NamedRemedy(_services.Catalog, supportCase, answer) is not null
-            && (ComplaintReader.Mirror(answer).Length == 0 || answer.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length <= 5))
+        if (RemedyDialog.NamesRemedy(_services.Catalog, supportCase, answer)
+            && (ComplaintReader.Mirror(answer).Length == 0 || answer.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length <= 10))
         {
             supportCase.RemedyAsked = PiiMasker.Mask(answer);
             return await step.EndDialogAsync(null, cancellationToken).ConfigureAwait(false);
@@ -126,5 +137,7 @@ public sealed class LayersDialog : CaseDialog
     private sealed class Asked
     {
         public int TellMore { get; set; }
+
+        public int Why { get; set; }
     }
 }

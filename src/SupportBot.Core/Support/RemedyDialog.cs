@@ -81,13 +81,27 @@ public sealed class RemedyDialog : CaseDialog
     {
         ArgumentNullException.ThrowIfNull(catalog);
         ArgumentNullException.ThrowIfNull(supportCase);
-        var remedies = catalog.Category(supportCase.Category ?? SupportCatalog.Other).Remedies.Where(catalog.Remedies.ContainsKey).Select(id => catalog.Remedies[id]).ToList();
-        var choices = RemedyChoices(remedies);
-        return ChoiceRecognizer.Recognize(text, choices) is { } found && choices[found.Index] is var choice
-            && (choice.Synonyms.Contains(found.Matched, StringComparer.OrdinalIgnoreCase) || string.Equals(choice.Title, found.Matched, StringComparison.OrdinalIgnoreCase) || found.Matched == choice.Value)
-            ? found
-            : null;
+        var choices = RemedyChoices(RemediesOf(catalog, supportCase));
+        return ChoiceRecognizer.Recognize(text, choices) is { } found && ByWords(choices[found.Index], found) ? found : null;
     }
+
+    /// <summary>
+    /// Whether <paramref name="text"/> names one or more remedies of the case's category by their words, such as
+    /// both in "replace it or refund me, I don't care which" (which <see cref="NamedRemedy"/> leaves to the customer's choice).
+    /// </summary>
+    public static bool NamesRemedy(SupportCatalog catalog, SupportCase supportCase, string text)
+    {
+        ArgumentNullException.ThrowIfNull(catalog);
+        ArgumentNullException.ThrowIfNull(supportCase);
+        return RemedyChoices(RemediesOf(catalog, supportCase)).Any(choice => ChoiceRecognizer.Recognize(text, [choice]) is { } found && ByWords(choice, found));
+    }
+
+    private static List<Remedy> RemediesOf(SupportCatalog catalog, SupportCase supportCase) =>
+        [.. catalog.Category(supportCase.Category ?? SupportCatalog.Other).Remedies.Where(catalog.Remedies.ContainsKey).Select(id => catalog.Remedies[id])];
+
+    /// <summary>Whether <paramref name="found"/> matched the remedy's words, not only its position ("the last one").</summary>
+    private static bool ByWords(Choice choice, FoundChoice found) =>
+        choice.Synonyms.Contains(found.Matched, StringComparer.OrdinalIgnoreCase) || string.Equals(choice.Title, found.Matched, StringComparison.OrdinalIgnoreCase) || found.Matched == choice.Value;
 
     private async Task<DialogTurnResult> ChooseAsync(WaterfallStepContext step, CancellationToken cancellationToken)
     {

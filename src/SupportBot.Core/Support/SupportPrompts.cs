@@ -32,6 +32,10 @@ public static class SupportPrompts
     public const string MissedCarryOn = "questions.missed_carry_on";
     public const string MissedNoted = "questions.missed_noted";
     public const string Noted = "questions.noted";
+
+    /// <summary>Said when the customer asks what the bot will do while a clarifying question is open; then, asked again, <see cref="ToTheFix"/>.</summary>
+    public const string WhatNext = "questions.what_next";
+    public const string ToTheFix = "questions.to_the_fix";
     public const string NotKnown = "questions.not_known";
     public const string Declined = "questions.declined";
     public const string EmpathyNeutral = "empathy.neutral";
@@ -42,6 +46,7 @@ public static class SupportPrompts
     public const string CategoryAlreadyTold = "categories.already_told";
     public const string AskAnythingElse = "layers.ask";
     public const string AskAnythingElseAgain = "layers.ask_again";
+    public const string WhyAnythingElse = "layers.why";
     public const string AcknowledgeLayer = "layers.acknowledge";
     public const string TellMore = "layers.tell_more";
     public const string OfferRemedies = "remedies.offer";
@@ -116,6 +121,8 @@ public static class SupportPrompts
         PromptDefinition.Of(MissedCarryOn + ".plain", "name"),
         PromptDefinition.Of(MissedNoted, "name"),
         PromptDefinition.Of(Noted, "name"),
+        PromptDefinition.Of(WhatNext, "name"),
+        PromptDefinition.Of(ToTheFix, "name"),
         PromptDefinition.Of(NotKnown, "name"),
         PromptDefinition.Of(Declined, "name"),
         .. SupportCatalog.KnownQuestions.Select(q => PromptDefinition.Of(Why(q), "name")),
@@ -132,6 +139,7 @@ public static class SupportPrompts
         .. SupportCatalog.KnownQuestions.Select(q => PromptDefinition.Of(Question(q), "name", "target", "issue")),
         PromptDefinition.Of(AskAnythingElse, "name"),
         PromptDefinition.Of(AskAnythingElseAgain, "name"),
+        PromptDefinition.Of(WhyAnythingElse, "name"),
         PromptDefinition.Of(AcknowledgeLayer, "name", "issue"),
         PromptDefinition.Of(TellMore, "name"),
         PromptDefinition.Of(OfferRemedies, "name", "issue", "target"),

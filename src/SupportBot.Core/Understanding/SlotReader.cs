@@ -171,10 +171,10 @@ public static partial class SlotReader
     [GeneratedRegex(@"\b(?:my|the|our|this|that)\s+(?<np>[\p{L}][\w'-]*(?:\s+[\p{L}][\w'-]*){0,2}?)(?=\s+(?:is|was|has|had|arrived|came|broke|cracked|stopped|keeps|won'?t|doesn'?t|isn'?t|wasn'?t|inside|itself|got|looks|never)\b|\s*[,.!?;]|\s*$)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture)]
     private static partial Regex Thing();
 
-    [GeneratedRegex(@"\b(tried|already|called|phoned|rang|emailed|e-mailed|contacted|chatted|messaged|restarted|rebooted|reset|reinstalled|checked|asked|complained|waited|turned it off|unplugged|updated|cleared|on hold|my emails|my messages|my calls|chased|chasing|wrote to)\b", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\b(tried|already|called|phoned|rang|emailed|e-mailed|contacted|chatted|messaged|restarted|rebooted|reset|reinstalled|checked|asked|complained|waited|turned it off|unplugged|updated|cleared|on hold|my emails|my messages|my calls|chased|chasing|wrote to|contacting|calling|emailing|messaging|(second|third|fourth|fifth|\d+(st|nd|rd|th)) time (i'?ve |i'?m |i )?(contact|call|email|messag|writ|ask|tr)\w*)\b", RegexOptions.IgnoreCase)]
     private static partial Regex Tried();
 
-    [GeneratedRegex(@"\b(error|says|said|message|crash(es|ed|ing)?|freez(es|ing)|frozen|blank|black screen|keeps|won'?t|doesn'?t|can'?t|cannot|fails?|failed|stuck|spinning|wrong password|locked|code|loading|logs? me out)\b", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\b(error|says|said|message|crash(es|ed|ing)?|freez(es|ing)|frozen|blank|black screen|keeps|won'?t|doesn'?t|can'?t|cannot|fails?|failed|stuck|spinning|wrong password|locked|code|loading|logs? me out|drops?|dropping|dropped|drop-?outs?|disconnect(s|ed|ing)?|cuts? (out|off)|cutting out|lag(s|gy|ging)?|buffer(s|ing)|slow|offline|red|orange|flash(es|ing)|blink(s|ing)|no (signal|connection|internet|sound|picture|service|dial tone)|not (working|loading|connecting|charging|responding|turning on)|goes (off|dead|blank)|shuts? (down|off)|turns? off|restarts?|reboots?|overheat(s|ing)?|dead)\b", RegexOptions.IgnoreCase)]
     private static partial Regex Symptom();
 
     [GeneratedRegex(@"\b(order|pre-?order(ed)?|subscription|subscribed|plan|booking|booked|reservation|membership|contract|ticket|flight|trip)\b", RegexOptions.IgnoreCase)]

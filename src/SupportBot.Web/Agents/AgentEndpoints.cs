@@ -1,19 +1,14 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
-using SupportBot.Core.Activities;
-using SupportBot.Core.Cases;
-using SupportBot.Core.Handoff;
-using SupportBot.Core.Transcripts;
 
 namespace SupportBot.Web.Agents;
 
 /// <summary>
-/// The agent console at <c>/agent</c>, behind sign-in: the live queue (server-sent events at <c>/agent/events</c>),
-/// each case's brief and transcript, accept (one winner), live chat with the customer, approve / modify / deny a
-/// remedy without taking over, hand back to the bot with a recap, close, and notes. The JSON API under
-/// <c>/agent/api</c> answers only signed-in agents, and its POSTs need the <c>X-SupportBot-Agent</c> header, which
-/// no other site's page can send.
+/// The agent console at <c>/agent</c>, behind sign-in: the page, the live queue (server-sent events at
+/// <c>/agent/events</c>), who is signed in and the name customers see; the cases themselves are
+/// <see cref="CaseEndpoints"/>. The JSON API under <c>/agent/api</c> answers only signed-in agents, and its POSTs
+/// need the <c>X-SupportBot-Agent</c> header, which no other site's page can send.
 /// </summary>
 public static partial class AgentEndpoints
 {
@@ -84,7 +79,8 @@ public static partial class AgentEndpoints
             cookie.Events.OnRedirectToLogin = context =>
             {
                 // The API and the event stream answer 401; pages go to the sign-in form.
-                if (context.Request.Path.StartsWithSegments("/agent/api") || context.Request.Path.StartsWithSegments("/agent/events") || context.Request.Path.StartsWithSegments("/healthz"))
+                if (context.Request.Path.StartsWithSegments("/agent/api") || context.Request.Path.StartsWithSegments("/agent/events") || context.Request.Path.StartsWithSegments("/healthz")
+                    || context.Request.Path.StartsWithSegments("/admin/api"))
                 {
                     context.Response.StatusCode = StatusCodes.Status401Unauthorized;
                 }
@@ -117,15 +113,7 @@ public static partial class AgentEndpoints
         var api = MapAgentApi(app);
         api.MapGet("/me", (ClaimsPrincipal user, AgentDirectory agents) => Me(user, agents));
         api.MapPost("/me/name", SetName);
-        api.MapGet("/cases", ListAsync);
-        api.MapGet("/cases/{caseId}", GetAsync);
-        api.MapPost("/cases/{caseId}/accept", AcceptAsync);
-        api.MapPost("/cases/{caseId}/messages", MessageAsync);
-        api.MapPost("/cases/{caseId}/typing", TypingAsync);
-        api.MapPost("/cases/{caseId}/decision", DecideAsync);
-        api.MapPost("/cases/{caseId}/handback", HandBackAsync);
-        api.MapPost("/cases/{caseId}/close", CloseAsync);
-        api.MapPost("/cases/{caseId}/notes", NoteAsync);
+        api.MapCases();
         return app;
     }
 
@@ -147,6 +135,7 @@ public static partial class AgentEndpoints
     private static IResult SignInPage(HttpContext http, Microsoft.Extensions.Options.IOptions<AgentOptions> agents)
     {
         var message = http.Request.Query.ContainsKey("failed") ? "<p role=\"alert\">That sign-in name and password don't match. Please try again.</p>" : string.Empty;
+        var back = ReturnPath(http.Request.Query["ReturnUrl"].ToString()) is { } path ? $"<input type=\"hidden\" name=\"returnUrl\" value=\"{System.Net.WebUtility.HtmlEncode(path)}\">" : string.Empty;
         if (agents.Value.OpenIdConnect.Configured)
         {
             message += "<p><a href=\"/agent/signin/entra\">Sign in with Microsoft</a></p>";
@@ -158,7 +147,7 @@ public static partial class AgentEndpoints
             <style>body{font-family:system-ui,sans-serif;display:grid;place-items:center;min-height:100vh;margin:0;background:#f3f4f6}
             form{background:#fff;padding:32px;border-radius:12px;box-shadow:0 4px 20px rgba(0,0,0,.1);display:grid;gap:12px;min-width:300px}
             input,button{font:inherit;padding:8px}button{background:#0063B1;color:#fff;border:0;border-radius:6px}[role=alert]{color:#a4262c;max-width:320px}</style></head>
-            <body><form method="post" action="/agent/signin"><h1>Agent sign-in</h1>{{message}}
+            <body><form method="post" action="/agent/signin"><h1>Agent sign-in</h1>{{message}}{{back}}
             <label for="login">Sign-in name</label><input id="login" name="login" autocomplete="username" required autofocus>
             <label for="password">Password</label><input id="password" name="password" type="password" autocomplete="current-password" required>
             <button type="submit">Sign in</button></form></body></html>
@@ -186,7 +175,7 @@ public static partial class AgentEndpoints
         {
             throttle.Failed(login, address);
             LogSignInFailed(logger, login.Length > 64 ? login[..64] : login);
-            return Results.Redirect("/agent/signin?failed");
+            return Results.Redirect(ReturnPath(form["returnUrl"].ToString()) is { } retry ? $"/agent/signin?failed&ReturnUrl={Uri.EscapeDataString(retry)}" : "/agent/signin?failed");
         }
 
         throttle.Succeeded(login);
@@ -200,8 +189,18 @@ public static partial class AgentEndpoints
             CookieAuthenticationDefaults.AuthenticationScheme);
         await http.SignInAsync(CookieAuthenticationDefaults.AuthenticationScheme, new ClaimsPrincipal(identity)).ConfigureAwait(false);
         LogSignedIn(logger, account.Login);
-        return Results.Redirect(AgentDirectory.RolesOf(account).Contains(AgentRoles.Agent) ? "/agent" : "/healthz/prompts");
+        var roles = AgentDirectory.RolesOf(account);
+        var home = roles.Contains(AgentRoles.Agent) ? "/agent" : "/admin";
+        var wanted = ReturnPath(form["returnUrl"].ToString());
+        return Results.Redirect(wanted is not null && (wanted.StartsWith("/admin", StringComparison.Ordinal) ? roles.Contains(AgentRoles.Admin) : roles.Contains(AgentRoles.Agent)) ? wanted : home);
     }
+
+    /// <summary>Where sign-in may send a colleague back to: a page of the console or the admin studio on this site, nothing else.</summary>
+    private static string? ReturnPath(string? wanted) =>
+        wanted is { Length: > 0 and < 200 } && (wanted == "/agent" || wanted == "/admin" || wanted.StartsWith("/admin/", StringComparison.Ordinal))
+        && wanted.All(c => char.IsAsciiLetterOrDigit(c) || c is '/' or '-' or '_')
+            ? wanted
+            : null;
 
     private static async Task<IResult> SignOutAsync(HttpContext http)
     {
@@ -250,153 +249,8 @@ public static partial class AgentEndpoints
         }
     }
 
-    private static async Task<IResult> ListAsync(ClaimsPrincipal user, HandoffDesk desk, TimeProvider time, CancellationToken cancellationToken)
-    {
-        var now = time.GetUtcNow();
-        var cases = await desk.OpenCasesAsync(cancellationToken).ConfigureAwait(false);
-        var login = Login(user);
-        return Results.Json(
-            cases.Select(c => (Case: c, Brief: c.Brief())).Select(c => new CaseRow(
-                c.Case.CaseId, c.Brief.CustomerName, c.Brief.ChannelId, c.Brief.CategoryTitle, c.Brief.Problem, c.Case.Status, c.Case.AgentName,
-                c.Case.AgentLogin == login, (int)(now - c.Case.CreatedAt).TotalSeconds, c.Brief.RemedyWithAmount(), c.Brief.ApprovalReason, c.Case.CallbackContact)).ToList(),
-            AgentJson.Default.ListCaseRow);
-    }
-
-    private static async Task<IResult> GetAsync(string caseId, ClaimsPrincipal user, HandoffDesk desk, ITranscriptStore transcripts, CancellationToken cancellationToken)
-    {
-        if (await desk.GetAsync(caseId, cancellationToken).ConfigureAwait(false) is not { } deskCase)
-        {
-            return Results.NotFound();
-        }
-
-        var reference = deskCase.Reference;
-        var activities = await transcripts.GetTranscriptAsync(reference.ChannelId!, reference.Conversation!.Id!, cancellationToken).ConfigureAwait(false);
-        var lines = activities
-            .Where(a => a.Type == ActivityTypes.Message && !string.IsNullOrEmpty(a.Text))
-            .Select(a => new TranscriptLine(
-                ColleagueAccount.IsFrom(a) ? "agent" : a.From?.Role == "bot" || a.From?.Id == reference.Bot?.Id ? "bot" : "customer",
-                a.From?.Name,
-                PiiMasker.Mask(a.Text!),
-                a.Timestamp))
-            .ToList();
-        return Results.Json(new CaseDetail(deskCase, deskCase.Brief(), deskCase.AgentLogin == Login(user), lines), AgentJson.Default.CaseDetail);
-    }
-
-    private static async Task<IResult> AcceptAsync(string caseId, ClaimsPrincipal user, AgentDirectory agents, HandoffDesk desk, DeskRelay relay, CancellationToken cancellationToken)
-    {
-        if (Speaker(user, agents, caseId) is not { Agent: { } name } speaker)
-        {
-            return NameNeeded();
-        }
-
-        var (outcome, deskCase) = await desk.AcceptAsync(caseId, Login(user), name, cancellationToken).ConfigureAwait(false);
-        switch (outcome)
-        {
-            case AcceptOutcome.NotFound:
-                return Results.NotFound();
-            case AcceptOutcome.TakenByAnother:
-                return Results.Json(new Taken(deskCase!.AgentName ?? deskCase.AgentLogin!), AgentJson.Default.Taken, statusCode: StatusCodes.Status409Conflict);
-            default:
-                await relay.SendAsync(deskCase!.Reference, DeskEvents.AgentJoined, speaker, cancellationToken).ConfigureAwait(false);
-                return Results.Json(deskCase, AgentJson.Default.DeskCase);
-        }
-    }
-
-    private static Task<IResult> MessageAsync(string caseId, AgentText body, ClaimsPrincipal user, AgentDirectory agents, HandoffDesk desk, DeskRelay relay, CancellationToken cancellationToken) =>
-        WithOwnCaseAsync(caseId, user, desk, async deskCase =>
-        {
-            if (string.IsNullOrWhiteSpace(body.Text) || body.Text.Length > 4000)
-            {
-                return Results.Problem("Write a message of 1 to 4,000 characters.", statusCode: StatusCodes.Status400BadRequest);
-            }
-
-            await relay.SendAsync(deskCase.Reference, DeskEvents.AgentMessage, SpeakerOrAgent(user, agents, caseId, deskCase) with { Text = body.Text.Trim() }, cancellationToken).ConfigureAwait(false);
-            return Results.NoContent();
-        }, cancellationToken);
-
-    private static Task<IResult> TypingAsync(string caseId, ClaimsPrincipal user, AgentDirectory agents, HandoffDesk desk, DeskRelay relay, CancellationToken cancellationToken) =>
-        WithOwnCaseAsync(caseId, user, desk, async deskCase =>
-        {
-            await relay.SendAsync(deskCase.Reference, DeskEvents.AgentTyping, SpeakerOrAgent(user, agents, caseId, deskCase), cancellationToken).ConfigureAwait(false);
-            return Results.NoContent();
-        }, cancellationToken);
-
-    /// <summary>Approve, modify or deny the remedy. A waiting case is taken on the way, without joining the chat: the bot tells the customer and carries on.</summary>
-    private static async Task<IResult> DecideAsync(string caseId, DecisionRequest body, ClaimsPrincipal user, AgentDirectory agents, HandoffDesk desk, DeskRelay relay, CancellationToken cancellationToken)
-    {
-        if (Speaker(user, agents, caseId) is not { Agent: { } name } speaker)
-        {
-            return NameNeeded();
-        }
-
-        if (body.Decision is not { } decision)
-        {
-            return Results.Problem("decision must be approved, modified or denied.", statusCode: StatusCodes.Status400BadRequest);
-        }
-
-        if (decision == AgentDecision.Denied && string.IsNullOrWhiteSpace(body.Note))
-        {
-            return Results.Problem("Say why it is denied: the customer deserves the reason.", statusCode: StatusCodes.Status400BadRequest);
-        }
-
-        var (outcome, deskCase) = await desk.AcceptAsync(caseId, Login(user), name, cancellationToken).ConfigureAwait(false);
-        if (outcome != AcceptOutcome.Accepted)
-        {
-            return outcome == AcceptOutcome.NotFound ? Results.NotFound() : Results.Json(new Taken(deskCase!.AgentName ?? deskCase.AgentLogin!), AgentJson.Default.Taken, statusCode: StatusCodes.Status409Conflict);
-        }
-
-        var remedy = string.IsNullOrWhiteSpace(body.Remedy) ? deskCase!.Case.RemedyWanted : body.Remedy.Trim();
-        await relay.SendAsync(deskCase!.Reference, DeskEvents.Decision, speaker with { Decision = decision, Remedy = remedy, Note = body.Note?.Trim() }, cancellationToken).ConfigureAwait(false);
-        await CloseCaseAsync(desk, caseId, $"{decision.ToString().ToLowerInvariant()}: {remedy}{(string.IsNullOrWhiteSpace(body.Note) ? string.Empty : $" ({body.Note.Trim()})")}", cancellationToken).ConfigureAwait(false);
-        return Results.NoContent();
-    }
-
-    private static Task<IResult> HandBackAsync(string caseId, AgentText body, ClaimsPrincipal user, AgentDirectory agents, HandoffDesk desk, DeskRelay relay, CancellationToken cancellationToken) =>
-        WithOwnCaseAsync(caseId, user, desk, async deskCase =>
-        {
-            var recap = string.IsNullOrWhiteSpace(body.Text) ? null : body.Text.Trim();
-            await relay.SendAsync(deskCase.Reference, DeskEvents.HandBack, SpeakerOrAgent(user, agents, caseId, deskCase) with { Recap = recap }, cancellationToken).ConfigureAwait(false);
-            await CloseCaseAsync(desk, caseId, $"handed back to the bot: {recap ?? "(no recap)"}", cancellationToken).ConfigureAwait(false);
-            return Results.NoContent();
-        }, cancellationToken);
-
-    private static Task<IResult> CloseAsync(string caseId, AgentText body, ClaimsPrincipal user, AgentDirectory agents, HandoffDesk desk, DeskRelay relay, CancellationToken cancellationToken) =>
-        WithOwnCaseAsync(caseId, user, desk, async deskCase =>
-        {
-            await relay.SendAsync(deskCase.Reference, DeskEvents.Closed, SpeakerOrAgent(user, agents, caseId, deskCase), cancellationToken).ConfigureAwait(false);
-            await CloseCaseAsync(desk, caseId, $"closed: {body.Text?.Trim() ?? "(no wrap-up note)"}", cancellationToken).ConfigureAwait(false);
-            return Results.NoContent();
-        }, cancellationToken);
-
-    private static Task<IResult> NoteAsync(string caseId, AgentText body, ClaimsPrincipal user, HandoffDesk desk, CancellationToken cancellationToken) =>
-        WithOwnCaseAsync(caseId, user, desk, async _ =>
-        {
-            if (!string.IsNullOrWhiteSpace(body.Text))
-            {
-                await desk.UpdateAsync(caseId, c => c with { Notes = [.. c.Notes, PiiMasker.Mask(body.Text.Trim())] }, cancellationToken).ConfigureAwait(false);
-            }
-
-            return Results.NoContent();
-        }, cancellationToken);
-
-    private static Task<DeskCase?> CloseCaseAsync(HandoffDesk desk, string caseId, string note, CancellationToken cancellationToken) =>
-        desk.UpdateAsync(caseId, c => c with { Status = CaseStatus.Closed, Notes = [.. c.Notes, PiiMasker.Mask(note)] }, cancellationToken);
-
-    /// <summary>Runs <paramref name="action"/> when the signed-in agent has the case; 404 or 409 otherwise.</summary>
-    private static async Task<IResult> WithOwnCaseAsync(string caseId, ClaimsPrincipal user, HandoffDesk desk, Func<DeskCase, Task<IResult>> action, CancellationToken cancellationToken)
-    {
-        var deskCase = await desk.GetAsync(caseId, cancellationToken).ConfigureAwait(false);
-        if (deskCase is null || deskCase.Status == CaseStatus.Closed)
-        {
-            return Results.NotFound();
-        }
-
-        return deskCase.AgentLogin != Login(user)
-            ? Results.Problem(deskCase.AgentLogin is null ? "Accept the case first." : $"{deskCase.AgentName} has this case.", statusCode: StatusCodes.Status409Conflict)
-            : await action(deskCase).ConfigureAwait(false);
-    }
-
-    private static string Login(ClaimsPrincipal user) => user.Identity?.Name ?? string.Empty;
+    /// <summary>The signed-in colleague's sign-in name.</summary>
+    internal static string Login(ClaimsPrincipal user) => user.Identity?.Name ?? string.Empty;
 
     private static IResult Me(ClaimsPrincipal user, AgentDirectory agents)
     {
@@ -421,23 +275,6 @@ public static partial class AgentEndpoints
         agents.SetName(Login(user), body.Name!);
         return Me(user, agents);
     }
-
-    /// <summary>What a desk event says of the colleague: their name (null until they have one) and their id in the conversation.</summary>
-    private static DeskEventValue Speaker(ClaimsPrincipal user, AgentDirectory agents, string caseId) =>
-        new() { CaseId = caseId, Agent = agents.NameOf(Login(user), user.FindFirstValue(NameClaim)), AgentId = AgentDirectory.PublicId(Login(user)) };
-
-    // On a case already taken, the name it was taken under stands in for a name since removed from the settings.
-    private static DeskEventValue SpeakerOrAgent(ClaimsPrincipal user, AgentDirectory agents, string caseId, DeskCase deskCase)
-    {
-        var speaker = Speaker(user, agents, caseId);
-        return speaker.Agent is null ? speaker with { Agent = deskCase.AgentName } : speaker;
-    }
-
-    private static IResult NameNeeded() =>
-        Results.Problem(
-            "Customers see your name when you join their chat: add it at the top of the console, then take the case.",
-            statusCode: StatusCodes.Status409Conflict,
-            extensions: new Dictionary<string, object?> { ["field"] = "name" });
 
     // A valid hash of a random password: checking an unknown sign-in name costs the same as a known one.
     private static readonly string UnknownAccountHash = AgentPasswords.Hash(Guid.NewGuid().ToString("N"));

@@ -11,6 +11,7 @@ namespace SupportBot.Web.Agents;
 [JsonSerializable(typeof(CaseDetail))]
 [JsonSerializable(typeof(DeskCase))]
 [JsonSerializable(typeof(Taken))]
+[JsonSerializable(typeof(DeliveryView))]
 [JsonSerializable(typeof(AgentText))]
 [JsonSerializable(typeof(DecisionRequest))]
 [JsonSerializable(typeof(NameRequest))]

@@ -1,4 +1,8 @@
 using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.DataProtection.KeyManagement;
+using Microsoft.AspNetCore.DataProtection.Repositories;
+using SupportBot.Core.State;
+using SupportBot.Web.Storage;
 
 namespace SupportBot.Web.Agents;
 
@@ -16,10 +20,12 @@ public static class AgentServices
         services.AddAgentSignIn(configuration.GetSection(AgentOptions.Section).Get<AgentOptions>()?.OpenIdConnect ?? new OpenIdConnectSignIn());
         services.AddSingleton(new AppRootPath(root));
 
-        // Sign-in cookies are protected by keys kept with the rest of the bot's data, so they survive a restart.
-        services.AddDataProtection()
-            .SetApplicationName("SupportBot")
-            .PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(root, configuration["Storage:DataDirectory"] ?? "data", "keys")));
+        // Sign-in cookies are protected by keys kept with the rest of the bot's data, so they survive a restart: in the
+        // data folder, or in PostgreSQL, where every instance sharing it finds them.
+        services.AddDataProtection().SetApplicationName("SupportBot");
+        var keys = new DirectoryInfo(Path.Combine(root, configuration["Storage:DataDirectory"] ?? "data", "keys"));
+        services.AddOptions<KeyManagementOptions>().Configure<StorageBackend, ILoggerFactory>((options, storage, loggers) =>
+            options.XmlRepository = storage.Database is PostgresDatabase database ? new DatabaseKeyRepository(database) : new FileSystemXmlRepository(keys, loggers));
 
         services.AddSingleton<DeskRelay>();
         services.AddHostedService<DeskService>();

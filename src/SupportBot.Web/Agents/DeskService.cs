@@ -6,7 +6,8 @@ namespace SupportBot.Web.Agents;
 /// <summary>
 /// The desk's clock: every <c>Handoff:CheckSeconds</c> it tells each waiting customer where they stand once their
 /// last update is <c>Handoff:UpdateSeconds</c> old (so no silence lasts longer), and sends the check-ins that are
-/// due. The schedule lives in storage, so a restart loses nothing and a check-in fires once.
+/// due. The schedule lives in the outbox, so a restart loses nothing and a check-in fires once; like every message
+/// the desk owes a customer, one their channel does not take is tried again (<see cref="DeskDeliveries"/>).
 /// </summary>
 public sealed partial class DeskService(HandoffDesk desk, FollowUpSchedule followUps, DeskRelay relay, IOptions<HandoffOptions> options, TimeProvider time, ILogger<DeskService> logger) : BackgroundService
 {
@@ -64,19 +65,22 @@ public sealed partial class DeskService(HandoffDesk desk, FollowUpSchedule follo
                 continue;
             }
 
+            // The update is queued in the same commit that records it was given: it is told once, whatever the channel does.
             var wait = (await desk.EstimateAsync(position, cancellationToken).ConfigureAwait(false)).Describe() ?? "hard to estimate just now";
-            var current = await desk.UpdateAsync(waiting.CaseId, c => c.Status == CaseStatus.Waiting && c.AgentLogin is null ? c with { LastUpdateAt = now } : null, cancellationToken).ConfigureAwait(false);
-            if (current?.LastUpdateAt != now)
+            var (_, changed, update) = await desk.ChangeAsync(
+                waiting.CaseId,
+                c => c.Status == CaseStatus.Waiting && c.AgentLogin is null && (c.LastUpdateAt ?? c.CreatedAt) + interval <= now ? c with { LastUpdateAt = now } : null,
+                (DeskEvents.QueueUpdate, new DeskEventValue { Position = position, Wait = wait }),
+                cancellationToken).ConfigureAwait(false);
+            if (changed)
             {
-                continue;
+                await relay.DeliverAsync(update, cancellationToken).ConfigureAwait(false);
             }
-
-            await relay.SendAsync(waiting.Reference, DeskEvents.QueueUpdate, new DeskEventValue { CaseId = waiting.CaseId, Position = position, Wait = wait }, cancellationToken).ConfigureAwait(false);
         }
 
         foreach (var due in await followUps.TakeDueAsync(now, cancellationToken).ConfigureAwait(false))
         {
-            await relay.SendAsync(due.Reference, DeskEvents.FollowUp, new DeskEventValue { CaseId = due.CaseId, Case = due.Case, Text = due.Issue, Remedy = due.Remedy }, cancellationToken).ConfigureAwait(false);
+            await relay.DeliverAsync(due, cancellationToken).ConfigureAwait(false);
         }
     }
 

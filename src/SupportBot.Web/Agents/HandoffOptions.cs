@@ -22,6 +22,12 @@ public sealed class HandoffOptions
     /// <summary>How often the schedule of updates and check-ins is looked at.</summary>
     public int CheckSeconds { get; set; } = 5;
 
+    /// <summary>How many times a message the desk owes a customer (a colleague joined, a decision) is tried before the console shows it failed.</summary>
+    public int DeliveryAttempts { get; set; } = 8;
+
+    /// <summary>The wait before such a message is tried again; each next wait is twice as long (up to 15 minutes).</summary>
+    public double DeliveryRetrySeconds { get; set; } = 10;
+
     /// <summary>Channels connected to a contact center: their handoffs use the Bot Framework handoff protocol (<c>handoff.initiate</c>).</summary>
     public List<string> ContactCenterChannels { get; set; } = [];
 

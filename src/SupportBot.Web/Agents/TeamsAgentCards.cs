@@ -42,13 +42,14 @@ public sealed partial class TeamsAgentCards(
         var caseId = activity.Value!.Value.TryGetProperty("caseId", out var id) ? id.GetString() ?? string.Empty : string.Empty;
         var agentName = activity.From?.Name ?? "A colleague";
         var login = "teams:" + (activity.From?.AadObjectId ?? activity.From?.Id);
-        var (outcome, deskCase) = await desk.AcceptAsync(caseId, login, agentName, cancellationToken).ConfigureAwait(false);
+        var (outcome, deskCase, joined) = await desk.AcceptAsync(caseId, login, agentName, then: null, (DeskEvents.AgentJoined, new DeskEventValue { Agent = agentName }), cancellationToken).ConfigureAwait(false);
         string text;
         switch (outcome)
         {
             case AcceptOutcome.Accepted:
-                await relay.SendAsync(deskCase!.Reference, DeskEvents.AgentJoined, new DeskEventValue { CaseId = caseId, Agent = agentName }, cancellationToken).ConfigureAwait(false);
-                text = $"{agentName}, {deskCase.Brief().CustomerName}'s case is yours. Open the agent console to chat with them; they've been told you're joining.";
+                var told = await relay.DeliverAsync(joined, cancellationToken).ConfigureAwait(false);
+                text = $"{agentName}, {deskCase!.Brief().CustomerName}'s case is yours. Open the agent console to chat with them; "
+                    + (told is null or { Status: DeskDeliveryStatus.Delivered } ? "they've been told you're joining." : "their chat can't be reached just now, so they'll be told you're joining as soon as it can.");
                 break;
             case AcceptOutcome.TakenByAnother:
                 text = $"{deskCase!.AgentName} took {deskCase.Brief().CustomerName}'s case first.";
@@ -113,7 +114,7 @@ public sealed partial class TeamsAgentCards(
             cardId = await connector.SendAsync(card, cancellationToken).ConfigureAwait(false);
         }
 
-        await desk.UpdateAsync(caseId, c => c with { TeamsCardId = cardId, TeamsCardState = state }, cancellationToken).ConfigureAwait(false);
+        await desk.ChangeAsync(caseId, c => c with { TeamsCardId = cardId, TeamsCardState = state }, tell: null, cancellationToken).ConfigureAwait(false);
     }
 
     private Activity Card(DeskCase deskCase)

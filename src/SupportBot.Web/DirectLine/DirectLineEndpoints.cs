@@ -119,7 +119,7 @@ public static partial class DirectLineEndpoints
     }
 
     /// <summary><c>POST conversations</c>: starts the token's conversation (201; 200 if it had started), or a new one for the secret.</summary>
-    private static async Task<IResult> StartAsync(HttpContext http, DirectLineTokens tokens, DirectLineChannel channel, IOptions<DirectLineOptions> options, CancellationToken cancellationToken)
+    private static async Task<IResult> StartAsync(HttpContext http, DirectLineTokens tokens, StreamTickets tickets, DirectLineChannel channel, IOptions<DirectLineOptions> options, CancellationToken cancellationToken)
     {
         if (Authenticate(http, tokens, null, out var caller) is { } denied)
         {
@@ -149,11 +149,12 @@ public static partial class DirectLineEndpoints
         }
 
         var (created, watermark) = await channel.StartAsync(grant.ConversationId, UserOf(grant), ServiceUrl(http, options.Value), cancellationToken).ConfigureAwait(false);
-        return Conversation(tokens, grant, token, StreamUrl(http, options.Value, tokens, grant, watermark), created ? StatusCodes.Status201Created : StatusCodes.Status200OK);
+        var streamUrl = await tickets.StreamUrlAsync(PublicBase(http, options.Value), grant, watermark, cancellationToken).ConfigureAwait(false);
+        return Conversation(tokens, grant, token, streamUrl, created ? StatusCodes.Status201Created : StatusCodes.Status200OK);
     }
 
     /// <summary><c>GET conversations/{id}?watermark=</c>: a fresh stream URL, replaying from the watermark when one is given.</summary>
-    private static async Task<IResult> ReconnectAsync(HttpContext http, string conversationId, string? watermark, DirectLineTokens tokens, DirectLineChannel channel, IOptions<DirectLineOptions> options, CancellationToken cancellationToken)
+    private static async Task<IResult> ReconnectAsync(HttpContext http, string conversationId, string? watermark, DirectLineTokens tokens, StreamTickets tickets, DirectLineChannel channel, IOptions<DirectLineOptions> options, CancellationToken cancellationToken)
     {
         if (Admit(http, tokens, conversationId, null, out var caller) is { } denied)
         {
@@ -176,7 +177,7 @@ public static partial class DirectLineEndpoints
         }
 
         var (token, grant) = caller!.Grant is { } given ? (BearerOf(http)!, given) : tokens.Issue(conversationId, null, null);
-        return Conversation(tokens, grant, token, StreamUrl(http, options.Value, tokens, grant, from), StatusCodes.Status200OK);
+        return Conversation(tokens, grant, token, await tickets.StreamUrlAsync(PublicBase(http, options.Value), grant, from, cancellationToken).ConfigureAwait(false), StatusCodes.Status200OK);
     }
 
     /// <summary><c>GET conversations/{id}/activities?watermark=</c>: what came after the watermark (empty or missing: everything).</summary>
@@ -251,7 +252,7 @@ public static partial class DirectLineEndpoints
         Error(StatusCodes.Status400BadRequest, "NotSupported", "This bot does not accept file uploads yet. Describe the problem in a message instead.");
 
     /// <summary>The WebSocket stream: each frame an ActivitySet; empty frames keep an idle connection alive.</summary>
-    private static async Task StreamAsync(HttpContext http, string conversationId, string? t, string? watermark, DirectLineTokens tokens, DirectLineChannel channel, DirectLineHub hub, IOptions<DirectLineOptions> options)
+    private static async Task StreamAsync(HttpContext http, string conversationId, string? t, string? watermark, StreamTickets tickets, DirectLineChannel channel, DirectLineHub hub, IOptions<DirectLineOptions> options)
     {
         IResult? refused = null;
         var from = 0;
@@ -259,7 +260,7 @@ public static partial class DirectLineEndpoints
         {
             refused = Error(StatusCodes.Status400BadRequest, "BadArgument", "Open the stream URL as a WebSocket.");
         }
-        else if (string.IsNullOrEmpty(t) || tokens.RedeemStreamTicket(t) is not { } grant)
+        else if (string.IsNullOrEmpty(t) || await tickets.RedeemAsync(t, http.RequestAborted).ConfigureAwait(false) is not { } grant)
         {
             refused = Error(StatusCodes.Status403Forbidden, "TokenExpired", "This stream URL was used already or has expired; get a new one with GET /v3/directline/conversations/{id}.");
         }
@@ -504,15 +505,6 @@ public static partial class DirectLineEndpoints
         string.IsNullOrEmpty(options.PublicUrl) ? $"{http.Request.Scheme}://{http.Request.Host}{http.Request.PathBase}" : options.PublicUrl.TrimEnd('/');
 
     private static string ServiceUrl(HttpContext http, DirectLineOptions options) => PublicBase(http, options) + "/v3/directline";
-
-    private static string StreamUrl(HttpContext http, DirectLineOptions options, DirectLineTokens tokens, DirectLineGrant grant, int watermark)
-    {
-        var conversationId = grant.ConversationId;
-        var ticket = tokens.IssueStreamTicket(grant);
-        var root = PublicBase(http, options);
-        var ws = root.StartsWith("https://", StringComparison.OrdinalIgnoreCase) ? "wss://" + root["https://".Length..] : "ws://" + root[(root.IndexOf("://", StringComparison.Ordinal) + 3)..];
-        return $"{ws}/v3/directline/conversations/{Uri.EscapeDataString(conversationId)}/stream?t={ticket}&watermark={watermark.ToString(CultureInfo.InvariantCulture)}";
-    }
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Direct Line activity for conversation {ConversationId} failed in the bot")]
     private static partial void LogBotFailed(ILogger logger, Exception exception, string conversationId);

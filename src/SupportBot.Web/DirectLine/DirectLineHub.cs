@@ -1,16 +1,45 @@
 using System.Collections.Concurrent;
 using System.Threading.Channels;
+using SupportBot.Web.Storage;
 
 namespace SupportBot.Web.DirectLine;
 
 /// <summary>
 /// The open WebSocket streams, one per conversation (a newer socket replaces an older one, as Direct Line does).
 /// A stream is only told that its conversation has something new; it reads what is new from the transcript
-/// itself, from its own watermark, so nothing is lost or sent twice however the signals bunch up.
+/// itself, from its own watermark, so nothing is lost or sent twice however the signals bunch up. Instances sharing
+/// PostgreSQL tell each other (<see cref="InstanceSignals"/>), so a stream open on one hears turns run on another,
+/// and a newer stream on one replaces an older one on another.
 /// </summary>
 public sealed class DirectLineHub
 {
+    private const string NewsTopic = "directline";
+    private const string OpenedTopic = "directline-open";
     private readonly ConcurrentDictionary<string, Subscription> _streams = new(StringComparer.Ordinal);
+    private readonly InstanceSignals _signals;
+
+    public DirectLineHub(InstanceSignals signals)
+    {
+        ArgumentNullException.ThrowIfNull(signals);
+        _signals = signals;
+        signals.On(NewsTopic, (_, conversationId) => Wake(conversationId));
+        signals.On(OpenedTopic, (_, conversationId) =>
+        {
+            if (_streams.TryRemove(conversationId, out var older))
+            {
+                older.Collide();
+            }
+        });
+
+        // Signals may have been missed: every stream reads again from its watermark.
+        signals.Resumed += () =>
+        {
+            foreach (var stream in _streams.Values)
+            {
+                stream.Signal();
+            }
+        };
+    }
 
     /// <summary>How many streams are open.</summary>
     public int OpenStreams => _streams.Count;
@@ -24,11 +53,18 @@ public sealed class DirectLineHub
             older.Collide();
             return subscription;
         });
+        _signals.Publish(OpenedTopic, conversationId);
         return subscription;
     }
 
-    /// <summary>Wakes the conversation's stream, if one is open.</summary>
+    /// <summary>Wakes the conversation's stream, wherever it is open.</summary>
     public void Notify(string conversationId)
+    {
+        Wake(conversationId);
+        _signals.Publish(NewsTopic, conversationId);
+    }
+
+    private void Wake(string conversationId)
     {
         if (_streams.TryGetValue(conversationId, out var subscription))
         {

@@ -9,4 +9,5 @@ namespace SupportBot.Web.DirectLine;
 [JsonSerializable(typeof(ResourceResponse))]
 [JsonSerializable(typeof(ErrorResponse))]
 [JsonSerializable(typeof(SessionResponse))]
+[JsonSerializable(typeof(DirectLineGrant))]
 public sealed partial class DirectLineJson : JsonSerializerContext;

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using SupportBot.Core.State;
 using SupportBot.Core.Transcripts;
 using SupportBot.Web.Channels;
 using SupportBot.Web.Hosting;
@@ -26,11 +27,12 @@ public static class DirectLineServices
             var storage = sp.GetRequiredService<IOptions<StorageOptions>>().Value;
             var keyFile = storage.Provider == StorageProvider.Memory ? null : Path.Combine(root, storage.DataDirectory, "directline-token.key");
             return new DirectLineTokens(
-                DirectLineTokens.SigningKey(options.Secret, keyFile),
+                DirectLineTokens.SigningKey(options.Secret, sp.GetRequiredService<StorageBackend>().Database as PostgresDatabase, keyFile),
                 options.Secret,
                 TimeSpan.FromMinutes(options.TokenLifetimeMinutes),
                 sp.GetRequiredService<TimeProvider>());
         });
+        services.AddSingleton(sp => new StreamTickets(sp.GetRequiredService<StorageBackend>().Database as PostgresDatabase, sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton(sp =>
         {
             var bot = sp.GetRequiredService<IOptions<BotOptions>>().Value;

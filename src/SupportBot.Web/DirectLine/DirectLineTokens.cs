@@ -3,6 +3,7 @@ using System.Buffers.Text;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
+using SupportBot.Core.State;
 
 namespace SupportBot.Web.DirectLine;
 
@@ -10,7 +11,8 @@ namespace SupportBot.Web.DirectLine;
 /// Mints and checks Direct Line tokens: compact JWTs signed with HMAC-SHA256, carrying the conversation
 /// (<c>conv</c>), the user (<c>user</c>, the claim botframework-directlinejs and Web Chat read the user id from),
 /// the display name (<c>name</c>) and the expiry. The signing key is derived from the configured secret, or is a
-/// random key kept in the data folder, so tokens outlive a restart. Neither is ever logged.
+/// random key kept in the database (PostgreSQL, for every instance) or the data folder, so tokens outlive a restart
+/// and are valid on every instance. Neither is ever logged.
 /// </summary>
 public sealed class DirectLineTokens
 {
@@ -20,7 +22,6 @@ public sealed class DirectLineTokens
     private readonly byte[] _key;
     private readonly byte[]? _secret;
     private readonly TimeProvider _time;
-    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, (DirectLineGrant Grant, DateTimeOffset Expires)> _tickets = new(StringComparer.Ordinal);
 
     public DirectLineTokens(byte[] key, string? secret, TimeSpan lifetime, TimeProvider time)
     {
@@ -36,14 +37,25 @@ public sealed class DirectLineTokens
 
     /// <summary>
     /// The signing key for <paramref name="secret"/> when one is configured; otherwise the key stored in
-    /// <paramref name="keyFile"/> (created, readable by the owner only, on first use), or a fresh key when there is
-    /// no file to keep it in.
+    /// <paramref name="shared"/>'s <c>keys</c> table, which every instance sharing the database uses (the first to
+    /// need one makes it), or in <paramref name="keyFile"/> (created, readable by the owner only, on first use), or a
+    /// fresh key when there is no file to keep it in.
     /// </summary>
-    public static byte[] SigningKey(string? secret, string? keyFile)
+    public static byte[] SigningKey(string? secret, PostgresDatabase? shared, string? keyFile)
     {
         if (!string.IsNullOrEmpty(secret))
         {
             return HMACSHA256.HashData(Encoding.UTF8.GetBytes(secret), "SupportBot Direct Line token signing"u8);
+        }
+
+        if (shared is not null)
+        {
+            using var command = shared.DataSource.CreateCommand("""
+                INSERT INTO keys (name, value) VALUES ('directline/token-signing', @key) ON CONFLICT (name) DO NOTHING;
+                SELECT value FROM keys WHERE name = 'directline/token-signing';
+                """);
+            command.Parameters.AddWithValue("key", Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)));
+            return Convert.FromBase64String((string)command.ExecuteScalar()!);
         }
 
         if (keyFile is null)
@@ -60,31 +72,6 @@ public sealed class DirectLineTokens
         Hosting.PrivateFile.Write(keyFile, Convert.ToBase64String(key));
         return key;
     }
-
-    /// <summary>
-    /// A single-use ticket for opening one conversation's stream within 60 seconds. The stream URL carries it instead
-    /// of the token, because URLs end up in access logs: a logged ticket is already spent or about to expire.
-    /// </summary>
-    public string IssueStreamTicket(DirectLineGrant grant)
-    {
-        ArgumentNullException.ThrowIfNull(grant);
-        var now = _time.GetUtcNow();
-        if (_tickets.Count > 10_000)
-        {
-            foreach (var (key, stale) in _tickets.Where(t => t.Value.Expires < now).ToList())
-            {
-                _tickets.TryRemove(key, out _);
-            }
-        }
-
-        var ticket = RandomNumberGenerator.GetString("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789", 32);
-        _tickets[ticket] = (grant, now.AddSeconds(60));
-        return ticket;
-    }
-
-    /// <summary>Spends a stream ticket: the grant it was issued for, or null when unknown, spent or expired.</summary>
-    public DirectLineGrant? RedeemStreamTicket(string ticket) =>
-        _tickets.TryRemove(ticket, out var entry) && entry.Expires >= _time.GetUtcNow() ? entry.Grant : null;
 
     /// <summary>A new conversation id: 22 random URL-safe characters.</summary>
     public static string NewConversationId() => RandomNumberGenerator.GetString("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789", 22);

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Options;
 using SupportBot.Core.Fulfilment;
+using SupportBot.Core.Handoff;
 using SupportBot.Web.Agents;
 using SupportBot.Web.Channels;
 
@@ -11,12 +12,14 @@ namespace SupportBot.Web.Fulfilment;
 /// business system answered 202 but never called back, and tells customers what they have not heard yet (done, or
 /// taken over by a colleague), each as a turn of their conversation, on their channel. The outbox is durable, so a
 /// restart loses nothing, and each telling has one activity id per outcome, so a channel that failed once gets it
-/// again rather than twice.
+/// again rather than twice. It also sends again the messages the desk owes customers whose channel could not be
+/// reached (<see cref="DeskDeliveries"/>).
 /// </summary>
 public sealed partial class FulfilmentService(
     FulfilmentOutbox outbox,
     FulfilmentDelivery delivery,
     FulfilmentDispatcher dispatcher,
+    DeskDeliveries desk,
     TurnRunner turns,
     DeskFeed feed,
     IOptions<FulfilmentOptions> options,
@@ -73,7 +76,7 @@ public sealed partial class FulfilmentService(
         try
         {
             var now = time.GetUtcNow();
-            var sends = new List<Task>();
+            var sends = new List<Task> { desk.RetryDueAsync(now, cancellationToken) };
             foreach (var action in await outbox.DueAsync(now, cancellationToken).ConfigureAwait(false))
             {
                 switch (action.Status)

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Options;
 using SupportBot.Core.Bot;
 using SupportBot.Core.PromptFiles;
+using SupportBot.Web.Admin;
 using SupportBot.Web.Agents;
 using SupportBot.Web.Channels;
 using SupportBot.Web.DirectLine;
@@ -34,6 +35,7 @@ public static partial class SupportBotApp
         builder.Services.AddFulfilment(configuration);
         builder.Services.AddDirectLine(configuration, root);
         builder.Services.AddAgents(configuration, root);
+        builder.Services.AddAdmin(configuration, root);
         builder.Services.AddHardening(configuration);
         builder.Services.AddInsight(configuration);
         configure?.Invoke(builder);
@@ -48,6 +50,7 @@ public static partial class SupportBotApp
         var desk = app.Services.GetRequiredService<Core.Handoff.HandoffDesk>();
         desk.Changed += feed.CaseChanged;
         desk.Changed += app.Services.GetRequiredService<TeamsAgentCards>().OnChanged;
+        app.Services.GetRequiredService<Core.Handoff.DeskDeliveries>().Changed += feed.CaseChanged;
 
         app.UseExceptionHandler();
         app.UseSecurityHeaders();
@@ -62,6 +65,7 @@ public static partial class SupportBotApp
         app.MapMessages();
         app.MapDirectLine();
         app.MapAgents();
+        app.MapAdmin();
         app.MapFulfilment();
         app.MapInsight();
         app.Lifetime.ApplicationStarted.Register(() => LogStartup(app, root));

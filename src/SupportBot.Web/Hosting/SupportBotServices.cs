@@ -9,6 +9,7 @@ using SupportBot.Core.Support;
 using SupportBot.Core.Transcripts;
 using SupportBot.Core.Understanding;
 using SupportBot.Web.Agents;
+using SupportBot.Web.Channels;
 
 namespace SupportBot.Web.Hosting;
 
@@ -26,13 +27,25 @@ public static class SupportBotServices
         services.AddOptions<HandoffOptions>().Bind(configuration.GetSection(HandoffOptions.Section))
             .Validate(o => o.HoursError() is null, "Handoff:Hours must look like \"Mon-Fri 08:00-18:00\" or \"always\", and Handoff:TimeZone be a known time zone.")
             .Validate(o => o.UpdateSeconds >= 5 && o.CheckSeconds >= 1 && o.FollowUpHours > 0, "Handoff: UpdateSeconds must be at least 5, CheckSeconds at least 1, FollowUpHours above 0.")
+            .Validate(o => o.DeliveryAttempts is >= 1 and <= 50 && o.DeliveryRetrySeconds > 0, "Handoff: DeliveryAttempts must be from 1 to 50, DeliveryRetrySeconds above 0.")
             .ValidateOnStart();
 
         services.AddSingleton(TimeProvider.System);
 
         // The consoles' feed: whether an agent is there to take a case, and what the open consoles hear.
         services.AddSingleton<DeskFeed>();
-        services.AddSingleton(sp => new HandoffDesk(sp.GetRequiredService<IStorage>(), sp.GetRequiredService<TimeProvider>()));
+        services.AddSingleton(sp => new HandoffDesk(sp.GetRequiredService<DeskTable>(), sp.GetRequiredService<TimeProvider>()));
+        services.AddSingleton(sp =>
+        {
+            // What the desk owes customers is delivered as every turn is, by the TurnRunner; kept in the outbox until then.
+            var handoff = sp.GetRequiredService<IOptions<HandoffOptions>>().Value;
+            return new DeskDeliveries(
+                sp.GetRequiredService<Outbox>(),
+                (activity, cancellationToken) => sp.GetRequiredService<TurnRunner>().RunAsync(activity, cancellationToken),
+                handoff.DeliveryAttempts,
+                handoff.DeliveryRetrySeconds,
+                sp.GetRequiredService<TimeProvider>());
+        });
         services.AddSingleton(sp =>
         {
             var catalog = sp.GetRequiredService<SupportCatalogSource>();

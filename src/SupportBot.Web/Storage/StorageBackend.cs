@@ -1,4 +1,3 @@
-using SupportBot.Core.Handoff;
 using SupportBot.Core.Insight;
 using SupportBot.Core.State;
 using SupportBot.Core.Transcripts;
@@ -7,10 +6,10 @@ namespace SupportBot.Web.Storage;
 
 /// <summary>
 /// One storage provider's services, made together over one database: conversation and user state, transcripts, the
-/// outbox, how a turn commits them together, and the follow-up schedule. Disposing it closes the database (a SQLite
-/// file's pending writes are flushed first).
+/// outbox (with the follow-up check-ins), the desk's cases, and how a turn commits them together. Disposing it closes
+/// the database (a SQLite file's pending writes are flushed first).
 /// </summary>
-public sealed record StorageBackend(IStorage Storage, ITranscriptStore Transcripts, Outbox Outbox, TurnStore Turns, FollowUpSchedule FollowUps, IAsyncDisposable? Database) : IAsyncDisposable
+public sealed record StorageBackend(IStorage Storage, ITranscriptStore Transcripts, Outbox Outbox, DeskTable Desk, TurnStore Turns, IAsyncDisposable? Database) : IAsyncDisposable
 {
     /// <summary>The dashboard's facts, which each turn writes with its state.</summary>
     public required InsightStore Insight { get; init; }
@@ -25,14 +24,15 @@ public sealed record StorageBackend(IStorage Storage, ITranscriptStore Transcrip
                 var storage = new MemoryStorage();
                 var transcripts = new MemoryTranscriptStore();
                 var outbox = Outbox.InMemory();
+                var desk = DeskTable.InMemory(outbox);
                 var insight = InsightStore.InMemory();
-                return new StorageBackend(storage, transcripts, outbox, TurnStore.Sequential(storage, transcripts, outbox, insight), FollowUpSchedule.InMemory(), Database: null) { Insight = insight };
+                return new StorageBackend(storage, transcripts, outbox, desk, TurnStore.Sequential(storage, transcripts, outbox, desk, insight), Database: null) { Insight = insight };
             case StorageProvider.Postgres:
                 var postgres = new PostgresDatabase(options.ConnectionString);
-                return new StorageBackend(new PostgresStorage(postgres), new PostgresTranscriptStore(postgres), Outbox.InPostgres(postgres), TurnStore.InPostgres(postgres), FollowUpSchedule.InPostgres(postgres), postgres) { Insight = InsightStore.InPostgres(postgres) };
+                return new StorageBackend(new PostgresStorage(postgres), new PostgresTranscriptStore(postgres), Outbox.InPostgres(postgres), DeskTable.InPostgres(postgres), TurnStore.InPostgres(postgres), postgres) { Insight = InsightStore.InPostgres(postgres) };
             case StorageProvider.Sqlite:
                 var sqlite = new SqliteDatabase(Path.Combine(root, options.DataDirectory, "supportbot.db"));
-                return new StorageBackend(new SqliteStorage(sqlite), new SqliteTranscriptStore(sqlite), Outbox.InSqlite(sqlite), TurnStore.InSqlite(sqlite), FollowUpSchedule.InSqlite(sqlite), sqlite) { Insight = InsightStore.InSqlite(sqlite) };
+                return new StorageBackend(new SqliteStorage(sqlite), new SqliteTranscriptStore(sqlite), Outbox.InSqlite(sqlite), DeskTable.InSqlite(sqlite), TurnStore.InSqlite(sqlite), sqlite) { Insight = InsightStore.InSqlite(sqlite) };
             default:
                 throw new ArgumentOutOfRangeException(nameof(options), options.Provider, "Storage:Provider must be Sqlite, Postgres or Memory.");
         }

@@ -28,8 +28,8 @@ public sealed class HandoffHandlerTests
     };
 
     /// <summary>Dana tells her problem, asks for a person and confirms the brief: the case goes to a colleague.</summary>
-    private static TestFlow AsksForPerson(IStorage? storage = null, HandoffServices? handoff = null) =>
-        new TestFlow(TestBots.SupportBot(storage, handoff: handoff)) { UserName = "Dana Reyes" }
+    private static TestFlow AsksForPerson(DeskTable? desk = null, HandoffServices? handoff = null) =>
+        new TestFlow(TestBots.SupportBot(handoff: handoff, desk: desk)) { UserName = "Dana Reyes" }
             .Send("hi").AssertReply(r => Assert.True(TestBots.IsLine(SupportPrompts.Welcome, r.Text), r.Text))
             .Send("my parcel never arrived")
             .AssertReply(r => Assert.True(EmpathyPicker.Bands.Any(b => EmpathyPicker.Emotions.Any(e => TestBots.IsLine($"empathy.{b}.{e}", r.Text))), r.Text))
@@ -105,11 +105,11 @@ public sealed class HandoffHandlerTests
     [Fact]
     public async Task Callback_WithNobodyFree_AsksAgainUntilItHasANumberOrAnAddress_AndSaysItBack()
     {
-        var storage = new MemoryStorage();
-        var desk = new HandoffDesk(storage, TimeProvider.System);
+        var table = DeskTable.InMemory(Outbox.InMemory());
+        var desk = new HandoffDesk(table, TimeProvider.System);
         var handoff = new HandoffServices { Desk = desk, AgentsAvailable = () => false, NobodyFreeBecause = () => "every colleague is helping another customer just now" };
 
-        await AsksForPerson(storage, handoff)
+        await AsksForPerson(table, handoff)
             .AssertReply(r => Assert.Contains("every colleague is helping another customer just now", r.Text, StringComparison.Ordinal))
             .Send("5")
             .AssertReply(r => Assert.True(TestBots.IsLine(HandoffPrompts.CallbackRetry, r.Text), r.Text))
@@ -129,11 +129,11 @@ public sealed class HandoffHandlerTests
     [Fact]
     public async Task Callback_ReplyWithoutAContactTwice_StopsAsking_AndTheCaseWaitsForAReplyHere()
     {
-        var storage = new MemoryStorage();
-        var desk = new HandoffDesk(storage, TimeProvider.System);
+        var table = DeskTable.InMemory(Outbox.InMemory());
+        var desk = new HandoffDesk(table, TimeProvider.System);
         var handoff = new HandoffServices { Desk = desk, AgentsAvailable = () => false, NobodyFreeBecause = () => "every colleague is helping another customer just now" };
 
-        await AsksForPerson(storage, handoff)
+        await AsksForPerson(table, handoff)
             .AssertReply(r => Assert.True(TestBots.IsLine(HandoffPrompts.NoAgents, r.Text), r.Text))
             .Send("hello?")
             .AssertReply(r => Assert.True(TestBots.IsLine(HandoffPrompts.CallbackRetry, r.Text), r.Text))
@@ -148,10 +148,10 @@ public sealed class HandoffHandlerTests
     [Fact]
     public async Task Callback_JustGetMeAHuman_IsNoNumberToAskAgainFor()
     {
-        var storage = new MemoryStorage();
-        var handoff = new HandoffServices { Desk = new HandoffDesk(storage, TimeProvider.System), AgentsAvailable = () => false };
+        var table = DeskTable.InMemory(Outbox.InMemory());
+        var handoff = new HandoffServices { Desk = new HandoffDesk(table, TimeProvider.System), AgentsAvailable = () => false };
 
-        await AsksForPerson(storage, handoff)
+        await AsksForPerson(table, handoff)
             .AssertReply(r => Assert.True(TestBots.IsLine(HandoffPrompts.NoAgents, r.Text), r.Text))
             .Send("just get me a human")
             .AssertReply(r => Assert.True(TestBots.IsLine(HandoffPrompts.CallbackNone, r.Text), r.Text))
@@ -162,10 +162,10 @@ public sealed class HandoffHandlerTests
     [Fact]
     public async Task Waiting_HowLongQuestion_WithNobodyFree_SaysWhereTheyStand()
     {
-        var storage = new MemoryStorage();
-        var handoff = new HandoffServices { Desk = new HandoffDesk(storage, TimeProvider.System), AgentsAvailable = () => false, NobodyFreeBecause = () => "every colleague is helping another customer just now" };
+        var table = DeskTable.InMemory(Outbox.InMemory());
+        var handoff = new HandoffServices { Desk = new HandoffDesk(table, TimeProvider.System), AgentsAvailable = () => false, NobodyFreeBecause = () => "every colleague is helping another customer just now" };
 
-        await AsksForPerson(storage, handoff)
+        await AsksForPerson(table, handoff)
             .AssertReply(r => Assert.True(TestBots.IsLine(HandoffPrompts.NoAgents, r.Text), r.Text))
             .Send("no")
             .AssertReply(r => Assert.True(TestBots.IsLine(HandoffPrompts.CallbackNone, r.Text), r.Text))

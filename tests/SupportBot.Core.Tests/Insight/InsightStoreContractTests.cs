@@ -150,7 +150,7 @@ public sealed class MemoryInsightStoreTests : InsightStoreContractTests
     {
         var storage = new MemoryStorage();
         var insight = InsightStore.InMemory();
-        return (TurnStore.Sequential(storage, new MemoryTranscriptStore(), Outbox.InMemory(), insight), storage, insight);
+        return (TurnStore.Sequential(storage, new MemoryTranscriptStore(), Outbox.InMemory(), insight: insight), storage, insight);
     }
 }
 

@@ -1,3 +1,4 @@
+using Microsoft.Data.Sqlite;
 using SupportBot.Core.Activities;
 using SupportBot.Core.State;
 using SupportBot.Core.Transcripts;
@@ -15,10 +16,10 @@ public abstract class TurnStoreContractTests
 
     protected abstract (TurnStore Turns, IStorage Storage, ITranscriptStore Transcripts, Outbox Outbox) Create();
 
-    private static TurnWrite Turn(string conversation, string? etag, string json, params OutboxRow[] rows) =>
+    protected static TurnWrite Turn(string conversation, string? etag, string json, params OutboxRow[] rows) =>
         new(new Dictionary<string, StoreItem> { [$"test/{conversation}"] = new(json, etag) }, "test", conversation, [Activity.CreateMessage("refund please"), Activity.CreateMessage("on it")], rows);
 
-    private static OutboxRow Row(string id, string caseId = "case-1", DateTimeOffset? due = null, string status = "delivering", int minute = 0) =>
+    protected static OutboxRow Row(string id, string caseId = "case-1", DateTimeOffset? due = null, string status = "delivering", int minute = 0) =>
         new(id, caseId, status, due, Now.AddMinutes(minute), $"{{\"id\":\"{id}\"}}");
 
     [Fact]
@@ -157,6 +158,41 @@ public sealed class SqliteTurnStoreTests : TurnStoreContractTests, IAsyncLifetim
         Assert.Equal("case-9", row?.CaseId);
     }
 
+    [Fact]
+    public async Task SqliteTurn_RefusedAfterItsStateWasWritten_LeavesNothing_AndTheTurnsCommittedWithItKeepTheirs()
+    {
+        var database = _databases.Open($"refused{Guid.NewGuid():N}.db");
+        await using (var trigger = new SqliteConnection($"Data Source={database.FilePath};Pooling=False"))
+        {
+            // SQLite refuses one conversation's transcript, which the turn writes after its state.
+            await trigger.OpenAsync();
+            await using var create = trigger.CreateCommand();
+            create.CommandText = "CREATE TRIGGER refuse BEFORE INSERT ON transcript WHEN NEW.conversation = 'test/refused' BEGIN SELECT RAISE(ABORT, 'refused'); END";
+            await create.ExecuteNonQueryAsync();
+        }
+
+        var turns = TurnStore.InSqlite(database);
+        var names = Enumerable.Range(0, 40).Select(i => i == 20 ? "refused" : $"kept-{i}").ToList();
+
+        // All queued at once, so they share the writer's group commits.
+        var commits = names.Select(name => turns.CommitAsync(Turn(name, null, $"{{\"name\":\"{name}\"}}", Row($"row-{name}")), CancellationToken.None)).ToList();
+        await Assert.ThrowsAnyAsync<SqliteException>(() => commits[20]);
+        await Task.WhenAll(commits.Where((_, i) => i != 20));
+
+        var storage = new SqliteStorage(database);
+        var transcripts = new SqliteTranscriptStore(database);
+        var outbox = Outbox.InSqlite(database);
+        Assert.Empty(await storage.ReadAsync(["test/refused"], CancellationToken.None));
+        Assert.Empty(await transcripts.GetTranscriptAsync("test", "refused", 0, CancellationToken.None));
+        Assert.Null(await outbox.GetAsync("row-refused", CancellationToken.None));
+        foreach (var name in names.Where(n => n != "refused"))
+        {
+            Assert.Equal($"{{\"name\":\"{name}\"}}", (await storage.ReadAsync([$"test/{name}"], CancellationToken.None))[$"test/{name}"].Json);
+            Assert.Equal(2, (await transcripts.GetTranscriptAsync("test", name, 0, CancellationToken.None)).Count);
+            Assert.NotNull(await outbox.GetAsync($"row-{name}", CancellationToken.None));
+        }
+    }
+
     public Task InitializeAsync() => Task.CompletedTask;
 
     public Task DisposeAsync() => _databases.DisposeAsync().AsTask();
@@ -170,6 +206,39 @@ public sealed class PostgresTurnStoreTests : TurnStoreContractTests, IAsyncLifet
     {
         var database = _postgres.Open();
         return (TurnStore.InPostgres(database), new PostgresStorage(database), new PostgresTranscriptStore(database), Outbox.InPostgres(database));
+    }
+
+    [Fact]
+    public async Task TurnStore_ConversationHeldByOneInstance_AnotherWaitsUntilItIsReleased()
+    {
+        var database = _postgres.Open();
+        var (one, another) = (TurnStore.InPostgres(database), TurnStore.InPostgres(database));
+        var conversation = $"test/{Guid.NewGuid():N}";
+
+        var held = await one.HoldAsync(conversation, CancellationToken.None);
+        var waiting = another.HoldAsync(conversation, CancellationToken.None).AsTask();
+        await using (await another.HoldAsync($"test/{Guid.NewGuid():N}", CancellationToken.None))
+        {
+            // Another conversation is not held up.
+        }
+
+        await WaitingForALockAsync(database);
+        Assert.False(waiting.IsCompleted);
+        await held!.DisposeAsync();
+        await using var next = await waiting.WaitAsync(TimeSpan.FromSeconds(30));
+
+        Assert.NotNull(next);
+    }
+
+    /// <summary>Completes once PostgreSQL shows an advisory lock being waited for (30 s at most).</summary>
+    private static async Task WaitingForALockAsync(PostgresDatabase database)
+    {
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        await using var waiting = database.DataSource.CreateCommand("SELECT count(*) FROM pg_locks WHERE locktype = 'advisory' AND NOT granted AND database = (SELECT oid FROM pg_database WHERE datname = current_database())");
+        while ((long)(await waiting.ExecuteScalarAsync(timeout.Token))! == 0)
+        {
+            await Task.Delay(10, timeout.Token);
+        }
     }
 
     public Task InitializeAsync() => Task.CompletedTask;

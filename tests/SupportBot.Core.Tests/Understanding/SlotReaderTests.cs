@@ -36,6 +36,13 @@ public sealed class SlotReaderTests
     [InlineData("device", "iphone 15 pro, ios 17.4", "iPhone 15 pro")]
     [InlineData("device", "it's the Tesco app, version 3.2.1", "Tesco app 3.2.1")]
     [InlineData("symptom", "it crashes when I open it", "it crashes when I open it")]
+    [InlineData("symptom", "it's the fibre router, the lights go red", "it's the fibre router, the lights go red")]
+    [InlineData("symptom", "my internet keeps dropping every evening", "my internet keeps dropping every evening")]
+    [InlineData("symptom", "it just cuts out mid call", "it just cuts out mid call")]
+    [InlineData("symptom", "I restarted it twice", null)]
+    [InlineData("tried", "THIS IS THE THIRD TIME IM CONTACTING YOU", "THIS IS THE THIRD TIME IM CONTACTING YOU")]
+    [InlineData("tried", "second time I've asked about this", "second time I've asked about this")]
+    [InlineData("amount", "you took 49.99 from my card twice", "£49.99")]
     [InlineData("purchase", "it's my monthly subscription", "it's my monthly subscription")]
     [InlineData("purchase", "a preorder game", "a preorder game")]
     public void Read_AnswerGiven_GivesTheSlotsValue(string question, string text, string? expected)

@@ -31,38 +31,16 @@ public sealed class SupportBotAppRestartTests
     [Fact]
     public async Task Conversation_OnPostgres_ResumesOnAnotherInstance()
     {
-        var connection = Environment.GetEnvironmentVariable("SUPPORTBOT_TEST_POSTGRES") is { Length: > 0 } configured
-            ? configured
-            : throw new InvalidOperationException("This test needs PostgreSQL: run `bash tests/run.sh` (it starts one), or set SUPPORTBOT_TEST_POSTGRES.");
-        var schema = $"t_{Guid.NewGuid():N}";
-        await using var admin = Npgsql.NpgsqlDataSource.Create(connection);
-        await using (var create = admin.CreateCommand($"CREATE SCHEMA {schema}"))
-        {
-            await create.ExecuteNonQueryAsync();
-        }
+        await using var schema = await PostgresSchema.CreateAsync();
+        var conversationId = TestActivities.NewConversationId();
+        await using var first = await BotHost.StartAsync(settings: schema.Settings());
+        await using var second = await BotHost.StartAsync(settings: schema.Settings());
 
-        try
-        {
-            var settings = new Dictionary<string, string>
-            {
-                ["Storage:Provider"] = "Postgres",
-                ["Storage:ConnectionString"] = new Npgsql.NpgsqlConnectionStringBuilder(connection) { SearchPath = schema, MaxPoolSize = 10 }.ConnectionString,
-            };
-            var conversationId = TestActivities.NewConversationId();
-            await using var first = await BotHost.StartAsync(settings: settings);
-            await using var second = await BotHost.StartAsync(settings: settings);
+        await first.ExpectRepliesAsync(TestActivities.Message(conversationId, "hi"));
+        await first.ExpectRepliesAsync(TestActivities.Message(conversationId, "My parcel never arrived."));
+        var replies = await second.ExpectRepliesAsync(TestActivities.Message(conversationId, "order 48213"));
 
-            await first.ExpectRepliesAsync(TestActivities.Message(conversationId, "hi"));
-            await first.ExpectRepliesAsync(TestActivities.Message(conversationId, "My parcel never arrived."));
-            var replies = await second.ExpectRepliesAsync(TestActivities.Message(conversationId, "order 48213"));
-
-            second.Wording.AssertIs(SupportPrompts.Question("when"), Assert.Single(replies).Text);
-            Assert.Equal(7, (await second.GetTranscriptAsync(TestActivities.ChannelId, conversationId)).Count);
-        }
-        finally
-        {
-            await using var drop = admin.CreateCommand($"DROP SCHEMA {schema} CASCADE");
-            await drop.ExecuteNonQueryAsync();
-        }
+        second.Wording.AssertIs(SupportPrompts.Question("when"), Assert.Single(replies).Text);
+        Assert.Equal(7, (await second.GetTranscriptAsync(TestActivities.ChannelId, conversationId)).Count);
     }
 }

@@ -42,10 +42,11 @@ public sealed class FakeConnector : IAsyncDisposable
         }
     }
 
-    public static async Task<FakeConnector> StartAsync()
+    /// <summary>Starts it on a free port, or on <paramref name="port"/> (a channel coming back where it was).</summary>
+    public static async Task<FakeConnector> StartAsync(int port = 0)
     {
         var connector = new FakeConnector();
-        (connector._app, connector.BaseAddress) = await LoopbackServer.StartAsync(connector.HandleAsync);
+        (connector._app, connector.BaseAddress) = await LoopbackServer.StartAsync(connector.HandleAsync, port);
         return connector;
     }
 

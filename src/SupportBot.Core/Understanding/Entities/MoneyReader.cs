@@ -206,7 +206,7 @@ public static partial class MoneyReader
     private static partial Regex Written();
 
     [GeneratedRegex(
-        @"\b(?:cost|costs|costing|paid|pay|paying|charged|charging|priced|price|spent|spend|worth|refund|refunded|total|totall?ed|totall?ing|bill|billed|came\s+to|comes\s+to)\b"
+        @"\b(?:cost|costs|costing|paid|pay|paying|charged|charging|overcharged|took|taken|deducted|debited|withdrew|withdrawn|priced|price|spent|spend|worth|refund|refunded|total|totall?ed|totall?ing|bill|billed|came\s+to|comes\s+to)\b"
         + @"(?:\s+(?:me|us|was|is|of|only|about|around|roughly|approximately|over|almost|nearly|at|just|exactly|like|me\s+about))*\s+(?<![\w.,])"
         + Number + @"(?![\w/:]|\s*(?:%|percent\b|times\b|x\b|days?\b|weeks?\b|months?\b|years?\b|hours?\b|hrs?\b|minutes?\b|mins?\b|items?\b|pieces?\b|units?\b|of\b))",
         RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture)]

@@ -25,6 +25,12 @@ public static partial class PushbackReader
     /// <summary>Whether <paramref name="text"/> only declines to answer the question.</summary>
     public static bool Declines(string? text) => OnlyThat(text, DeclinesPhrase());
 
+    /// <summary>
+    /// Whether <paramref name="text"/> only asks what the bot will do about it ("what can you actually do about it?",
+    /// "so are you going to fix it or not?", "what happens now?"): a question to answer, never what happens or what was tried.
+    /// </summary>
+    public static bool AsksWhatNext(string? text) => OnlyThat(text, AsksWhatNextPhrase());
+
     private static bool OnlyThat(string? text, Regex phrase)
     {
         if (string.IsNullOrWhiteSpace(text))
@@ -57,6 +63,14 @@ public static partial class PushbackReader
         + @"|none\s+of\s+your\s+business|not\s+your\s+(?:business|concern)|i'?d\s+rather\s+not(?:\s+say)?|rather\s+not\s+say|not\s+telling(?:\s+you)?|(?:i\s+)?(?:don'?t|do\s+not)\s+want\s+to\s+(?:say|tell\s+you|answer(?:\s+that)?))\b",
         RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex DeclinesPhrase();
+
+    [GeneratedRegex(
+        @"\bwhat\s+(?:can|will|are|could|do)\s+(?:you|u|ya)(?:\s+(?:guys|people|actually|even|really|then))*\s+(?:going\s+to\s+|gonna\s+)?do(?:\s+(?:for\s+me|about\s+(?:it|this|that)|to\s+(?:help|fix\s+(?:it|this))))*"
+        + @"|\b(?:are|r)\s+(?:you|u)(?:\s+(?:actually|even|really))?\s+(?:going\s+to|gonna)\s+(?:fix|sort|do\s+something\s+about)(?:\s+(?:it|this|that))?(?:\s+out)?(?:\s+or\s+not)?"
+        + @"|\b(?:can|will|could)\s+(?:you|u)(?:\s+(?:actually|even|really))?\s+(?:fix|sort|help\s+with)\s+(?:it|this|that)(?:\s+out)?(?:\s+or\s+not)?(?=\s*\?)"
+        + @"|\bhow\s+(?:are|will|can)\s+(?:you|u)\s+(?:going\s+to\s+)?(?:fix|sort|solve)\s+(?:it|this|that)(?:\s+out)?|\bwhat\s+(?:happens|now)(?:\s+(?:now|next))?(?=\s*\?)|\bwhat'?s\s+next\b",
+        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex AsksWhatNextPhrase();
 
     [GeneratedRegex(@"[\p{L}\d']+", RegexOptions.CultureInvariant)]
     private static partial Regex Words();

@@ -31,4 +31,18 @@ public sealed class PushbackReaderTests
     {
         Assert.Equal(expected, PushbackReader.Declines(text));
     }
+
+    [Theory]
+    [InlineData("what can you actually do about it?", true)]
+    [InlineData("seriously, what are you going to do?", true)]
+    [InlineData("so are you gonna fix it or not?", true)]
+    [InlineData("can you fix it?", true)]
+    [InlineData("what happens now?", true)]
+    [InlineData("what can you do about the router, it's a Hub 3", false)]
+    [InlineData("I can't do anything with it", false)]
+    [InlineData("what happens is it freezes", false)]
+    public void AsksWhatNext_OnlyTheQuestion(string text, bool expected)
+    {
+        Assert.Equal(expected, PushbackReader.AsksWhatNext(text));
+    }
 }

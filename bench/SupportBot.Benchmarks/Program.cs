@@ -17,6 +17,12 @@ if (args.Length > 0 && args[0] == "handoff")
     return await HandoffProbe.RunAsync(args.AsMemory(1)).ConfigureAwait(false);
 }
 
+// `insight ...` seeds the dashboard's facts and times each chart's query (Insight/InsightBench.cs).
+if (args.Length > 0 && args[0] == "insight")
+{
+    return await SupportBot.Benchmarks.Insight.InsightBench.RunAsync(args.AsMemory(1)).ConfigureAwait(false);
+}
+
 // `business --port N` answers the remedies' webhook for the load's support conversations (Load/BusinessSystem.cs).
 if (args.Length > 0 && args[0] == "business")
 {

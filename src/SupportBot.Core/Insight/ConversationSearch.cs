@@ -123,13 +123,13 @@ public sealed class ConversationSearch(InsightStore store)
 
         if (query.Feeling is { Length: > 0 } feeling)
         {
-            sql.Add($" AND EXISTS (SELECT 1 FROM insight_turns t WHERE t.fact = c.id AND t.feeling = {sql.P(feeling)})");
+            sql.Add($" AND c.id IN (SELECT t.fact FROM insight_turns t WHERE t.feeling = {sql.P(feeling)})");
         }
 
         if (query.Text is { Length: > 0 } text)
         {
             var pattern = "%" + text.ToLowerInvariant().Replace("\\", "\\\\", StringComparison.Ordinal).Replace("%", "\\%", StringComparison.Ordinal).Replace("_", "\\_", StringComparison.Ordinal) + "%";
-            sql.Add($" AND EXISTS (SELECT 1 FROM insight_turns t WHERE t.fact = c.id AND LOWER(t.text) LIKE {sql.P(pattern)} ESCAPE '\\')");
+            sql.Add($" AND c.id IN (SELECT t.fact FROM insight_turns t WHERE LOWER(t.text) LIKE {sql.P(pattern)} ESCAPE '\\')");
         }
     }
 

@@ -1,5 +1,6 @@
 using System.Data.Common;
 using System.Globalization;
+using SupportBot.Core.Cases;
 
 namespace SupportBot.Core.Insight;
 
@@ -70,32 +71,44 @@ public sealed class DashboardCharts(InsightStore store)
         };
     }
 
-    /// <summary>Every prompt variant shown in the period, most shown first.</summary>
+    /// <summary>
+    /// Every prompt variant shown in the period, most shown first: from each day's figures (shown on that day), or,
+    /// for one category, from the prompts shown in that category's conversations started in the period.
+    /// </summary>
     public async Task<IReadOnlyList<PromptStats>> PromptsAsync(InsightFilter filter, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(filter);
-        var sql = new SqlText().Add("""
-            SELECT prompt_key, variant, COUNT(*),
-                SUM(CASE WHEN outcome = 'answered' THEN 1 ELSE 0 END), SUM(CASE WHEN outcome = 'retried' THEN 1 ELSE 0 END),
-                SUM(CASE WHEN outcome = 'left' THEN 1 ELSE 0 END), SUM(CASE WHEN outcome = 'person' THEN 1 ELSE 0 END),
-                AVG(feeling_change), SUM(CASE WHEN feeling_change < 0 THEN 1 ELSE 0 END), SUM(CASE WHEN feeling_change > 0 THEN 1 ELSE 0 END)
-            FROM insight_prompts
-            """);
-        sql.Add($" WHERE shown_at >= {sql.P(filter.From.ToUnixTimeMilliseconds())} AND shown_at < {sql.P(filter.To.ToUnixTimeMilliseconds())}");
-        if (filter.Channel is { Length: > 0 } channel)
+        SqlText sql;
+        if (filter.Category is { Length: > 0 })
         {
-            sql.Add($" AND channel = {sql.P(channel)}");
+            sql = new SqlText().Add("""
+                SELECT p.prompt_key, p.variant, COUNT(*),
+                    SUM(CASE WHEN p.outcome = 'answered' THEN 1 ELSE 0 END), SUM(CASE WHEN p.outcome = 'retried' THEN 1 ELSE 0 END),
+                    SUM(CASE WHEN p.outcome = 'left' THEN 1 ELSE 0 END), SUM(CASE WHEN p.outcome = 'person' THEN 1 ELSE 0 END),
+                    AVG(p.feeling_change), SUM(CASE WHEN p.feeling_change < 0 THEN 1 ELSE 0 END), SUM(CASE WHEN p.feeling_change > 0 THEN 1 ELSE 0 END)
+                FROM insight_conversations c JOIN insight_prompts p ON p.fact = c.id
+                """).Where(filter, "c.").Add(" GROUP BY p.prompt_key, p.variant");
+        }
+        else
+        {
+            sql = new SqlText().Add("""
+                SELECT prompt_key, variant, SUM(shown), SUM(answered), SUM(retried), SUM(no_reply), SUM(person),
+                    SUM(change_sum) * 1.0 / NULLIF(SUM(change_count), 0), SUM(calmer), SUM(hotter)
+                FROM insight_prompt_days
+                """);
+            sql.Add($" WHERE day >= {sql.P(InsightSql.Day(filter.From))} AND day < {sql.P(filter.To.ToUnixTimeMilliseconds())}");
+            if (filter.Channel is { Length: > 0 } channel)
+            {
+                sql.Add($" AND channel = {sql.P(channel)}");
+            }
+
+            sql.Add(" GROUP BY prompt_key, variant");
         }
 
-        if (filter.Category is { Length: > 0 } category)
-        {
-            sql.Add($" AND fact IN (SELECT id FROM insight_conversations WHERE category = {sql.P(category)})");
-        }
-
-        sql.Add(" GROUP BY prompt_key, variant ORDER BY 3 DESC, 1, 2");
-        return await store.QueryAsync(sql.ToString(), sql.Values, r => new PromptStats(
+        var rows = await store.QueryAsync(sql.ToString(), sql.Values, r => new PromptStats(
             r.GetString(0), r.GetString(1), (long)Number(r, 2), (long)Number(r, 3), (long)Number(r, 4), (long)Number(r, 5), (long)Number(r, 6),
             Maybe(r, 7), (long)Number(r, 8), (long)Number(r, 9)), cancellationToken).ConfigureAwait(false);
+        return [.. rows.OrderByDescending(p => p.Shown).ThenBy(p => p.Key, StringComparer.Ordinal).ThenBy(p => p.Variant, StringComparer.Ordinal)];
     }
 
     private async Task<Chart> VolumeAsync(InsightFilter filter, CancellationToken cancellationToken)
@@ -128,30 +141,29 @@ public sealed class DashboardCharts(InsightStore store)
 
     private async Task<Chart> ContainmentAsync(InsightFilter filter, CancellationToken cancellationToken)
     {
-        var counts = await CountsAsync(new SqlText().Add("SELECT outcome, COUNT(*) FROM insight_conversations").Where(filter).Add(" GROUP BY outcome"), cancellationToken).ConfigureAwait(false);
         string[] keys = [Outcomes.Resolved, Outcomes.Handoff, Outcomes.Open];
+        var counts = await SumsAsync(keys.Select(k => ("outcome", (object)k)), filter, cancellationToken).ConfigureAwait(false);
         return new Chart("containment", "Containment: resolved without a person", "outcome", keys,
-            ["Resolved without a person", "Handed to a person", "Open or left"], [new ChartSeries("Conversations", [.. keys.Select(k => counts.GetValueOrDefault(k))])]);
+            ["Resolved without a person", "Handed to a person", "Open or left"], [new ChartSeries("Conversations", counts)]);
     }
 
     private async Task<Chart> FeelingAsync(InsightFilter filter, CancellationToken cancellationToken)
     {
-        var sql = new SqlText().Add("SELECT 0, first_feeling, COUNT(*) FROM insight_conversations").Where(filter).Add(" AND first_feeling IS NOT NULL GROUP BY first_feeling UNION ALL ")
-            .Add("SELECT 1, last_feeling, COUNT(*) FROM insight_conversations").Where(filter).Add(" AND last_feeling IS NOT NULL GROUP BY last_feeling");
-        var rows = await store.QueryAsync(sql.ToString(), sql.Values, r => (Turn: (int)Number(r, 0), Band: r.GetString(1), Count: Number(r, 2)), cancellationToken).ConfigureAwait(false);
-        double Count(int turn, string band) => rows.Where(r => r.Turn == turn && r.Band == band).Sum(r => r.Count);
+        var counts = await SumsAsync(Bands.Select(b => ("first_feeling", (object)b)).Concat(Bands.Select(b => ("last_feeling", (object)b))), filter, cancellationToken).ConfigureAwait(false);
         return new Chart("feeling", "Feeling at the first and the last customer turn", "first", Bands, Bands,
         [
-            new ChartSeries("First turn", [.. Bands.Select(b => Count(0, b))]),
-            new ChartSeries("Last turn", [.. Bands.Select(b => Count(1, b))], "last={key}"),
+            new ChartSeries("First turn", [.. counts.Take(Bands.Count)]),
+            new ChartSeries("Last turn", [.. counts.Skip(Bands.Count)], "last={key}"),
         ]);
     }
 
     private async Task<Chart> ReasonsAsync(InsightFilter filter, CancellationToken cancellationToken)
     {
-        var counts = await CountsAsync(new SqlText().Add("SELECT handoff_reason, COUNT(*) FROM insight_conversations").Where(filter).Add(" AND handoff = 1 GROUP BY handoff_reason"), cancellationToken).ConfigureAwait(false);
-        var keys = counts.OrderByDescending(c => c.Value).Select(c => c.Key).ToList();
-        return new Chart("reasons", "Why conversations went to a person", "reason", keys, [.. keys.Select(Words)], [new ChartSeries("Handoffs", [.. keys.Select(k => counts[k])])]);
+        var reasons = Enum.GetNames<HandoffReason>();
+        var counts = await SumsAsync(reasons.Select(r => ("handoff_reason", (object)r)), filter, cancellationToken).ConfigureAwait(false);
+        var keys = reasons.Select((r, i) => (Reason: r, Count: counts[i])).Where(r => r.Count > 0).OrderByDescending(r => r.Count).ToList();
+        return new Chart("reasons", "Why conversations went to a person", "reason", [.. keys.Select(k => k.Reason)], [.. keys.Select(k => Words(k.Reason))],
+            [new ChartSeries("Handoffs", [.. keys.Select(k => k.Count)])]);
     }
 
     private async Task<Chart> CategoriesAsync(InsightFilter filter, CancellationToken cancellationToken)
@@ -168,17 +180,18 @@ public sealed class DashboardCharts(InsightStore store)
 
     private async Task<Chart> RatingsAsync(InsightFilter filter, CancellationToken cancellationToken)
     {
-        var counts = await CountsAsync(new SqlText().Add("SELECT rating, COUNT(*) FROM insight_conversations").Where(filter).Add(" AND rating IS NOT NULL GROUP BY rating"), cancellationToken).ConfigureAwait(false);
         string[] keys = ["1", "2", "3", "4", "5"];
-        return new Chart("ratings", "Satisfaction ratings", "rating", keys, [.. keys.Select(k => k + " of 5")], [new ChartSeries("Ratings", [.. keys.Select(k => counts.GetValueOrDefault(k))])]);
+        var counts = await SumsAsync(keys.Select(k => ("rating", (object)int.Parse(k, CultureInfo.InvariantCulture))), filter, cancellationToken).ConfigureAwait(false);
+        return new Chart("ratings", "Satisfaction ratings", "rating", keys, [.. keys.Select(k => k + " of 5")], [new ChartSeries("Ratings", counts)]);
     }
 
     private async Task<Chart> WaitAsync(InsightFilter filter, CancellationToken cancellationToken)
     {
-        var cases = string.Join(" ", Waits.Take(Waits.Count - 1).Select((w, i) => $"WHEN time_to_agent < {w.Below} THEN {i}"));
-        var counts = await CountsAsync(new SqlText().Add($"SELECT CASE {cases} ELSE {Waits.Count - 1} END, COUNT(*) FROM insight_conversations").Where(filter).Add(" AND time_to_agent IS NOT NULL GROUP BY 1"), cancellationToken).ConfigureAwait(false);
+        var sums = string.Join(", ", Waits.Select((w, i) => $"SUM(CASE WHEN time_to_agent >= {(i == 0 ? 0 : Waits[i - 1].Below)}{(i < Waits.Count - 1 ? $" AND time_to_agent < {w.Below}" : string.Empty)} THEN 1 ELSE 0 END)"));
+        var sql = new SqlText().Add($"SELECT {sums} FROM insight_conversations").Where(filter);
+        var counts = (await store.QueryAsync(sql.ToString(), sql.Values, r => Enumerable.Range(0, Waits.Count).Select(i => Number(r, i)).ToList(), cancellationToken).ConfigureAwait(false))[0];
         var keys = Waits.Select((_, i) => i.ToString(CultureInfo.InvariantCulture)).ToList();
-        return new Chart("wait", "Time to a colleague", "wait", keys, [.. Waits.Select(w => w.Label)], [new ChartSeries("Conversations", [.. keys.Select(k => counts.GetValueOrDefault(k))])]);
+        return new Chart("wait", "Time to a colleague", "wait", keys, [.. Waits.Select(w => w.Label)], [new ChartSeries("Conversations", counts)]);
     }
 
     private async Task<Chart> DropOffAsync(InsightFilter filter, CancellationToken cancellationToken)
@@ -239,11 +252,16 @@ public sealed class DashboardCharts(InsightStore store)
         return filter.Category is { Length: > 0 } category ? sql.Add($" AND category = {sql.P(category)}") : sql;
     }
 
-    /// <summary>A query of (key, count) rows as a dictionary; a null key is <see cref="None"/>.</summary>
-    private async Task<Dictionary<string, double>> CountsAsync(SqlText sql, CancellationToken cancellationToken)
+    /// <summary>
+    /// How many conversations of the filter have each (column, value), counted in one pass over them: for the charts
+    /// whose bars are known beforehand, a sum per bar is cheaper than grouping (which sorts).
+    /// </summary>
+    private async Task<List<double>> SumsAsync(IEnumerable<(string Column, object Value)> bars, InsightFilter filter, CancellationToken cancellationToken)
     {
-        var rows = await store.QueryAsync(sql.ToString(), sql.Values, r => (Key: r.IsDBNull(0) ? None : Convert.ToString(r.GetValue(0), CultureInfo.InvariantCulture)!, Count: Number(r, 1)), cancellationToken).ConfigureAwait(false);
-        return rows.GroupBy(r => r.Key).ToDictionary(g => g.Key, g => g.Sum(r => r.Count), StringComparer.Ordinal);
+        var sql = new SqlText();
+        var sums = bars.Select(b => $"SUM(CASE WHEN {b.Column} = {sql.P(b.Value)} THEN 1 ELSE 0 END)").ToList();
+        sql.Add($"SELECT {string.Join(", ", sums)} FROM insight_conversations").Where(filter);
+        return (await store.QueryAsync(sql.ToString(), sql.Values, r => Enumerable.Range(0, sums.Count).Select(i => Number(r, i)).ToList(), cancellationToken).ConfigureAwait(false))[0];
     }
 
     /// <summary>"RemedyNeedsApproval" as "Remedy needs approval".</summary>

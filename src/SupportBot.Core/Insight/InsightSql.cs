@@ -8,25 +8,31 @@ internal static class InsightSql
 {
     public const string SqliteSchema = """
         CREATE TABLE IF NOT EXISTS insight_conversations (
-            id TEXT PRIMARY KEY, channel TEXT NOT NULL, conversation TEXT NOT NULL, case_id TEXT, started INTEGER NOT NULL,
+            id TEXT NOT NULL UNIQUE, channel TEXT NOT NULL, conversation TEXT NOT NULL, case_id TEXT, started INTEGER NOT NULL,
             last_at INTEGER NOT NULL, category TEXT, first_feeling TEXT, last_feeling TEXT, first_heat INTEGER, last_heat INTEGER,
             handoff INTEGER NOT NULL, handoff_reason TEXT, resolved INTEGER NOT NULL, contained INTEGER NOT NULL, outcome TEXT NOT NULL,
-            time_to_agent INTEGER, rating INTEGER, last_step TEXT, customer_turns INTEGER NOT NULL) WITHOUT ROWID;
-        CREATE INDEX IF NOT EXISTS insight_conversations_by_started ON insight_conversations (started, channel, category, outcome, handoff_reason, rating, first_feeling, last_feeling);
+            time_to_agent INTEGER, rating INTEGER, last_step TEXT, customer_turns INTEGER NOT NULL);
+        CREATE INDEX IF NOT EXISTS insight_conversations_by_started ON insight_conversations (started, channel, category, outcome, handoff, contained,
+            handoff_reason, rating, time_to_agent, first_feeling, last_feeling, first_heat, last_heat, last_step);
         CREATE INDEX IF NOT EXISTS insight_conversations_by_conversation ON insight_conversations (conversation, started);
         CREATE TABLE IF NOT EXISTS insight_prompts (
-            id TEXT PRIMARY KEY, fact TEXT NOT NULL, channel TEXT NOT NULL, prompt_key TEXT NOT NULL, variant TEXT NOT NULL,
-            shown_at INTEGER NOT NULL, heat_before INTEGER NOT NULL, outcome TEXT NOT NULL, feeling_change INTEGER) WITHOUT ROWID;
-        CREATE INDEX IF NOT EXISTS insight_prompts_by_shown ON insight_prompts (shown_at, channel, prompt_key, variant, outcome, feeling_change);
-        CREATE INDEX IF NOT EXISTS insight_prompts_by_fact ON insight_prompts (fact);
+            id TEXT NOT NULL UNIQUE, fact TEXT NOT NULL, channel TEXT NOT NULL, prompt_key TEXT NOT NULL, variant TEXT NOT NULL,
+            shown_at INTEGER NOT NULL, heat_before INTEGER NOT NULL, outcome TEXT NOT NULL, feeling_change INTEGER);
+        CREATE INDEX IF NOT EXISTS insight_prompts_by_fact ON insight_prompts (fact, prompt_key, variant, outcome, feeling_change);
+        CREATE TABLE IF NOT EXISTS insight_prompt_days (
+            day INTEGER NOT NULL, channel TEXT NOT NULL, prompt_key TEXT NOT NULL, variant TEXT NOT NULL, shown INTEGER NOT NULL,
+            answered INTEGER NOT NULL, retried INTEGER NOT NULL, no_reply INTEGER NOT NULL, person INTEGER NOT NULL,
+            change_sum INTEGER NOT NULL, change_count INTEGER NOT NULL, calmer INTEGER NOT NULL, hotter INTEGER NOT NULL,
+            PRIMARY KEY (day, channel, prompt_key, variant)) WITHOUT ROWID;
         CREATE TABLE IF NOT EXISTS insight_remedies (
-            id TEXT PRIMARY KEY, fact TEXT NOT NULL, channel TEXT NOT NULL, category TEXT, remedy_id TEXT, title TEXT NOT NULL,
-            amount REAL, currency TEXT, by_colleague INTEGER NOT NULL, granted_at INTEGER NOT NULL) WITHOUT ROWID;
-        CREATE INDEX IF NOT EXISTS insight_remedies_by_granted ON insight_remedies (granted_at, channel, category);
+            id TEXT NOT NULL UNIQUE, fact TEXT NOT NULL, channel TEXT NOT NULL, category TEXT, remedy_id TEXT, title TEXT NOT NULL,
+            amount REAL, currency TEXT, by_colleague INTEGER NOT NULL, granted_at INTEGER NOT NULL);
+        CREATE INDEX IF NOT EXISTS insight_remedies_by_granted ON insight_remedies (granted_at, channel, category, title, currency, amount, by_colleague);
         CREATE INDEX IF NOT EXISTS insight_remedies_by_fact ON insight_remedies (fact);
         CREATE TABLE IF NOT EXISTS insight_turns (
             id INTEGER PRIMARY KEY, fact TEXT NOT NULL, activity_id TEXT, at INTEGER NOT NULL, feeling TEXT, text TEXT);
         CREATE INDEX IF NOT EXISTS insight_turns_by_fact ON insight_turns (fact, at);
+        CREATE INDEX IF NOT EXISTS insight_turns_by_feeling ON insight_turns (feeling, fact);
         """;
 
     public const string PostgresSchema = """
@@ -40,16 +46,21 @@ internal static class InsightSql
         CREATE TABLE IF NOT EXISTS insight_prompts (
             id TEXT PRIMARY KEY, fact TEXT NOT NULL, channel TEXT NOT NULL, prompt_key TEXT NOT NULL, variant TEXT NOT NULL,
             shown_at BIGINT NOT NULL, heat_before INTEGER NOT NULL, outcome TEXT NOT NULL, feeling_change INTEGER);
-        CREATE INDEX IF NOT EXISTS insight_prompts_by_shown ON insight_prompts (shown_at) INCLUDE (channel, prompt_key, variant, outcome, feeling_change, fact);
-        CREATE INDEX IF NOT EXISTS insight_prompts_by_fact ON insight_prompts (fact);
+        CREATE INDEX IF NOT EXISTS insight_prompts_by_fact ON insight_prompts (fact) INCLUDE (prompt_key, variant, outcome, feeling_change);
+        CREATE TABLE IF NOT EXISTS insight_prompt_days (
+            day BIGINT NOT NULL, channel TEXT NOT NULL, prompt_key TEXT NOT NULL, variant TEXT NOT NULL, shown BIGINT NOT NULL,
+            answered BIGINT NOT NULL, retried BIGINT NOT NULL, no_reply BIGINT NOT NULL, person BIGINT NOT NULL,
+            change_sum BIGINT NOT NULL, change_count BIGINT NOT NULL, calmer BIGINT NOT NULL, hotter BIGINT NOT NULL,
+            PRIMARY KEY (day, channel, prompt_key, variant));
         CREATE TABLE IF NOT EXISTS insight_remedies (
             id TEXT PRIMARY KEY, fact TEXT NOT NULL, channel TEXT NOT NULL, category TEXT, remedy_id TEXT, title TEXT NOT NULL,
             amount NUMERIC, currency TEXT, by_colleague INTEGER NOT NULL, granted_at BIGINT NOT NULL);
-        CREATE INDEX IF NOT EXISTS insight_remedies_by_granted ON insight_remedies (granted_at, channel, category);
+        CREATE INDEX IF NOT EXISTS insight_remedies_by_granted ON insight_remedies (granted_at) INCLUDE (channel, category, title, currency, amount, by_colleague);
         CREATE INDEX IF NOT EXISTS insight_remedies_by_fact ON insight_remedies (fact);
         CREATE TABLE IF NOT EXISTS insight_turns (
             id BIGSERIAL PRIMARY KEY, fact TEXT NOT NULL, activity_id TEXT, at BIGINT NOT NULL, feeling TEXT, text TEXT);
         CREATE INDEX IF NOT EXISTS insight_turns_by_fact ON insight_turns (fact, at);
+        CREATE INDEX IF NOT EXISTS insight_turns_by_feeling ON insight_turns (feeling, fact);
         """;
 
     private const string UpsertConversation = """
@@ -71,6 +82,23 @@ internal static class InsightSql
 
     private const string UpdatePrompt = "UPDATE insight_prompts SET outcome = @p1, feeling_change = @p2 WHERE id = @p0";
 
+    // Each day's figures per prompt variant, kept as prompts are shown and answered, so the table of prompts reads a
+    // few rows a day rather than every prompt shown.
+    private const string CountShown = """
+        INSERT INTO insight_prompt_days (day, channel, prompt_key, variant, shown, answered, retried, no_reply, person, change_sum, change_count, calmer, hotter)
+        VALUES (@p0, @p1, @p2, @p3, 1, 0, 0, 1, 0, 0, 0, 0, 0)
+        ON CONFLICT (day, channel, prompt_key, variant) DO UPDATE SET shown = insight_prompt_days.shown + 1, no_reply = insight_prompt_days.no_reply + 1
+        """;
+
+    private const string CountFollowed = """
+        UPDATE insight_prompt_days SET no_reply = no_reply - 1, answered = answered + @p4, retried = retried + @p5, person = person + @p6,
+            change_sum = change_sum + @p7, change_count = change_count + @p8, calmer = calmer + @p9, hotter = hotter + @p10
+        WHERE day = @p0 AND channel = @p1 AND prompt_key = @p2 AND variant = @p3
+        """;
+
+    /// <summary>The start of the UTC day of <paramref name="time"/>, in Unix milliseconds.</summary>
+    public static long Day(DateTimeOffset time) => time.ToUnixTimeMilliseconds() / 86_400_000 * 86_400_000;
+
     private const string InsertRemedy = """
         INSERT INTO insight_remedies (id, fact, channel, category, remedy_id, title, amount, currency, by_colleague, granted_at)
         VALUES (@p0, @p1, @p2, @p3, @p4, @p5, @p6, @p7, @p8, @p9) ON CONFLICT (id) DO NOTHING
@@ -91,11 +119,19 @@ internal static class InsightSql
         foreach (var p in facts.Shown)
         {
             yield return (InsertPrompt, [p.Id, p.ConversationFactsId, p.ChannelId, p.Key, p.VariantId, p.ShownAt.ToUnixTimeMilliseconds(), p.HeatBefore, Outcomes.Left]);
+            yield return (CountShown, [Day(p.ShownAt), p.ChannelId, p.Key, p.VariantId]);
         }
 
         foreach (var f in facts.Followed)
         {
-            yield return (UpdatePrompt, [f.Id, f.Outcome, f.FeelingChange]);
+            var p = f.Prompt;
+            int Is(string outcome) => f.Outcome == outcome ? 1 : 0;
+            yield return (UpdatePrompt, [p.Id, f.Outcome, f.FeelingChange]);
+            yield return (CountFollowed,
+            [
+                Day(p.ShownAt), p.ChannelId, p.Key, p.VariantId, Is(Outcomes.Answered), Is(Outcomes.Retried), Is(Outcomes.Person),
+                f.FeelingChange ?? 0, f.FeelingChange is null ? 0 : 1, f.FeelingChange < 0 ? 1 : 0, f.FeelingChange > 0 ? 1 : 0,
+            ]);
         }
 
         foreach (var r in facts.Remedies)

@@ -12,7 +12,7 @@ internal sealed class InsightState
     public DateTimeOffset CaseOpenedAt { get; set; }
 
     /// <summary>The prompts shown since the customer's last turn, waiting to hear what followed.</summary>
-    public List<PendingPrompt> Pending { get; set; } = [];
+    public List<ShownPrompt> Pending { get; set; } = [];
 
     public int PromptsShown { get; set; }
 
@@ -34,6 +34,3 @@ internal sealed class InsightState
     /// </summary>
     public List<VoiceLine> Unsent { get; set; } = [];
 }
-
-/// <summary>A shown prompt waiting for the customer's next turn, with how heated they were when it was said.</summary>
-internal sealed record PendingPrompt(string Id, string Key, int HeatBefore);

@@ -58,7 +58,7 @@ public sealed class TurnFactsRecorder
             foreach (var pending in state.Pending)
             {
                 var outcome = askedForPerson ? Outcomes.Person : said.Any(l => AsksAgain(l.Key, pending.Key)) ? Outcomes.Retried : Outcomes.Answered;
-                followed.Add(new PromptFollowed(pending.Id, outcome, mood is null ? null : mood.Heat - pending.HeatBefore));
+                followed.Add(new PromptFollowed(pending, outcome, mood is null ? null : mood.Heat - pending.HeatBefore));
             }
 
             state.Pending.Clear();
@@ -79,7 +79,7 @@ public sealed class TurnFactsRecorder
         {
             var prompt = new ShownPrompt($"{id}:{state.PromptsShown++}", id, channel, line.Key, line.VariantId, now, heat);
             shown.Add(prompt);
-            state.Pending.Add(new PendingPrompt(prompt.Id, prompt.Key, heat));
+            state.Pending.Add(prompt);
         }
 
         var remedies = new List<RemedyFact>();

@@ -59,7 +59,7 @@ public abstract class InsightStoreContractTests
                 Facts = new TurnFacts(
                     Facts(contained, Day.AddHours(2)) with { Resolved = true, Rating = 5, LastFeeling = "calm", LastHeat = 0, LastStep = "Close: thank" },
                     [],
-                    [new PromptFollowed($"{contained}:0", Outcomes.Answered, -2)],
+                    [new PromptFollowed(new ShownPrompt($"{contained}:0", contained, "webtest", "remedies.offer", "offer-1", Day.AddHours(2), 2), Outcomes.Answered, -2)],
                     [new RemedyFact($"{contained}:r0", contained, "webtest", "delivery", "refund", "a full refund", 42.50m, "USD", false, Day.AddHours(2))],
                     new CustomerTurnFact(contained, "a2", Day.AddHours(2), "calm", "yes thanks")),
             },

@@ -18,6 +18,9 @@ public sealed class AdminDashboardTests(BrowserFixture browser)
 {
     private static readonly LocatorAssertionsToBeVisibleOptions Soon = new() { Timeout = 20_000 };
 
+    // On a busy machine a page's load event can take long; the address changing is what these waits are for.
+    private static readonly PageWaitForURLOptions Committed = new() { WaitUntil = WaitUntilState.Commit, Timeout = 60_000 };
+
     [Fact]
     public async Task Dashboard_ConversationsHeldThroughTheApi_AreWhatItsChartsDraw()
     {
@@ -103,7 +106,7 @@ public sealed class AdminDashboardTests(BrowserFixture browser)
             })()
             """);
         await page.Mouse.ClickAsync(point.GetProperty("x").GetSingle(), point.GetProperty("y").GetSingle());
-        await page.WaitForURLAsync(url => url.Contains("/admin/review", StringComparison.Ordinal) && url.Contains("outcome=handoff", StringComparison.Ordinal));
+        await page.WaitForURLAsync(url => url.Contains("/admin/review", StringComparison.Ordinal) && url.Contains("outcome=handoff", StringComparison.Ordinal), Committed);
         await Expect(page.Locator("body[data-found='1']")).ToHaveCountAsync(1, new() { Timeout = 20_000 });
         await page.GetByRole(AriaRole.Button, new() { Name = "Open" }).ClickAsync();
         var customerLines = page.Locator("#transcript li.customer");
@@ -143,7 +146,7 @@ public sealed class AdminDashboardTests(BrowserFixture browser)
         Assert.Contains("category=billing", href, StringComparison.Ordinal);
         await page.Keyboard.PressAsync("Enter");
 
-        await page.WaitForURLAsync(url => url.Contains("rating=5", StringComparison.Ordinal) && url.Contains("category=billing", StringComparison.Ordinal));
+        await page.WaitForURLAsync(url => url.Contains("rating=5", StringComparison.Ordinal) && url.Contains("category=billing", StringComparison.Ordinal), Committed);
         await Expect(page.Locator("body[data-found='1']")).ToHaveCountAsync(1, new() { Timeout = 20_000 });
     }
 
@@ -153,7 +156,7 @@ public sealed class AdminDashboardTests(BrowserFixture browser)
         await page.GetByLabel("Sign-in name").FillAsync(login);
         await page.GetByLabel("Password").FillAsync(AgentClient.Password);
         await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
-        await page.WaitForURLAsync(url => !url.Contains("/signin", StringComparison.Ordinal));
+        await page.WaitForURLAsync(url => !url.Contains("/signin", StringComparison.Ordinal), Committed);
     }
 
     /// <summary>What the Chart instance on the canvas of <paramref name="id"/> draws: its labels and each dataset's values.</summary>

@@ -68,6 +68,9 @@ public static partial class AgentEndpoints
             cookie.Cookie.HttpOnly = true;
             cookie.Cookie.SameSite = SameSiteMode.Strict;
             cookie.Cookie.Path = "/";
+
+            // Secure whenever the request is HTTPS, also behind a proxy in Hosting:KnownProxies that says so (X-Forwarded-Proto).
+            cookie.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
             cookie.ExpireTimeSpan = TimeSpan.FromHours(12);
             cookie.SlidingExpiration = true;
             cookie.LoginPath = "/agent/signin";

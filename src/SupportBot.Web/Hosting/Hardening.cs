@@ -1,9 +1,14 @@
+using System.Net;
 using System.Threading.RateLimiting;
+using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.Extensions.Options;
 
 namespace SupportBot.Web.Hosting;
 
-/// <summary>Rate limits, security headers and the content security policy for the pages SupportBot serves.</summary>
+/// <summary>
+/// Rate limits, security headers and the content security policy for the pages SupportBot serves, and the
+/// forwarded headers of the proxies named in <c>Hosting</c>.
+/// </summary>
 public static class Hardening
 {
     /// <summary>The policy for endpoints a browser calls: per client address.</summary>
@@ -19,6 +24,9 @@ public static class Hardening
     {
         services.AddOptions<RateLimitOptions>().Bind(configuration.GetSection(RateLimitOptions.Section))
             .Validate(o => o.PerConversationPer10Seconds > 0 && o.PerAddressPerMinute > 0, "RateLimits: both limits must be above 0.")
+            .ValidateOnStart();
+        services.AddOptions<HostingOptions>().Bind(configuration.GetSection(HostingOptions.Section))
+            .Validate(o => o.IsValid(), "Hosting:KnownProxies takes IP addresses (10.0.0.4) and Hosting:KnownNetworks CIDR ranges (10.0.0.0/24).")
             .ValidateOnStart();
         services.AddSingleton<ConversationRateLimiter>();
         services.AddRateLimiter(limiter =>
@@ -38,6 +46,38 @@ public static class Hardening
             });
         });
         return services;
+    }
+
+    /// <summary>
+    /// Believes <c>X-Forwarded-For</c> and <c>X-Forwarded-Proto</c> from the proxies in <c>Hosting</c>, and from no
+    /// one else: the request's address (which the per-address limits and the sign-in throttle count) and scheme
+    /// (which makes cookies <c>Secure</c>) are then the client's as the proxy saw them. ASP.NET Core's defaults
+    /// believe loopback, and its middleware with no known proxy believes everyone, so with none configured it is
+    /// not added at all.
+    /// </summary>
+    public static IApplicationBuilder UseTrustedProxies(this IApplicationBuilder app)
+    {
+        var hosting = app.ApplicationServices.GetRequiredService<IOptions<HostingOptions>>().Value;
+        if (!hosting.TrustsProxies)
+        {
+            return app;
+        }
+
+        // ForwardLimit null: a chain of configured proxies is walked back to the first address that is not one of them.
+        var forwarded = new ForwardedHeadersOptions { ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto, ForwardLimit = null };
+        forwarded.KnownProxies.Clear();
+        forwarded.KnownIPNetworks.Clear();
+        foreach (var proxy in hosting.KnownProxies)
+        {
+            forwarded.KnownProxies.Add(IPAddress.Parse(proxy.Trim()));
+        }
+
+        foreach (var network in hosting.KnownNetworks)
+        {
+            forwarded.KnownIPNetworks.Add(System.Net.IPNetwork.Parse(network.Trim()));
+        }
+
+        return app.UseForwardedHeaders(forwarded);
     }
 
     /// <summary>Security headers on every answer; the content security policy on HTML pages.</summary>

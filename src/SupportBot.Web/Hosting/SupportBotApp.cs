@@ -52,6 +52,7 @@ public static partial class SupportBotApp
         desk.Changed += app.Services.GetRequiredService<TeamsAgentCards>().OnChanged;
         app.Services.GetRequiredService<Core.Handoff.DeskDeliveries>().Changed += feed.CaseChanged;
 
+        app.UseTrustedProxies();
         app.UseExceptionHandler();
         app.UseSecurityHeaders();
         app.UseStatusCodePages();

@@ -39,7 +39,7 @@ public static partial class DirectLineEndpoints
     }
 
     /// <summary><c>POST /directline/token</c>: a token for a new conversation with a new anonymous user.</summary>
-    private static async Task<IResult> PageTokenAsync(HttpContext http, DirectLineTokens tokens, IOptions<DirectLineOptions> options)
+    private static async Task<IResult> PageTokenAsync(HttpContext http, DirectLineTokens tokens, AnonymousChats chats, IOptions<DirectLineOptions> options)
     {
         if (!options.Value.AnonymousTokens)
         {
@@ -61,6 +61,12 @@ public static partial class DirectLineEndpoints
         if (TrustedOriginsOf(parameters, out var origins) is { } badOrigins)
         {
             return badOrigins;
+        }
+
+        if (chats.TryStart(http.Connection.RemoteIpAddress) is { } tooMany)
+        {
+            ConversationRateLimiter.SetRetryAfter(http, tooMany.Seconds);
+            return Error(StatusCodes.Status429TooManyRequests, "TooManyRequests", tooMany.Message);
         }
 
         var (token, grant) = tokens.Issue(DirectLineTokens.NewConversationId(), DirectLineTokens.NewUserId(), string.IsNullOrWhiteSpace(name) ? null : name.Trim(), origins);

@@ -24,6 +24,20 @@ public sealed class DirectLineOptions
     /// </summary>
     public bool AnonymousTokens { get; set; } = true;
 
+    /// <summary>
+    /// Anonymous conversations (<c>POST /directline/token</c>) one client address may start per hour. Enough for
+    /// visitors who share an address (an office, a mobile network); a script gets 429 with <c>Retry-After</c>.
+    /// </summary>
+    [Range(1, 1_000_000)]
+    public int AnonymousPerAddressPerHour { get; set; } = 20;
+
+    /// <summary>
+    /// Anonymous conversations all addresses together may start per hour (per instance): the most a flood from many
+    /// addresses can add to storage. Signed-in customers' tokens (minted with the secret) do not count.
+    /// </summary>
+    [Range(1, 10_000_000)]
+    public int AnonymousPerHour { get; set; } = 500;
+
     /// <summary>Seconds between the empty keep-alive frames sent on an idle WebSocket stream.</summary>
     [Range(1, 300)]
     public int KeepAliveSeconds { get; set; } = 20;

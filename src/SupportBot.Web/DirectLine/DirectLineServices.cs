@@ -32,6 +32,7 @@ public static class DirectLineServices
                 TimeSpan.FromMinutes(options.TokenLifetimeMinutes),
                 sp.GetRequiredService<TimeProvider>());
         });
+        services.AddSingleton<AnonymousChats>();
         services.AddSingleton(sp => new StreamTickets(sp.GetRequiredService<StorageBackend>().Database as PostgresDatabase, sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton(sp =>
         {

@@ -152,6 +152,21 @@ public sealed class WebChatWidgetTests(BrowserFixture browser)
         Assert.Equal(0, refused.App.Services.GetRequiredService<DirectLineHub>().OpenStreams);
     }
 
+    [Fact]
+    public async Task Widget_TooManyChatsFromOneAddress_SaysWhyAndWhenToComeBack()
+    {
+        await using var host = await BotHost.StartAsync(settings: new Dictionary<string, string> { ["DirectLine:AnonymousPerAddressPerHour"] = "1" });
+        await using var first = await browser.Browser.NewContextAsync();
+        var chat = await OpenAsync(first, host, "/?name=Dana");
+        await chat.WaitForBotMessagesAsync(1);
+
+        await using var second = await browser.Browser.NewContextAsync();
+        var refused = await OpenAsync(second, host, "/?name=Ben");
+
+        await Expect(refused.Page.GetByRole(AriaRole.Alert)).ToContainTextAsync("Too many chats were started from your network this hour. Please try again in ");
+        await Expect(refused.Page.GetByRole(AriaRole.Heading, new() { Name = "SupportBot" })).ToBeVisibleAsync();
+    }
+
     private static async Task<WebChatPage> OpenAsync(IBrowserContext context, BotHost host, string path)
     {
         var page = await context.NewPageAsync();

@@ -153,7 +153,17 @@
       credentials: credentials || 'omit'
     });
     if (!response.ok) {
-      throw new Error(url + ' answered ' + response.status);
+      var error = new Error(url + ' answered ' + response.status);
+      if (response.status === 429) {
+        // Too many chats started: the server says why and when to come back, in words a visitor reads.
+        try {
+          error.readable = (await response.json()).error.message;
+        } catch (e) {
+          error.readable = 'The chat is busy right now. Please try again in a few minutes.';
+        }
+      }
+
+      throw error;
     }
 
     return response.json();
@@ -248,7 +258,7 @@
   }
 
   function showError(element, error) {
-    element.textContent = 'The chat is unavailable right now. Please try again in a moment.';
+    element.textContent = (error && error.readable) || 'The chat is unavailable right now. Please try again in a moment.';
     element.setAttribute('role', 'alert');
     if (window.console) {
       window.console.error('SupportBot widget:', error);

@@ -1,11 +1,11 @@
 using System.Collections.Concurrent;
-using Stopwatch = System.Diagnostics.Stopwatch;
 using System.Text.Json;
 using SupportBot.Core.Activities;
 using SupportBot.Core.State;
 using SupportBot.Core.Transcripts;
 using SupportBot.Web.Tests.Infrastructure;
 using Xunit.Abstractions;
+using Stopwatch = System.Diagnostics.Stopwatch;
 
 namespace SupportBot.Web.Tests.Reliability;
 

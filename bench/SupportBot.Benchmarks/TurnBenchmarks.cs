@@ -40,7 +40,10 @@ public class TurnBenchmarks
         var reader = MessageReaderSource.Load(Path.Combine(dialogs, "catalog"), () => catalog.Current.Categories.ToDictionary(c => c.Id, c => c.Keywords, StringComparer.Ordinal));
         var services = new SupportServices(prompts, () => catalog.Current, sentiment, new SupportOptions(), conversationState, userState, reader: reader);
         var bot = new SupportBotHandler(new SupportDialog(services), services, conversationState);
-        _adapter = new BotAdapter(bot, conversationState, userState, new MemoryTranscriptStore(), TimeProvider.System, NullLogger<BotAdapter>.Instance);
+        var transcripts = new MemoryTranscriptStore();
+        var outbox = Outbox.InMemory();
+        var turns = TurnStore.Sequential(storage, transcripts, outbox, DeskTable.InMemory(outbox));
+        _adapter = new BotAdapter(bot, conversationState, userState, transcripts, TimeProvider.System, NullLogger<BotAdapter>.Instance, turns);
         _teamsActivity = JsonSerializer.SerializeToUtf8Bytes(new Activity
         {
             Type = ActivityTypes.Message,

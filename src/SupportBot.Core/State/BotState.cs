@@ -1,5 +1,6 @@
+using System.Buffers;
+using System.Text;
 using System.Text.Json;
-using System.Text.Json.Nodes;
 using SupportBot.Core.Activities;
 using SupportBot.Core.Bot;
 
@@ -76,10 +77,19 @@ public abstract class BotState
             ? cached
             : throw new InvalidOperationException($"{GetType().Name} was not loaded for this turn; call LoadAsync first.");
 
+    /// <summary>
+    /// One scope's state for the turn. The stored document is parsed once into its properties' raw JSON; a property
+    /// becomes an object only when the turn reads it, and only the properties the turn read or set are serialized
+    /// again when the document is written (the others are copied as they were).
+    /// </summary>
     internal sealed class CachedState(string? key)
     {
+        private static readonly JsonWriterOptions WriterOptions = new() { Encoder = StateJson.Options.Encoder, SkipValidation = true };
         private readonly Dictionary<string, object?> _values = new(StringComparer.Ordinal);
-        private JsonObject _document = [];
+        private readonly Dictionary<string, JsonElement> _stored = new(StringComparer.Ordinal);
+
+        /// <summary>The document's properties in order: those stored first, then those the turn added.</summary>
+        private readonly List<string> _names = [];
         private string? _loadedJson;
         private string? _etag;
         private string? _pendingJson;
@@ -88,7 +98,24 @@ public abstract class BotState
         {
             _loadedJson = item.Json;
             _etag = item.ETag;
-            _document = JsonNode.Parse(item.Json) as JsonObject ?? [];
+            var reader = new Utf8JsonReader(Encoding.UTF8.GetBytes(item.Json));
+            var root = JsonElement.ParseValue(ref reader);
+            if (root.ValueKind != JsonValueKind.Object)
+            {
+                return;
+            }
+
+            foreach (var property in root.EnumerateObject())
+            {
+                if (_stored.TryAdd(property.Name, property.Value))
+                {
+                    _names.Add(property.Name);
+                }
+                else
+                {
+                    _stored[property.Name] = property.Value;
+                }
+            }
         }
 
         public T? Get<T>(string name) where T : class
@@ -98,24 +125,36 @@ public abstract class BotState
                 return (T?)value;
             }
 
-            var node = _document[name];
-            var typed = node?.Deserialize<T>(StateJson.Options);
-            _values[name] = typed;
+            var typed = _stored.TryGetValue(name, out var element) && element.ValueKind != JsonValueKind.Null
+                ? element.Deserialize<T>(StateJson.Options)
+                : null;
+            Set(name, typed);
             return typed;
         }
 
-        public void Set(string name, object? value) => _values[name] = value;
+        public void Set(string name, object? value)
+        {
+            if (!_values.ContainsKey(name) && !_stored.ContainsKey(name))
+            {
+                _names.Add(name);
+            }
+
+            _values[name] = value;
+        }
 
         public void Delete(string name)
         {
-            _values.Remove(name);
-            _document.Remove(name);
+            if (_values.Remove(name) | _stored.Remove(name))
+            {
+                _names.Remove(name);
+            }
         }
 
         public void Clear()
         {
             _values.Clear();
-            _document = [];
+            _stored.Clear();
+            _names.Clear();
         }
 
         public void Committed(IReadOnlyDictionary<string, string> etags)
@@ -134,12 +173,34 @@ public abstract class BotState
                 return null;
             }
 
-            foreach (var (name, value) in _values)
+            var buffer = new ArrayBufferWriter<byte>(Math.Max(256, (_loadedJson?.Length ?? 0) + 256));
+            using (var writer = new Utf8JsonWriter(buffer, WriterOptions))
             {
-                _document[name] = value is null ? null : JsonSerializer.SerializeToNode(value, value.GetType(), StateJson.Options);
+                writer.WriteStartObject();
+                foreach (var name in _names)
+                {
+                    writer.WritePropertyName(name);
+                    if (_values.TryGetValue(name, out var value))
+                    {
+                        if (value is null)
+                        {
+                            writer.WriteNullValue();
+                        }
+                        else
+                        {
+                            JsonSerializer.Serialize(writer, value, value.GetType(), StateJson.Options);
+                        }
+                    }
+                    else
+                    {
+                        _stored[name].WriteTo(writer);
+                    }
+                }
+
+                writer.WriteEndObject();
             }
 
-            var json = _document.ToJsonString(StateJson.Options);
+            var json = Encoding.UTF8.GetString(buffer.WrittenSpan);
             _pendingJson = json;
             return json == _loadedJson ? null : new(key, new StoreItem(json, _etag ?? "*"));
         }

@@ -131,13 +131,17 @@ public sealed partial class FulfilmentService(
     private void OnChanged(string deliveryId)
     {
         feed.ActionChanged(deliveryId);
-        try
+        // A round already called for is enough; checking first spares an exception on every change of a busy outbox.
+        if (_wake.CurrentCount == 0)
         {
-            _wake.Release();
-        }
-        catch (SemaphoreFullException)
-        {
-            // A round is already called for.
+            try
+            {
+                _wake.Release();
+            }
+            catch (SemaphoreFullException)
+            {
+                // Another change called for the round in between.
+            }
         }
     }
 

@@ -69,7 +69,13 @@ public static partial class SupportBotApp
         app.MapAdmin();
         app.MapFulfilment();
         app.MapInsight();
-        app.Lifetime.ApplicationStarted.Register(() => LogStartup(app, root));
+        app.Lifetime.ApplicationStarted.Register(() =>
+        {
+            LogStartup(app, root);
+            // Training the readers at start-up leaves tens of megabytes of garbage behind; give it back at once
+            // rather than keep it resident until the heap next fills.
+            GC.Collect(2, GCCollectionMode.Aggressive, blocking: true, compacting: true);
+        });
         return app;
     }
 

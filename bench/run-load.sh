@@ -167,7 +167,8 @@ start_bot() {
     # The granted replacement is booked through the orders webhook, answered by the bench's business system; the turn
     # waits for its answer however busy the machine is, so the customer always hears it is booked.
     (cd "$repo" && exec dotnet "$bot_dll" --urls "http://127.0.0.1:$port" --Storage:DataDirectory="$data_dir" --Logging:LogLevel:Default=Warning \
-        --RateLimits:PerConversationPer10Seconds=1000000 --RateLimits:PerAddressPerMinute=100000000 "${agent_args[@]}" \
+        --RateLimits:PerConversationPer10Seconds=1000000 --RateLimits:PerAddressPerMinute=100000000 \
+        --DirectLine:AnonymousPerAddressPerHour=1000000 --DirectLine:AnonymousPerHour=10000000 "${agent_args[@]}" \
         --Fulfilment:Webhooks:orders:Url="http://127.0.0.1:$business_port/orders" --Fulfilment:Webhooks:orders:Secret="bench-orders-webhook-secret" \
         --Fulfilment:Webhooks:orders:TimeoutSeconds=20 --Fulfilment:TurnBudgetSeconds=20 "$@") >"$log" 2>&1 &
     server_pid=$!; server_pids+=("$server_pid"); server_ports+=("$port")

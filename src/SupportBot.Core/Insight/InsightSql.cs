@@ -116,10 +116,14 @@ internal static class InsightSql
             c.FirstFeeling, c.LastFeeling, c.FirstHeat, c.LastHeat, c.HandoffReason is null ? 0 : 1, c.HandoffReason, c.Resolved ? 1 : 0,
             c.Contained ? 1 : 0, c.Outcome, (long?)c.TimeToAgent?.TotalMilliseconds, c.Rating, c.LastStep, c.CustomerTurns,
         ]);
+        // The day's figures are rows every turn showing the same prompt updates: they are written last, in one order
+        // (by day, channel, prompt and variant), so two turns in PostgreSQL never wait for each other's rows in
+        // opposite orders (a deadlock), and each holds them only until its commit.
+        var counts = new List<(string Row, string Sql, object?[] Values)>();
         foreach (var p in facts.Shown)
         {
             yield return (InsertPrompt, [p.Id, p.ConversationFactsId, p.ChannelId, p.Key, p.VariantId, p.ShownAt.ToUnixTimeMilliseconds(), p.HeatBefore, Outcomes.Left]);
-            yield return (CountShown, [Day(p.ShownAt), p.ChannelId, p.Key, p.VariantId]);
+            counts.Add((CountRow(p), CountShown, [Day(p.ShownAt), p.ChannelId, p.Key, p.VariantId]));
         }
 
         foreach (var f in facts.Followed)
@@ -127,11 +131,11 @@ internal static class InsightSql
             var p = f.Prompt;
             int Is(string outcome) => f.Outcome == outcome ? 1 : 0;
             yield return (UpdatePrompt, [p.Id, f.Outcome, f.FeelingChange]);
-            yield return (CountFollowed,
+            counts.Add((CountRow(p), CountFollowed,
             [
                 Day(p.ShownAt), p.ChannelId, p.Key, p.VariantId, Is(Outcomes.Answered), Is(Outcomes.Retried), Is(Outcomes.Person),
                 f.FeelingChange ?? 0, f.FeelingChange is null ? 0 : 1, f.FeelingChange < 0 ? 1 : 0, f.FeelingChange > 0 ? 1 : 0,
-            ]);
+            ]));
         }
 
         foreach (var r in facts.Remedies)
@@ -143,7 +147,15 @@ internal static class InsightSql
         {
             yield return (InsertTurn, [t.ConversationFactsId, t.ActivityId, t.At.ToUnixTimeMilliseconds(), t.Feeling, t.Text]);
         }
+
+        // A stable sort: a prompt shown and answered in one turn is still counted shown before answered.
+        foreach (var (_, sql, values) in counts.OrderBy(c => c.Row, StringComparer.Ordinal))
+        {
+            yield return (sql, values);
+        }
     }
+
+    private static string CountRow(ShownPrompt p) => $"{Day(p.ShownAt):D15}\u0001{p.ChannelId}\u0001{p.Key}\u0001{p.VariantId}";
 
     /// <summary>Parameter <paramref name="index"/>'s name.</summary>
     public static string Parameter(int index) => ParameterNames.Length > index ? ParameterNames[index] : $"@p{index}";

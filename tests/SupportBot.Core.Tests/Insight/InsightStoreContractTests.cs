@@ -33,6 +33,34 @@ public abstract class InsightStoreContractTests
     }
 
     [Fact]
+    public async Task TurnStore_ManyTurnsAtOnce_ShowingAndFollowingTheSamePromptsInOppositeOrders_AllCommitAndAllAreCounted()
+    {
+        // Half the customers were shown the offer and now see the question; the other half the other way round. Each
+        // turn counts both prompts' figures of the day, the same two rows, in the order its customer met them.
+        var (turns, _, insight) = Create();
+        var offer = ("remedies.offer", "offer-1");
+        var question = ("questions.what_happens", "what-1");
+        var customers = Enumerable.Range(0, 24).Select(i => (Id: Guid.NewGuid().ToString("N"), First: i % 2 == 0 ? offer : question, Then: i % 2 == 0 ? question : offer)).ToList();
+        var etags = new Dictionary<string, string>();
+        foreach (var c in customers)
+        {
+            etags[c.Id] = (await turns.CommitAsync(Write(c.Id, null, Facts(c.Id, Day.AddHours(1)), "hi", c.First), CancellationToken.None))[$"webtest/{c.Id}"];
+        }
+
+        await Task.WhenAll(customers.Select(c => Task.Run(() =>
+        {
+            var facts = Facts(c.Id, Day.AddHours(1));
+            var write = Write(c.Id, etags[c.Id], facts, "it never came", c.Then);
+            var shown = new ShownPrompt($"{c.Id}:0", c.Id, facts.ChannelId, c.First.Item1, c.First.Item2, facts.Started, 2);
+            return turns.CommitAsync(write with { Facts = write.Facts! with { Shown = [.. write.Facts.Shown.Select(p => p with { Id = p.Id + "b" })], Followed = [new PromptFollowed(shown, Outcomes.Answered, -1)] } }, CancellationToken.None);
+        })));
+
+        var figures = await new DashboardCharts(insight).PromptsAsync(March, CancellationToken.None);
+        Assert.Equal(2, figures.Count);
+        Assert.All(figures, f => Assert.Equal((24L, 12L, 12L), (f.Shown, f.Answered, f.Left)));
+    }
+
+    [Fact]
     public async Task TurnStore_StaleETag_WritesNoFacts()
     {
         var (turns, storage, insight) = Create();

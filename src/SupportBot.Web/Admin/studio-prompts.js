@@ -153,10 +153,7 @@
     var result = await Studio.post('prompts/save', body);
     var data = result.data || {};
     if (result.status === 409) {
-      status.textContent = '';
-      $('stale-message').textContent = data.message;
-      Studio.diffView($('stale-diff'), data.diff);
-      $('stale').hidden = false;
+      showStale(status, data);
       return;
     }
     status.textContent = data.message || data.detail || ('Error ' + result.status);
@@ -181,6 +178,14 @@
       $('save-status').textContent = data.message;
     }
     Studio.changed();
+  }
+
+  // A newer edit on disk: say so and show how it differs, instead of saving over it.
+  function showStale(status, data) {
+    status.textContent = '';
+    $('stale-message').textContent = data.message;
+    Studio.diffView($('stale-diff'), data.diff);
+    $('stale').hidden = false;
   }
 
   async function reloadNewer() {
@@ -217,10 +222,7 @@
     var result = await Studio.post('history/' + encodeURIComponent(entry.id) + '/rollback');
     var data = result.data || {};
     if (result.status === 409) {
-      status.textContent = '';
-      $('stale-message').textContent = data.message;
-      Studio.diffView($('stale-diff'), data.diff);
-      $('stale').hidden = false;
+      showStale(status, data);
       return;
     }
     if (result.status === 400 && data.errors) {

@@ -38,7 +38,7 @@ public sealed class MessagesConcurrencyTests
         Assert.Single(repliesById.Values, replies => replies.Any(r => host.Wording.MatchesAny("empathy.", r.Text)));
 
         var transcript = await host.GetTranscriptAsync(TestActivities.ChannelId, conversationId);
-        var turns = SplitIntoTurns(transcript);
+        var turns = TestActivities.SplitIntoTurns(transcript);
         Assert.Equal(6, turns.Count);
         foreach (var (inbound, replies) in turns.Skip(1))
         {
@@ -47,25 +47,5 @@ public sealed class MessagesConcurrencyTests
         }
 
         Assert.Equal(repliesById.Keys.Order(), turns.Skip(1).Select(t => t.Inbound.Id!).Order());
-    }
-
-    /// <summary>The transcript as turns: each inbound activity with the replies logged after it, up to the next inbound one.</summary>
-    private static List<(Activity Inbound, List<Activity> Replies)> SplitIntoTurns(IReadOnlyList<Activity> transcript)
-    {
-        var turns = new List<(Activity Inbound, List<Activity> Replies)>();
-        foreach (var activity in transcript)
-        {
-            if (activity.From?.Id == TestActivities.UserId)
-            {
-                turns.Add((activity, []));
-            }
-            else
-            {
-                Assert.NotEmpty(turns);
-                turns[^1].Replies.Add(activity);
-            }
-        }
-
-        return turns;
     }
 }

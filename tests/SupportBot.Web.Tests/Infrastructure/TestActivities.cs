@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using SupportBot.Core.Activities;
 
 namespace SupportBot.Web.Tests.Infrastructure;
 
@@ -42,5 +43,25 @@ public static class TestActivities
         }
 
         return activity;
+    }
+
+    /// <summary>The transcript as turns: each inbound activity with the replies logged after it, up to the next inbound one.</summary>
+    public static List<(Activity Inbound, List<Activity> Replies)> SplitIntoTurns(IReadOnlyList<Activity> transcript)
+    {
+        var turns = new List<(Activity Inbound, List<Activity> Replies)>();
+        foreach (var activity in transcript)
+        {
+            if (activity.From?.Id == UserId)
+            {
+                turns.Add((activity, []));
+            }
+            else
+            {
+                Assert.NotEmpty(turns);
+                turns[^1].Replies.Add(activity);
+            }
+        }
+
+        return turns;
     }
 }

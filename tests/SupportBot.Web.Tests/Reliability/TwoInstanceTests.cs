@@ -52,7 +52,7 @@ public sealed class TwoInstanceTests
         }
 
         Assert.All(answers, a => Assert.True(a.StatusCode == HttpStatusCode.OK, $"{a.Id}: {(int)a.StatusCode} {a.Body}"));
-        var turns = SplitIntoTurns(await pair.B.GetTranscriptAsync(TestActivities.ChannelId, conversationId));
+        var turns = TestActivities.SplitIntoTurns(await pair.B.GetTranscriptAsync(TestActivities.ChannelId, conversationId));
         Assert.Equal(burst.Count + inOrder.Count, turns.Count);
         Assert.Equal(burst.Select(a => a["id"]!.GetValue<string>()).Order(), turns.Take(burst.Count).Select(t => t.Inbound.Id!).Order());
         Assert.Equal(inOrder, turns.Skip(burst.Count).Select(t => t.Inbound.Id!));
@@ -163,25 +163,6 @@ public sealed class TwoInstanceTests
         pair.B.Wording.AssertIs(HandoffPrompts.FollowUpAsk, Assert.Single(DirectLineClient.BotTexts(checkIn)));
     }
 
-    /// <summary>The transcript as turns: each inbound activity with the replies logged after it, up to the next inbound one.</summary>
-    private static List<(Activity Inbound, List<Activity> Replies)> SplitIntoTurns(IReadOnlyList<Activity> transcript)
-    {
-        var turns = new List<(Activity Inbound, List<Activity> Replies)>();
-        foreach (var activity in transcript)
-        {
-            if (activity.From?.Id == TestActivities.UserId)
-            {
-                turns.Add((activity, []));
-            }
-            else
-            {
-                Assert.NotEmpty(turns);
-                turns[^1].Replies.Add(activity);
-            }
-        }
-
-        return turns;
-    }
 
     /// <summary>Reads a console's event stream until <paramref name="marker"/> has come; returns what came.</summary>
     private static async Task<string> ReadUntilAsync(Stream events, string marker)

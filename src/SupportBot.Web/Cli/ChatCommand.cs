@@ -42,7 +42,6 @@ public static class ChatCommand
         Console.WriteLine($"Chatting with SupportBot as {name} (conversation {conversationId}). Type /quit to leave.");
         var user = new ChannelAccount { Id = $"terminal-{name}", Name = name };
         var bot = new ChannelAccount { Id = "supportbot", Name = "SupportBot" };
-        var turn = 0;
         while (true)
         {
             Console.Write("you: ");
@@ -55,7 +54,8 @@ public static class ChatCommand
             var activity = new Activity
             {
                 Type = ActivityTypes.Message,
-                Id = $"{conversationId}-{++turn}",
+                // Unique per line, so a conversation continued later with --conversation is not taken for a resend.
+                Id = $"{conversationId}-{Guid.NewGuid():N}",
                 ChannelId = "terminal",
                 From = user,
                 Recipient = bot,

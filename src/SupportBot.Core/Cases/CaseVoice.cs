@@ -64,6 +64,10 @@ public sealed partial class CaseVoice(PromptSource prompts)
     public Activity Line(TurnContext context, string key, SupportCase supportCase, params (string Name, string? Value)[] extra) =>
         Line(context, key, supportCase, extra, fresh: false, counted: false);
 
+    /// <summary>The line <paramref name="key"/> in words not yet said in this case while any are left, as an activity, not sent.</summary>
+    public Activity FreshLine(TurnContext context, string key, SupportCase supportCase, params (string Name, string? Value)[] extra) =>
+        Line(context, key, supportCase, extra, fresh: true);
+
     /// <summary>
     /// The empathy line for the customer's latest turn, chosen by how they feel and how that moved, mirroring
     /// <paramref name="issue"/> (the complaint's mirror unless given). When that feeling's lines are used up, a neighbouring

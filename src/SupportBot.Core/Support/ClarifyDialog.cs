@@ -199,7 +199,11 @@ public sealed class ClarifyDialog : CaseDialog
 
         foreach (var (other, value) in elsewhere)
         {
-            supportCase.Answers.Add(new ClarifyingAnswer(other, QuestionText(other), PiiMasker.Mask(value.Value)) { Words = PiiMasker.Mask(answer) });
+            // "Samsung 55 inch" after "my tv arrived cracked" is the Samsung 55 inch tv.
+            var earlier = supportCase.Answers.Find(a => a.QuestionId == other)?.Answer
+                ?? (other is "product" or "device" ? SlotReader.ReadLoosely(other, supportCase.Complaint, now, currency)?.Value : null);
+            supportCase.Answers.RemoveAll(a => a.QuestionId == other);
+            supportCase.Answers.Add(Answered(other, earlier is null ? value.Value : Refined(earlier, value), answer));
             TakeCharge(supportCase, other, answer);
         }
 
@@ -231,6 +235,27 @@ public sealed class ClarifyDialog : CaseDialog
         return await GoOnAsync(step, supportCase, answer, cancellationToken).ConfigureAwait(false);
     }
 
+    private ClarifyingAnswer Answered(string question, string value, string words) =>
+        new(question, QuestionText(question), PiiMasker.Mask(value)) { Words = PiiMasker.Mask(words) };
+
+    /// <summary>
+    /// Whether <paramref name="answer"/> names the product or device more fully than the case has it: "Samsung 55 inch"
+    /// after "my tv arrived cracked" says which TV; "the tv" again says nothing new.
+    /// </summary>
+    private static bool Refines(SupportCase supportCase, string question, string answer, DateTimeOffset now) =>
+        question is "product" or "device"
+        && supportCase.Answers.Find(a => a.QuestionId == question) is { SaysNothing: false } earlier
+        && SlotReader.Read(question, answer, now, "XXX") is { } value
+        && !earlier.Answer.Contains(value.Value, StringComparison.OrdinalIgnoreCase)
+        && !value.Value.Contains(earlier.Answer, StringComparison.OrdinalIgnoreCase)
+        && value.Value.Split(' ').Length > earlier.Answer.Split(' ').Length;
+
+    /// <summary>The fuller name, keeping a one-word kind of thing said before ("Samsung 55 inch" and "tv" give "Samsung 55 inch tv").</summary>
+    private static string Refined(string earlier, SlotValue value) =>
+        !earlier.Contains(' ', StringComparison.Ordinal) && !value.Value.Contains(earlier, StringComparison.OrdinalIgnoreCase) && earlier.All(char.IsLetter)
+            ? $"{value.Value} {earlier}"
+            : value.Value;
+
     /// <summary>
     /// The other questions <paramref name="answer"/> answers, among the category's still open ones and the order
     /// number (for a case filed under nothing in particular, what happens and the product too): "the router, it's a
@@ -243,7 +268,7 @@ public sealed class ClarifyDialog : CaseDialog
         var found = new List<(string, SlotValue)>();
         foreach (var question in candidates.Distinct(StringComparer.Ordinal))
         {
-            if (question != asked && supportCase.Answers.All(a => a.QuestionId != question)
+            if (question != asked && (supportCase.Answers.All(a => a.QuestionId != question) || Refines(supportCase, question, answer, now))
                 && !(question == "symptom" && asked == "signin") && !(question == "signin" && asked == "symptom")
                 && SlotReader.Read(question, answer, now, _services.Options.Currency) is { } value)
             {

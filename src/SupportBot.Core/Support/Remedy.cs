@@ -27,6 +27,12 @@ public sealed record Remedy(string Id, string Title, string NextSteps, ApprovalR
     /// </summary>
     public string Asked { get; init; } = string.Empty;
 
+    /// <summary>
+    /// What it involves and how long it takes ("the refunds team returns the money to the card you paid with, usually
+    /// within two working days"), told when the customer asks at the choice. Empty when the catalog doesn't say.
+    /// </summary>
+    public string About { get; init; } = string.Empty;
+
     /// <summary>For an action: what the customer is told once it is confirmed done ("Your refund of {amount} is on its way …").</summary>
     public string Done { get; init; } = string.Empty;
 

@@ -1,3 +1,5 @@
+using System.Text.RegularExpressions;
+using SupportBot.Core.Activities;
 using SupportBot.Core.Cases;
 using SupportBot.Core.Dialogs;
 using SupportBot.Core.Dialogs.Prompts;
@@ -19,16 +21,20 @@ namespace SupportBot.Core.Support;
 /// out (<see cref="FulfilmentHandler"/>), and the dialog ends with <see cref="ConversationDone"/> until then. Ends with
 /// a <see cref="HandoffRequest"/> when a colleague must approve it, honestly saying why.
 /// </summary>
-public sealed class RemedyDialog : CaseDialog
+public sealed partial class RemedyDialog : CaseDialog
 {
     private readonly SupportServices _services;
 
     private const string SomethingElseId = "something_else";
 
+    /// <summary>The choice of remedy, which answers a question about them ("how long does a refund take?") before asking again.</summary>
+    private const string ChooseRemedy = "remedy.choose";
+
     public RemedyDialog(SupportServices services)
         : base(nameof(RemedyDialog), services.Voice, services.Cases, services.Options.MaxAttempts)
     {
         _services = services;
+        AddDialog(new ChoicePrompt(ChooseRemedy, AnswerQuestionsAsync) { MaxAttempts = services.Options.MaxAttempts + 1 });
         Steps(AskFirstAsync, OfferAsync, ChooseAsync, AskAmountAsync, GrantOrHandOverAsync);
     }
 
@@ -70,7 +76,37 @@ public sealed class RemedyDialog : CaseDialog
             return await step.NextAsync(named, cancellationToken).ConfigureAwait(false);
         }
 
-        return await step.PromptAsync(Choose, options, cancellationToken).ConfigureAwait(false);
+        return await step.PromptAsync(ChooseRemedy, options, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// A question at the choice ("ok and how long does it take", "do I have to send it back?") is answered from the
+    /// remedies' <c>about</c> (only the one it names, when it names one: "how long will the refund take?" does not
+    /// choose the refund), then the choice is asked again; anything else is a choice or not, as recognized.
+    /// </summary>
+    private async Task<bool> AnswerQuestionsAsync(PromptValidatorContext<FoundChoice> prompt, CancellationToken cancellationToken)
+    {
+        var text = prompt.Context.Activity.Text ?? string.Empty;
+        if (!AsksAboutRemedies().IsMatch(text.Trim()))
+        {
+            return prompt.Recognized.Succeeded;
+        }
+
+        var supportCase = await Cases.CaseAsync(prompt.Context, cancellationToken).ConfigureAwait(false);
+        var offered = (prompt.Options.Choices ?? []).Where(c => _services.Catalog.Remedies.ContainsKey(c.Value)).ToList();
+        var named = prompt.Recognized is { Succeeded: true, Value: { } found } ? offered.Where(c => c.Value == found.Value && ByWords(c, found)).ToList() : [];
+        var about = string.Join(' ', (named.Count > 0 ? named : offered)
+            .Select(c => _services.Catalog.Remedies[c.Value])
+            .Where(r => r.About.Length > 0)
+            .Select(r => $"{Capitalize(r.Title)}: {PromptCatalog.Fill(SupportPrompts.NextSteps, r.About, new Dictionary<string, string?>(StringComparer.Ordinal) { ["name"] = supportCase.FirstName, ["amount"] = supportCase.RemedyAmount()?.ToString() }).TrimEnd('.')}."));
+        if (about.Length == 0)
+        {
+            return prompt.Recognized.Succeeded;
+        }
+
+        var answer = Voice.FreshLine(prompt.Context, SupportPrompts.RemedyAbout, supportCase, ("about", about));
+        await prompt.Context.SendActivityAsync(ChoicePrompt.WithChoices(answer with { InputHint = InputHints.ExpectingInput }, prompt.Options.Choices), cancellationToken).ConfigureAwait(false);
+        return false;
     }
 
     /// <summary>
@@ -222,8 +258,13 @@ public sealed class RemedyDialog : CaseDialog
         }
 
         var currency = _services.Options.Currency;
-        return supportCase.Said().Select(text => SlotReader.Read("product", text, now, currency)).FirstOrDefault(p => p is not null)
+        var said = supportCase.Said().Select(text => SlotReader.Read("product", text, now, currency)).FirstOrDefault(p => p is not null)
             ?? SlotReader.ReadLoosely("product", supportCase.Complaint, now, currency);
+        // A product answer that says more than the first words did names it best: "your Samsung 55 inch tv", not "your tv".
+        return supportCase.Answers.Find(a => a.QuestionId is "product" or "device" && !a.SaysNothing) is { } product
+            && (said is null || (product.Answer.Length > said.Value.Length && product.Answer.Contains(said.Value, StringComparison.OrdinalIgnoreCase)))
+            ? new SlotValue(product.Answer, "my " + product.Answer)
+            : said;
     }
 
     private static List<Choice> RemedyChoices(IEnumerable<Remedy> remedies) =>
@@ -231,6 +272,10 @@ public sealed class RemedyDialog : CaseDialog
 
     /// <summary>"No" or "none of these" to the remedies offered: something else, in their own words.</summary>
     private static readonly string[] NoneOfThese = ["no", "nope", "none", "neither", "none of these", "none of them", "none of those", "not those", "nothing", "other", "something different"];
+
+    /// <summary>"how long does it take", "and when would I get it?", "do I have to send it back", "what's the difference?"</summary>
+    [GeneratedRegex(@"^(?:(?:ok(?:ay)?|and|so|but|well|hmm+|um+|right|sorry|wait)\b[\s,.!]*)*(?:how\s+(?:long|soon|quickly|fast|many\s+days)|when\s+(?:will|would|do|does|can|should|is|are)\b|what\s+happens|what(?:'?s|\s+is)\s+the\s+difference|which\s+(?:one\s+)?is\s+(?:faster|quicker|better|best)|(?:do|would|will)\s+i\s+(?:have|need)\s+to|does\s+(?:it|that|this)\s+(?:take|mean|include|cost)|how\s+does\s+(?:it|that|this|the\s+\w+)\s+work)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex AsksAboutRemedies();
 
     private static string Capitalize(string text) => text.Length == 0 ? text : char.ToUpperInvariant(text[0]) + text[1..];
 

@@ -15,7 +15,7 @@ namespace SupportBot.Core.Support;
 public static partial class SupportCatalogLoader
 {
     private static readonly string[] CategoryFields = ["title", "keywords", "questions", "remedies"];
-    private static readonly string[] RemedyFields = ["title", "fulfil", "next_steps", "asked", "done", "needs", "offered_when", "approval", "synonyms", "pays_for"];
+    private static readonly string[] RemedyFields = ["title", "fulfil", "next_steps", "asked", "done", "needs", "offered_when", "approval", "synonyms", "pays_for", "about"];
     private static readonly string[] FulfilFields = ["webhook", "colleague", "none"];
 
     /// <summary>What a remedy's money may be for (<c>pays_for</c>).</summary>
@@ -75,6 +75,7 @@ public static partial class SupportCatalogLoader
                 Done = wording.GetValueOrDefault("done", string.Empty),
                 Needs = needs,
                 OfferedWhen = offeredWhen,
+                About = About(map, remediesFile, id, errors),
             };
         }
 
@@ -154,6 +155,32 @@ public static partial class SupportCatalogLoader
         }
 
         return RemedyFulfilment.Information;
+    }
+
+    /// <summary>
+    /// The remedy's <c>about</c>, when it has one: what it involves and how long it takes, told when the customer asks
+    /// at the choice ("how long does a refund take?"). Optional; like the rest of the wording, it may not claim to be done.
+    /// </summary>
+    private static string About(YamlMappingNode map, string file, string id, List<PromptError> errors)
+    {
+        if (!map.Children.TryGetValue(new YamlScalarNode("about"), out var node))
+        {
+            return string.Empty;
+        }
+
+        if (node is not YamlScalarNode { Value: { Length: > 0 } text })
+        {
+            errors.Add(new PromptError(file, Line(node), $"The about of '{id}' must be a sentence: what it involves and how long it takes."));
+            return string.Empty;
+        }
+
+        PromptFileLoader.CheckVariables(text, SupportPrompts.NextSteps, file, Line(node), $"{id}.about", errors);
+        if (CompletionClaims.Find(text) is { } claim)
+        {
+            errors.Add(new PromptError(file, Line(node), $"The about of '{id}' claims it is done (\"{claim}\"), but it is said before anything is; {CompletionClaims.Advice}"));
+        }
+
+        return text.Trim();
     }
 
     /// <summary>

@@ -54,6 +54,7 @@ public static class SupportPrompts
     public const string SomethingElse = "remedies.something_else";
     public const string AskOwnRemedy = "remedies.ask_own";
     public const string RemedyGranted = "remedies.granted";
+    public const string RemedyAbout = "remedies.about";
     public const string AskAmount = "remedies.ask_amount";
     public const string ConfirmResolved = "closing.confirm_resolved";
     public const string AskRating = "closing.rating";
@@ -147,6 +148,7 @@ public static class SupportPrompts
         PromptDefinition.Of(SomethingElse),
         PromptDefinition.Of(AskOwnRemedy, "name"),
         PromptDefinition.Of(RemedyGranted, "name", "remedy", "next_steps"),
+        PromptDefinition.Of(RemedyAbout, "name", "about"),
         new(AskAmount, new Dictionary<string, string>(StringComparer.Ordinal) { ["name"] = PromptCatalog.DefaultFallback("name"), ["item"] = "it", ["remedy"] = "this" }),
         .. HandoffPrompts.Definitions,
         .. FulfilmentPrompts.Definitions,

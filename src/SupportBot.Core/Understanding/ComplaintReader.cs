@@ -12,6 +12,9 @@ public static partial class ComplaintReader
 {
     private const int MaxMirrorLength = 70;
 
+    /// <summary>The signals that something is wrong, whatever the words: shouting, swearing, waiting, trying again.</summary>
+    private const FeelingSignal ProblemSignals = FeelingSignal.Shouting | FeelingSignal.Profanity | FeelingSignal.Insult | FeelingSignal.Threat | FeelingSignal.Recurrence | FeelingSignal.Waiting | FeelingSignal.Tried | FeelingSignal.Sarcasm;
+
     /// <summary>Words a shortened phrase must not end on ("nobody answers your").</summary>
     private static readonly HashSet<string> Dangling = new(StringComparer.OrdinalIgnoreCase)
     {
@@ -104,6 +107,12 @@ public static partial class ComplaintReader
     };
 
     /// <summary>Words that start or fill a sentence, never a name.</summary>
+    /// <summary>Names written in capitals even when nobody shouts: "MY TV ARRIVED CRACKED" says back "your TV arrived cracked".</summary>
+    private static readonly HashSet<string> Acronyms = new(StringComparer.Ordinal)
+    {
+        "TV", "PC", "USB", "HDMI", "SIM", "PIN", "ATM", "GPS", "DVD", "HP", "LG", "PS4", "PS5", "VPN", "SMS", "PDF", "SSD", "UK", "EU", "BT", "EE", "O2",
+    };
+
     private static readonly HashSet<string> NotAName = new(StringComparer.OrdinalIgnoreCase)
     {
         "my", "the", "a", "an", "your", "you", "i", "it", "this", "that", "is", "was", "not", "no", "yes", "why", "what", "where",
@@ -169,7 +178,7 @@ public static partial class ComplaintReader
             var word = words[i];
             var core = word.TrimEnd(',', '!', '.', '?', ';', ':');
             var tail = word[core.Length..];
-            var turned = IsShouted(core) ? core.ToLowerInvariant() : core;
+            var turned = (IsShouted(core) && !Acronyms.Contains(core)) || (core == "A" && i > start && IsShouted(words[i - 1])) ? core.ToLowerInvariant() : core;
             if (core.Equals("you", StringComparison.OrdinalIgnoreCase) || core.Equals("u", StringComparison.OrdinalIgnoreCase))
             {
                 // The customer's "you" is the company: "you charged me twice" becomes "we charged you twice".
@@ -298,7 +307,20 @@ public static partial class ComplaintReader
             }
         }
 
-        return FirstSentence(rest);
+        var first = FirstSentence(rest);
+        if (first.Length < rest.Length && !ProblemWords().IsMatch(first) && (SignalReader.Read(first) & ProblemSignals) == 0)
+        {
+            // "Hi, all my accounts are basic. Why am I still being charged?" sets the scene first: said back, the scene
+            // is not the problem ("all your accounts are basic"). The problem sentence is said back instead, if it can be.
+            var next = rest[first.Length..].TrimStart('.', '!', '?', ' ');
+            var second = FirstSentence(next);
+            if (ProblemWords().IsMatch(second) || (SignalReader.Read(second) & ProblemSignals) != 0)
+            {
+                return second;
+            }
+        }
+
+        return first;
     }
 
     /// <summary>"my account got hacked please get back to me" says the problem before "please" and asks after it.</summary>
@@ -438,6 +460,10 @@ public static partial class ComplaintReader
 
     [GeneratedRegex(@"^\s*(?:this\s+is\s+(?:the|my)\s+\w+\s+(?:time|message|attempt|email)|i'?(?:ve|\s+have)\s+(?:written|messaged|emailed|contacted\s+you|tweeted|asked)|(?:hi|hello|hey|dear)\b[\w\s,]{0,20}$|good\s+(?:morning|afternoon|evening)\b[\w\s,]{0,20}$|(?:i\s+)?need\s+(?:some\s+)?help\b[\s!.]*$|(?:please\s+)?help(?:\s+me)?[\s!.]*$|(?:(?:hi|hello|hey)\b[\s,]*)?(?:please\s+)?(?:could|can|would)\s+(?:you|someone|somebody|anyone)\s+(?:please\s+)?help(?:\s+me)?(?:\s+please)?[\s?!.]*$|urgent[\s!.]*$)", RegexOptions.IgnoreCase)]
     private static partial Regex MetaSentence();
+
+    /// <summary>Words that say something went wrong: a sentence without any only sets the scene ("I ordered a lamp on Monday").</summary>
+    [GeneratedRegex(@"\b(?:not|no|never|nothing|nobody|none|\w+n['’]t|dont|doesnt|didnt|cant|wont|isnt|wasnt|havent|hasnt|couldnt|wouldnt|arent|werent|cannot|still|again|yet|wrong|broken|broke|smashed|shattered|cracked|damaged|dented|faulty|defective|dead|died|missing|lost|late|delayed|stuck|error|crash\w*|freez\w*|fail\w*|problem|issue|bug|charged|overcharged|twice|double|refund\w*|cancel\w*|hacked|locked|blocked|suspended|rude|waiting|waited|keeps?|stopped|disappeared|gone|worse|worst|terrible|awful|useless|ridiculous|unacceptable|help)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex ProblemWords();
 
     [GeneratedRegex(@"^(?:[\p{L}'-]+\.\s+){2,}[\p{L}'-]+\.?")]
     private static partial Regex OneWordSentences();

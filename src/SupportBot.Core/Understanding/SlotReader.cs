@@ -146,12 +146,31 @@ public static partial class SlotReader
         var best = (preferDevice ? named.FirstOrDefault(p => p.Kind != ProductKind.Item) : null) ?? named.FirstOrDefault();
         if (best is null)
         {
-            return null;
+            // A reply that is only a make and model ("Samsung 55 inch", "it's a Hisense 50A6K") names the product too.
+            var reply = text.Trim();
+            var model = reply.Length <= 40 ? Model().Match(reply) : Match.Empty;
+            // A model has a unit after its number ("55 inch") or letters and digits in one word ("50A6K"): "Sorry 3 weeks ago" has neither.
+            return model.Success && (model.Groups["unit"].Success || model.Groups["name"].Value.Split(' ').Any(w => w.Any(char.IsDigit) && w.Any(char.IsLetter))) && !NotAMake.Contains(model.Groups["make"].Value) && OrderNumberReader.ReadFirst(text) is null
+                ? new SlotValue(model.Groups["name"].Value, model.Groups["name"].Value)
+                : null;
         }
 
         var value = best.Version is { } version && !best.Name!.Contains(version, StringComparison.Ordinal) ? $"{best.Name} {version}" : best.Name!;
         return new SlotValue(value, best.Text.Trim());
     }
+
+    /// <summary>Capitalised words before a number that are not a make: "Order 12345", "Monday 5th", "Flat 3".</summary>
+    private static readonly HashSet<string> NotAMake = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "order", "ref", "reference", "invoice", "account", "case", "ticket", "booking", "flat", "unit", "room", "apartment", "suite", "floor",
+        "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february", "march", "april", "may", "june",
+        "july", "august", "september", "october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept",
+        "oct", "nov", "dec", "about", "around", "over", "under", "since", "maybe", "probably", "like", "version", "page", "step", "number", "no",
+    };
+
+    /// <summary>A reply that is only a make and a model: a capitalised make, then up to three words of model, at least one with a digit.</summary>
+    [GeneratedRegex(@"^(?i:it'?s\s+|its\s+)?(?i:(?:a|an|the|my)\s+)?(?<name>(?<make>\p{Lu}[\p{L}&-]+)(?:\s+[\p{L}\d+-]+){1,3}?(?:\s*(?<unit>(?i:inch(?:es)?|gb|tb|mm|cm|litres?|watts?)))?)[.!]?$", RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture)]
+    private static partial Regex Model();
 
     /// <summary>Words that describe rather than name the thing ("my new lamp" is a "lamp").</summary>
     private static readonly HashSet<string> Describing = new(StringComparer.OrdinalIgnoreCase) { "new", "old", "brand", "whole", "lovely", "expensive", "stupid", "bloody", "damn", "actual", "own" };

@@ -41,6 +41,7 @@ public static class RemedyEndpoints
             r.Asked,
             r.Done,
             r.NextSteps,
+            r.About,
             new ApprovalView(r.Approval.AutoUpTo, r.Approval.MaxPriorRemedies, r.Approval.Tiers, r.Approval.Always),
             [.. catalog.Categories.Where(c => c.Remedies.Contains(r.Id)).Select(c => c.Title)])).ToList();
         return Results.Json(new RemedyBook(fromDraft, StudioFiles.Read(directory, RemediesFile), options.Value.Currency, remedies), AdminJson.Default.RemedyBook);
@@ -116,7 +117,7 @@ public static class RemedyEndpoints
 
     private static string Edit(string yaml, string id, RemedyEdit body)
     {
-        foreach (var (field, value) in new[] { ("title", body.Title), ("asked", body.Asked), ("done", body.Done), ("next_steps", body.NextSteps) })
+        foreach (var (field, value) in new[] { ("title", body.Title), ("asked", body.Asked), ("done", body.Done), ("next_steps", body.NextSteps), ("about", body.About) })
         {
             if (!string.IsNullOrWhiteSpace(value) && YamlEdits.Read(yaml, [id, field]) != value.Trim())
             {

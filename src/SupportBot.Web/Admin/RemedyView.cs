@@ -8,6 +8,7 @@ namespace SupportBot.Web.Admin;
 /// <param name="Asked">What the customer is told until it is confirmed.</param>
 /// <param name="Done">What they are told once it is.</param>
 /// <param name="NextSteps">For information only: the steps.</param>
+/// <param name="About">What it involves and how long it takes, told when a customer asks at the choice.</param>
 /// <param name="Approval">When the bot grants it itself.</param>
 /// <param name="Categories">The categories that offer it.</param>
-public sealed record RemedyView(string Id, string Title, string? PaysFor, string Fulfil, string Asked, string Done, string NextSteps, ApprovalView Approval, IReadOnlyList<string> Categories);
+public sealed record RemedyView(string Id, string Title, string? PaysFor, string Fulfil, string Asked, string Done, string NextSteps, string About, ApprovalView Approval, IReadOnlyList<string> Categories);

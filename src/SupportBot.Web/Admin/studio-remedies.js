@@ -58,7 +58,7 @@
     status.textContent = draft ? 'Saving to the draft…' : 'Saving and applying…';
     var text = function (name) { var input = form.querySelector('[name=' + name + ']'); return input ? input.value : null; };
     var result = await Studio.post('remedies/save', {
-      id: remedy.id, approval: rulesOf(form), title: text('title'), asked: text('asked'), done: text('done'), nextSteps: text('nextSteps'),
+      id: remedy.id, approval: rulesOf(form), title: text('title'), asked: text('asked'), done: text('done'), nextSteps: text('nextSteps'), about: text('about'),
       base: book.text, draft: draft
     });
     var data = result.data || {};
@@ -95,6 +95,7 @@
     form.appendChild(el('p', { 'class': 'muted', text: 'Carried out by: ' + remedy.fulfil + (remedy.paysFor ? '; pays for the ' + remedy.paysFor : '') + '. Offered for: ' + (remedy.categories.join(', ') || 'no category') + '.' }));
     form.appendChild(el('div', { 'class': 'actions' }, field('Title', el('input', { name: 'title', value: remedy.title, size: 50 }))));
     form.appendChild(el('div', {}, wording));
+    form.appendChild(el('div', {}, field('How it works and how long it takes (told when a customer asks)', el('textarea', { name: 'about', rows: 2, text: remedy.about || '' }))));
     form.appendChild(el('fieldset', { 'class': 'sample' }, el('legend', { text: 'Approval: the bot grants it itself only when every rule holds' }),
       field('Automatic up to (' + book.currency + ')', el('input', { name: 'autoUpTo', type: 'number', min: 0, step: '0.01', value: a.autoUpTo === null || a.autoUpTo === undefined ? '' : a.autoUpTo })),
       field('At most this many earlier remedies', el('input', { name: 'maxPrior', type: 'number', min: 0, step: 1, value: a.maxPriorRemedies === null || a.maxPriorRemedies === undefined ? '' : a.maxPriorRemedies })),

@@ -203,6 +203,8 @@ public sealed class SupportCatalogTests
     [InlineData("  fulfil: { none: true }\n  next_steps: \"Restart it.\"\n  done: \"b\"\n", 5, "information only (fulfil: { none: true }) says its next_steps")]
     [InlineData("  fulfil: { colleague: true }\n  asked: \"Done, {name}: your refund is on its way.\"\n  done: \"b\"\n", 4, "The asked of 'refund' claims it is done (\"Done\")")]
     [InlineData("  fulfil: { none: true }\n  next_steps: \"I've sent you a new password.\"\n", 4, "The next_steps of 'refund' claims it is done (\"I've sent\")")]
+    [InlineData("  fulfil: { colleague: true }\n  about: \"Your refund has been sent.\"\n  asked: \"a\"\n  done: \"b\"\n", 4, "The about of 'refund' claims it is done (\"has been sent\")")]
+    [InlineData("  fulfil: { colleague: true }\n  about: \"within {days} days\"\n  asked: \"a\"\n  done: \"b\"\n", 4, "{days}")]
     [InlineData("  fulfil: { webhook: refunds }\n  needs: [order_number, shoe_size]\n  asked: \"a\"\n  done: \"b\"\n", 4, "The remedy 'refund' needs 'shoe_size', which is not one of: order_number, purchase")]
     [InlineData("  fulfil: { webhook: refunds }\n  offered_when: [sunny]\n  asked: \"a\"\n  done: \"b\"\n", 4, "is offered when 'sunny', which is not one of: email_works")]
     public void SupportCatalogLoader_FulfilmentMistakes_ReportedWithLine(string fields, int line, string message)
@@ -222,6 +224,7 @@ public sealed class SupportCatalogTests
         Assert.Equal(["purchase"], catalog.Remedies["refund"].Needs);
         Assert.Equal(["email_works"], catalog.Remedies["reset_link"].OfferedWhen);
         Assert.All(catalog.Remedies.Values, r => Assert.True(r.Fulfil.IsAction ? r.Asked.Length > 0 && r.Done.Length > 0 : r.NextSteps.Length > 0, r.Id));
+        Assert.StartsWith("the refunds team returns the money", catalog.Remedies["refund"].About, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -231,7 +234,7 @@ public sealed class SupportCatalogTests
         var confirmed = SupportPrompts.Definitions.Where(d => d.ConfirmedOutcome).Select(d => d.Key).ToHashSet();
 
         var claims = prompts.Keys.Where(k => !confirmed.Contains(k)).SelectMany(k => prompts.Variants(k)).Select(v => (v.Id, Claim: CompletionClaims.Find(v.Text)))
-            .Concat(Repository().Remedies.Values.Select(r => (r.Id, Claim: CompletionClaims.Find(r.Asked + " " + r.NextSteps))))
+            .Concat(Repository().Remedies.Values.Select(r => (r.Id, Claim: CompletionClaims.Find(r.Asked + " " + r.NextSteps + " " + r.About))))
             .Where(c => c.Claim is not null)
             .ToList();
 

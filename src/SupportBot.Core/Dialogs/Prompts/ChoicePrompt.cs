@@ -8,9 +8,15 @@ public sealed class ChoicePrompt(string dialogId, PromptValidator<FoundChoice>? 
 {
     protected override Activity Decorate(Activity prompt, PromptOptions options)
     {
-        ArgumentNullException.ThrowIfNull(prompt);
         ArgumentNullException.ThrowIfNull(options);
-        return options.Choices is not { Count: > 0 } choices ? prompt : prompt with
+        return WithChoices(prompt, options.Choices);
+    }
+
+    /// <summary><paramref name="activity"/> with <paramref name="choices"/> as its buttons (suggested actions), as the prompt shows them.</summary>
+    public static Activity WithChoices(Activity activity, IReadOnlyList<Choice>? choices)
+    {
+        ArgumentNullException.ThrowIfNull(activity);
+        return choices is not { Count: > 0 } ? activity : activity with
         {
             SuggestedActions = new SuggestedActions { Actions = [.. choices.Select(c => CardAction.ImBack(c.Title ?? c.Value))] },
         };

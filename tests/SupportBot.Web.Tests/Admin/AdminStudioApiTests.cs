@@ -216,7 +216,7 @@ public sealed class AdminStudioApiTests
     }
 
     [Fact]
-    public async Task ApprovalRuleTightened_ThePastRefundItWouldSendToAPersonIsListedThenTheRuleIsLive()
+    public async Task ApprovalRuleTightenedAndAboutReworded_ThePastRefundItWouldSendToAPersonIsListedThenBothAreLive()
     {
         using var prompts = PromptFolder.CopyOfRepository();
         await using var host = await BotHost.StartAsync(settings: Settings(prompts));
@@ -233,7 +233,8 @@ public sealed class AdminStudioApiTests
 
         var (_, looser) = await admin.PostAsync("remedies/impact", new { id = "refund", approval = new { autoUpTo = 100m, maxPriorRemedies = 1, tiers = Array.Empty<string>(), always = false } });
         var (_, impact) = await admin.PostAsync("remedies/impact", new { id = "refund", approval = tighter });
-        var (status, saved) = await admin.PostAsync("remedies/save", new { id = "refund", approval = tighter, @base = (string)book["text"]! });
+        var about = "the refunds team returns it to your card within three working days";
+        var (status, saved) = await admin.PostAsync("remedies/save", new { id = "refund", approval = tighter, about, @base = (string)book["text"]! });
 
         Assert.Equal(75m, (decimal)refund["approval"]!["autoUpTo"]!);
         Assert.Empty(looser!["nowToPerson"]!.AsArray());
@@ -244,6 +245,8 @@ public sealed class AdminStudioApiTests
         Assert.True(status == HttpStatusCode.OK, saved?.ToJsonString());
         Assert.Equal(40m, host.App.Services.GetRequiredService<SupportCatalogSource>().Current.Remedies["refund"].Approval.AutoUpTo);
         Assert.Contains("auto_up_to: 40", await File.ReadAllTextAsync(Path.Combine(prompts.Path, "catalog", "remedies.yaml")), StringComparison.Ordinal);
+        Assert.StartsWith("the refunds team returns the money", (string?)refund["about"], StringComparison.Ordinal);
+        Assert.Equal(about, host.App.Services.GetRequiredService<SupportCatalogSource>().Current.Remedies["refund"].About);
     }
 
     private static Dictionary<string, string> Settings(PromptFolder prompts)

@@ -20,6 +20,7 @@ public static class HandoffPrompts
     public const string NoAgents = "handoff.no_agents";
     public const string CallbackTaken = "handoff.callback_taken";
     public const string CallbackRetry = "handoff.callback_retry";
+    public const string QuestionForColleague = "handoff.question_for_colleague";
     public const string CallbackNone = "handoff.callback_none";
     public const string Approved = "handoff.approved";
     public const string Modified = "handoff.modified";
@@ -66,6 +67,7 @@ public static class HandoffPrompts
         PromptDefinition.Of(NoAgents, "name", "hours"),
         PromptDefinition.Of(CallbackTaken, "name", "contact"),
         PromptDefinition.Of(CallbackRetry, "name"),
+        PromptDefinition.Of(QuestionForColleague, "name"),
         PromptDefinition.Of(CallbackNone, "name"),
         PromptDefinition.Of(Approved, "name", "agent", "remedy", "note"),
         PromptDefinition.Of(Modified, "name", "agent", "remedy", "note"),

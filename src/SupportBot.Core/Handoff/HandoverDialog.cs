@@ -70,6 +70,11 @@ public sealed class HandoverDialog : CaseDialog
             {
                 await Voice.SayAsync(context, CaseAmounts.CorrectedPrompt, supportCase, cancellationToken, ("amount", changed), ("item", supportCase.AmountFor ?? "it")).ConfigureAwait(false);
             }
+            else if (ComplaintReader.ReadsAsQuestion(addition))
+            {
+                // "Is that £62.50 or £125?" is not a yes: it is the first thing the colleague answers, and the customer hears so.
+                await Voice.SayAsync(context, HandoffPrompts.QuestionForColleague, supportCase, cancellationToken).ConfigureAwait(false);
+            }
         }
 
         supportCase.HandedOverAt = context.TimeProvider.GetUtcNow();

@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using SupportBot.Core.Cases;
 using SupportBot.Core.Dialogs;
 using SupportBot.Core.Dialogs.Prompts;
@@ -11,7 +12,7 @@ namespace SupportBot.Core.Support;
 /// Peels the layers: "is anything else about this bothering you?", acknowledging and keeping each further issue,
 /// up to <c>Support:MaxUnderlyingIssues</c>. Ends with a <see cref="HandoffRequest"/> when frustration keeps rising.
 /// </summary>
-public sealed class LayersDialog : CaseDialog
+public sealed partial class LayersDialog : CaseDialog
 {
     private readonly SupportServices _services;
 
@@ -63,8 +64,17 @@ public sealed class LayersDialog : CaseDialog
             return await step.PromptAsync(Text, Voice.Ask(step.Context, SupportPrompts.WhyAnythingElse, supportCase), cancellationToken).ConfigureAwait(false);
         }
 
-        if (PushbackReader.AsksWhy(answer) || PushbackReader.Declines(answer) || PushbackReader.AsksWhatNext(answer))
+        // "I don't know" to "anything else?" is nothing else, never an issue to write down.
+        if (PushbackReader.AsksWhy(answer) || PushbackReader.Declines(answer) || PushbackReader.AsksWhatNext(answer)
+            || (NoAnswerReader.Read(answer) is { Kind: NoAnswerKind.Unknown, Alternative: null } none && none.Text.Length >= answer.Trim().TrimEnd('.', '!').Length - 2))
         {
+            return await step.EndDialogAsync(null, cancellationToken).ConfigureAwait(false);
+        }
+
+        // "How long will this take?" wants the fix: what it is and how long it takes come next, with the remedies.
+        if (AsksHowLong().IsMatch(answer))
+        {
+            await Voice.SayFreshAsync(step.Context, SupportPrompts.LayersHowLong, supportCase, cancellationToken).ConfigureAwait(false);
             return await step.EndDialogAsync(null, cancellationToken).ConfigureAwait(false);
         }
 
@@ -88,7 +98,9 @@ public sealed class LayersDialog : CaseDialog
         var fact = FactFor(supportCase, answer, step.Context.TimeProvider.GetUtcNow());
         if (fact is not null)
         {
-            supportCase.Answers.Add(new ClarifyingAnswer(fact, QuestionText(fact), PiiMasker.Mask(answer)));
+            // The order number is kept as the number ("48213"), with the words it came in.
+            var kept = fact == "order_number" && OrderNumberReader.ReadFirst(answer) is { } order ? order.Value : answer;
+            supportCase.Answers.Add(new ClarifyingAnswer(fact, QuestionText(fact), PiiMasker.Mask(kept)) { Words = kept == answer ? null : PiiMasker.Mask(answer) });
         }
         else
         {
@@ -121,7 +133,8 @@ public sealed class LayersDialog : CaseDialog
     private string? FactFor(SupportCase supportCase, string answer, DateTimeOffset now)
     {
         var category = _services.Catalog.Category(supportCase.Category ?? SupportCatalog.Other);
-        var answers = category.Questions.Where(q => SlotReader.Read(q, answer, now, _services.Options.Currency) is not null).ToList();
+        // The order number is a fact whatever the category asks ("order 48213, a pair of boots"), never another problem.
+        var answers = category.Questions.Append("order_number").Distinct(StringComparer.Ordinal).Where(q => SlotReader.Read(q, answer, now, _services.Options.Currency) is not null).ToList();
         return answers.FirstOrDefault(q => supportCase.Answers.All(a => a.QuestionId != q || a.SaysNothing))
             ?? (answer.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length <= 5 ? answers.FirstOrDefault(q => q is not ("symptom" or "signin")) : null);
     }
@@ -140,4 +153,8 @@ public sealed class LayersDialog : CaseDialog
 
         public int Why { get; set; }
     }
+
+    /// <summary>"how long will this take?", "when will it be sorted", "how soon can you fix it".</summary>
+    [GeneratedRegex(@"^\W*(?:(?:ok(?:ay)?|so|and|but|well|just)\b[\s,]*)*(?:how\s+(?:long|soon|quickly)|when\s+(?:will|would|can|do|does|is|are)\b)[^.!]*\??\W*$", RegexOptions.IgnoreCase)]
+    private static partial Regex AsksHowLong();
 }

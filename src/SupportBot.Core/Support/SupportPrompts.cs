@@ -49,6 +49,7 @@ public static class SupportPrompts
     public const string WhyAnythingElse = "layers.why";
     public const string AcknowledgeLayer = "layers.acknowledge";
     public const string TellMore = "layers.tell_more";
+    public const string LayersHowLong = "layers.how_long";
     public const string OfferRemedies = "remedies.offer";
     public const string OfferRetry = "remedies.retry";
     public const string SomethingElse = "remedies.something_else";
@@ -143,6 +144,7 @@ public static class SupportPrompts
         PromptDefinition.Of(WhyAnythingElse, "name"),
         PromptDefinition.Of(AcknowledgeLayer, "name", "issue"),
         PromptDefinition.Of(TellMore, "name"),
+        PromptDefinition.Of(LayersHowLong, "name"),
         PromptDefinition.Of(OfferRemedies, "name", "issue", "target"),
         PromptDefinition.Of(OfferRetry, "name"),
         PromptDefinition.Of(SomethingElse),

@@ -308,6 +308,13 @@ public static partial class ComplaintReader
         }
 
         var first = FirstSentence(rest);
+        while (first.Length < rest.Length && OnlyVents(first) && rest[first.Length..].TrimStart('.', '!', '?', ' ') is { Length: > 0 } after)
+        {
+            // "THIS IS RIDICULOUS. Your technician never showed up": the feeling is heard by the empathy line; the problem is said back.
+            rest = after;
+            first = FirstSentence(rest);
+        }
+
         if (first.Length < rest.Length && !ProblemWords().IsMatch(first) && (SignalReader.Read(first) & ProblemSignals) == 0)
         {
             // "Hi, all my accounts are basic. Why am I still being charged?" sets the scene first: said back, the scene

@@ -18,6 +18,7 @@ public sealed class ComplaintReaderTests
     [InlineData("Hello, please could you help? I've been waiting three weeks for my refund", "you've been waiting three weeks for your refund")]
     [InlineData("I ordered a lamp from you on Monday. It arrived smashed and the box was soaked", "it arrived smashed and the box was soaked")]
     [InlineData("MY TV ARRIVED WITH A CRACKED SCREEN AND NOBODY HAS DONE ANYTHING", "your TV arrived with a cracked screen and nobody has done anything")]
+    [InlineData("THIS IS RIDICULOUS. YOUR TECHNICIAN NEVER SHOWED UP AND I TOOK THE DAY OFF", "our technician never showed up and you took the day off")]
     public void Mirror_Complaint_FacesTheCustomerInTheirWords(string complaint, string expected)
     {
         Assert.Equal(expected, ComplaintReader.Mirror(complaint));

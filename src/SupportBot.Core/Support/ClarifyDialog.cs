@@ -67,6 +67,11 @@ public sealed class ClarifyDialog : CaseDialog
             answer = told.Rest;
         }
 
+        if (await CorrectedAsync(step, supportCase, question, answer, cancellationToken).ConfigureAwait(false) is { } corrected)
+        {
+            return corrected;
+        }
+
         var found = SlotReader.Read(question, answer, step.Context.TimeProvider.GetUtcNow(), _services.Options.Currency);
         if (found is null && await NotAnAnswerAsync(step, supportCase, pending, answer, cancellationToken).ConfigureAwait(false) is { } handled)
         {
@@ -84,6 +89,29 @@ public sealed class ClarifyDialog : CaseDialog
         await _services.TakeAmountsAsync(step.Context, supportCase, answer, cancellationToken).ConfigureAwait(false);
         TakeCharge(supportCase, question, answer);
         return await GoOnAsync(step, supportCase, answer, cancellationToken, plain: found is not null && ComplaintReader.IsPlainAnswer(answer)).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// "No wait, the order number is 55120 not 55210" or "sorry, it was £54.99", whatever was asked: a correction of
+    /// what they told before changes it, says so, and the question asked is still open (asked again). Null when the
+    /// reply corrects nothing already on the case.
+    /// </summary>
+    private async Task<DialogTurnResult?> CorrectedAsync(WaterfallStepContext step, SupportCase supportCase, string question, string answer, CancellationToken cancellationToken)
+    {
+        var correction = CorrectionReader.Read(answer, step.Context.TimeProvider.GetUtcNow(), _services.Options.Currency);
+        switch (correction)
+        {
+            case { OrderNumber: { } order } when question != "order_number"
+                && supportCase.Answers.FindIndex(a => a.QuestionId == "order_number" && !a.SaysNothing) is var at and >= 0:
+                supportCase.Answers[at] = supportCase.Answers[at] with { Answer = PiiMasker.Mask(order.Value), Words = PiiMasker.Mask(answer) };
+                await Voice.SayAsync(step.Context, SupportPrompts.OrderNumberCorrected, supportCase, cancellationToken, ("order", PiiMasker.Mask(order.Value))).ConfigureAwait(false);
+                return await step.ReplaceDialogAsync(StepsId, null, cancellationToken).ConfigureAwait(false);
+            case { Amount: not null } when question != "amount" && supportCase.Amount is { } before:
+                await _services.TakeAmountsAsync(step.Context, supportCase, answer, cancellationToken).ConfigureAwait(false);
+                return supportCase.Amount != before ? await step.ReplaceDialogAsync(StepsId, null, cancellationToken).ConfigureAwait(false) : null;
+            default:
+                return null;
+        }
     }
 
     /// <summary>

@@ -19,6 +19,7 @@ public static class SupportPrompts
     public const string SuggestionThanks = "questions.suggestion_thanks";
     public const string SuggestionOffer = "questions.suggestion_offer";
     public const string AmountCorrected = CaseAmounts.CorrectedPrompt;
+    public const string OrderNumberCorrected = "corrections.order_number";
     public const string NoOrderNumber = "questions.no_order_number";
     public const string QuestionAcknowledge = "questions.acknowledge";
     public const string QuestionAnswered = "questions.did_that_answer";
@@ -108,6 +109,7 @@ public static class SupportPrompts
         PromptDefinition.Of(SuggestionThanks, "name"),
         PromptDefinition.Of(SuggestionOffer, "name"),
         PromptDefinition.Of(AmountCorrected, "name", "amount", "item"),
+        PromptDefinition.Of(OrderNumberCorrected, "name", "order"),
         PromptDefinition.Of(NoOrderNumber, "name"),
         PromptDefinition.Of(QuestionAcknowledge, "name"),
         PromptDefinition.Of(QuestionAnswered, "name"),

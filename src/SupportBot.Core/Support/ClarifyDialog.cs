@@ -207,7 +207,8 @@ public sealed class ClarifyDialog : CaseDialog
 
         if (none is not null || PushbackReader.Declines(answer) || PushbackReader.AsksWhy(answer))
         {
-            supportCase.Answers.Add(none is { Kind: NoAnswerKind.None }
+            // "No" to "when did this happen?" says they can't say when, never that it didn't happen.
+            supportCase.Answers.Add(none is { Kind: NoAnswerKind.None } && question != "when"
                 ? new ClarifyingAnswer(question, QuestionText(question), "none") { Words = PiiMasker.Mask(answer) }
                 : new ClarifyingAnswer(question, QuestionText(question), none is null ? ClarifyingAnswer.Declined : ClarifyingAnswer.NotKnown));
             var line = question == "order_number" ? SupportPrompts.NoOrderNumber : none is null ? SupportPrompts.Declined : SupportPrompts.NotKnown;

@@ -37,7 +37,7 @@ public static partial class InterruptionRecognizer
             return Interruption.StartOver;
         }
 
-        return PersonRequestRecognizer.IsDirectRequest(joined) ? Interruption.AskForPerson : Interruption.None;
+        return PersonRequestRecognizer.IsDirectRequest(joined) || PersonRequestRecognizer.SaysBotUseless(joined) ? Interruption.AskForPerson : Interruption.None;
     }
 
     /// <summary>Whether the message only thanks or says no more ("thanks!", "no that's all", "nope, cheers").</summary>

@@ -24,6 +24,12 @@ public static partial class PersonRequestRecognizer
         (joined.AsSpan().ContainsAny(People) && (PersonAlone().IsMatch(joined) || PersonRequest().IsMatch(joined)))
         || (joined.Contains("call", StringComparison.Ordinal) && CallBack().IsMatch(joined));
 
+    /// <summary>
+    /// True when <paramref name="joined"/> (lower-case words joined by single spaces) says the bot is no use ("useless
+    /// bot", "this bot is rubbish"): whatever was asked, the customer wants a person.
+    /// </summary>
+    public static bool SaysBotUseless(string joined) => BotUseless().IsMatch(joined);
+
     /// <summary>True when the message asks for a person, a call, a manager or a DM from staff, or says the bot is no use.</summary>
     public static bool AsksForPerson(string? text)
     {

@@ -12,6 +12,8 @@ public sealed class InterruptionRecognizerTests
     [InlineData("get me a real person now")]
     [InlineData("connect me with an agent")]
     [InlineData("talk to someone")]
+    [InlineData("USELESS BOT")]
+    [InlineData("this bot is useless")]
     public void Recognize_DirectRequestForPerson_AsksForPerson(string text)
     {
         Assert.Equal(Interruption.AskForPerson, InterruptionRecognizer.Recognize(text));

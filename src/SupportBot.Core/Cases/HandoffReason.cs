@@ -23,4 +23,7 @@ public enum HandoffReason
 
     /// <summary>The customer came back about a case a colleague already has.</summary>
     OpenCaseFollowUp,
+
+    /// <summary>Fraud or a risk to someone's safety: a person, at once (<see cref="Understanding.SeriousMatterReader"/>).</summary>
+    Serious,
 }

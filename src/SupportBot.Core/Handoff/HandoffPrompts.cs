@@ -38,6 +38,7 @@ public static class HandoffPrompts
         HandoffReason.FrustrationRising => "handoff.frustration",
         HandoffReason.NotUnderstood => "handoff.not_understood",
         HandoffReason.NotResolved => "handoff.not_resolved",
+        HandoffReason.Serious => "handoff.serious",
         _ => "handoff.open_case",
     };
 

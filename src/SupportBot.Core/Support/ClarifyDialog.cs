@@ -123,6 +123,17 @@ public sealed class ClarifyDialog : CaseDialog
     /// </summary>
     private async Task<DialogTurnResult> GoOnAsync(WaterfallStepContext step, SupportCase supportCase, string answer, CancellationToken cancellationToken, bool plain = false)
     {
+        if (SeriousMatterReader.IsSerious(answer))
+        {
+            // "There are orders I didn't make" in an answer: a person, at once, and it is in the brief whatever was asked.
+            if (!supportCase.Said().Any(said => said.Contains(answer.Trim(), StringComparison.OrdinalIgnoreCase)))
+            {
+                supportCase.UnderlyingIssues.Add(PiiMasker.Mask(answer.Trim()));
+            }
+
+            return await step.EndDialogAsync(new HandoffRequest(HandoffReason.Serious), cancellationToken).ConfigureAwait(false);
+        }
+
         if (!ComplaintReader.CarriesFeeling(answer))
         {
             SupportServices.ReadCalmTurn(supportCase);

@@ -108,6 +108,11 @@ public sealed partial class LayersDialog : CaseDialog
         }
 
         await _services.TakeAmountsAsync(step.Context, supportCase, answer, cancellationToken).ConfigureAwait(false);
+        if (SeriousMatterReader.IsSerious(answer))
+        {
+            return await step.EndDialogAsync(new HandoffRequest(HandoffReason.Serious), cancellationToken).ConfigureAwait(false);
+        }
+
         // How they feel is in all they wrote: "are you even listening??" is the heat, not something else to keep.
         await _services.ReadMoodAsync(supportCase, whole, cancellationToken).ConfigureAwait(false);
         if (EmpathyPicker.FrustrationRising(supportCase.Moods))

@@ -121,6 +121,12 @@ public sealed class SupportDialog : ComponentDialog
     private async Task<DialogTurnResult> ClarifyAsync(WaterfallStepContext step, CancellationToken cancellationToken)
     {
         var supportCase = await _services.Cases.CaseAsync(step.Context, cancellationToken).ConfigureAwait(false);
+        if (step.Result is not (HandoffRequest or ConversationDone) && SeriousMatterReader.IsSerious(supportCase.Complaint))
+        {
+            // "Someone got into my account and placed orders I didn't make": no questions and no catalog, a person now.
+            return await step.EndDialogAsync(new HandoffRequest(HandoffReason.Serious), cancellationToken).ConfigureAwait(false);
+        }
+
         return await Next(step, supportCase.Category == SupportCatalog.Question ? nameof(QuestionDialog) : nameof(ClarifyDialog), cancellationToken).ConfigureAwait(false);
     }
 

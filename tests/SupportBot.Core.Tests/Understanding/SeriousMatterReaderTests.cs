@@ -1,0 +1,33 @@
+using SupportBot.Core.Understanding;
+
+namespace SupportBot.Core.Tests.Understanding;
+
+public sealed class SeriousMatterReaderTests
+{
+    [Theory]
+    [InlineData("it says account locked. i think someone got into it, there are orders i didnt make for like 300 euros")]
+    [InlineData("my account was hacked and someone placed orders worth £300 on my card... unauthorised payments everywhere")]
+    [InlineData("there are 3 charges I never authorised... actually transactions i did not make")]
+    [InlineData("the heater you sent sparks when I switch it on")]
+    [InlineData("the charger melted and there was a burning smell")]
+    [InlineData("my daughter nearly cut herself on the broken glass")]
+    [InlineData("I have two small kids and no hot water")]
+    [InlineData("the kettle caught fire!!")]
+    public void IsSerious_FraudOrDanger_True(string text)
+    {
+        Assert.True(SeriousMatterReader.IsSerious(text));
+    }
+
+    [Theory]
+    [InlineData("you charged me twice for my order")]
+    [InlineData("my account got locked after I changed my password")]
+    [InlineData("the lamp arrived smashed")]
+    [InlineData("no hot water since monday, the boiler is broken")]
+    [InlineData("my laptop gets hot when I play games")]
+    [InlineData("I didn't make it home in time for the delivery")]
+    [InlineData("")]
+    public void IsSerious_EverydayProblem_False(string text)
+    {
+        Assert.False(SeriousMatterReader.IsSerious(text));
+    }
+}

@@ -116,6 +116,14 @@ public sealed partial class FulfilmentHandler(SupportServices services)
             return WhilePending.Answered;
         }
 
+        // "You can reach me on 07700 900123 after 5pm" is kept on the case for whoever carries it out, and said back.
+        if (ComplaintReader.ContactFrom(context.Activity.Text) is { } contact)
+        {
+            supportCase.UnderlyingIssues.Add(PiiMasker.Mask(context.Activity.Text!.Trim()));
+            await services.Voice.SayAsync(context, FulfilmentPrompts.ContactNoted, supportCase, cancellationToken, ("contact", contact)).ConfigureAwait(false);
+            return WhilePending.Answered;
+        }
+
         // A plain "ok" needs no recap of what they were just told.
         if (Acknowledgement().IsMatch(context.Activity.Text ?? string.Empty))
         {

@@ -15,6 +15,7 @@ public static class FulfilmentPrompts
     public const string StillPendingUpset = "fulfilment.still_pending_upset";
     public const string Thanks = "fulfilment.thanks";
     public const string Noted = "fulfilment.noted";
+    public const string ContactNoted = "fulfilment.contact_noted";
     public const string Reference = "fulfilment.reference";
     public const string Tracking = "fulfilment.tracking";
     public const string Note = "fulfilment.note";
@@ -40,6 +41,7 @@ public static class FulfilmentPrompts
         new(StillPendingUpset, StillPendingVariables),
         PromptDefinition.Of(Thanks, "name"),
         PromptDefinition.Of(Noted, "name"),
+        PromptDefinition.Of(ContactNoted, "name", "contact"),
         PromptDefinition.Of(Asked, "name", "remedy"),
         PromptDefinition.Of(Done, "name", "remedy") with { ConfirmedOutcome = true },
         PromptDefinition.Of(Reference, "reference") with { ConfirmedOutcome = true },

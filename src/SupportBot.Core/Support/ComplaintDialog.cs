@@ -168,6 +168,11 @@ public sealed class ComplaintDialog : CaseDialog
         {
             await Voice.SayFreshAsync(step.Context, SupportPrompts.SuggestionThanks, supportCase, cancellationToken).ConfigureAwait(false);
         }
+        else if (SeriousMatterReader.IsSerious(supportCase.Complaint))
+        {
+            // "Orders I didn't make", "it caught fire": frustration or disappointment lines would make light of it.
+            await Voice.SayFreshAsync(step.Context, SupportPrompts.EmpathySerious, supportCase, cancellationToken).ConfigureAwait(false);
+        }
         else if (question && mood.Heat <= 1)
         {
             // A calm or mildly bothered question needs no empathy for a problem, just a word that it was heard.

@@ -42,6 +42,7 @@ public static class SupportPrompts
     public const string EmpathyNeutral = "empathy.neutral";
     public const string EmpathyImproving = "empathy.improving";
     public const string EmpathyGratitude = "empathy.gratitude";
+    public const string EmpathySerious = "empathy.serious";
     public const string CategoryAsk = "categories.ask";
     public const string CategoryRetry = "categories.retry";
     public const string CategoryAlreadyTold = "categories.already_told";
@@ -135,6 +136,7 @@ public static class SupportPrompts
         PromptDefinition.Of(EmpathyNeutral, "name", "issue", "target"),
         PromptDefinition.Of(EmpathyImproving, "name", "issue", "target"),
         PromptDefinition.Of(EmpathyGratitude, "name", "issue", "target"),
+        PromptDefinition.Of(EmpathySerious, "name", "issue", "target"),
         .. EmpathyPicker.Bands.SelectMany(band => EmpathyPicker.Emotions.Select(emotion => PromptDefinition.Of($"empathy.{band}.{emotion}", "name", "issue", "target"))),
         PromptDefinition.Of(CategoryAsk, "name"),
         PromptDefinition.Of(CategoryRetry, "name"),

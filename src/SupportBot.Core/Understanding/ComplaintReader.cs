@@ -154,7 +154,7 @@ public static partial class ComplaintReader
         var words = sentence.Split(' ', StringSplitOptions.RemoveEmptyEntries);
         var kept = new List<string>(words.Length + 1);
         var start = 0;
-        while (start < words.Length - 1 && words[start].Trim(',', '!', '.').ToLowerInvariant() is "hi" or "hello" or "hey" or "so" or "well" or "ok" or "okay" or "um" or "and" or "also" or "plus" or "oh" or "but")
+        while (start < words.Length - 1 && words[start].Trim(',', '!', '.').ToLowerInvariant() is "hi" or "hello" or "hey" or "so" or "well" or "ok" or "okay" or "um" or "and" or "also" or "plus" or "oh" or "but" or "yes" or "yeah" or "yep" or "actually")
         {
             start++;
         }

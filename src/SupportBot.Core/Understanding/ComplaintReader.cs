@@ -12,8 +12,8 @@ public static partial class ComplaintReader
 {
     private const int MaxMirrorLength = 70;
 
-    /// <summary>The signals that something is wrong, whatever the words: shouting, swearing, waiting, trying again.</summary>
-    private const FeelingSignal ProblemSignals = FeelingSignal.Shouting | FeelingSignal.Profanity | FeelingSignal.Insult | FeelingSignal.Threat | FeelingSignal.Recurrence | FeelingSignal.Waiting | FeelingSignal.Tried | FeelingSignal.Sarcasm;
+    /// <summary>The signals that something is wrong, whatever the words: shouting, swearing, threats, "again", sarcasm ("a customer for 10 years" is no wait).</summary>
+    private const FeelingSignal ProblemSignals = FeelingSignal.Shouting | FeelingSignal.Profanity | FeelingSignal.Insult | FeelingSignal.Threat | FeelingSignal.Recurrence | FeelingSignal.Sarcasm;
 
     /// <summary>Words a shortened phrase must not end on ("nobody answers your").</summary>
     private static readonly HashSet<string> Dangling = new(StringComparer.OrdinalIgnoreCase)

@@ -20,6 +20,7 @@ public sealed class ComplaintReaderTests
     [InlineData("MY TV ARRIVED WITH A CRACKED SCREEN AND NOBODY HAS DONE ANYTHING", "your TV arrived with a cracked screen and nobody has done anything")]
     [InlineData("THIS IS RIDICULOUS. YOUR TECHNICIAN NEVER SHOWED UP AND I TOOK THE DAY OFF", "our technician never showed up and you took the day off")]
     [InlineData("yes actually, the app logs me out every day", "the app logs you out every day")]
+    [InlineData("hi, I've been a customer for 10 years. My bill doubled this month and nobody can tell me why", "your bill doubled this month and nobody can tell you why")]
     public void Mirror_Complaint_FacesTheCustomerInTheirWords(string complaint, string expected)
     {
         Assert.Equal(expected, ComplaintReader.Mirror(complaint));

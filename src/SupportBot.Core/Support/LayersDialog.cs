@@ -71,7 +71,7 @@ public sealed partial class LayersDialog : CaseDialog
             return await step.EndDialogAsync(null, cancellationToken).ConfigureAwait(false);
         }
 
-        // "How long will this take?" wants the fix: what it is and how long it takes come next, with the remedies.
+        // "How long will this take?" or "what are my options?" wants the fix: what it is and how long it takes come next, with the remedies.
         if (AsksHowLong().IsMatch(answer))
         {
             await Voice.SayFreshAsync(step.Context, SupportPrompts.LayersHowLong, supportCase, cancellationToken).ConfigureAwait(false);
@@ -159,7 +159,7 @@ public sealed partial class LayersDialog : CaseDialog
         public int Why { get; set; }
     }
 
-    /// <summary>"how long will this take?", "when will it be sorted", "how soon can you fix it".</summary>
-    [GeneratedRegex(@"^\W*(?:(?:ok(?:ay)?|so|and|but|well|just)\b[\s,]*)*(?:how\s+(?:long|soon|quickly)|when\s+(?:will|would|can|do|does|is|are)\b)[^.!]*\??\W*$", RegexOptions.IgnoreCase)]
+    /// <summary>"how long will this take?", "when will it be sorted", "how soon can you fix it", "what are my options?".</summary>
+    [GeneratedRegex(@"^\W*(?:(?:ok(?:ay)?|so|and|but|well|just)\b[\s,]*)*(?:how\s+(?:long|soon|quickly)|when\s+(?:will|would|can|do|does|is|are)\b|what(?:'?s|\s+is)\s+the\s+difference|what\s+are\s+(?:my|the)\s+options)[^.!]*\??\W*$", RegexOptions.IgnoreCase)]
     private static partial Regex AsksHowLong();
 }

@@ -282,10 +282,10 @@ public sealed class ClarifyDialog : CaseDialog
     /// Whether <paramref name="answer"/> names the product or device more fully than the case has it: "Samsung 55 inch"
     /// after "my tv arrived cracked" says which TV; "the tv" again says nothing new.
     /// </summary>
-    private static bool Refines(SupportCase supportCase, string question, string answer, DateTimeOffset now) =>
+    private bool Refines(SupportCase supportCase, string question, string answer, DateTimeOffset now) =>
         question is "product" or "device"
         && supportCase.Answers.Find(a => a.QuestionId == question) is { SaysNothing: false } earlier
-        && SlotReader.Read(question, answer, now, "XXX") is { } value
+        && SlotReader.Read(question, answer, now, _services.Options.Currency) is { } value
         && !earlier.Answer.Contains(value.Value, StringComparison.OrdinalIgnoreCase)
         && !value.Value.Contains(earlier.Answer, StringComparison.OrdinalIgnoreCase)
         && value.Value.Split(' ').Length > earlier.Answer.Split(' ').Length;

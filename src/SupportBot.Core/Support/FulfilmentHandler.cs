@@ -4,9 +4,7 @@ using SupportBot.Core.Bot;
 using SupportBot.Core.Cases;
 using SupportBot.Core.Fulfilment;
 using SupportBot.Core.Handoff;
-using SupportBot.Core.PromptFiles;
 using SupportBot.Core.Understanding;
-using SupportBot.Core.Understanding.Entities;
 
 namespace SupportBot.Core.Support;
 
@@ -133,7 +131,7 @@ public sealed partial class FulfilmentHandler(SupportServices services)
 
         // What was promised, again: who does it and by when answers "so when will they call?" and "is it done yet?".
         var remedy = services.Catalog.Remedies.GetValueOrDefault(supportCase.RemedyId ?? string.Empty);
-        var promise = remedy is { Asked.Length: > 0 } ? Fill(remedy.Asked, supportCase, supportCase.RemedyAmount()) : null;
+        var promise = remedy is { Asked.Length: > 0 } ? RemedyFacts.Wording(remedy.Asked, supportCase, supportCase.RemedyAmount()) : null;
         // An upset "this is ridiculous" is heard first, not answered with the news that there is none.
         var key = await HandoffHandler.IsUpsetAsync(services.Sentiment, context.Activity.Text, cancellationToken).ConfigureAwait(false) ? FulfilmentPrompts.StillPendingUpset : FulfilmentPrompts.StillPending;
         await services.Voice.SayFreshAsync(context, key, supportCase, cancellationToken, ("remedy", remedy?.Title), ("promise", promise)).ConfigureAwait(false);
@@ -161,7 +159,7 @@ public sealed partial class FulfilmentHandler(SupportServices services)
 
     private Task SayAskedAsync(TurnContext context, SupportCase supportCase, FulfilmentOutcome outcome, Remedy? remedy, CancellationToken cancellationToken) =>
         remedy is { Asked.Length: > 0 }
-            ? CaseVoice.SayTextAsync(context, Fill(remedy.Asked, supportCase, outcome.Amount), supportCase, cancellationToken)
+            ? CaseVoice.SayTextAsync(context, RemedyFacts.Wording(remedy.Asked, supportCase, outcome.Amount), supportCase, cancellationToken)
             : services.Voice.SayAsync(context, FulfilmentPrompts.Asked, supportCase, cancellationToken, ("remedy", outcome.RemedyTitle));
 
     /// <summary>The confirmed wording, with what the business or the colleague gave to quote, as one message.</summary>
@@ -171,7 +169,7 @@ public sealed partial class FulfilmentHandler(SupportServices services)
         var catalog = services.Voice.Catalog;
         string Render(string key, string name, string? value) =>
             catalog.Render(key, new Dictionary<string, string?>(StringComparer.Ordinal) { ["name"] = supportCase.FirstName, [name] = value }).Text;
-        var parts = new List<string> { remedy is { Done.Length: > 0 } ? Fill(remedy.Done, supportCase, outcome.Amount) : Render(FulfilmentPrompts.Done, "remedy", outcome.RemedyTitle) };
+        var parts = new List<string> { remedy is { Done.Length: > 0 } ? RemedyFacts.Wording(remedy.Done, supportCase, outcome.Amount) : Render(FulfilmentPrompts.Done, "remedy", outcome.RemedyTitle) };
         if (outcome.Result?.Reference is { } reference)
         {
             parts.Add(Render(FulfilmentPrompts.Reference, "reference", reference));
@@ -194,13 +192,6 @@ public sealed partial class FulfilmentHandler(SupportServices services)
 
         return string.Join(' ', parts);
     }
-
-    private static string Fill(string text, SupportCase supportCase, MoneyAmount? amount) =>
-        PromptCatalog.Fill(FulfilmentPrompts.Wording, text, new Dictionary<string, string?>(StringComparer.Ordinal)
-        {
-            ["name"] = supportCase.FirstName,
-            ["amount"] = amount?.ToString(),
-        });
 
     [GeneratedRegex(@"^\W*(?:ok(?:ay)?|k|alright|all right|fine|cool|great|got it|sure|understood|right|noted)(?:[\s,]+(?:then|thanks?|thank you|cheers))?\W*$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex Acknowledgement();

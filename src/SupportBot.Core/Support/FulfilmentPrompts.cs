@@ -23,9 +23,6 @@ public static class FulfilmentPrompts
     public const string Asked = "fulfilment.asked";
     public const string Done = "fulfilment.done";
 
-    /// <summary>The variables a remedy's <c>asked</c> and <c>done</c> may use: as its next steps'.</summary>
-    public static PromptDefinition Wording => SupportPrompts.NextSteps;
-
     private static Dictionary<string, string> StillPendingVariables => new(StringComparer.Ordinal)
     {
         ["name"] = PromptCatalog.DefaultFallback("name"),

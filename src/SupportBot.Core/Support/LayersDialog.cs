@@ -1,4 +1,3 @@
-using System.Text.RegularExpressions;
 using SupportBot.Core.Cases;
 using SupportBot.Core.Dialogs;
 using SupportBot.Core.Dialogs.Prompts;
@@ -12,7 +11,7 @@ namespace SupportBot.Core.Support;
 /// Peels the layers: "is anything else about this bothering you?", acknowledging and keeping each further issue,
 /// up to <c>Support:MaxUnderlyingIssues</c>. Ends with a <see cref="HandoffRequest"/> when frustration keeps rising.
 /// </summary>
-public sealed partial class LayersDialog : CaseDialog
+public sealed class LayersDialog : CaseDialog
 {
     private readonly SupportServices _services;
 
@@ -72,7 +71,7 @@ public sealed partial class LayersDialog : CaseDialog
         }
 
         // "How long will this take?" or "what are my options?" wants the fix: what it is and how long it takes come next, with the remedies.
-        if (AsksHowLong().IsMatch(answer))
+        if (PushbackReader.AsksAboutTheFix(answer))
         {
             await Voice.SayFreshAsync(step.Context, SupportPrompts.LayersHowLong, supportCase, cancellationToken).ConfigureAwait(false);
             return await step.EndDialogAsync(null, cancellationToken).ConfigureAwait(false);
@@ -159,7 +158,4 @@ public sealed partial class LayersDialog : CaseDialog
         public int Why { get; set; }
     }
 
-    /// <summary>"how long will this take?", "when will it be sorted", "how soon can you fix it", "what are my options?".</summary>
-    [GeneratedRegex(@"^\W*(?:(?:ok(?:ay)?|so|and|but|well|just)\b[\s,]*)*(?:how\s+(?:long|soon|quickly)|when\s+(?:will|would|can|do|does|is|are)\b|what(?:'?s|\s+is)\s+the\s+difference|what\s+are\s+(?:my|the)\s+options)[^.!]*\??\W*$", RegexOptions.IgnoreCase)]
-    private static partial Regex AsksHowLong();
 }

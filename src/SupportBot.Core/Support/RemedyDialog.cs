@@ -1,10 +1,8 @@
-using System.Text.RegularExpressions;
 using SupportBot.Core.Activities;
 using SupportBot.Core.Cases;
 using SupportBot.Core.Dialogs;
 using SupportBot.Core.Dialogs.Prompts;
 using SupportBot.Core.Handoff;
-using SupportBot.Core.PromptFiles;
 using SupportBot.Core.Understanding;
 using SupportBot.Core.Understanding.Entities;
 
@@ -21,7 +19,7 @@ namespace SupportBot.Core.Support;
 /// out (<see cref="FulfilmentHandler"/>), and the dialog ends with <see cref="ConversationDone"/> until then. Ends with
 /// a <see cref="HandoffRequest"/> when a colleague must approve it, honestly saying why.
 /// </summary>
-public sealed partial class RemedyDialog : CaseDialog
+public sealed class RemedyDialog : CaseDialog
 {
     private readonly SupportServices _services;
 
@@ -87,7 +85,7 @@ public sealed partial class RemedyDialog : CaseDialog
     private async Task<bool> AnswerQuestionsAsync(PromptValidatorContext<FoundChoice> prompt, CancellationToken cancellationToken)
     {
         var text = prompt.Context.Activity.Text ?? string.Empty;
-        if (!AsksAboutRemedies().IsMatch(text.Trim()))
+        if (!PushbackReader.AsksAboutTheFix(text))
         {
             return prompt.Recognized.Succeeded;
         }
@@ -98,7 +96,7 @@ public sealed partial class RemedyDialog : CaseDialog
         var about = string.Join(' ', (named.Count > 0 ? named : offered)
             .Select(c => _services.Catalog.Remedies[c.Value])
             .Where(r => r.About.Length > 0)
-            .Select(r => $"{Capitalize(r.Title)}: {PromptCatalog.Fill(SupportPrompts.NextSteps, r.About, new Dictionary<string, string?>(StringComparer.Ordinal) { ["name"] = supportCase.FirstName, ["amount"] = supportCase.RemedyAmount()?.ToString() }).TrimEnd('.')}."));
+            .Select(r => $"{Capitalize(r.Title)}: {RemedyFacts.Wording(r.About, supportCase, supportCase.RemedyAmount()).TrimEnd('.')}."));
         if (about.Length == 0)
         {
             return prompt.Recognized.Succeeded;
@@ -236,11 +234,7 @@ public sealed partial class RemedyDialog : CaseDialog
             return await step.EndDialogAsync(new ConversationDone(), cancellationToken).ConfigureAwait(false);
         }
 
-        var nextSteps = PromptCatalog.Fill(SupportPrompts.NextSteps, remedy.NextSteps, new Dictionary<string, string?>(StringComparer.Ordinal)
-        {
-            ["name"] = supportCase.FirstName,
-            ["amount"] = supportCase.RemedyAmount()?.ToString(),
-        });
+        var nextSteps = RemedyFacts.Wording(remedy.NextSteps, supportCase, supportCase.RemedyAmount());
         await Voice.SayAsync(step.Context, SupportPrompts.RemedyGranted, supportCase, cancellationToken, ("remedy", remedy.Title), ("next_steps", nextSteps)).ConfigureAwait(false);
         return await step.EndDialogAsync(null, cancellationToken).ConfigureAwait(false);
     }
@@ -273,9 +267,6 @@ public sealed partial class RemedyDialog : CaseDialog
     /// <summary>"No" or "none of these" to the remedies offered: something else, in their own words.</summary>
     private static readonly string[] NoneOfThese = ["no", "nope", "none", "neither", "none of these", "none of them", "none of those", "not those", "nothing", "other", "something different"];
 
-    /// <summary>"how long does it take", "and when would I get it?", "do I have to send it back", "what's the difference?"</summary>
-    [GeneratedRegex(@"^(?:(?:ok(?:ay)?|and|so|but|well|hmm+|um+|right|sorry|wait)\b[\s,.!]*)*(?:how\s+(?:long|soon|quickly|fast|many\s+days)|when\s+(?:will|would|do|does|can|should|is|are)\b|what\s+happens|what(?:'?s|\s+is)\s+the\s+difference|which\s+(?:one\s+)?is\s+(?:faster|quicker|better|best)|(?:do|would|will)\s+i\s+(?:have|need)\s+to|does\s+(?:it|that|this)\s+(?:take|mean|include|cost)|how\s+does\s+(?:it|that|this|the\s+\w+)\s+work)\b", RegexOptions.IgnoreCase)]
-    private static partial Regex AsksAboutRemedies();
 
     private static string Capitalize(string text) => text.Length == 0 ? text : char.ToUpperInvariant(text[0]) + text[1..];
 

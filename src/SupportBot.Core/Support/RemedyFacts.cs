@@ -1,5 +1,7 @@
 using System.Text.RegularExpressions;
 using SupportBot.Core.Cases;
+using SupportBot.Core.PromptFiles;
+using SupportBot.Core.Understanding.Entities;
 
 namespace SupportBot.Core.Support;
 
@@ -101,4 +103,18 @@ public static partial class RemedyFacts
 
     [GeneratedRegex(@"[^\s@\[\]]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}")]
     private static partial Regex EmailAddress();
+
+    /// <summary>
+    /// A remedy's wording (<c>asked</c>, <c>done</c>, <c>next_steps</c>, <c>about</c>) filled for the case: the customer's
+    /// first name and <paramref name="amount"/>, what it pays with its currency.
+    /// </summary>
+    public static string Wording(string text, SupportCase supportCase, MoneyAmount? amount)
+    {
+        ArgumentNullException.ThrowIfNull(supportCase);
+        return PromptCatalog.Fill(SupportPrompts.NextSteps, text, new Dictionary<string, string?>(StringComparer.Ordinal)
+        {
+            ["name"] = supportCase.FirstName,
+            ["amount"] = amount?.ToString(),
+        });
+    }
 }

@@ -66,7 +66,7 @@ public static class SupportPrompts
     public const string StartOver = "closing.start_over";
 
     /// <summary>
-    /// The variables a remedy's wording in <c>dialogs/catalog/remedies.yaml</c> (<c>next_steps</c>, <c>asked</c>,
+    /// The variables a remedy's wording in <c>dialogs/catalog/remedies.yaml</c> (<c>next_steps</c>, <c>about</c>, <c>asked</c>,
     /// <c>done</c>) may use, checked and filled as a prompt's are: the customer's first name and the amount the remedy
     /// is for.
     /// </summary>

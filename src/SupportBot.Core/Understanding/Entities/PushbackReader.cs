@@ -31,6 +31,13 @@ public static partial class PushbackReader
     /// </summary>
     public static bool AsksWhatNext(string? text) => OnlyThat(text, AsksWhatNextPhrase());
 
+    /// <summary>
+    /// Whether <paramref name="text"/> opens by asking how the fix would go: how long it takes, what happens, what
+    /// the options are or how they differ ("ok and how long does it take", "do I have to send it back?", "what are my
+    /// options?"). At the choice of remedy it is answered from the remedies; asked at "anything else?" it wants the fix.
+    /// </summary>
+    public static bool AsksAboutTheFix(string? text) => !string.IsNullOrWhiteSpace(text) && AboutTheFix().IsMatch(text.Trim());
+
     private static bool OnlyThat(string? text, Regex phrase)
     {
         if (string.IsNullOrWhiteSpace(text))
@@ -71,6 +78,9 @@ public static partial class PushbackReader
         + @"|\bhow\s+(?:are|will|can)\s+(?:you|u)\s+(?:going\s+to\s+)?(?:fix|sort|solve)\s+(?:it|this|that)(?:\s+out)?|\bwhat\s+(?:happens|now)(?:\s+(?:now|next))?(?=\s*\?)|\bwhat'?s\s+next\b",
         RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex AsksWhatNextPhrase();
+
+    [GeneratedRegex(@"^(?:(?:ok(?:ay)?|and|so|but|well|just|hmm+|um+|right|sorry|wait)\b[\s,.!]*)*(?:how\s+(?:long|soon|quickly|fast|many\s+days)|when\s+(?:will|would|do|does|can|should|is|are)\b|what\s+happens\s+(?:now|next|then|after|if|with|to)\b|what(?:'?s|\s+is)\s+the\s+difference|what\s+are\s+(?:my|the)\s+options|which\s+(?:one\s+)?is\s+(?:faster|quicker|better|best)|(?:do|would|will)\s+i\s+(?:have|need)\s+to|does\s+(?:it|that|this)\s+(?:take|mean|include|cost)|how\s+does\s+(?:it|that|this|the\s+\w+)\s+work)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex AboutTheFix();
 
     [GeneratedRegex(@"[\p{L}\d']+", RegexOptions.CultureInvariant)]
     private static partial Regex Words();

@@ -45,4 +45,19 @@ public sealed class PushbackReaderTests
     {
         Assert.Equal(expected, PushbackReader.AsksWhatNext(text));
     }
+
+    [Theory]
+    [InlineData("ok and how long does it take", true)]
+    [InlineData("how long will this take?", true)]
+    [InlineData("do I have to send the broken one back?", true)]
+    [InlineData("what's the difference?", true)]
+    [InlineData("what are my options?", true)]
+    [InlineData("what happens after I pick one?", true)]
+    [InlineData("what happens is it freezes", false)]
+    [InlineData("the app logs me out too", false)]
+    [InlineData("I waited how long? three weeks", false)]
+    public void AsksAboutTheFix_HowTheFixWouldGo(string text, bool expected)
+    {
+        Assert.Equal(expected, PushbackReader.AsksAboutTheFix(text));
+    }
 }

@@ -173,9 +173,9 @@ public sealed class ClarifyDialog : CaseDialog
             return await step.PromptAsync(Text, Voice.Ask(step.Context, SupportPrompts.Why(question), supportCase), cancellationToken).ConfigureAwait(false);
         }
 
-        if (PushbackReader.AsksWhatNext(answer))
+        if (PushbackReader.AsksWhatNext(answer) || PushbackReader.AsksAboutTheFix(answer))
         {
-            // "What can you actually do about it?" is a question to answer, never what happens or what was tried.
+            // "What can you actually do about it?" or "how long will this take?" is a question to answer, never what happens or what was tried.
             // Once: what the bot will do, and the question again; asked again, straight to the fix.
             if (pending.Explained)
             {

@@ -118,8 +118,7 @@ public static class CaseAmounts
     public static void TakeCharge(SupportCase supportCase, string? text, string defaultCurrency)
     {
         ArgumentNullException.ThrowIfNull(supportCase);
-        var amounts = MoneyReader.Read(text, defaultCurrency);
-        if (supportCase.Amount is not null || (amounts.FirstOrDefault(a => !a.IsSideCharge()) ?? (amounts.Count > 0 ? amounts[0] : null)) is not { } charge)
+        if (supportCase.Amount is not null || Charge(MoneyReader.ReadReply(text, defaultCurrency)) is not { } charge)
         {
             return;
         }
@@ -130,6 +129,13 @@ public static class CaseAmounts
         {
             supportCase.DeliveryFee = null;
         }
+    }
+
+    /// <summary>Of the amounts in a reply to "how much was the charge?", the charge: the first that is not a fee, else the first.</summary>
+    public static MoneyAmount? Charge(IReadOnlyList<MoneyAmount> amounts)
+    {
+        ArgumentNullException.ThrowIfNull(amounts);
+        return amounts.FirstOrDefault(a => !a.IsSideCharge()) ?? (amounts.Count > 0 ? amounts[0] : null);
     }
 
     /// <summary>A delivery fee or other charge, kept beside the item's amount for the brief (and the first delivery fee for a delivery refund).</summary>

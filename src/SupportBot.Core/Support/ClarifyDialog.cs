@@ -72,7 +72,9 @@ public sealed class ClarifyDialog : CaseDialog
             return corrected;
         }
 
-        var found = SlotReader.Read(question, answer, step.Context.TimeProvider.GetUtcNow(), _services.Options.Currency);
+        var found = question == "amount"
+            ? CaseAmounts.Charge(MoneyReader.ReadReply(answer, _services.Options.Currency)) is { } charge ? new SlotValue(charge.ToString(), charge.Text) : null
+            : SlotReader.Read(question, answer, step.Context.TimeProvider.GetUtcNow(), _services.Options.Currency);
         if (found is null && await NotAnAnswerAsync(step, supportCase, pending, answer, cancellationToken).ConfigureAwait(false) is { } handled)
         {
             return handled;

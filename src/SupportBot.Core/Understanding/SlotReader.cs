@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using SupportBot.Core.Cases;
 using SupportBot.Core.Understanding.Entities;
 
 namespace SupportBot.Core.Understanding;
@@ -36,8 +37,7 @@ public static partial class SlotReader
                 return DateReader.Read(text, now, monthFirst) is [var date, ..] ? new SlotValue(date.Text.Trim(), date.Text.Trim()) : null;
             case "amount":
                 // Asked "how much was the charge?", a fee is the charge: only when nothing else is named does it answer.
-                var amounts = MoneyReader.Read(text, currency);
-                return (amounts.FirstOrDefault(a => !a.IsSideCharge()) ?? (amounts.Count > 0 ? amounts[0] : null)) is { } amount ? new SlotValue(amount.ToString(), amount.Text) : null;
+                return CaseAmounts.Charge(MoneyReader.Read(text, currency)) is { } amount ? new SlotValue(amount.ToString(), amount.Text) : null;
             case "product":
             case "device":
                 return Product(text, preferDevice: question == "device");

@@ -50,16 +50,23 @@ public static partial class MoneyReader
     /// <summary>
     /// The amounts in a reply to "how much was it?": those <see cref="Read"/> finds, and when it finds none, the first
     /// bare number ("89", "it was 89", "about 89.50") in the default currency; never an order number, a date or a count.
+    /// Of a change ("it was 45 now it's 90", "from £45 to £90") the later figure comes first: it is what was charged.
     /// </summary>
     public static IReadOnlyList<MoneyAmount> ReadReply(string? text, string defaultCurrency)
     {
         var found = Read(text, defaultCurrency);
+        if (found.Count > 1 && Change().IsMatch(text.AsSpan(found[0].Start + found[0].Text.Length)))
+        {
+            return [found[1], found[0], .. found.Skip(2)];
+        }
+
         if (found.Count > 0 || string.IsNullOrEmpty(text))
         {
             return found;
         }
 
         var orders = OrderNumberReader.Read(text).Where(o => o.Labelled).ToList();
+        MoneyAmount? first = null;
         foreach (Match match in Bare().Matches(text))
         {
             var number = match.Groups["n"];
@@ -69,10 +76,25 @@ public static partial class MoneyReader
             }
 
             var amount = new MoneyAmount { Value = value, Currency = Fallback(defaultCurrency), Text = number.Value, Start = number.Index, CurrencyWritten = false };
-            return [MoneyPurposeReader.Describe(text, amount)];
+            if (first is null)
+            {
+                first = amount;
+
+                // "It was 45 now it's 90", "went from 45 to 90": the charge asked about is the later figure.
+                if (Change().IsMatch(text.AsSpan(number.Index + number.Length)))
+                {
+                    continue;
+                }
+            }
+            else
+            {
+                first = amount;
+            }
+
+            break;
         }
 
-        return [];
+        return first is null ? [] : [MoneyPurposeReader.Describe(text, first)];
     }
 
     /// <summary>The first amount in <paramref name="text"/>, or null (<see cref="Read"/>).</summary>
@@ -216,6 +238,10 @@ public static partial class MoneyReader
         @"(?<![\w.,/:#-])" + Number + @"(?![\w/:%-]|\s*(?:%|percent\b|times\b|x\b|days?\b|weeks?\b|months?\b|years?\b|hours?\b|hrs?\b|minutes?\b|mins?\b|items?\b|pieces?\b|units?\b))",
         RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture)]
     private static partial Regex Bare();
+
+    /// <summary>What follows the old figure of a change: "now it's 90", "to 90", "last month and 90 this month".</summary>
+    [GeneratedRegex(@"^[^\d]{0,30}?\b(?:now|(?<!used\s)to|this\s+(?:month|time|bill|year)|instead|then|became|jumped|went\s+up|(?:last|previous)\s+(?:month|time|bill|year)\s*(?:and|but|,))\b[^\d]{0,20}\d", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex Change();
 
     [GeneratedRegex(
         @"(?<![\w.,$£€])(?<n>\d+\.\d{2})(?=\s*(?:each|apiece|per\s+(?:item|month|charge|unit|piece)|a\s+(?:month|year|piece|time)|monthly)\b)",

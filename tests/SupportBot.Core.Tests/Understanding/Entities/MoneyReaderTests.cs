@@ -202,6 +202,12 @@ public sealed class MoneyReaderTests
     [InlineData("about 89.99 I think", 89.99, "USD")]
     [InlineData("89 quid", 89, "GBP")]
     [InlineData("it was 89, order 4471", 89, "USD")]
+    [InlineData("it was 45 now its 90", 90, "USD")]
+    [InlineData("went from 45 to 90", 90, "USD")]
+    [InlineData("it was £45, now it's £90", 90, "GBP")]
+    [InlineData("45 last month and 90 this month", 90, "USD")]
+    [InlineData("90, it used to be 45", 90, "USD")]
+    [InlineData("it was 89, I tried to call twice", 89, "USD")]
     public void ReadReply_HowMuchWasIt_ABareNumberIsTheAmount(string text, double value, string currency)
     {
         var amount = MoneyReader.ReadReply(text, "USD")[0];

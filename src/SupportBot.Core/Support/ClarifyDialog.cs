@@ -229,6 +229,16 @@ public sealed class ClarifyDialog : CaseDialog
             return await GoOnAsync(step, supportCase, answer, cancellationToken).ConfigureAwait(false);
         }
 
+        // "Also the app keeps logging me out" to "when was this?": another problem, kept for the fix and said back; the question stays open.
+        if (!FreeText.Contains(question) && !pending.AskedAgain && ComplaintReader.AnotherProblem(answer) is { } another)
+        {
+            pending.AskedAgain = true;
+            supportCase.UnderlyingIssues.Add(PiiMasker.Mask(another));
+            await _services.TakeAmountsAsync(step.Context, supportCase, answer, cancellationToken).ConfigureAwait(false);
+            await Voice.SayFreshAsync(step.Context, SupportPrompts.AcknowledgeLayer, supportCase, cancellationToken, ("issue", ComplaintReader.Mirror(another))).ConfigureAwait(false);
+            return await step.PromptAsync(Text, Voice.Ask(step.Context, question == "order_number" ? SupportPrompts.OrderNumberAgain : SupportPrompts.Again(question), supportCase), cancellationToken).ConfigureAwait(false);
+        }
+
         // Where any words may answer ("what have you tried?", "which app is it?"), a reply that answers something
         // else instead ("the router", "my internet keeps dropping") goes to that; "it's my gmail" names the account,
         // whatever product it also names, and "every evening" says when.

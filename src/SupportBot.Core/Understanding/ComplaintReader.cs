@@ -255,6 +255,16 @@ public static partial class ComplaintReader
     public static bool OnlyVents(string? text) =>
         !string.IsNullOrWhiteSpace(text) && Venting().IsMatch(text) && !SlotWords().IsMatch(text);
 
+    /// <summary>
+    /// The other problem a reply opens with "also", "plus", "oh and" or "another thing" ("also the app keeps logging me
+    /// out" gives "the app keeps logging me out"), or null when it opens with none of them.
+    /// </summary>
+    public static string? AnotherProblem(string? text)
+    {
+        var match = Another().Match(text ?? string.Empty);
+        return match.Success && IsMirrorable(match.Groups["rest"].Value) ? match.Groups["rest"].Value.Trim() : null;
+    }
+
     /// <summary>Whether kind words turn to a problem ("I love the app, but it keeps crashing").</summary>
     public static bool TurnsToAProblem(string? text) => !string.IsNullOrWhiteSpace(text) && ButProblem().IsMatch(text);
 
@@ -458,6 +468,9 @@ public static partial class ComplaintReader
     /// <summary>Words of something done or seen: "I restarted it", "it says error", "called twice".</summary>
     [GeneratedRegex(@"\b(tried|restart\w*|reboot\w*|reinstall\w*|reset|called|phoned|rang|emailed|contacted|chatted|messaged|wrote|unplugged|updated|cleared|error|says|message|crash\w*|freez\w*|blank|screen|code|logs?\s+me\s+out|won'?t|doesn'?t|can'?t|stuck|loading)\b", RegexOptions.IgnoreCase)]
     private static partial Regex SlotWords();
+
+    [GeneratedRegex(@"^\s*(?:oh\s+)?(?:and\s+)?(?:also|plus|another thing( is)?|one more thing|on top of (?:that|this|it)|btw|by the way|besides(?: that| this)?|what'?s more|not only that(?: but)?)\b[\s,:;.-]*(?<rest>\S.*)$", RegexOptions.IgnoreCase | RegexOptions.Singleline)]
+    private static partial Regex Another();
 
     [GeneratedRegex(@"\b(but|however|although|though|except|apart from|unfortunately|problem|issue|broken|bug|crash\w*|error|not working|doesn'?t work|can'?t|cannot|won'?t|never|still|wrong)\b", RegexOptions.IgnoreCase)]
     private static partial Regex ButProblem();

@@ -191,4 +191,18 @@ public sealed class ComplaintReaderTests
     {
         Assert.Equal(expected, ComplaintReader.ReadsAsQuestion(text));
     }
+
+    [Theory]
+    [InlineData("also the app keeps logging me out", "the app keeps logging me out")]
+    [InlineData("Oh and another thing, the invoice has the wrong address on it", "the invoice has the wrong address on it")]
+    [InlineData("plus my parcel from last week never came", "my parcel from last week never came")]
+    [InlineData("btw the tracking link doesn't work", "the tracking link doesn't work")]
+    [InlineData("last friday", null)]
+    [InlineData("also", null)]
+    [InlineData("the app also crashes", null)]
+    [InlineData("also no idea", null)]
+    public void AnotherProblem_OpensWithAlso(string text, string? expected)
+    {
+        Assert.Equal(expected, ComplaintReader.AnotherProblem(text));
+    }
 }

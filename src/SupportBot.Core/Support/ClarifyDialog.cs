@@ -360,7 +360,7 @@ public sealed class ClarifyDialog : CaseDialog
         {
             supportCase.Answers.Add(new ClarifyingAnswer(question, QuestionText(question), PiiMasker.Mask(said.Value)));
             TakeCharge(supportCase, question, text);
-            await Voice.SayFreshAsync(step.Context, SupportPrompts.AlreadyTold, supportCase, cancellationToken, ("said", PiiMasker.Mask(ComplaintReader.Mirror(said.Words) is { Length: > 0 } words ? words : said.Value))).ConfigureAwait(false);
+            await Voice.SayFreshAsync(step.Context, SupportPrompts.AlreadyTold, supportCase, cancellationToken, ("said", PiiMasker.Mask(ComplaintReader.SayBack(said.Words) is { Length: > 0 } words ? words : said.Value))).ConfigureAwait(false);
             return await step.ReplaceDialogAsync(StepsId, null, cancellationToken).ConfigureAwait(false);
         }
 

@@ -156,7 +156,7 @@ public sealed class ComplaintDialog : CaseDialog
             return await step.ReplaceDialogAsync(StepsId, new ComplaintStart(Praised: true), cancellationToken).ConfigureAwait(false);
         }
 
-        supportCase.Mirrored = ComplaintReader.Mirror(PiiMasker.Mask(complaint));
+        supportCase.Mirrored = ComplaintReader.Mirror(PiiMasker.Mask(complaint), complaint: true);
         await _services.TakeAmountsAsync(step.Context, supportCase, complaint, cancellationToken).ConfigureAwait(false);
         var question = _services.AsksQuestion(complaint, reading, category, mood);
 

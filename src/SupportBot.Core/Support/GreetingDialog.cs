@@ -2,6 +2,7 @@ using SupportBot.Core.Activities;
 using SupportBot.Core.Cases;
 using SupportBot.Core.Dialogs;
 using SupportBot.Core.Understanding;
+using SupportBot.Core.Understanding.Entities;
 
 namespace SupportBot.Core.Support;
 
@@ -99,7 +100,10 @@ public sealed class GreetingDialog : CaseDialog
             return new ComplaintStart(WantsPerson: true);
         }
 
-        return ComplaintReader.IsMirrorable(text) ? new ComplaintStart(text) : null;
+        // "ok my parcel never arrived" or "#godaddy need help logging in" tells the problem after what opens it; so does
+        // a first message that also says it told us before.
+        var told = ComplaintReader.WithoutFiller(text);
+        return ComplaintReader.IsMirrorable(told) || ComplaintReader.IsMirrorable(AlreadyToldReader.Read(told)?.Rest) ? new ComplaintStart(text) : null;
     }
 
     /// <summary>What the first message told, carried to the complaint part.</summary>

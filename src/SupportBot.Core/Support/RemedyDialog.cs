@@ -190,7 +190,7 @@ public sealed class RemedyDialog : CaseDialog
         // Only the amount stands between the customer and their money: ask for it, for the thing the remedy pays for.
         step.GetState<AmountAsked>().Asked = true;
         var item = ItemNamed(supportCase, remedy, step.Context.TimeProvider.GetUtcNow());
-        var prompt = Voice.Ask(step.Context, SupportPrompts.AskAmount, supportCase, ("item", item is null ? null : ComplaintReader.Mirror(item.Words)), ("remedy", remedy.Title));
+        var prompt = Voice.Ask(step.Context, SupportPrompts.AskAmount, supportCase, ("item", item is null ? null : ComplaintReader.SayBack(item.Words)), ("remedy", remedy.Title));
         return await step.PromptAsync(Text, prompt, cancellationToken).ConfigureAwait(false);
     }
 

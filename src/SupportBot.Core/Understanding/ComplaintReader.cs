@@ -93,9 +93,17 @@ public static partial class ComplaintReader
         ["haven't"] = "you",
         ["havent"] = "you",
         ["keep"] = "you",
+        ["need"] = "you",
         ["been"] = "you've",
         ["having"] = "you're",
         ["trying"] = "you're",
+    };
+
+    /// <summary>Words that start a new part of a sentence: a phrase cut just before one still ends whole.</summary>
+    private static readonly HashSet<string> ClauseGoesOn = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "in", "on", "for", "with", "at", "from", "after", "before", "during", "since", "because", "when", "and", "but", "so",
+        "while", "which", "until", "though", "although", "despite", "without", "via",
     };
 
     /// <summary>Words after which the customer's "you" (the company) is an object: "I told you" becomes "you told us".</summary>
@@ -104,6 +112,9 @@ public static partial class ComplaintReader
         "to", "for", "with", "from", "at", "by", "of", "about", "than", "on", "told", "tell", "asked", "ask", "called", "call",
         "emailed", "email", "paid", "pay", "sent", "send", "contacted", "contact", "messaged", "message", "rang", "phoned",
         "gave", "give", "trusted", "trust", "chose", "picked", "reached", "reach", "wrote", "dm'd", "dmed", "tweeted",
+        "sell", "sold", "selling", "owe", "owed", "show", "showed", "let", "want", "need", "help", "helped", "thank", "thanked", "bill",
+        "billed", "warn", "warned", "remind", "reminded", "inform", "informed", "follow", "followed", "love", "loved", "hate", "like",
+        "recommend", "recommended", "leave", "left", "beg", "begging", "into", "over", "without", "against", "upon", "towards",
     };
 
     /// <summary>Words that start or fill a sentence, never a name.</summary>
@@ -128,23 +139,34 @@ public static partial class ComplaintReader
     /// <summary>
     /// The customer's problem turned to face them, for empathy lines: first clause or sentence, pronouns flipped,
     /// shouting lowered, trailing punctuation and greetings dropped, at most about 90 characters. Empty when there is
-    /// nothing safe to say back: a question ("where is my parcel?"), a request ("fix the app now"), an insult or a threat.
+    /// nothing safe to say back: a question ("where is my parcel?"), a request ("fix the app now"), an insult or a threat,
+    /// swearing or sarcasm, a phrase that could only be cut mid-thought, or one that is not a problem (see
+    /// <see cref="Speakable"/>). A <paramref name="complaint"/> (the first thing they told) must name a problem in
+    /// words ("you purchased a printer for your office" and "playing on Xbox one" set the scene).
     /// </summary>
-    public static string Mirror(string? text)
+    public static string Mirror(string? text, bool complaint = false) => Turn(text, safe: true, complaint);
+
+    /// <summary>
+    /// What the customer wrote turned to face them, as <see cref="Mirror"/> turns it but said back whatever it is: a
+    /// thing's name ("the Nordlys lamp") or what they told before ("since the update").
+    /// </summary>
+    public static string SayBack(string? text) => Turn(text, safe: false, complaint: false);
+
+    private static string Turn(string? text, bool safe, bool complaint)
     {
         if (string.IsNullOrWhiteSpace(text))
         {
             return string.Empty;
         }
 
-        var first = ProblemSentence(Unspaced(text.Trim()));
+        var first = ProblemSentence(Unspaced(WithoutFiller(text.Trim().Replace('\u2019', '\''))));
         if (first.TrimEnd('!', '.', ' ').EndsWith('?') || AsksWhy().IsMatch(first))
         {
             // "Why is my laptop possessed?" asks; turned to face the customer it says nothing ("why is your laptop possessed").
             return string.Empty;
         }
 
-        if ((SignalReader.Read(first) & (FeelingSignal.Insult | FeelingSignal.Threat)) != 0)
+        if ((SignalReader.Read(first) & (safe ? FeelingSignal.Insult | FeelingSignal.Threat | FeelingSignal.Profanity | FeelingSignal.Sarcasm : FeelingSignal.Insult | FeelingSignal.Threat)) != 0)
         {
             // "You people are useless and I'm cancelling": said back, an insult or a threat puts words in our mouth.
             return string.Empty;
@@ -173,6 +195,7 @@ public static partial class ComplaintReader
         }
 
         var length = 0;
+        var cut = false;
         for (var i = start; i < words.Length; i++)
         {
             var word = words[i];
@@ -201,6 +224,8 @@ public static partial class ComplaintReader
 
             if (length + turned.Length > MaxMirrorLength)
             {
+                // Cut before "in", "because", "and"…, the phrase kept ends where a part of the sentence ends.
+                cut = !ClauseGoesOn.Contains(core);
                 break;
             }
 
@@ -208,13 +233,75 @@ public static partial class ComplaintReader
             length += turned.Length + tail.Length + 1;
         }
 
-        // Only a phrase cut short can end mid-thought ("nobody answers your"); a whole clause ends where the customer ended it ("sick of it").
-        while (kept.Count > 1 && kept.Count < words.Length - start && Dangling.Contains(kept[^1].TrimEnd(',', '!', '.', '?', ';', ':')))
+        // A phrase cut short ends at the last clause it holds whole ("your airpods aren't working and you're ready to…"
+        // says "your airpods aren't working"), never mid-thought ("it now doesn't").
+        if (safe && cut && !CutAtClause(kept))
+        {
+            return string.Empty;
+        }
+
+        while (kept.Count > 1 && kept.Count < words.Length - start + (kept.Count > 0 && Unsaid.ContainsKey(opener) ? 1 : 0) && (Dangling.Contains(kept[^1].TrimEnd(',', '!', '.', '?', ';', ':')) || ClauseGoesOn.Contains(kept[^1].TrimEnd(',', ';', ':'))))
         {
             kept.RemoveAt(kept.Count - 1);
         }
 
-        return string.Join(' ', kept).TrimEnd(',', '!', '.', '?', ';', ':', ' ');
+        var phrase = string.Join(' ', kept).TrimEnd(',', '!', '.', '?', ';', ':', ' ', '-');
+        return !safe || (Speakable(phrase) && (!complaint || ProblemWords().IsMatch(phrase))) ? phrase : string.Empty;
+    }
+
+    /// <summary>Shortens <paramref name="kept"/> to its last whole clause of three words or more; false when it has none.</summary>
+    private static bool CutAtClause(List<string> kept)
+    {
+        for (var at = kept.Count - 1; at >= 3; at--)
+        {
+            if (kept[at].ToLowerInvariant() is "and" or "but" or "so" or "because" or "cause" or "which" or "when" or "since" or "while" or "as")
+            {
+                kept.RemoveRange(at, kept.Count - at);
+                return true;
+            }
+
+            if (kept[at - 1].EndsWith(',') || kept[at - 1].EndsWith(';'))
+            {
+                kept.RemoveRange(at, kept.Count - at);
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// Whether a phrase turned to face the customer is safe to say back: three words or more (a problem when it tells what they did), in
+    /// words of ours to say (no swearing, sarcasm, emoji, hashtags or a question), and not the customer's own mishap
+    /// ("you dropped your laptop" said after "I'm sorry we let you down" would blame us for it, or them).
+    /// </summary>
+    private static bool Speakable(string phrase)
+    {
+        if (phrase.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length < 3 || !char.IsLetterOrDigit(phrase[0]) || (!ProblemWords().IsMatch(phrase) && OwnDoing().IsMatch(phrase))
+            || phrase.Contains(" .", StringComparison.Ordinal) || phrase.Contains(" ,", StringComparison.Ordinal) || phrase.Contains("--", StringComparison.Ordinal)
+            || phrase.StartsWith("y ", StringComparison.OrdinalIgnoreCase) || Broken().IsMatch(phrase)
+            || QuestionStart().IsMatch(phrase) || OwnMishap().IsMatch(phrase) || LeftFirstPerson().IsMatch(phrase))
+        {
+            return false;
+        }
+
+        if (phrase.Any(c => char.IsSurrogate(c) || c is '#' or '@' or '\u2764' or '\u263A' or '\u2639'))
+        {
+            return false;
+        }
+
+        return (SignalReader.Read(phrase) & (FeelingSignal.Profanity | FeelingSignal.Sarcasm | FeelingSignal.Insult | FeelingSignal.Threat)) == 0;
+    }
+
+    /// <summary>
+    /// <paramref name="text"/> without what opens it before the problem: "ok", "okay so", "yes", "well", hashtags and
+    /// handles ("#godaddy need help logging in" is "need help logging in"). Unchanged when nothing follows.
+    /// </summary>
+    public static string WithoutFiller(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var match = Filler().Match(text);
+        return match.Success && match.Length > 0 && match.Length < text.Trim().Length ? text[match.Length..].Trim() : text;
     }
 
     /// <summary>
@@ -459,6 +546,23 @@ public static partial class ComplaintReader
     [GeneratedRegex(@"^(hi|hello|hey)?[,!. ]*(where|what|why|how|when|who|which|is|are|can|could|will|would|do|does|did|has|have)\b", RegexOptions.IgnoreCase)]
     private static partial Regex QuestionStart();
 
+    [GeneratedRegex(@"^\s*(?:(?:[#@]\w+|ok(?:ay)?|k|yes|yeah|yep|well|right|alright|um+|uh+|hmm+)(?![\w'])[\s,.!:;-]*)+", RegexOptions.IgnoreCase)]
+    private static partial Regex Filler();
+
+    [GeneratedRegex(@"^you(?:'ve)?\s+(?:(?:just|accidentally|stupidly|recently|apparently|somehow)\s+)*(?:dropped|spilled|spilt|broke|smashed|cracked|lost|forgot|deleted|sat\s+on|stepped\s+on|got\s+\w+\s+wet)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex OwnMishap();
+
+    /// <summary>A question inside ("…, why are we still charging you"), or a name left out ("an issue with and you need help").</summary>
+    [GeneratedRegex(@"\b(?:why|how|what|who|where)\s+(?:are|is|am|do|does|did|can|could|should|would|to)\b|\b(?:with|for|at|to|from|on|about|of|by)\s+(?:and|but|or|the\s+and)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex Broken();
+
+    /// <summary>What the customer did or has, said back: "you purchased a printer", "you've been using Google for years" set the scene.</summary>
+    [GeneratedRegex(@"^(?:you|you've|you're|you'd)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex OwnDoing();
+
+    [GeneratedRegex(@"(?:^|[\s,.;:])(?:I|I'm|I've|I'd|I'll|Im|Ive)(?=[\s,.;:!?]|$)")]
+    private static partial Regex LeftFirstPerson();
+
     [GeneratedRegex(@"^(yes|yeah|yep|yup|sure|ok|okay|no|nope)\b", RegexOptions.IgnoreCase)]
     private static partial Regex NotAnIssue();
 
@@ -482,7 +586,7 @@ public static partial class ComplaintReader
     private static partial Regex MetaSentence();
 
     /// <summary>Words that say something went wrong: a sentence without any only sets the scene ("I ordered a lamp on Monday").</summary>
-    [GeneratedRegex(@"\b(?:not|no|never|nothing|nobody|none|\w+n['’]t|dont|doesnt|didnt|cant|wont|isnt|wasnt|havent|hasnt|couldnt|wouldnt|arent|werent|cannot|still|again|yet|wrong|broken|broke|smashed|shattered|cracked|damaged|dented|faulty|defective|dead|died|missing|lost|late|delayed|stuck|error|crash\w*|freez\w*|fail\w*|problem|issue|bug|charged|overcharged|twice|double|refund\w*|cancel\w*|hacked|locked|blocked|suspended|rude|waiting|waited|keeps?|stopped|disappeared|gone|worse|worst|terrible|awful|useless|ridiculous|unacceptable|help)\b", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\b(?:not|no|never|nothing|nobody|none|\w+n['’]t|dont|doesnt|didnt|cant|wont|isnt|wasnt|havent|hasnt|couldnt|wouldnt|arent|werent|cannot|still|again|yet|wrong|broken|broke|smashed|shattered|cracked|damaged|dented|faulty|defective|dead|died|missing|lost|late|delayed|stuck|error|crash\w*|freez\w*|fail\w*|problem|issue|bug|unable|impossible|ignor\w*|glitch\w*|lag\w*|slow|blank|frozen|hack\w*|scam\w*|fraud\w*|unauthori[sz]ed|declined|rejected|denied|banned|disabled|expired|invalid|incorrect|anymore|randomly|suddenly|(?:logs?|logged|logging|signs?|signed|kicks?|kicked|kicking)\s+(?:\w+\s+)?out|charged|overcharged|twice|double|refund\w*|cancel\w*|hacked|locked|blocked|suspended|rude|waiting|waited|keeps?|stopped|disappeared|gone|worse|worst|terrible|awful|useless|ridiculous|unacceptable|help)\b", RegexOptions.IgnoreCase)]
     private static partial Regex ProblemWords();
 
     [GeneratedRegex(@"^(?:[\p{L}'-]+\.\s+){2,}[\p{L}'-]+\.?")]

@@ -205,4 +205,42 @@ public sealed class ComplaintReaderTests
     {
         Assert.Equal(expected, ComplaintReader.AnotherProblem(text));
     }
+
+    [Theory]
+    [InlineData("My AirPods aren't working and I'm ready to flip the fuck out")]
+    [InlineData("da fuck")]
+    [InlineData("It's such a joy to see that you STILL ignore supporting a product used by millions...soon to be hundreds of users.")]
+    [InlineData("I dropped my pavilion laptop tonight and the screen is black")]
+    [InlineData("can you explain why having got my iPhone 11 Pro wet it now doesn't work at all")]
+    [InlineData("I keep cancelling subscriptions, why are you still charging me")]
+    [InlineData("I purchased a printer for my office")]
+    [InlineData("I've tried so many times to reset my Minecraft password it's not even funny smhhh please help")]
+    [InlineData("I have an issue with and I need help")]
+    public void Mirror_NothingSafeToSayBack_IsEmpty(string complaint)
+    {
+        Assert.Equal(string.Empty, ComplaintReader.Mirror(complaint, complaint: true));
+    }
+
+    [Theory]
+    [InlineData("ok my parcel never arrived", "your parcel never arrived")]
+    [InlineData("#amazon my parcel never arrived", "your parcel never arrived")]
+    [InlineData("They try to sell you protection you didn\u2019t ask for", "they try to sell us protection we didn't ask for")]
+    [InlineData("My iPhone won\u2019t find the artist\u2019s music when I select a specific artist\u2019s music to download to my device", "your iPhone won't find the artist's music")]
+    [InlineData("I am unable to call the main support line because my phone isn't working", "you are unable to call the main support line")]
+    public void Mirror_Complaint_SaysBackAWholeCleanClause(string complaint, string expected)
+    {
+        Assert.Equal(expected, ComplaintReader.Mirror(complaint, complaint: true));
+    }
+
+    [Fact]
+    public void Mirror_AnswerToAnythingElse_NeedNotNameAProblemInWords()
+    {
+        Assert.Equal("the courier left it outside", ComplaintReader.Mirror("the courier left it outside"));
+    }
+
+    [Fact]
+    public void SayBack_AThingsName_TurnedToFaceThemEvenWhenShort()
+    {
+        Assert.Equal("your lamp", ComplaintReader.SayBack("my lamp"));
+    }
 }

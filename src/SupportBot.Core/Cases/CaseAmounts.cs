@@ -25,9 +25,10 @@ public static class CaseAmounts
             return null;
         }
 
-        // Most answers hold no money at all: only those that do are read for a correction (which reads every kind of value).
+        // Most answers hold no money at all: only those that do are read for a correction (which reads every kind of
+        // value), and those with a figure once an amount is known ("no, it was 19.99").
         var amounts = MoneyReader.Read(text, defaultCurrency);
-        if (amounts.Count == 0)
+        if (amounts.Count == 0 && (supportCase.Amount is null || !text.Any(char.IsAsciiDigit)))
         {
             return null;
         }
@@ -38,6 +39,11 @@ public static class CaseAmounts
         {
             Set(supportCase, corrected);
             return supportCase.AmountText();
+        }
+
+        if (amounts.Count == 0)
+        {
+            return null;
         }
 
         foreach (var amount in amounts)

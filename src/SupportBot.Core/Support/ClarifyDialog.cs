@@ -31,6 +31,13 @@ public sealed class ClarifyDialog : CaseDialog
         var category = _services.Catalog.Category(supportCase.Category ?? SupportCatalog.Other);
         foreach (var question in category.Questions.Where(q => !supportCase.WantsTheFix && supportCase.Answers.All(a => a.QuestionId != q)))
         {
+            // "It arrived smashed": there was nothing to try, and asking would only annoy.
+            if (question == "tried" && ComplaintReader.ArrivedDamaged(supportCase.Complaint))
+            {
+                supportCase.Answers.Add(new ClarifyingAnswer(question, QuestionText(question), "nothing: it arrived that way"));
+                continue;
+            }
+
             // Already answered in something the customer said: keep what it says, never ask again.
             if (SaidBefore(step, supportCase, question, loosely: false) is var (said, text))
             {

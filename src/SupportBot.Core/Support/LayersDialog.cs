@@ -37,6 +37,17 @@ public sealed class LayersDialog : CaseDialog
 
     private async Task<DialogTurnResult> RecordUnderlyingIssueAsync(WaterfallStepContext step, CancellationToken cancellationToken)
     {
+        // "No, it was 19.99" corrects the amount told before: never "no, nothing else". Said back, then asked again.
+        if (step.Result is string correcting && CorrectionReader.Read(correcting, step.Context.TimeProvider.GetUtcNow(), _services.Options.Currency) is { Amount: not null }
+            && await CaseAsync(step, cancellationToken).ConfigureAwait(false) is { Amount: { } before } corrected)
+        {
+            await _services.TakeAmountsAsync(step.Context, corrected, correcting, cancellationToken).ConfigureAwait(false);
+            if (corrected.Amount != before)
+            {
+                return await step.ReplaceDialogAsync(StepsId, new Round(Again: true), cancellationToken).ConfigureAwait(false);
+            }
+        }
+
         // "Yes, the app logs me out too" and "no, but the app logs me out" both tell more: the app.
         if (step.Result is not string reply || ComplaintReader.WithoutLeadingYes(reply) is var answer && (ComplaintReader.MeansNothingElse(answer) || ConfirmPrompt.Recognize(answer) is false))
         {

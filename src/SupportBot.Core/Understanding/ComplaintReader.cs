@@ -352,6 +352,12 @@ public static partial class ComplaintReader
         return match.Success && IsMirrorable(match.Groups["rest"].Value) ? match.Groups["rest"].Value.Trim() : null;
     }
 
+    /// <summary>
+    /// Whether the complaint says the thing arrived damaged or wrong ("the box was crushed and the lamp inside is
+    /// smashed", "it came cracked"): nothing for the customer to have tried.
+    /// </summary>
+    public static bool ArrivedDamaged(string? text) => !string.IsNullOrWhiteSpace(text) && Arrived().IsMatch(text);
+
     /// <summary>Whether kind words turn to a problem ("I love the app, but it keeps crashing").</summary>
     public static bool TurnsToAProblem(string? text) => !string.IsNullOrWhiteSpace(text) && ButProblem().IsMatch(text);
 
@@ -551,6 +557,9 @@ public static partial class ComplaintReader
 
     [GeneratedRegex(@"^you(?:'ve)?\s+(?:(?:just|accidentally|stupidly|recently|apparently|somehow)\s+)*(?:dropped|spilled|spilt|broke|smashed|cracked|lost|forgot|deleted|sat\s+on|stepped\s+on|got\s+\w+\s+wet)\b", RegexOptions.IgnoreCase)]
     private static partial Regex OwnMishap();
+
+    [GeneratedRegex(@"\b(?:arrived|came|delivered|turned\s+up|showed\s+up|got\s+here|opened\s+(?:it|the\s+box))\b[^.!?]{0,40}?\b(?:broken|smashed|shattered|cracked|crushed|damaged|dented|scratched|torn|in\s+pieces|leaking|missing|faulty|dead|defective|wrong)\b|\b(?:broken|smashed|shattered|cracked|crushed|damaged|dented|in\s+pieces)\b[^.!?]{0,30}?\b(?:on\s+arrival|when\s+it\s+(?:arrived|came)|out\s+of\s+the\s+box)\b|\bbox\s+was\s+(?:crushed|smashed|soaked|wet|ripped|torn|open)\b|\bdead\s+on\s+arrival\b|\bDOA\b", RegexOptions.IgnoreCase)]
+    private static partial Regex Arrived();
 
     /// <summary>A question inside ("…, why are we still charging you"), or a name left out ("an issue with and you need help").</summary>
     [GeneratedRegex(@"\b(?:why|how|what|who|where)\s+(?:are|is|am|do|does|did|can|could|should|would|to)\b|\b(?:with|for|at|to|from|on|about|of|by)\s+(?:and|but|or|the\s+and)\b", RegexOptions.IgnoreCase)]

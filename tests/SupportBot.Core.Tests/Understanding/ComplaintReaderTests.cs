@@ -243,4 +243,16 @@ public sealed class ComplaintReaderTests
     {
         Assert.Equal("your lamp", ComplaintReader.SayBack("my lamp"));
     }
+
+    [Theory]
+    [InlineData("the box was crushed and the lamp inside is smashed", true)]
+    [InlineData("my new kettle arrived with a cracked base, leaking everywhere", true)]
+    [InlineData("The blender I ordered arrived smashed, glass jug in pieces", true)]
+    [InlineData("it came with the wrong charger", true)]
+    [InlineData("my laptop screen cracked after a week", false)]
+    [InlineData("the app keeps crashing", false)]
+    public void ArrivedDamaged_NothingToHaveTried(string complaint, bool expected)
+    {
+        Assert.Equal(expected, ComplaintReader.ArrivedDamaged(complaint));
+    }
 }

@@ -22,9 +22,16 @@ public static partial class CorrectionReader
             return null;
         }
 
+        // "No, it was 19.99": a bare price counts when the customer corrects, never an order number ("no, it's 55120").
+        var amounts = MoneyReader.Read(text, defaultCurrency);
+        if (amounts.Count == 0 && Marker().IsMatch(text))
+        {
+            amounts = [.. MoneyReader.ReadReply(text, defaultCurrency).Where(a => a.Text.Contains('.', StringComparison.Ordinal) || a.Text.Contains(',', StringComparison.Ordinal) || (a.Value < 10000 && PriceWords().IsMatch(text)))];
+        }
+
         return From(
             text,
-            MoneyReader.Read(text, defaultCurrency),
+            amounts,
             DateReader.Read(text, now, monthFirst),
             OrderNumberReader.Read(text),
             ContactReader.Read(text),
@@ -113,4 +120,7 @@ public static partial class CorrectionReader
 
     [GeneratedRegex(@"\b(?:not|instead\s+of|rather\s+than|isn'?t|wasn'?t)\s+(?:the\s+|on\s+(?:the\s+)?)?$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex NotBefore();
+
+    [GeneratedRegex(@"\b(?:was|cost|costs|paid|pay|charged|price|priced)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex PriceWords();
 }

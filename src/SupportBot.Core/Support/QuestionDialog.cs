@@ -33,6 +33,17 @@ public sealed class QuestionDialog : CaseDialog
 
     private static bool SaysMore(string? text) => ConfirmPrompt.Recognize(text) is null && (ComplaintReader.IsMirrorable(text) || ComplaintReader.HasContact(text));
 
+    /// <summary>A further question in a reply to "did that answer it?" ("ok and can I return it after 30 days?"), or null.</summary>
+    private static string? AnotherQuestion(string? text)
+    {
+        var reply = ComplaintReader.WithoutFiller(text?.Trim() ?? string.Empty);
+        reply = reply.StartsWith("and ", StringComparison.OrdinalIgnoreCase) || reply.StartsWith("also ", StringComparison.OrdinalIgnoreCase) ? reply[(reply.IndexOf(' ', StringComparison.Ordinal) + 1)..] : reply;
+        return reply.EndsWith('?') && reply.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length >= 4 && ConfirmPrompt.Recognize(reply) is null
+            && !Understanding.Entities.PushbackReader.AsksWhy(reply)
+            ? reply
+            : null;
+    }
+
     /// <summary>What the reply to a yes/no question means: yes, no, or (null) more words, kept on the case.</summary>
     private static bool? Meaning(WaterfallStepContext step, SupportCase supportCase)
     {
@@ -67,6 +78,14 @@ public sealed class QuestionDialog : CaseDialog
     private async Task<DialogTurnResult> OfferColleagueAsync(WaterfallStepContext step, CancellationToken cancellationToken)
     {
         var supportCase = await CaseAsync(step, cancellationToken).ConfigureAwait(false);
+        if (step.GetState<Given>().Question is not null && step.Result is not PromptGaveUp && AnotherQuestion(step.Context.Activity.Text) is { } next)
+        {
+            // "Ok, and can I return something after 30 days?" is the next question, not a yes: it gets its own answer.
+            supportCase.UnderlyingIssues.Add(PiiMasker.Mask(supportCase.Complaint ?? string.Empty));
+            supportCase.Complaint = PiiMasker.Mask(next);
+            return await step.ReplaceDialogAsync(Id, null, cancellationToken).ConfigureAwait(false);
+        }
+
         if (step.GetState<Given>().Question is not null && Meaning(step, supportCase) is true)
         {
             await Voice.SayAsync(step.Context, SupportPrompts.QuestionHelped, supportCase, cancellationToken).ConfigureAwait(false);

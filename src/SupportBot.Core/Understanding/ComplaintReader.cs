@@ -15,127 +15,6 @@ public static partial class ComplaintReader
     /// <summary>The signals that something is wrong, whatever the words: shouting, swearing, threats, "again", sarcasm ("a customer for 10 years" is no wait).</summary>
     private const FeelingSignal ProblemSignals = FeelingSignal.Shouting | FeelingSignal.Profanity | FeelingSignal.Insult | FeelingSignal.Threat | FeelingSignal.Recurrence | FeelingSignal.Sarcasm;
 
-    /// <summary>Words a shortened phrase must not end on ("nobody answers your").</summary>
-    private static readonly HashSet<string> Dangling = new(StringComparer.OrdinalIgnoreCase)
-    {
-        "your", "you", "the", "a", "an", "and", "or", "but", "to", "for", "of", "with", "in", "on", "at", "from", "by", "my", "our",
-        "that", "which", "is", "are", "were", "was", "it", "this", "so", "because", "when", "since", "as",
-    };
-
-    private static readonly Dictionary<string, string> Pronouns = new(StringComparer.OrdinalIgnoreCase)
-    {
-        ["i"] = "you",
-        ["me"] = "you",
-        ["my"] = "your",
-        ["mine"] = "yours",
-        ["myself"] = "yourself",
-        ["i'm"] = "you're",
-        ["im"] = "you're",
-        ["i've"] = "you've",
-        ["ive"] = "you've",
-        ["i'd"] = "you'd",
-        ["i'll"] = "you'll",
-        ["we"] = "you",
-        ["our"] = "your",
-        ["us"] = "you",
-        ["we're"] = "you're",
-        ["we've"] = "you've",
-        ["your"] = "our",
-        ["ur"] = "our",
-        ["yours"] = "ours",
-        ["you're"] = "we're",
-        ["youre"] = "we're",
-        ["you've"] = "we've",
-        ["you'll"] = "we'll",
-        ["you'd"] = "we'd",
-        ["yourselves"] = "ourselves",
-    };
-
-    /// <summary>Words that open a request for action, which said back would be an order to the customer.</summary>
-    private static readonly HashSet<string> Commands = new(StringComparer.OrdinalIgnoreCase)
-    {
-        "fix", "sort", "give", "send", "stop", "cancel", "refund", "help", "please", "pls", "plz", "call", "contact", "reply", "respond",
-        "answer", "check", "tell", "make", "let", "unlock", "restore", "reset", "change", "remove", "delete", "explain", "get", "bring",
-        "release", "return", "replace", "issue", "email", "dm", "ring", "escalate", "resolve", "update", "add",
-    };
-
-    /// <summary>Sentence openers that leave out "I", with the subject they take when said back.</summary>
-    private static readonly Dictionary<string, string> Unsaid = new(StringComparer.OrdinalIgnoreCase)
-    {
-        ["got"] = "you",
-        ["received"] = "you",
-        ["bought"] = "you",
-        ["ordered"] = "you",
-        ["paid"] = "you",
-        ["tried"] = "you",
-        ["called"] = "you",
-        ["waited"] = "you",
-        ["lost"] = "you",
-        ["dropped"] = "you",
-        ["purchased"] = "you",
-        ["booked"] = "you",
-        ["sent"] = "you",
-        ["emailed"] = "you",
-        ["spent"] = "you",
-        ["cancelled"] = "you",
-        ["canceled"] = "you",
-        ["upgraded"] = "you",
-        ["updated"] = "you",
-        ["installed"] = "you",
-        ["downloaded"] = "you",
-        ["can't"] = "you",
-        ["cant"] = "you",
-        ["cannot"] = "you",
-        ["couldn't"] = "you",
-        ["couldnt"] = "you",
-        ["didn't"] = "you",
-        ["didnt"] = "you",
-        ["haven't"] = "you",
-        ["havent"] = "you",
-        ["keep"] = "you",
-        ["need"] = "you",
-        ["been"] = "you've",
-        ["having"] = "you're",
-        ["trying"] = "you're",
-    };
-
-    /// <summary>Words that start a new part of a sentence: a phrase cut just before one still ends whole.</summary>
-    private static readonly HashSet<string> ClauseGoesOn = new(StringComparer.OrdinalIgnoreCase)
-    {
-        "in", "on", "for", "with", "at", "from", "after", "before", "during", "since", "because", "when", "and", "but", "so",
-        "while", "which", "until", "though", "although", "despite", "without", "via",
-    };
-
-    /// <summary>Words after which the customer's "you" (the company) is an object: "I told you" becomes "you told us".</summary>
-    private static readonly HashSet<string> BeforeObject = new(StringComparer.OrdinalIgnoreCase)
-    {
-        "to", "for", "with", "from", "at", "by", "of", "about", "than", "on", "told", "tell", "asked", "ask", "called", "call",
-        "emailed", "email", "paid", "pay", "sent", "send", "contacted", "contact", "messaged", "message", "rang", "phoned",
-        "gave", "give", "trusted", "trust", "chose", "picked", "reached", "reach", "wrote", "dm'd", "dmed", "tweeted",
-        "sell", "sold", "selling", "owe", "owed", "show", "showed", "let", "want", "need", "help", "helped", "thank", "thanked", "bill",
-        "billed", "warn", "warned", "remind", "reminded", "inform", "informed", "follow", "followed", "love", "loved", "hate", "like",
-        "recommend", "recommended", "leave", "left", "beg", "begging", "into", "over", "without", "against", "upon", "towards",
-    };
-
-    /// <summary>Words that start or fill a sentence, never a name.</summary>
-    /// <summary>Names written in capitals even when nobody shouts: "MY TV ARRIVED CRACKED" says back "your TV arrived cracked".</summary>
-    private static readonly HashSet<string> Acronyms = new(StringComparer.Ordinal)
-    {
-        "TV", "PC", "USB", "HDMI", "SIM", "PIN", "ATM", "GPS", "DVD", "HP", "LG", "PS4", "PS5", "VPN", "SMS", "PDF", "SSD", "UK", "EU", "BT", "EE", "O2",
-    };
-
-    private static readonly HashSet<string> NotAName = new(StringComparer.OrdinalIgnoreCase)
-    {
-        "my", "the", "a", "an", "your", "you", "i", "it", "this", "that", "is", "was", "not", "no", "yes", "why", "what", "where",
-        "when", "how", "please", "help", "hi", "hello", "hey", "and", "but", "order", "parcel", "refund", "account", "app",
-    };
-
-    private static readonly string[] NothingElse =
-    [
-        "no", "nope", "nah", "no thanks", "no thank you", "nothing", "nothing else", "that's all", "thats all",
-        "that's it", "thats it", "all good", "no that's all", "no that's it", "no, that's all", "not really", "none", "n",
-    ];
-
     /// <summary>
     /// The customer's problem turned to face them, for empathy lines: first clause or sentence, pronouns flipped,
     /// shouting lowered, trailing punctuation and greetings dropped, at most about 90 characters. Empty when there is
@@ -182,13 +61,13 @@ public static partial class ComplaintReader
         }
 
         var opener = start < words.Length ? words[start].Trim(',', '!', '.', '?').ToLowerInvariant() : string.Empty;
-        if (Commands.Contains(opener))
+        if (MirrorWords.Commands.Contains(opener))
         {
             // "Fix the Roku app immediately" asks for something; said back it would tell the customer what to do.
             return string.Empty;
         }
 
-        if (Unsaid.TryGetValue(opener, out var subject))
+        if (MirrorWords.Unsaid.TryGetValue(opener, out var subject))
         {
             // "Got a faulty iPhone" leaves out who: "you got a faulty iPhone"; "been waiting" is "you've been waiting".
             kept.Add(subject);
@@ -201,13 +80,13 @@ public static partial class ComplaintReader
             var word = words[i];
             var core = word.TrimEnd(',', '!', '.', '?', ';', ':');
             var tail = word[core.Length..];
-            var turned = (IsShouted(core) && !Acronyms.Contains(core)) || (core == "A" && i > start && IsShouted(words[i - 1])) ? core.ToLowerInvariant() : core;
+            var turned = (IsShouted(core) && !MirrorWords.Acronyms.Contains(core)) || (core == "A" && i > start && IsShouted(words[i - 1])) ? core.ToLowerInvariant() : core;
             if (core.Equals("you", StringComparison.OrdinalIgnoreCase) || core.Equals("u", StringComparison.OrdinalIgnoreCase))
             {
                 // The customer's "you" is the company: "you charged me twice" becomes "we charged you twice".
-                turned = i > start && BeforeObject.Contains(words[i - 1].TrimEnd(',', '!', '.', '?', ';', ':')) ? "us" : "we";
+                turned = i > start && MirrorWords.BeforeObject.Contains(words[i - 1].TrimEnd(',', '!', '.', '?', ';', ':')) ? "us" : "we";
             }
-            else if (Pronouns.TryGetValue(core, out var flipped))
+            else if (MirrorWords.Pronouns.TryGetValue(core, out var flipped))
             {
                 turned = flipped;
             }
@@ -225,7 +104,7 @@ public static partial class ComplaintReader
             if (length + turned.Length > MaxMirrorLength)
             {
                 // Cut before "in", "because", "and"…, the phrase kept ends where a part of the sentence ends.
-                cut = !ClauseGoesOn.Contains(core);
+                cut = !MirrorWords.ClauseGoesOn.Contains(core);
                 break;
             }
 
@@ -240,7 +119,7 @@ public static partial class ComplaintReader
             return string.Empty;
         }
 
-        while (kept.Count > 1 && kept.Count < words.Length - start + (kept.Count > 0 && Unsaid.ContainsKey(opener) ? 1 : 0) && (Dangling.Contains(kept[^1].TrimEnd(',', '!', '.', '?', ';', ':')) || ClauseGoesOn.Contains(kept[^1].TrimEnd(',', ';', ':'))))
+        while (kept.Count > 1 && kept.Count < words.Length - start + (kept.Count > 0 && MirrorWords.Unsaid.ContainsKey(opener) ? 1 : 0) && (MirrorWords.Dangling.Contains(kept[^1].TrimEnd(',', '!', '.', '?', ';', ':')) || MirrorWords.ClauseGoesOn.Contains(kept[^1].TrimEnd(',', ';', ':'))))
         {
             kept.RemoveAt(kept.Count - 1);
         }
@@ -471,7 +350,7 @@ public static partial class ComplaintReader
         var words = all.Take(3).ToList();
 
         // "My parcel never arrived and nobody answers" is a complaint, not a name: a name is a few words, none of them common ones.
-        if (words.Count == 0 || all.Length > 4 || words.Any(w => !w.All(c => char.IsLetter(c) || c is '-' or '\'') || NotAName.Contains(w)))
+        if (words.Count == 0 || all.Length > 4 || words.Any(w => !w.All(c => char.IsLetter(c) || c is '-' or '\'') || MirrorWords.NotAName.Contains(w)))
         {
             return null;
         }
@@ -483,7 +362,7 @@ public static partial class ComplaintReader
     public static bool MeansNothingElse(string? text)
     {
         var normalized = Regex.Replace((text ?? string.Empty).Trim().ToLowerInvariant(), @"[!.,]+", string.Empty).Trim();
-        return normalized.Length == 0 || NothingElse.Contains(normalized) || normalized.StartsWith("no that", StringComparison.Ordinal)
+        return normalized.Length == 0 || MirrorWords.NothingElse.Contains(normalized) || normalized.StartsWith("no that", StringComparison.Ordinal)
             || normalized.StartsWith("nothing", StringComparison.Ordinal) || normalized.StartsWith("no thank", StringComparison.Ordinal);
     }
 

@@ -1,0 +1,130 @@
+namespace SupportBot.Core.Understanding;
+
+/// <summary>
+/// The words <see cref="ComplaintReader"/> turns a customer's message with: pronouns to flip, the subjects a sentence
+/// leaves out, the words after which "you" is an object, the words a phrase may not end on, and the like.
+/// </summary>
+internal static class MirrorWords
+{
+    /// <summary>Words a shortened phrase must not end on ("nobody answers your").</summary>
+    internal static readonly HashSet<string> Dangling = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "your", "you", "the", "a", "an", "and", "or", "but", "to", "for", "of", "with", "in", "on", "at", "from", "by", "my", "our",
+        "that", "which", "is", "are", "were", "was", "it", "this", "so", "because", "when", "since", "as",
+    };
+
+    /// <summary>Pronouns turned to face the customer: their "my" is "your", their "your" (the company's) is "our".</summary>
+    internal static readonly Dictionary<string, string> Pronouns = new(StringComparer.OrdinalIgnoreCase)
+    {
+        ["i"] = "you",
+        ["me"] = "you",
+        ["my"] = "your",
+        ["mine"] = "yours",
+        ["myself"] = "yourself",
+        ["i'm"] = "you're",
+        ["im"] = "you're",
+        ["i've"] = "you've",
+        ["ive"] = "you've",
+        ["i'd"] = "you'd",
+        ["i'll"] = "you'll",
+        ["we"] = "you",
+        ["our"] = "your",
+        ["us"] = "you",
+        ["we're"] = "you're",
+        ["we've"] = "you've",
+        ["your"] = "our",
+        ["ur"] = "our",
+        ["yours"] = "ours",
+        ["you're"] = "we're",
+        ["youre"] = "we're",
+        ["you've"] = "we've",
+        ["you'll"] = "we'll",
+        ["you'd"] = "we'd",
+        ["yourselves"] = "ourselves",
+    };
+
+    /// <summary>Words that open a request for action, which said back would be an order to the customer.</summary>
+    internal static readonly HashSet<string> Commands = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "fix", "sort", "give", "send", "stop", "cancel", "refund", "help", "please", "pls", "plz", "call", "contact", "reply", "respond",
+        "answer", "check", "tell", "make", "let", "unlock", "restore", "reset", "change", "remove", "delete", "explain", "get", "bring",
+        "release", "return", "replace", "issue", "email", "dm", "ring", "escalate", "resolve", "update", "add",
+    };
+
+    /// <summary>Sentence openers that leave out "I", with the subject they take when said back.</summary>
+    internal static readonly Dictionary<string, string> Unsaid = new(StringComparer.OrdinalIgnoreCase)
+    {
+        ["got"] = "you",
+        ["received"] = "you",
+        ["bought"] = "you",
+        ["ordered"] = "you",
+        ["paid"] = "you",
+        ["tried"] = "you",
+        ["called"] = "you",
+        ["waited"] = "you",
+        ["lost"] = "you",
+        ["dropped"] = "you",
+        ["purchased"] = "you",
+        ["booked"] = "you",
+        ["sent"] = "you",
+        ["emailed"] = "you",
+        ["spent"] = "you",
+        ["cancelled"] = "you",
+        ["canceled"] = "you",
+        ["upgraded"] = "you",
+        ["updated"] = "you",
+        ["installed"] = "you",
+        ["downloaded"] = "you",
+        ["can't"] = "you",
+        ["cant"] = "you",
+        ["cannot"] = "you",
+        ["couldn't"] = "you",
+        ["couldnt"] = "you",
+        ["didn't"] = "you",
+        ["didnt"] = "you",
+        ["haven't"] = "you",
+        ["havent"] = "you",
+        ["keep"] = "you",
+        ["need"] = "you",
+        ["been"] = "you've",
+        ["having"] = "you're",
+        ["trying"] = "you're",
+    };
+
+    /// <summary>Words that start a new part of a sentence: a phrase cut just before one still ends whole.</summary>
+    internal static readonly HashSet<string> ClauseGoesOn = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "in", "on", "for", "with", "at", "from", "after", "before", "during", "since", "because", "when", "and", "but", "so",
+        "while", "which", "until", "though", "although", "despite", "without", "via",
+    };
+
+    /// <summary>Words after which the customer's "you" (the company) is an object: "I told you" becomes "you told us".</summary>
+    internal static readonly HashSet<string> BeforeObject = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "to", "for", "with", "from", "at", "by", "of", "about", "than", "on", "told", "tell", "asked", "ask", "called", "call",
+        "emailed", "email", "paid", "pay", "sent", "send", "contacted", "contact", "messaged", "message", "rang", "phoned",
+        "gave", "give", "trusted", "trust", "chose", "picked", "reached", "reach", "wrote", "dm'd", "dmed", "tweeted",
+        "sell", "sold", "selling", "owe", "owed", "show", "showed", "let", "want", "need", "help", "helped", "thank", "thanked", "bill",
+        "billed", "warn", "warned", "remind", "reminded", "inform", "informed", "follow", "followed", "love", "loved", "hate", "like",
+        "recommend", "recommended", "leave", "left", "beg", "begging", "into", "over", "without", "against", "upon", "towards",
+    };
+
+    /// <summary>Names written in capitals even when nobody shouts: "MY TV ARRIVED CRACKED" says back "your TV arrived cracked".</summary>
+    internal static readonly HashSet<string> Acronyms = new(StringComparer.Ordinal)
+    {
+        "TV", "PC", "USB", "HDMI", "SIM", "PIN", "ATM", "GPS", "DVD", "HP", "LG", "PS4", "PS5", "VPN", "SMS", "PDF", "SSD", "UK", "EU", "BT", "EE", "O2",
+    };
+
+    /// <summary>Words that start or fill a sentence, never a name.</summary>
+    internal static readonly HashSet<string> NotAName = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "my", "the", "a", "an", "your", "you", "i", "it", "this", "that", "is", "was", "not", "no", "yes", "why", "what", "where",
+        "when", "how", "please", "help", "hi", "hello", "hey", "and", "but", "order", "parcel", "refund", "account", "app",
+    };
+
+    internal static readonly string[] NothingElse =
+    [
+        "no", "nope", "nah", "no thanks", "no thank you", "nothing", "nothing else", "that's all", "thats all",
+        "that's it", "thats it", "all good", "no that's all", "no that's it", "no, that's all", "not really", "none", "n",
+    ];
+}

@@ -13,6 +13,7 @@ public static class HandoffPrompts
     public const string CustomerAskedUntold = "handoff.customer_asked_untold";
     public const string ReviewBrief = "handoff.review";
     public const string AskCorrection = "handoff.ask_correction";
+    public const string ShowBrief = "handoff.show_brief";
     public const string Arranged = "handoff.arranged";
     public const string Queue = "handoff.queue";
     public const string QueueUpdate = "handoff.update";
@@ -60,6 +61,7 @@ public static class HandoffPrompts
         PromptDefinition.Of(AskTopic, "name"),
         PromptDefinition.Of(CustomerAskedUntold, "name"),
         PromptDefinition.Of(ReviewBrief, "name", "brief"),
+        PromptDefinition.Of(ShowBrief, "name", "brief"),
         PromptDefinition.Of(AskCorrection, "name"),
         PromptDefinition.Of(Arranged, "name", "remedy"),
         PromptDefinition.Of(Queue, "name", "position", "wait"),

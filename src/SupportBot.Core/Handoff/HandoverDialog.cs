@@ -43,6 +43,13 @@ public sealed class HandoverDialog : CaseDialog
         }
 
         var brief = CaseSummary.Of(supportCase).ForCustomer();
+        if (request.Reason is HandoffReason.CustomerAsked or HandoffReason.FrustrationRising && supportCase.Moods is [.., { Heat: >= 2 }])
+        {
+            // "JUST GET ME A HUMAN": an upset customer gets the person now, not a question about the brief first.
+            await Voice.SayAsync(step.Context, HandoffPrompts.ShowBrief, supportCase, cancellationToken, ("brief", brief)).ConfigureAwait(false);
+            return await step.NextAsync(null, cancellationToken).ConfigureAwait(false);
+        }
+
         return await step.PromptAsync(Text, Voice.Ask(step.Context, HandoffPrompts.ReviewBrief, supportCase, ("brief", brief)), cancellationToken).ConfigureAwait(false);
     }
 

@@ -284,8 +284,14 @@ public sealed class ClarifyDialog : CaseDialog
             return null;
         }
 
-        // Asked twice and still no answer: a colleague can find it; the question is not asked a third time.
+        // Asked twice and still no answer: a colleague can find it; the question is not asked a third time. What they
+        // wrote instead ("I emailed twice") still goes on the case, so nobody asks for it again.
         supportCase.Answers.Add(new ClarifyingAnswer(question, QuestionText(question), ClarifyingAnswer.NotGiven));
+        if (ComplaintReader.IsMirrorable(answer) && !ComplaintReader.OnlyVents(answer) && !supportCase.Said().Any(said => said.Contains(answer.Trim(), StringComparison.OrdinalIgnoreCase)))
+        {
+            supportCase.UnderlyingIssues.Add(PiiMasker.Mask(answer.Trim()));
+        }
+
         if (question == "order_number")
         {
             await Voice.SayFreshAsync(step.Context, SupportPrompts.NoOrderNumber, supportCase, cancellationToken).ConfigureAwait(false);

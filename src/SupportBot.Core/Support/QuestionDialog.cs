@@ -81,7 +81,11 @@ public sealed class QuestionDialog : CaseDialog
         if (step.GetState<Given>().Question is not null && step.Result is not PromptGaveUp && AnotherQuestion(step.Context.Activity.Text) is { } next)
         {
             // "Ok, and can I return something after 30 days?" is the next question, not a yes: it gets its own answer.
-            supportCase.UnderlyingIssues.Add(PiiMasker.Mask(supportCase.Complaint ?? string.Empty));
+            if (!string.IsNullOrWhiteSpace(supportCase.Complaint))
+            {
+                supportCase.UnderlyingIssues.Add(supportCase.Complaint);
+            }
+
             supportCase.Complaint = PiiMasker.Mask(next);
             return await step.ReplaceDialogAsync(Id, null, cancellationToken).ConfigureAwait(false);
         }

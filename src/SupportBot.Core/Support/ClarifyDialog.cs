@@ -225,6 +225,27 @@ public sealed class ClarifyDialog : CaseDialog
             return await GoOnAsync(step, supportCase, answer, cancellationToken).ConfigureAwait(false);
         }
 
+        if (question is "product" or "device" or "account" && ComplaintReader.OnlyVents(answer) && SlotReader.Read(question, answer, now, currency) is null)
+        {
+            // "This is ridiculous, I pay for this every month" to "which app is it?" is how they feel, never the app:
+            // the feeling is heard, and the question asked once more, since the right team depends on it.
+            if (pending.AskedAgain)
+            {
+                supportCase.Answers.Add(new ClarifyingAnswer(question, QuestionText(question), ClarifyingAnswer.NotGiven));
+                return await GoOnAsync(step, supportCase, answer, cancellationToken).ConfigureAwait(false);
+            }
+
+            pending.AskedAgain = true;
+            await _services.ReadMoodAsync(supportCase, answer, cancellationToken).ConfigureAwait(false);
+            if (EmpathyPicker.FrustrationRising(supportCase.Moods))
+            {
+                return await step.EndDialogAsync(new HandoffRequest(HandoffReason.FrustrationRising), cancellationToken).ConfigureAwait(false);
+            }
+
+            await Voice.EmpathizeIfMovedAsync(step.Context, supportCase, supportCase.Mirrored ?? string.Empty, cancellationToken).ConfigureAwait(false);
+            return await step.PromptAsync(Text, Voice.Ask(step.Context, SupportPrompts.Again(question), supportCase), cancellationToken).ConfigureAwait(false);
+        }
+
         if (none is not null || PushbackReader.Declines(answer) || PushbackReader.AsksWhy(answer))
         {
             // "No" to "when did this happen?" says they can't say when, never that it didn't happen.

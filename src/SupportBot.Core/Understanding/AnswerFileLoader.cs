@@ -28,7 +28,7 @@ public static class AnswerFileLoader
     public static PromptDefinition Variables { get; } = new("answers.text", new Dictionary<string, string>(StringComparer.Ordinal)
     {
         ["name"] = PromptCatalog.DefaultFallback("name"),
-        ["hours"] = "whenever they're at the desk",
+        ["hours"] = "during their working hours",
     });
 
     /// <summary>Loads the answers from <paramref name="directory"/> (the catalog folder); <paramref name="display"/> names it in errors.</summary>

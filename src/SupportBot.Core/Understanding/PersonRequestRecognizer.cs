@@ -21,7 +21,7 @@ public static partial class PersonRequestRecognizer
     /// back", "call me"). Mentioning someone ("a call from a manager tomorrow") is not one.
     /// </summary>
     public static bool IsDirectRequest(string joined) =>
-        (joined.AsSpan().ContainsAny(People) && (PersonAlone().IsMatch(joined) || PersonRequest().IsMatch(joined)))
+        (joined.AsSpan().ContainsAny(People) && (PersonAlone().IsMatch(joined) || PersonRequest().IsMatch(joined) || SomeoneWhoCan().IsMatch(joined)))
         || (joined.Contains("call", StringComparison.Ordinal) && CallBack().IsMatch(joined));
 
     /// <summary>
@@ -61,6 +61,10 @@ public static partial class PersonRequestRecognizer
 
     [GeneratedRegex(@"^(a |an |the |your )?(real |live |actual )?(person|human|agent|manager|supervisor|representative|rep|operator|someone real|human being)( please| pls| now)*$")]
     private static partial Regex PersonAlone();
+
+    /// <summary>"Someone who can actually fix it", "I need somebody who knows what they're doing": a person, asked for by what they can do.</summary>
+    [GeneratedRegex(@"^(i want |i need |i'?d like |i would like |just |get me |give me |can i (talk|speak) to |let me (talk|speak) to )?(someone|somebody|a person|a human|an agent|a real person)( real)? (who|that) (can|could|will|knows how to|actually|really|knows|understands)( actually| really| properly)? ?(fix|sort|solve|help|deal with|what|how|this|it|the)?\b")]
+    private static partial Regex SomeoneWhoCan();
 
     [GeneratedRegex(@"\b((talk|speak|chat)( to| with)|connect me( to| with)?|transfer me( to)?|put me through( to)?|get me|give me|i want|i need|i'?d like|i would like|can i (talk|speak|get|have)|let me (talk|speak)|escalate (this|it|me)?( to)?)( to| with)? (a |an |the |your |some |someone |somebody )?(real |live |actual |human |proper )?(person|human|agent|manager|supervisor|representative|rep|operator|someone|somebody|anyone|human being|staff|member of staff|employee)\b")]
     private static partial Regex PersonRequest();

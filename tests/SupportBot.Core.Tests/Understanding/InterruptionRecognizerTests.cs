@@ -14,6 +14,8 @@ public sealed class InterruptionRecognizerTests
     [InlineData("talk to someone")]
     [InlineData("USELESS BOT")]
     [InlineData("this bot is useless")]
+    [InlineData("someone who can actually fix it")]
+    [InlineData("I need somebody who knows what they're doing")]
     public void Recognize_DirectRequestForPerson_AsksForPerson(string text)
     {
         Assert.Equal(Interruption.AskForPerson, InterruptionRecognizer.Recognize(text));
@@ -24,6 +26,7 @@ public sealed class InterruptionRecognizerTests
     [InlineData("the agent on the phone was rude and the parcel never came")]
     [InlineData("my human resources account is locked")]
     [InlineData("a replacement sent this week")]
+    [InlineData("my son who can fix anything tried it too")]
     public void Recognize_AnswerMentioningPeople_IsNotAnInterruption(string text)
     {
         Assert.Equal(Interruption.None, InterruptionRecognizer.Recognize(text));

@@ -26,4 +26,7 @@ public enum HandoffReason
 
     /// <summary>Fraud or a risk to someone's safety: a person, at once (<see cref="Understanding.SeriousMatterReader"/>).</summary>
     Serious,
+
+    /// <summary>The customer corrected the amount after a request that pays money had gone out with the earlier one.</summary>
+    AmountCorrected,
 }

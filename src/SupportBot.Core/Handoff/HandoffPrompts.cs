@@ -40,6 +40,7 @@ public static class HandoffPrompts
         HandoffReason.NotUnderstood => "handoff.not_understood",
         HandoffReason.NotResolved => "handoff.not_resolved",
         HandoffReason.Serious => "handoff.serious",
+        HandoffReason.AmountCorrected => "handoff.amount_corrected",
         _ => "handoff.open_case",
     };
 

@@ -1,8 +1,10 @@
 using System.Globalization;
+using SupportBot.Core.Bot;
 using SupportBot.Core.Cases;
 using SupportBot.Core.Dialogs;
 using SupportBot.Core.Dialogs.Prompts;
 using SupportBot.Core.Handoff;
+using SupportBot.Core.Understanding.Entities;
 
 namespace SupportBot.Core.Support;
 
@@ -19,16 +21,38 @@ public sealed class CloseDialog : CaseDialog
     {
         _services = services;
         Steps(ConfirmResolvedAsync, AskRatingAsync, ThankAsync);
+
+        // "Wait no, it was 54 dollars not 45" to "is that everything sorted?" is neither yes nor no: it corrects what was paid.
+        AddDialog(new ConfirmPrompt(SortedOrCorrected, (prompt, _) => Task.FromResult(prompt.Recognized.Succeeded || CorrectsAmount(prompt.Context))) { MaxAttempts = services.Options.MaxAttempts });
     }
+
+    private const string SortedOrCorrected = "sorted-or-corrected";
+
+    private bool CorrectsAmount(TurnContext context) =>
+        CorrectionReader.Read(context.Activity.Text, context.TimeProvider.GetUtcNow(), _services.Options.Currency) is { Amount: not null };
 
     private async Task<DialogTurnResult> ConfirmResolvedAsync(WaterfallStepContext step, CancellationToken cancellationToken)
     {
         var supportCase = await CaseAsync(step, cancellationToken).ConfigureAwait(false);
-        return await step.PromptAsync(Confirm, Voice.Ask(step.Context, SupportPrompts.ConfirmResolved, supportCase), cancellationToken).ConfigureAwait(false);
+        return await step.PromptAsync(SortedOrCorrected, Voice.Ask(step.Context, SupportPrompts.ConfirmResolved, supportCase), cancellationToken).ConfigureAwait(false);
     }
 
     private async Task<DialogTurnResult> AskRatingAsync(WaterfallStepContext step, CancellationToken cancellationToken)
     {
+        if (step.Result is not true && CorrectsAmount(step.Context))
+        {
+            var corrected = await CaseAsync(step, cancellationToken).ConfigureAwait(false);
+            if (corrected.RemedyAmount() is { } paid
+                && CaseAmounts.Take(corrected, step.Context.Activity.Text, _services.Options.Currency, step.Context.TimeProvider.GetUtcNow()) is { } amount
+                && corrected.RemedyAmount() is { } now && (now.Value != paid.Value || now.Currency != paid.Currency))
+            {
+                // What was paid or promised went out with the earlier amount: a colleague puts it right.
+                corrected.UnderlyingIssues.Add($"the amount is {now}, not {paid} as first requested: {PiiMasker.Mask(step.Context.Activity.Text!.Trim())}");
+                await Voice.SayAsync(step.Context, CaseAmounts.CorrectedPrompt, corrected, cancellationToken, ("amount", amount), ("item", corrected.AmountFor ?? "it")).ConfigureAwait(false);
+                return await step.EndDialogAsync(new HandoffRequest(HandoffReason.AmountCorrected, Review: false), cancellationToken).ConfigureAwait(false);
+            }
+        }
+
         if (step.Result is not true)
         {
             return await step.EndDialogAsync(new HandoffRequest(HandoffReason.NotResolved), cancellationToken).ConfigureAwait(false);

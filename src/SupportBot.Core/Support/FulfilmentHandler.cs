@@ -28,6 +28,9 @@ public sealed partial class FulfilmentHandler(SupportServices services)
 
         /// <summary>They asked for a person: the case goes to one.</summary>
         WantsPerson,
+
+        /// <summary>They corrected the amount a request that pays money went out with: a colleague puts it right.</summary>
+        AmountCorrected,
     }
 
     /// <summary>Whether <paramref name="activity"/> is the server telling how an action went (only the server can raise it).</summary>
@@ -106,6 +109,16 @@ public sealed partial class FulfilmentHandler(SupportServices services)
         if (PersonRequestRecognizer.AsksForPerson(context.Activity.Text))
         {
             return WhilePending.WantsPerson;
+        }
+
+        // "Wait, it was 54 dollars not 45" after the refund went out for 45: said back, and a colleague corrects the request.
+        if (supportCase.RemedyAmount() is { } requested
+            && CaseAmounts.Take(supportCase, context.Activity.Text, services.Options.Currency, context.TimeProvider.GetUtcNow()) is { } corrected
+            && supportCase.RemedyAmount() is { } now && (now.Value != requested.Value || now.Currency != requested.Currency))
+        {
+            supportCase.UnderlyingIssues.Add($"the amount is {now}, not {requested} as first requested: {PiiMasker.Mask(context.Activity.Text!.Trim())}");
+            await services.Voice.SayAsync(context, CaseAmounts.CorrectedPrompt, supportCase, cancellationToken, ("amount", corrected), ("item", supportCase.AmountFor ?? "it")).ConfigureAwait(false);
+            return WhilePending.AmountCorrected;
         }
 
         if (services.Reader?.Read(context.Activity.Text ?? string.Empty) is { Kind: MessageKind.Thanks })

@@ -112,6 +112,9 @@ public sealed class SupportBotHandler : IBot
                 case FulfilmentHandler.WhilePending.WantsPerson:
                     await context.BeginDialogAsync(_dialog.Id, new HandoffRequest(HandoffReason.CustomerAsked), cancellationToken).ConfigureAwait(false);
                     return;
+                case FulfilmentHandler.WhilePending.AmountCorrected:
+                    await context.BeginDialogAsync(_dialog.Id, new HandoffRequest(HandoffReason.AmountCorrected, Review: false), cancellationToken).ConfigureAwait(false);
+                    return;
             }
         }
 

@@ -26,7 +26,7 @@ public static partial class CorrectionReader
         var amounts = MoneyReader.Read(text, defaultCurrency);
         if (amounts.Count == 0 && Marker().IsMatch(text))
         {
-            amounts = [.. MoneyReader.ReadReply(text, defaultCurrency).Where(a => a.Text.Contains('.', StringComparison.Ordinal) || a.Text.Contains(',', StringComparison.Ordinal) || (a.Value < 10000 && PriceWords().IsMatch(text)))];
+            amounts = [.. MoneyReader.ReadReply(text, defaultCurrency).Where(a => a.Text.Contains('.', StringComparison.Ordinal) || a.Text.Contains(',', StringComparison.Ordinal) || a.Value < 1000 || (a.Value < 10000 && PriceWords().IsMatch(text)))];
         }
 
         return From(
@@ -113,7 +113,7 @@ public static partial class CorrectionReader
     }
 
     [GeneratedRegex(
-        @"^\s*(?:(?:no+|nope|nah)(?=\s*[,.!:;-]|\s+(?:it|it's|its|the|i|that|my|sorry|actually)\b)|(?:sorry|wait)(?=\s*[,.!:;-])|actually|oops|correction|my\s+(?:mistake|bad)|i\s+mean[t]?|not\s+quite|scratch\s+that|let\s+me\s+correct(?:\s+that)?|that'?s\s+(?:wrong|not\s+right|incorrect))\b[\s,.:!-]*(?:(?:sorry|actually|i\s+meant?|it\s+should\s+(?:be|have\s+been|say))\b[\s,.:!-]*)*"
+        @"^\s*(?:(?:wait|hang\s+on|hold\s+on|um+|er+)[\s,.!-]+(?=no+\b|nope\b|nah\b|sorry\b|actually\b|oops\b|my\s+(?:mistake|bad)\b|i\s+mean))?(?:(?:no+|nope|nah)(?=\s*[,.!:;-]|\s+(?:it|it's|its|the|i|that|my|sorry|actually|wait)\b)|(?:sorry|wait)(?=\s*[,.!:;-]|\s+(?:i\s+mean|it\s+(?:was|is|should)|it's|its)\b)|actually|oops|correction|my\s+(?:mistake|bad)|i\s+mean[t]?|not\s+quite|scratch\s+that|let\s+me\s+correct(?:\s+that)?|that'?s\s+(?:wrong|not\s+right|incorrect))\b[\s,.:!-]*(?:(?:sorry|actually|i\s+meant?|it\s+should\s+(?:be|have\s+been|say))\b[\s,.:!-]*)*"
         + @"|\b(?:i\s+meant|i\s+mean|actually|correction|it\s+should\s+(?:be|have\s+been|say|read)|should\s+have\s+said|i\s+should\s+have\s+said|typo|mis-?typed)\b[\s,.:!-]*",
         RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex Marker();

@@ -20,6 +20,26 @@ public sealed class CorrectionReaderTests
         Assert.Equal("No,", correction.Marker);
     }
 
+    [Theory]
+    [InlineData("no wait, it was 45 not 54", 45)]
+    [InlineData("wait no, it was 54 dollars not 45", 54)]
+    [InlineData("sorry i meant 45", 45)]
+    [InlineData("hang on, sorry, it was 54", 54)]
+    [InlineData("no wait, it was 54.99 not 45.99", 54.99)]
+    public void Read_HesitantCorrection_CorrectsAmount(string text, double expected)
+    {
+        var correction = CorrectionReader.Read(text, Now, "USD");
+
+        Assert.NotNull(correction);
+        Assert.Equal(EntityKind.Amount, correction.Slot);
+        Assert.Equal((decimal)expected, correction.Amount!.Value);
+    }
+
+    [Theory]
+    [InlineData("oh no it broke again")]
+    [InlineData("wait what")]
+    public void Read_ExclamationWithoutValue_IsNone(string text) => Assert.Null(CorrectionReader.Read(text, Now, "USD"));
+
     [Fact]
     public void Read_NotTheOther_KeepsNewRejectsOld()
     {

@@ -91,7 +91,10 @@ public static class CaseAmounts
     public static MoneyAmount? TakeReply(SupportCase supportCase, string? reply, MoneyPurpose purpose, string defaultCurrency, string? item = null)
     {
         ArgumentNullException.ThrowIfNull(supportCase);
-        var amounts = MoneyReader.ReadReply(reply, defaultCurrency);
+        // A bare number that is an order number ("no, the order number is 12354 not 12345") is never a price.
+        var orders = OrderNumberReader.Read(reply);
+        var amounts = MoneyReader.ReadReply(reply, defaultCurrency)
+            .Where(a => a.CurrencyWritten || !orders.Any(o => o.Start < a.Start + a.Text.Length && a.Start < o.Start + o.Length)).ToList();
         var chosen = purpose == MoneyPurpose.Delivery
             ? amounts.FirstOrDefault(a => a.Purpose is MoneyPurpose.Delivery or MoneyPurpose.Unspecified)
             : amounts.FirstOrDefault(a => !a.IsSideCharge());

@@ -77,6 +77,10 @@ public sealed class HandoverDialog : CaseDialog
             {
                 await Voice.SayAsync(context, CaseAmounts.CorrectedPrompt, supportCase, cancellationToken, ("amount", changed), ("item", supportCase.AmountFor ?? "it")).ConfigureAwait(false);
             }
+            else if (CaseOrderNumber.Correct(supportCase, addition, context.TimeProvider.GetUtcNow(), _handoff.Currency) is { } order)
+            {
+                await Voice.SayAsync(context, CaseOrderNumber.CorrectedPrompt, supportCase, cancellationToken, ("order", order)).ConfigureAwait(false);
+            }
             else if (ComplaintReader.ReadsAsQuestion(addition))
             {
                 // "Is that £62.50 or £125?" is not a yes: it is the first thing the colleague answers, and the customer hears so.

@@ -110,10 +110,8 @@ public sealed class ClarifyDialog : CaseDialog
         var correction = CorrectionReader.Read(answer, step.Context.TimeProvider.GetUtcNow(), _services.Options.Currency);
         switch (correction)
         {
-            case { OrderNumber: { } order } when question != "order_number"
-                && supportCase.Answers.FindIndex(a => a.QuestionId == "order_number" && !a.SaysNothing) is var at and >= 0:
-                supportCase.Answers[at] = supportCase.Answers[at] with { Answer = PiiMasker.Mask(order.Value), Words = PiiMasker.Mask(answer) };
-                await Voice.SayAsync(step.Context, SupportPrompts.OrderNumberCorrected, supportCase, cancellationToken, ("order", PiiMasker.Mask(order.Value))).ConfigureAwait(false);
+            case { OrderNumber: not null } when question != "order_number" && CaseOrderNumber.Correct(supportCase, correction, answer) is { } order:
+                await Voice.SayAsync(step.Context, SupportPrompts.OrderNumberCorrected, supportCase, cancellationToken, ("order", order)).ConfigureAwait(false);
                 return await step.ReplaceDialogAsync(StepsId, null, cancellationToken).ConfigureAwait(false);
             case { Amount: not null } when question != "amount" && supportCase.Amount is { } before:
                 await _services.TakeAmountsAsync(step.Context, supportCase, answer, cancellationToken).ConfigureAwait(false);
@@ -225,10 +223,18 @@ public sealed class ClarifyDialog : CaseDialog
             return await GoOnAsync(step, supportCase, answer, cancellationToken).ConfigureAwait(false);
         }
 
-        if (question is "product" or "device" or "account" && ComplaintReader.OnlyVents(answer) && SlotReader.Read(question, answer, now, currency) is null)
+        if (question is "product" or "device" or "account" or "when" && ComplaintReader.OnlyVents(answer) && SlotReader.Read(question, answer, now, currency) is null)
         {
             // "This is ridiculous, I pay for this every month" to "which app is it?" is how they feel, never the app:
             // the feeling is heard, and the question asked once more, since the right team depends on it.
+            // "This is ridiculous, I've been waiting for weeks" to "when?" says when in its last words: those are kept.
+            if (question == "when" && answer.Split([',', '.', ';', '!', '?'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+                .FirstOrDefault(part => SlotReader.Fits("when", part, now, currency) && !ComplaintReader.OnlyVents(part)) is { } when)
+            {
+                supportCase.Answers.Add(Answered(question, when, answer));
+                return await GoOnAsync(step, supportCase, answer, cancellationToken).ConfigureAwait(false);
+            }
+
             if (pending.AskedAgain)
             {
                 supportCase.Answers.Add(new ClarifyingAnswer(question, QuestionText(question), ClarifyingAnswer.NotGiven));

@@ -25,6 +25,9 @@ public sealed class RemedyDialog : CaseDialog
 
     private const string SomethingElseId = "something_else";
 
+    /// <summary>"What would put this right for you?", which answers a question about the remedies ("how long does a refund take?") before asking again.</summary>
+    private const string OwnRemedy = "remedy.own";
+
     /// <summary>The choice of remedy, which answers a question about them ("how long does a refund take?") before asking again.</summary>
     private const string ChooseRemedy = "remedy.choose";
 
@@ -33,6 +36,7 @@ public sealed class RemedyDialog : CaseDialog
     {
         _services = services;
         AddDialog(new ChoicePrompt(ChooseRemedy, AnswerQuestionsAsync) { MaxAttempts = services.Options.MaxAttempts + 1 });
+        AddDialog(new TextPrompt(OwnRemedy, AnswerQuestionsInWordsAsync) { MaxAttempts = services.Options.MaxAttempts + 1 });
         Steps(AskFirstAsync, OfferAsync, ChooseAsync, AskAmountAsync, GrantOrHandOverAsync);
     }
 
@@ -93,10 +97,7 @@ public sealed class RemedyDialog : CaseDialog
         var supportCase = await Cases.CaseAsync(prompt.Context, cancellationToken).ConfigureAwait(false);
         var offered = (prompt.Options.Choices ?? []).Where(c => _services.Catalog.Remedies.ContainsKey(c.Value)).ToList();
         var named = prompt.Recognized is { Succeeded: true, Value: { } found } ? offered.Where(c => c.Value == found.Value && ByWords(c, found)).ToList() : [];
-        var about = string.Join(' ', (named.Count > 0 ? named : offered)
-            .Select(c => _services.Catalog.Remedies[c.Value])
-            .Where(r => r.About.Length > 0)
-            .Select(r => $"{Capitalize(r.Title)}: {RemedyFacts.Wording(r.About, supportCase, supportCase.RemedyAmount()).TrimEnd('.')}."));
+        var about = About(named.Count > 0 ? named : offered, supportCase);
         if (about.Length == 0)
         {
             return prompt.Recognized.Succeeded;
@@ -106,6 +107,41 @@ public sealed class RemedyDialog : CaseDialog
         await prompt.Context.SendActivityAsync(ChoicePrompt.WithChoices(answer with { InputHint = InputHints.ExpectingInput }, prompt.Options.Choices), cancellationToken).ConfigureAwait(false);
         return false;
     }
+
+    /// <summary>
+    /// "How long does a refund take?" in reply to "what would put this right for you?" asks, and chooses nothing: it is
+    /// answered from the remedy it names (or all those offered), which are offered again.
+    /// </summary>
+    private async Task<bool> AnswerQuestionsInWordsAsync(PromptValidatorContext<string> prompt, CancellationToken cancellationToken)
+    {
+        var text = prompt.Context.Activity.Text ?? string.Empty;
+        if (!PushbackReader.AsksAboutTheFix(text))
+        {
+            return prompt.Recognized.Succeeded;
+        }
+
+        var supportCase = await Cases.CaseAsync(prompt.Context, cancellationToken).ConfigureAwait(false);
+        var choices = RemedyChoices(RemedyAdvisor.Offer(_services.Catalog, supportCase, _services.Options.MaxRemediesOffered));
+        var named = ChoiceRecognizer.Recognize(text, choices) is { } found && ByWords(choices[found.Index], found) ? choices.Where(c => c.Value == found.Value).ToList() : choices;
+        var about = About(named, supportCase);
+        if (about.Length == 0)
+        {
+            return prompt.Recognized.Succeeded;
+        }
+
+        var answer = Voice.FreshLine(prompt.Context, SupportPrompts.RemedyAbout, supportCase, ("about", about));
+        await prompt.Context.SendActivityAsync(ChoicePrompt.WithChoices(answer with { InputHint = InputHints.ExpectingInput }, choices), cancellationToken).ConfigureAwait(false);
+        return false;
+    }
+
+    /// <summary>A refund asked for by a customer chasing one already promised: never paid again without a colleague.</summary>
+    private static bool ChasesRefund(Remedy remedy, SupportCase supportCase) => remedy.PaysFor == MoneyPurpose.Item && remedy.Fulfil.IsAction && RemedyFacts.ChasesPromisedRefund(supportCase);
+
+    /// <summary>What each remedy of <paramref name="choices"/> involves and how long it takes, from its <c>about</c>.</summary>
+    private string About(IEnumerable<Choice> choices, SupportCase supportCase) => string.Join(' ', choices
+        .Select(c => _services.Catalog.Remedies[c.Value])
+        .Where(r => r.About.Length > 0)
+        .Select(r => $"{Capitalize(r.Title)}: {RemedyFacts.Wording(r.About, supportCase, supportCase.RemedyAmount()).TrimEnd('.')}."));
 
     /// <summary>
     /// The remedy of the case's category that <paramref name="text"/> names by its title or words ("refund the
@@ -143,7 +179,7 @@ public sealed class RemedyDialog : CaseDialog
         switch (step.Result)
         {
             case FoundChoice { Value: SomethingElseId }:
-                return await step.PromptAsync(Text, Voice.Ask(step.Context, SupportPrompts.AskOwnRemedy, supportCase), cancellationToken).ConfigureAwait(false);
+                return await step.PromptAsync(OwnRemedy, Voice.Ask(step.Context, SupportPrompts.AskOwnRemedy, supportCase), cancellationToken).ConfigureAwait(false);
             case FoundChoice choice:
                 supportCase.RemedyId = choice.Value;
                 return await step.NextAsync(null, cancellationToken).ConfigureAwait(false);
@@ -182,7 +218,7 @@ public sealed class RemedyDialog : CaseDialog
         supportCase.RemedyWanted = remedy.Title;
         supportCase.RemedyPaysFor = remedy.PaysFor;
         var profile = await Cases.ProfileAsync(step.Context, cancellationToken).ConfigureAwait(false);
-        if (remedy.PaysFor is null || !RemedyAdvisor.Check(remedy, RemedyAdvisor.AmountFor(remedy, supportCase), profile, _services.Options.Currency).AmountUnknown)
+        if (remedy.PaysFor is null || ChasesRefund(remedy, supportCase) || !RemedyAdvisor.Check(remedy, RemedyAdvisor.AmountFor(remedy, supportCase), profile, _services.Options.Currency).AmountUnknown)
         {
             return await step.NextAsync(null, cancellationToken).ConfigureAwait(false);
         }
@@ -190,7 +226,7 @@ public sealed class RemedyDialog : CaseDialog
         // Only the amount stands between the customer and their money: ask for it, for the thing the remedy pays for.
         step.GetState<AmountAsked>().Asked = true;
         var item = ItemNamed(supportCase, remedy, step.Context.TimeProvider.GetUtcNow());
-        var prompt = Voice.Ask(step.Context, SupportPrompts.AskAmount, supportCase, ("item", item is null ? null : ComplaintReader.SayBack(item.Words)), ("remedy", remedy.Title));
+        var prompt = Voice.Ask(step.Context, SupportPrompts.AskAmount, supportCase, ("item", item is null ? null : Definite(ComplaintReader.SayBack(item.Words))), ("remedy", remedy.Title));
         return await step.PromptAsync(Text, prompt, cancellationToken).ConfigureAwait(false);
     }
 
@@ -207,6 +243,12 @@ public sealed class RemedyDialog : CaseDialog
         {
             // "89 pounds", "£89", "it was 89": the amount for what the remedy pays; "I don't know" leaves it to a colleague.
             var item = ItemNamed(supportCase, remedy, step.Context.TimeProvider.GetUtcNow());
+            if (CaseOrderNumber.Correct(supportCase, reply, step.Context.TimeProvider.GetUtcNow(), _services.Options.Currency) is { } order)
+            {
+                // "No, the order number is 12354 not 12345" puts the order right; its figures are never the price.
+                await Voice.SayAsync(step.Context, SupportPrompts.OrderNumberCorrected, supportCase, cancellationToken, ("order", order)).ConfigureAwait(false);
+            }
+
             CaseAmounts.TakeReply(supportCase, reply, remedy.PaysFor ?? MoneyPurpose.Item, _services.Options.Currency, item?.Value);
             await _services.ReadMoodAsync(supportCase, reply, cancellationToken).ConfigureAwait(false);
             if (AlreadyToldReader.OnlyReminds(reply))
@@ -218,7 +260,9 @@ public sealed class RemedyDialog : CaseDialog
 
         var profile = await Cases.ProfileAsync(step.Context, cancellationToken).ConfigureAwait(false);
         var amount = RemedyAdvisor.AmountFor(remedy, supportCase);
-        var check = RemedyAdvisor.Check(remedy, amount, profile, _services.Options.Currency);
+        var check = ChasesRefund(remedy, supportCase)
+            ? new ApprovalCheck(false, "the customer is chasing a refund already promised; a colleague checks where it is before paying again")
+            : RemedyAdvisor.Check(remedy, amount, profile, _services.Options.Currency);
         if (!check.AutoApproved)
         {
             return await step.EndDialogAsync(new HandoffRequest(HandoffReason.RemedyNeedsApproval, check.Reason, ColleagueArranges: remedy.Approval.Always), cancellationToken).ConfigureAwait(false);
@@ -260,6 +304,12 @@ public sealed class RemedyDialog : CaseDialog
             ? new SlotValue(product.Answer, "my " + product.Answer)
             : said;
     }
+
+    /// <summary>"A sofa" the customer bought is "the sofa" when asked what it cost.</summary>
+    private static string Definite(string words) =>
+        words.StartsWith("a ", StringComparison.OrdinalIgnoreCase) ? "the " + words[2..]
+        : words.StartsWith("an ", StringComparison.OrdinalIgnoreCase) ? "the " + words[3..]
+        : words;
 
     private static List<Choice> RemedyChoices(IEnumerable<Remedy> remedies) =>
         [.. remedies.Select(r => new Choice(r.Id) { Title = Capitalize(r.Title), Synonyms = r.Synonyms })];

@@ -98,6 +98,19 @@ public static partial class RemedyFacts
         return answer is null or ClarifyingAnswer.NotFound or "not known" || answer.StartsWith("none (", StringComparison.Ordinal) ? null : answer;
     }
 
+    /// <summary>
+    /// Whether the customer is chasing a refund already promised ("my refund still hasn't arrived", "where is my
+    /// refund?"): paying one again could pay twice, so a colleague checks where the first one is.
+    /// </summary>
+    public static bool ChasesPromisedRefund(SupportCase supportCase)
+    {
+        ArgumentNullException.ThrowIfNull(supportCase);
+        return supportCase.Said().Any(said => PromisedRefund().IsMatch(said));
+    }
+
+    [GeneratedRegex(@"\bwhere(?:'?s|\s+is)\s+(?:my|the)\s+(?:refund|money)\b|\b(?:refund|reimbursement)\b[^.!?]{0,60}\b(?:still|yet|never|not|hasn'?t|haven'?t|didn'?t|isn'?t|waiting|chasing)\b|\b(?:still|been)\s+(?:waiting|chasing)\b[^.!?]{0,40}\b(?:refund|money back)\b|\bnever\s+(?:got|received)\s+(?:my|the)\s+refund\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex PromisedRefund();
+
     [GeneratedRegex(@"\b(?:into|in to|to|of|out of|access|open)\s+(?:my\s+|the\s+)?(?:e-?mail(?:\s+account)?|inbox|mailbox|gmail|outlook|hotmail|yahoo(?:\s+mail)?|icloud(?:\s+mail)?)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex IntoTheMailbox();
 

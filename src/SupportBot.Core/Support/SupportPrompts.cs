@@ -19,7 +19,7 @@ public static class SupportPrompts
     public const string SuggestionThanks = "questions.suggestion_thanks";
     public const string SuggestionOffer = "questions.suggestion_offer";
     public const string AmountCorrected = CaseAmounts.CorrectedPrompt;
-    public const string OrderNumberCorrected = "corrections.order_number";
+    public const string OrderNumberCorrected = CaseOrderNumber.CorrectedPrompt;
     public const string NoOrderNumber = "questions.no_order_number";
     public const string QuestionAcknowledge = "questions.acknowledge";
     public const string QuestionAnswered = "questions.did_that_answer";

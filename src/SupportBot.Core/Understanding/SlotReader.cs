@@ -102,7 +102,7 @@ public static partial class SlotReader
     /// </summary>
     public static bool Fits(string question, string? text, DateTimeOffset now, string currency)
     {
-        if (string.IsNullOrWhiteSpace(text) || !text.Any(char.IsLetterOrDigit))
+        if (string.IsNullOrWhiteSpace(text) || !text.Any(char.IsLetterOrDigit) || Filler().IsMatch(text))
         {
             return false;
         }
@@ -158,6 +158,10 @@ public static partial class SlotReader
         var value = best.Version is { } version && !best.Name!.Contains(version, StringComparison.Ordinal) ? $"{best.Name} {version}" : best.Name!;
         return new SlotValue(value, best.Text.Trim());
     }
+
+    /// <summary>A reply that answers nothing whatever was asked: "need help", "hello??", "is anyone actually reading this".</summary>
+    [GeneratedRegex(@"^\W*(?:(?:i\s+)?(?:need|want)\s+(?:some\s+)?help(?:\s+(?:please|pls|now|asap))?|help(?:\s+(?:me|please|pls))?|hello|hi|hey|hiya|anyone|anybody|hello\s+anyone|(?:is\s+)?(?:any\s*one|any\s*body|someone|somebody)\s+(?:there|here|reading\s+this|actually\s+reading\s+this)|are\s+you\s+(?:there|still\s+there|a\s+bot|real)|what|huh|eh)\W*$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex Filler();
 
     /// <summary>Capitalised words before a number that are not a make: "Order 12345", "Monday 5th", "Flat 3".</summary>
     private static readonly HashSet<string> NotAMake = new(StringComparer.OrdinalIgnoreCase)

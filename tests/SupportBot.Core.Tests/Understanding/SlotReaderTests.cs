@@ -110,7 +110,10 @@ public sealed class SlotReaderTests
     [InlineData("amount", "about 40 quid", true)]
     [InlineData("order_number", "the 3rd", false)]
     [InlineData("tried", "nothing yet", true)]
-    [InlineData("symptom", "hello??", true)]
+    [InlineData("symptom", "hello??", false)]
+    [InlineData("device", "need help", false)]
+    [InlineData("symptom", "is anyone actually reading this", false)]
+    [InlineData("device", "the router", true)]
     public void Fits_ReplyToQuestion_CouldAnswerIt(string question, string text, bool expected)
     {
         Assert.Equal(expected, SlotReader.Fits(question, text, Now, "GBP"));

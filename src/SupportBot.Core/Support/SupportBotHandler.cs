@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using SupportBot.Core.Activities;
 using SupportBot.Core.Bot;
 using SupportBot.Core.Cases;
@@ -5,6 +6,8 @@ using SupportBot.Core.Dialogs;
 using SupportBot.Core.Handoff;
 using SupportBot.Core.Insight;
 using SupportBot.Core.State;
+using SupportBot.Core.Understanding;
+using SupportBot.Core.Dialogs.Prompts;
 
 namespace SupportBot.Core.Support;
 
@@ -17,19 +20,21 @@ namespace SupportBot.Core.Support;
 /// stands; other messages, and a customer joining (a conversationUpdate with a member other than the bot), run the
 /// support dialog. Other activity types are accepted and ignored.
 /// </summary>
-public sealed class SupportBotHandler : IBot
+public sealed partial class SupportBotHandler : IBot
 {
     private readonly SupportDialog _dialog;
     private readonly DialogSet _dialogs;
     private readonly HandoffHandler _handoff;
     private readonly FulfilmentHandler _fulfilment;
     private readonly TurnFactsRecorder _facts;
+    private readonly SupportServices _services;
 
     public SupportBotHandler(SupportDialog dialog, SupportServices services, ConversationState conversationState)
     {
         ArgumentNullException.ThrowIfNull(services);
         ArgumentNullException.ThrowIfNull(conversationState);
         _dialog = dialog;
+        _services = services;
         _dialogs = new DialogSet(conversationState.CreateProperty<DialogState>(DialogStateProperty)).Add(dialog);
         _facts = new TurnFactsRecorder(services.Cases, conversationState, dialog, DialogStateProperty);
         _handoff = new HandoffHandler(services.Handoff, services.Voice, services.Cases, services.Sentiment);
@@ -121,7 +126,22 @@ public sealed class SupportBotHandler : IBot
         var result = await context.ContinueDialogAsync(cancellationToken).ConfigureAwait(false);
         if (result.Status == DialogTurnStatus.Empty)
         {
+            // "Thanks" or "bye" after the case was sorted and the goodbye said: a goodbye back, never a new case.
+            if (activity.Type == ActivityTypes.Message && OnlyThanksOrBye(activity.Text)
+                && await _services.Cases.CaseOrNullAsync(turnContext, cancellationToken).ConfigureAwait(false) is { Resolved: true } closed)
+            {
+                await _services.Voice.SayFreshAsync(turnContext, SupportPrompts.YouAreWelcome, closed, cancellationToken).ConfigureAwait(false);
+                return;
+            }
+
             await context.BeginDialogAsync(_dialog.Id, null, cancellationToken).ConfigureAwait(false);
         }
     }
+
+    private bool OnlyThanksOrBye(string? text) =>
+        ChoiceRecognizer.HasAtMostWords(text, 6)
+        && (_services.Reader?.Read(text ?? string.Empty) is { Kind: MessageKind.Thanks } || ByeOnly().IsMatch(text ?? string.Empty));
+
+    [GeneratedRegex(@"^\W*(?:ok(?:ay)?[\s,]+)?(?:bye|goodbye|bye bye|see you|see ya|take care|cheers|have a good (?:day|one|evening))\W*$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex ByeOnly();
 }

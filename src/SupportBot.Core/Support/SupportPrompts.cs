@@ -62,6 +62,7 @@ public static class SupportPrompts
     public const string ConfirmResolved = "closing.confirm_resolved";
     public const string AskRating = "closing.rating";
     public const string Thanks = "closing.thanks";
+    public const string YouAreWelcome = "closing.you_are_welcome";
     public const string Help = "closing.help";
     public const string StartOver = "closing.start_over";
 
@@ -161,6 +162,7 @@ public static class SupportPrompts
         PromptDefinition.Of(ConfirmResolved, "name"),
         PromptDefinition.Of(AskRating, "name"),
         PromptDefinition.Of(Thanks, "name"),
+        PromptDefinition.Of(YouAreWelcome, "name"),
         PromptDefinition.Of(Help, "name"),
         PromptDefinition.Of(StartOver, "name"),
     ];

@@ -379,7 +379,7 @@ public static partial class ComplaintReader
         }
 
         var words = trimmed.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length;
-        return MeansNothingElse(trimmed) || SaysYes(trimmed) || InterruptionRecognizer.OnlyGreets(trimmed) || Declines().IsMatch(trimmed)
+        return MeansNothingElse(trimmed) || SaysYes(trimmed) || InterruptionRecognizer.OnlyGreets(trimmed) || Declines().IsMatch(trimmed) || OnlyUrgent().IsMatch(trimmed)
             || Entities.AlreadyToldReader.OnlyReminds(trimmed) || (words <= 5 && Entities.NoAnswerReader.GivesNothing(trimmed))
             || (PersonRequestRecognizer.AsksForPerson(trimmed) && !PersonRequestRecognizer.SaysMoreThanAskingForPerson(trimmed));
     }
@@ -427,6 +427,9 @@ public static partial class ComplaintReader
 
     [GeneratedRegex(@"\b(none of your business|not your business|i'?d rather not|rather not say|(don'?t|do not) want to (say|tell|explain|go into it)|not telling|i'?ll (tell|explain (it )?to) (them|the person|a person|someone|your colleague|a human)|it'?s (private|personal|confidential))\b", RegexOptions.IgnoreCase)]
     private static partial Regex Declines();
+
+    [GeneratedRegex(@"^\W*(?:(?:right|just)\s+)?(?:now|asap|immediately|hurry(?:\s+up)?|quick(?:ly)?|please|pls|just do it)(?:[\s,]+(?:please|pls|now|asap))*\W*$", RegexOptions.IgnoreCase)]
+    private static partial Regex OnlyUrgent();
 
     [GeneratedRegex(@"^(hi|hello|hey)?[,!. ]*(where|what|why|how|when|who|which|is|are|can|could|will|would|do|does|did|has|have)\b", RegexOptions.IgnoreCase)]
     private static partial Regex QuestionStart();

@@ -38,6 +38,13 @@ public sealed class ClarifyDialog : CaseDialog
                 continue;
             }
 
+            // "Cancel my subscription please": a subscription has no order number to ask for.
+            if (question == "order_number" && RemedyFacts.OnlySubscription(supportCase))
+            {
+                supportCase.Answers.Add(new ClarifyingAnswer(question, QuestionText(question), "none: it's a subscription or plan"));
+                continue;
+            }
+
             // Already answered in something the customer said: keep what it says, never ask again.
             if (SaidBefore(step, supportCase, question, loosely: false) is var (said, text))
             {

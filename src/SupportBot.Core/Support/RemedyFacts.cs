@@ -23,8 +23,11 @@ public static partial class RemedyFacts
     /// <summary>What a remedy may need (<c>needs</c>): without it, a colleague carries the remedy out.</summary>
     public static IReadOnlyList<string> Needs { get; } = [OrderNumber, Purchase];
 
+    /// <summary>The case is about something physical that could be sent back: not only a subscription, plan or membership.</summary>
+    public const string PhysicalItem = "physical_item";
+
     /// <summary>When a remedy may be offered (<c>offered_when</c>).</summary>
-    public static IReadOnlyList<string> Conditions { get; } = [EmailWorks];
+    public static IReadOnlyList<string> Conditions { get; } = [EmailWorks, PhysicalItem];
 
     /// <summary>What <paramref name="remedy"/> needs that the case does not know, in words ("the order number").</summary>
     public static IReadOnlyList<string> Missing(Remedy remedy, SupportCase supportCase)
@@ -53,7 +56,12 @@ public static partial class RemedyFacts
     {
         ArgumentNullException.ThrowIfNull(remedy);
         ArgumentNullException.ThrowIfNull(supportCase);
-        return remedy.OfferedWhen.All(c => c != EmailWorks || supportCase.EmailWorks == true);
+        return remedy.OfferedWhen.All(c => c switch
+        {
+            EmailWorks => supportCase.EmailWorks == true,
+            PhysicalItem => !OnlySubscription(supportCase),
+            _ => true,
+        });
     }
 
     /// <summary>Whether the bot must first ask if the customer can open their email, to know whether to offer <paramref name="remedy"/>.</summary>
@@ -74,7 +82,7 @@ public static partial class RemedyFacts
         ArgumentNullException.ThrowIfNull(supportCase);
         var told = string.Join(' ', new[] { supportCase.Complaint }.Concat(supportCase.UnderlyingIssues)
             .Concat(supportCase.Answers.Where(a => a.QuestionId != "account").Select(a => a.Words ?? a.Answer)).OfType<string>());
-        if (IntoTheMailbox().IsMatch(told))
+        if (IntoTheMailbox().IsMatch(told) || EmailTakenOver().IsMatch(told))
         {
             return false;
         }
@@ -99,6 +107,23 @@ public static partial class RemedyFacts
     }
 
     /// <summary>
+    /// Whether the case is about a subscription, plan or membership and names nothing bought or delivered ("cancel my
+    /// subscription please"): there is no order number to ask for and nothing to send back.
+    /// </summary>
+    public static bool OnlySubscription(SupportCase supportCase)
+    {
+        ArgumentNullException.ThrowIfNull(supportCase);
+        var said = supportCase.Said().ToList();
+        return said.Any(s => Subscription().IsMatch(s)) && !said.Any(s => Goods().IsMatch(s));
+    }
+
+    [GeneratedRegex(@"\b(?:subscriptions?|subscribed|memberships?|(?:monthly|annual|yearly|mobile|phone|data|broadband|family|premium)\s+plan|plan|contract|streaming)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex Subscription();
+
+    [GeneratedRegex(@"\b(?:order(?:ed)?|parcel|package|delivery|delivered|item|bought|purchased|box|device|phone arrived|sent me)\b|\border\s*(?:no|number|#)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex Goods();
+
+    /// <summary>
     /// Whether the customer is chasing a refund already promised ("my refund still hasn't arrived", "where is my
     /// refund?"): paying one again could pay twice, so a colleague checks where the first one is.
     /// </summary>
@@ -110,6 +135,10 @@ public static partial class RemedyFacts
 
     [GeneratedRegex(@"\bwhere(?:'?s|\s+is)\s+(?:my|the)\s+(?:refund|money)\b|\b(?:refund|reimbursement)\b[^.!?]{0,60}\b(?:still|yet|never|not|hasn'?t|haven'?t|didn'?t|isn'?t|waiting|chasing)\b|\b(?:still|been)\s+(?:waiting|chasing)\b[^.!?]{0,40}\b(?:refund|money back)\b|\bnever\s+(?:got|received)\s+(?:my|the)\s+refund\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex PromisedRefund();
+
+    /// <summary>"Someone changed my email", "the reset email goes to their address now": the mailbox on the account is no longer theirs.</summary>
+    [GeneratedRegex(@"\b(?:changed|swapped|replaced)\s+(?:my|the)\s+(?:e-?mail|email address|recovery email)\b|\b(?:e-?mails?|reset (?:link|e-?mail)s?|codes?)\s+(?:now\s+)?(?:go|goes|going|went|are sent|is sent|get sent)\s+to\s+(?:their|his|her|the hacker'?s?|someone else'?s?|a different|another)\b|\bnot my (?:e-?mail|address) any ?more\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex EmailTakenOver();
 
     [GeneratedRegex(@"\b(?:into|in to|to|of|out of|access|open)\s+(?:my\s+|the\s+)?(?:e-?mail(?:\s+account)?|inbox|mailbox|gmail|outlook|hotmail|yahoo(?:\s+mail)?|icloud(?:\s+mail)?)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex IntoTheMailbox();

@@ -112,6 +112,16 @@ public sealed class SupportCatalogTests
     }
 
     [Fact]
+    public void RemedyAdvisor_Offer_NoReturnLabelForASubscription()
+    {
+        var subscription = new SupportCase { Category = "cancel_return", Complaint = "cancel my subscription please" };
+        var order = new SupportCase { Category = "cancel_return", Complaint = "I want to send back the kettle I ordered" };
+
+        Assert.Equal(["cancel_for_you", "refund"], RemedyAdvisor.Offer(Repository(), subscription).Select(r => r.Id));
+        Assert.Equal(["cancel_for_you", "free_return", "refund"], RemedyAdvisor.Offer(Repository(), order).Select(r => r.Id));
+    }
+
+    [Fact]
     public void RemedyAdvisor_Offer_DeliveryRefundOnlyWhenADeliveryFeeWasMentioned()
     {
         var supportCase = new SupportCase { Category = "delivery" };
@@ -244,6 +254,8 @@ public sealed class SupportCatalogTests
     [Theory]
     [InlineData("I can't get into my Gmail, it says my password is wrong", "sam.okoro@gmail.com", false)]
     [InlineData("I'm locked out of my email account", "sam@example.com", false)]
+    [InlineData("my account got hacked, someone changed my email and password", "jo@example.com", false)]
+    [InlineData("tried reset password but the email goes to their address now", "jo@example.com", false)]
     [InlineData("I can't log in to my account since yesterday", "kim.lee@example.com", null)]
     [InlineData("the password reset email never arrives", "kim.lee@example.com", null)]
     public void RemedyFacts_EmailWorks_KnownFromWordsOnlyWhenTheyAreLockedOutOfThatMailbox(string complaint, string account, bool? expected)

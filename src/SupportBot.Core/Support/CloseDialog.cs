@@ -23,10 +23,19 @@ public sealed class CloseDialog : CaseDialog
         Steps(ConfirmResolvedAsync, AskRatingAsync, ThankAsync);
 
         // "Wait no, it was 54 dollars not 45" to "is that everything sorted?" is neither yes nor no: it corrects what was paid.
-        AddDialog(new ConfirmPrompt(SortedOrCorrected, (prompt, _) => Task.FromResult(prompt.Recognized.Succeeded || CorrectsAmount(prompt.Context))) { MaxAttempts = services.Options.MaxAttempts });
+        AddDialog(new ConfirmPrompt(SortedOrCorrected, async (prompt, cancellationToken) => prompt.Recognized.Succeeded || CorrectsAmount(prompt.Context) || await OtherRemedyAsync(prompt.Context, cancellationToken).ConfigureAwait(false) is not null) { MaxAttempts = services.Options.MaxAttempts });
     }
 
     private const string SortedOrCorrected = "sorted-or-corrected";
+
+    /// <summary>The granted remedy's alternative the customer now names ("actually can I get a replacement instead?"), or null.</summary>
+    private async Task<Remedy?> OtherRemedyAsync(TurnContext context, CancellationToken cancellationToken) =>
+        context.Activity.Text is { } text && ConfirmPrompt.Recognize(text) is not true
+        && await Cases.CaseOrNullAsync(context, cancellationToken).ConfigureAwait(false) is { } supportCase
+        && RemedyDialog.NamedRemedy(_services.Catalog, supportCase, text) is { } named && named.Value != supportCase.RemedyId
+        && _services.Catalog.Remedies.TryGetValue(named.Value, out var remedy)
+            ? remedy
+            : null;
 
     private bool CorrectsAmount(TurnContext context) =>
         CorrectionReader.Read(context.Activity.Text, context.TimeProvider.GetUtcNow(), _services.Options.Currency) is { Amount: not null };
@@ -51,6 +60,18 @@ public sealed class CloseDialog : CaseDialog
                 await Voice.SayAsync(step.Context, CaseAmounts.CorrectedPrompt, corrected, cancellationToken, ("amount", amount), ("item", corrected.AmountFor ?? "it")).ConfigureAwait(false);
                 return await step.EndDialogAsync(new HandoffRequest(HandoffReason.AmountCorrected, Review: false), cancellationToken).ConfigureAwait(false);
             }
+        }
+
+        if (step.Result is not true && await OtherRemedyAsync(step.Context, cancellationToken).ConfigureAwait(false) is { } other)
+        {
+            // "Actually can I get a replacement instead?": what was done stays on the case, and a colleague arranges the swap.
+            var changing = await CaseAsync(step, cancellationToken).ConfigureAwait(false);
+            var granted = changing.RemedyText() ?? "the remedy granted";
+            changing.UnderlyingIssues.Add($"would rather have {other.Title} than {granted}: {PiiMasker.Mask(step.Context.Activity.Text!.Trim())}");
+            changing.RemedyId = other.Id;
+            changing.RemedyWanted = other.Title;
+            changing.RemedyPaysFor = other.PaysFor;
+            return await step.EndDialogAsync(new HandoffRequest(HandoffReason.RemedyNeedsApproval, $"the customer would rather have {other.Title} than {granted}, already under way", Review: false, ColleagueArranges: true), cancellationToken).ConfigureAwait(false);
         }
 
         if (step.Result is not true)

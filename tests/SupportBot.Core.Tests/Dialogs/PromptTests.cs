@@ -138,6 +138,7 @@ public sealed class PromptTests
     [InlineData("not really", false)]
     [InlineData("nah", false)]
     [InlineData("No.", false)]
+    [InlineData("fine whatever", false)]
     [InlineData("thanks!", true)]
     [InlineData("great, got it", true)]
     public async Task ConfirmPrompt_CommonForms_Recognized(string answer, bool expected)

@@ -34,7 +34,8 @@ public sealed class ConfirmPrompt(string dialogId, PromptValidator<bool>? valida
         }
 
         var joined = string.Join(' ', tokens);
-        if (NoPhrases.Any(p => joined.StartsWith(p, StringComparison.Ordinal)) || No.Contains(tokens[0]))
+        // "Fine, whatever" is not a yes: it gives up on asking.
+        if (NoPhrases.Any(p => joined.StartsWith(p, StringComparison.Ordinal)) || No.Contains(tokens[0]) || tokens.Contains("whatever"))
         {
             return false;
         }

@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using SupportBot.Core.Activities;
 using SupportBot.Core.Cases;
 using SupportBot.Core.Dialogs;
@@ -15,7 +16,7 @@ namespace SupportBot.Core.Support;
 /// <see cref="HandoffRequest"/> when the case must go to a person (a follow-up on a case a colleague has, a request
 /// for a person, or no usable answer).
 /// </summary>
-public sealed class ComplaintDialog : CaseDialog
+public sealed partial class ComplaintDialog : CaseDialog
 {
     private readonly SupportServices _services;
 
@@ -143,6 +144,13 @@ public sealed class ComplaintDialog : CaseDialog
         }
 
         supportCase.Complaint = PiiMasker.Mask(string.IsNullOrWhiteSpace(vague) ? complaint : $"{vague.Trim().TrimEnd('.')}. {char.ToUpperInvariant(complaint.Trim()[0])}{complaint.Trim()[1..]}");
+        if (AlsoClause().Match(complaint) is { Success: true } also && ComplaintReader.IsMirrorable(also.Groups["rest"].Value))
+        {
+            // "Two things: a charge I don't recognise, and also my parcel hasn't arrived": the second is kept on the case
+            // as its own issue, so it is in the brief and never lost behind the first.
+            supportCase.UnderlyingIssues.Add(PiiMasker.Mask(also.Groups["rest"].Value.Trim().TrimEnd('.')));
+        }
+
         await _services.ReadMoodAsync(supportCase, complaint, cancellationToken).ConfigureAwait(false);
         if (supportCase.FollowsOpenCase)
         {
@@ -253,4 +261,7 @@ public sealed class ComplaintDialog : CaseDialog
 
         return await step.EndDialogAsync(null, cancellationToken).ConfigureAwait(false);
     }
+
+    [GeneratedRegex(@"(?:[,.;!]\s*|\s)(?:and\s+)?(?:also|plus|on top of that|another thing(?: is)?|the other (?:thing|problem|issue) is)[\s,:]+(?<rest>\w.{8,})$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture)]
+    private static partial Regex AlsoClause();
 }

@@ -229,6 +229,12 @@ public sealed partial class ComplaintDialog : CaseDialog
             return false;
         }
 
+        // "My tv wont turn on" is short, and says what's wrong: only words that name no fault are too little.
+        if (SlotReader.Read("symptom", complaint, DateTimeOffset.UnixEpoch, "USD") is not null)
+        {
+            return false;
+        }
+
         var words = complaint.Split(' ', StringSplitOptions.RemoveEmptyEntries).Count(w => w.Any(char.IsLetter));
         return reading.Kind == MessageKind.Unclear || (reading.Kind is MessageKind.Complaint or MessageKind.Request && words <= 6);
     }

@@ -223,6 +223,19 @@ public sealed class ClarifyDialog : CaseDialog
             none = null;
         }
 
+        if (question == "tried" && none is null && SlotReader.Read("tried", answer, now, currency) is null && SlotReader.Read("symptom", answer, now, currency) is not null
+            && !ComplaintReader.OnlyVents(answer))
+        {
+            // "It wont switch on" to "what have you tried?" says what happens, not what was tried: kept as that, never as an attempt.
+            supportCase.Answers.Add(new ClarifyingAnswer(question, QuestionText(question), ClarifyingAnswer.NotGiven));
+            if (!supportCase.Said().Any(said => said.Contains(answer.Trim(), StringComparison.OrdinalIgnoreCase)))
+            {
+                supportCase.UnderlyingIssues.Add(PiiMasker.Mask(answer.Trim()));
+            }
+
+            return await GoOnAsync(step, supportCase, answer, cancellationToken).ConfigureAwait(false);
+        }
+
         if (FreeText.Contains(question) && ComplaintReader.OnlyVents(answer))
         {
             // "I am SO fed up, this is the worst service ever!!!" is how they feel, not what they tried: heard, never filed as the answer.

@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using System.Globalization;
 using SupportBot.Core.Bot;
 using SupportBot.Core.Cases;
@@ -12,7 +13,7 @@ namespace SupportBot.Core.Support;
 /// Closes the case: is it sorted? one rating question, thanks by name, and a check-in scheduled. Also where the
 /// bot resumes after a colleague's decision or hand-back. Ends with a <see cref="HandoffRequest"/> when it is not sorted.
 /// </summary>
-public sealed class CloseDialog : CaseDialog
+public sealed partial class CloseDialog : CaseDialog
 {
     private readonly SupportServices _services;
 
@@ -23,10 +24,14 @@ public sealed class CloseDialog : CaseDialog
         Steps(ConfirmResolvedAsync, AskRatingAsync, ThankAsync);
 
         // "Wait no, it was 54 dollars not 45" to "is that everything sorted?" is neither yes nor no: it corrects what was paid.
+        AddDialog(new ChoicePrompt(RatingOrNot, (prompt, _) => Task.FromResult(prompt.Recognized.Succeeded || DeclinesRating().IsMatch(prompt.Context.Activity.Text ?? string.Empty))) { MaxAttempts = services.Options.MaxAttempts });
         AddDialog(new ConfirmPrompt(SortedOrCorrected, async (prompt, cancellationToken) => prompt.Recognized.Succeeded || CorrectsAmount(prompt.Context) || await OtherRemedyAsync(prompt.Context, cancellationToken).ConfigureAwait(false) is not null) { MaxAttempts = services.Options.MaxAttempts });
     }
 
     private const string SortedOrCorrected = "sorted-or-corrected";
+
+    /// <summary>The rating, which a customer may decline ("no thanks", "i dont want to rate", "bye"): never asked again.</summary>
+    private const string RatingOrNot = "rating-or-not";
 
     /// <summary>The granted remedy's alternative the customer now names ("actually can I get a replacement instead?"), or null.</summary>
     private async Task<Remedy?> OtherRemedyAsync(TurnContext context, CancellationToken cancellationToken) =>
@@ -85,7 +90,7 @@ public sealed class CloseDialog : CaseDialog
         {
             Choices = [.. Enumerable.Range(1, 5).Select(i => new Choice(i.ToString(CultureInfo.InvariantCulture)))],
         };
-        return await step.PromptAsync(Choose, options, cancellationToken).ConfigureAwait(false);
+        return await step.PromptAsync(RatingOrNot, options, cancellationToken).ConfigureAwait(false);
     }
 
     private async Task<DialogTurnResult> ThankAsync(WaterfallStepContext step, CancellationToken cancellationToken)
@@ -99,4 +104,7 @@ public sealed class CloseDialog : CaseDialog
         _services.Handoff.ScheduleFollowUp(step.Context, supportCase);
         return await step.EndDialogAsync(null, cancellationToken).ConfigureAwait(false);
     }
+
+    [GeneratedRegex(@"^\W*(?:no(?:pe|h|ah)?|no thanks?|no thank you|nah|skip|pass|not now|rather not|i'?d rather not|no need|i'?m good|(?:i\s+)?(?:do ?n[o']?t|dont)\s+(?:want|wanna|need)\s+to\s+rate(?:\s+(?:it|this|anything))?|thanks?|thank you|cheers|bye|goodbye|ok bye)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex DeclinesRating();
 }

@@ -1,4 +1,5 @@
 using SupportBot.Core.Activities;
+using SupportBot.Core.Bot;
 using SupportBot.Core.Cases;
 using SupportBot.Core.Dialogs;
 using SupportBot.Core.Dialogs.Prompts;
@@ -89,6 +90,18 @@ public sealed class RemedyDialog : CaseDialog
     private async Task<bool> AnswerQuestionsAsync(PromptValidatorContext<FoundChoice> prompt, CancellationToken cancellationToken)
     {
         var text = prompt.Context.Activity.Text ?? string.Empty;
+        if (await CorrectedAsync(prompt.Context, text, cancellationToken).ConfigureAwait(false) is { } corrected)
+        {
+            // "No wait, it was 45 not 54" with the choices on screen: put right and said back, then the same choice again.
+            await prompt.Context.SendActivityAsync(corrected, cancellationToken).ConfigureAwait(false);
+            if (prompt.Options.Prompt is { } again)
+            {
+                await prompt.Context.SendActivityAsync(ChoicePrompt.WithChoices(again, prompt.Options.Choices), cancellationToken).ConfigureAwait(false);
+            }
+
+            return false;
+        }
+
         if (!PushbackReader.AsksAboutTheFix(text))
         {
             return prompt.Recognized.Succeeded;
@@ -106,6 +119,30 @@ public sealed class RemedyDialog : CaseDialog
         var answer = Voice.FreshLine(prompt.Context, SupportPrompts.RemedyAbout, supportCase, ("about", about));
         await prompt.Context.SendActivityAsync(ChoicePrompt.WithChoices(answer with { InputHint = InputHints.ExpectingInput }, prompt.Options.Choices), cancellationToken).ConfigureAwait(false);
         return false;
+    }
+
+    /// <summary>
+    /// The line that says what a correction of the amount or the order number in <paramref name="text"/> changed on the
+    /// case, once changed; null when it corrects nothing there.
+    /// </summary>
+    private async Task<Activity?> CorrectedAsync(TurnContext context, string text, CancellationToken cancellationToken)
+    {
+        var now = context.TimeProvider.GetUtcNow();
+        var currency = _services.Options.Currency;
+        if (CorrectionReader.Read(text, now, currency) is not { } correction || (correction.Amount is null && correction.OrderNumber is null))
+        {
+            return null;
+        }
+
+        var supportCase = await Cases.CaseAsync(context, cancellationToken).ConfigureAwait(false);
+        if (correction.OrderNumber is not null && CaseOrderNumber.Correct(supportCase, correction, text) is { } order)
+        {
+            return Voice.FreshLine(context, CaseOrderNumber.CorrectedPrompt, supportCase, ("order", order));
+        }
+
+        return correction.Amount is not null && CaseAmounts.Take(supportCase, text, currency, now) is { } amount
+            ? Voice.FreshLine(context, CaseAmounts.CorrectedPrompt, supportCase, ("amount", amount), ("item", supportCase.AmountFor ?? "it"))
+            : null;
     }
 
     /// <summary>

@@ -115,7 +115,8 @@ public static partial class SlotReader
         return question switch
         {
             "order_number" or "amount" => false,
-            "when" => TimeHint().IsMatch(text),
+            // "32.50" looks like "3/12" to the hint, but it is a price.
+            "when" => TimeHint().IsMatch(text) && !MoneyReader.ReadReply(text, currency).Any(m => m.CurrencyWritten || m.Text.Contains('.', StringComparison.Ordinal)),
             "account" => AccountHint().IsMatch(text),
             _ => true,
         };

@@ -114,6 +114,8 @@ public sealed class SlotReaderTests
     [InlineData("device", "need help", false)]
     [InlineData("symptom", "is anyone actually reading this", false)]
     [InlineData("device", "the router", true)]
+    [InlineData("when", "32.50", false)]
+    [InlineData("when", "it was 89.50", false)]
     public void Fits_ReplyToQuestion_CouldAnswerIt(string question, string text, bool expected)
     {
         Assert.Equal(expected, SlotReader.Fits(question, text, Now, "GBP"));

@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using SupportBot.Core.Cases;
 using SupportBot.Core.Fulfilment;
 using SupportBot.Core.Handoff;
@@ -9,7 +10,7 @@ using SupportBot.Core.Understanding;
 namespace SupportBot.Core.Support;
 
 /// <summary>What the support conversation works with: wording, catalog, sentiment, settings, the case's state, and handing over.</summary>
-public sealed class SupportServices
+public sealed partial class SupportServices
 {
     /// <summary>How sure the reader must be to overrule the catalog's keywords.</summary>
     private const double SureAbove = 0.5;
@@ -159,7 +160,18 @@ public sealed class SupportServices
             return true;
         }
 
-        if (mood.Heat >= 2 || !(ComplaintReader.AsksHowTo(text) || reading is { Kind: MessageKind.Question }))
+        if (mood.Heat >= 2)
+        {
+            return false;
+        }
+
+        // "whats ur returns policy" reads as too short to tell, but it opens as a question: an answer that covers it is given.
+        if (reading is { Kind: MessageKind.Unclear } && OpensAsQuestion().IsMatch(text))
+        {
+            return Answer(text, category) is not null;
+        }
+
+        if (!(ComplaintReader.AsksHowTo(text) || reading is { Kind: MessageKind.Question }))
         {
             return false;
         }
@@ -227,4 +239,7 @@ public sealed class SupportServices
         supportCase.Category = categoryId is null ? null : category.Id;
         supportCase.CategoryTitle = category.Title;
     }
+
+    [GeneratedRegex(@"^\W*(?:(?:hi|hello|hey)[\s,!.]+)?(?:what|whats|wats|what's|how|when|where|which|do|does|can|could|is|are|will)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex OpensAsQuestion();
 }

@@ -162,7 +162,8 @@ public sealed class ClarifyDialog : CaseDialog
 
             if (!plain)
             {
-                var issue = ComplaintReader.IsMirrorable(answer) && ComplaintReader.Mirror(answer) is { Length: > 0 } mirrored ? mirrored : supportCase.Mirrored ?? string.Empty;
+                // Said back only when the answer names a problem: "3 weeks ago" is no issue to be sorry about.
+                var issue = ComplaintReader.IsMirrorable(answer) && ComplaintReader.Mirror(answer, complaint: true) is { Length: > 0 } mirrored ? mirrored : supportCase.Mirrored ?? string.Empty;
                 await Voice.EmpathizeIfMovedAsync(step.Context, supportCase, issue, cancellationToken).ConfigureAwait(false);
             }
         }

@@ -45,6 +45,12 @@ public static partial class ComplaintReader
             return string.Empty;
         }
 
+        if (safe && OnlyVents(first) && VentOpener().IsMatch(first) && ProblemWords().Matches(first).All(m => Venting().IsMatch(m.Value)))
+        {
+            // "This is ridiculous" is how they feel: the empathy line hears it; said back, it only parrots them.
+            return string.Empty;
+        }
+
         if ((SignalReader.Read(first) & (safe ? FeelingSignal.Insult | FeelingSignal.Threat | FeelingSignal.Profanity | FeelingSignal.Sarcasm : FeelingSignal.Insult | FeelingSignal.Threat)) != 0)
         {
             // "You people are useless and I'm cancelling": said back, an insult or a threat puts words in our mouth.
@@ -430,6 +436,9 @@ public static partial class ComplaintReader
 
     [GeneratedRegex(@"^\W*(?:(?:right|just)\s+)?(?:now|asap|immediately|hurry(?:\s+up)?|quick(?:ly)?|please|pls|just do it)(?:[\s,]+(?:please|pls|now|asap))*\W*$", RegexOptions.IgnoreCase)]
     private static partial Regex OnlyUrgent();
+
+    [GeneratedRegex(@"^\W*(?:this|that|it|its|it's|thats|that's|what a|so|absolutely|totally|utterly|honestly|seriously|i'?m|i am)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex VentOpener();
 
     [GeneratedRegex(@"^(hi|hello|hey)?[,!. ]*(where|what|why|how|when|who|which|is|are|can|could|will|would|do|does|did|has|have)\b", RegexOptions.IgnoreCase)]
     private static partial Regex QuestionStart();

@@ -39,6 +39,12 @@ public sealed class ComplaintReaderTests
     }
 
     [Theory]
+    [InlineData("this is ridiculous")]
+    [InlineData("that's a joke")]
+    [InlineData("absolutely unacceptable")]
+    public void Mirror_OnlyVenting_SaysNothingBack(string text) => Assert.Equal(string.Empty, ComplaintReader.Mirror(text));
+
+    [Theory]
     [InlineData("this is the THIRD time my order has gone missing. you people are useless and I'm cancelling my account")]
     [InlineData("you crooks took my money")]
     [InlineData("I'm reporting you to trading standards")]

@@ -5,6 +5,8 @@ using SupportBot.Core.Cases;
 using SupportBot.Core.Dialogs;
 using SupportBot.Core.Dialogs.Prompts;
 using SupportBot.Core.Handoff;
+using SupportBot.Core.PromptFiles;
+using SupportBot.Core.Understanding;
 using SupportBot.Core.Understanding.Entities;
 
 namespace SupportBot.Core.Support;
@@ -25,7 +27,16 @@ public sealed partial class CloseDialog : CaseDialog
 
         // "Wait no, it was 54 dollars not 45" to "is that everything sorted?" is neither yes nor no: it corrects what was paid.
         AddDialog(new ChoicePrompt(RatingOrNot, (prompt, _) => Task.FromResult(prompt.Recognized.Succeeded || DeclinesRating().IsMatch(prompt.Context.Activity.Text ?? string.Empty))) { MaxAttempts = services.Options.MaxAttempts });
-        AddDialog(new ConfirmPrompt(SortedOrCorrected, async (prompt, cancellationToken) => prompt.Recognized.Succeeded || CorrectsAmount(prompt.Context) || await OtherRemedyAsync(prompt.Context, cancellationToken).ConfigureAwait(false) is not null) { MaxAttempts = services.Options.MaxAttempts });
+        AddDialog(new ConfirmPrompt(SortedOrCorrected, async (prompt, cancellationToken) =>
+        {
+            if (prompt.Recognized.Succeeded || CorrectsAmount(prompt.Context) || await OtherRemedyAsync(prompt.Context, cancellationToken).ConfigureAwait(false) is not null)
+            {
+                return true;
+            }
+
+            await AnswerAsync(prompt, cancellationToken).ConfigureAwait(false);
+            return false;
+        }) { MaxAttempts = services.Options.MaxAttempts });
     }
 
     private const string SortedOrCorrected = "sorted-or-corrected";
@@ -41,6 +52,31 @@ public sealed partial class CloseDialog : CaseDialog
         && _services.Catalog.Remedies.TryGetValue(named.Value, out var remedy)
             ? remedy
             : null;
+
+    /// <summary>
+    /// "How long does a refund take?" in reply to "is that everything sorted?": the admins' answer, then the same question.
+    /// Says nothing when the reply is no question an answer covers (the prompt asks again as usual).
+    /// </summary>
+    private async Task AnswerAsync(PromptValidatorContext<bool> prompt, CancellationToken cancellationToken)
+    {
+        var text = prompt.Context.Activity.Text;
+        if (!ComplaintReader.ReadsAsQuestion(text) || _services.Answer(text) is not { } match)
+        {
+            return;
+        }
+
+        var supportCase = await Cases.CaseAsync(prompt.Context, cancellationToken).ConfigureAwait(false);
+        var answer = PromptCatalog.Fill(AnswerFileLoader.Variables, match.Answer.Text, new Dictionary<string, string?>(StringComparer.Ordinal)
+        {
+            ["name"] = supportCase.FirstName,
+            ["hours"] = _services.Handoff.TeamHours(),
+        });
+        await CaseVoice.SayTextAsync(prompt.Context, answer, supportCase, cancellationToken).ConfigureAwait(false);
+        if (prompt.Options.Prompt is { } again)
+        {
+            await prompt.Context.SendActivityAsync(again, cancellationToken).ConfigureAwait(false);
+        }
+    }
 
     private bool CorrectsAmount(TurnContext context) =>
         CorrectionReader.Read(context.Activity.Text, context.TimeProvider.GetUtcNow(), _services.Options.Currency) is { Amount: not null };

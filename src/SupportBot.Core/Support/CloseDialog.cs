@@ -1,5 +1,5 @@
-using System.Text.RegularExpressions;
 using System.Globalization;
+using System.Text.RegularExpressions;
 using SupportBot.Core.Bot;
 using SupportBot.Core.Cases;
 using SupportBot.Core.Dialogs;
@@ -36,7 +36,8 @@ public sealed partial class CloseDialog : CaseDialog
 
             await AnswerAsync(prompt, cancellationToken).ConfigureAwait(false);
             return false;
-        }) { MaxAttempts = services.Options.MaxAttempts });
+        })
+        { MaxAttempts = services.Options.MaxAttempts });
     }
 
     private const string SortedOrCorrected = "sorted-or-corrected";

@@ -3,11 +3,11 @@ using SupportBot.Core.Activities;
 using SupportBot.Core.Bot;
 using SupportBot.Core.Cases;
 using SupportBot.Core.Dialogs;
+using SupportBot.Core.Dialogs.Prompts;
 using SupportBot.Core.Handoff;
 using SupportBot.Core.Insight;
 using SupportBot.Core.State;
 using SupportBot.Core.Understanding;
-using SupportBot.Core.Dialogs.Prompts;
 
 namespace SupportBot.Core.Support;
 

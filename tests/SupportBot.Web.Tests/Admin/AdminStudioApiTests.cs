@@ -207,7 +207,9 @@ public sealed class AdminStudioApiTests
         Assert.Equal(HttpStatusCode.BadRequest, again);
         Assert.Contains("repeats the one on line", (string?)repeated!["errors"]![0]!["message"], StringComparison.Ordinal);
         Assert.True((bool)computed!["accuracy"]!["current"]!);
-        Assert.False((bool)recomputing!["accuracy"]!["current"]!);
+        // Right after the edit the figures are being computed again, unless that already finished (a quick machine):
+        // then they already count the new example.
+        Assert.True(!(bool)recomputing!["accuracy"]!["current"]! || (int)recomputing["accuracy"]!["report"]!["examples"]! == (int)computed["accuracy"]!["report"]!["examples"]! + 1, recomputing.ToJsonString());
         var report = after!["accuracy"]!["report"]!;
         Assert.Equal((int)computed["accuracy"]!["report"]!["examples"]! + 1, (int)report["examples"]!);
         var delivery = after["categories"]!.AsArray().Single(c => (string?)c!["id"] == "delivery")!;

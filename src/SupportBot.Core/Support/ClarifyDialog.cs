@@ -135,7 +135,7 @@ public sealed class ClarifyDialog : CaseDialog
     /// <paramref name="plain"/> answer (a few calm words that answer the question: "it says wrong password") is read,
     /// but gets no new empathy line of its own.
     /// </summary>
-    private async Task<DialogTurnResult> GoOnAsync(WaterfallStepContext step, SupportCase supportCase, string answer, CancellationToken cancellationToken, bool plain = false)
+    private async Task<DialogTurnResult> GoOnAsync(WaterfallStepContext step, SupportCase supportCase, string answer, CancellationToken cancellationToken, bool plain = false, string? askAgain = null)
     {
         if (SeriousMatterReader.IsSerious(answer))
         {
@@ -168,7 +168,10 @@ public sealed class ClarifyDialog : CaseDialog
             }
         }
 
-        return await step.ReplaceDialogAsync(StepsId, null, cancellationToken).ConfigureAwait(false);
+        // Heard, and the same question asked once more (<paramref name="askAgain"/>), or on to the next one.
+        return askAgain is null
+            ? await step.ReplaceDialogAsync(StepsId, null, cancellationToken).ConfigureAwait(false)
+            : await step.PromptAsync(Text, Voice.Ask(step.Context, SupportPrompts.Again(askAgain), supportCase), cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>
@@ -224,7 +227,7 @@ public sealed class ClarifyDialog : CaseDialog
             none = null;
         }
 
-        if (question == "tried" && none is null && SlotReader.Read("tried", answer, now, currency) is null && SlotReader.Read("symptom", answer, now, currency) is not null
+        if (question == "tried" && none is null && SlotReader.Read("tried", answer, now, currency) is null && SlotReader.NamesFault(answer)
             && !ComplaintReader.OnlyVents(answer))
         {
             // "It wont switch on" to "what have you tried?" says what happens, not what was tried: kept as that, never as an attempt.
@@ -263,14 +266,7 @@ public sealed class ClarifyDialog : CaseDialog
             }
 
             pending.AskedAgain = true;
-            await _services.ReadMoodAsync(supportCase, answer, cancellationToken).ConfigureAwait(false);
-            if (EmpathyPicker.FrustrationRising(supportCase.Moods))
-            {
-                return await step.EndDialogAsync(new HandoffRequest(HandoffReason.FrustrationRising), cancellationToken).ConfigureAwait(false);
-            }
-
-            await Voice.EmpathizeIfMovedAsync(step.Context, supportCase, supportCase.Mirrored ?? string.Empty, cancellationToken).ConfigureAwait(false);
-            return await step.PromptAsync(Text, Voice.Ask(step.Context, SupportPrompts.Again(question), supportCase), cancellationToken).ConfigureAwait(false);
+            return await GoOnAsync(step, supportCase, answer, cancellationToken, askAgain: question).ConfigureAwait(false);
         }
 
         if (none is not null || PushbackReader.Declines(answer) || PushbackReader.AsksWhy(answer))

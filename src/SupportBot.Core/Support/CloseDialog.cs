@@ -5,7 +5,6 @@ using SupportBot.Core.Cases;
 using SupportBot.Core.Dialogs;
 using SupportBot.Core.Dialogs.Prompts;
 using SupportBot.Core.Handoff;
-using SupportBot.Core.PromptFiles;
 using SupportBot.Core.Understanding;
 using SupportBot.Core.Understanding.Entities;
 
@@ -25,8 +24,9 @@ public sealed partial class CloseDialog : CaseDialog
         _services = services;
         Steps(ConfirmResolvedAsync, AskRatingAsync, ThankAsync);
 
-        // "Wait no, it was 54 dollars not 45" to "is that everything sorted?" is neither yes nor no: it corrects what was paid.
         AddDialog(new ChoicePrompt(RatingOrNot, (prompt, _) => Task.FromResult(prompt.Recognized.Succeeded || DeclinesRating().IsMatch(prompt.Context.Activity.Text ?? string.Empty))) { MaxAttempts = services.Options.MaxAttempts });
+        // "Wait no, it was 54 dollars not 45" or "actually can I get a replacement instead" to "is that everything
+        // sorted?" is neither yes nor no, and goes on; a question there ("how long does a refund take?") is answered.
         AddDialog(new ConfirmPrompt(SortedOrCorrected, async (prompt, cancellationToken) =>
         {
             if (prompt.Recognized.Succeeded || CorrectsAmount(prompt.Context) || await OtherRemedyAsync(prompt.Context, cancellationToken).ConfigureAwait(false) is not null)
@@ -67,12 +67,7 @@ public sealed partial class CloseDialog : CaseDialog
         }
 
         var supportCase = await Cases.CaseAsync(prompt.Context, cancellationToken).ConfigureAwait(false);
-        var answer = PromptCatalog.Fill(AnswerFileLoader.Variables, match.Answer.Text, new Dictionary<string, string?>(StringComparer.Ordinal)
-        {
-            ["name"] = supportCase.FirstName,
-            ["hours"] = _services.Handoff.TeamHours(),
-        });
-        await CaseVoice.SayTextAsync(prompt.Context, answer, supportCase, cancellationToken).ConfigureAwait(false);
+        await CaseVoice.SayTextAsync(prompt.Context, _services.AnswerText(match.Answer, supportCase), supportCase, cancellationToken).ConfigureAwait(false);
         if (prompt.Options.Prompt is { } again)
         {
             await prompt.Context.SendActivityAsync(again, cancellationToken).ConfigureAwait(false);
@@ -90,18 +85,10 @@ public sealed partial class CloseDialog : CaseDialog
 
     private async Task<DialogTurnResult> AskRatingAsync(WaterfallStepContext step, CancellationToken cancellationToken)
     {
-        if (step.Result is not true && CorrectsAmount(step.Context))
+        if (step.Result is not true && await _services.CorrectPaidAmountAsync(step.Context, await CaseAsync(step, cancellationToken).ConfigureAwait(false), cancellationToken).ConfigureAwait(false))
         {
-            var corrected = await CaseAsync(step, cancellationToken).ConfigureAwait(false);
-            if (corrected.RemedyAmount() is { } paid
-                && CaseAmounts.Take(corrected, step.Context.Activity.Text, _services.Options.Currency, step.Context.TimeProvider.GetUtcNow()) is { } amount
-                && corrected.RemedyAmount() is { } now && (now.Value != paid.Value || now.Currency != paid.Currency))
-            {
-                // What was paid or promised went out with the earlier amount: a colleague puts it right.
-                corrected.UnderlyingIssues.Add($"the amount is {now}, not {paid} as first requested: {PiiMasker.Mask(step.Context.Activity.Text!.Trim())}");
-                await Voice.SayAsync(step.Context, CaseAmounts.CorrectedPrompt, corrected, cancellationToken, ("amount", amount), ("item", corrected.AmountFor ?? "it")).ConfigureAwait(false);
-                return await step.EndDialogAsync(new HandoffRequest(HandoffReason.AmountCorrected, Review: false), cancellationToken).ConfigureAwait(false);
-            }
+            // What was paid or promised went out with the earlier amount: a colleague puts it right.
+            return await step.EndDialogAsync(new HandoffRequest(HandoffReason.AmountCorrected, Review: false), cancellationToken).ConfigureAwait(false);
         }
 
         if (step.Result is not true && await OtherRemedyAsync(step.Context, cancellationToken).ConfigureAwait(false) is { } other)

@@ -230,7 +230,7 @@ public sealed partial class ComplaintDialog : CaseDialog
         }
 
         // "My tv wont turn on" is short, and says what's wrong: only words that name no fault are too little.
-        if (SlotReader.Read("symptom", complaint, DateTimeOffset.UnixEpoch, "USD") is not null)
+        if (SlotReader.NamesFault(complaint))
         {
             return false;
         }

@@ -112,12 +112,8 @@ public sealed partial class FulfilmentHandler(SupportServices services)
         }
 
         // "Wait, it was 54 dollars not 45" after the refund went out for 45: said back, and a colleague corrects the request.
-        if (supportCase.RemedyAmount() is { } requested
-            && CaseAmounts.Take(supportCase, context.Activity.Text, services.Options.Currency, context.TimeProvider.GetUtcNow()) is { } corrected
-            && supportCase.RemedyAmount() is { } now && (now.Value != requested.Value || now.Currency != requested.Currency))
+        if (await services.CorrectPaidAmountAsync(context, supportCase, cancellationToken).ConfigureAwait(false))
         {
-            supportCase.UnderlyingIssues.Add($"the amount is {now}, not {requested} as first requested: {PiiMasker.Mask(context.Activity.Text!.Trim())}");
-            await services.Voice.SayAsync(context, CaseAmounts.CorrectedPrompt, supportCase, cancellationToken, ("amount", corrected), ("item", supportCase.AmountFor ?? "it")).ConfigureAwait(false);
             return WhilePending.AmountCorrected;
         }
 

@@ -2,7 +2,6 @@ using SupportBot.Core.Cases;
 using SupportBot.Core.Dialogs;
 using SupportBot.Core.Dialogs.Prompts;
 using SupportBot.Core.Handoff;
-using SupportBot.Core.PromptFiles;
 using SupportBot.Core.Understanding;
 
 namespace SupportBot.Core.Support;
@@ -66,11 +65,7 @@ public sealed class QuestionDialog : CaseDialog
         }
 
         step.GetState<Given>().Question = match.Answer.Examples[0];
-        var text = PromptCatalog.Fill(AnswerFileLoader.Variables, match.Answer.Text, new Dictionary<string, string?>(StringComparer.Ordinal)
-        {
-            ["name"] = supportCase.FirstName,
-            ["hours"] = _services.Handoff.TeamHours(),
-        });
+        var text = _services.AnswerText(match.Answer, supportCase);
         await CaseVoice.SayTextAsync(step.Context, text, supportCase, cancellationToken).ConfigureAwait(false);
         return await step.PromptAsync(YesNoOrMore, Voice.Ask(step.Context, SupportPrompts.QuestionAnswered, supportCase), cancellationToken).ConfigureAwait(false);
     }

@@ -231,6 +231,39 @@ public sealed partial class SupportServices
         }
     }
 
+    /// <summary>
+    /// "Wait no, it was 54 dollars not 45" once the remedy went out, or was paid, with the earlier amount: the case takes
+    /// the new amount, the customer hears it, and the colleague's note says what changed. False when the text changes
+    /// nothing of what the remedy pays.
+    /// </summary>
+    public async Task<bool> CorrectPaidAmountAsync(Bot.TurnContext context, SupportCase supportCase, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        ArgumentNullException.ThrowIfNull(supportCase);
+        if (supportCase.RemedyAmount() is not { } paid
+            || CaseAmounts.Take(supportCase, context.Activity.Text, Options.Currency, context.TimeProvider.GetUtcNow()) is not { } changed
+            || supportCase.RemedyAmount() is not { } now || (now.Value == paid.Value && now.Currency == paid.Currency))
+        {
+            return false;
+        }
+
+        supportCase.UnderlyingIssues.Add($"the amount is {now}, not {paid} as first requested: {PiiMasker.Mask(context.Activity.Text!.Trim())}");
+        await Voice.SayAsync(context, SupportPrompts.AmountCorrected, supportCase, cancellationToken, ("amount", changed), ("item", supportCase.AmountFor ?? "it")).ConfigureAwait(false);
+        return true;
+    }
+
+    /// <summary><paramref name="answer"/>'s text as the customer reads it: their name and when colleagues are there filled in.</summary>
+    public string AnswerText(Answer answer, SupportCase supportCase)
+    {
+        ArgumentNullException.ThrowIfNull(answer);
+        ArgumentNullException.ThrowIfNull(supportCase);
+        return PromptCatalog.Fill(AnswerFileLoader.Variables, answer.Text, new Dictionary<string, string?>(StringComparer.Ordinal)
+        {
+            ["name"] = supportCase.FirstName,
+            ["hours"] = Handoff.TeamHours(),
+        });
+    }
+
     /// <summary>Files the case under <paramref name="categoryId"/> (the catalog's "other" when unknown).</summary>
     public void SetCategory(SupportCase supportCase, string? categoryId)
     {

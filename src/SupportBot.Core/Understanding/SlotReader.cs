@@ -122,6 +122,9 @@ public static partial class SlotReader
         };
     }
 
+    /// <summary>Whether <paramref name="text"/> names a fault: what happens ("it wont switch on", "keeps crashing", "error 43").</summary>
+    public static bool NamesFault(string? text) => !string.IsNullOrWhiteSpace(text) && Symptom().IsMatch(text);
+
     private static SlotValue? Account(string text)
     {
         if (ContactReader.Read(text).FirstOrDefault(c => c.Kind == ContactKind.Email) is { } email)

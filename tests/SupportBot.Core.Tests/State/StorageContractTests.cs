@@ -1,3 +1,4 @@
+using Microsoft.Data.Sqlite;
 using SupportBot.Core.State;
 
 namespace SupportBot.Core.Tests.State;
@@ -131,6 +132,36 @@ public sealed class SqliteStorageTests : StorageContractTests, IAsyncLifetime
         var items = await new SqliteStorage(_databases.Open("reopen.db")).ReadAsync(["a"], CancellationToken.None);
 
         Assert.Equal("{\"step\":2}", items["a"].Json);
+    }
+
+    [Fact]
+    public async Task SqliteStorage_StateKeptWithoutRowId_IsMovedToAPlainTableWithItsRows()
+    {
+        // The layout of databases written by earlier versions: state WITHOUT ROWID, its rows overflowing their pages.
+        var path = Path.Combine(_databases.Directory, "earlier.db");
+        Directory.CreateDirectory(_databases.Directory);
+        var large = "{\"text\":\"" + new string('x', 3000) + "\"}";
+        await using (var connection = new SqliteConnection($"Data Source={path};Pooling=False"))
+        {
+            connection.Open();
+            using var create = connection.CreateCommand();
+            create.CommandText = "CREATE TABLE state (key TEXT PRIMARY KEY, etag TEXT NOT NULL, json TEXT NOT NULL) WITHOUT ROWID; INSERT INTO state VALUES ('a', '7', $large);";
+            create.Parameters.AddWithValue("$large", large);
+            create.ExecuteNonQuery();
+        }
+
+        var storage = new SqliteStorage(_databases.Open("earlier.db"));
+        var items = await storage.ReadAsync(["a"], CancellationToken.None);
+        Assert.Equal(large, items["a"].Json);
+        Assert.Equal("7", items["a"].ETag);
+        await storage.WriteAsync(new Dictionary<string, StoreItem> { ["a"] = new("{\"step\":3}", "7") }, CancellationToken.None);
+
+        await using var check = new SqliteConnection($"Data Source={path};Pooling=False");
+        check.Open();
+        using var schema = check.CreateCommand();
+        schema.CommandText = "SELECT sql FROM sqlite_master WHERE name = 'state'";
+        Assert.DoesNotContain("WITHOUT ROWID", (string)schema.ExecuteScalar()!, StringComparison.OrdinalIgnoreCase);
+        Assert.Equal("{\"step\":3}", (await storage.ReadAsync(["a"], CancellationToken.None))["a"].Json);
     }
 
     public Task InitializeAsync() => Task.CompletedTask;

@@ -201,11 +201,14 @@ public sealed partial class SupportServices
         }
     }
 
-    /// <summary>What a case is about, which lines such as "sort {target} out" may name.</summary>
+    /// <summary>
+    /// What a case is about, which lines such as "sort {target} out" may name. Not "service": "your service is so bad"
+    /// is about ours, and "I'm sorry you've had to deal with your service going wrong" would hand it back to them.
+    /// </summary>
     private static readonly HashSet<string> CaseThings = new(StringComparer.OrdinalIgnoreCase)
     {
         "refund", "order", "parcel", "package", "delivery", "account", "payment", "bill", "charge", "subscription", "booking", "appointment",
-        "app", "internet", "connection", "broadband", "password", "card", "money", "item", "product", "invoice", "service", "plan", "flight",
+        "app", "internet", "connection", "broadband", "password", "card", "money", "item", "product", "invoice", "plan", "flight",
     };
 
     private static bool IsTheirThing(string target) =>

@@ -30,7 +30,7 @@ public sealed partial class CaseVoice(PromptSource prompts)
     public Task SayAsync(TurnContext context, string key, SupportCase supportCase, CancellationToken cancellationToken, params (string Name, string? Value)[] extra)
     {
         ArgumentNullException.ThrowIfNull(context);
-        return context.SendActivityAsync(Line(context, key, supportCase, extra), cancellationToken);
+        return context.SendActivityAsync(Line(context, key, supportCase, extra, fresh: false), cancellationToken);
     }
 
     /// <summary>Sends a line of <paramref name="key"/> not yet said in this case (an acknowledgement, say).</summary>

@@ -37,6 +37,12 @@ public sealed partial class CallbackDialog : CaseDialog
     private async Task<DialogTurnResult> TakeAsync(WaterfallStepContext step, CancellationToken cancellationToken)
     {
         var supportCase = await CaseAsync(step, cancellationToken).ConfigureAwait(false);
+        if (step.Result is string bye && KindRules.SignsOff(bye))
+        {
+            await Voice.SayAsync(step.Context, HandoffPrompts.WaitingGoodbye, supportCase, cancellationToken).ConfigureAwait(false);
+            return await step.EndDialogAsync(null, cancellationToken).ConfigureAwait(false);
+        }
+
         if (step.Result is not string answer || !ComplaintReader.HasContact(answer))
         {
             // No number or address after asking again: the case stays in the queue, and the reply comes here.
@@ -62,7 +68,7 @@ public sealed partial class CallbackDialog : CaseDialog
     /// here, rather than the question again.
     /// </summary>
     private static bool WouldRatherWait(string? text) =>
-        ConfirmPrompt.Recognize(text) is false || NoAnswerReader.GivesNothing(text) || PersonRequestRecognizer.AsksForPerson(text)
+        ConfirmPrompt.Recognize(text) is false || NoAnswerReader.GivesNothing(text) || PersonRequestRecognizer.AsksForPerson(text) || KindRules.SignsOff(text)
         || (text is not null && RatherWait().IsMatch(text));
 
     [GeneratedRegex(@"\b(wait|waiting|here|this chat|no call|don'?t call|do not call|rather not|no thanks|not now)\b", RegexOptions.IgnoreCase)]

@@ -5,6 +5,7 @@ using SupportBot.Core.Bot;
 using SupportBot.Core.Cases;
 using SupportBot.Core.Sentiment;
 using SupportBot.Core.State;
+using SupportBot.Core.Understanding;
 
 namespace SupportBot.Core.Handoff;
 
@@ -100,7 +101,12 @@ public sealed partial class HandoffHandler(HandoffServices handoff, CaseVoice vo
             // A different line each time, until they are used up: a customer who writes again is not answered by rote.
             // "How long will it take?" gets where they stand; "this is ridiculous" gets heard, not thanked.
             var text = context.Activity.Text;
-            if (AsksAboutTheWait(text) && handoff.Desk is { } desk && await desk.PositionAsync(supportCase.CaseId, cancellationToken).ConfigureAwait(false) is > 0 and var position)
+            if (KindRules.SignsOff(text))
+            {
+                // "Thanks, bye" is a goodbye, not something for the colleague to read.
+                await voice.SayFreshAsync(context, HandoffPrompts.WaitingGoodbye, supportCase, cancellationToken).ConfigureAwait(false);
+            }
+            else if (AsksAboutTheWait(text) && handoff.Desk is { } desk && await desk.PositionAsync(supportCase.CaseId, cancellationToken).ConfigureAwait(false) is > 0 and var position)
             {
                 var at = position.ToString(System.Globalization.CultureInfo.InvariantCulture);
                 if (handoff.AgentsAvailable())

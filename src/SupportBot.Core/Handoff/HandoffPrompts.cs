@@ -7,6 +7,9 @@ namespace SupportBot.Core.Handoff;
 public static class HandoffPrompts
 {
     public const string Waiting = "handoff.waiting";
+
+    /// <summary>"Thanks, bye" while the case waits for a colleague.</summary>
+    public const string WaitingGoodbye = "handoff.waiting_goodbye";
     public const string WaitingUpset = "handoff.waiting_upset";
     public const string WaitingNobodyFree = "handoff.waiting_nobody_free";
     public const string AskTopic = "handoff.ask_topic";
@@ -57,6 +60,7 @@ public static class HandoffPrompts
     [
         .. Enum.GetValues<HandoffReason>().Select(r => PromptDefinition.Of(Handoff(r), "name", "remedy", "issue")),
         PromptDefinition.Of(Waiting, "name"),
+        PromptDefinition.Of(WaitingGoodbye, "name"),
         PromptDefinition.Of(WaitingUpset, "name"),
         PromptDefinition.Of(WaitingNobodyFree, "name", "position", "hours"),
         PromptDefinition.Of(AskTopic, "name"),

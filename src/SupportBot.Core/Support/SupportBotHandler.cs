@@ -1,4 +1,3 @@
-using System.Text.RegularExpressions;
 using SupportBot.Core.Activities;
 using SupportBot.Core.Bot;
 using SupportBot.Core.Cases;
@@ -20,7 +19,7 @@ namespace SupportBot.Core.Support;
 /// stands; other messages, and a customer joining (a conversationUpdate with a member other than the bot), run the
 /// support dialog. Other activity types are accepted and ignored.
 /// </summary>
-public sealed partial class SupportBotHandler : IBot
+public sealed class SupportBotHandler : IBot
 {
     private readonly SupportDialog _dialog;
     private readonly DialogSet _dialogs;
@@ -140,8 +139,5 @@ public sealed partial class SupportBotHandler : IBot
 
     private bool OnlyThanksOrBye(string? text) =>
         ChoiceRecognizer.HasAtMostWords(text, 6)
-        && (_services.Reader?.Read(text ?? string.Empty) is { Kind: MessageKind.Thanks } || ByeOnly().IsMatch(text ?? string.Empty));
-
-    [GeneratedRegex(@"^\W*(?:ok(?:ay)?[\s,]+)?(?:bye|goodbye|bye bye|see you|see ya|take care|cheers|have a good (?:day|one|evening))\W*$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
-    private static partial Regex ByeOnly();
+        && (_services.Reader?.Read(text ?? string.Empty) is { Kind: MessageKind.Thanks } || KindRules.SignsOff(text));
 }

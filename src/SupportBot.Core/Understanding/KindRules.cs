@@ -1,15 +1,17 @@
+using System.Text.RegularExpressions;
+
 namespace SupportBot.Core.Understanding;
 
 /// <summary>
 /// The kinds rules tell better than a model: a message made only of a greeting, or only of thanks. Everything else
 /// is left to the trained kind model.
 /// </summary>
-internal static class KindRules
+internal static partial class KindRules
 {
     private static readonly HashSet<string> Greetings = ["hi", "hello", "hey", "heya", "hiya", "yo", "howdy", "hallo", "hola", "greetings", "sup", "morning", "afternoon", "evening", "hii", "hiii", "helo", "hellooo", "hello"];
     private static readonly HashSet<string> GreetingFillers = ["good", "there", "team", "all", "everyone", "guys", "folks", "support", "again", "whats", "up", "ya", "yall", "you", "people", "bot", "friend", "mate", "dear", "sir", "madam", "oh", "o", "ok", "okay"];
     private static readonly HashSet<string> Thanks = ["thanks", "thank", "thx", "thnx", "thanx", "ty", "tysm", "cheers", "appreciate", "appreciated", "grateful", "merci", "ta"];
-    private static readonly HashSet<string> ThanksFillers = ["you", "so", "much", "very", "a", "lot", "many", "it", "i", "really", "that", "this", "great", "awesome", "perfect", "brilliant", "lovely", "helped", "helps", "fixed", "worked", "works", "did", "the", "trick", "sorted", "ok", "okay", "all", "good", "now", "for", "your", "help", "again", "guys", "team", "mate", "oh", "wow", "amazing", "excellent", "super", "kind", "of", "most", "kindly", "ever", "x", "xx", "heaps", "loads", "tons", "bye", "have", "nice", "day", "great"];
+    private static readonly HashSet<string> ThanksFillers = ["you", "so", "much", "very", "a", "lot", "many", "it", "i", "really", "that", "this", "great", "awesome", "perfect", "brilliant", "lovely", "helped", "helps", "fixed", "worked", "works", "did", "the", "trick", "sorted", "ok", "okay", "all", "good", "now", "for", "your", "help", "again", "guys", "team", "mate", "oh", "wow", "amazing", "excellent", "super", "kind", "of", "most", "kindly", "ever", "x", "xx", "heaps", "loads", "tons", "bye", "goodbye", "have", "nice", "day", "great"];
 
     /// <summary>Greeting, Thanks, Unclear (nothing readable), or null when the model should decide.</summary>
     public static MessageKind? Read(string text)
@@ -38,6 +40,16 @@ internal static class KindRules
 
         return null;
     }
+
+    /// <summary>
+    /// A message that only thanks or says goodbye ("thanks, bye", "ok bye", "take care"): it is answered with a goodbye,
+    /// never added to a case or taken as the answer to a question.
+    /// </summary>
+    public static bool SignsOff(string? text) =>
+        text is not null && (Read(text) == MessageKind.Thanks || ByeOnly().IsMatch(text));
+
+    [GeneratedRegex(@"^\W*(?:(?:ok(?:ay)?|thanks|thank\s+you|ty)[\s,!.]+)?(?:bye|goodbye|bye bye|see you|see ya|take care|cheers|have a good (?:day|one|evening))\W*$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex ByeOnly();
 
     /// <summary>Whether <paramref name="text"/> has more than <paramref name="most"/> words as <see cref="TextFeaturizer.Normalize(string)"/> splits it, counted without allocating.</summary>
     private static bool MoreWordsThan(string text, int most)

@@ -148,6 +148,14 @@ public static partial class SlotReader
     {
         var named = ProductReader.Read(text).Where(p => p.Name is { Length: > 0 } name && !name.Equals("app", StringComparison.OrdinalIgnoreCase)).ToList();
         var best = (preferDevice ? named.FirstOrDefault(p => p.Kind != ProductKind.Item) : null) ?? named.FirstOrDefault();
+        if (best is null && preferDevice && Connection().Match(text) is { Success: true } connection)
+        {
+            // "My internet has been down for 3 days": the connection is what isn't working; there is no app or version to ask for.
+            var what = connection.Groups["what"].Value.ToLowerInvariant();
+            var name = what.StartsWith("wi", StringComparison.Ordinal) ? "wifi" : what;
+            return new SlotValue(name, connection.Value);
+        }
+
         if (best is null)
         {
             // A reply that is only a make and model ("Samsung 55 inch", "it's a Hisense 50A6K") names the product too.
@@ -162,6 +170,10 @@ public static partial class SlotReader
         var value = best.Version is { } version && !best.Name!.Contains(version, StringComparison.Ordinal) ? $"{best.Name} {version}" : best.Name!;
         return new SlotValue(value, best.Text.Trim());
     }
+
+    /// <summary>A connection named as the thing not working: "my internet", "the wifi", "broadband is down", "no signal".</summary>
+    [GeneratedRegex(@"(?:\b(?:my|our|the|no|home|house)\s+|^\W*)(?<what>internet|wi-?fi|broadband|fibre|fiber|(?:mobile\s+)?data|signal|phone\s+line|landline)\b(?!\s+(?:app|site|website|page|router|box|bill|plan|package|account|password))", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex Connection();
 
     /// <summary>A reply that answers nothing whatever was asked: "need help", "hello??", "is anyone actually reading this".</summary>
     [GeneratedRegex(@"^\W*(?:(?:i\s+)?(?:need|want)\s+(?:some\s+)?help(?:\s+(?:please|pls|now|asap))?|help(?:\s+(?:me|please|pls))?|hello|hi|hey|hiya|anyone|anybody|hello\s+anyone|(?:is\s+)?(?:any\s*one|any\s*body|someone|somebody)\s+(?:there|here|reading\s+this|actually\s+reading\s+this)|are\s+you\s+(?:there|still\s+there|a\s+bot|real)|what|huh|eh)\W*$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
@@ -201,7 +213,7 @@ public static partial class SlotReader
     [GeneratedRegex(@"\b(tried|already|called|phoned|rang|emailed|e-mailed|contacted|chatted|messaged|restarted|rebooted|reset|reinstalled|checked|asked|complained|waited|turned it off|unplugged|updated|cleared|on hold|my emails|my messages|my calls|chased|chasing|wrote to|contacting|calling|emailing|messaging|(second|third|fourth|fifth|\d+(st|nd|rd|th)) time (i'?ve |i'?m |i )?(contact|call|email|messag|writ|ask|tr)\w*)\b", RegexOptions.IgnoreCase)]
     private static partial Regex Tried();
 
-    [GeneratedRegex(@"\b(error|says|said|message|crash(es|ed|ing)?|freez(es|ing)|frozen|blank|black screen|keeps|won'?t|doesn'?t|can'?t|cannot|fails?|failed|stuck|spinning|wrong password|locked|code|loading|logs? me out|drops?|dropping|dropped|drop-?outs?|disconnect(s|ed|ing)?|cuts? (out|off)|cutting out|lag(s|gy|ging)?|buffer(s|ing)|slow|offline|red|orange|flash(es|ing)|blink(s|ing)|no (signal|connection|internet|sound|picture|service|dial tone)|not (working|loading|connecting|charging|responding|turning on)|goes (off|dead|blank)|shuts? (down|off)|turns? off|restarts?|reboots?|overheat(s|ing)?|dead)\b", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\b(error|says|said|message|crash(es|ed|ing)?|freez(es|ing)|frozen|blank|black screen|keeps|won'?t|doesn'?t|can'?t|cannot|fails?|failed|stuck|spinning|wrong password|locked|code|loading|logs? me out|drops?|dropping|dropped|drop-?outs?|disconnect(s|ed|ing)?|cuts? (out|off)|cutting out|lag(s|gy|ging)?|buffer(s|ing)|slow|offline|(?:is|was|been|went|goes|going|keeps going) down|outages?|out of service|red|orange|flash(es|ing)|blink(s|ing)|no (signal|connection|internet|sound|picture|service|dial tone)|not (working|loading|connecting|charging|responding|turning on)|goes (off|dead|blank)|shuts? (down|off)|turns? off|restarts?|reboots?|overheat(s|ing)?|dead)\b", RegexOptions.IgnoreCase)]
     private static partial Regex Symptom();
 
     [GeneratedRegex(@"\b(order|pre-?order(ed)?|subscription|subscribed|plan|booking|booked|reservation|membership|contract|ticket|flight|trip)\b", RegexOptions.IgnoreCase)]

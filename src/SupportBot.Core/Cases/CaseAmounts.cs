@@ -33,12 +33,16 @@ public static class CaseAmounts
             return null;
         }
 
-        // A correction needs something said before it: the complaint itself is never one.
+        // A correction needs something said before it: in an earlier message, or earlier in this one ("you charged me
+        // 54, sorry I mean 45"); the complaint alone is never one.
         var saidBefore = supportCase.Answers.Count > 0 || supportCase.UnderlyingIssues.Count > 0 || supportCase.RemedyWanted is not null;
-        if (saidBefore && CorrectionReader.Read(text, now, defaultCurrency) is { Amount: { } corrected } && !corrected.IsSideCharge())
+        if (CorrectionReader.Read(text, now, defaultCurrency) is { Amount: { } corrected } && !corrected.IsSideCharge()
+            && (saidBefore || amounts.Any(a => a.Start < corrected.Start && a.Value != corrected.Value)))
         {
             Set(supportCase, corrected);
-            return supportCase.AmountText();
+
+            // Put right within the complaint, it is simply the amount: nothing the bot had wrong to own up to.
+            return saidBefore ? supportCase.AmountText() : null;
         }
 
         if (amounts.Count == 0)

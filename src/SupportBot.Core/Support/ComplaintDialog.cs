@@ -164,7 +164,8 @@ public sealed partial class ComplaintDialog : CaseDialog
             return await step.ReplaceDialogAsync(StepsId, new ComplaintStart(Praised: true), cancellationToken).ConfigureAwait(false);
         }
 
-        supportCase.Mirrored = ComplaintReader.Mirror(PiiMasker.Mask(complaint), complaint: true);
+        // "You charged me 54, sorry I mean 45" is said back as they meant it: "we charged you 45".
+        supportCase.Mirrored = ComplaintReader.Mirror(PiiMasker.Mask(CorrectionReader.Settled(complaint, _services.Options.Currency)), complaint: true);
         await _services.TakeAmountsAsync(step.Context, supportCase, complaint, cancellationToken).ConfigureAwait(false);
         var question = _services.AsksQuestion(complaint, reading, category, mood);
 

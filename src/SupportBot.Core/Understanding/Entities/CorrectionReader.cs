@@ -24,9 +24,15 @@ public static partial class CorrectionReader
 
         // "No, it was 19.99": a bare price counts when the customer corrects, never an order number ("no, it's 55120").
         var amounts = MoneyReader.Read(text, defaultCurrency);
-        if (amounts.Count == 0 && Marker().IsMatch(text))
+        if (Marker().Match(text) is { Success: true } marker)
         {
-            amounts = [.. MoneyReader.ReadReply(text, defaultCurrency).Where(a => a.Text.Contains('.', StringComparison.Ordinal) || a.Text.Contains(',', StringComparison.Ordinal) || a.Value < 1000 || (a.Value < 10000 && PriceWords().IsMatch(text)))];
+            // "You charged me 54, sorry I mean 45": the figure after the marker is the amount, bare as it may be.
+            var after = marker.Index + marker.Length;
+            bool Price(MoneyAmount a) => a.Text.Contains('.', StringComparison.Ordinal) || a.Text.Contains(',', StringComparison.Ordinal) || a.Value < 1000 || (a.Value < 10000 && PriceWords().IsMatch(text));
+            amounts = amounts.Count == 0 ? [.. MoneyReader.ReadReply(text, defaultCurrency).Where(Price)]
+                : !amounts.Any(a => a.Start >= after) && MoneyReader.ReadReply(text[after..], defaultCurrency).FirstOrDefault(Price) is { } corrected
+                    ? [.. amounts, corrected with { Start = corrected.Start + after, Currency = amounts[^1].Currency }]
+                : amounts;
         }
 
         return From(
@@ -37,6 +43,34 @@ public static partial class CorrectionReader
             ContactReader.Read(text),
             ProductReader.Read(text));
     }
+
+    /// <summary>
+    /// <paramref name="text"/> as the customer meant it when they corrected an amount within it: "you charged me 54,
+    /// sorry I mean 45" reads "you charged me 45". Any other text comes back as it is.
+    /// </summary>
+    public static string Settled(string text, string defaultCurrency)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        if (Marker().Match(text) is not { Success: true, Index: > 0 } marker
+            || Read(text, DateTimeOffset.UnixEpoch, defaultCurrency) is not { Amount: { } corrected, Rejected: null }
+            || corrected.Start < marker.Index
+            || MoneyReader.Read(text, defaultCurrency).LastOrDefault(a => a.Start + a.Length <= marker.Index) is not { } taken)
+        {
+            return text;
+        }
+
+        var between = text[(taken.Start + taken.Length)..marker.Index];
+        if (between.Length > 12 || !between.All(c => !char.IsLetterOrDigit(c)) && !LeadIn().IsMatch(between))
+        {
+            return text;
+        }
+
+        return string.Concat(text.AsSpan(0, taken.Start), corrected.Text.Trim(), text.AsSpan(corrected.Start + corrected.Length));
+    }
+
+    /// <summary>What may stand between a figure and its correction: ", sorry ", " oops, ".</summary>
+    [GeneratedRegex(@"^[\s,;.!-]*(?:sorry|oops|sorry,?\s+no)?[\s,;.!-]*$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex LeadIn();
 
     /// <summary>The correction given what the other readers found in the same text (no second reading).</summary>
     internal static Correction? From(
@@ -74,7 +108,7 @@ public static partial class CorrectionReader
 
         var said = marker.Value.Trim();
         return labelledOrders.Count > 0 ? new Correction { Slot = EntityKind.OrderNumber, OrderNumber = labelledOrders[0], Marker = said }
-            : amounts.Count > 0 ? new Correction { Slot = EntityKind.Amount, Amount = amounts[0], Marker = said }
+            : amounts.Count > 0 ? new Correction { Slot = EntityKind.Amount, Amount = amounts.FirstOrDefault(a => a.Start >= marker.Index + marker.Length) ?? amounts[0], Marker = said }
             : contacts.Count > 0 ? new Correction { Slot = EntityKind.Contact, Contact = contacts[0], Marker = said }
             : datesWithDays.Count > 0 ? new Correction { Slot = EntityKind.Date, Date = datesWithDays[0], Marker = said }
             : orders.Count > 0 ? new Correction { Slot = EntityKind.OrderNumber, OrderNumber = orders[0], Marker = said }
@@ -114,7 +148,7 @@ public static partial class CorrectionReader
 
     [GeneratedRegex(
         @"^\s*(?:(?:wait|hang\s+on|hold\s+on|um+|er+)[\s,.!-]+(?=no+\b|nope\b|nah\b|sorry\b|actually\b|oops\b|my\s+(?:mistake|bad)\b|i\s+mean))?(?:(?:no+|nope|nah)(?=\s*[,.!:;-]|\s+(?:it|it's|its|the|i|that|my|sorry|actually|wait)\b)|(?:sorry|wait)(?=\s*[,.!:;-]|\s+(?:i\s+mean|it\s+(?:was|is|should)|it's|its)\b)|actually|oops|correction|my\s+(?:mistake|bad)|i\s+mean[t]?|not\s+quite|scratch\s+that|let\s+me\s+correct(?:\s+that)?|that'?s\s+(?:wrong|not\s+right|incorrect))\b[\s,.:!-]*(?:(?:sorry|actually|i\s+meant?|it\s+should\s+(?:be|have\s+been|say))\b[\s,.:!-]*)*"
-        + @"|\b(?:i\s+meant|i\s+mean|actually|correction|it\s+should\s+(?:be|have\s+been|say|read)|should\s+have\s+said|i\s+should\s+have\s+said|typo|mis-?typed)\b[\s,.:!-]*",
+        + @"|\b(?:no+[\s,]+wait|wait[\s,]+no+|i\s+meant|i\s+mean|actually|correction|it\s+should\s+(?:be|have\s+been|say|read)|should\s+have\s+said|i\s+should\s+have\s+said|typo|mis-?typed)\b[\s,.:!-]*",
         RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex Marker();
 

@@ -26,6 +26,9 @@ public sealed class CorrectionReaderTests
     [InlineData("sorry i meant 45", 45)]
     [InlineData("hang on, sorry, it was 54", 54)]
     [InlineData("no wait, it was 54.99 not 45.99", 54.99)]
+    [InlineData("you charged me 54, sorry i mean 45", 45)]
+    [InlineData("i paid 60 quid no wait 70", 70)]
+    [InlineData("i was charged 40 dollars, i mean 40.50", 40.50)]
     public void Read_HesitantCorrection_CorrectsAmount(string text, double expected)
     {
         var correction = CorrectionReader.Read(text, Now, "USD");
@@ -134,4 +137,14 @@ public sealed class CorrectionReaderTests
     {
         Assert.Null(CorrectionReader.Read(text, Now, "GBP"));
     }
+
+    [Theory]
+    [InlineData("you charged me 54, sorry i mean 45", "you charged me 45")]
+    [InlineData("i paid £60 no wait £70 for it", "i paid £70 for it")]
+    [InlineData("you charged me 54", "you charged me 54")]
+    [InlineData("sorry i meant 45", "sorry i meant 45")]
+    [InlineData("it was £89 not £12", "it was £89 not £12")]
+    [InlineData("charged 54 twice and the app is broken, i mean really broken", "charged 54 twice and the app is broken, i mean really broken")]
+    public void Settled_CorrectionWithinTheMessage_ReadsAsMeant(string text, string expected) =>
+        Assert.Equal(expected, CorrectionReader.Settled(text, "GBP"));
 }

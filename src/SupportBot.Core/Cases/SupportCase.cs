@@ -120,6 +120,9 @@ public sealed class SupportCase
 
     public bool Resolved { get; set; }
 
+    /// <summary>True when, offered a remedy, the customer said nothing needs doing ("I'm happy to wait").</summary>
+    public bool NothingWanted { get; set; }
+
     public int? Rating { get; set; }
 
     /// <summary>True when this conversation continues a case a colleague already has.</summary>

@@ -104,7 +104,8 @@ public sealed class RemedyDialog : CaseDialog
 
         if (!PushbackReader.AsksAboutTheFix(text))
         {
-            return prompt.Recognized.Succeeded;
+            // "No thanks, I'll just wait" picks none of them, and needs none: the choice is done.
+            return prompt.Recognized.Succeeded || PushbackReader.WantsNothingDone(text);
         }
 
         var supportCase = await Cases.CaseAsync(prompt.Context, cancellationToken).ConfigureAwait(false);
@@ -215,6 +216,8 @@ public sealed class RemedyDialog : CaseDialog
         var supportCase = await CaseAsync(step, cancellationToken).ConfigureAwait(false);
         switch (step.Result)
         {
+            case FoundChoice { Value: SomethingElseId } or null when PushbackReader.WantsNothingDone(step.Context.Activity.Text):
+                return await NothingWantedAsync(step, supportCase, step.Context.Activity.Text!, cancellationToken).ConfigureAwait(false);
             case FoundChoice { Value: SomethingElseId }:
                 return await step.PromptAsync(OwnRemedy, Voice.Ask(step.Context, SupportPrompts.AskOwnRemedy, supportCase), cancellationToken).ConfigureAwait(false);
             case FoundChoice choice:
@@ -225,6 +228,18 @@ public sealed class RemedyDialog : CaseDialog
         }
     }
 
+    /// <summary>
+    /// "No thanks, I'm happy to wait": nothing needs doing, so nothing is pressed on them and no colleague is called;
+    /// they hear that writing here again picks it up where it stands.
+    /// </summary>
+    private async Task<DialogTurnResult> NothingWantedAsync(WaterfallStepContext step, SupportCase supportCase, string text, CancellationToken cancellationToken)
+    {
+        await _services.ReadMoodAsync(supportCase, text, cancellationToken).ConfigureAwait(false);
+        supportCase.NothingWanted = true;
+        await Voice.SayAsync(step.Context, SupportPrompts.NothingWanted, supportCase, cancellationToken).ConfigureAwait(false);
+        return await step.EndDialogAsync(new ConversationDone(), cancellationToken).ConfigureAwait(false);
+    }
+
     private async Task<DialogTurnResult> AskAmountAsync(WaterfallStepContext step, CancellationToken cancellationToken)
     {
         var supportCase = await CaseAsync(step, cancellationToken).ConfigureAwait(false);
@@ -232,6 +247,10 @@ public sealed class RemedyDialog : CaseDialog
         {
             // "Something else", then "just refund me": one of the remedies after all, granted by its own rules.
             supportCase.RemedyId = named.Value;
+        }
+        else if (step.Result is string fine && PushbackReader.WantsNothingDone(fine))
+        {
+            return await NothingWantedAsync(step, supportCase, fine, cancellationToken).ConfigureAwait(false);
         }
         else if (step.Result is string nothing && (ComplaintReader.MeansNothingElse(nothing) || NoAnswerReader.GivesNothing(nothing)))
         {

@@ -127,7 +127,7 @@ public sealed class SupportBotHandler : IBot
         {
             // "Thanks" or "bye" after the case was sorted and the goodbye said: a goodbye back, never a new case.
             if (activity.Type == ActivityTypes.Message && OnlyThanksOrBye(activity.Text)
-                && await _services.Cases.CaseOrNullAsync(turnContext, cancellationToken).ConfigureAwait(false) is { Resolved: true } closed)
+                && await _services.Cases.CaseOrNullAsync(turnContext, cancellationToken).ConfigureAwait(false) is { } closed && (closed.Resolved || closed.NothingWanted))
             {
                 await _services.Voice.SayFreshAsync(turnContext, SupportPrompts.YouAreWelcome, closed, cancellationToken).ConfigureAwait(false);
                 return;

@@ -56,6 +56,9 @@ public static class SupportPrompts
     public const string OfferRetry = "remedies.retry";
     public const string SomethingElse = "remedies.something_else";
     public const string AskOwnRemedy = "remedies.ask_own";
+
+    /// <summary>Offered a remedy, the customer said nothing needs doing ("I'm happy to wait").</summary>
+    public const string NothingWanted = "remedies.nothing_wanted";
     public const string RemedyGranted = "remedies.granted";
     public const string RemedyAbout = "remedies.about";
     public const string AskAmount = "remedies.ask_amount";
@@ -154,6 +157,7 @@ public static class SupportPrompts
         PromptDefinition.Of(OfferRetry, "name"),
         PromptDefinition.Of(SomethingElse),
         PromptDefinition.Of(AskOwnRemedy, "name"),
+        PromptDefinition.Of(NothingWanted, "name"),
         PromptDefinition.Of(RemedyGranted, "name", "remedy", "next_steps"),
         PromptDefinition.Of(RemedyAbout, "name", "about"),
         new(AskAmount, new Dictionary<string, string>(StringComparer.Ordinal) { ["name"] = PromptCatalog.DefaultFallback("name"), ["item"] = "it", ["remedy"] = "this" }),

@@ -19,6 +19,16 @@ public static partial class PushbackReader
         "stupid", "bloody", "damn", "hello", "sorry", "no", "nope",
     };
 
+    /// <summary>
+    /// Whether <paramref name="text"/>, offered a remedy, says nothing needs doing: "no thanks, I'm happy to wait a few
+    /// more days", "leave it", "it's fine really", "no need, I just wanted you to know". A bare "no" is not this: it
+    /// says none of the remedies fits.
+    /// </summary>
+    public static bool WantsNothingDone(string? text) => !string.IsNullOrWhiteSpace(text) && NothingDone().IsMatch(text);
+
+    [GeneratedRegex(@"\b(?:(?:happy|fine|ok|okay|content|glad)\s+to\s+wait|i'?ll\s+(?:just\s+)?wait|(?:just\s+)?leave\s+it(?:\s+(?:then|for\s+now|there|be))?\s*(?:[.,!;]|$)|no\s+need(?:\s+for\s+anything)?|(?:i\s+)?don'?t\s+need\s+(?:anything|a\s+thing|any\s+of\s+(?:that|those|them))|(?:just|only)\s+(?:wanted|letting)\s+(?:to\s+let\s+)?you\s+know|it'?s\s+(?:fine|ok|okay|all\s+good|no\s+big\s+deal)(?:\s+(?:really|honestly|thanks))?\s*[.!]*\s*$|never\s*mind|nothing\s+(?:needed|for\s+now|thanks))", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex NothingDone();
+
     /// <summary>Whether <paramref name="text"/> only asks why the question is asked.</summary>
     public static bool AsksWhy(string? text) => OnlyThat(text, AsksWhyPhrase());
 

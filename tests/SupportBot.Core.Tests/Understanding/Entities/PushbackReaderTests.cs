@@ -60,4 +60,21 @@ public sealed class PushbackReaderTests
     {
         Assert.Equal(expected, PushbackReader.AsksAboutTheFix(text));
     }
+
+    [Theory]
+    [InlineData("No thanks, I'm happy to wait a few more days really")]
+    [InlineData("no thanks, i'll just wait")]
+    [InlineData("Fine, leave it then")]
+    [InlineData("it's fine really")]
+    [InlineData("no need, I just wanted to let you know")]
+    [InlineData("never mind")]
+    public void WantsNothingDone_SaysNothingNeedsDoing(string text) => Assert.True(PushbackReader.WantsNothingDone(text));
+
+    [Theory]
+    [InlineData("no")]
+    [InlineData("none of those")]
+    [InlineData("it's fine but I want my money back")]
+    [InlineData("I can't wait any longer")]
+    [InlineData("leave it on the doorstep next time and refund me")]
+    public void WantsNothingDone_NotADecline(string text) => Assert.False(PushbackReader.WantsNothingDone(text));
 }

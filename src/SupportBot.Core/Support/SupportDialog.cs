@@ -67,6 +67,11 @@ public sealed class SupportDialog : ComponentDialog
                 await _services.Voice.SayAsync(context, SupportPrompts.Help, supportCase, cancellationToken).ConfigureAwait(false);
                 await innerDc.RepromptDialogAsync(cancellationToken).ConfigureAwait(false);
                 return EndOfTurn;
+            case Interruption.AsksIfBot:
+                // Honest about what it is, and the way to a person; then the question it had asked stands.
+                await _services.Voice.SayAsync(context, SupportPrompts.BotIdentity, await _services.Cases.CaseAsync(context, cancellationToken).ConfigureAwait(false), cancellationToken).ConfigureAwait(false);
+                await innerDc.RepromptDialogAsync(cancellationToken).ConfigureAwait(false);
+                return EndOfTurn;
             case Interruption.StartOver:
                 await innerDc.CancelAllDialogsAsync(cancellationToken).ConfigureAwait(false);
                 await _services.Voice.SayAsync(context, SupportPrompts.StartOver, await _services.Cases.CaseAsync(context, cancellationToken).ConfigureAwait(false), cancellationToken).ConfigureAwait(false);

@@ -67,6 +67,9 @@ public static class SupportPrompts
     public const string Thanks = "closing.thanks";
     public const string YouAreWelcome = "closing.you_are_welcome";
     public const string Help = "closing.help";
+
+    /// <summary>"Are you a bot?": what it is, honestly, and the way to a person.</summary>
+    public const string BotIdentity = "closing.bot_identity";
     public const string StartOver = "closing.start_over";
 
     /// <summary>
@@ -168,6 +171,7 @@ public static class SupportPrompts
         PromptDefinition.Of(Thanks, "name"),
         PromptDefinition.Of(YouAreWelcome, "name"),
         PromptDefinition.Of(Help, "name"),
+        PromptDefinition.Of(BotIdentity, "name"),
         PromptDefinition.Of(StartOver, "name"),
     ];
 }

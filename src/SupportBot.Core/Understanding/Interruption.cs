@@ -7,4 +7,7 @@ public enum Interruption
     Help,
     StartOver,
     AskForPerson,
+
+    /// <summary>"Are you a bot?", "am I talking to a real person?": answered honestly, then the question stands.</summary>
+    AsksIfBot,
 }

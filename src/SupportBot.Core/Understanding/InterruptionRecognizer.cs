@@ -37,6 +37,11 @@ public static partial class InterruptionRecognizer
             return Interruption.StartOver;
         }
 
+        if (AsksIfBotPhrase().IsMatch(joined))
+        {
+            return Interruption.AsksIfBot;
+        }
+
         return PersonRequestRecognizer.IsDirectRequest(joined) || PersonRequestRecognizer.SaysBotUseless(joined) ? Interruption.AskForPerson : Interruption.None;
     }
 
@@ -72,4 +77,8 @@ public static partial class InterruptionRecognizer
 
     [GeneratedRegex(@"^(hi|hello|hey|hiya|heya|howdy|yo|hallo|greetings|good (morning|afternoon|evening|day))( there| again| all| team| everyone| bot)?( how are you)?$")]
     private static partial Regex Greeting();
+
+    /// <summary>"Are you a bot?", "is this a real person", "am I talking to a human or a robot", "are you even real?".</summary>
+    [GeneratedRegex(@"^(?:(?:hi|hey|hello|wait|so|ok|okay|lol|seriously|honestly)\s+)*(?:are\s+you|r\s+u|is\s+this|am\s+i\s+(?:talking|chatting|speaking)\s+(?:to|with))\s+(?:even\s+|actually\s+|just\s+|really\s+)?(?:a\s+|an\s+)?(?:real\s+)?(?:bot|robot|chatbot|chat\s+bot|ai|machine|computer|automated|person|human|people|real)(?:\s+or\s+(?:a\s+|an\s+)?(?:real\s+)?(?:bot|robot|ai|person|human|machine))?$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex AsksIfBotPhrase();
 }

@@ -43,4 +43,19 @@ public sealed class InterruptionRecognizerTests
     {
         Assert.Equal(expected, InterruptionRecognizer.Recognize(text));
     }
+
+    [Theory]
+    [InlineData("are you a bot?")]
+    [InlineData("are you even a real person?")]
+    [InlineData("Am I talking to a human or a robot")]
+    [InlineData("is this a real person")]
+    [InlineData("wait are you AI")]
+    [InlineData("r u a bot")]
+    public void Recognize_AsksIfBot(string text) => Assert.Equal(Interruption.AsksIfBot, InterruptionRecognizer.Recognize(text));
+
+    [Theory]
+    [InlineData("are you going to fix it")]
+    [InlineData("is this a real problem for you")]
+    [InlineData("the bot in your app is broken")]
+    public void Recognize_NotAskingIfBot(string text) => Assert.NotEqual(Interruption.AsksIfBot, InterruptionRecognizer.Recognize(text));
 }

@@ -45,6 +45,13 @@ public sealed class ClarifyDialog : CaseDialog
                 continue;
             }
 
+            // "Change the email on my account to my new one": they can sign in; asking what happens there would not listen.
+            if (question is "signin" or "tried" && SlotReader.OnlyChangesDetails(supportCase.Complaint))
+            {
+                supportCase.Answers.Add(new ClarifyingAnswer(question, QuestionText(question), question == "signin" ? "no trouble" : "nothing needed"));
+                continue;
+            }
+
             // Already answered in something the customer said: keep what it says, never ask again.
             if (SaidBefore(step, supportCase, question, loosely: false) is var (said, text))
             {

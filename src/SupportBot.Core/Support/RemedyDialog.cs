@@ -45,6 +45,12 @@ public sealed class RemedyDialog : CaseDialog
     private async Task<DialogTurnResult> AskFirstAsync(WaterfallStepContext step, CancellationToken cancellationToken)
     {
         var supportCase = await CaseAsync(step, cancellationToken).ConfigureAwait(false);
+        if (supportCase.Category == "account" && SlotReader.OnlyChangesDetails(supportCase.Complaint))
+        {
+            // "Change the email on my account": no reset link or credit fits; a colleague checks it's them and makes the change.
+            return await step.EndDialogAsync(new HandoffRequest(HandoffReason.RemedyNeedsApproval, "the customer wants their account details changed, which needs an identity check", ColleagueArranges: true), cancellationToken).ConfigureAwait(false);
+        }
+
         supportCase.EmailWorks ??= RemedyFacts.EmailWorksFromWords(supportCase);
         if (!RemedyAdvisor.MustAskFirst(_services.Catalog, supportCase, _services.Options.MaxRemediesOffered))
         {

@@ -175,6 +175,19 @@ public static partial class SlotReader
     [GeneratedRegex(@"(?:\b(?:my|our|the|no|home|house)\s+|^\W*)(?<what>internet|wi-?fi|broadband|fibre|fiber|(?:mobile\s+)?data|signal|phone\s+line|landline)\b(?!\s+(?:app|site|website|page|router|box|bill|plan|package|account|password))", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex Connection();
 
+    /// <summary>
+    /// Whether <paramref name="text"/> asks to change account details ("I want to change the email on my account to my
+    /// new work one") with no trouble signing in: what happens at sign-in is not worth asking.
+    /// </summary>
+    public static bool OnlyChangesDetails(string? text) =>
+        !string.IsNullOrWhiteSpace(text) && ChangeDetails().IsMatch(text) && !SignInTrouble().IsMatch(text);
+
+    [GeneratedRegex(@"\b(?:change|update|switch|replace|edit)\s+(?:the\s+|my\s+|our\s+)?(?:account\s+|login\s+|registered\s+)?(?:e-?mail(?:\s+address)?|user\s*name|phone\s+number|mobile\s+number|display\s+name|name|address)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex ChangeDetails();
+
+    [GeneratedRegex(@"\b(?:can'?t|cannot|cant|unable\s+to|won'?t\s+let\s+me|couldn'?t)\s+(?:log|sign|get)\b|\b(?:locked|hacked|password|code|2fa|verification|suspended|disabled|compromised)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex SignInTrouble();
+
     /// <summary>A reply that answers nothing whatever was asked: "need help", "hello??", "is anyone actually reading this".</summary>
     [GeneratedRegex(@"^\W*(?:(?:i\s+)?(?:need|want)\s+(?:some\s+)?help(?:\s+(?:please|pls|now|asap))?|help(?:\s+(?:me|please|pls))?|hello|hi|hey|hiya|anyone|anybody|hello\s+anyone|(?:is\s+)?(?:any\s*one|any\s*body|someone|somebody)\s+(?:there|here|reading\s+this|actually\s+reading\s+this)|are\s+you\s+(?:there|still\s+there|a\s+bot|real)|what|huh|eh)\W*$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex Filler();

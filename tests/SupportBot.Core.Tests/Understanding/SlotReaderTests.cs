@@ -120,4 +120,13 @@ public sealed class SlotReaderTests
     {
         Assert.Equal(expected, SlotReader.Fits(question, text, Now, "GBP"));
     }
+
+    [Theory]
+    [InlineData("hi, i want to change the email on my account to my new work one", true)]
+    [InlineData("can you update my phone number please", true)]
+    [InlineData("I need to change my username", true)]
+    [InlineData("i can't log in so i want to change my email", false)]
+    [InlineData("someone hacked me and changed my email", false)]
+    [InlineData("my password reset email never arrives", false)]
+    public void OnlyChangesDetails_ARequestToChangeDetails(string text, bool expected) => Assert.Equal(expected, SlotReader.OnlyChangesDetails(text));
 }

@@ -8,6 +8,12 @@ public static class HandoffPrompts
 {
     public const string Waiting = "handoff.waiting";
 
+    /// <summary>After a handoff for fraud: what the customer can do at once (block the card, change the password).</summary>
+    public const string FraudAdvice = "handoff.fraud_advice";
+
+    /// <summary>After a handoff for a risk to safety: stay safe first.</summary>
+    public const string SafetyAdvice = "handoff.safety_advice";
+
     /// <summary>"Thanks, bye" while the case waits for a colleague.</summary>
     public const string WaitingGoodbye = "handoff.waiting_goodbye";
     public const string WaitingUpset = "handoff.waiting_upset";
@@ -60,6 +66,8 @@ public static class HandoffPrompts
     [
         .. Enum.GetValues<HandoffReason>().Select(r => PromptDefinition.Of(Handoff(r), "name", "remedy", "issue")),
         PromptDefinition.Of(Waiting, "name"),
+        PromptDefinition.Of(FraudAdvice, "name"),
+        PromptDefinition.Of(SafetyAdvice, "name"),
         PromptDefinition.Of(WaitingGoodbye, "name"),
         PromptDefinition.Of(WaitingUpset, "name"),
         PromptDefinition.Of(WaitingNobodyFree, "name", "position", "hours"),

@@ -181,6 +181,15 @@ public sealed partial class ComplaintDialog : CaseDialog
         {
             // "Orders I didn't make", "it caught fire": frustration or disappointment lines would make light of it.
             await Voice.SayFreshAsync(step.Context, SupportPrompts.EmpathySerious, supportCase, cancellationToken).ConfigureAwait(false);
+
+            // What they can do themselves at once, before anything else: keep away from the sparks, block the card.
+            var advice = SeriousMatterReader.IsDanger(supportCase.Complaint) ? HandoffPrompts.SafetyAdvice
+                : SeriousMatterReader.IsFraud(supportCase.Complaint) ? HandoffPrompts.FraudAdvice
+                : null;
+            if (advice is not null)
+            {
+                await Voice.SayAsync(step.Context, advice, supportCase, cancellationToken).ConfigureAwait(false);
+            }
         }
         else if (question && mood.Heat <= 1)
         {
@@ -207,6 +216,13 @@ public sealed partial class ComplaintDialog : CaseDialog
         if ((question ? SupportCatalog.Question : category) is { } clear)
         {
             _services.SetCategory(supportCase, clear);
+            return await step.EndDialogAsync(null, cancellationToken).ConfigureAwait(false);
+        }
+
+        if (SeriousMatterReader.IsSerious(supportCase.Complaint))
+        {
+            // "It started sparking": a person takes it at once, so which category it is can wait for them.
+            _services.SetCategory(supportCase, reading?.Category ?? SupportCatalog.Other);
             return await step.EndDialogAsync(null, cancellationToken).ConfigureAwait(false);
         }
 

@@ -17,6 +17,12 @@ public static partial class SeriousMatterReader
     [GeneratedRegex(@"\b(?:(?:orders?|charges?|payments?|purchases?|transactions?|transfers?)\s+(?:that\s+)?(?:i|we)\s+(?:didn'?t|did\s+not|never|had\s+not|hadn'?t)\s+(?:make|made|place|placed|authori[sz]e|authori[sz]ed|order|ordered|buy|bought|approve|approved)|unauthori[sz]ed\s+(?:charges?|orders?|payments?|purchases?|transactions?|access|use)|fraud(?:ulent|ster|sters)?\b(?!\s+company)|identity\s+theft|stolen\s+(?:card|identity)|someone\s+(?:has\s+|had\s+)?(?:got\s+into|gotten\s+into|hacked|accessed|broke\s+into|is\s+using|used)\s+my\s+(?:account|card|bank))", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex Fraud();
 
+    /// <summary>Whether <paramref name="text"/> tells of money taken or an account used by someone else.</summary>
+    public static bool IsFraud(string? text) => !string.IsNullOrWhiteSpace(text) && Fraud().IsMatch(text);
+
+    /// <summary>Whether <paramref name="text"/> tells of a risk to someone's safety: fire, sparks, an injury.</summary>
+    public static bool IsDanger(string? text) => !string.IsNullOrWhiteSpace(text) && Danger().IsMatch(text);
+
     [GeneratedRegex(@"\b(?:caught\s+fire|(?:on|set\s+on)\s+fire|burst\s+into\s+flames|smok(?:e|ing)\s+(?:came|coming|out|from|pouring)|spark(?:s|ed|ing)\b|smell(?:s|ed|ing)?\s+(?:of\s+)?burning|burning\s+smell|melt(?:ed|ing)\b|electric(?:al)?\s+shock|electrocut\w*|gas\s+leak|(?:nearly|almost)\s+(?:cut|burn(?:ed|t)?|electrocuted|choked|fell)\s+(?:him|her|my|them|our)\w*|(?:cut|burn(?:ed|t)|injured|hurt)\s+(?:himself|herself|myself|themselves|ourselves)|(?:was|got|been)\s+injured|ended\s+up\s+in\s+(?:a&e|hospital|the\s+er))", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex Danger();
 

@@ -33,16 +33,30 @@ public static class CaseAmounts
             return null;
         }
 
+        var saidEarlier = supportCase.Answers.Count > 0 || supportCase.UnderlyingIssues.Count > 0 || supportCase.RemedyWanted is not null;
+
         // A correction needs something said before it: in an earlier message, or earlier in this one ("you charged me
         // 54, sorry I mean 45"); the complaint alone is never one.
-        var saidBefore = supportCase.Answers.Count > 0 || supportCase.UnderlyingIssues.Count > 0 || supportCase.RemedyWanted is not null;
         if (CorrectionReader.Read(text, now, defaultCurrency) is { Amount: { } corrected } && !corrected.IsSideCharge()
-            && (saidBefore || amounts.Any(a => a.Start < corrected.Start && a.Value != corrected.Value)))
+            && (saidEarlier || amounts.Any(a => a.Start < corrected.Start && a.Value != corrected.Value)))
         {
             Set(supportCase, corrected);
 
             // Put right within the complaint, it is simply the amount: nothing the bot had wrong to own up to.
-            return saidBefore ? supportCase.AmountText() : null;
+            return saidEarlier ? supportCase.AmountText() : null;
+        }
+
+        // "Charged £42 instead of £30", "refund the £12 difference": the overcharge is what is in dispute, not the whole charge.
+        if (OverchargeReader.Read(text, amounts) is { } overcharge)
+        {
+            var changed = supportCase.Amount is { } before && (before != overcharge.Value || supportCase.Currency != overcharge.Currency);
+            Set(supportCase, overcharge);
+            foreach (var side in amounts.Where(a => a.IsSideCharge()))
+            {
+                KeepBeside(supportCase, side);
+            }
+
+            return changed && saidEarlier ? supportCase.AmountText() : null;
         }
 
         if (amounts.Count == 0)

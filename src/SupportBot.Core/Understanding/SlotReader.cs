@@ -37,7 +37,14 @@ public static partial class SlotReader
                 return DateReader.Read(text, now, monthFirst) is [var date, ..] ? new SlotValue(date.Text.Trim(), date.Text.Trim()) : null;
             case "amount":
                 // Asked "how much was the charge?", a fee is the charge: only when nothing else is named does it answer.
-                return CaseAmounts.Charge(MoneyReader.Read(text, currency)) is { } amount ? new SlotValue(amount.ToString(), amount.Text) : null;
+                // "£42 instead of £30": what is in dispute is the £12 overcharge.
+                var amounts = MoneyReader.Read(text, currency);
+                if (OverchargeReader.Read(text, amounts) is { } overcharge)
+                {
+                    return new SlotValue($"{overcharge} overcharged", overcharge.Text);
+                }
+
+                return CaseAmounts.Charge(amounts) is { } amount ? new SlotValue(amount.ToString(), amount.Text) : null;
             case "product":
             case "device":
                 return Product(text, preferDevice: question == "device");

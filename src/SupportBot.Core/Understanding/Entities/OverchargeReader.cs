@@ -1,0 +1,73 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+
+namespace SupportBot.Core.Understanding.Entities;
+
+/// <summary>
+/// Finds the money a customer says they were overcharged: the difference between what they were charged and what it
+/// should have been ("charged me £42 instead of £30", "I paid 50 when it should be 35"), or an amount named as the
+/// difference itself ("refund the 12 quid difference", "overcharged by $8", "£5 too much"). That amount, not the
+/// whole charge, is what a refund pays back.
+/// </summary>
+public static partial class OverchargeReader
+{
+    /// <summary>The wording used for what the amount is for: "the £12.00 overcharge".</summary>
+    public const string Overcharge = "overcharge";
+
+    /// <summary>The overcharge in <paramref name="text"/>, whose amounts are <paramref name="amounts"/>; null when it names none.</summary>
+    public static MoneyAmount? Read(string? text, IReadOnlyList<MoneyAmount> amounts)
+    {
+        ArgumentNullException.ThrowIfNull(amounts);
+        if (string.IsNullOrEmpty(text) || amounts.Count == 0)
+        {
+            return null;
+        }
+
+        foreach (var amount in amounts.Where(a => a.Purpose != MoneyPurpose.Delivery))
+        {
+            var end = amount.Start + amount.Length;
+
+            // "£12 difference", "£5 too much", "£8 more than it should be", "the difference of £12", "overcharged by £8".
+            if (NamedAfter().IsMatch(text.AsSpan(end)) || NamedBefore().IsMatch(text.AsSpan(0, amount.Start)))
+            {
+                return amount with { Purpose = MoneyPurpose.Charge, PurposeText = Overcharge };
+            }
+
+            // "£42 instead of £30", "42 pounds rather than 30", "paid 50 when it should have been 35".
+            var instead = Instead().Match(text, end);
+            if (instead.Success && decimal.TryParse(instead.Groups["n"].Value.Replace(",", string.Empty, StringComparison.Ordinal), NumberStyles.Number, CultureInfo.InvariantCulture, out var should)
+                && should < amount.Value && SameCurrency(amounts, amount, end + instead.Length))
+            {
+                var difference = amount.Value - should;
+                return amount with
+                {
+                    Value = difference,
+                    Text = MoneyFormatter.Format(difference, amount.Currency),
+                    Purpose = MoneyPurpose.Charge,
+                    PurposeText = Overcharge,
+                };
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>Whether the amount after "instead of", if the reader found one there, is in the same currency as <paramref name="charged"/>.</summary>
+    private static bool SameCurrency(IReadOnlyList<MoneyAmount> amounts, MoneyAmount charged, int end)
+    {
+        var other = amounts.FirstOrDefault(a => a != charged && a.Start > charged.Start && a.Start < end);
+        return other is null || !other.CurrencyWritten || other.Currency == charged.Currency;
+    }
+
+    [GeneratedRegex(@"^\s*(?:(?:extra\s+)?difference|too\s+much|more\s+than\s+(?:it\s+should|the\s+price|advertised|quoted|listed)|over\s+the\s+(?:price|quote)|overcharge)\b",
+        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex NamedAfter();
+
+    [GeneratedRegex(@"\b(?:(?:the\s+)?difference\s+(?:of|is|was)|overcharged\s+(?:me\s+|us\s+)?(?:by\s+)?|over-?charge\s+of|an\s+extra|charged\s+(?:me\s+|us\s+)?an\s+extra)\s*(?:about\s+|around\s+|roughly\s+)?$",
+        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex NamedBefore();
+
+    [GeneratedRegex(@"\G(?:\s+(?:for|on)\s+[a-z&-]+(?:\s+[a-z&-]+){0,4}?)?\s*,?\s*(?:instead\s+of|rather\s+than|(?:when|but|and|where)\s+(?:it|that|the\s+price)\s*(?:'s|\s+is|\s+was|\s+should\s+(?:have\s+been|be)|\s+was\s+(?:supposed|meant)\s+to\s+be|\s+costs?)|(?:when|but|and)\s+it\s+says|for\s+something\s+(?:that\s+)?(?:costs?|priced\s+at))\s+(?:only\s+|just\s+)?[£$€]?\s?(?<n>\d{1,3}(?:,\d{3})*(?:\.\d{1,2})?)(?!\d)",
+        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture)]
+    private static partial Regex Instead();
+}

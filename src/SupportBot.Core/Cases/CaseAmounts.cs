@@ -47,7 +47,7 @@ public static class CaseAmounts
         }
 
         // "Charged £42 instead of £30", "refund the £12 difference": the overcharge is what is in dispute, not the whole charge.
-        if (OverchargeReader.Read(text, amounts) is { } overcharge)
+        if (OverchargeReader.Read(text, amounts, supportCase.Amount is null ? null : supportCase.Currency ?? defaultCurrency) is { } overcharge)
         {
             var changed = supportCase.Amount is { } before && (before != overcharge.Value || supportCase.Currency != overcharge.Currency);
             Set(supportCase, overcharge);

@@ -31,6 +31,9 @@ public static class HandoffPrompts
     public const string CallbackTaken = "handoff.callback_taken";
     public const string CallbackRetry = "handoff.callback_retry";
     public const string QuestionForColleague = "handoff.question_for_colleague";
+
+    /// <summary>What the customer added at the read-back, kept for the colleague as they wrote it.</summary>
+    public const string AdditionNoted = "handoff.addition_noted";
     public const string CallbackNone = "handoff.callback_none";
     public const string Approved = "handoff.approved";
     public const string Modified = "handoff.modified";
@@ -84,6 +87,7 @@ public static class HandoffPrompts
         PromptDefinition.Of(CallbackTaken, "name", "contact"),
         PromptDefinition.Of(CallbackRetry, "name"),
         PromptDefinition.Of(QuestionForColleague, "name"),
+        PromptDefinition.Of(AdditionNoted, "name"),
         PromptDefinition.Of(CallbackNone, "name"),
         PromptDefinition.Of(Approved, "name", "agent", "remedy", "note"),
         PromptDefinition.Of(Modified, "name", "agent", "remedy", "note"),

@@ -86,6 +86,11 @@ public sealed class HandoverDialog : CaseDialog
                 // "Is that £62.50 or £125?" is not a yes: it is the first thing the colleague answers, and the customer hears so.
                 await Voice.SayAsync(context, HandoffPrompts.QuestionForColleague, supportCase, cancellationToken).ConfigureAwait(false);
             }
+            else
+            {
+                // "No, that's wrong, it was the blue one": not something the bot changes itself, but never passed over in silence.
+                await Voice.SayAsync(context, HandoffPrompts.AdditionNoted, supportCase, cancellationToken).ConfigureAwait(false);
+            }
         }
 
         supportCase.HandedOverAt = context.TimeProvider.GetUtcNow();

@@ -48,6 +48,7 @@ public sealed class SupportDialogTests
                 Assert.Contains("you'd like a full refund", r.Text, StringComparison.Ordinal);
             })
             .Send("the second charge was on 3 May")
+            .AssertReplyOneOf(Wording.Of("handoff.addition_noted"))
             .AssertReply(r => Assert.Contains("approval", r.Text, StringComparison.Ordinal))
             .AssertNoReply()
             .StartTestAsync();

@@ -15,12 +15,27 @@ public static partial class OverchargeReader
     public const string Overcharge = "overcharge";
 
     /// <summary>The overcharge in <paramref name="text"/>, whose amounts are <paramref name="amounts"/>; null when it names none.</summary>
-    public static MoneyAmount? Read(string? text, IReadOnlyList<MoneyAmount> amounts)
+    /// <param name="text">The customer's message.</param>
+    /// <param name="amounts">The amounts <see cref="MoneyReader.Read"/> found in it.</param>
+    /// <param name="currency">The currency of a bare figure named as the extra ("I only want the extra 60 back"): the
+    /// case's, or <c>Support:Currency</c>; null to read only amounts <see cref="MoneyReader"/> found.</param>
+    public static MoneyAmount? Read(string? text, IReadOnlyList<MoneyAmount> amounts, string? currency = null)
     {
         ArgumentNullException.ThrowIfNull(amounts);
-        if (string.IsNullOrEmpty(text) || amounts.Count == 0)
+        if (string.IsNullOrEmpty(text))
         {
             return null;
+        }
+
+        if (amounts.Count == 0)
+        {
+            return currency is null ? null : BareExtra(text, currency);
+        }
+
+        // "The price on the site was $29 and I was billed $45", "charged 120 dollars for a 60 dollar order".
+        if (Paired(text, amounts) is { } paired)
+        {
+            return paired;
         }
 
         foreach (var amount in amounts.Where(a => a.Purpose != MoneyPurpose.Delivery))
@@ -38,19 +53,58 @@ public static partial class OverchargeReader
             if (instead.Success && decimal.TryParse(instead.Groups["n"].Value.Replace(",", string.Empty, StringComparison.Ordinal), NumberStyles.Number, CultureInfo.InvariantCulture, out var should)
                 && should < amount.Value && SameCurrency(amounts, amount, end + instead.Length))
             {
-                var difference = amount.Value - should;
-                return amount with
+                return Difference(amount, amount.Value - should);
+            }
+        }
+
+        return currency is null ? null : BareExtra(text, currency);
+    }
+
+    private static MoneyAmount? Paired(string text, IReadOnlyList<MoneyAmount> amounts)
+    {
+        foreach (var charged in amounts)
+        {
+            if (charged.Purpose is MoneyPurpose.Delivery or MoneyPurpose.Fee || !TookBefore().IsMatch(text.AsSpan(0, charged.Start)))
+            {
+                continue;
+            }
+
+            foreach (var price in amounts)
+            {
+                if (price == charged || price.Currency != charged.Currency || price.Value >= charged.Value || price.Purpose is MoneyPurpose.Delivery or MoneyPurpose.Fee)
                 {
-                    Value = difference,
-                    Text = MoneyFormatter.Format(difference, amount.Currency),
-                    Purpose = MoneyPurpose.Charge,
-                    PurposeText = Overcharge,
-                };
+                    continue;
+                }
+
+                if (PriceBefore().IsMatch(text.AsSpan(0, price.Start)) || ForOrderAfter().IsMatch(text.AsSpan(price.Start + price.Length)) && ForBefore().IsMatch(text.AsSpan(0, price.Start)))
+                {
+                    return Difference(charged, charged.Value - price.Value);
+                }
             }
         }
 
         return null;
     }
+
+    /// <summary>"I only want the extra 60 back": a bare figure named as the extra, in <paramref name="currency"/>.</summary>
+    private static MoneyAmount? BareExtra(string text, string currency)
+    {
+        var match = Extra().Match(text);
+        if (!match.Success || !MoneyReader.TryParseNumber(match.Groups["n"].ValueSpan, out var value) || value <= 0)
+        {
+            return null;
+        }
+
+        return new MoneyAmount { Value = value, Currency = currency, Text = MoneyFormatter.Format(value, currency), Start = match.Groups["n"].Index, CurrencyWritten = false, Purpose = MoneyPurpose.Charge, PurposeText = Overcharge };
+    }
+
+    private static MoneyAmount Difference(MoneyAmount charged, decimal difference) => charged with
+    {
+        Value = difference,
+        Text = MoneyFormatter.Format(difference, charged.Currency),
+        Purpose = MoneyPurpose.Charge,
+        PurposeText = Overcharge,
+    };
 
     /// <summary>Whether the amount after "instead of", if the reader found one there, is in the same currency as <paramref name="charged"/>.</summary>
     private static bool SameCurrency(IReadOnlyList<MoneyAmount> amounts, MoneyAmount charged, int end)
@@ -63,11 +117,29 @@ public static partial class OverchargeReader
         RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex NamedAfter();
 
-    [GeneratedRegex(@"\b(?:(?:the\s+)?difference\s+(?:of|is|was)|overcharged\s+(?:me\s+|us\s+)?(?:by\s+)?|over-?charge\s+of|an\s+extra|charged\s+(?:me\s+|us\s+)?an\s+extra)\s*(?:about\s+|around\s+|roughly\s+)?$",
+    [GeneratedRegex(@"\b(?:(?:the\s+)?difference\s+(?:of|is|was)|overcharged\s+(?:me\s+|us\s+)?(?:by\s+)?|over-?charge\s+of|(?:an|the|that)\s+extra|charged\s+(?:me\s+|us\s+)?an\s+extra)\s*(?:about\s+|around\s+|roughly\s+)?$",
         RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex NamedBefore();
 
     [GeneratedRegex(@"\G(?:\s+(?:for|on)\s+[a-z&-]+(?:\s+[a-z&-]+){0,4}?)?\s*,?\s*(?:instead\s+of|rather\s+than|(?:when|but|and|where)\s+(?:it|that|the\s+price)\s*(?:'s|\s+is|\s+was|\s+should\s+(?:have\s+been|be)|\s+was\s+(?:supposed|meant)\s+to\s+be|\s+costs?)|(?:when|but|and)\s+it\s+says|for\s+something\s+(?:that\s+)?(?:costs?|priced\s+at))\s+(?:only\s+|just\s+)?[£$€]?\s?(?<n>\d{1,3}(?:,\d{3})*(?:\.\d{1,2})?)(?!\d)",
         RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture)]
     private static partial Regex Instead();
+
+    [GeneratedRegex(@"\b(?:charged|billed|debited|paid|took|taken|deducted|overcharged)\s+(?:me\s+|us\s+|my\s+card\s+|my\s+account\s+)?(?:with\s+)?(?:about\s+|around\s+)?$",
+        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex TookBefore();
+
+    [GeneratedRegex(@"\b(?:price|priced|listed|advertised|quoted|should\s+(?:have\s+)?be(?:en)?|supposed\s+to\s+be|meant\s+to\s+be|it\s+says|says)\b[^.!?\d]{0,30}$",
+        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex PriceBefore();
+
+    [GeneratedRegex(@"\b(?:for|on)\s+(?:a|an|my|the)\s*$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex ForBefore();
+
+    [GeneratedRegex(@"^\s*(?:dollars?|bucks?|pounds?|quid|euros?)?\s*(?:order|item|product|purchase|jacket|pair|one|thing)\b",
+        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex ForOrderAfter();
+
+    [GeneratedRegex(@"\b(?:the|that|an)\s+extra\s+(?<n>\d{1,5}(?:[.,]\d{1,2})?)(?!\d)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture)]
+    private static partial Regex Extra();
 }

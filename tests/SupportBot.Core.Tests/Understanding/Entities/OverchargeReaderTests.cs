@@ -15,6 +15,9 @@ public sealed class OverchargeReaderTests
     [InlineData("I was overcharged by $8", "$8.00")]
     [InlineData("you charged me £5 too much", "£5.00")]
     [InlineData("the difference is £7.50", "£7.50")]
+    [InlineData("the price on the site was $29 and i was billed $45 bucks", "$16.00")]
+    [InlineData("i was charged 120 dollars for a 60 dollar order, order 51234", "$60.00")]
+    [InlineData("I paid £45 but it says £29 on your website", "£16.00")]
     public void Read_Overcharge_IsTheDifference(string text, string expected)
     {
         var overcharge = OverchargeReader.Read(text, MoneyReader.Read(text, "USD"));
@@ -32,8 +35,22 @@ public sealed class OverchargeReaderTests
     [InlineData("wait no, it was 54 dollars not 45")]
     [InlineData("they charged me an extra £12 for express delivery")]
     [InlineData("my parcel never arrived")]
+    [InlineData("i was charged $45 and the lamp cost $29 plus delivery")]
+    [InlineData("the price was $29 and you refunded $45")]
     public void Read_NoOvercharge_IsNull(string text)
     {
         Assert.Null(OverchargeReader.Read(text, MoneyReader.Read(text, "USD")));
+    }
+
+    [Theory]
+    [InlineData("no, that's wrong. i only want the extra 60 back", 60)]
+    [InlineData("just refund the extra 16 please", 16)]
+    public void Read_BareExtra_TakesTheCurrencyGiven(string text, decimal expected)
+    {
+        var overcharge = OverchargeReader.Read(text, MoneyReader.Read(text, "USD"), "USD");
+
+        Assert.NotNull(overcharge);
+        Assert.Equal(expected, overcharge.Value);
+        Assert.Equal("USD", overcharge.Currency);
     }
 }

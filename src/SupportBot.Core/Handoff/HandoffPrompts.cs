@@ -34,6 +34,9 @@ public static class HandoffPrompts
 
     /// <summary>What the customer added at the read-back, kept for the colleague as they wrote it.</summary>
     public const string AdditionNoted = "handoff.addition_noted";
+
+    /// <summary>The handoff for a remedy the customer asked for in their own words, outside the catalog.</summary>
+    public const string OwnRemedy = "handoff.own_remedy";
     public const string CallbackNone = "handoff.callback_none";
     public const string Approved = "handoff.approved";
     public const string Modified = "handoff.modified";
@@ -88,6 +91,7 @@ public static class HandoffPrompts
         PromptDefinition.Of(CallbackRetry, "name"),
         PromptDefinition.Of(QuestionForColleague, "name"),
         PromptDefinition.Of(AdditionNoted, "name"),
+        PromptDefinition.Of(OwnRemedy, "name", "remedy"),
         PromptDefinition.Of(CallbackNone, "name"),
         PromptDefinition.Of(Approved, "name", "agent", "remedy", "note"),
         PromptDefinition.Of(Modified, "name", "agent", "remedy", "note"),

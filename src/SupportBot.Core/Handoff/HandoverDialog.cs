@@ -103,6 +103,7 @@ public sealed class HandoverDialog : CaseDialog
         var reason = supportCase.HandoffReason ?? HandoffReason.CustomerAsked;
         var said = reason == HandoffReason.CustomerAsked && string.IsNullOrWhiteSpace(supportCase.Complaint) ? HandoffPrompts.CustomerAskedUntold
             : step.GetOptions<HandoffRequest>() is { ColleagueArranges: true } ? (supportCase.RemedyText() is null ? HandoffPrompts.Handoff(HandoffReason.CustomerAsked) : HandoffPrompts.Arranged)
+            : reason == HandoffReason.RemedyNeedsApproval && supportCase.RemedyId is null && supportCase.RemedyWanted is not null ? HandoffPrompts.OwnRemedy
             : HandoffPrompts.Handoff(reason);
         await Voice.SayAsync(context, said, supportCase, cancellationToken, ("remedy", supportCase.RemedyText() ?? "this")).ConfigureAwait(false);
 

@@ -110,8 +110,9 @@ public sealed class RemedyDialog : CaseDialog
 
         if (!PushbackReader.AsksAboutTheFix(text))
         {
-            // "No thanks, I'll just wait" picks none of them, and needs none: the choice is done.
-            return prompt.Recognized.Succeeded || PushbackReader.WantsNothingDone(text);
+            // "No thanks, I'll just wait" picks none of them, and needs none: the choice is done. "I want an apology and
+            // for him to be disciplined" picks none of them either: it is their own remedy, said already.
+            return prompt.Recognized.Succeeded || PushbackReader.WantsNothingDone(text) || PushbackReader.StatesOwnWish(text);
         }
 
         var supportCase = await Cases.CaseAsync(prompt.Context, cancellationToken).ConfigureAwait(false);
@@ -224,6 +225,9 @@ public sealed class RemedyDialog : CaseDialog
         {
             case FoundChoice { Value: SomethingElseId } or null when PushbackReader.WantsNothingDone(step.Context.Activity.Text):
                 return await NothingWantedAsync(step, supportCase, step.Context.Activity.Text!, cancellationToken).ConfigureAwait(false);
+            case null when PushbackReader.StatesOwnWish(step.Context.Activity.Text):
+                // Their own remedy in their own words already: not asked for it again.
+                return await step.NextAsync(step.Context.Activity.Text, cancellationToken).ConfigureAwait(false);
             case FoundChoice { Value: SomethingElseId }:
                 return await step.PromptAsync(OwnRemedy, Voice.Ask(step.Context, SupportPrompts.AskOwnRemedy, supportCase), cancellationToken).ConfigureAwait(false);
             case FoundChoice choice:
@@ -266,7 +270,7 @@ public sealed class RemedyDialog : CaseDialog
         }
         else if (step.Result is string ownWords)
         {
-            supportCase.RemedyWanted = PiiMasker.Mask(ownWords);
+            supportCase.RemedyWanted = PiiMasker.Mask(PushbackReader.WishWords(ownWords));
             await _services.TakeAmountsAsync(step.Context, supportCase, ownWords, cancellationToken).ConfigureAwait(false);
             await _services.ReadMoodAsync(supportCase, ownWords, cancellationToken).ConfigureAwait(false);
             return await step.EndDialogAsync(new HandoffRequest(HandoffReason.RemedyNeedsApproval, "the customer asked for something outside the catalog"), cancellationToken).ConfigureAwait(false);

@@ -48,6 +48,20 @@ public static partial class PushbackReader
     /// </summary>
     public static bool AsksAboutTheFix(string? text) => !string.IsNullOrWhiteSpace(text) && AboutTheFix().IsMatch(text.Trim());
 
+    /// <summary>
+    /// Whether <paramref name="text"/> says in the customer's own words what they want ("I want an apology and for him
+    /// to be disciplined", "I'd like someone to call me"): at the choice of remedy it is their own remedy, not a miss.
+    /// </summary>
+    public static bool StatesOwnWish(string? text) => !string.IsNullOrWhiteSpace(text) && OwnWish().IsMatch(text.Replace('\u2019', '\''));
+
+    /// <summary>The wish without its opening words: "I want an apology" is "an apology", to follow "you'd like".</summary>
+    public static string WishWords(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var trimmed = WishOpening().Replace(text.Trim(), string.Empty, 1);
+        return trimmed.Length == 0 ? text.Trim() : trimmed;
+    }
+
     private static bool OnlyThat(string? text, Regex phrase)
     {
         if (string.IsNullOrWhiteSpace(text))
@@ -91,6 +105,14 @@ public static partial class PushbackReader
 
     [GeneratedRegex(@"^(?:(?:ok(?:ay)?|and|so|but|well|just|hmm+|um+|right|sorry|wait)\b[\s,.!]*)*(?:how\s+(?:long|soon|quickly|fast|many\s+days)|when\s+(?:will|would|do|does|can|should|is|are)\b|what\s+happens\s+(?:now|next|then|after|if|with|to)\b|what(?:'?s|\s+is)\s+the\s+difference|what\s+are\s+(?:my|the)\s+options|which\s+(?:one\s+)?is\s+(?:faster|quicker|better|best)|(?:do|would|will)\s+i\s+(?:have|need)\s+to|does\s+(?:it|that|this)\s+(?:take|mean|include|cost)|how\s+does\s+(?:it|that|this|the\s+\w+)\s+work)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex AboutTheFix();
+
+    [GeneratedRegex(@"\b(?:(?:i\s+(?:just\s+|only\s+|really\s+)?(?:want|need|expect|demand|wanna)|i(?:'d|\s+would)\s+(?:just\s+|really\s+)?like)\s+(?!to\s+know\b|to\s+ask\b)|i\s+(?:would|'d)\s+(?:prefer|rather)\b|what\s+i\s+(?:want|need|'d\s+like)\b|(?:an?\s+)?(?:proper\s+|formal\s+|written\s+)?apology\b|(?:him|her|them|the\s+driver|the\s+courier|the\s+engineer)\s+(?:to\s+be\s+)?(?:disciplined|sacked|fired|spoken\s+to|retrained)\b)",
+        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex OwnWish();
+
+    [GeneratedRegex(@"^(?:(?:well|ok(?:ay)?|honestly|tbh|look|so)[\s,]+)*(?:i\s+(?:just\s+|only\s+|really\s+)?(?:want|need|expect|demand|wanna)|i(?:'d|\s+would)\s+(?:just\s+|really\s+)?like|what\s+i\s+(?:want|need|'d\s+like)\s+is)\s+",
+        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex WishOpening();
 
     [GeneratedRegex(@"[\p{L}\d']+", RegexOptions.CultureInvariant)]
     private static partial Regex Words();

@@ -77,4 +77,27 @@ public sealed class PushbackReaderTests
     [InlineData("I can't wait any longer")]
     [InlineData("leave it on the doorstep next time and refund me")]
     public void WantsNothingDone_NotADecline(string text) => Assert.False(PushbackReader.WantsNothingDone(text));
+
+    [Theory]
+    [InlineData("i want an apology and for him to be disciplined", true)]
+    [InlineData("I'd like someone to actually call me back", true)]
+    [InlineData("honestly i just want him spoken to", true)]
+    [InlineData("a written apology", true)]
+    [InlineData("the driver to be disciplined", true)]
+    [InlineData("I want to know how long it takes", false)]
+    [InlineData("refund", false)]
+    [InlineData("what do you mean", false)]
+    public void StatesOwnWish_OnlyAWish(string text, bool expected)
+    {
+        Assert.Equal(expected, PushbackReader.StatesOwnWish(text));
+    }
+
+    [Theory]
+    [InlineData("i want an apology and for him to be disciplined", "an apology and for him to be disciplined")]
+    [InlineData("Honestly, I'd like someone to call me", "someone to call me")]
+    [InlineData("a written apology", "a written apology")]
+    public void WishWords_DropsTheOpening(string text, string expected)
+    {
+        Assert.Equal(expected, PushbackReader.WishWords(text));
+    }
 }

@@ -139,6 +139,13 @@ public static partial class SlotReader
             return new SlotValue(email.Text.Trim(), email.Text.Trim());
         }
 
+        // The complaint is kept masked ("j***@hotmail.co.uk"): the address was given all the same.
+        var masked = MaskedEmail().Match(text);
+        if (masked.Success)
+        {
+            return new SlotValue(masked.Value, masked.Value);
+        }
+
         var user = Username().Match(text);
         if (user.Success)
         {
@@ -253,4 +260,7 @@ public static partial class SlotReader
 
     [GeneratedRegex(@"\b(username|user name|user id|login)\s*(is|:)?\s*(?<name>[\w.@-]{3,})", RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture)]
     private static partial Regex Username();
+
+    [GeneratedRegex(@"(?<![\w.+*-])[A-Za-z0-9]\*{3}@[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}\b", RegexOptions.CultureInvariant)]
+    private static partial Regex MaskedEmail();
 }

@@ -25,6 +25,8 @@ public sealed class SlotReaderTests
     [InlineData("amount", "you charged me a £5 late fee", "£5.00")]
     [InlineData("amount", "charged twice", null)]
     [InlineData("account", "it's dana@example.com", "dana@example.com")]
+    [InlineData("account", "im locked out of my account, email is j***@hotmail.co.uk and the reset emails never arrive", "j***@hotmail.co.uk")]
+    [InlineData("amount", "you charged me £42 instead of £30", "£12.00 overcharged")]
     [InlineData("account", "my username is dana_r88", "dana_r88")]
     [InlineData("account", "dana88", "dana88")]
     [InlineData("account", "i cant log in", null)]

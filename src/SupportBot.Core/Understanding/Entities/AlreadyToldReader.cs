@@ -55,13 +55,13 @@ public static partial class AlreadyToldReader
 
     [GeneratedRegex(
         @"\b(?:i|i've|ive|i\s+have|we|we've)\s+(?:(?:already|just|literally|clearly|actually)\s+)*"
-        + @"(?:told\s+(?:you|u|ya|y'all|them\s+and\s+you)|(?:said|mentioned|explained|answered|wrote|gave\s+(?:you|u))\s+(?:that|this|it|so)|said(?=\s*(?:[,.!?:;-]|$|already\b|before\b|earlier\b|above\b|twice\b|\d+\s+times\b|in\s+my\b)))"
+        + @"(?:told\s+(?:you|u|ya|y'all|them\s+and\s+you)|(?:said|mentioned|explained|answered|wrote|gave\s+(?:you|u))\s+(?:that|this|it|so)|gave\s+(?:you|u)\s+(?:the|my)\s+(?:order\s+(?:number|no|#)|number|details|info|email(?:\s+address)?|address|date|amount)|said(?=\s*(?:[,.!?:;-]|$|already\b|before\b|earlier\b|above\b|twice\b|\d+\s+times\b|in\s+my\b)))"
         + @"(?:\s+(?:already|before|earlier|above|twice|again|once|(?:\d+|two|three|four|five)\s+times|in\s+my\s+(?:first|last|previous|earlier|original)\s+(?:message|msg|post)))*\b"
         + @"|\b(?:as|like)\s+i\s+(?:already\s+)?(?:said|told\s+you|mentioned|wrote|explained|say|stated)\b(?:\s+(?:before|already|earlier|above))?"
         + @"|\b(?:read|check|see|look\s+at)\s+(?:my|the)\s+(?:first|last|previous|earlier|original|other|1st)?\s*(?:message|msg|post|messages|chat)\b"
         + @"|\bscroll\s+(?:up|back)\b|\bread\s+(?:above|back)\b|\bsee\s+above\b|\b(?:it'?s|its|it\s+is|that'?s|all)\s+(?:in\s+my\s+(?:first|last|previous|earlier)\s+(?:message|msg)|above|up\s+there)\b"
         + @"|\bhow\s+many\s+times\b|\bsame\s+as\s+(?:before|above|i\s+said)\b|\byou\s+(?:already\s+)?asked\s+(?:me\s+)?(?:that|this)(?:\s+already|\s+before)?\b"
-        + @"|\b(?:did|do)(?:n'?t|\s+not)?\s+you\s+(?:even\s+)?read\b|\bare\s+you\s+(?:even\s+)?(?:reading|listening)\b|\balready\s+(?:told|said|answered|gave)\s+(?:you|that|it)\b",
+        + @"|\b(?:did|do)(?:n'?t|\s+not)?\s+you\s+(?:even\s+)?read\b|\bare\s+you\s+(?:even\s+)?(?:reading|listening)\b|\balready\s+(?:told|said|answered|gave)\s+(?:you|that|it)\b(?:\s+(?:the|my)\s+(?:order\s+(?:number|no|#)|number|details|info|email(?:\s+address)?|address|date|amount))?",
         RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex Reminder();
 

@@ -23,6 +23,8 @@ public sealed class AlreadyToldReaderTests
     [InlineData("how many times do I have to say it")]
     [InlineData("did you even read what I wrote")]
     [InlineData("omg I literally just told you")]
+    [InlineData("I ALREADY GAVE YOU THE ORDER NUMBER")]
+    [InlineData("i gave you my email already")]
     public void Read_OnlyAReminder_HasNoRest(string text)
     {
         var told = AlreadyToldReader.Read(text);

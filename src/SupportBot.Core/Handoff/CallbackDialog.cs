@@ -21,7 +21,25 @@ public sealed partial class CallbackDialog : CaseDialog
     {
         _handoff = handoff;
         Steps(AskAsync, TakeAsync);
-        AddDialog(new TextPrompt(Contact, (prompt, _) => Task.FromResult(prompt.Recognized.Succeeded && (ComplaintReader.HasContact(prompt.Recognized.Value) || WouldRatherWait(prompt.Recognized.Value)))) { MaxAttempts = Math.Min(2, maxAttempts) });
+        AddDialog(new TextPrompt(Contact, ContactGivenAsync) { MaxAttempts = Math.Min(2, maxAttempts) });
+    }
+
+    /// <summary>A contact, or staying to wait; a question instead ("do I need to post it back?") is kept for the colleague, and said so.</summary>
+    private async Task<bool> ContactGivenAsync(PromptValidatorContext<string> prompt, CancellationToken cancellationToken)
+    {
+        var text = prompt.Recognized.Value;
+        if (prompt.Recognized.Succeeded && (ComplaintReader.HasContact(text) || WouldRatherWait(text)))
+        {
+            return true;
+        }
+
+        if (HandoffHandler.AsksSomething(text))
+        {
+            var supportCase = await Cases.CaseAsync(prompt.Context, cancellationToken).ConfigureAwait(false);
+            await Voice.SayFreshAsync(prompt.Context, HandoffPrompts.QuestionForColleague, supportCase, cancellationToken).ConfigureAwait(false);
+        }
+
+        return false;
     }
 
     private async Task<DialogTurnResult> AskAsync(WaterfallStepContext step, CancellationToken cancellationToken)

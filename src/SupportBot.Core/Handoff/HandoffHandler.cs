@@ -119,6 +119,11 @@ public sealed partial class HandoffHandler(HandoffServices handoff, CaseVoice vo
                     await voice.SayFreshAsync(context, HandoffPrompts.WaitingNobodyFree, supportCase, cancellationToken, ("position", at), ("hours", handoff.NobodyFreeBecause())).ConfigureAwait(false);
                 }
             }
+            else if (AsksSomething(text) && !await IsUpsetAsync(sentiment, text, cancellationToken).ConfigureAwait(false))
+            {
+                // "Do I need to post it back?": a question the colleague will answer first, and the customer hears so.
+                await voice.SayFreshAsync(context, HandoffPrompts.QuestionForColleague, supportCase, cancellationToken).ConfigureAwait(false);
+            }
             else
             {
                 var upset = await IsUpsetAsync(sentiment, text, cancellationToken).ConfigureAwait(false);
@@ -136,6 +141,17 @@ public sealed partial class HandoffHandler(HandoffServices handoff, CaseVoice vo
 
     /// <summary>"How long will it take?", "when will someone answer", "is anyone there?".</summary>
     private static bool AsksAboutTheWait(string? text) => text is not null && WaitQuestion().IsMatch(text);
+
+    /// <summary>
+    /// Whether <paramref name="text"/> asks something for the colleague to answer ("do I need to post it back?"), not
+    /// whether anyone is there ("hello?", "anyone there???") or how long the wait is.
+    /// </summary>
+    internal static bool AsksSomething(string? text) =>
+        text is not null && ComplaintReader.ReadsAsQuestion(text) && !AsksAboutTheWait(text) && !Presence().IsMatch(text)
+        && text.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length >= 3;
+
+    [GeneratedRegex(@"^\W*(?:hello|hi|hey|helo|hellooo*|yo|anyone|any\s+one|anybody|are\s+you\s+(?:still\s+)?there|you\s+there|still\s+there|is\s+(?:anyone|anybody|someone)\s+(?:there|here))\b[\W\s]*(?:there|here|anyone)?\W*$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex Presence();
 
     [GeneratedRegex(@"\b(how\s+long|how\s+much\s+longer|when\s+will\s+(someone|somebody|anyone|a\s+person|a\s+human|an?\s+agent|they|you)|any(one|body)\s+(there|here|coming)|where\s+(is|are)\s+(the|my|your)\s+(colleague|agent|person)|still\s+waiting|what'?s\s+the\s+wait)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex WaitQuestion();

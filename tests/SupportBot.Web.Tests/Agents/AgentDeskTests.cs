@@ -130,9 +130,10 @@ public sealed class AgentDeskTests
 
         var handoffTexts = DirectLineClient.BotTexts(handoff);
         host.Wording.AssertIs(HandoffPrompts.ReviewBrief, handoffTexts[0]);
-        host.Wording.AssertIs(HandoffPrompts.Handoff(HandoffReason.CustomerAsked), handoffTexts[1]);
-        host.Wording.AssertIs(HandoffPrompts.Queue, handoffTexts[2]);
-        Assert.Contains("number 1", handoffTexts[2], StringComparison.Ordinal);
+        host.Wording.AssertIs(HandoffPrompts.AdditionNoted, handoffTexts[1]);
+        host.Wording.AssertIs(HandoffPrompts.Handoff(HandoffReason.CustomerAsked), handoffTexts[2]);
+        host.Wording.AssertIs(HandoffPrompts.Queue, handoffTexts[3]);
+        Assert.Contains("number 1", handoffTexts[3], StringComparison.Ordinal);
         Assert.Equal("also, it was a birthday present for Saturday", detail["summary"]!["customerAddition"]!.GetValue<string>());
         Assert.Equal(HttpStatusCode.OK, accepted);
         Assert.Equal(HttpStatusCode.NoContent, sent);
@@ -238,7 +239,8 @@ public sealed class AgentDeskTests
         after.Wording.AssertIs(HandoffPrompts.FollowUpAsk, asked);
         Assert.Contains("a replacement sent by express delivery", asked, StringComparison.Ordinal);
         after.Wording.AssertIs(HandoffPrompts.ReviewBrief, DirectLineClient.BotTexts(reopened)[0]);
-        after.Wording.AssertIs(HandoffPrompts.Handoff(HandoffReason.NotResolved), DirectLineClient.BotTexts(reopened)[1]);
+        after.Wording.AssertIs(HandoffPrompts.AdditionNoted, DirectLineClient.BotTexts(reopened)[1]);
+        after.Wording.AssertIs(HandoffPrompts.Handoff(HandoffReason.NotResolved), DirectLineClient.BotTexts(reopened)[2]);
         var reopenedCase = Assert.Single(await after.App.Services.GetRequiredService<HandoffDesk>().OpenCasesAsync(CancellationToken.None));
         Assert.Equal("Dana", reopenedCase.Brief().CustomerName);
         Assert.Equal("the replacement never came either", reopenedCase.Brief().CustomerAddition);

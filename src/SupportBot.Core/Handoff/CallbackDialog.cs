@@ -68,17 +68,26 @@ public sealed partial class CallbackDialog : CaseDialog
             return await step.EndDialogAsync(null, cancellationToken).ConfigureAwait(false);
         }
 
+        await TakeContactAsync(_handoff, Voice, step.Context, supportCase, answer, cancellationToken).ConfigureAwait(false);
+        return await step.EndDialogAsync(null, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Keeps the call-back contact in <paramref name="answer"/> on the case for the colleague and says it back; also
+    /// when it comes later, while the customer waits ("07700 900123 after 5pm").
+    /// </summary>
+    internal static async Task TakeContactAsync(HandoffServices handoff, CaseVoice voice, Bot.TurnContext context, SupportCase supportCase, string answer, CancellationToken cancellationToken)
+    {
         // The colleague sees all of it ("call me on 07700 900123 after 6pm"); the customer hears the number or address back.
         // "call me on 0161 496 0000 after 5pm" is said back as "0161 496 0000 after 5pm": the lead-in goes, their wish stays.
         var contact = ContactReader.ReadFirst(answer) is { } found ? answer[found.Start..].Trim().TrimEnd('.', '!') : answer.Trim();
-        if (_handoff.Desk is { } desk)
+        if (handoff.Desk is { } desk)
         {
             var note = PiiMasker.MaskPayment(answer).Trim(); // the contact itself is what the colleague needs, whole
-            await desk.UpdateAsync(step.Context, supportCase.CaseId, c => c with { Status = CaseStatus.Callback, CallbackContact = note }, cancellationToken).ConfigureAwait(false);
+            await desk.UpdateAsync(context, supportCase.CaseId, c => c with { Status = CaseStatus.Callback, CallbackContact = note }, cancellationToken).ConfigureAwait(false);
         }
 
-        await Voice.SayAsync(step.Context, HandoffPrompts.CallbackTaken, supportCase, cancellationToken, ("contact", contact)).ConfigureAwait(false);
-        return await step.EndDialogAsync(null, cancellationToken).ConfigureAwait(false);
+        await voice.SayAsync(context, HandoffPrompts.CallbackTaken, supportCase, cancellationToken, ("contact", contact)).ConfigureAwait(false);
     }
 
     /// <summary>

@@ -106,6 +106,11 @@ public sealed partial class HandoffHandler(HandoffServices handoff, CaseVoice vo
                 // "Thanks, bye" is a goodbye, not something for the colleague to read.
                 await voice.SayFreshAsync(context, HandoffPrompts.WaitingGoodbye, supportCase, cancellationToken).ConfigureAwait(false);
             }
+            else if (text is not null && ComplaintReader.HasContact(text))
+            {
+                // "07700 900123 after 5pm", given after all: a call back it is, confirmed, never "still in the queue".
+                await CallbackDialog.TakeContactAsync(handoff, voice, context, supportCase, text, cancellationToken).ConfigureAwait(false);
+            }
             else if (AsksAboutTheWait(text) && handoff.Desk is { } desk && await desk.PositionAsync(supportCase.CaseId, cancellationToken).ConfigureAwait(false) is > 0 and var position)
             {
                 var at = position.ToString(System.Globalization.CultureInfo.InvariantCulture);

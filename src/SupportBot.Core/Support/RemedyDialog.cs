@@ -32,12 +32,16 @@ public sealed class RemedyDialog : CaseDialog
     /// <summary>The choice of remedy, which answers a question about them ("how long does a refund take?") before asking again.</summary>
     private const string ChooseRemedy = "remedy.choose";
 
+    /// <summary>"What did the lamp cost?"</summary>
+    private const string AmountPrompt = "remedy.amount";
+
     public RemedyDialog(SupportServices services)
         : base(nameof(RemedyDialog), services.Voice, services.Cases, services.Options.MaxAttempts)
     {
         _services = services;
         AddDialog(new ChoicePrompt(ChooseRemedy, AnswerQuestionsAsync) { MaxAttempts = services.Options.MaxAttempts + 1 });
         AddDialog(new TextPrompt(OwnRemedy, AnswerQuestionsInWordsAsync) { MaxAttempts = services.Options.MaxAttempts + 1 });
+        AddDialog(new TextPrompt(AmountPrompt, AnswerAboutTheRemedyAsync) { MaxAttempts = services.Options.MaxAttempts + 1 });
         Steps(AskFirstAsync, OfferAsync, ChooseAsync, AskAmountAsync, GrantOrHandOverAsync);
     }
 
@@ -293,7 +297,35 @@ public sealed class RemedyDialog : CaseDialog
         step.GetState<AmountAsked>().Asked = true;
         var item = ItemNamed(supportCase, remedy, step.Context.TimeProvider.GetUtcNow());
         var prompt = Voice.Ask(step.Context, SupportPrompts.AskAmount, supportCase, ("item", item is null ? null : Definite(ComplaintReader.SayBack(item.Words))), ("remedy", remedy.Title));
-        return await step.PromptAsync(Text, prompt, cancellationToken).ConfigureAwait(false);
+        return await step.PromptAsync(AmountPrompt, prompt, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// "How long will that take?" asked back at "what did the lamp cost?" gives no amount: it is answered from the
+    /// remedy's <c>about</c>, and the amount asked for again, rather than taken as "I don't know".
+    /// </summary>
+    private async Task<bool> AnswerAboutTheRemedyAsync(PromptValidatorContext<string> prompt, CancellationToken cancellationToken)
+    {
+        var text = prompt.Recognized.Value;
+        if (!PushbackReader.AsksAboutTheFix(text) || MoneyReader.ReadReply(text, _services.Options.Currency).Count > 0)
+        {
+            return prompt.Recognized.Succeeded;
+        }
+
+        var supportCase = await Cases.CaseAsync(prompt.Context, cancellationToken).ConfigureAwait(false);
+        var about = supportCase.RemedyId is { } id && _services.Catalog.Remedies.ContainsKey(id) ? About([new Choice(id)], supportCase) : string.Empty;
+        if (about.Length == 0)
+        {
+            return prompt.Recognized.Succeeded;
+        }
+
+        await prompt.Context.SendActivityAsync(Voice.FreshLine(prompt.Context, SupportPrompts.RemedyAboutChosen, supportCase, ("about", about)), cancellationToken).ConfigureAwait(false);
+        if (prompt.Options.Prompt is { } again)
+        {
+            await prompt.Context.SendActivityAsync(again, cancellationToken).ConfigureAwait(false);
+        }
+
+        return false;
     }
 
     private async Task<DialogTurnResult> GrantOrHandOverAsync(WaterfallStepContext step, CancellationToken cancellationToken)

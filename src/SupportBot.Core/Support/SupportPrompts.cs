@@ -61,6 +61,9 @@ public static class SupportPrompts
     public const string NothingWanted = "remedies.nothing_wanted";
     public const string RemedyGranted = "remedies.granted";
     public const string RemedyAbout = "remedies.about";
+
+    /// <summary>What the chosen remedy involves, when asked at the question of what it cost.</summary>
+    public const string RemedyAboutChosen = "remedies.about_chosen";
     public const string AskAmount = "remedies.ask_amount";
     public const string ConfirmResolved = "closing.confirm_resolved";
     public const string AskRating = "closing.rating";
@@ -163,6 +166,7 @@ public static class SupportPrompts
         PromptDefinition.Of(NothingWanted, "name"),
         PromptDefinition.Of(RemedyGranted, "name", "remedy", "next_steps"),
         PromptDefinition.Of(RemedyAbout, "name", "about"),
+        PromptDefinition.Of(RemedyAboutChosen, "name", "about"),
         new(AskAmount, new Dictionary<string, string>(StringComparer.Ordinal) { ["name"] = PromptCatalog.DefaultFallback("name"), ["item"] = "it", ["remedy"] = "this" }),
         .. HandoffPrompts.Definitions,
         .. FulfilmentPrompts.Definitions,

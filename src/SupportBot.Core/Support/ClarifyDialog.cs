@@ -234,6 +234,20 @@ public sealed class ClarifyDialog : CaseDialog
             none = null;
         }
 
+        if (question is not ("when" or "order_number" or "amount") && none is null && SlotReader.OnlyTime(question, answer, now, currency))
+        {
+            // "Last week" to "what have you tried?" says when, never what: kept as when, and the question asked again.
+            if (supportCase.Answers.All(a => a.QuestionId != "when"))
+            {
+                supportCase.Answers.Add(Answered("when", answer.Trim(), answer));
+            }
+
+            var again = !pending.AskedAgain;
+            pending.AskedAgain = true;
+            supportCase.Answers.AddRange(again ? [] : [new ClarifyingAnswer(question, QuestionText(question), ClarifyingAnswer.NotGiven)]);
+            return await GoOnAsync(step, supportCase, answer, cancellationToken, plain: true, askAgain: again ? question : null).ConfigureAwait(false);
+        }
+
         if (question == "tried" && none is null && SlotReader.Read("tried", answer, now, currency) is null && SlotReader.NamesFault(answer)
             && !ComplaintReader.OnlyVents(answer))
         {
@@ -316,7 +330,7 @@ public sealed class ClarifyDialog : CaseDialog
             var earlier = supportCase.Answers.Find(a => a.QuestionId == other)?.Answer
                 ?? (other is "product" or "device" ? SlotReader.ReadLoosely(other, supportCase.Complaint, now, currency)?.Value : null);
             supportCase.Answers.RemoveAll(a => a.QuestionId == other);
-            supportCase.Answers.Add(Answered(other, earlier is null ? value.Value : Refined(earlier, value), answer));
+            supportCase.Answers.Add(Answered(other, earlier is null ? value.Value : SlotReader.Refined(earlier, value), answer));
             TakeCharge(supportCase, other, answer);
         }
 
@@ -368,12 +382,6 @@ public sealed class ClarifyDialog : CaseDialog
         && !earlier.Answer.Contains(value.Value, StringComparison.OrdinalIgnoreCase)
         && !value.Value.Contains(earlier.Answer, StringComparison.OrdinalIgnoreCase)
         && value.Value.Split(' ').Length > earlier.Answer.Split(' ').Length;
-
-    /// <summary>The fuller name, keeping a one-word kind of thing said before ("Samsung 55 inch" and "tv" give "Samsung 55 inch tv").</summary>
-    private static string Refined(string earlier, SlotValue value) =>
-        !earlier.Contains(' ', StringComparison.Ordinal) && !value.Value.Contains(earlier, StringComparison.OrdinalIgnoreCase) && earlier.All(char.IsLetter)
-            ? $"{value.Value} {earlier}"
-            : value.Value;
 
     /// <summary>
     /// The other questions <paramref name="answer"/> answers, among the category's still open ones and the order

@@ -186,6 +186,24 @@ public static partial class SlotReader
     }
 
     /// <summary>A connection named as the thing not working: "my internet", "the wifi", "broadband is down", "no signal".</summary>
+    /// <summary>The fuller name, keeping a one-word kind of thing said before ("Samsung 55 inch" and "tv" give "Samsung 55 inch tv").</summary>
+    public static string Refined(string earlier, SlotValue value)
+    {
+        ArgumentNullException.ThrowIfNull(earlier);
+        ArgumentNullException.ThrowIfNull(value);
+        return !earlier.Contains(' ', StringComparison.Ordinal) && !value.Value.Contains(earlier, StringComparison.OrdinalIgnoreCase) && earlier.All(char.IsLetter)
+            ? $"{value.Value} {earlier}"
+            : value.Value;
+    }
+
+    /// <summary>
+    /// Whether <paramref name="answer"/> to <paramref name="question"/> only says when ("last week", "since monday"),
+    /// and nothing the question asked: a time given where a product or an attempt was asked.
+    /// </summary>
+    public static bool OnlyTime(string question, string answer, DateTimeOffset now, string currency) =>
+        !string.IsNullOrWhiteSpace(answer) && Read(question, answer, now, currency) is null && Fits("when", answer, now, currency)
+        && answer.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length <= 4;
+
     [GeneratedRegex(@"(?:\b(?:my|our|the|no|home|house)\s+|^\W*)(?<what>internet|wi-?fi|broadband|fibre|fiber|(?:mobile\s+)?data|signal|phone\s+line|landline)\b(?!\s+(?:app|site|website|page|router|box|bill|plan|package|account|password))", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex Connection();
 

@@ -131,4 +131,16 @@ public sealed class SlotReaderTests
     [InlineData("someone hacked me and changed my email", false)]
     [InlineData("my password reset email never arrives", false)]
     public void OnlyChangesDetails_ARequestToChangeDetails(string text, bool expected) => Assert.Equal(expected, SlotReader.OnlyChangesDetails(text));
+
+    [Theory]
+    [InlineData("tried", "last week", true)]
+    [InlineData("product", "Last week", true)]
+    [InlineData("tried", "since monday", true)]
+    [InlineData("tried", "I rang you last week", false)]
+    [InlineData("product", "the lamp, last week", false)]
+    [InlineData("tried", "nothing yet", false)]
+    public void OnlyTime_ATimeWhereSomethingElseWasAsked(string question, string answer, bool expected)
+    {
+        Assert.Equal(expected, SlotReader.OnlyTime(question, answer, Now, "GBP"));
+    }
 }

@@ -124,6 +124,11 @@ public sealed partial class HandoffHandler(HandoffServices handoff, CaseVoice vo
                     await voice.SayFreshAsync(context, HandoffPrompts.WaitingNobodyFree, supportCase, cancellationToken, ("position", at), ("hours", handoff.NobodyFreeBecause())).ConfigureAwait(false);
                 }
             }
+            else if (text is not null && Presence().IsMatch(text))
+            {
+                // "Hello?": someone is there, and the case is where it was; nothing new to add to it.
+                await voice.SayFreshAsync(context, HandoffPrompts.WaitingPresence, supportCase, cancellationToken).ConfigureAwait(false);
+            }
             else if (AsksSomething(text) && !await IsUpsetAsync(sentiment, text, cancellationToken).ConfigureAwait(false))
             {
                 // "Do I need to post it back?": a question the colleague will answer first, and the customer hears so.

@@ -14,6 +14,9 @@ public static class HandoffPrompts
     /// <summary>After a handoff for a risk to safety: stay safe first.</summary>
     public const string SafetyAdvice = "handoff.safety_advice";
 
+    /// <summary>"Hello?" while the case waits for a colleague.</summary>
+    public const string WaitingPresence = "handoff.waiting_presence";
+
     /// <summary>"Thanks, bye" while the case waits for a colleague.</summary>
     public const string WaitingGoodbye = "handoff.waiting_goodbye";
     public const string WaitingUpset = "handoff.waiting_upset";
@@ -75,6 +78,7 @@ public static class HandoffPrompts
         PromptDefinition.Of(FraudAdvice, "name"),
         PromptDefinition.Of(SafetyAdvice, "name"),
         PromptDefinition.Of(WaitingGoodbye, "name"),
+        PromptDefinition.Of(WaitingPresence, "name"),
         PromptDefinition.Of(WaitingUpset, "name"),
         PromptDefinition.Of(WaitingNobodyFree, "name", "position", "hours"),
         PromptDefinition.Of(AskTopic, "name"),

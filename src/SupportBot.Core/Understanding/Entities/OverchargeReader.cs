@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text.RegularExpressions;
 
 namespace SupportBot.Core.Understanding.Entities;
@@ -50,7 +49,7 @@ public static partial class OverchargeReader
 
             // "£42 instead of £30", "42 pounds rather than 30", "paid 50 when it should have been 35".
             var instead = Instead().Match(text, end);
-            if (instead.Success && decimal.TryParse(instead.Groups["n"].Value.Replace(",", string.Empty, StringComparison.Ordinal), NumberStyles.Number, CultureInfo.InvariantCulture, out var should)
+            if (instead.Success && MoneyReader.TryParseNumber(instead.Groups["n"].ValueSpan, out var should)
                 && should < amount.Value && SameCurrency(amounts, amount, end + instead.Length))
             {
                 return Difference(amount, amount.Value - should);

@@ -153,12 +153,13 @@ public sealed record CaseSummary
 
     /// <summary>
     /// The remedy wanted with what it pays ("a full refund (£89.00)"), or the customer's own words in quotes
-    /// ("“just send me a new shade”"); null when none is wanted.
+    /// ("“just send me a new shade”"); null when none is wanted. A title that already names the amount ("a refund of
+    /// the £12.00 you were overcharged") is not followed by it again.
     /// </summary>
     public string? RemedyWithAmount() =>
         RemedyWanted is null ? null
         : RemedyInOwnWords ? $"“{RemedyWanted}”"
-        : RemedyAmountText is { } amount ? $"{RemedyWanted} ({amount})" : RemedyWanted;
+        : RemedyAmountText is { } amount && !RemedyWanted.Contains(amount, StringComparison.Ordinal) ? $"{RemedyWanted} ({amount})" : RemedyWanted;
 
     /// <summary>How the customer's brief names what each answer is, in plain words.</summary>
     private static readonly Dictionary<string, string> Labels = new(StringComparer.Ordinal)

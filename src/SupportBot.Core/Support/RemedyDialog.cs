@@ -74,12 +74,12 @@ public sealed class RemedyDialog : CaseDialog
         }
 
         var remedies = RemedyAdvisor.Offer(_services.Catalog, supportCase, _services.Options.MaxRemediesOffered);
-        supportCase.RemediesOffered = [.. remedies.Select(r => r.Title)];
+        supportCase.RemediesOffered = [.. remedies.Select(r => TitleIn(r, supportCase))];
         var somethingElse = Voice.Catalog.Render(SupportPrompts.SomethingElse).Text;
         var options = Voice.Ask(step.Context, SupportPrompts.OfferRemedies, supportCase) with
         {
             RetryPrompt = Voice.Line(step.Context, SupportPrompts.OfferRetry, supportCase),
-            Choices = [.. RemedyChoices(remedies), new Choice(SomethingElseId) { Title = somethingElse, Synonyms = NoneOfThese }],
+            Choices = [.. RemedyChoices(remedies, supportCase), new Choice(SomethingElseId) { Title = somethingElse, Synonyms = NoneOfThese }],
         };
         // Asked for already ("refund the delivery" when asked if anything else bothered them): not asked to choose it
         // again, even when it is not among the few offered first.
@@ -170,7 +170,7 @@ public sealed class RemedyDialog : CaseDialog
         }
 
         var supportCase = await Cases.CaseAsync(prompt.Context, cancellationToken).ConfigureAwait(false);
-        var choices = RemedyChoices(RemedyAdvisor.Offer(_services.Catalog, supportCase, _services.Options.MaxRemediesOffered));
+        var choices = RemedyChoices(RemedyAdvisor.Offer(_services.Catalog, supportCase, _services.Options.MaxRemediesOffered), supportCase);
         var named = ChoiceRecognizer.Recognize(text, choices) is { } found && ByWords(choices[found.Index], found) ? choices.Where(c => c.Value == found.Value).ToList() : choices;
         var about = About(named, supportCase);
         if (about.Length == 0)
@@ -190,7 +190,7 @@ public sealed class RemedyDialog : CaseDialog
     private string About(IEnumerable<Choice> choices, SupportCase supportCase) => string.Join(' ', choices
         .Select(c => _services.Catalog.Remedies[c.Value])
         .Where(r => r.About.Length > 0)
-        .Select(r => $"{Capitalize(r.Title)}: {RemedyFacts.Wording(r.About, supportCase, supportCase.RemedyAmount()).TrimEnd('.')}."));
+        .Select(r => $"{Capitalize(TitleIn(r, supportCase))}: {RemedyFacts.Wording(r.About, supportCase, supportCase.RemedyAmount()).TrimEnd('.')}."));
 
     /// <summary>
     /// The remedy of the case's category that <paramref name="text"/> names by its title or words ("refund the
@@ -285,7 +285,7 @@ public sealed class RemedyDialog : CaseDialog
             return await step.EndDialogAsync(new HandoffRequest(HandoffReason.NotUnderstood), cancellationToken).ConfigureAwait(false);
         }
 
-        supportCase.RemedyWanted = remedy.Title;
+        supportCase.RemedyWanted = TitleIn(remedy, supportCase);
         supportCase.RemedyPaysFor = remedy.PaysFor;
         var profile = await Cases.ProfileAsync(step.Context, cancellationToken).ConfigureAwait(false);
         if (remedy.PaysFor is null || ChasesRefund(remedy, supportCase) || !RemedyAdvisor.Check(remedy, RemedyAdvisor.AmountFor(remedy, supportCase), profile, _services.Options.Currency).AmountUnknown)
@@ -411,6 +411,19 @@ public sealed class RemedyDialog : CaseDialog
 
     private static List<Choice> RemedyChoices(IEnumerable<Remedy> remedies) =>
         [.. remedies.Select(r => new Choice(r.Id) { Title = Capitalize(r.Title), Synonyms = r.Synonyms })];
+
+    /// <summary>The remedies as buttons, each titled as it would be in this case (a refund of an overcharge says how much).</summary>
+    private List<Choice> RemedyChoices(IEnumerable<Remedy> remedies, SupportCase supportCase) =>
+        [.. remedies.Select(r => new Choice(r.Id) { Title = Capitalize(TitleIn(r, supportCase)), Synonyms = [.. r.Synonyms, r.Title] })];
+
+    /// <summary>
+    /// <paramref name="remedy"/>'s title in this case: a refund of what was charged over the price is not "a full
+    /// refund" but "a refund of the $12.00 you were overcharged" (<c>remedies.overcharge_refund</c>).
+    /// </summary>
+    private string TitleIn(Remedy remedy, SupportCase supportCase) =>
+        remedy.PaysFor == MoneyPurpose.Item && supportCase.AmountFor == OverchargeReader.Overcharge && supportCase.AmountText() is { } amount
+            ? Voice.Catalog.Render(SupportPrompts.OverchargeRefund, new Dictionary<string, string?>(StringComparer.Ordinal) { ["amount"] = amount }).Text
+            : remedy.Title;
 
     /// <summary>"No" or "none of these" to the remedies offered: something else, in their own words.</summary>
     private static readonly string[] NoneOfThese = ["no", "nope", "none", "neither", "none of these", "none of them", "none of those", "not those", "nothing", "other", "something different"];

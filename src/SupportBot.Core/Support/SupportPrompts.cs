@@ -55,6 +55,9 @@ public static class SupportPrompts
     public const string OfferRemedies = "remedies.offer";
     public const string OfferRetry = "remedies.retry";
     public const string SomethingElse = "remedies.something_else";
+
+    /// <summary>A refund's title when what is in dispute is an overcharge (variable: amount).</summary>
+    public const string OverchargeRefund = "remedies.overcharge_refund";
     public const string AskOwnRemedy = "remedies.ask_own";
 
     /// <summary>Offered a remedy, the customer said nothing needs doing ("I'm happy to wait").</summary>
@@ -162,6 +165,7 @@ public static class SupportPrompts
         PromptDefinition.Of(OfferRemedies, "name", "issue", "target"),
         PromptDefinition.Of(OfferRetry, "name"),
         PromptDefinition.Of(SomethingElse),
+        PromptDefinition.Of(OverchargeRefund, "amount"),
         PromptDefinition.Of(AskOwnRemedy, "name"),
         PromptDefinition.Of(NothingWanted, "name"),
         PromptDefinition.Of(RemedyGranted, "name", "remedy", "next_steps"),

@@ -198,6 +198,14 @@ public sealed class ClarifyDialog : CaseDialog
             return await step.PromptAsync(Text, Voice.Ask(step.Context, SupportPrompts.Why(question), supportCase), cancellationToken).ConfigureAwait(false);
         }
 
+        if (question == "tried" && PushbackReader.AsksWhatToTry(answer))
+        {
+            // "What could I try?" says nothing has been tried yet: never kept as an attempt.
+            supportCase.Answers.Add(new ClarifyingAnswer(question, QuestionText(question), "nothing yet") { Words = PiiMasker.Mask(answer.Trim()) });
+            await Voice.SayFreshAsync(step.Context, SupportPrompts.NothingTriedYet, supportCase, cancellationToken).ConfigureAwait(false);
+            return await GoOnAsync(step, supportCase, answer, cancellationToken, plain: true).ConfigureAwait(false);
+        }
+
         if (PushbackReader.AsksWhatNext(answer) || PushbackReader.AsksAboutTheFix(answer))
         {
             // "What can you actually do about it?" or "how long will this take?" is a question to answer, never what happens or what was tried.
@@ -484,16 +492,4 @@ public sealed class ClarifyDialog : CaseDialog
     /// <summary>The question as the brief lists it: its first wording, without the customer's name.</summary>
     private string QuestionText(string question) =>
         Voice.Catalog.Variants(SupportPrompts.Question(question)) is { Count: > 0 } variants ? variants[0].Text.Replace(", {name}", string.Empty, StringComparison.Ordinal) : question;
-
-    /// <summary>The clarifying question the loop is waiting on.</summary>
-    private sealed class PendingQuestion
-    {
-        public string? Id { get; set; }
-
-        /// <summary>True once the question was asked again because the answer did not fit it.</summary>
-        public bool AskedAgain { get; set; }
-
-        /// <summary>True once the customer was told why the question is asked.</summary>
-        public bool Explained { get; set; }
-    }
 }

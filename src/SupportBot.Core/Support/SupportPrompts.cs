@@ -37,6 +37,9 @@ public static class SupportPrompts
     /// <summary>Said when the customer asks what the bot will do while a clarifying question is open; then, asked again, <see cref="ToTheFix"/>.</summary>
     public const string WhatNext = "questions.what_next";
     public const string ToTheFix = "questions.to_the_fix";
+
+    /// <summary>Asked what they tried, the customer asks what they could try: nothing yet, and that's fine.</summary>
+    public const string NothingTriedYet = "questions.nothing_tried_yet";
     public const string NotKnown = "questions.not_known";
     public const string Declined = "questions.declined";
     public const string EmpathyNeutral = "empathy.neutral";
@@ -141,6 +144,7 @@ public static class SupportPrompts
         PromptDefinition.Of(Noted, "name"),
         PromptDefinition.Of(WhatNext, "name"),
         PromptDefinition.Of(ToTheFix, "name"),
+        PromptDefinition.Of(NothingTriedYet, "name"),
         PromptDefinition.Of(NotKnown, "name"),
         PromptDefinition.Of(Declined, "name"),
         .. SupportCatalog.KnownQuestions.Select(q => PromptDefinition.Of(Why(q), "name")),

@@ -42,6 +42,12 @@ public static partial class PushbackReader
     public static bool AsksWhatNext(string? text) => OnlyThat(text, AsksWhatNextPhrase());
 
     /// <summary>
+    /// Whether <paramref name="text"/> asks what to try ("what could I try?", "any ideas?", "what do you suggest?"):
+    /// asked what they already tried, it says nothing has been tried yet.
+    /// </summary>
+    public static bool AsksWhatToTry(string? text) => !string.IsNullOrWhiteSpace(text) && WhatToTry().IsMatch(text.Trim());
+
+    /// <summary>
     /// Whether <paramref name="text"/> opens by asking how the fix would go: how long it takes, what happens, what
     /// the options are or how they differ ("ok and how long does it take", "do I have to send it back?", "what are my
     /// options?"). At the choice of remedy it is answered from the remedies; asked at "anything else?" it wants the fix.
@@ -105,6 +111,10 @@ public static partial class PushbackReader
 
     [GeneratedRegex(@"^(?:(?:ok(?:ay)?|and|so|but|well|just|hmm+|um+|right|sorry|wait)\b[\s,.!]*)*(?:how\s+(?:long|soon|quickly|fast|many\s+days)|when\s+(?:will|would|do|does|can|should|is|are)\b|what\s+happens\s+(?:now|next|then|after|if|with|to)\b|what(?:'?s|\s+is)\s+the\s+difference|what\s+are\s+(?:my|the)\s+options|which\s+(?:one\s+)?is\s+(?:faster|quicker|better|best)|(?:do|would|will)\s+i\s+(?:have|need)\s+to|does\s+(?:it|that|this)\s+(?:take|mean|include|cost)|how\s+does\s+(?:it|that|this|the\s+\w+)\s+work)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex AboutTheFix();
+
+    [GeneratedRegex(@"^(?:(?:ok(?:ay)?|um+|hmm+|well|idk|i\s+don'?t\s+know|no(?:thing)?|not\s+yet|nothing\s+yet|so|like)\b[\s,.!]*)*(?:(?:what|which)\s+(?:else\s+)?(?:could|should|can|do|would|shall|am)\s+i\s+(?:supposed\s+to\s+)?(?:try|do)\b|what\s+(?:is|are)\s+there\s+to\s+try|what\s+(?:do|would|can)\s+(?:you|u)\s+(?:suggest|recommend)|(?:any|got\s+any)\s+(?:ideas|suggestions|tips)|no\s+idea\s+what\s+to\s+(?:try|do)|like\s+what\s*\?*$)",
+        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex WhatToTry();
 
     [GeneratedRegex(@"\b(?:(?:i\s+(?:just\s+|only\s+|really\s+)?(?:want|need|expect|demand|wanna)|i(?:'d|\s+would)\s+(?:just\s+|really\s+)?like)\s+(?!to\s+know\b|to\s+ask\b)|i\s+(?:would|'d)\s+(?:prefer|rather)\b|what\s+i\s+(?:want|need|'d\s+like)\b|(?:an?\s+)?(?:proper\s+|formal\s+|written\s+)?apology\b|(?:him|her|them|the\s+driver|the\s+courier|the\s+engineer)\s+(?:to\s+be\s+)?(?:disciplined|sacked|fired|spoken\s+to|retrained)\b)",
         RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]

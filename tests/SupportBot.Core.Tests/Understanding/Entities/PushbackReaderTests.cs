@@ -62,6 +62,22 @@ public sealed class PushbackReaderTests
     }
 
     [Theory]
+    [InlineData("what could i try?", true)]
+    [InlineData("um what should I do", true)]
+    [InlineData("idk, what am I supposed to try", true)]
+    [InlineData("nothing yet, any ideas?", true)]
+    [InlineData("what do you suggest?", true)]
+    [InlineData("no idea what to try tbh", true)]
+    [InlineData("like what?", true)]
+    [InlineData("i tried restarting it, what else can i do", false)]
+    [InlineData("turned it off and on", false)]
+    [InlineData("what do you mean?", false)]
+    public void AsksWhatToTry_NothingTriedYet(string text, bool expected)
+    {
+        Assert.Equal(expected, PushbackReader.AsksWhatToTry(text));
+    }
+
+    [Theory]
     [InlineData("No thanks, I'm happy to wait a few more days really")]
     [InlineData("no thanks, i'll just wait")]
     [InlineData("Fine, leave it then")]

@@ -56,6 +56,12 @@ public sealed class PromptTests
     [InlineData("  DELIVERY. ", "delivery")]
     [InlineData("shipping", "delivery")]
     [InlineData("it's about the invoice you sent", "billing")]
+    [InlineData("ok the first one please", "delivery")]
+    [InlineData("1 I guess, as long as it's the right one this time", "delivery")]
+    [InlineData("2 - how soon?", "defect")]
+    [InlineData("the invoice is what's wrong, so the fourth one please", "other")]
+    [InlineData("option 3 sounds best", "billing")]
+    [InlineData("yeah i'll take the second", "defect")]
     public async Task ChoicePrompt_Answer_ReturnsChoice(string answer, string expected)
     {
         await Flow(new ChoicePrompt("choice"), ChoiceOptions())
@@ -97,6 +103,9 @@ public sealed class PromptTests
     [InlineData("5")]
     [InlineData("banana")]
     [InlineData("delivery or billing")]
+    [InlineData("3 days late and nobody answers")]
+    [InlineData("the first time it happened")]
+    [InlineData("the first one or the second one, not sure")]
     public async Task ChoicePrompt_UnrecognizedAnswer_SendsRetryPromptWithChoices(string answer)
     {
         await Flow(new ChoicePrompt("choice"), ChoiceOptions())

@@ -12,7 +12,14 @@ public static class ChoiceRecognizer
     private static readonly string[] Ordinals = ["first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth"];
     private static readonly char[] Separators = [' ', '\t', '\n', '\r', ',', ';', '!', '?', '"', '(', ')'];
     private static readonly char[] Surrounding = ['.', ':', '\'', '*'];
-    private static readonly string[] Fillers = ["option", "number", "choice", "#", "no.", "the", "one", "please", "pick", "i'll", "take", "go", "with"];
+    private static readonly string[] Fillers = ["option", "number", "choice", "#", "no.", "the", "one", "please", "pls", "pick", "i'll", "take", "go", "with", "for",
+        "ok", "okay", "yes", "yeah", "yep", "sure", "fine", "right", "then", "just", "i", "guess", "i'd", "id", "like", "want", "let's", "lets", "that", "that's", "thats", "sounds", "good", "great", "thanks", "hmm", "um", "well", "prefer"];
+
+    /// <summary>Words that may follow a number that opens an answer and picks by it ("1 I guess", "2 - how soon?", "3 please").</summary>
+    private static readonly string[] AfterLeadingNumber = ["-", "i", "please", "pls", "and", "but", "as", "if", "because", "cos", "then", "thanks", "is", "sounds", "for", "though"];
+
+    /// <summary>Words that, before an ordinal or a number, make it a pick by position: "option 2", "number 3".</summary>
+    private static readonly string[] PositionWords = ["option", "number", "choice", "#"];
 
     /// <summary>The choice the text picks, or null when none or more than one fits.</summary>
     public static FoundChoice? Recognize(string? text, IReadOnlyList<Choice> choices)
@@ -39,6 +46,11 @@ public static class ChoiceRecognizer
         if (meaningful.Count == 1 && ByPosition(meaningful[0], choices.Count) is { } index)
         {
             return new FoundChoice(choices[index].Value, index, meaningful[0]);
+        }
+
+        if (Positioned(tokens, choices.Count) is { } picked)
+        {
+            return new FoundChoice(choices[picked].Value, picked, tokens[Math.Min(1, tokens.Count - 1)]);
         }
 
         // Words of a choice in a longer answer: the longest match wins ("refund the delivery" over "refund"); two
@@ -154,6 +166,38 @@ public static class ChoiceRecognizer
         {
             yield return synonym;
         }
+    }
+
+    /// <summary>
+    /// A pick by position inside a longer answer: an answer that opens with it ("1 I guess, as long as it's the right
+    /// shoes", "2 - how soon?") or names it as one ("so the second one please", "option 2 sounds best"); null when
+    /// there is none, or two different ones.
+    /// </summary>
+    private static int? Positioned(List<string> tokens, int count)
+    {
+        if (tokens.Count > 1 && AfterLeadingNumber.Contains(tokens[1]) && ByPosition(tokens[0], count) is { } leading && tokens[0] != "last")
+        {
+            return leading;
+        }
+
+        int? found = null;
+        for (var i = 0; i < tokens.Count; i++)
+        {
+            // "The first time it happened" is no pick: "the" counts only before the last word ("I'll take the second").
+            var before = i > 0 ? tokens[i - 1] : null;
+            var named = PositionWords.Contains(before) || (before == "the" && i == tokens.Count - 1) || (i + 1 < tokens.Count && tokens[i + 1] is "one" or "option" or "please" or "pls");
+            if (named && ByPosition(tokens[i], count) is { } position)
+            {
+                if (found is { } other && other != position)
+                {
+                    return null;
+                }
+
+                found = position;
+            }
+        }
+
+        return found;
     }
 
     private static int? ByPosition(string token, int count)

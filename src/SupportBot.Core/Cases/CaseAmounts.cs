@@ -180,10 +180,16 @@ public static class CaseAmounts
         }
     }
 
+    /// <summary>Sets the case's amount; a remedy wanted that names the amount ("a refund of the £40.00 you were overcharged") follows it.</summary>
     private static void Set(SupportCase supportCase, MoneyAmount amount)
     {
+        var before = supportCase.AmountText();
         supportCase.Amount = amount.Value;
         supportCase.Currency = amount.Currency;
         supportCase.AmountFor = amount.PurposeText;
+        if (before is not null && supportCase.RemedyWanted is { } wanted && wanted.Contains(before, StringComparison.Ordinal))
+        {
+            supportCase.RemedyWanted = wanted.Replace(before, supportCase.AmountText(), StringComparison.Ordinal);
+        }
     }
 }

@@ -35,6 +35,9 @@ public static class HandoffPrompts
     public const string CallbackRetry = "handoff.callback_retry";
     public const string QuestionForColleague = "handoff.question_for_colleague";
 
+    /// <summary>At "Have I got that right?", another remedy named ("actually no, just refund me"): changed on the case.</summary>
+    public const string RemedyChanged = "handoff.remedy_changed";
+
     /// <summary>What the customer added at the read-back, kept for the colleague as they wrote it.</summary>
     public const string AdditionNoted = "handoff.addition_noted";
 
@@ -94,6 +97,7 @@ public static class HandoffPrompts
         PromptDefinition.Of(CallbackTaken, "name", "contact"),
         PromptDefinition.Of(CallbackRetry, "name"),
         PromptDefinition.Of(QuestionForColleague, "name"),
+        PromptDefinition.Of(RemedyChanged, "name", "remedy"),
         PromptDefinition.Of(AdditionNoted, "name"),
         PromptDefinition.Of(OwnRemedy, "name", "remedy"),
         PromptDefinition.Of(CallbackNone, "name"),

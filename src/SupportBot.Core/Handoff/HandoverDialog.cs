@@ -20,11 +20,17 @@ namespace SupportBot.Core.Handoff;
 public sealed class HandoverDialog : CaseDialog
 {
     private readonly HandoffServices _handoff;
+    private readonly Func<SupportCase, string, bool> _otherRemedy;
 
-    public HandoverDialog(HandoffServices handoff, CaseVoice voice, CaseState cases, int maxAttempts)
+    /// <summary>
+    /// A handover dialog; <paramref name="otherRemedy"/> changes the case to another remedy the customer names at the
+    /// brief ("actually no, just refund me") and says whether it did.
+    /// </summary>
+    public HandoverDialog(HandoffServices handoff, CaseVoice voice, CaseState cases, int maxAttempts, Func<SupportCase, string, bool>? otherRemedy = null)
         : base(nameof(HandoverDialog), voice, cases, maxAttempts)
     {
         _handoff = handoff;
+        _otherRemedy = otherRemedy ?? ((_, _) => false);
         Steps(ShowBriefAsync, CheckBriefAsync, HandOverAsync, DoneAsync);
         AddDialog(new CallbackDialog(handoff, voice, cases, maxAttempts));
     }
@@ -80,6 +86,10 @@ public sealed class HandoverDialog : CaseDialog
             else if (CaseOrderNumber.Correct(supportCase, addition, context.TimeProvider.GetUtcNow(), _handoff.Currency) is { } order)
             {
                 await Voice.SayAsync(context, CaseOrderNumber.CorrectedPrompt, supportCase, cancellationToken, ("order", order)).ConfigureAwait(false);
+            }
+            else if (_otherRemedy(supportCase, addition))
+            {
+                await Voice.SayAsync(context, HandoffPrompts.RemedyChanged, supportCase, cancellationToken, ("remedy", supportCase.RemedyText() ?? supportCase.RemedyWanted)).ConfigureAwait(false);
             }
             else if (ComplaintReader.ReadsAsQuestion(addition))
             {

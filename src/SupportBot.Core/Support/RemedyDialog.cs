@@ -205,6 +205,24 @@ public sealed class RemedyDialog : CaseDialog
     }
 
     /// <summary>
+    /// Another remedy of the case's category named in <paramref name="text"/> ("actually no, just refund me, I don't
+    /// trust it will turn up"), said at the brief: the case asks for it instead. True when the case changed.
+    /// </summary>
+    public static bool ChangeTo(SupportCatalog catalog, SupportCase supportCase, string text)
+    {
+        if (supportCase?.RemedyId is null || NamedRemedy(catalog, supportCase, text) is not { } found || found.Value == supportCase.RemedyId
+            || !catalog.Remedies.TryGetValue(found.Value, out var other))
+        {
+            return false;
+        }
+
+        supportCase.RemedyId = other.Id;
+        supportCase.RemedyWanted = other.Title;
+        supportCase.RemedyPaysFor = other.PaysFor;
+        return true;
+    }
+
+    /// <summary>
     /// Whether <paramref name="text"/> names one or more remedies of the case's category by their words, such as
     /// both in "replace it or refund me, I don't care which" (which <see cref="NamedRemedy"/> leaves to the customer's choice).
     /// </summary>

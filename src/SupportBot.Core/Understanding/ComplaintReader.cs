@@ -368,7 +368,8 @@ public static partial class ComplaintReader
     public static bool MeansNothingElse(string? text)
     {
         var normalized = Regex.Replace((text ?? string.Empty).Trim().ToLowerInvariant(), @"[!.,]+", string.Empty).Trim();
-        return normalized.Length == 0 || MirrorWords.NothingElse.Contains(normalized) || normalized.StartsWith("no that", StringComparison.Ordinal)
+        // "No, that's all" ends it; "no, that's wrong, I want £40 back" does not.
+        return normalized.Length == 0 || MirrorWords.NothingElse.Contains(normalized) || NoThatsAll().IsMatch(normalized)
             || normalized.StartsWith("nothing", StringComparison.Ordinal) || normalized.StartsWith("no thank", StringComparison.Ordinal);
     }
 
@@ -379,25 +380,16 @@ public static partial class ComplaintReader
     public static bool DeclinesToSay(string? text)
     {
         var trimmed = text?.Trim();
-        if (string.IsNullOrEmpty(trimmed) || !trimmed.Any(char.IsLetter))
-        {
-            return true;
-        }
-
-        var words = trimmed.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length;
-        return MeansNothingElse(trimmed) || SaysYes(trimmed) || InterruptionRecognizer.OnlyGreets(trimmed) || Declines().IsMatch(trimmed) || OnlyUrgent().IsMatch(trimmed)
-            || Entities.AlreadyToldReader.OnlyReminds(trimmed) || (words <= 5 && Entities.NoAnswerReader.GivesNothing(trimmed))
+        return string.IsNullOrEmpty(trimmed) || !trimmed.Any(char.IsLetter) || MeansNothingElse(trimmed) || SaysYes(trimmed) || InterruptionRecognizer.OnlyGreets(trimmed) || Declines().IsMatch(trimmed) || OnlyUrgent().IsMatch(trimmed)
+            || Entities.AlreadyToldReader.OnlyReminds(trimmed) || (trimmed.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length <= 5 && Entities.NoAnswerReader.GivesNothing(trimmed))
             || (PersonRequestRecognizer.AsksForPerson(trimmed) && !PersonRequestRecognizer.SaysMoreThanAskingForPerson(trimmed));
     }
 
-    /// <summary>Whether <paramref name="text"/> says a brief is right as it is ("that's right", "yes", "looks good").</summary>
+    /// <summary>Whether <paramref name="text"/> says a brief is right as it is ("that's right", "yes thats right", "looks good", "ye").</summary>
     public static bool ConfirmsBrief(string? text)
     {
         var normalized = Regex.Replace((text ?? string.Empty).Trim().ToLowerInvariant().Replace('\u2019', '\''), @"[!.,]+", string.Empty).Trim();
-        return normalized is "yes" or "yep" or "yeah" or "ok" or "okay" or "fine" or "correct" or "right" or "all good" or "perfect" or "sounds good" or "go ahead"
-            || normalized.StartsWith("that's right", StringComparison.Ordinal) || normalized.StartsWith("thats right", StringComparison.Ordinal)
-            || normalized.StartsWith("looks good", StringComparison.Ordinal) || normalized.StartsWith("that's correct", StringComparison.Ordinal)
-            || normalized.StartsWith("that's it", StringComparison.Ordinal) || normalized.StartsWith("all correct", StringComparison.Ordinal);
+        return normalized.Length > 0 && BriefConfirmed().IsMatch(normalized);
     }
 
     /// <summary>A capitalised word that is not shouted ("Pro" in "Surface Pro"): the opener before it is a name too.</summary>
@@ -497,4 +489,10 @@ public static partial class ComplaintReader
 
     [GeneratedRegex(@"^\s*(?:(?:yes|yeah|yep|yup|actually|well|oh)\b[\s,.!:-]*)+(?:there\s+is\b[\s,.:-]*)?|^\s*(?:no|nope|nah)\b[\s,.!-]*but\b[\s,]*", RegexOptions.IgnoreCase)]
     private static partial Regex LeadingYes();
+
+    [GeneratedRegex(@"^no that(?:'?s|\s+is|\s+will|'?ll)?\s*(?:all|it|everything|fine|ok|okay|good|do|be\s+all|enough)\b")]
+    private static partial Regex NoThatsAll();
+
+    [GeneratedRegex(@"^(?:(?:yes|yep|yeah|ye|yup|ok|okay|sure|perfect)\b\s*)*(?:that'?s\s+(?:right|correct|it|all\s+correct|all\s+right)|looks\s+(?:good|right|fine)|all\s+(?:good|correct)|correct|right|fine|sounds\s+(?:good|right)|go\s+ahead|spot\s+on|exactly)?(?:\s*(?:thanks|thank\s+you|thx|ty))?$")]
+    private static partial Regex BriefConfirmed();
 }

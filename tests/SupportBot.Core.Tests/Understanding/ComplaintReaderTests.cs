@@ -99,9 +99,28 @@ public sealed class ComplaintReaderTests
     [InlineData("no thanks!", true)]
     [InlineData("yes, the courier was rude", false)]
     [InlineData("the app keeps logging me out too", false)]
+    [InlineData("no that's it", true)]
+    [InlineData("No, that is everything", true)]
+    [InlineData("No, that's wrong. I want £40 back, not £85.", false)]
+    [InlineData("no that's not what I said", false)]
     public void MeansNothingElse_ReplyToAnythingElse(string text, bool expected)
     {
         Assert.Equal(expected, ComplaintReader.MeansNothingElse(text));
+    }
+
+    [Theory]
+    [InlineData("yes", true)]
+    [InlineData("yes thats right", true)]
+    [InlineData("ye", true)]
+    [InlineData("Yep, looks good, thanks!", true)]
+    [InlineData("that's it", true)]
+    [InlineData("spot on", true)]
+    [InlineData("yes but it was the blue one", false)]
+    [InlineData("actually no, just refund me", false)]
+    [InlineData("no", false)]
+    public void ConfirmsBrief_OnlyWhenNothingChanges(string text, bool expected)
+    {
+        Assert.Equal(expected, ComplaintReader.ConfirmsBrief(text));
     }
 
     [Theory]

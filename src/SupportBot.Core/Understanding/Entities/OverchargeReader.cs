@@ -31,7 +31,8 @@ public static partial class OverchargeReader
             return currency is null ? null : BareExtra(text, currency);
         }
 
-        // "The price on the site was $29 and I was billed $45", "charged 120 dollars for a 60 dollar order".
+        // "The price on the site was $29 and I was billed $45", "charged 120 dollars for a 60 dollar order", "my bill this
+    // month is £85 but my contract is £45".
         if (Paired(text, amounts) is { } paired)
         {
             return paired;
@@ -124,11 +125,11 @@ public static partial class OverchargeReader
         RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture)]
     private static partial Regex Instead();
 
-    [GeneratedRegex(@"\b(?:charged|billed|debited|paid|took|taken|deducted|overcharged)\s+(?:me\s+|us\s+|my\s+card\s+|my\s+account\s+)?(?:with\s+)?(?:about\s+|around\s+)?$",
+    [GeneratedRegex(@"\b(?:charged|billed|debited|paid|took|taken|deducted|overcharged|(?:bill|invoice|statement)(?:\s+\w+){0,3}\s+(?:is|was|came\s+to|says))\s+(?:me\s+|us\s+|my\s+card\s+|my\s+account\s+)?(?:with\s+)?(?:about\s+|around\s+)?$",
         RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex TookBefore();
 
-    [GeneratedRegex(@"\b(?:price|priced|listed|advertised|quoted|should\s+(?:have\s+)?be(?:en)?|supposed\s+to\s+be|meant\s+to\s+be|it\s+says|says)\b[^.!?\d]{0,30}$",
+    [GeneratedRegex(@"\b(?:price|priced|listed|advertised|quoted|contract|plan|tariff|package|normally|usually|should\s+(?:have\s+)?be(?:en)?|supposed\s+to\s+be|meant\s+to\s+be|it\s+says|says)\b[^.!?\d]{0,30}$",
         RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex PriceBefore();
 

@@ -10,6 +10,8 @@ public sealed class OverchargeReaderTests
     [InlineData("you charged me £42 for the mug set instead of £30, the price on your website", "£12.00")]
     [InlineData("you took 14.99 when the price is 9.99", "$5.00")]
     [InlineData("I paid $50 when it should have been $35", "$15.00")]
+    [InlineData("my phone bill this month is £85 but my contract is £45 a month", "£40.00")]
+    [InlineData("my bill was £60, my plan is usually £40", "£20.00")]
     [InlineData("charged me €60 rather than €45", "€15.00")]
     [InlineData("refund the 12 quid difference", "£12.00")]
     [InlineData("I was overcharged by $8", "$8.00")]

@@ -32,7 +32,7 @@ public static partial class OverchargeReader
         }
 
         // "The price on the site was $29 and I was billed $45", "charged 120 dollars for a 60 dollar order", "my bill this
-    // month is £85 but my contract is £45".
+        // month is £85 but my contract is £45".
         if (Paired(text, amounts) is { } paired)
         {
             return paired;

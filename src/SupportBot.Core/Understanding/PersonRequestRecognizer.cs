@@ -42,6 +42,22 @@ public static partial class PersonRequestRecognizer
         return IsDirectRequest(joined) || Contact().IsMatch(joined) || NoPerson().IsMatch(joined) || BotUseless().IsMatch(joined);
     }
 
+    /// <summary>
+    /// Whether a message of any length asks directly for a person somewhere in it ("the thing I paid for isn't there.
+    /// is this a bot? can I talk to a real person"), or says the bot is no use; a mention ("a call from a manager
+    /// tomorrow") or a complaint that nobody answers is not one.
+    /// </summary>
+    public static bool RequestsPersonWithin(string? text)
+    {
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return false;
+        }
+
+        var joined = TextFeaturizer.Normalize(text.Length > TextFeaturizer.MaxCharacters ? text[..TextFeaturizer.MaxCharacters] : text).Trim();
+        return IsDirectRequest(joined) || BotUseless().IsMatch(joined);
+    }
+
     /// <summary>Whether the message tells something besides asking for a person ("my app crashed again, get me a person").</summary>
     public static bool SaysMoreThanAskingForPerson(string? text)
     {

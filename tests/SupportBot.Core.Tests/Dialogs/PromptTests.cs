@@ -148,6 +148,11 @@ public sealed class PromptTests
     [InlineData("nah", false)]
     [InlineData("No.", false)]
     [InlineData("fine whatever", false)]
+    [InlineData("Fine, no", false)]
+    [InlineData("ok no", false)]
+    [InlineData("ok, no problem", true)]
+    [InlineData("yes, no rush", true)]
+    [InlineData("yes I don't mind", true)]
     [InlineData("thanks!", true)]
     [InlineData("great, got it", true)]
     public async Task ConfirmPrompt_CommonForms_Recognized(string answer, bool expected)

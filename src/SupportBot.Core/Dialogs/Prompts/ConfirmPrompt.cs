@@ -24,6 +24,9 @@ public sealed class ConfirmPrompt(string dialogId, PromptValidator<bool>? valida
     /// <summary>The words on the two buttons; a prompt file may override them through PromptOptions.Choices.</summary>
     public IReadOnlyList<string> ButtonTitles { get; init; } = ["Yes", "No"];
 
+    /// <summary>Words after a "no" that keep a yes a yes: "no problem", "no worries", "no rush".</summary>
+    private static readonly string[] NotRefusing = ["problem", "problems", "worries", "worry", "bother", "doubt", "rush", "hurry", "probs"];
+
     /// <summary>True for yes, false for no, null when the text says neither clearly.</summary>
     public static bool? Recognize(string? text)
     {
@@ -42,7 +45,8 @@ public sealed class ConfirmPrompt(string dialogId, PromptValidator<bool>? valida
 
         if (YesPhrases.Any(p => joined.StartsWith(p, StringComparison.Ordinal)) || Yes.Contains(tokens[0]))
         {
-            return !tokens.Contains("not");
+            // "Fine, no" ends on its answer; "ok, no problem" and "yes, no rush" are still a yes.
+            return !tokens.Contains("not") && !tokens.Skip(1).Where((t, i) => t is "no" or "nope" or "nah" && (i + 2 >= tokens.Count || !NotRefusing.Contains(tokens[i + 2]))).Any();
         }
 
         return null;

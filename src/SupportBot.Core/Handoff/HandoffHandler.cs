@@ -126,7 +126,7 @@ public sealed partial class HandoffHandler(HandoffServices handoff, CaseVoice vo
             }
             else if (text is not null && Presence().IsMatch(text))
             {
-                // "Hello?": someone is there, and the case is where it was; nothing new to add to it.
+                // "Hello?", "k", "fine": someone is there, and the case is where it was; nothing new to add to it.
                 await voice.SayFreshAsync(context, HandoffPrompts.WaitingPresence, supportCase, cancellationToken).ConfigureAwait(false);
             }
             else if (AsksSomething(text) && !await IsUpsetAsync(sentiment, text, cancellationToken).ConfigureAwait(false))
@@ -160,7 +160,7 @@ public sealed partial class HandoffHandler(HandoffServices handoff, CaseVoice vo
         text is not null && ComplaintReader.ReadsAsQuestion(text) && !AsksAboutTheWait(text) && !Presence().IsMatch(text)
         && text.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length >= 3;
 
-    [GeneratedRegex(@"^\W*(?:hello|hi|hey|helo|hellooo*|yo|anyone|any\s+one|anybody|are\s+you\s+(?:still\s+)?there|you\s+there|still\s+there|is\s+(?:anyone|anybody|someone)\s+(?:there|here))\b[\W\s]*(?:there|here|anyone)?\W*$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^\W*(?:hello|hi|hey|helo|hellooo*|yo|anyone|any\s+one|anybody|are\s+you\s+(?:still\s+)?there|you\s+there|still\s+there|is\s+(?:anyone|anybody|someone)\s+(?:there|here)|ok(?:ay)?|k+|fine|cool|alright|sure|right|got\s+it|noted|understood)\b[\W\s]*(?:there|here|anyone)?\W*$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex Presence();
 
     [GeneratedRegex(@"\b(how\s+long|how\s+much\s+longer|when\s+will\s+(someone|somebody|anyone|a\s+person|a\s+human|an?\s+agent|they|you)|any(one|body)\s+(there|here|coming)|where\s+(is|are)\s+(the|my|your)\s+(colleague|agent|person)|still\s+waiting|what'?s\s+the\s+wait)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]

@@ -125,9 +125,10 @@ public sealed class SupportBotHandler : IBot
         var result = await context.ContinueDialogAsync(cancellationToken).ConfigureAwait(false);
         if (result.Status == DialogTurnStatus.Empty)
         {
-            // "Thanks" or "bye" after the case was sorted and the goodbye said: a goodbye back, never a new case.
+            // "Thanks" or "bye" once the conversation is over (the case sorted, a question answered or let go): a
+            // goodbye back, never a new case.
             if (activity.Type == ActivityTypes.Message && OnlyThanksOrBye(activity.Text)
-                && await _services.Cases.CaseOrNullAsync(turnContext, cancellationToken).ConfigureAwait(false) is { } closed && (closed.Resolved || closed.NothingWanted))
+                && await _services.Cases.CaseOrNullAsync(turnContext, cancellationToken).ConfigureAwait(false) is { WithColleague: false } closed)
             {
                 await _services.Voice.SayFreshAsync(turnContext, SupportPrompts.YouAreWelcome, closed, cancellationToken).ConfigureAwait(false);
                 return;

@@ -184,8 +184,20 @@ public sealed class HandoffHandlerTests
         await HandedOver()
             .Send("this is ridiculous, I've been waiting forever!!")
             .AssertReply(r => Assert.True(TestBots.IsLine(HandoffPrompts.WaitingUpset, r.Text), r.Text))
-            .Send("ok")
+            .Send("also the box was soaking wet")
             .AssertReply(r => Assert.True(TestBots.IsLine(HandoffPrompts.Waiting, r.Text), r.Text))
+            .StartTestAsync();
+    }
+
+    [Theory]
+    [InlineData("ok")]
+    [InlineData("k")]
+    [InlineData("fine")]
+    public async Task Waiting_Acknowledgement_IsNotAddedToTheCase(string text)
+    {
+        await HandedOver()
+            .Send(text)
+            .AssertReply(r => Assert.True(TestBots.IsLine(HandoffPrompts.WaitingPresence, r.Text), r.Text))
             .StartTestAsync();
     }
 }

@@ -180,7 +180,10 @@ public static class CaseAmounts
         }
     }
 
-    /// <summary>Sets the case's amount; a remedy wanted that names the amount ("a refund of the £40.00 you were overcharged") follows it.</summary>
+    /// <summary>
+    /// Sets the case's amount; a remedy wanted that names the amount ("a refund of the £40.00 you were overcharged") and
+    /// the answer to "how much was it?" follow it.
+    /// </summary>
     private static void Set(SupportCase supportCase, MoneyAmount amount)
     {
         var before = supportCase.AmountText();
@@ -190,6 +193,14 @@ public static class CaseAmounts
         if (before is not null && supportCase.RemedyWanted is { } wanted && wanted.Contains(before, StringComparison.Ordinal))
         {
             supportCase.RemedyWanted = wanted.Replace(before, supportCase.AmountText(), StringComparison.Ordinal);
+        }
+
+        // The answer to "how much was it?" in the brief says the amount as it now stands, never the one put right.
+        var answered = supportCase.Answers.FindIndex(a => a.QuestionId == "amount" && before is not null && a.Answer.StartsWith(before, StringComparison.Ordinal));
+        if (answered >= 0 && before != supportCase.AmountText())
+        {
+            var now = supportCase.AmountText() + (amount.PurposeText == OverchargeReader.Overcharge ? " overcharged" : string.Empty);
+            supportCase.Answers[answered] = supportCase.Answers[answered] with { Answer = now };
         }
     }
 }

@@ -21,6 +21,9 @@ public sealed class LocalSentimentAnalyzer : ISentimentAnalyzer
     /// <summary>The signals of a customer kept waiting or trying, and how strong the frustration they carry is.</summary>
     private const FeelingSignal Waited = FeelingSignal.Waiting | FeelingSignal.Tried | FeelingSignal.Recurrence;
 
+    /// <summary>Anger aimed at the company: insults, swearing, shouting.</summary>
+    private const FeelingSignal Aimed = FeelingSignal.Insult | FeelingSignal.Profanity | FeelingSignal.Shouting;
+
     private const double WaitedFrustration = 0.5;
 
     private readonly LexiconScorer _scorer;
@@ -97,6 +100,14 @@ public sealed class LocalSentimentAnalyzer : ISentimentAnalyzer
             // Waiting, trying again and again, the same problem back: whatever the words, an agent reads frustration.
             found.Add(new EmotionTag(Emotion.Frustration, WaitedFrustration));
             found.Sort((a, b) => b.Strength.CompareTo(a.Strength));
+        }
+
+        if (feeling == Feeling.Furious && (signals & Aimed) != 0 && found.FindIndex(e => e.Emotion == Emotion.Anger) is var anger and > 0)
+        {
+            // "Because of you idiots. This is a f***ing joke": insults and swearing at us are anger first, whatever
+            // worry or sadness the words also carry (never "I can tell how worried you are").
+            found[anger] = new EmotionTag(Emotion.Anger, Math.Max(found[anger].Strength, found[0].Strength));
+            found.Sort((a, b) => b.Strength.CompareTo(a.Strength) is 0 and var same ? (a.Emotion == Emotion.Anger ? -1 : b.Emotion == Emotion.Anger ? 1 : same) : b.Strength.CompareTo(a.Strength));
         }
 
         double strongest = 0;

@@ -192,7 +192,7 @@ public sealed class ClarifyDialog : CaseDialog
     private async Task<DialogTurnResult?> NotAnAnswerAsync(WaterfallStepContext step, SupportCase supportCase, PendingQuestion pending, string answer, CancellationToken cancellationToken)
     {
         var question = pending.Id ?? string.Empty;
-        if (PushbackReader.AsksWhy(answer) && !pending.Explained)
+        if (PushbackReader.AsksWhyAmid(answer) && !pending.Explained)
         {
             pending.Explained = true;
             return await step.PromptAsync(Text, Voice.Ask(step.Context, SupportPrompts.Why(question), supportCase), cancellationToken).ConfigureAwait(false);

@@ -141,8 +141,17 @@ public sealed partial class FulfilmentHandler(SupportServices services)
         // What was promised, again: who does it and by when answers "so when will they call?" and "is it done yet?".
         var remedy = services.Catalog.Remedies.GetValueOrDefault(supportCase.RemedyId ?? string.Empty);
         var promise = remedy is { Asked.Length: > 0 } ? RemedyFacts.Wording(remedy.Asked, supportCase, supportCase.RemedyAmount()) : null;
-        // An upset "this is ridiculous" is heard first, not answered with the news that there is none.
-        var key = await HandoffHandler.IsUpsetAsync(services.Sentiment, context.Activity.Text, cancellationToken).ConfigureAwait(false) ? FulfilmentPrompts.StillPendingUpset : FulfilmentPrompts.StillPending;
+        // An upset "this is ridiculous" is heard first, not answered with the news that there is none. A question the
+        // promise does not answer ("and I won't be charged in April?") goes on the case for the team, and they hear so.
+        var text = context.Activity.Text;
+        var question = HandoffHandler.AsksSomething(text) && !AboutProgress().IsMatch(text!);
+        if (question)
+        {
+            supportCase.UnderlyingIssues.Add(PiiMasker.Mask(text!.Trim()));
+        }
+
+        var key = question ? FulfilmentPrompts.QuestionNoted
+            : await HandoffHandler.IsUpsetAsync(services.Sentiment, text, cancellationToken).ConfigureAwait(false) ? FulfilmentPrompts.StillPendingUpset : FulfilmentPrompts.StillPending;
         await services.Voice.SayFreshAsync(context, key, supportCase, cancellationToken, ("remedy", remedy?.Title), ("promise", promise)).ConfigureAwait(false);
         return WhilePending.Answered;
     }
@@ -204,6 +213,10 @@ public sealed partial class FulfilmentHandler(SupportServices services)
 
     [GeneratedRegex(@"^\W*(?:ok(?:ay)?|k|alright|all right|fine|cool|great|got it|sure|understood|right|noted|yes|yeah|yep|yup|perfect|good|bye|goodbye|see you|cheers)(?:[\s,!.]+(?:ok(?:ay)?|then|thanks?|thank you|cheers|bye|goodbye|great|perfect))*\W*$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex Acknowledgement();
+
+    /// <summary>"Is it done yet?", "when will they call?", "any news?": what the promise answers.</summary>
+    [GeneratedRegex(@"\b(?:done|yet|when|how\s+long|how\s+soon|status|update|news|heard|progress|happening|arrive|through|ready|sorted|booked|sent|processed|call\s+me|get\s+back)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex AboutProgress();
 
     // An outcome for a conversation that kept no case (its state was lost): a case with what the profile knows.
     private async Task<SupportCase> CaseFromEventAsync(TurnContext context, IReadOnlyList<FulfilmentOutcome> outcomes, CancellationToken cancellationToken)

@@ -13,6 +13,9 @@ public static class FulfilmentPrompts
     public const string Failed = "fulfilment.failed";
     public const string StillPending = "fulfilment.still_pending";
     public const string StillPendingUpset = "fulfilment.still_pending_upset";
+
+    /// <summary>A question the promise does not answer ("and I won't be charged in April?"): kept for the team, and the promise again.</summary>
+    public const string QuestionNoted = "fulfilment.question_noted";
     public const string Thanks = "fulfilment.thanks";
     public const string Noted = "fulfilment.noted";
     public const string ContactNoted = "fulfilment.contact_noted";
@@ -36,6 +39,7 @@ public static class FulfilmentPrompts
         PromptDefinition.Of(Failed, "name", "remedy"),
         new(StillPending, StillPendingVariables),
         new(StillPendingUpset, StillPendingVariables),
+        new(QuestionNoted, StillPendingVariables),
         PromptDefinition.Of(Thanks, "name"),
         PromptDefinition.Of(Noted, "name"),
         PromptDefinition.Of(ContactNoted, "name", "contact"),

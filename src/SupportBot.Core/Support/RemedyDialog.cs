@@ -253,7 +253,9 @@ public sealed class RemedyDialog : CaseDialog
             case FoundChoice { Value: SomethingElseId }:
                 return await step.PromptAsync(OwnRemedy, Voice.Ask(step.Context, SupportPrompts.AskOwnRemedy, supportCase), cancellationToken).ConfigureAwait(false);
             case FoundChoice choice:
+                // "Can I just get my money back? It was $64": the amount said with the choice is not asked for again.
                 supportCase.RemedyId = choice.Value;
+                await _services.TakeAmountsAsync(step.Context, supportCase, step.Context.Activity.Text ?? string.Empty, cancellationToken).ConfigureAwait(false);
                 return await step.NextAsync(null, cancellationToken).ConfigureAwait(false);
             default:
                 return await step.EndDialogAsync(new HandoffRequest(HandoffReason.NotUnderstood), cancellationToken).ConfigureAwait(false);
@@ -279,6 +281,7 @@ public sealed class RemedyDialog : CaseDialog
         {
             // "Something else", then "just refund me": one of the remedies after all, granted by its own rules.
             supportCase.RemedyId = named.Value;
+            await _services.TakeAmountsAsync(step.Context, supportCase, words, cancellationToken).ConfigureAwait(false);
         }
         else if (step.Result is string fine && PushbackReader.WantsNothingDone(fine))
         {

@@ -26,7 +26,20 @@ public sealed class FeelingReaderTests
     [InlineData("this is ridiculous, I've been waiting for weeks")]
     [InlineData("great job, really. the parcel is lost again")]
     [InlineData("the courier was rude")]
+    [InlineData("the courier who brought my parcel swore at me and threw it at my door")]
+    [InlineData("the engineer shouted at me in my own kitchen")]
     public void Upset(string text) => AssertBand(Feeling.Upset, text);
+
+    [Theory]
+    [InlineData("im bothered that I lost a days pay because of you idiots. This is a f***ing joke")]
+    [InlineData("you useless morons lost my parcel and I'm worried sick about it")]
+    public void FuriousAtUs_IsAngerFirst(string text)
+    {
+        var result = Analyze(text);
+
+        Assert.Equal(Feeling.Furious, result.Feeling);
+        Assert.Equal(Emotion.Anger, result.Emotions[0].Emotion);
+    }
 
     [Theory]
     [InlineData("Hello, sorry to bother you, but my replacement still hasn't come after a month and nobody has answered my two emails. Many thanks.")]

@@ -32,6 +32,16 @@ public static partial class PushbackReader
     /// <summary>Whether <paramref name="text"/> only asks why the question is asked.</summary>
     public static bool AsksWhy(string? text) => OnlyThat(text, AsksWhyPhrase());
 
+    /// <summary>
+    /// Whether <paramref name="text"/> asks why the question is asked, alone or beside a few words and no figure: "why
+    /// does that matter? he was RUDE", "oh wonderful, another question. does it matter?". For a reply that held no
+    /// answer to the question: "why do you need that, it's the lamp" answers a question about the product after all.
+    /// </summary>
+    public static bool AsksWhyAmid(string? text) =>
+        AsksWhy(text)
+        || (text is not null && !text.Any(char.IsDigit) && AsksWhyPhrase().Match(text.Replace('\u2019', '\'')) is { Success: true } match
+            && Words().Matches(text.Remove(match.Index, match.Length)).Count(w => !Filler.Contains(w.Value)) <= 4);
+
     /// <summary>Whether <paramref name="text"/> only declines to answer the question.</summary>
     public static bool Declines(string? text) => OnlyThat(text, DeclinesPhrase());
 

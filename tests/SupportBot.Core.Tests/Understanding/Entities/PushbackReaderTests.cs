@@ -20,6 +20,18 @@ public sealed class PushbackReaderTests
     }
 
     [Theory]
+    [InlineData("why does that matter? he was RUDE", true)]
+    [InlineData("oh wonderful, another question. does it matter?", true)]
+    [InlineData("why do you need that", true)]
+    [InlineData("why does it matter, it's 55120", false)]
+    [InlineData("why does it keep crashing", false)]
+    [InlineData("does it matter? the courier threw it over the fence and drove off laughing at me", false)]
+    public void AsksWhyAmid_WithAFewWordsOfFeeling(string text, bool expected)
+    {
+        Assert.Equal(expected, PushbackReader.AsksWhyAmid(text));
+    }
+
+    [Theory]
     [InlineData("skip", true)]
     [InlineData("just fix it please", true)]
     [InlineData("none of your business", true)]

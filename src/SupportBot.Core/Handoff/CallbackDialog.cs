@@ -80,7 +80,14 @@ public sealed partial class CallbackDialog : CaseDialog
     {
         // The colleague sees all of it ("call me on 07700 900123 after 6pm"); the customer hears the number or address back.
         // "call me on 0161 496 0000 after 5pm" is said back as "0161 496 0000 after 5pm": the lead-in goes, their wish stays.
-        var contact = ContactReader.ReadFirst(answer) is { } found ? answer[found.Start..].Trim().TrimEnd('.', '!') : answer.Trim();
+        // "sophie.t88@gmail.com, evenings after 6 are best" is said back as "sophie.t88@gmail.com (evenings after 6 are best)".
+        var contact = answer.Trim();
+        if (ContactReader.ReadFirst(answer) is { } found)
+        {
+            var when = answer[(found.Start + found.Length)..].Trim().TrimStart(',', ';', '-', ' ').TrimEnd('.', '!').Trim();
+            contact = when.Length == 0 ? found.Text.Trim() : $"{found.Text.Trim()} ({when})";
+        }
+
         if (handoff.Desk is { } desk)
         {
             var note = PiiMasker.MaskPayment(answer).Trim(); // the contact itself is what the colleague needs, whole

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using System.Text.RegularExpressions;
 using SupportBot.Core.Activities;
 using SupportBot.Core.Bot;
 using SupportBot.Core.Cases;
@@ -17,7 +18,7 @@ namespace SupportBot.Core.Handoff;
 /// <c>handoff.initiate</c>), the customer is told honestly what happens next and where they stand, and with nobody
 /// there to take it they leave a way to be called back. The customer's profile remembers the open case.
 /// </summary>
-public sealed class HandoverDialog : CaseDialog
+public sealed partial class HandoverDialog : CaseDialog
 {
     private readonly HandoffServices _handoff;
     private readonly Func<SupportCase, string, bool> _otherRemedy;
@@ -91,7 +92,7 @@ public sealed class HandoverDialog : CaseDialog
             {
                 await Voice.SayAsync(context, HandoffPrompts.RemedyChanged, supportCase, cancellationToken, ("remedy", supportCase.RemedyText() ?? supportCase.RemedyWanted)).ConfigureAwait(false);
             }
-            else if (ComplaintReader.ReadsAsQuestion(addition))
+            else if (ComplaintReader.ReadsAsQuestion(addition) && !Rhetorical().IsMatch(addition))
             {
                 // "Is that £62.50 or £125?" is not a yes: it is the first thing the colleague answers, and the customer hears so.
                 await Voice.SayAsync(context, HandoffPrompts.QuestionForColleague, supportCase, cancellationToken).ConfigureAwait(false);
@@ -165,4 +166,8 @@ public sealed class HandoverDialog : CaseDialog
             ],
         };
     }
+
+    /// <summary>"Are you even listening??", "did you even read what I wrote?": anger, never a good question to pass on.</summary>
+    [GeneratedRegex(@"\b(?:are\s+(?:you|u)\s+(?:even\s+)?(?:listening|reading|serious|kidding|joking|for\s+real)|did\s+(?:you|u)\s+(?:even\s+)?(?:read|listen|hear)|can'?t\s+(?:you|u)\s+read|what\s+part\s+of)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex Rhetorical();
 }

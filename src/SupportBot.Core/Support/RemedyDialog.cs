@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using SupportBot.Core.Activities;
 using SupportBot.Core.Bot;
 using SupportBot.Core.Cases;
@@ -20,7 +21,7 @@ namespace SupportBot.Core.Support;
 /// out (<see cref="FulfilmentHandler"/>), and the dialog ends with <see cref="ConversationDone"/> until then. Ends with
 /// a <see cref="HandoffRequest"/> when a colleague must approve it, honestly saying why.
 /// </summary>
-public sealed class RemedyDialog : CaseDialog
+public sealed partial class RemedyDialog : CaseDialog
 {
     private readonly SupportServices _services;
 
@@ -210,10 +211,24 @@ public sealed class RemedyDialog : CaseDialog
     /// </summary>
     public static bool ChangeTo(SupportCatalog catalog, SupportCase supportCase, string text)
     {
-        if (supportCase?.RemedyId is null || NamedRemedy(catalog, supportCase, text) is not { } found || found.Value == supportCase.RemedyId
-            || !catalog.Remedies.TryGetValue(found.Value, out var other))
+        if (supportCase?.RemedyId is null)
         {
             return false;
+        }
+
+        if (NamedRemedy(catalog, supportCase, text) is not { } found || found.Value == supportCase.RemedyId
+            || !catalog.Remedies.TryGetValue(found.Value, out var other))
+        {
+            if (!catalog.Remedies.TryGetValue(supportCase.RemedyId, out var current) || !Refuses(text, current) || PushbackReader.OwnWishAfterRefusal(text) is not { } wish)
+            {
+                return false;
+            }
+
+            // "NO. I don't want a replacement. I want the courier reported and a proper apology": their own remedy now.
+            supportCase.RemedyId = null;
+            supportCase.RemedyPaysFor = null;
+            supportCase.RemedyWanted = PiiMasker.Mask(wish);
+            return true;
         }
 
         supportCase.RemedyId = other.Id;
@@ -221,6 +236,10 @@ public sealed class RemedyDialog : CaseDialog
         supportCase.RemedyPaysFor = other.PaysFor;
         return true;
     }
+
+    /// <summary>Whether <paramref name="text"/> turns <paramref name="remedy"/> down: "I don't want a replacement", "no replacement".</summary>
+    private static bool Refuses(string text, Remedy remedy) =>
+        remedy.Synonyms.Append(remedy.Title).Any(words => Regex.IsMatch(text, $@"\b(?:don'?t|do\s+not|no|not|never)\s+(?:want\s+|need\s+)?(?:a\s+|an\s+|the\s+|any\s+)?{Regex.Escape(words)}\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant));
 
     /// <summary>
     /// Whether <paramref name="text"/> names one or more remedies of the case's category by their words, such as
@@ -317,7 +336,9 @@ public sealed class RemedyDialog : CaseDialog
         // Only the amount stands between the customer and their money: ask for it, for the thing the remedy pays for.
         step.GetState<AmountAsked>().Asked = true;
         var item = ItemNamed(supportCase, remedy, step.Context.TimeProvider.GetUtcNow());
-        var prompt = Voice.Ask(step.Context, SupportPrompts.AskAmount, supportCase, ("item", item is null ? null : Definite(ComplaintReader.SayBack(item.Words))), ("remedy", remedy.Title));
+        var itemWords = item is null ? null : Definite(ComplaintReader.SayBack(item.Words));
+        // "What did your order hasn't cost?": words that say what happened are no name for the thing; "it" it is.
+        var prompt = Voice.Ask(step.Context, SupportPrompts.AskAmount, supportCase, ("item", itemWords is not null && NotAThing().IsMatch(itemWords) ? null : itemWords), ("remedy", remedy.Title));
         return await step.PromptAsync(AmountPrompt, prompt, cancellationToken).ConfigureAwait(false);
     }
 
@@ -457,4 +478,7 @@ public sealed class RemedyDialog : CaseDialog
     {
         public bool Asked { get; set; }
     }
+
+    [GeneratedRegex(@"\b(?:has|have|had|hasn'?t|haven'?t|is|isn'?t|was|wasn'?t|were|did|didn'?t|does|doesn'?t|won'?t|can'?t|never|not|arrived|came|come|got)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex NotAThing();
 }

@@ -48,7 +48,7 @@ internal static partial class KindRules
     public static bool SignsOff(string? text) =>
         text is not null && (Read(text) == MessageKind.Thanks || ByeOnly().IsMatch(text));
 
-    [GeneratedRegex(@"^\W*(?:(?:ok(?:ay)?|thanks|thank\s+you|ty)[\s,!.]+)?(?:bye|goodbye|bye bye|see you|see ya|take care|cheers|have a good (?:day|one|evening))\W*$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^\W*(?:(?:ok(?:ay)?|thanks|thank\s+you|ty|fine|right|alright|cool|whatever)[\s,!.]+)?(?:bye|goodbye|bye bye|see you|see ya|take care|cheers|have a good (?:day|one|evening))\W*$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex ByeOnly();
 
     /// <summary>Whether <paramref name="text"/> has more than <paramref name="most"/> words as <see cref="TextFeaturizer.Normalize(string)"/> splits it, counted without allocating.</summary>

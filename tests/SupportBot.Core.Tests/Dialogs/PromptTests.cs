@@ -62,6 +62,7 @@ public sealed class PromptTests
     [InlineData("the invoice is what's wrong, so the fourth one please", "other")]
     [InlineData("option 3 sounds best", "billing")]
     [InlineData("yeah i'll take the second", "defect")]
+    [InlineData("4. the duplicate £24.50 back, thats ALL i want", "other")]
     public async Task ChoicePrompt_Answer_ReturnsChoice(string answer, string expected)
     {
         await Flow(new ChoicePrompt("choice"), ChoiceOptions())
@@ -73,6 +74,8 @@ public sealed class PromptTests
     [Theory]
     [InlineData("just refund the delivery", "delivery_refund")]
     [InlineData("I want a refund", "refund")]
+    [InlineData("I don't want a refund, just refund the delivery", "delivery_refund")]
+    [InlineData("no, refund me", "refund")]
     public async Task ChoicePrompt_WordsOfTwoChoices_TheLongestMatchWins(string answer, string expected)
     {
         Choice[] remedies = [new("refund") { Synonyms = ["refund", "money back"] }, new("delivery_refund") { Synonyms = ["refund the delivery"] }];
@@ -104,6 +107,8 @@ public sealed class PromptTests
     [InlineData("banana")]
     [InlineData("delivery or billing")]
     [InlineData("3 days late and nobody answers")]
+    [InlineData("2-3 days late")]
+    [InlineData("I don't want billing")]
     [InlineData("the first time it happened")]
     [InlineData("the first one or the second one, not sure")]
     public async Task ChoicePrompt_UnrecognizedAnswer_SendsRetryPromptWithChoices(string answer)

@@ -117,7 +117,7 @@ public sealed class HandoffHandlerTests
             .AssertReply(r =>
             {
                 Assert.True(TestBots.IsLine(HandoffPrompts.CallbackTaken, r.Text), r.Text);
-                Assert.Contains("at 07700 900123 after 6pm,", r.Text, StringComparison.Ordinal);
+                Assert.Contains("at 07700 900123 (after 6pm),", r.Text, StringComparison.Ordinal);
             })
             .StartTestAsync();
 

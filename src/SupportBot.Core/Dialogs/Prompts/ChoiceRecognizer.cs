@@ -15,6 +15,9 @@ public static class ChoiceRecognizer
     private static readonly string[] Fillers = ["option", "number", "choice", "#", "no.", "the", "one", "please", "pls", "pick", "i'll", "take", "go", "with", "for",
         "ok", "okay", "yes", "yeah", "yep", "sure", "fine", "right", "then", "just", "i", "guess", "i'd", "id", "like", "want", "let's", "lets", "that", "that's", "thats", "sounds", "good", "great", "thanks", "hmm", "um", "well", "prefer"];
 
+    /// <summary>Words that turn down what follows them within three words: "don't want a replacement", "not a refund".</summary>
+    private static readonly string[] Negations = ["don't", "dont", "not", "never", "without", "instead"];
+
     /// <summary>Words that may follow a number that opens an answer and picks by it ("1 I guess", "2 - how soon?", "3 please").</summary>
     private static readonly string[] AfterLeadingNumber = ["-", "i", "please", "pls", "and", "but", "as", "if", "because", "cos", "then", "thanks", "is", "sounds", "for", "though"];
 
@@ -48,7 +51,7 @@ public static class ChoiceRecognizer
             return new FoundChoice(choices[index].Value, index, meaningful[0]);
         }
 
-        if (Positioned(tokens, choices.Count) is { } picked)
+        if ((Positioned(tokens, choices.Count) ?? NumberedOpening(text, choices.Count)) is { } picked)
         {
             return new FoundChoice(choices[picked].Value, picked, tokens[Math.Min(1, tokens.Count - 1)]);
         }
@@ -63,7 +66,7 @@ public static class ChoiceRecognizer
             foreach (var name in Names(choices[i]))
             {
                 var nameTokens = Tokenize(name);
-                if (nameTokens.Count == 0 || nameTokens.Count < foundLength || !ContainsRun(tokens, nameTokens))
+                if (nameTokens.Count == 0 || nameTokens.Count < foundLength || !ContainsRun(tokens, nameTokens, skipNegated: true))
                 {
                     continue;
                 }
@@ -200,6 +203,16 @@ public static class ChoiceRecognizer
         return found;
     }
 
+    /// <summary>"4. refund the duplicate £24.50", "2) please": an answer that opens with a number and a stop picks by it.</summary>
+    private static int? NumberedOpening(string? text, int count)
+    {
+        var opening = text.AsSpan().TrimStart();
+        var digits = opening.IndexOfAnyExceptInRange('0', '9');
+        return digits is 1 or 2 && opening[digits] is '.' or ')' or ':' or '-' && (digits + 1 == opening.Length || !char.IsDigit(opening[digits + 1]))
+            ? ByPosition(opening[..digits].ToString(), count)
+            : null;
+    }
+
     private static int? ByPosition(string token, int count)
     {
         var digits = token.TrimStart('#');
@@ -225,10 +238,20 @@ public static class ChoiceRecognizer
         return token == "last" ? count - 1 : null;
     }
 
-    private static bool ContainsRun(List<string> tokens, List<string> run)
+    /// <summary>
+    /// Whether <paramref name="run"/> is in <paramref name="tokens"/>; with <paramref name="skipNegated"/>, not where a
+    /// "don't", "not" or "no" in the three words before turns it down ("I don't want a replacement").
+    /// </summary>
+    private static bool ContainsRun(List<string> tokens, List<string> run, bool skipNegated = false)
     {
         for (var start = 0; start + run.Count <= tokens.Count; start++)
         {
+            // "No, refund me" still picks the refund: a bare "no" answers the question before, it turns nothing down.
+            if (skipNegated && tokens.Skip(Math.Max(0, start - 3)).Take(Math.Min(start, 3)).Any(t => Negations.Contains(t)))
+            {
+                continue;
+            }
+
             var all = true;
             for (var j = 0; j < run.Count && all; j++)
             {

@@ -78,6 +78,17 @@ public static partial class PushbackReader
         return trimmed.Length == 0 ? text.Trim() : trimmed;
     }
 
+    /// <summary>
+    /// The wish stated after turning an offer down ("NO. I don't want a replacement. I want the courier reported and a
+    /// proper apology" is "the courier reported and a proper apology"); null when no wish follows.
+    /// </summary>
+    public static string? OwnWishAfterRefusal(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var wish = LastWish().Match(text);
+        return wish.Success && wish.Groups["wish"].Value.Trim().TrimEnd('.', '!') is { Length: > 2 } words ? words : null;
+    }
+
     private static bool OnlyThat(string? text, Regex phrase)
     {
         if (string.IsNullOrWhiteSpace(text))
@@ -136,4 +147,7 @@ public static partial class PushbackReader
 
     [GeneratedRegex(@"[\p{L}\d']+", RegexOptions.CultureInvariant)]
     private static partial Regex Words();
+
+    [GeneratedRegex(@"\bi\s+(?:just\s+|only\s+|really\s+)?(?:want|need|expect|demand|'d\s+like|would\s+like)\s+(?<wish>(?:(?!\bi\s+(?:don'?t|do\s+not)\b)[^.!?])+)[.!?]*\s*$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture)]
+    private static partial Regex LastWish();
 }

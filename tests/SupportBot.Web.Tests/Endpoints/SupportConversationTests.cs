@@ -82,7 +82,7 @@ public sealed class SupportConversationTests
         host.Wording.AssertIs(HandoffPrompts.Handoff(HandoffReason.CustomerAsked), handedOver[0].Text);
         host.Wording.AssertIs(HandoffPrompts.NoAgents, handedOver[1].Text);
         host.Wording.AssertIs(HandoffPrompts.CallbackTaken, Assert.Single(contact).Text);
-        Assert.Contains("0161 496 0000 after 5pm", contact[0].Text, StringComparison.Ordinal);
+        Assert.Contains("0161 496 0000 (after 5pm)", contact[0].Text, StringComparison.Ordinal);
         host.Wording.AssertIs(HandoffPrompts.WaitingPresence, Assert.Single(waiting).Text);
         var deskCase = Assert.Single(await host.App.Services.GetRequiredService<HandoffDesk>().OpenCasesAsync(CancellationToken.None));
         Assert.Equal(CaseStatus.Callback, deskCase.Status);

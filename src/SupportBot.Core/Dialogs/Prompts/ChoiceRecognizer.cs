@@ -240,7 +240,7 @@ public static class ChoiceRecognizer
 
     /// <summary>
     /// Whether <paramref name="run"/> is in <paramref name="tokens"/>; with <paramref name="skipNegated"/>, not where a
-    /// "don't", "not" or "no" in the three words before turns it down ("I don't want a replacement").
+    /// word of <see cref="Negations"/> in the three words before turns it down ("I don't want a replacement").
     /// </summary>
     private static bool ContainsRun(List<string> tokens, List<string> run, bool skipNegated = false)
     {

@@ -30,6 +30,12 @@ public static class CaseAmounts
         var amounts = MoneyReader.Read(text, defaultCurrency);
         if (amounts.Count == 0 && (supportCase.Amount is null || !text.Any(char.IsAsciiDigit)))
         {
+            // Figures without a currency can still be money in dispute: "it went up from 9.99 to 22.98", "refund the extra 12.99".
+            if (supportCase.Amount is null && text.Any(char.IsAsciiDigit) && OverchargeReader.Read(text, amounts, defaultCurrency) is { } bare)
+            {
+                Set(supportCase, bare);
+            }
+
             return null;
         }
 

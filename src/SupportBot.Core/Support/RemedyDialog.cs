@@ -117,7 +117,8 @@ public sealed partial class RemedyDialog : CaseDialog
         {
             // "No thanks, I'll just wait" picks none of them, and needs none: the choice is done. "I want an apology and
             // for him to be disciplined" picks none of them either: it is their own remedy, said already.
-            return prompt.Recognized.Succeeded || PushbackReader.WantsNothingDone(text) || PushbackReader.StatesOwnWish(text);
+            return prompt.Recognized.Succeeded || PushbackReader.WantsNothingDone(text) || PushbackReader.StatesOwnWish(text)
+                || RemediesWanted.Read(_services.Catalog, text, prompt.Options.Choices ?? []).Count > 1;
         }
 
         var supportCase = await Cases.CaseAsync(prompt.Context, cancellationToken).ConfigureAwait(false);
@@ -262,6 +263,16 @@ public sealed partial class RemedyDialog : CaseDialog
     private async Task<DialogTurnResult> ChooseAsync(WaterfallStepContext step, CancellationToken cancellationToken)
     {
         var supportCase = await CaseAsync(step, cancellationToken).ConfigureAwait(false);
+        var text = step.Context.Activity.Text ?? string.Empty;
+        if (RemediesWanted.Read(_services.Catalog, text, RemedyChoices(RemedyAdvisor.Offer(_services.Catalog, supportCase, _services.Options.MaxRemediesOffered), supportCase)) is { Count: > 1 } together)
+        {
+            // "Refund me and cancel it": both, not one of them; a colleague does the two together.
+            supportCase.RemedyWanted = string.Join(" and ", together.Select(r => TitleIn(r, supportCase)));
+            await _services.TakeAmountsAsync(step.Context, supportCase, text, cancellationToken).ConfigureAwait(false);
+            await _services.ReadMoodAsync(supportCase, text, cancellationToken).ConfigureAwait(false);
+            return await step.EndDialogAsync(new HandoffRequest(HandoffReason.RemedyNeedsApproval, "the customer wants two remedies at once"), cancellationToken).ConfigureAwait(false);
+        }
+
         switch (step.Result)
         {
             case FoundChoice { Value: SomethingElseId } or null when PushbackReader.WantsNothingDone(step.Context.Activity.Text):

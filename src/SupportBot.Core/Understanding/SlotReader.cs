@@ -39,7 +39,7 @@ public static partial class SlotReader
                 // Asked "how much was the charge?", a fee is the charge: only when nothing else is named does it answer.
                 // "£42 instead of £30": what is in dispute is the £12 overcharge.
                 var amounts = MoneyReader.Read(text, currency);
-                if (OverchargeReader.Read(text, amounts) is { } overcharge)
+                if (OverchargeReader.Read(text, amounts, currency) is { } overcharge)
                 {
                     return new SlotValue($"{overcharge} overcharged", overcharge.Text);
                 }

@@ -72,6 +72,29 @@ public sealed class PromptTests
     }
 
     [Theory]
+    [InlineData("refund me and cancel it", "refund,cancel")]
+    [InlineData("cancel it and give me my money back", "refund,cancel")]
+    [InlineData("just refund the delivery", "delivery_refund")]
+    [InlineData("refund the delivery and also cancel my subscription", "delivery_refund,cancel")]
+    [InlineData("a refund, I don't want to cancel", "refund")]
+    [InlineData("the engineer did not show up so refund me", "refund")]
+    [InlineData("2", "")]
+    public void NamedApart_NamesInDifferentPlaces_AreEachFound(string answer, string expected)
+    {
+        Choice[] remedies =
+        [
+            new("refund") { Synonyms = ["refund", "money back", "refund me"] },
+            new("delivery_refund") { Synonyms = ["refund the delivery"] },
+            new("cancel") { Synonyms = ["cancel", "cancel it"] },
+            new("engineer") { Synonyms = ["engineer"] },
+        ];
+
+        var named = ChoiceRecognizer.NamedApart(answer, remedies, wished: 2);
+
+        Assert.Equal(expected, string.Join(',', named.Select(i => remedies[i].Value)));
+    }
+
+    [Theory]
     [InlineData("just refund the delivery", "delivery_refund")]
     [InlineData("I want a refund", "refund")]
     [InlineData("I don't want a refund, just refund the delivery", "delivery_refund")]

@@ -86,6 +86,56 @@ public static class ChoiceRecognizer
         return tie ? null : found;
     }
 
+    /// <summary>
+    /// The choices named by their own words in different places of <paramref name="text"/> ("refund me and cancel it":
+    /// the refund and the cancellation), in the order of <paramref name="choices"/>. Longer names claim their words
+    /// first, and words one choice's name claimed name no other ("refund the delivery" is not also "refund"); a name
+    /// turned down ("not a replacement") names nothing, and neither does a position. With
+    /// <paramref name="wished"/>, a choice after the first named counts only where it is wished for: at the start of
+    /// the text or of a clause, or after "and", "also", "plus", "want" or "please" ("cancel it and refund me",
+    /// "refund me, and also cancel it"), so "the engineer never came" is no wish for an engineer.
+    /// </summary>
+    public static IReadOnlyList<int> NamedApart(string? text, IReadOnlyList<Choice> choices, int wished = int.MaxValue)
+    {
+        ArgumentNullException.ThrowIfNull(choices);
+        var tokens = Tokenize(text);
+        var claimed = new bool[tokens.Count];
+        var names = new List<(int Choice, List<string> Run)>();
+        for (var i = 0; i < choices.Count; i++)
+        {
+            foreach (var name in Names(choices[i]))
+            {
+                if (Tokenize(name) is { Count: > 0 } run)
+                {
+                    names.Add((i, run));
+                }
+            }
+        }
+
+        var found = new List<int>();
+        foreach (var (choice, run) in names.OrderByDescending(n => n.Run.Count))
+        {
+            for (var start = 0; start + run.Count <= tokens.Count; start++)
+            {
+                if (IsRunAt(tokens, run, start) && !claimed.AsSpan(start, run.Count).Contains(true) && !Negated(tokens, start)
+                    && (choice < wished || start == 0 || WishWords.Contains(tokens[start - 1]) || (start > 1 && WishWords.Contains(tokens[start - 2]))))
+                {
+                    claimed.AsSpan(start, run.Count).Fill(true);
+                    if (!found.Contains(choice))
+                    {
+                        found.Add(choice);
+                    }
+                }
+            }
+        }
+
+        found.Sort();
+        return found;
+    }
+
+    /// <summary>Words after which a remedy's name is wished for: "and cancel it", "also refund me", "please cancel".</summary>
+    private static readonly string[] WishWords = ["and", "also", "plus", "want", "please", "pls", "then", "just"];
+
     /// <summary>Lower-cased words of the text, without surrounding punctuation.</summary>
     internal static List<string> Tokenize(string? text)
     {
@@ -247,23 +297,29 @@ public static class ChoiceRecognizer
         for (var start = 0; start + run.Count <= tokens.Count; start++)
         {
             // "No, refund me" still picks the refund: a bare "no" answers the question before, it turns nothing down.
-            if (skipNegated && tokens.Skip(Math.Max(0, start - 3)).Take(Math.Min(start, 3)).Any(t => Negations.Contains(t)))
-            {
-                continue;
-            }
-
-            var all = true;
-            for (var j = 0; j < run.Count && all; j++)
-            {
-                all = tokens[start + j] == run[j];
-            }
-
-            if (all)
+            if ((!skipNegated || !Negated(tokens, start)) && IsRunAt(tokens, run, start))
             {
                 return true;
             }
         }
 
         return false;
+    }
+
+    /// <summary>Whether a word of <see cref="Negations"/> is among the three words before <paramref name="start"/>.</summary>
+    private static bool Negated(List<string> tokens, int start) =>
+        tokens.Skip(Math.Max(0, start - 3)).Take(Math.Min(start, 3)).Any(t => Negations.Contains(t));
+
+    private static bool IsRunAt(List<string> tokens, List<string> run, int start)
+    {
+        for (var j = 0; j < run.Count; j++)
+        {
+            if (tokens[start + j] != run[j])
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 }

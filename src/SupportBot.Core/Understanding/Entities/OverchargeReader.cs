@@ -26,6 +26,12 @@ public static partial class OverchargeReader
             return null;
         }
 
+        // "My plan went up from £30 to £45 without warning", "you raised the price from 9.99 to 22.98".
+        if (Rise(text, amounts, currency) is { } rise)
+        {
+            return rise;
+        }
+
         if (amounts.Count == 0)
         {
             return currency is null ? null : BareExtra(text, currency);
@@ -86,11 +92,39 @@ public static partial class OverchargeReader
         return null;
     }
 
-    /// <summary>"I only want the extra 60 back": a bare figure named as the extra, in <paramref name="currency"/>.</summary>
+    /// <summary>
+    /// A price that rose ("went up from 9.99 to 22.98"): the rise, in the currency written beside either figure, else
+    /// in <paramref name="currency"/>; null when the figures have no currency and none is given, or did not rise.
+    /// </summary>
+    private static MoneyAmount? Rise(string text, IReadOnlyList<MoneyAmount> amounts, string? currency)
+    {
+        var match = RiseFromTo().Match(text);
+        if (!match.Success || !MoneyReader.TryParseNumber(match.Groups["from"].ValueSpan, out var from)
+            || !MoneyReader.TryParseNumber(match.Groups["to"].ValueSpan, out var to) || to <= from)
+        {
+            return null;
+        }
+
+        var written = amounts.FirstOrDefault(a => a.CurrencyWritten && a.Start >= match.Index && a.Start < match.Index + match.Length);
+        if ((written?.Currency ?? currency) is not { } code)
+        {
+            return null;
+        }
+
+        var rise = to - from;
+        return new MoneyAmount { Value = rise, Currency = code, Text = MoneyFormatter.Format(rise, code), Start = match.Groups["to"].Index, CurrencyWritten = written is not null, Purpose = MoneyPurpose.Charge, PurposeText = Overcharge };
+    }
+
+    /// <summary>
+    /// "I only want the extra 60 back": a bare figure named as the extra, in <paramref name="currency"/>. The figure
+    /// must read as money: in pence ("the extra 12.99"), or wanted back ("the extra 60 back", "refund the extra 16"),
+    /// so "it took an extra 2 days" is not one.
+    /// </summary>
     private static MoneyAmount? BareExtra(string text, string currency)
     {
         var match = Extra().Match(text);
-        if (!match.Success || !MoneyReader.TryParseNumber(match.Groups["n"].ValueSpan, out var value) || value <= 0)
+        if (!match.Success || !MoneyReader.TryParseNumber(match.Groups["n"].ValueSpan, out var value) || value <= 0
+            || !(match.Groups["n"].ValueSpan.Contains('.') || WantedBack().IsMatch(text)))
         {
             return null;
         }
@@ -139,6 +173,13 @@ public static partial class OverchargeReader
     [GeneratedRegex(@"^\s*(?:dollars?|bucks?|pounds?|quid|euros?)?\s*(?:order|item|product|purchase|jacket|pair|one|thing)\b",
         RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex ForOrderAfter();
+
+    [GeneratedRegex(@"\b(?:(?:went|gone|goes|go|jumped|shot|put|bumped|crept)\s+(?:[a-z]+\s+){0,2}?up|increased?|raised?|rose|risen|hiked?|jumped|changed)\b[^.!?]{0,40}?\bfrom\s+[£$€]?\s?(?<from>\d{1,5}(?:\.\d{1,2})?)(?!\d)(?!\s*(?:%|percent|[gmk]bs?\b|mbps|min|hour|hr|day|week|degree|gig|meg|p\b))\s*(?:(?:dollars?|pounds?|quid|euros?|bucks)\s*)?(?:(?:a|per|/)\s*(?:month|mo|year|week)\s*)?to\s+[£$€]?\s?(?<to>\d{1,5}(?:\.\d{1,2})?)(?!\d)(?!\s*(?:%|percent|[gmk]bs?\b|mbps|min|hour|hr|day|week|degree|gig|meg|p\b))",
+        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture)]
+    private static partial Regex RiseFromTo();
+
+    [GeneratedRegex(@"\b(?:back|refund(?:ed)?|return(?:ed)?|credit(?:ed)?|repay|reimburse)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex WantedBack();
 
     [GeneratedRegex(@"\b(?:the|that|an)\s+extra\s+(?<n>\d{1,5}(?:[.,]\d{1,2})?)(?!\d)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture)]
     private static partial Regex Extra();

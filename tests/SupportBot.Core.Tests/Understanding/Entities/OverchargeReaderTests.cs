@@ -20,6 +20,9 @@ public sealed class OverchargeReaderTests
     [InlineData("the price on the site was $29 and i was billed $45 bucks", "$16.00")]
     [InlineData("i was charged 120 dollars for a 60 dollar order, order 51234", "$60.00")]
     [InlineData("I paid £45 but it says £29 on your website", "£16.00")]
+    [InlineData("my plan went up from £30 to £45 a month and nobody told me", "£15.00")]
+    [InlineData("they put the price up from $40 to $55 a month", "$15.00")]
+    [InlineData("you raised my price from €10 to €15 without asking", "€5.00")]
     public void Read_Overcharge_IsTheDifference(string text, string expected)
     {
         var overcharge = OverchargeReader.Read(text, MoneyReader.Read(text, "USD"));
@@ -47,6 +50,8 @@ public sealed class OverchargeReaderTests
     [Theory]
     [InlineData("no, that's wrong. i only want the extra 60 back", 60)]
     [InlineData("just refund the extra 16 please", 16)]
+    [InlineData("my subscription price went up from 9.99 to 22.98 without any warning. cancel it and give me the extra 12.99 back", 12.99)]
+    [InlineData("my bill increased from 30 to 45 this month", 15)]
     public void Read_BareExtra_TakesTheCurrencyGiven(string text, decimal expected)
     {
         var overcharge = OverchargeReader.Read(text, MoneyReader.Read(text, "USD"), "USD");
@@ -54,5 +59,16 @@ public sealed class OverchargeReaderTests
         Assert.NotNull(overcharge);
         Assert.Equal(expected, overcharge.Value);
         Assert.Equal("USD", overcharge.Currency);
+    }
+
+    [Theory]
+    [InlineData("it took an extra 2 days to arrive")]
+    [InlineData("my data usage went up from 10 to 20 gb")]
+    [InlineData("delivery went up from 2 to 5 days")]
+    [InlineData("the app went up from version 2 to 3 and broke")]
+    [InlineData("the price went down from 40 to 30")]
+    public void Read_FiguresThatAreNotMoney_AreNoOvercharge(string text)
+    {
+        Assert.Null(OverchargeReader.Read(text, MoneyReader.Read(text, "USD"), "USD"));
     }
 }

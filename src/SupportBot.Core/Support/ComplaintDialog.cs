@@ -71,6 +71,13 @@ public sealed partial class ComplaintDialog : CaseDialog
             return await step.PromptAsync(Text, Voice.Ask(step.Context, HandoffPrompts.AskTopic, supportCase), cancellationToken).ConfigureAwait(false);
         }
 
+        if (start.AskedIfBot)
+        {
+            // "Is this a bot?" before anything else: yes, and how to reach a person; then what it's about.
+            await Voice.SayAsync(step.Context, SupportPrompts.BotIdentity, supportCase, cancellationToken).ConfigureAwait(false);
+            return await step.PromptAsync(Text, Voice.Ask(step.Context, SupportPrompts.AfterBotIdentity, supportCase), cancellationToken).ConfigureAwait(false);
+        }
+
         if (start.Praised)
         {
             return await step.PromptAsync(Text, Voice.Ask(step.Context, SupportPrompts.Praised, supportCase), cancellationToken).ConfigureAwait(false);

@@ -117,6 +117,12 @@ public sealed partial class FulfilmentHandler(SupportServices services)
             return WhilePending.AmountCorrected;
         }
 
+        if (Worked().IsMatch(context.Activity.Text ?? string.Empty))
+        {
+            await services.Voice.SayFreshAsync(context, FulfilmentPrompts.Worked, supportCase, cancellationToken).ConfigureAwait(false);
+            return WhilePending.Answered;
+        }
+
         if (services.Reader?.Read(context.Activity.Text ?? string.Empty) is { Kind: MessageKind.Thanks })
         {
             await services.Voice.SayFreshAsync(context, FulfilmentPrompts.Thanks, supportCase, cancellationToken).ConfigureAwait(false);
@@ -213,6 +219,11 @@ public sealed partial class FulfilmentHandler(SupportServices services)
 
     [GeneratedRegex(@"^\W*(?:ok(?:ay)?|k|alright|all right|fine|cool|great|got it|sure|understood|right|noted|yes|yeah|yep|yup|perfect|good|bye|goodbye|see you|cheers)(?:[\s,!.]+(?:ok(?:ay)?|then|thanks?|thank you|cheers|bye|goodbye|great|perfect))*\W*$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex Acknowledgement();
+
+    /// <summary>"It worked thanks", "all sorted now", "I'm back in": what was being done already did its job.</summary>
+    [GeneratedRegex(@"^(?:(?:ok(?:ay)?|yes|yeah|yep|great|brilliant|perfect|oh|ah)\W+)*(?:(?:it|that|this|the\s+link|the\s+reset)\s+(?:has\s+)?(?:worked|works|did\s+(?:it|the\s+trick))|(?:all\s+)?(?:sorted|fixed|working|fine)\s+now|(?:i'?m|im|i\s+am)\s+(?:back\s+)?in(?:\s+now)?|got\s+(?:back\s+)?in)\b(?!\s+(?:but|except|apart))[^?]*$",
+        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex Worked();
 
     /// <summary>"Is it done yet?", "when will they call?", "any news?": what the promise answers.</summary>
     [GeneratedRegex(@"\b(?:done|yet|when|how\s+long|how\s+soon|status|update|news|heard|progress|happening|arrive|through|ready|sorted|booked|sent|processed|call\s+me|get\s+back)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]

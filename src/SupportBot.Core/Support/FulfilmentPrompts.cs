@@ -17,6 +17,9 @@ public static class FulfilmentPrompts
     /// <summary>A question the promise does not answer ("and I won't be charged in April?"): kept for the team, and the promise again.</summary>
     public const string QuestionNoted = "fulfilment.question_noted";
     public const string Thanks = "fulfilment.thanks";
+
+    /// <summary>"It worked, thanks" before the action is confirmed: glad it's sorted, and it will still be confirmed here.</summary>
+    public const string Worked = "fulfilment.worked";
     public const string Noted = "fulfilment.noted";
     public const string ContactNoted = "fulfilment.contact_noted";
     public const string Reference = "fulfilment.reference";
@@ -41,6 +44,7 @@ public static class FulfilmentPrompts
         new(StillPendingUpset, StillPendingVariables),
         new(QuestionNoted, StillPendingVariables),
         PromptDefinition.Of(Thanks, "name"),
+        PromptDefinition.Of(Worked, "name"),
         PromptDefinition.Of(Noted, "name"),
         PromptDefinition.Of(ContactNoted, "name", "contact"),
         PromptDefinition.Of(Asked, "name", "remedy"),

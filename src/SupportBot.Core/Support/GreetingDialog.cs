@@ -100,6 +100,11 @@ public sealed class GreetingDialog : CaseDialog
             return new ComplaintStart(WantsPerson: true);
         }
 
+        if (InterruptionRecognizer.Recognize(text) == Interruption.AsksIfBot)
+        {
+            return new ComplaintStart(AskedIfBot: true);
+        }
+
         // "ok my parcel never arrived" or "#godaddy need help logging in" tells the problem after what opens it; so does
         // a first message that also says it told us before.
         var told = ComplaintReader.WithoutFiller(text);

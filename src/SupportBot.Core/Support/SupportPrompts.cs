@@ -15,6 +15,9 @@ public static class SupportPrompts
     public const string WhatHappened = "greeting.what_happened";
     public const string GreetedBack = "greeting.greeted_back";
     public const string TellMeMore = "greeting.tell_me_more";
+
+    /// <summary>What happened, asked after the bot has said what it is (the first message only asked "is this a bot?").</summary>
+    public const string AfterBotIdentity = "greeting.after_bot_identity";
     public const string Praised = "greeting.praised";
     public const string SuggestionThanks = "questions.suggestion_thanks";
     public const string SuggestionOffer = "questions.suggestion_offer";
@@ -122,6 +125,7 @@ public static class SupportPrompts
         PromptDefinition.Of(WhatHappened, "name"),
         PromptDefinition.Of(GreetedBack, "name"),
         PromptDefinition.Of(TellMeMore, "name"),
+        PromptDefinition.Of(AfterBotIdentity, "name"),
         PromptDefinition.Of(Praised, "name"),
         PromptDefinition.Of(SuggestionThanks, "name"),
         PromptDefinition.Of(SuggestionOffer, "name"),

@@ -38,7 +38,7 @@ public static partial class ComplaintReader
             return string.Empty;
         }
 
-        var first = ProblemSentence(Unspaced(WithoutFiller(text.Trim().Replace('\u2019', '\''))));
+        var first = MirrorWords.BeforeAskingBack(ProblemSentence(Unspaced(WithoutFiller(text.Trim().Replace('\u2019', '\'')))));
         if (first.TrimEnd('!', '.', ' ').EndsWith('?') || AsksWhy().IsMatch(first))
         {
             // "Why is my laptop possessed?" asks; turned to face the customer it says nothing ("why is your laptop possessed").

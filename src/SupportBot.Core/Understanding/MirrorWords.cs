@@ -1,11 +1,27 @@
+using System.Text.RegularExpressions;
+
 namespace SupportBot.Core.Understanding;
 
 /// <summary>
 /// The words <see cref="ComplaintReader"/> turns a customer's message with: pronouns to flip, the subjects a sentence
 /// leaves out, the words after which "you" is an object, the words a phrase may not end on, and the like.
 /// </summary>
-internal static class MirrorWords
+internal static partial class MirrorWords
 {
+    /// <summary>
+    /// The customer's own words cut before a question they put back to us ("I already reinstalled it twice, do you
+    /// think I'm stupid": said back, "do we think you're stupid" mocks them).
+    /// </summary>
+    internal static string BeforeAskingBack(string sentence)
+    {
+        var asked = AskingBack().Match(sentence);
+        return asked.Success && asked.Index > 0 ? sentence[..asked.Index] : sentence;
+    }
+
+    [GeneratedRegex(@"\s*[,;]\s*(?:(?:and|so|like|seriously|honestly)\s+)?(?:do|does|did|are|r|is|can|could|would|will|why|how|what|who|where|should|have|has|am)\s+(?:you|u|ya|we|they|i|it|this|that|anyone|somebody|someone|nobody|no\s+one|your)\b",
+        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex AskingBack();
+
     /// <summary>Words a shortened phrase must not end on ("nobody answers your").</summary>
     internal static readonly HashSet<string> Dangling = new(StringComparer.OrdinalIgnoreCase)
     {
@@ -13,7 +29,10 @@ internal static class MirrorWords
         "that", "which", "is", "are", "were", "was", "it", "this", "so", "because", "when", "since", "as",
     };
 
-    /// <summary>Pronouns turned to face the customer: their "my" is "your", their "your" (the company's) is "our".</summary>
+    /// <summary>
+    /// Pronouns turned to face the customer: their "my" is "your", their "your" (the company's) is "our". Contractions
+    /// written without their apostrophe get it back ("cant" is said back "can't"), so the bot never repeats a typo.
+    /// </summary>
     internal static readonly Dictionary<string, string> Pronouns = new(StringComparer.OrdinalIgnoreCase)
     {
         ["i"] = "you",
@@ -41,6 +60,22 @@ internal static class MirrorWords
         ["you'll"] = "we'll",
         ["you'd"] = "we'd",
         ["yourselves"] = "ourselves",
+        ["cant"] = "can't",
+        ["dont"] = "don't",
+        ["doesnt"] = "doesn't",
+        ["didnt"] = "didn't",
+        ["isnt"] = "isn't",
+        ["wasnt"] = "wasn't",
+        ["arent"] = "aren't",
+        ["werent"] = "weren't",
+        ["havent"] = "haven't",
+        ["hasnt"] = "hasn't",
+        ["hadnt"] = "hadn't",
+        ["couldnt"] = "couldn't",
+        ["wouldnt"] = "wouldn't",
+        ["shouldnt"] = "shouldn't",
+        ["wont"] = "won't",
+        ["aint"] = "ain't",
     };
 
     /// <summary>Words that open a request for action, which said back would be an order to the customer.</summary>

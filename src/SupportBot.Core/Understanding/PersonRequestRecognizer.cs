@@ -82,7 +82,7 @@ public static partial class PersonRequestRecognizer
     [GeneratedRegex(@"^(i want |i need |i'?d like |i would like |just |get me |give me |can i (talk|speak) to |let me (talk|speak) to )?(someone|somebody|a person|a human|an agent|a real person)( real)? (who|that) (can|could|will|knows how to|actually|really|knows|understands)( actually| really| properly)? ?(fix|sort|solve|help|deal with|what|how|this|it|the)?\b")]
     private static partial Regex SomeoneWhoCan();
 
-    [GeneratedRegex(@"\b((talk|speak|chat)( to| with)|connect me( to| with)?|transfer me( to)?|put me through( to)?|get me|give me|i want|i need|i'?d like|i would like|can i (talk|speak|get|have)|let me (talk|speak)|escalate (this|it|me)?( to)?)( to| with)? (a |an |the |your |some |someone |somebody )?(real |live |actual |human |proper )?(person|human|agent|manager|supervisor|representative|rep|operator|someone|somebody|anyone|human being|staff|member of staff|employee)\b")]
+    [GeneratedRegex(@"\b((talk|speak|chat)( to| with)|connect me( to| with)?|transfer me( to)?|put me through( to)?|get me|give me|i want|i need|i'?d like|i would like|can i (talk|speak|get|have)|let me (talk|speak)|escalate (this|it|me)?( to)?)( to| with)? (a |an |the |your |some |someone |somebody |her |his |their |my |that )?(real |live |actual |human |proper )?(person|human|agent|manager|supervisor|representative|rep|operator|someone|somebody|anyone|human being|staff|member of staff|employee)\b")]
     private static partial Regex PersonRequest();
 
     // Asking to be contacted, or how to reach someone.
@@ -94,6 +94,6 @@ public static partial class PersonRequestRecognizer
     private static partial Regex NoPerson();
 
     // Saying the bot or automation is no use.
-    [GeneratedRegex(@"\b((bot|chatbot|chat bot|robot|automated|automation|ai)( you built| you made| you have| here)? (is|are|was) (useless|ineffective|pointless|no help|rubbish|garbage|terrible|stupid|dumb|worthless|not helping|not helpful)|(useless|stupid|dumb|pointless|worthless) (bot|chatbot|robot|automated)|not (a|another) (bot|robot)|stop (sending|giving) me (bots|robots|automated)|dont want (a|to talk to a|to speak to a) (bot|robot))\b")]
+    [GeneratedRegex(@"\b((bot|chatbot|chat bot|robot|automated|automation|ai)( you built| you made| you have| here)? (is|are|was) (useless|ineffective|pointless|no help|rubbish|garbage|terrible|stupid|dumb|worthless|not helping|not helpful)|(useless|stupid|dumb|pointless|worthless) (bot|chatbot|robot|automated)|not (a|another) (bot|robot)|stop (sending|giving) me (bots|robots|automated)|dont want (a|to talk to a|to speak to a) (bot|robot)|(not|never|wont|refuse to|dont) (be )?(explain|tell|typ|repeat|talk|speak|chat|go(ing)? through|deal|argu)\w*( \w+){0,3} (to|with) (a |the |this |some |your |an )?(bot|robot|machine|computer|chatbot|ai)s?)\b")]
     private static partial Regex BotUseless();
 }

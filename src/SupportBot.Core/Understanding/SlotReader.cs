@@ -249,6 +249,7 @@ public static partial class SlotReader
         "app", "application", "account", "password", "payment", "charge", "bill", "update", "whole", "man", "woman", "guy", "lady", "staff",
         "person", "people", "technician", "engineer", "agent", "manager", "team", "support", "chat", "message", "call", "reply",
         "answer", "question", "complaint", "ticket", "number", "code",
+        "hell", "heck", "fuck", "f", "frick", "devil", "point", "joke", "deal", "matter", "world", "earth", "rest", "lot",
     };
 
     /// <summary>A thing named after "my" or "the" and followed by what happened to it ("the Nordlys inside is smashed").</summary>
@@ -258,7 +259,7 @@ public static partial class SlotReader
     [GeneratedRegex(@"\b(tried|already|called|phoned|rang|emailed|e-mailed|contacted|chatted|messaged|restarted|rebooted|reset|reinstalled|checked|asked|complained|waited|turned it off|unplugged|updated|cleared|on hold|my emails|my messages|my calls|chased|chasing|wrote to|contacting|calling|emailing|messaging|(second|third|fourth|fifth|\d+(st|nd|rd|th)) time (i'?ve |i'?m |i )?(contact|call|email|messag|writ|ask|tr)\w*)\b", RegexOptions.IgnoreCase)]
     private static partial Regex Tried();
 
-    [GeneratedRegex(@"\b(error|says|said|message|crash(es|ed|ing)?|freez(es|ing)|frozen|blank|black screen|keeps|won'?t|doesn'?t|can'?t|cannot|fails?|failed|stuck|spinning|wrong password|locked|code|loading|logs? me out|drops?|dropping|dropped|drop-?outs?|disconnect(s|ed|ing)?|cuts? (out|off)|cutting out|lag(s|gy|ging)?|buffer(s|ing)|slow|offline|(?:is|was|been|went|goes|going|keeps going) down|outages?|out of service|red|orange|flash(es|ing)|blink(s|ing)|no (signal|connection|internet|sound|picture|service|dial tone)|not (working|loading|connecting|charging|responding|turning on)|goes (off|dead|blank)|shuts? (down|off)|turns? off|restarts?|reboots?|overheat(s|ing)?|dead)\b", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\b(error|says|said|message|crash(es|ed|ing)?|freez(es|ing)|frozen|blank|black screen|keeps|won'?t|doesn'?t|can'?t|cannot|fails?|failed|stuck|spinning|wrong password|locked|code|loading|logs? me out|drops?|dropping|dropped|drop-?outs?|disconnect(s|ed|ing)?|cuts? (out|off)|cutting out|lag(s|gy|ging)?|buffer(s|ing)|slow|offline|(?:is|was|been|went|goes|going|keeps going) down|outages?|out of service|red|orange|flash(es|ing)|blink(s|ing)|no (signal|connection|internet|sound|picture|service|dial tone)|not (working|loading|connecting|charging|responding|turning on)|goes (off|dead|blank)|shuts? (down|off)|turns? off|restarts?|reboots?|overheat(s|ing)?|dead|flicker(s|ed|ing|y)?|glitch(es|ed|ing|y)?|bugg(y|ed)|bugs?|broke|broken|stopped (working|charging|loading|responding)|crack(s|ed)?|smashed|shattered|faulty|defective|leak(s|ed|ing)?|distorted|dead pixels?|lines (on|across)|beep(s|ing)|rattl(es|ing)|buzz(es|ing))\b", RegexOptions.IgnoreCase)]
     private static partial Regex Symptom();
 
     [GeneratedRegex(@"\b(order|pre-?order(ed)?|subscription|subscribed|plan|booking|booked|reservation|membership|contract|ticket|flight|trip)\b", RegexOptions.IgnoreCase)]

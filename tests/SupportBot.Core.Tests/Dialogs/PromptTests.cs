@@ -63,6 +63,8 @@ public sealed class PromptTests
     [InlineData("option 3 sounds best", "billing")]
     [InlineData("yeah i'll take the second", "defect")]
     [InlineData("4. the duplicate £24.50 back, thats ALL i want", "other")]
+    [InlineData("ugh. 1 I guess", "delivery")]
+    [InlineData("meh, the second one", "defect")]
     public async Task ChoicePrompt_Answer_ReturnsChoice(string answer, string expected)
     {
         await Flow(new ChoicePrompt("choice"), ChoiceOptions())

@@ -21,6 +21,10 @@ public sealed class ComplaintReaderTests
     [InlineData("THIS IS RIDICULOUS. YOUR TECHNICIAN NEVER SHOWED UP AND I TOOK THE DAY OFF", "our technician never showed up and you took the day off")]
     [InlineData("yes actually, the app logs me out every day", "the app logs you out every day")]
     [InlineData("hi, I've been a customer for 10 years. My bill doubled this month and nobody can tell me why", "your bill doubled this month and nobody can tell you why")]
+    [InlineData("i already reinstalled it twice, do you think im stupid", "you already reinstalled it twice")]
+    [InlineData("my app keeps crashing, can you fix it", "your app keeps crashing")]
+    [InlineData("the app wont open and the site doesnt load", "the app won't open and the site doesn't load")]
+    [InlineData("my tv wont turn on since the update", "your tv won't turn on since the update")]
     public void Mirror_Complaint_FacesTheCustomerInTheirWords(string complaint, string expected)
     {
         Assert.Equal(expected, ComplaintReader.Mirror(complaint));

@@ -16,6 +16,10 @@ public sealed class InterruptionRecognizerTests
     [InlineData("this bot is useless")]
     [InlineData("someone who can actually fix it")]
     [InlineData("I need somebody who knows what they're doing")]
+    [InlineData("can i talk to her manager")]
+    [InlineData("I want to speak to his supervisor")]
+    [InlineData("no I'm not explaining it all to a bot")]
+    [InlineData("im not talking to a robot")]
     public void Recognize_DirectRequestForPerson_AsksForPerson(string text)
     {
         Assert.Equal(Interruption.AskForPerson, InterruptionRecognizer.Recognize(text));

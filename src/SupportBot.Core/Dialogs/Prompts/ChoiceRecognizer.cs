@@ -13,7 +13,7 @@ public static class ChoiceRecognizer
     private static readonly char[] Separators = [' ', '\t', '\n', '\r', ',', ';', '!', '?', '"', '(', ')'];
     private static readonly char[] Surrounding = ['.', ':', '\'', '*'];
     private static readonly string[] Fillers = ["option", "number", "choice", "#", "no.", "the", "one", "please", "pls", "pick", "i'll", "take", "go", "with", "for",
-        "ok", "okay", "yes", "yeah", "yep", "sure", "fine", "right", "then", "just", "i", "guess", "i'd", "id", "like", "want", "let's", "lets", "that", "that's", "thats", "sounds", "good", "great", "thanks", "hmm", "um", "well", "prefer"];
+        "ok", "okay", "yes", "yeah", "yep", "sure", "fine", "right", "then", "just", "i", "guess", "i'd", "id", "like", "want", "let's", "lets", "that", "that's", "thats", "sounds", "good", "great", "thanks", "hmm", "um", "well", "prefer", "ugh", "urgh", "meh", "sigh", "argh", "erm", "er", "uh", "oh", "alright", "whatever", "suppose"];
 
     /// <summary>Words that turn down what follows them within three words: "don't want a replacement", "not a refund".</summary>
     private static readonly string[] Negations = ["don't", "dont", "not", "never", "without", "instead"];

@@ -235,7 +235,8 @@ public static partial class MoneyReader
     private static partial Regex ByContext();
 
     [GeneratedRegex(
-        @"(?<![\w.,/:#-])" + Number + @"(?![\w/:%-]|\s*(?:%|percent\b|times\b|x\b|days?\b|weeks?\b|months?\b|years?\b|hours?\b|hrs?\b|minutes?\b|mins?\b|items?\b|pieces?\b|units?\b))",
+        @"(?<![\w.,/:#-])(?<!\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+)" + Number
+        + @"(?![\w/:%-]|\s*(?:%|percent\b|times\b|x\b|days?\b|weeks?\b|months?\b|years?\b|hours?\b|hrs?\b|minutes?\b|mins?\b|items?\b|pieces?\b|units?\b|(?:of\s+)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\b))",
         RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture)]
     private static partial Regex Bare();
 

@@ -222,6 +222,9 @@ public sealed class MoneyReaderTests
     [InlineData("3 weeks ago")]
     [InlineData("order 4471")]
     [InlineData("12/03")]
+    [InlineData("12 March i sent it back")]
+    [InlineData("sent it back on march 12")]
+    [InlineData("the 3 of june")]
     public void ReadReply_NoAmount_FindsNothing(string text)
     {
         Assert.Empty(MoneyReader.ReadReply(text, "USD"));

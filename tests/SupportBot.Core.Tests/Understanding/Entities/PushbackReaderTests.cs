@@ -68,6 +68,9 @@ public sealed class PushbackReaderTests
     [InlineData("what happens is it freezes", false)]
     [InlineData("the app logs me out too", false)]
     [InlineData("I waited how long? three weeks", false)]
+    [InlineData("how much credit would i get?", true)]
+    [InlineData("how much would the refund be", true)]
+    [InlineData("how much it cost me is not the point", false)]
     public void AsksAboutTheFix_HowTheFixWouldGo(string text, bool expected)
     {
         Assert.Equal(expected, PushbackReader.AsksAboutTheFix(text));

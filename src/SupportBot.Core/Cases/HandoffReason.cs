@@ -29,4 +29,7 @@ public enum HandoffReason
 
     /// <summary>The customer corrected the amount after a request that pays money had gone out with the earlier one.</summary>
     AmountCorrected,
+
+    /// <summary>The customer asked for another remedy after the one they chose had gone out: a colleague switches it.</summary>
+    RemedyChanged,
 }

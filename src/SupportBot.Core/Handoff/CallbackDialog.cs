@@ -33,9 +33,14 @@ public sealed partial class CallbackDialog : CaseDialog
             return true;
         }
 
-        if (HandoffHandler.AsksSomething(text))
+        var supportCase = await Cases.CaseAsync(prompt.Context, cancellationToken).ConfigureAwait(false);
+        if (HandoffHandler.AmountAdded(supportCase, text, _handoff.Currency, prompt.Context.TimeProvider.GetUtcNow()) is { } amount)
         {
-            var supportCase = await Cases.CaseAsync(prompt.Context, cancellationToken).ConfigureAwait(false);
+            // "It was 30 quid": on the case for the colleague, and said so; the call back stays on offer.
+            await Voice.SayFreshAsync(prompt.Context, HandoffPrompts.AmountNoted, supportCase, cancellationToken, ("amount", amount)).ConfigureAwait(false);
+        }
+        else if (HandoffHandler.AsksSomething(text))
+        {
             await Voice.SayFreshAsync(prompt.Context, HandoffPrompts.QuestionForColleague, supportCase, cancellationToken).ConfigureAwait(false);
         }
 

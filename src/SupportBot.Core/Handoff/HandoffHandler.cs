@@ -129,6 +129,11 @@ public sealed partial class HandoffHandler(HandoffServices handoff, CaseVoice vo
                 // "Hello?", "k", "fine": someone is there, and the case is where it was; nothing new to add to it.
                 await voice.SayFreshAsync(context, HandoffPrompts.WaitingPresence, supportCase, cancellationToken).ConfigureAwait(false);
             }
+            else if (AmountAdded(supportCase, text, handoff.Currency, context.TimeProvider.GetUtcNow()) is { } amount)
+            {
+                // "It was 30 quid": on the case, where the colleague reads it, and the customer hears it is there.
+                await voice.SayFreshAsync(context, HandoffPrompts.AmountNoted, supportCase, cancellationToken, ("amount", amount)).ConfigureAwait(false);
+            }
             else if (AsksSomething(text) && !await IsUpsetAsync(sentiment, text, cancellationToken).ConfigureAwait(false))
             {
                 // "Do I need to post it back?": a question the colleague will answer first, and the customer hears so.
@@ -142,6 +147,14 @@ public sealed partial class HandoffHandler(HandoffServices handoff, CaseVoice vo
         }
 
         return true;
+    }
+
+    /// <summary>The amount a message written while waiting puts on the case, as it now reads; null when it changes none.</summary>
+    internal static string? AmountAdded(SupportCase supportCase, string? text, string currency, DateTimeOffset now)
+    {
+        var before = supportCase.AmountText();
+        CaseAmounts.Take(supportCase, text, currency, now);
+        return supportCase.AmountText() is { } after && after != before ? after : null;
     }
 
     /// <summary>Whether a message written while the customer waits reads as upset, to be heard rather than thanked.</summary>

@@ -8,6 +8,9 @@ public static class HandoffPrompts
 {
     public const string Waiting = "handoff.waiting";
 
+    /// <summary>An amount written while waiting for a colleague ("it was 30 quid"): on the case for them, and said so.</summary>
+    public const string AmountNoted = "handoff.amount_noted";
+
     /// <summary>After a handoff for fraud: what the customer can do at once (block the card, change the password).</summary>
     public const string FraudAdvice = "handoff.fraud_advice";
 
@@ -62,6 +65,7 @@ public static class HandoffPrompts
         HandoffReason.NotResolved => "handoff.not_resolved",
         HandoffReason.Serious => "handoff.serious",
         HandoffReason.AmountCorrected => "handoff.amount_corrected",
+        HandoffReason.RemedyChanged => "handoff.changed_after_request",
         _ => "handoff.open_case",
     };
 
@@ -78,6 +82,7 @@ public static class HandoffPrompts
     [
         .. Enum.GetValues<HandoffReason>().Select(r => PromptDefinition.Of(Handoff(r), "name", "remedy", "issue")),
         PromptDefinition.Of(Waiting, "name"),
+        PromptDefinition.Of(AmountNoted, "name", "amount"),
         PromptDefinition.Of(FraudAdvice, "name"),
         PromptDefinition.Of(SafetyAdvice, "name"),
         PromptDefinition.Of(WaitingGoodbye, "name"),

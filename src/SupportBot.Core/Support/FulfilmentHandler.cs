@@ -31,6 +31,9 @@ public sealed partial class FulfilmentHandler(SupportServices services)
 
         /// <summary>They corrected the amount a request that pays money went out with: a colleague puts it right.</summary>
         AmountCorrected,
+
+        /// <summary>They asked for another remedy instead of the one under way: a colleague switches it.</summary>
+        RemedyChanged,
     }
 
     /// <summary>Whether <paramref name="activity"/> is the server telling how an action went (only the server can raise it).</summary>
@@ -115,6 +118,20 @@ public sealed partial class FulfilmentHandler(SupportServices services)
         if (await services.CorrectPaidAmountAsync(context, supportCase, cancellationToken).ConfigureAwait(false))
         {
             return WhilePending.AmountCorrected;
+        }
+
+        // "Actually no, can I have a refund instead" once the credit went out: the case now asks for the refund, and a
+        // colleague switches it over, since the first request cannot be taken back by the bot.
+        var said = context.Activity.Text ?? string.Empty;
+        if (supportCase.RemedyId is { } current && ChangesMind().IsMatch(said) && RemedyDialog.NamedRemedy(services.Catalog, supportCase, said) is { } named
+            && named.Value != current && services.Catalog.Remedies.TryGetValue(named.Value, out var wanted))
+        {
+            supportCase.UnderlyingIssues.Add($"wants {wanted.Title} instead of {supportCase.RemedyWanted}, which had already gone out: {PiiMasker.Mask(said.Trim())}");
+            supportCase.RemedyId = wanted.Id;
+            supportCase.RemedyWanted = wanted.Title;
+            supportCase.RemedyPaysFor = wanted.PaysFor;
+            CaseAmounts.Take(supportCase, said, services.Options.Currency, context.TimeProvider.GetUtcNow());
+            return WhilePending.RemedyChanged;
         }
 
         if (Worked().IsMatch(context.Activity.Text ?? string.Empty))
@@ -219,6 +236,9 @@ public sealed partial class FulfilmentHandler(SupportServices services)
 
     [GeneratedRegex(@"^\W*(?:ok(?:ay)?|k|alright|all right|fine|cool|great|got it|sure|understood|right|noted|yes|yeah|yep|yup|perfect|good|bye|goodbye|see you|cheers)(?:[\s,!.]+(?:ok(?:ay)?|then|thanks?|thank you|cheers|bye|goodbye|great|perfect))*\W*$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex Acknowledgement();
+
+    [GeneratedRegex(@"\b(?:instead|rather|actually|changed?\s+my\s+mind|prefer|switch|swap|change\s+(?:it|that)\s+to|can\s+i\s+(?:have|get)|could\s+i\s+(?:have|get))\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex ChangesMind();
 
     /// <summary>"It worked thanks", "all sorted now", "I'm back in": what was being done already did its job.</summary>
     [GeneratedRegex(@"^(?:(?:ok(?:ay)?|yes|yeah|yep|great|brilliant|perfect|oh|ah)\W+)*(?:(?:it|that|this|the\s+link|the\s+reset)\s+(?:has\s+)?(?:worked|works|did\s+(?:it|the\s+trick))|(?:all\s+)?(?:sorted|fixed|working|fine)\s+now|(?:i'?m|im|i\s+am)\s+(?:back\s+)?in(?:\s+now)?|got\s+(?:back\s+)?in)\b(?!\s+(?:but|except|apart))[^?]*$",

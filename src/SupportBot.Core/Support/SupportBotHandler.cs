@@ -119,6 +119,9 @@ public sealed class SupportBotHandler : IBot
                 case FulfilmentHandler.WhilePending.AmountCorrected:
                     await context.BeginDialogAsync(_dialog.Id, new HandoffRequest(HandoffReason.AmountCorrected, Review: false), cancellationToken).ConfigureAwait(false);
                     return;
+                case FulfilmentHandler.WhilePending.RemedyChanged:
+                    await context.BeginDialogAsync(_dialog.Id, new HandoffRequest(HandoffReason.RemedyChanged, Review: false), cancellationToken).ConfigureAwait(false);
+                    return;
             }
         }
 

@@ -74,6 +74,17 @@ public sealed class PromptTests
     }
 
     [Theory]
+    [InlineData("actually no, can i have a refund instead", "refund")]
+    [InlineData("no thanks", "something_else")]
+    [InlineData("no", "something_else")]
+    public void Recognize_BareNoInALongerAnswer_NamesOnlyWhenNothingElseIs(string answer, string expected)
+    {
+        Choice[] remedies = [new("refund") { Synonyms = ["refund"] }, new("credit") { Synonyms = ["credit"] }, new("something_else") { Synonyms = ["no", "none"] }];
+
+        Assert.Equal(expected, ChoiceRecognizer.Recognize(answer, remedies)?.Value);
+    }
+
+    [Theory]
     [InlineData("refund me and cancel it", "refund,cancel")]
     [InlineData("cancel it and give me my money back", "refund,cancel")]
     [InlineData("just refund the delivery", "delivery_refund")]

@@ -66,20 +66,24 @@ public static class ChoiceRecognizer
             foreach (var name in Names(choices[i]))
             {
                 var nameTokens = Tokenize(name);
-                if (nameTokens.Count == 0 || nameTokens.Count < foundLength || !ContainsRun(tokens, nameTokens, skipNegated: true))
+
+                // A bare "no" in a longer answer mostly answers what was asked before ("actually no, can I have a
+                // refund instead"): it names its choice only when no other choice is named.
+                var length = nameTokens is ["no" or "nope" or "nah"] ? 0 : nameTokens.Count;
+                if (nameTokens.Count == 0 || length < foundLength || !ContainsRun(tokens, nameTokens, skipNegated: true))
                 {
                     continue;
                 }
 
-                if (nameTokens.Count == foundLength && found is not null && found.Index != i)
+                if (length == foundLength && found is not null && found.Index != i)
                 {
                     tie = true;
                     continue;
                 }
 
-                tie = nameTokens.Count == foundLength && tie;
+                tie = length == foundLength && tie;
                 found = new FoundChoice(choices[i].Value, i, name);
-                foundLength = nameTokens.Count;
+                foundLength = length;
             }
         }
 

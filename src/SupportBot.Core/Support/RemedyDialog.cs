@@ -71,7 +71,8 @@ public sealed partial class RemedyDialog : CaseDialog
         var supportCase = await CaseAsync(step, cancellationToken).ConfigureAwait(false);
         if (step.Result is bool emailWorks)
         {
-            supportCase.EmailWorks = emailWorks;
+            // "Yes I can open my emails, your reset emails just never arrive!!": a link by email would not arrive either.
+            supportCase.EmailWorks = emailWorks && !RemedyFacts.MailNeverArrives(step.Context.Activity.Text);
         }
 
         var remedies = RemedyAdvisor.Offer(_services.Catalog, supportCase, _services.Options.MaxRemediesOffered);

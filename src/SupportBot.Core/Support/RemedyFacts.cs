@@ -26,8 +26,14 @@ public static partial class RemedyFacts
     /// <summary>The case is about something physical that could be sent back: not only a subscription, plan or membership.</summary>
     public const string PhysicalItem = "physical_item";
 
+    /// <summary>The case is about a visit, an appointment or work done (an engineer, an installation, a repair), which could be done again.</summary>
+    public const string Visit = "visit";
+
+    /// <summary>The case is about how someone treated the customer: rude, dismissive, hung up, laughed at them.</summary>
+    public const string Conduct = "conduct";
+
     /// <summary>When a remedy may be offered (<c>offered_when</c>).</summary>
-    public static IReadOnlyList<string> Conditions { get; } = [EmailWorks, PhysicalItem];
+    public static IReadOnlyList<string> Conditions { get; } = [EmailWorks, PhysicalItem, Visit, Conduct];
 
     /// <summary>What <paramref name="remedy"/> needs that the case does not know, in words ("the order number").</summary>
     public static IReadOnlyList<string> Missing(Remedy remedy, SupportCase supportCase)
@@ -60,6 +66,8 @@ public static partial class RemedyFacts
         {
             EmailWorks => supportCase.EmailWorks == true,
             PhysicalItem => !OnlySubscription(supportCase),
+            Visit => supportCase.Said().Any(s => AboutAVisit().IsMatch(s)),
+            Conduct => supportCase.Said().Any(s => AboutConduct().IsMatch(s)),
             _ => true,
         });
     }
@@ -82,7 +90,7 @@ public static partial class RemedyFacts
         ArgumentNullException.ThrowIfNull(supportCase);
         var told = string.Join(' ', new[] { supportCase.Complaint }.Concat(supportCase.UnderlyingIssues)
             .Concat(supportCase.Answers.Where(a => a.QuestionId != "account").Select(a => a.Words ?? a.Answer)).OfType<string>());
-        if (IntoTheMailbox().IsMatch(told) || EmailTakenOver().IsMatch(told))
+        if (IntoTheMailbox().IsMatch(told) || EmailTakenOver().IsMatch(told) || MailNeverArrives(told))
         {
             return false;
         }
@@ -90,6 +98,16 @@ public static partial class RemedyFacts
         var provider = AccountEmail(supportCase) is { } email ? email[(email.IndexOf('@', StringComparison.Ordinal) + 1)..].Split('.')[0] : null;
         return provider is { Length: > 2 } && Regex.IsMatch(told, $@"\b{Regex.Escape(provider)}\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant) ? false : null;
     }
+
+    /// <summary>
+    /// Whether <paramref name="text"/> says the emails sent to reset or confirm never reach them ("tried resetting 3
+    /// times and the email never comes", "I'm not getting the code"): another link by email would not either.
+    /// </summary>
+    public static bool MailNeverArrives(string? text) => !string.IsNullOrWhiteSpace(text) && NeverArrives().IsMatch(text);
+
+    [GeneratedRegex(@"\b(?:e-?mails?|links?|codes?)\s+(?:just\s+|still\s+)?(?:never|doesn'?t|don'?t|didn'?t|isn'?t|aren'?t|won'?t|not|has\s+not|hasn'?t|have\s+not|haven'?t)\s+(?:\w+\s+)?(?:come|comes|came|arrive[sd]?|arriving|coming|show(?:s|ed)?\s+up|turn(?:s|ed)?\s+up|get(?:s|ting)?\s+through)\b|\b(?:never|not|haven'?t|didn'?t|don'?t|doesn'?t|can'?t|cannot)\s+(?:get|got|getting|receive[sd]?|receiving)\s+(?:the\s+|any\s+|a\s+|my\s+|your\s+)?(?:reset\s+|password\s+|verification\s+|security\s+)*(?:e-?mails?|links?|codes?)\b|\bno\s+(?:reset\s+|password\s+|verification\s+)*(?:e-?mail|link|code)\s+(?:ever\s+)?(?:arrives?|comes?|came)\b",
+        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex NeverArrives();
 
     /// <summary>The email address on the account, as the case keeps it (masked: "k***@example.com"), or null.</summary>
     public static string? AccountEmail(SupportCase supportCase)
@@ -119,6 +137,12 @@ public static partial class RemedyFacts
 
     [GeneratedRegex(@"\b(?:subscriptions?|subscribed|memberships?|(?:monthly|annual|yearly|mobile|phone|data|broadband|family|premium)\s+plan|plan|contract|streaming)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex Subscription();
+
+    [GeneratedRegex(@"\b(?:engineers?|technicians?|installers?|install(?:ation|ed|ing)?|fitters?|fitting|appointments?|visits?|visited|call-?outs?|repairs?|repaired|survey|booked\s+(?:in|a\s+slot)|time\s+slot|no[\s-]show|(?:didn'?t|did\s+not|never)\s+(?:show|turn\s+up|come|arrive))\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex AboutAVisit();
+
+    [GeneratedRegex(@"\b(?:rude(?:ly|ness)?|impolite|disrespectful|dismissive|condescending|patroni[sz]ing|arrogant|aggressive|abusive|unprofessional|attitude|hung\s+up|put\s+the\s+phone\s+down|laughed|mocked|shouted|yelled|swore|sworn|insulted|ignored\s+me|racist|sexist|harass\w*|treated\s+(?:me\s+)?(?:like|badly|terribly|poorly))\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex AboutConduct();
 
     [GeneratedRegex(@"\b(?:order(?:ed)?|parcel|package|delivery|delivered|item|bought|purchased|box|device|phone arrived|sent me)\b|\border\s*(?:no|number|#)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex Goods();

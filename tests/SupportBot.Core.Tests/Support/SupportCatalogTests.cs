@@ -257,8 +257,11 @@ public sealed class SupportCatalogTests
     [InlineData("my account got hacked, someone changed my email and password", "jo@example.com", false)]
     [InlineData("tried reset password but the email goes to their address now", "jo@example.com", false)]
     [InlineData("I can't log in to my account since yesterday", "kim.lee@example.com", null)]
-    [InlineData("the password reset email never arrives", "kim.lee@example.com", null)]
-    public void RemedyFacts_EmailWorks_KnownFromWordsOnlyWhenTheyAreLockedOutOfThatMailbox(string complaint, string account, bool? expected)
+    [InlineData("the password reset email never arrives", "kim.lee@example.com", false)]
+    [InlineData("im locked out of my account. tried resetting password 3 times and the email never comes", "aisha.k@example.com", false)]
+    [InlineData("I'm not getting the verification code", "kim.lee@example.com", false)]
+    [InlineData("I never got an answer to my emails about my account", "kim.lee@example.com", null)]
+    public void RemedyFacts_EmailWorks_KnownFromWordsOnlyWhenLockedOutOfThatMailboxOrItsMailNeverArrives(string complaint, string account, bool? expected)
     {
         var supportCase = new SupportCase { Complaint = complaint };
         supportCase.Answers.Add(new ClarifyingAnswer("account", "Which account?", PiiMasker.Mask(account)));

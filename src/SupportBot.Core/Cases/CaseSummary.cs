@@ -1,3 +1,5 @@
+using System.Text.RegularExpressions;
+
 namespace SupportBot.Core.Cases;
 
 /// <summary>
@@ -6,7 +8,7 @@ namespace SupportBot.Core.Cases;
 /// wanted and why it needs a person. A view of the <see cref="SupportCase"/> (<see cref="Of"/>), never kept on its
 /// own; card numbers and similar details are masked.
 /// </summary>
-public sealed record CaseSummary
+public sealed partial record CaseSummary
 {
     public required string CaseId { get; init; }
 
@@ -98,7 +100,8 @@ public sealed record CaseSummary
             Complaint = PiiMasker.MaskForBrief(supportCase.Complaint ?? string.Empty),
             Problem = OneLine(supportCase, categoryTitle),
             Answers = supportCase.Answers,
-            AlreadyTried = supportCase.Answers.FirstOrDefault(a => a.QuestionId == "tried" && !a.SaysNothing)?.Answer,
+            AlreadyTried = supportCase.Answers.FirstOrDefault(a => a.QuestionId == "tried" && !a.SaysNothing)?.Answer is { } tried
+                ? (NothingTried().IsMatch(tried) ? "nothing yet" : tried) : null,
             UnderlyingIssues = supportCase.UnderlyingIssues,
             Moods = supportCase.Moods,
             MoodTrend = EmpathyPicker.Trend(supportCase.Moods),
@@ -182,4 +185,12 @@ public sealed record CaseSummary
 
         return mirrored.Length == 0 ? categoryTitle : $"{categoryTitle}: {mirrored.Replace("your ", "their ", StringComparison.Ordinal)}";
     }
+
+    /// <summary>
+    /// "No I haven't contacted you before", "nope": nothing tried, said plainly. What the bot kept with its reason
+    /// ("nothing: it arrived that way", "nothing needed") stays as it is.
+    /// </summary>
+    [GeneratedRegex(@"^\W*(?:no|nope|nah|nothing|none|not\s+yet|not\s+really|(?:i\s+)?(?:haven'?t|have\s+not|didn'?t|did\s+not))\b(?![^.!?]*:)(?![^.!?]*\b(?:needed|but|except|apart|tried|restart\w*|reinstall\w*|reset|called|rang|emailed|updated|unplugged|cleared)\b)",
+        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex NothingTried();
 }

@@ -25,6 +25,20 @@ public sealed class CaseSummaryTests
         Assert.Equal("“my order arrived broken, the lamp”; order number: 4471-2231; when: on Monday.", brief);
     }
 
+    [Theory]
+    [InlineData("no i havent contacted you before", "nothing yet")]
+    [InlineData("nope", "nothing yet")]
+    [InlineData("nothing: it arrived that way", "nothing: it arrived that way")]
+    [InlineData("nothing needed", "nothing needed")]
+    [InlineData("no, but I restarted it twice", "no, but I restarted it twice")]
+    [InlineData("unplugged it for 10 mins", "unplugged it for 10 mins")]
+    public void AlreadyTried_APlainNo_IsNothingYet(string answer, string expected)
+    {
+        var supportCase = new SupportCase { Complaint = "my parcel never came", Answers = [new ClarifyingAnswer("tried", "What have you tried?", answer)] };
+
+        Assert.Equal(expected, CaseSummary.Of(supportCase).AlreadyTried);
+    }
+
     [Fact]
     public void FeelingLine_NamesTheBandOfEachTurn_AndTheTrend()
     {

@@ -2,6 +2,7 @@ using System.Text.RegularExpressions;
 using SupportBot.Core.Activities;
 using SupportBot.Core.Bot;
 using SupportBot.Core.Cases;
+using SupportBot.Core.Dialogs.Prompts;
 using SupportBot.Core.Fulfilment;
 using SupportBot.Core.Handoff;
 using SupportBot.Core.Understanding;
@@ -134,6 +135,13 @@ public sealed partial class FulfilmentHandler(SupportServices services)
             return WhilePending.RemedyChanged;
         }
 
+        if (SaysGoodbye().IsMatch(said) && !said.Contains('?', StringComparison.Ordinal) && ChoiceRecognizer.HasAtMostWords(said, 10))
+        {
+            // "Thank you so much, dear. Goodbye.": a goodbye back, with where things stand, not the whole promise again.
+            await services.Voice.SayFreshAsync(context, FulfilmentPrompts.Goodbye, supportCase, cancellationToken).ConfigureAwait(false);
+            return WhilePending.Answered;
+        }
+
         if (Worked().IsMatch(context.Activity.Text ?? string.Empty))
         {
             await services.Voice.SayFreshAsync(context, FulfilmentPrompts.Worked, supportCase, cancellationToken).ConfigureAwait(false);
@@ -239,6 +247,9 @@ public sealed partial class FulfilmentHandler(SupportServices services)
 
     [GeneratedRegex(@"\b(?:instead|rather|actually|changed?\s+my\s+mind|prefer|switch|swap|change\s+(?:it|that)\s+to|can\s+i\s+(?:have|get)|could\s+i\s+(?:have|get))\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex ChangesMind();
+
+    [GeneratedRegex(@"\b(?:bye|goodbye|take\s+care|see\s+(?:you|ya)|have\s+a\s+(?:good|nice|lovely|great)\s+(?:day|one|evening|weekend))\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex SaysGoodbye();
 
     /// <summary>"It worked thanks", "all sorted now", "I'm back in": what was being done already did its job.</summary>
     [GeneratedRegex(@"^(?:(?:ok(?:ay)?|yes|yeah|yep|great|brilliant|perfect|oh|ah)\W+)*(?:(?:it|that|this|the\s+link|the\s+reset)\s+(?:has\s+)?(?:worked|works|did\s+(?:it|the\s+trick))|(?:all\s+)?(?:sorted|fixed|working|fine)\s+now|(?:i'?m|im|i\s+am)\s+(?:back\s+)?in(?:\s+now)?|got\s+(?:back\s+)?in)\b(?!\s+(?:but|except|apart))[^?]*$",

@@ -20,6 +20,9 @@ public static class FulfilmentPrompts
 
     /// <summary>"It worked, thanks" before the action is confirmed: glad it's sorted, and it will still be confirmed here.</summary>
     public const string Worked = "fulfilment.worked";
+
+    /// <summary>"Thanks, bye" while an action is under way: a goodbye, and where they will hear how it went.</summary>
+    public const string Goodbye = "fulfilment.goodbye";
     public const string Noted = "fulfilment.noted";
     public const string ContactNoted = "fulfilment.contact_noted";
     public const string Reference = "fulfilment.reference";
@@ -45,6 +48,7 @@ public static class FulfilmentPrompts
         new(QuestionNoted, StillPendingVariables),
         PromptDefinition.Of(Thanks, "name"),
         PromptDefinition.Of(Worked, "name"),
+        PromptDefinition.Of(Goodbye, "name"),
         PromptDefinition.Of(Noted, "name"),
         PromptDefinition.Of(ContactNoted, "name", "contact"),
         PromptDefinition.Of(Asked, "name", "remedy"),

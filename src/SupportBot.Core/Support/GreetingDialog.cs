@@ -108,7 +108,9 @@ public sealed class GreetingDialog : CaseDialog
         // "ok my parcel never arrived" or "#godaddy need help logging in" tells the problem after what opens it; so does
         // a first message that also says it told us before.
         var told = ComplaintReader.WithoutFiller(text);
-        return ComplaintReader.IsMirrorable(told) || ComplaintReader.IsMirrorable(AlreadyToldReader.Read(told)?.Rest) ? new ComplaintStart(text) : null;
+        // "No internet" is short, and says what's wrong: a problem, not a hello.
+        return ComplaintReader.IsMirrorable(told) || ComplaintReader.IsMirrorable(AlreadyToldReader.Read(told)?.Rest) || SlotReader.NamesFault(told)
+            ? new ComplaintStart(text) : null;
     }
 
     /// <summary>What the first message told, carried to the complaint part.</summary>

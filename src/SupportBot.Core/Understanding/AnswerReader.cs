@@ -1,3 +1,5 @@
+using System.Text.RegularExpressions;
+
 namespace SupportBot.Core.Understanding;
 
 /// <summary>
@@ -6,7 +8,7 @@ namespace SupportBot.Core.Understanding;
 /// message no answer covers is not forced onto the nearest one. A match counts only when the answer is the most
 /// likely label and at least <see cref="Threshold"/> sure. Immutable once trained.
 /// </summary>
-public sealed class AnswerReader
+public sealed partial class AnswerReader
 {
     /// <summary>How sure the reader must be, by default, to give an answer rather than offer a colleague.</summary>
     public const double DefaultThreshold = 0.6;
@@ -83,6 +85,23 @@ public sealed class AnswerReader
             return null;
         }
 
+        // "Hi there, quick question - how do I cancel? No rush, thanks.": the courtesy around a question is not part of it.
+        if (MatchText(question) is { } match)
+        {
+            return match;
+        }
+
+        var bare = Courtesy().Replace(question, " ").Trim();
+        return bare.Length > 0 && bare.Length < question.Trim().Length ? MatchText(bare) : null;
+    }
+
+    private AnswerMatch? MatchText(string question)
+    {
+        if (_model is null)
+        {
+            return null;
+        }
+
         Span<int> features = stackalloc int[TextFeaturizer.MaxFeatures];
         var count = _featurizer.Extract(question, features);
         Span<double> probabilities = stackalloc double[Answers.Count + 1];
@@ -95,4 +114,8 @@ public sealed class AnswerReader
 
         return best < Answers.Count && probabilities[best] >= Threshold ? new AnswerMatch(Answers[best], probabilities[best]) : null;
     }
+
+    [GeneratedRegex(@"^\W*(?:(?:hi|hello|hey|good\s+(?:morning|afternoon|evening))(?:\s+there)?\b[\s,!.-]*)?(?:(?:a\s+)?quick\s+question\b[\s,:!.-]*)?|(?:[.!?,]\s*|\s+-\s*|^)(?:(?:no\s+rush|no\s+hurry|thanks?(?:\s+you)?(?:\s+(?:so\s+much|in\s+advance))?|many\s+thanks|cheers|thx|ta|much\s+appreciated)[\s,.!]*)+$",
+        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex Courtesy();
 }

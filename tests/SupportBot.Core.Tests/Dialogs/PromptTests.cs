@@ -196,6 +196,8 @@ public sealed class PromptTests
     [InlineData("yes I don't mind", true)]
     [InlineData("thanks!", true)]
     [InlineData("great, got it", true)]
+    [InlineData("oh, ok then yes please", true)]
+    [InlineData("hmm no", false)]
     public async Task ConfirmPrompt_CommonForms_Recognized(string answer, bool expected)
     {
         await Flow(new ConfirmPrompt("confirm"), new PromptOptions { Prompt = Activity.CreateMessage("Shall I?") })

@@ -16,6 +16,7 @@ public sealed class AnswerReaderTests
     [InlineData("how do I know where my parcel is", "track_order")]
     [InlineData("how do I cancel my netflix subscription", "cancel_subscription")]
     [InlineData("is there a number I can ring?", "contact_person")]
+    [InlineData("Hi there, quick question - how do I cancel my subscription so I don't get charged again next month? No rush, thanks.", "cancel_subscription")]
     public void Match_QuestionWordedDifferently_GivesItsAnswer(string question, string answer)
     {
         var match = TestBots.Answers.Match(question);

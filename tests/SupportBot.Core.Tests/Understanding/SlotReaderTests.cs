@@ -47,6 +47,8 @@ public sealed class SlotReaderTests
     [InlineData("symptom", "it's the fibre router, the lights go red", "it's the fibre router, the lights go red")]
     [InlineData("symptom", "my internet keeps dropping every evening", "my internet keeps dropping every evening")]
     [InlineData("symptom", "it just cuts out mid call", "it just cuts out mid call")]
+    [InlineData("symptom", "no lights on the router", "no lights on the router")]
+    [InlineData("symptom", "no internet", "no internet")]
     [InlineData("symptom", "I restarted it twice", null)]
     [InlineData("tried", "THIS IS THE THIRD TIME IM CONTACTING YOU", "THIS IS THE THIRD TIME IM CONTACTING YOU")]
     [InlineData("tried", "second time I've asked about this", "second time I've asked about this")]

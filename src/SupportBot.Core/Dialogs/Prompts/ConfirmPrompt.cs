@@ -31,6 +31,10 @@ public sealed class ConfirmPrompt(string dialogId, PromptValidator<bool>? valida
     public static bool? Recognize(string? text)
     {
         var tokens = ChoiceRecognizer.Tokenize(text);
+
+        // "Oh, ok then yes please", "hmm no": what opens it only clears the throat.
+        var opening = tokens.TakeWhile(t => t is "oh" or "ah" or "um" or "umm" or "hmm" or "erm" or "well" or "so" or "err").Count();
+        tokens.RemoveRange(0, opening < tokens.Count ? opening : 0);
         if (tokens.Count == 0)
         {
             return null;

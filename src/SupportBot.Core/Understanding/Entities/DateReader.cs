@@ -304,7 +304,7 @@ public static partial class DateReader
         + @"|\b(?<ago>" + Quantity + @"\s*" + Unit + @"\s+(?:ago|back|before))\b"
         + @"|\b(?:earlier\s+)?(?<which>last|this|past|previous|next)\s+(?<period>week|weekend|month|year)\b"
         + @"|\b(?:(?<wm>last|this|past|next|coming|on)\s+)?(?<wd>(?:mon|tues|wednes|thurs|fri|satur|sun)day)\b"
-        + @"|\b(?:(?<wm>last|this|past|next|coming|on)\s+|(?<=\bsince\s+))(?<wd>mon|tue|tues|wed|weds|thu|thur|thurs|fri|sat|sun)\b(?!')"
+        + @"|\b(?:(?<wm>last|this|past|next|coming|on)\s+|(?<=\b(?:since|due|by|from|until|till|til)\s+))(?<wd>mon|tue|tues|wed|weds|thu|thur|thurs|fri|sat|sun)\b(?!')"
         + @"|\b(?:the\s+)?(?<d>\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?" + Month + @"\b(?:,?\s+(?<y>\d{4}))?"
         + @"|\b" + Month + @"\s+(?:the\s+)?(?<d>\d{1,2})(?:st|nd|rd|th)?\b(?:,?\s+(?<y>\d{4}))?"
         + @"|\b(?:(?<ml>in|last|early|late|mid|during|from)\s+(?:-\s*)?)?(?<mon>january|february|march|april|may|june|july|august|september|october|november|december)\b(?:\s+(?<y>\d{4}))?"

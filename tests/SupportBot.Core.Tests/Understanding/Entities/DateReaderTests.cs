@@ -160,6 +160,7 @@ public sealed class DateReaderTests
     [InlineData("like 2 wks ago", "2 wks ago", "2024-03-06")]
     [InlineData("a couple days ago", "a couple days ago", "2024-03-18")]
     [InlineData("a few days back", "a few days back", "2024-03-17")]
+    [InlineData("was due tues", "tues", "2024-03-19")]
     [InlineData("it arrived on tues", "on tues", "2024-03-19")]
     [InlineData("last nite it crashed", "last nite", "2024-03-19")]
     [InlineData("the other day", "the other day", "2024-03-17")]

@@ -11,6 +11,9 @@ public static class HandoffPrompts
     /// <summary>An amount written while waiting for a colleague ("it was 30 quid"): on the case for them, and said so.</summary>
     public const string AmountNoted = "handoff.amount_noted";
 
+    /// <summary>A question at the brief that the remedy's own wording answers: the answer, and the colleague confirms.</summary>
+    public const string QuestionAnswered = "handoff.question_answered";
+
     /// <summary>After a handoff for fraud: what the customer can do at once (block the card, change the password).</summary>
     public const string FraudAdvice = "handoff.fraud_advice";
 
@@ -83,6 +86,7 @@ public static class HandoffPrompts
         .. Enum.GetValues<HandoffReason>().Select(r => PromptDefinition.Of(Handoff(r), "name", "remedy", "issue")),
         PromptDefinition.Of(Waiting, "name"),
         PromptDefinition.Of(AmountNoted, "name", "amount"),
+        PromptDefinition.Of(QuestionAnswered, "name", "answer"),
         PromptDefinition.Of(FraudAdvice, "name"),
         PromptDefinition.Of(SafetyAdvice, "name"),
         PromptDefinition.Of(WaitingGoodbye, "name"),

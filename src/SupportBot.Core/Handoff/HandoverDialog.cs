@@ -23,15 +23,19 @@ public sealed partial class HandoverDialog : CaseDialog
     private readonly HandoffServices _handoff;
     private readonly Func<SupportCase, string, bool> _otherRemedy;
 
+    /// <summary>The answer the remedy wanted gives itself to a question asked at the brief ("will I get an email?"), or null.</summary>
+    private readonly Func<SupportCase, string, string?> _knownAnswer;
+
     /// <summary>
     /// A handover dialog; <paramref name="otherRemedy"/> changes the case to another remedy the customer names at the
     /// brief ("actually no, just refund me") and says whether it did.
     /// </summary>
-    public HandoverDialog(HandoffServices handoff, CaseVoice voice, CaseState cases, int maxAttempts, Func<SupportCase, string, bool>? otherRemedy = null)
+    public HandoverDialog(HandoffServices handoff, CaseVoice voice, CaseState cases, int maxAttempts, Func<SupportCase, string, bool>? otherRemedy = null, Func<SupportCase, string, string?>? knownAnswer = null)
         : base(nameof(HandoverDialog), voice, cases, maxAttempts)
     {
         _handoff = handoff;
         _otherRemedy = otherRemedy ?? ((_, _) => false);
+        _knownAnswer = knownAnswer ?? ((_, _) => null);
         Steps(ShowBriefAsync, CheckBriefAsync, HandOverAsync, DoneAsync);
         AddDialog(new CallbackDialog(handoff, voice, cases, maxAttempts));
     }
@@ -91,6 +95,12 @@ public sealed partial class HandoverDialog : CaseDialog
             else if (_otherRemedy(supportCase, addition))
             {
                 await Voice.SayAsync(context, HandoffPrompts.RemedyChanged, supportCase, cancellationToken, ("remedy", supportCase.RemedyText() ?? supportCase.RemedyWanted)).ConfigureAwait(false);
+            }
+            else if (ComplaintReader.ReadsAsQuestion(addition) && _knownAnswer(supportCase, addition) is { } known)
+            {
+                // "Will I need to take it to the post office?" when the remedy's own wording says: answered, and still
+                // on the case for the colleague.
+                await Voice.SayAsync(context, HandoffPrompts.QuestionAnswered, supportCase, cancellationToken, ("answer", known)).ConfigureAwait(false);
             }
             else if (ComplaintReader.ReadsAsQuestion(addition) && !Rhetorical().IsMatch(addition))
             {

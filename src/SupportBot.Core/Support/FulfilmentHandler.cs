@@ -176,6 +176,13 @@ public sealed partial class FulfilmentHandler(SupportServices services)
         // promise does not answer ("and I won't be charged in April?") goes on the case for the team, and they hear so.
         var text = context.Activity.Text;
         var question = HandoffHandler.AsksSomething(text) && !AboutProgress().IsMatch(text!);
+        if (ComplaintReader.ReadsAsQuestion(text) && KnownAnswer.From(text, promise, remedy is null ? null : RemedyFacts.Wording(remedy.About, supportCase, supportCase.RemedyAmount())) is { } known)
+        {
+            // "Will I get an email?" when the promise says so: answered from it, not passed on as though nobody knew.
+            await services.Voice.SayFreshAsync(context, FulfilmentPrompts.QuestionAnswered, supportCase, cancellationToken, ("answer", known)).ConfigureAwait(false);
+            return WhilePending.Answered;
+        }
+
         if (question)
         {
             supportCase.UnderlyingIssues.Add(PiiMasker.Mask(text!.Trim()));
@@ -257,7 +264,7 @@ public sealed partial class FulfilmentHandler(SupportServices services)
     private static partial Regex Worked();
 
     /// <summary>"Is it done yet?", "when will they call?", "any news?": what the promise answers.</summary>
-    [GeneratedRegex(@"\b(?:done|yet|when|how\s+long|how\s+soon|status|update|news|heard|progress|happening|arrive|through|ready|sorted|booked|sent|processed|call\s+me|get\s+back)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\b(?:done|yet|when|how\s+long|how\s+soon|status|update|news|heard|progress|(?:what'?s|what\s+is|anything|something)\s+happening|arrive|through|ready|sorted|booked|sent|processed|call\s+me|get\s+back)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex AboutProgress();
 
     // An outcome for a conversation that kept no case (its state was lost): a case with what the profile knows.

@@ -23,6 +23,9 @@ public static class FulfilmentPrompts
 
     /// <summary>"Thanks, bye" while an action is under way: a goodbye, and where they will hear how it went.</summary>
     public const string Goodbye = "fulfilment.goodbye";
+
+    /// <summary>A question the remedy's promise or its about answers ("will I get an email?"): the answer, from them.</summary>
+    public const string QuestionAnswered = "fulfilment.question_answered";
     public const string Noted = "fulfilment.noted";
     public const string ContactNoted = "fulfilment.contact_noted";
     public const string Reference = "fulfilment.reference";
@@ -49,6 +52,7 @@ public static class FulfilmentPrompts
         PromptDefinition.Of(Thanks, "name"),
         PromptDefinition.Of(Worked, "name"),
         PromptDefinition.Of(Goodbye, "name"),
+        PromptDefinition.Of(QuestionAnswered, "name", "answer"),
         PromptDefinition.Of(Noted, "name"),
         PromptDefinition.Of(ContactNoted, "name", "contact"),
         PromptDefinition.Of(Asked, "name", "remedy"),

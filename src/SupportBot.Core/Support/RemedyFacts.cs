@@ -32,8 +32,11 @@ public static partial class RemedyFacts
     /// <summary>The case is about how someone treated the customer: rude, dismissive, hung up, laughed at them.</summary>
     public const string Conduct = "conduct";
 
+    /// <summary>The customer paid for what the case is about: an amount is known, or they say they bought or paid for it.</summary>
+    public const string Paid = "paid";
+
     /// <summary>When a remedy may be offered (<c>offered_when</c>).</summary>
-    public static IReadOnlyList<string> Conditions { get; } = [EmailWorks, PhysicalItem, Visit, Conduct];
+    public static IReadOnlyList<string> Conditions { get; } = [EmailWorks, PhysicalItem, Visit, Conduct, Paid];
 
     /// <summary>What <paramref name="remedy"/> needs that the case does not know, in words ("the order number").</summary>
     public static IReadOnlyList<string> Missing(Remedy remedy, SupportCase supportCase)
@@ -68,6 +71,7 @@ public static partial class RemedyFacts
             PhysicalItem => !OnlySubscription(supportCase),
             Visit => supportCase.Said().Any(s => AboutAVisit().IsMatch(s)),
             Conduct => supportCase.Said().Any(s => AboutConduct().IsMatch(s)),
+            Paid => supportCase.Amount is not null || supportCase.Said().Any(s => PaidFor().IsMatch(s)),
             _ => true,
         });
     }
@@ -143,6 +147,9 @@ public static partial class RemedyFacts
 
     [GeneratedRegex(@"\b(?:rude(?:ly|ness)?|impolite|disrespectful|dismissive|condescending|patroni[sz]ing|arrogant|aggressive|abusive|unprofessional|attitude|hung\s+up|put\s+the\s+phone\s+down|laughed|mocked|shouted|yelled|swore|sworn|insulted|ignored\s+me|racist|sexist|harass\w*|treated\s+(?:me\s+)?(?:like|badly|terribly|poorly))\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex AboutConduct();
+
+    [GeneratedRegex(@"\b(?:paid|pay|payed|bought|buy|purchased?|purchases|charged|money|refund|season\s+pass|dlc|in-?app)\b|[£$€]\s?\d", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex PaidFor();
 
     [GeneratedRegex(@"\b(?:order(?:ed)?|parcel|package|delivery|delivered|item|bought|purchased|box|device|phone arrived|sent me)\b|\border\s*(?:no|number|#)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex Goods();

@@ -38,6 +38,7 @@ public static partial class MoneyReader
 
         AddBare(text, ByContext(), fallback, found);
         AddBare(text, PerUnit(), fallback, found);
+        AddBare(text, BoughtFor(), fallback, found);
         found.Sort((a, b) => a.Start.CompareTo(b.Start));
         for (var i = 0; i < found.Count; i++)
         {
@@ -233,6 +234,10 @@ public static partial class MoneyReader
         + Number + @"(?![\w/:]|\s*(?:%|percent\b|times\b|x\b|days?\b|weeks?\b|months?\b|years?\b|hours?\b|hrs?\b|minutes?\b|mins?\b|items?\b|pieces?\b|units?\b|of\b))",
         RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture)]
     private static partial Regex ByContext();
+
+    /// <summary>"Bought the season pass for 29.99": a price in pence after what was bought.</summary>
+    [GeneratedRegex(@"\b(?:bought|purchased|ordered|paid\s+for|got)\b[^.!?\d]{1,40}?\bfor\s+(?:only\s+|just\s+)?(?<n>\d{1,5}[.,]\d{2})(?![.,]?\d)(?!\s*(?:%|percent\b|gb\b|mb\b))", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture)]
+    private static partial Regex BoughtFor();
 
     [GeneratedRegex(
         @"(?<![\w.,/:#-])(?<!\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+)" + Number

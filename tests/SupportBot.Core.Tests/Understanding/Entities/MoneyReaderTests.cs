@@ -42,6 +42,7 @@ public sealed class MoneyReaderTests
     [InlineData("the total came to 101.50", 101.50)]
     [InlineData("12.99 each", 12.99)]
     [InlineData("I want a refund of 40", 40)]
+    [InlineData("bought the season pass for 29.99 yesterday and it still says locked", 29.99)]
     public void Read_BareNumberWithMoneyWords_TakesDefaultCurrency(string text, double value)
     {
         var amount = Assert.Single(MoneyReader.Read(text, "EUR"));

@@ -142,7 +142,7 @@ public sealed partial class FulfilmentHandler(SupportServices services)
             return WhilePending.Answered;
         }
 
-        if (Worked().IsMatch(context.Activity.Text ?? string.Empty))
+        if (Worked().IsMatch(said))
         {
             await services.Voice.SayFreshAsync(context, FulfilmentPrompts.Worked, supportCase, cancellationToken).ConfigureAwait(false);
             return WhilePending.Answered;
@@ -176,7 +176,7 @@ public sealed partial class FulfilmentHandler(SupportServices services)
         // promise does not answer ("and I won't be charged in April?") goes on the case for the team, and they hear so.
         var text = context.Activity.Text;
         var question = HandoffHandler.AsksSomething(text) && !AboutProgress().IsMatch(text!);
-        if (ComplaintReader.ReadsAsQuestion(text) && KnownAnswer.From(text, promise, remedy is null ? null : RemedyFacts.Wording(remedy.About, supportCase, supportCase.RemedyAmount())) is { } known)
+        if (ComplaintReader.ReadsAsQuestion(text) && KnownAnswer.From(text, remedy, supportCase, promise) is { } known)
         {
             // "Will I get an email?" when the promise says so: answered from it, not passed on as though nobody knew.
             await services.Voice.SayFreshAsync(context, FulfilmentPrompts.QuestionAnswered, supportCase, cancellationToken, ("answer", known)).ConfigureAwait(false);

@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using SupportBot.Core.Cases;
 
 namespace SupportBot.Core.Support;
 
@@ -9,6 +10,10 @@ namespace SupportBot.Core.Support;
 /// </summary>
 internal static partial class KnownAnswer
 {
+    /// <summary>The answer to <paramref name="question"/> from <paramref name="remedy"/>'s <c>about</c>, filled for the case, and <paramref name="promise"/>.</summary>
+    public static string? From(string? question, Remedy? remedy, SupportCase supportCase, string? promise = null) =>
+        remedy is null ? null : From(question, promise, RemedyFacts.Wording(remedy.About, supportCase, supportCase.RemedyAmount()));
+
     /// <summary>
     /// The sentences of <paramref name="promise"/> and <paramref name="about"/> that answer <paramref name="question"/>,
     /// or null when the question is about something neither speaks of.

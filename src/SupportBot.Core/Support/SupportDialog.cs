@@ -34,8 +34,7 @@ public sealed class SupportDialog : ComponentDialog
         AddDialog(new CloseDialog(services));
         AddDialog(new QuestionDialog(services));
         AddDialog(new HandoverDialog(services.Handoff, services.Voice, services.Cases, services.Options.MaxAttempts, (supportCase, text) => RemedyDialog.ChangeTo(services.Catalog, supportCase, text),
-            (supportCase, text) => services.Catalog.Remedies.GetValueOrDefault(supportCase.RemedyId ?? string.Empty) is { } remedy
-                ? KnownAnswer.From(text, null, RemedyFacts.Wording(remedy.About, supportCase, supportCase.RemedyAmount())) : null));
+            (supportCase, text) => KnownAnswer.From(text, services.Catalog.Remedies.GetValueOrDefault(supportCase.RemedyId ?? string.Empty), supportCase)));
         AddDialog(new CallbackDialog(services.Handoff, services.Voice, services.Cases, services.Options.MaxAttempts));
         AddDialog(new CheckInDialog(services.Voice, services.Cases, services.Options.MaxAttempts));
         InitialDialogId = Steps;

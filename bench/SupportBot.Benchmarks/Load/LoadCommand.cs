@@ -150,7 +150,7 @@ internal static class LoadCommand
         long openedBeforeStart,
         long openedBeforeEnd)
     {
-        long errors = 0, warmupErrors = 0, conversationsCompleted = 0;
+        long errors = 0, warmupErrors = 0, conversationsCompleted = 0, totalTurns = 0;
         var perTurn = new long[options.Flow.TurnCount][];
         var perTurnFill = new int[options.Flow.TurnCount];
         for (var turn = 0; turn < options.Flow.TurnCount; turn++)
@@ -169,6 +169,7 @@ internal static class LoadCommand
             errors += worker.Errors;
             warmupErrors += worker.WarmupErrors;
             conversationsCompleted += worker.ConversationsCompleted;
+            totalTurns += worker.TurnsCompleted;
             for (var turn = 0; turn < options.Flow.TurnCount; turn++)
             {
                 var list = worker.Latencies[turn];
@@ -177,13 +178,13 @@ internal static class LoadCommand
             }
         }
 
-        var totalTurns = 0;
+        var measured = 0;
         foreach (var latencies in perTurn)
         {
-            totalTurns += latencies.Length;
+            measured += latencies.Length;
         }
 
-        var all = new long[totalTurns];
+        var all = new long[measured];
         var offset = 0;
         foreach (var latencies in perTurn)
         {

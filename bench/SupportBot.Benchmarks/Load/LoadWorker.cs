@@ -2,7 +2,7 @@ namespace SupportBot.Benchmarks.Load;
 
 /// <summary>
 /// One simulated customer, whatever the transport: walks its flow until the window ends and keeps, per turn, the
-/// latencies (Stopwatch ticks) of turns completed inside the window, and the failures. Everything here is owned by
+/// latencies (Stopwatch ticks) of turns begun and completed inside the window, and the failures. Everything here is owned by
 /// one worker; the report reads it after the run.
 /// </summary>
 internal abstract class LoadWorker : IDisposable
@@ -22,8 +22,11 @@ internal abstract class LoadWorker : IDisposable
         }
     }
 
-    /// <summary>Per turn (0-based), the latencies in Stopwatch ticks of the turns that completed inside the window.</summary>
+    /// <summary>Per turn (0-based), the latencies in Stopwatch ticks of the turns that began and completed inside the window.</summary>
     public List<long>[] Latencies { get; }
+
+    /// <summary>Turns that completed inside the window, wherever they began.</summary>
+    public long TurnsCompleted { get; private set; }
 
     /// <summary>Failed turns that ended after the clock started (checks, non-200 answers, exceptions).</summary>
     public long Errors { get; private set; }
@@ -49,7 +52,14 @@ internal abstract class LoadWorker : IDisposable
         {
             if (Window.Contains(finished))
             {
-                Latencies[turn].Add(finished - started);
+                // Turns are counted when they end in the window; their latency only when they also began in it, so a
+                // turn sent during the warm-up (a cold server's first turns) does not count as a measured one.
+                TurnsCompleted++;
+                if (started >= Window.Start)
+                {
+                    Latencies[turn].Add(finished - started);
+                }
+
                 if (turn == Flow.TurnCount - 1)
                 {
                     ConversationsCompleted++;

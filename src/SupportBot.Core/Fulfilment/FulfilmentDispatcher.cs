@@ -34,7 +34,7 @@ public sealed partial class FulfilmentDispatcher(FulfilmentOutbox outbox, Fulfil
         // While the turn still waits, an answer is the turn's to tell; once it has moved on, the background tells it at once.
         var waiting = 1;
         Func<TimeSpan> tellAfter = () => Volatile.Read(ref waiting) == 1 ? TellGrace : TimeSpan.Zero;
-        var attempts = actions.Select(a => a.Status == FulfilmentStatus.Delivering ? AttemptAsync(a.DeliveryId, tellAfter) : Task.FromResult<FulfilmentAction?>(a)).ToList();
+        var attempts = actions.Select(a => a.Status == FulfilmentStatus.Delivering ? AttemptAsync(a, tellAfter) : Task.FromResult<FulfilmentAction?>(a)).ToList();
         var all = Task.WhenAll(attempts);
         if (delivery.TurnBudget > TimeSpan.Zero)
         {
@@ -54,16 +54,16 @@ public sealed partial class FulfilmentDispatcher(FulfilmentOutbox outbox, Fulfil
         }
     }
 
-    private async Task<FulfilmentAction?> AttemptAsync(string deliveryId, Func<TimeSpan> tellAfter)
+    private async Task<FulfilmentAction?> AttemptAsync(FulfilmentAction queued, Func<TimeSpan> tellAfter)
     {
         try
         {
-            return await delivery.AttemptAsync(deliveryId, reserved: true, tellAfter, Stopping).ConfigureAwait(false);
+            return await delivery.FirstAttemptAsync(queued, tellAfter, Stopping).ConfigureAwait(false);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
             // The action stays in the outbox: the background sends it once its reservation runs out.
-            LogAttemptFailed(logger, deliveryId, ex);
+            LogAttemptFailed(logger, queued.DeliveryId, ex);
             return null;
         }
     }

@@ -68,15 +68,24 @@ public abstract class InsightStore
         await batch.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
     }
 
+    // A prepared command keeps its parameters from one write to the next; only their values change.
     private static void Bind(DbCommand command, object?[] values)
     {
-        command.Parameters.Clear();
+        var parameters = command.Parameters;
+        if (parameters.Count != values.Length)
+        {
+            parameters.Clear();
+            for (var i = 0; i < values.Length; i++)
+            {
+                var parameter = command.CreateParameter();
+                parameter.ParameterName = InsightSql.Parameter(i);
+                parameters.Add(parameter);
+            }
+        }
+
         for (var i = 0; i < values.Length; i++)
         {
-            var parameter = command.CreateParameter();
-            parameter.ParameterName = InsightSql.Parameter(i);
-            parameter.Value = values[i] ?? DBNull.Value;
-            command.Parameters.Add(parameter);
+            parameters[i].Value = values[i] ?? DBNull.Value;
         }
     }
 

@@ -84,7 +84,14 @@ public abstract class BotState
     /// </summary>
     internal sealed class CachedState(string? key)
     {
+        private const int MaxKeptBuffer = 64 * 1024;
         private static readonly JsonWriterOptions WriterOptions = new() { Encoder = StateJson.Options.Encoder, SkipValidation = true };
+
+        [ThreadStatic]
+        private static ArrayBufferWriter<byte>? t_buffer;
+
+        [ThreadStatic]
+        private static Utf8JsonWriter? t_writer;
         private readonly Dictionary<string, object?> _values = new(StringComparer.Ordinal);
         private readonly Dictionary<string, JsonElement> _stored = new(StringComparer.Ordinal);
 
@@ -98,8 +105,19 @@ public abstract class BotState
         {
             _loadedJson = item.Json;
             _etag = item.ETag;
-            var reader = new Utf8JsonReader(Encoding.UTF8.GetBytes(item.Json));
-            var root = JsonElement.ParseValue(ref reader);
+            JsonElement root;
+            var utf8 = ArrayPool<byte>.Shared.Rent(Encoding.UTF8.GetMaxByteCount(item.Json.Length));
+            try
+            {
+                // ParseValue copies what it keeps, so the transcoded text can go back to the pool at once.
+                var reader = new Utf8JsonReader(utf8.AsSpan(0, Encoding.UTF8.GetBytes(item.Json, utf8)));
+                root = JsonElement.ParseValue(ref reader);
+            }
+            finally
+            {
+                ArrayPool<byte>.Shared.Return(utf8);
+            }
+
             if (root.ValueKind != JsonValueKind.Object)
             {
                 return;
@@ -173,8 +191,12 @@ public abstract class BotState
                 return null;
             }
 
-            var buffer = new ArrayBufferWriter<byte>(Math.Max(256, (_loadedJson?.Length ?? 0) + 256));
-            using (var writer = new Utf8JsonWriter(buffer, WriterOptions))
+            // One buffer and writer per thread, reused turn after turn: the document is written synchronously.
+            var buffer = t_buffer ??= new ArrayBufferWriter<byte>(4096);
+            buffer.ResetWrittenCount();
+            var writer = t_writer ??= new Utf8JsonWriter(buffer, WriterOptions);
+            writer.Reset(buffer);
+            try
             {
                 writer.WriteStartObject();
                 foreach (var name in _names)
@@ -198,11 +220,45 @@ public abstract class BotState
                 }
 
                 writer.WriteEndObject();
+                writer.Flush();
+                if (_loadedJson is not null && SameText(buffer.WrittenSpan, _loadedJson))
+                {
+                    _pendingJson = _loadedJson;
+                    return null;
+                }
+
+                var json = Encoding.UTF8.GetString(buffer.WrittenSpan);
+                _pendingJson = json;
+                return new(key, new StoreItem(json, _etag ?? "*"));
+            }
+            finally
+            {
+                // A rare large document does not stay behind on the thread.
+                if (buffer.Capacity > MaxKeptBuffer)
+                {
+                    t_buffer = null;
+                    t_writer = null;
+                }
+            }
+        }
+
+        /// <summary>Whether the UTF-8 <paramref name="utf8"/> spells <paramref name="text"/>, compared without allocating.</summary>
+        private static bool SameText(ReadOnlySpan<byte> utf8, string text)
+        {
+            if (utf8.Length < text.Length || utf8.Length > text.Length * 3)
+            {
+                return false;
             }
 
-            var json = Encoding.UTF8.GetString(buffer.WrittenSpan);
-            _pendingJson = json;
-            return json == _loadedJson ? null : new(key, new StoreItem(json, _etag ?? "*"));
+            var chars = ArrayPool<char>.Shared.Rent(utf8.Length);
+            try
+            {
+                return Encoding.UTF8.TryGetChars(utf8, chars, out var written) && chars.AsSpan(0, written).SequenceEqual(text);
+            }
+            finally
+            {
+                ArrayPool<char>.Shared.Return(chars);
+            }
         }
     }
 }

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Globalization;
 
 namespace SupportBot.Core.Dialogs.Prompts;
@@ -23,6 +24,9 @@ public static class ChoiceRecognizer
 
     /// <summary>Words that, before an ordinal or a number, make it a pick by position: "option 2", "number 3".</summary>
     private static readonly string[] PositionWords = ["option", "number", "choice", "#"];
+
+    /// <summary>Choices' names read as words, by name (<see cref="NameWords"/>).</summary>
+    private static readonly ConcurrentDictionary<string, List<string>> NameWordsKept = new(StringComparer.Ordinal);
 
     /// <summary>The choice the text picks, or null when none or more than one fits.</summary>
     public static FoundChoice? Recognize(string? text, IReadOnlyList<Choice> choices)
@@ -65,7 +69,7 @@ public static class ChoiceRecognizer
         {
             foreach (var name in Names(choices[i]))
             {
-                var nameTokens = Tokenize(name);
+                var nameTokens = NameWords(name);
 
                 // A bare "no" in a longer answer mostly answers what was asked before ("actually no, can I have a
                 // refund instead"): it names its choice only when no other choice is named.
@@ -109,7 +113,7 @@ public static class ChoiceRecognizer
         {
             foreach (var name in Names(choices[i]))
             {
-                if (Tokenize(name) is { Count: > 0 } run)
+                if (NameWords(name) is { Count: > 0 } run)
                 {
                     names.Add((i, run));
                 }
@@ -139,6 +143,15 @@ public static class ChoiceRecognizer
 
     /// <summary>Words after which a remedy's name is wished for: "and cancel it", "also refund me", "please cancel".</summary>
     private static readonly string[] WishWords = ["and", "also", "plus", "want", "please", "pls", "then", "just"];
+
+    /// <summary>
+    /// A choice's name as words (<see cref="Tokenize"/>), shared and never changed: names come from the catalog and the
+    /// prompts, so the same few are read on every turn. Past a bound, names are read afresh rather than kept.
+    /// </summary>
+    private static List<string> NameWords(string name) =>
+        NameWordsKept.TryGetValue(name, out var words) ? words
+        : NameWordsKept.Count < 4096 ? NameWordsKept.GetOrAdd(name, Tokenize)
+        : Tokenize(name);
 
     /// <summary>Lower-cased words of the text, without surrounding punctuation.</summary>
     internal static List<string> Tokenize(string? text)

@@ -88,10 +88,10 @@ public abstract class BotState
         private static readonly JsonWriterOptions WriterOptions = new() { Encoder = StateJson.Options.Encoder, SkipValidation = true };
 
         [ThreadStatic]
-        private static ArrayBufferWriter<byte>? t_buffer;
+        private static ArrayBufferWriter<byte>? _threadBuffer;
 
         [ThreadStatic]
-        private static Utf8JsonWriter? t_writer;
+        private static Utf8JsonWriter? _threadWriter;
         private readonly Dictionary<string, object?> _values = new(StringComparer.Ordinal);
         private readonly Dictionary<string, JsonElement> _stored = new(StringComparer.Ordinal);
 
@@ -192,9 +192,9 @@ public abstract class BotState
             }
 
             // One buffer and writer per thread, reused turn after turn: the document is written synchronously.
-            var buffer = t_buffer ??= new ArrayBufferWriter<byte>(4096);
+            var buffer = _threadBuffer ??= new ArrayBufferWriter<byte>(4096);
             buffer.ResetWrittenCount();
-            var writer = t_writer ??= new Utf8JsonWriter(buffer, WriterOptions);
+            var writer = _threadWriter ??= new Utf8JsonWriter(buffer, WriterOptions);
             writer.Reset(buffer);
             try
             {
@@ -236,8 +236,8 @@ public abstract class BotState
                 // A rare large document does not stay behind on the thread.
                 if (buffer.Capacity > MaxKeptBuffer)
                 {
-                    t_buffer = null;
-                    t_writer = null;
+                    _threadBuffer = null;
+                    _threadWriter = null;
                 }
             }
         }

@@ -1,5 +1,4 @@
 using System.Buffers;
-using System.Text;
 using System.Text.Json;
 using SupportBot.Core.Activities;
 using SupportBot.Core.Bot;
@@ -97,27 +96,16 @@ public abstract class BotState
 
         /// <summary>The document's properties in order: those stored first, then those the turn added.</summary>
         private readonly List<string> _names = [];
-        private string? _loadedJson;
+        private byte[]? _loaded;
         private string? _etag;
-        private string? _pendingJson;
+        private byte[]? _pending;
 
         public void Load(StoreItem item)
         {
-            _loadedJson = item.Json;
+            _loaded = item.Utf8;
             _etag = item.ETag;
-            JsonElement root;
-            var utf8 = ArrayPool<byte>.Shared.Rent(Encoding.UTF8.GetMaxByteCount(item.Json.Length));
-            try
-            {
-                // ParseValue copies what it keeps, so the transcoded text can go back to the pool at once.
-                var reader = new Utf8JsonReader(utf8.AsSpan(0, Encoding.UTF8.GetBytes(item.Json, utf8)));
-                root = JsonElement.ParseValue(ref reader);
-            }
-            finally
-            {
-                ArrayPool<byte>.Shared.Return(utf8);
-            }
-
+            var reader = new Utf8JsonReader(_loaded);
+            var root = JsonElement.ParseValue(ref reader);
             if (root.ValueKind != JsonValueKind.Object)
             {
                 return;
@@ -177,9 +165,9 @@ public abstract class BotState
 
         public void Committed(IReadOnlyDictionary<string, string> etags)
         {
-            if (key is not null && etags.TryGetValue(key, out var etag) && _pendingJson is not null)
+            if (key is not null && etags.TryGetValue(key, out var etag) && _pending is not null)
             {
-                _loadedJson = _pendingJson;
+                _loaded = _pending;
                 _etag = etag;
             }
         }
@@ -221,15 +209,14 @@ public abstract class BotState
 
                 writer.WriteEndObject();
                 writer.Flush();
-                if (_loadedJson is not null && SameText(buffer.WrittenSpan, _loadedJson))
+                if (_loaded is not null && buffer.WrittenSpan.SequenceEqual(_loaded))
                 {
-                    _pendingJson = _loadedJson;
+                    _pending = _loaded;
                     return null;
                 }
 
-                var json = Encoding.UTF8.GetString(buffer.WrittenSpan);
-                _pendingJson = json;
-                return new(key, new StoreItem(json, _etag ?? "*"));
+                _pending = buffer.WrittenSpan.ToArray();
+                return new(key, new StoreItem(_pending, _etag ?? "*"));
             }
             finally
             {
@@ -239,25 +226,6 @@ public abstract class BotState
                     _threadBuffer = null;
                     _threadWriter = null;
                 }
-            }
-        }
-
-        /// <summary>Whether the UTF-8 <paramref name="utf8"/> spells <paramref name="text"/>, compared without allocating.</summary>
-        private static bool SameText(ReadOnlySpan<byte> utf8, string text)
-        {
-            if (utf8.Length < text.Length || utf8.Length > text.Length * 3)
-            {
-                return false;
-            }
-
-            var chars = ArrayPool<char>.Shared.Rent(utf8.Length);
-            try
-            {
-                return Encoding.UTF8.TryGetChars(utf8, chars, out var written) && chars.AsSpan(0, written).SequenceEqual(text);
-            }
-            finally
-            {
-                ArrayPool<char>.Shared.Return(chars);
             }
         }
     }

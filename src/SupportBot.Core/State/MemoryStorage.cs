@@ -42,7 +42,7 @@ public sealed class MemoryStorage : IStorage
             foreach (var (key, item) in changes)
             {
                 var etag = ETags.Next();
-                _items[key] = new StoreItem(item.Json, etag);
+                _items[key] = item.WithETag(etag);
                 etags[key] = etag;
             }
         }

@@ -6,7 +6,8 @@ public sealed class SqliteStorage(SqliteDatabase database) : IStorage
     private const string SelectItem = "SELECT etag, json FROM state WHERE key = $key";
     private const string SelectTwoItems = "SELECT key, etag, json FROM state WHERE key IN ($a, $b)";
     private const string SelectETag = "SELECT etag FROM state WHERE key = $key";
-    private const string Upsert = "INSERT INTO state (key, etag, json) VALUES ($key, $etag, $json) ON CONFLICT(key) DO UPDATE SET etag = excluded.etag, json = excluded.json";
+    // The document is bound as its UTF-8 bytes and stored as text (CAST reads the bytes as UTF-8, no conversion).
+    private const string Upsert = "INSERT INTO state (key, etag, json) VALUES ($key, $etag, CAST($json AS TEXT)) ON CONFLICT(key) DO UPDATE SET etag = excluded.etag, json = excluded.json";
     private const string Delete = "DELETE FROM state WHERE key = $key";
 
     public Task<IReadOnlyDictionary<string, StoreItem>> ReadAsync(IReadOnlyCollection<string> keys, CancellationToken cancellationToken)
@@ -25,7 +26,7 @@ public sealed class SqliteStorage(SqliteDatabase database) : IStorage
                 using var rows = pair.ExecuteReader();
                 while (rows.Read())
                 {
-                    items[rows.GetString(0)] = new StoreItem(rows.GetString(2), rows.GetString(1));
+                    items[rows.GetString(0)] = new StoreItem(rows.GetFieldValue<byte[]>(2), rows.GetString(1));
                 }
 
                 return items;
@@ -38,7 +39,7 @@ public sealed class SqliteStorage(SqliteDatabase database) : IStorage
                 using var reader = select.ExecuteReader();
                 if (reader.Read())
                 {
-                    items[key] = new StoreItem(reader.GetString(1), reader.GetString(0));
+                    items[key] = new StoreItem(reader.GetFieldValue<byte[]>(1), reader.GetString(0));
                 }
             }
 
@@ -79,7 +80,7 @@ public sealed class SqliteStorage(SqliteDatabase database) : IStorage
             var next = ETags.Next();
             upsert.Parameters[0].Value = key;
             upsert.Parameters[1].Value = next;
-            upsert.Parameters[2].Value = item.Json;
+            upsert.Parameters[2].Value = item.Utf8;
             upsert.ExecuteNonQuery();
             etags[key] = next;
         }

@@ -62,7 +62,7 @@ public sealed class ProcessedActivities
 
         for (var i = 0; i < Recent.Count - RepliesKept; i++)
         {
-            if (Recent[i].Delivered && Recent[i].Replies.Count > 0)
+            if (Recent[i].Delivered && Recent[i].HasReplies)
             {
                 Recent[i] = new ProcessedActivity { Id = Recent[i].Id, Replies = [], Delivered = true };
             }

@@ -7,6 +7,8 @@ namespace SupportBot.Core.Activities;
 /// <summary>Reads any ISO 8601 offset; writes UTC with an explicit <c>Z</c>, as the protocol asks of timestamps (A2043).</summary>
 public sealed class UtcTimestampConverter : JsonConverter<DateTimeOffset>
 {
+    private const string Format = "yyyy-MM-dd'T'HH:mm:ss.fffffff'Z'";
+
     public override DateTimeOffset Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
     {
         if (reader.TokenType == JsonTokenType.String
@@ -22,6 +24,9 @@ public sealed class UtcTimestampConverter : JsonConverter<DateTimeOffset>
     public override void Write(Utf8JsonWriter writer, DateTimeOffset value, JsonSerializerOptions options)
     {
         ArgumentNullException.ThrowIfNull(writer);
-        writer.WriteStringValue(value.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fffffff'Z'", CultureInfo.InvariantCulture));
+        Span<char> text = stackalloc char[32];
+        writer.WriteStringValue(value.UtcDateTime.TryFormat(text, out var length, Format, CultureInfo.InvariantCulture)
+            ? text[..length]
+            : value.UtcDateTime.ToString(Format, CultureInfo.InvariantCulture));
     }
 }

@@ -115,9 +115,8 @@ public sealed partial class BotAdapter
     private async Task<(TurnResult Result, ProcessedActivity? Entry)> RunTurnAsync(TurnContext context, bool delivered, string? extends, CancellationToken cancellationToken)
     {
         var activity = context.Activity;
-        await Task.WhenAll(
-            _conversationState.LoadAsync(context, cancellationToken),
-            _userState.LoadAsync(context, cancellationToken)).ConfigureAwait(false);
+        // The conversation's and the user's state in one read (one statement on SQLite and PostgreSQL).
+        await BotState.LoadAllAsync(context, [_conversationState, _userState], cancellationToken).ConfigureAwait(false);
 
         ProcessedActivities? processed = null;
         if (activity.Id is { Length: > 0 } id)

@@ -50,6 +50,45 @@ public abstract class BotState
         turnContext.TurnState[_name] = cached;
     }
 
+    /// <summary>
+    /// Reads the turn's state of several scopes kept in one storage (the conversation's and the user's) in one read,
+    /// as <see cref="LoadAsync"/> would one by one; scopes already read this turn are left as they are.
+    /// </summary>
+    public static async Task LoadAllAsync(TurnContext turnContext, IReadOnlyList<BotState> states, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(turnContext);
+        ArgumentNullException.ThrowIfNull(states);
+        var pending = states.Where(s => !turnContext.TurnState.ContainsKey(s._name)).ToList();
+        if (pending.Count == 0)
+        {
+            return;
+        }
+
+        if (pending.Exists(s => !ReferenceEquals(s.Storage, pending[0].Storage)))
+        {
+            foreach (var state in pending)
+            {
+                await state.LoadAsync(turnContext, cancellationToken).ConfigureAwait(false);
+            }
+
+            return;
+        }
+
+        var keys = pending.Select(s => s.GetStorageKey(turnContext.Activity)).OfType<string>().Distinct(StringComparer.Ordinal).ToList();
+        var items = keys.Count == 0 ? null : await pending[0].Storage.ReadAsync(keys, cancellationToken).ConfigureAwait(false);
+        foreach (var state in pending)
+        {
+            var key = state.GetStorageKey(turnContext.Activity);
+            var cached = new CachedState(key);
+            if (key is not null && items is not null && items.TryGetValue(key, out var item))
+            {
+                cached.Load(item);
+            }
+
+            turnContext.TurnState[state._name] = cached;
+        }
+    }
+
     /// <summary>The write this turn needs, or null when nothing changed.</summary>
     public KeyValuePair<string, StoreItem>? GetChanges(TurnContext turnContext)
     {

@@ -57,13 +57,7 @@ public sealed partial class FulfilmentDelivery(FulfilmentOutbox outbox, HttpClie
             return claimed;
         }
 
-        var (attempt, result, retryAfter) = await SendAsync(action, settings, cancellationToken).ConfigureAwait(false);
-        LogAttempt(logger, action.DeliveryId, action.Webhook!, action.Attempts, attempt.StatusCode, attempt.Outcome);
-        var (recorded, _) = await outbox.ChangeAsync(deliveryId, (current, _) =>
-            current.Status == FulfilmentStatus.Delivering && current.Attempts == action.Attempts
-                ? Record(current, attempt, result, retryAfter, tellAfter)
-                : null, CancellationToken.None).ConfigureAwait(false);
-        return recorded;
+        return await SendAndRecordAsync(action, settings, attemptsBefore: action.Attempts, tellAfter, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>
@@ -81,12 +75,20 @@ public sealed partial class FulfilmentDelivery(FulfilmentOutbox outbox, HttpClie
             return await AttemptAsync(queued.DeliveryId, reserved: true, tellAfter, cancellationToken).ConfigureAwait(false);
         }
 
-        var action = queued with { Attempts = 1 };
+        return await SendAndRecordAsync(queued with { Attempts = 1 }, settings, attemptsBefore: 0, tellAfter, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Sends <paramref name="action"/> (its attempt counted in it) and records the answer, provided the stored action
+    /// is still delivering with <paramref name="attemptsBefore"/> attempts (nobody else took it meanwhile).
+    /// </summary>
+    private async Task<FulfilmentAction?> SendAndRecordAsync(FulfilmentAction action, WebhookOptions settings, int attemptsBefore, Func<TimeSpan> tellAfter, CancellationToken cancellationToken)
+    {
         var (attempt, result, retryAfter) = await SendAsync(action, settings, cancellationToken).ConfigureAwait(false);
         LogAttempt(logger, action.DeliveryId, action.Webhook!, action.Attempts, attempt.StatusCode, attempt.Outcome);
         var (recorded, _) = await outbox.ChangeAsync(action.DeliveryId, (current, _) =>
-            current.Status == FulfilmentStatus.Delivering && current.Attempts == 0
-                ? Record(current with { Attempts = 1 }, attempt, result, retryAfter, tellAfter)
+            current.Status == FulfilmentStatus.Delivering && current.Attempts == attemptsBefore
+                ? Record(current with { Attempts = action.Attempts }, attempt, result, retryAfter, tellAfter)
                 : null, CancellationToken.None).ConfigureAwait(false);
         return recorded;
     }

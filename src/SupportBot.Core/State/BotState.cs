@@ -28,64 +28,31 @@ public abstract class BotState
     public StatePropertyAccessor<T> CreateProperty<T>(string name) where T : class => new(this, name);
 
     /// <summary>Reads the state for the turn (once; later calls use the turn's cache).</summary>
-    public async Task LoadAsync(TurnContext turnContext, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(turnContext);
-        if (turnContext.TurnState.ContainsKey(_name))
-        {
-            return;
-        }
-
-        var key = GetStorageKey(turnContext.Activity);
-        var cached = new CachedState(key);
-        if (key is not null)
-        {
-            var items = await Storage.ReadAsync([key], cancellationToken).ConfigureAwait(false);
-            if (items.TryGetValue(key, out var item))
-            {
-                cached.Load(item);
-            }
-        }
-
-        turnContext.TurnState[_name] = cached;
-    }
+    public Task LoadAsync(TurnContext turnContext, CancellationToken cancellationToken) => LoadAllAsync(turnContext, [this], cancellationToken);
 
     /// <summary>
-    /// Reads the turn's state of several scopes kept in one storage (the conversation's and the user's) in one read,
-    /// as <see cref="LoadAsync"/> would one by one; scopes already read this turn are left as they are.
+    /// Reads the turn's state of several scopes (the conversation's and the user's), one read per storage they are
+    /// kept in; scopes already read this turn are left as they are.
     /// </summary>
     public static async Task LoadAllAsync(TurnContext turnContext, IReadOnlyList<BotState> states, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(turnContext);
         ArgumentNullException.ThrowIfNull(states);
-        var pending = states.Where(s => !turnContext.TurnState.ContainsKey(s._name)).ToList();
-        if (pending.Count == 0)
+        foreach (var scopes in states.Where(s => !turnContext.TurnState.ContainsKey(s._name)).GroupBy(s => s.Storage))
         {
-            return;
-        }
-
-        if (pending.Exists(s => !ReferenceEquals(s.Storage, pending[0].Storage)))
-        {
-            foreach (var state in pending)
+            var keys = scopes.Select(s => s.GetStorageKey(turnContext.Activity)).OfType<string>().Distinct(StringComparer.Ordinal).ToList();
+            var items = keys.Count == 0 ? null : await scopes.Key.ReadAsync(keys, cancellationToken).ConfigureAwait(false);
+            foreach (var state in scopes)
             {
-                await state.LoadAsync(turnContext, cancellationToken).ConfigureAwait(false);
+                var key = state.GetStorageKey(turnContext.Activity);
+                var cached = new CachedState(key);
+                if (key is not null && items is not null && items.TryGetValue(key, out var item))
+                {
+                    cached.Load(item);
+                }
+
+                turnContext.TurnState[state._name] = cached;
             }
-
-            return;
-        }
-
-        var keys = pending.Select(s => s.GetStorageKey(turnContext.Activity)).OfType<string>().Distinct(StringComparer.Ordinal).ToList();
-        var items = keys.Count == 0 ? null : await pending[0].Storage.ReadAsync(keys, cancellationToken).ConfigureAwait(false);
-        foreach (var state in pending)
-        {
-            var key = state.GetStorageKey(turnContext.Activity);
-            var cached = new CachedState(key);
-            if (key is not null && items is not null && items.TryGetValue(key, out var item))
-            {
-                cached.Load(item);
-            }
-
-            turnContext.TurnState[state._name] = cached;
         }
     }
 
@@ -130,6 +97,7 @@ public abstract class BotState
 
         [ThreadStatic]
         private static Utf8JsonWriter? _threadWriter;
+
         private readonly Dictionary<string, object?> _values = new(StringComparer.Ordinal);
         private readonly Dictionary<string, JsonElement> _stored = new(StringComparer.Ordinal);
 

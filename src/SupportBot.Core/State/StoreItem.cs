@@ -5,9 +5,9 @@ namespace SupportBot.Core.State;
 /// <summary>
 /// One stored value: its JSON and the ETag it was read with (null or <c>*</c>: last write wins). The JSON is kept in
 /// the form it came in, text or UTF-8 (SQLite hands state over and takes it as UTF-8), and turned into the other form
-/// only when that is asked for; two items are equal when their JSON and ETag are.
+/// only when that is asked for.
 /// </summary>
-public sealed class StoreItem : IEquatable<StoreItem>
+public sealed class StoreItem
 {
     private string? _json;
     private byte[]? _utf8;
@@ -34,15 +34,6 @@ public sealed class StoreItem : IEquatable<StoreItem>
 
     public string? ETag { get; }
 
-    /// <summary>The same JSON under another ETag.</summary>
-    public StoreItem WithETag(string? etag) => _utf8 is not null ? new StoreItem(_utf8, etag) { _json = _json } : new StoreItem(_json!, etag);
-
-    public bool Equals(StoreItem? other) =>
-        other is not null && ETag == other.ETag && (_utf8 is not null && other._utf8 is not null ? _utf8.AsSpan().SequenceEqual(other._utf8) : Json == other.Json);
-
-    public override bool Equals(object? obj) => Equals(obj as StoreItem);
-
-    public override int GetHashCode() => HashCode.Combine(Json, ETag);
-
-    public override string ToString() => $"StoreItem {{ Json = {Json}, ETag = {ETag} }}";
+    /// <summary>The same JSON, in the form it is kept, under another ETag.</summary>
+    public StoreItem WithETag(string? etag) => _utf8 is not null ? new StoreItem(_utf8, etag) : new StoreItem(_json!, etag);
 }

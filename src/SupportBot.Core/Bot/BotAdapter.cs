@@ -77,7 +77,7 @@ public sealed partial class BotAdapter
             context = new TurnContext(activity, _timeProvider);
             try
             {
-                (result, entry) = await RunTurnAsync(context, delivered: deliver is null, extends: null, cancellationToken).ConfigureAwait(false);
+                (result, entry) = await RunTurnAsync(context, delivered: deliver is null, extends: null, changes: [], cancellationToken).ConfigureAwait(false);
                 break;
             }
             catch (StorageConcurrencyException ex) when (attempt < MaxAttempts)
@@ -90,9 +90,9 @@ public sealed partial class BotAdapter
         if (!result.Duplicate && context.Outbox.Count > 0 && _dispatch is not null)
         {
             var more = new List<Activity>();
-            await _dispatch(activity, context.Outbox, async (next, ct) =>
+            await _dispatch(activity, context.Outbox, async (next, changes, ct) =>
             {
-                more.AddRange(await RunFollowingTurnAsync(next, activity.Id, ct).ConfigureAwait(false));
+                more.AddRange(await RunFollowingTurnAsync(next, changes, activity.Id, ct).ConfigureAwait(false));
                 followed = true;
             }, cancellationToken).ConfigureAwait(false);
             result = result with { Replies = [.. result.Replies, .. more] };
@@ -112,7 +112,7 @@ public sealed partial class BotAdapter
     public Task<TurnResult> ProcessActivityAsync(Activity activity, CancellationToken cancellationToken) =>
         ProcessActivityAsync(activity, deliver: null, cancellationToken);
 
-    private async Task<(TurnResult Result, ProcessedActivity? Entry)> RunTurnAsync(TurnContext context, bool delivered, string? extends, CancellationToken cancellationToken)
+    private async Task<(TurnResult Result, ProcessedActivity? Entry)> RunTurnAsync(TurnContext context, bool delivered, string? extends, IReadOnlyList<OutboxRow> changes, CancellationToken cancellationToken)
     {
         var activity = context.Activity;
         // The conversation's and the user's state in one read (one statement on SQLite and PostgreSQL).
@@ -141,7 +141,7 @@ public sealed partial class BotAdapter
         // State, transcript, outbox entries and desk rows are one commit, and nothing of the turn was written before
         // it. If it fails, nothing of this attempt is written: after a write racing another process (ETag) the turn
         // reruns on fresh state; any other failure reaches the caller, and the same activity may be sent again.
-        var write = new TurnWrite(Changes(context), activity.ChannelId!, activity.Conversation!.Id!, [activity, .. replies], context.Outbox) { Desk = context.Desk, Facts = context.Facts };
+        var write = new TurnWrite(Changes(context), activity.ChannelId!, activity.Conversation!.Id!, [activity, .. replies], changes.Count == 0 ? context.Outbox : [.. changes, .. context.Outbox]) { Desk = context.Desk, Facts = context.Facts };
         Committed(context, await _turns.CommitAsync(write, cancellationToken).ConfigureAwait(false));
         foreach (var action in context.WhenCommitted)
         {
@@ -151,18 +151,22 @@ public sealed partial class BotAdapter
         return (new TurnResult(replies, Duplicate: false), entry);
     }
 
-    /// <summary>Runs <paramref name="activity"/> as a further turn of a conversation this call holds; returns its replies.</summary>
-    private async Task<IReadOnlyList<Activity>> RunFollowingTurnAsync(Activity activity, string? extends, CancellationToken cancellationToken)
+    /// <summary>
+    /// Runs <paramref name="activity"/> as a further turn of a conversation this call holds, committing
+    /// <paramref name="changes"/> with it; returns its replies. A change refused for its version is the caller's to
+    /// handle (a rerun would be refused again).
+    /// </summary>
+    private async Task<IReadOnlyList<Activity>> RunFollowingTurnAsync(Activity activity, IReadOnlyList<OutboxRow> changes, string? extends, CancellationToken cancellationToken)
     {
         activity = activity with { Timestamp = activity.Timestamp ?? _timeProvider.GetUtcNow() };
         for (var attempt = 1; ; attempt++)
         {
             try
             {
-                var (result, _) = await RunTurnAsync(new TurnContext(activity, _timeProvider), delivered: true, extends ?? string.Empty, cancellationToken).ConfigureAwait(false);
+                var (result, _) = await RunTurnAsync(new TurnContext(activity, _timeProvider), delivered: true, extends ?? string.Empty, changes, cancellationToken).ConfigureAwait(false);
                 return result.Replies;
             }
-            catch (StorageConcurrencyException ex) when (attempt < MaxAttempts)
+            catch (StorageConcurrencyException ex) when (attempt < MaxAttempts && !changes.Any(c => c.Id == ex.Key))
             {
                 LogConflict(_logger, ex.Key, attempt);
             }

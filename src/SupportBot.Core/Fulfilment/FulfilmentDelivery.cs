@@ -57,40 +57,57 @@ public sealed partial class FulfilmentDelivery(FulfilmentOutbox outbox, HttpClie
             return claimed;
         }
 
-        return await SendAndRecordAsync(action, settings, attemptsBefore: action.Attempts, tellAfter, cancellationToken).ConfigureAwait(false);
+        return await RecordAsync(await SendOnceAsync(action, settings, attemptsBefore: action.Attempts, cancellationToken).ConfigureAwait(false), tellAfter).ConfigureAwait(false);
     }
 
     /// <summary>
     /// The first attempt, by the turn that queued <paramref name="queued"/> and so holds its reservation
     /// (<see cref="FulfilmentOptions.Reserve"/>): nothing else sends it before the reservation runs out, so it is sent
-    /// at once and counted when its answer is recorded, one write instead of a claim and a record. Should the process
-    /// stop while it is sent, the background sends it when the reservation runs out, as before.
+    /// at once, without a claim written first, and its answer is given back unrecorded, for the turn that tells the
+    /// customer to record in its own commit (or <see cref="RecordAsync"/>). Should the process stop before it is
+    /// recorded, the background sends it again, with the same idempotency key, when the reservation runs out. Null
+    /// when it is not the first attempt's to send (<see cref="AttemptAsync"/> then decides).
     /// </summary>
-    public async Task<FulfilmentAction?> FirstAttemptAsync(FulfilmentAction queued, Func<TimeSpan> tellAfter, CancellationToken cancellationToken)
+    public async Task<FulfilmentAnswer?> SendFirstAsync(FulfilmentAction queued, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(queued);
-        ArgumentNullException.ThrowIfNull(tellAfter);
         if (queued.Status != FulfilmentStatus.Delivering || queued.Attempts > 0 || options.Webhook(queued.Webhook) is not { } settings)
         {
-            return await AttemptAsync(queued.DeliveryId, reserved: true, tellAfter, cancellationToken).ConfigureAwait(false);
+            return null;
         }
 
-        return await SendAndRecordAsync(queued with { Attempts = 1 }, settings, attemptsBefore: 0, tellAfter, cancellationToken).ConfigureAwait(false);
+        return await SendOnceAsync(queued with { Attempts = 1 }, settings, attemptsBefore: 0, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Records <paramref name="answer"/> on its own; returns the action as it then stands (null when there is none).</summary>
+    public async Task<FulfilmentAction?> RecordAsync(FulfilmentAnswer answer, Func<TimeSpan> tellAfter)
+    {
+        ArgumentNullException.ThrowIfNull(answer);
+        ArgumentNullException.ThrowIfNull(tellAfter);
+        var (recorded, _) = await outbox.ChangeAsync(answer.Action.DeliveryId, (current, _) => Recorded(current, answer, tellAfter), CancellationToken.None).ConfigureAwait(false);
+        return recorded;
     }
 
     /// <summary>
-    /// Sends <paramref name="action"/> (its attempt counted in it) and records the answer, provided the stored action
-    /// is still delivering with <paramref name="attemptsBefore"/> attempts (nobody else took it meanwhile).
+    /// <paramref name="current"/> with <paramref name="answer"/> recorded, and when it is next due; null when the
+    /// stored action is no longer delivering from the same attempts (somebody else took it meanwhile).
     /// </summary>
-    private async Task<FulfilmentAction?> SendAndRecordAsync(FulfilmentAction action, WebhookOptions settings, int attemptsBefore, Func<TimeSpan> tellAfter, CancellationToken cancellationToken)
+    public (FulfilmentAction Action, DateTimeOffset? Due)? Recorded(FulfilmentAction current, FulfilmentAnswer answer, Func<TimeSpan> tellAfter)
+    {
+        ArgumentNullException.ThrowIfNull(current);
+        ArgumentNullException.ThrowIfNull(answer);
+        ArgumentNullException.ThrowIfNull(tellAfter);
+        return current.Status == FulfilmentStatus.Delivering && current.Attempts == answer.AttemptsBefore
+            ? Record(current with { Attempts = answer.Action.Attempts }, answer.Attempt, answer.Result, answer.RetryAfter, tellAfter)
+            : null;
+    }
+
+    /// <summary>Sends <paramref name="action"/> (its attempt counted in it) once and gives back the answer.</summary>
+    private async Task<FulfilmentAnswer> SendOnceAsync(FulfilmentAction action, WebhookOptions settings, int attemptsBefore, CancellationToken cancellationToken)
     {
         var (attempt, result, retryAfter) = await SendAsync(action, settings, cancellationToken).ConfigureAwait(false);
         LogAttempt(logger, action.DeliveryId, action.Webhook!, action.Attempts, attempt.StatusCode, attempt.Outcome);
-        var (recorded, _) = await outbox.ChangeAsync(action.DeliveryId, (current, _) =>
-            current.Status == FulfilmentStatus.Delivering && current.Attempts == attemptsBefore
-                ? Record(current with { Attempts = action.Attempts }, attempt, result, retryAfter, tellAfter)
-                : null, CancellationToken.None).ConfigureAwait(false);
-        return recorded;
+        return new FulfilmentAnswer(action, attemptsBefore, attempt, result, retryAfter);
     }
 
     /// <summary>POSTs the body once and reads what the answer means.</summary>

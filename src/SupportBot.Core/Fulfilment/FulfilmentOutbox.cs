@@ -84,5 +84,25 @@ public sealed class FulfilmentOutbox(Outbox outbox)
         return (Read(row), changed);
     }
 
+    /// <summary>
+    /// A change of an action for a turn to commit (<see cref="Bot.OutboxDispatch"/>): <paramref name="change"/> applied
+    /// to the action as it now stands, as an entry at the version it was read at, so the turn is refused should anyone
+    /// change the action before it commits. Null when the change leaves it (or there is none). Once the turn is
+    /// committed, <see cref="Announce"/> tells the listeners.
+    /// </summary>
+    public async Task<(OutboxRow Row, FulfilmentAction Action)?> ChangeInTurnAsync(string deliveryId, Func<FulfilmentAction, DateTimeOffset?, (FulfilmentAction Action, DateTimeOffset? Due)?> change, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(change);
+        if (await outbox.GetAsync(deliveryId, cancellationToken).ConfigureAwait(false) is not { } row || !Holds(row) || change(Read(row), row.Due) is not { } next)
+        {
+            return null;
+        }
+
+        return (row with { Status = Status(next.Action.Status), Due = next.Due, Json = JsonSerializer.Serialize(next.Action, StateJson.Options) }, next.Action);
+    }
+
+    /// <summary>Tells the listeners (<see cref="Changed"/>) that a turn committed a change of the action.</summary>
+    public void Announce(string deliveryId) => Changed?.Invoke(deliveryId);
+
     private static string Status(FulfilmentStatus status) => JsonSerializer.Serialize(status, StateJson.Options).Trim('"');
 }

@@ -11,9 +11,15 @@ internal sealed class MemoryOutbox : Outbox
         ArgumentNullException.ThrowIfNull(rows);
         lock (_lock)
         {
+            // All or nothing: a row at a version that is no longer current refuses them all.
+            if (rows.FirstOrDefault(r => r.Version > 0 && _rows.GetValueOrDefault(r.Id)?.Version != r.Version) is { } stale)
+            {
+                throw new StorageConcurrencyException(stale.Id);
+            }
+
             foreach (var row in rows)
             {
-                _rows[row.Id] = row with { Version = (_rows.GetValueOrDefault(row.Id)?.Version ?? 0) + 1 };
+                _rows[row.Id] = row with { Version = (row.Version > 0 ? row.Version : _rows.GetValueOrDefault(row.Id)?.Version ?? 0) + 1 };
             }
         }
 

@@ -10,7 +10,9 @@ public sealed record OutboxRow(string Id, string CaseId, string Status, DateTime
 {
     /// <summary>
     /// Bumped by every update. An update made from an older version is refused, so of two writers (two instances, a
-    /// delivery and a colleague) exactly one changes the entry.
+    /// delivery and a colleague) exactly one changes the entry. In a turn's write (<see cref="TurnWrite.Outbox"/>) a
+    /// row at version 0 is added (replacing an entry with its id); a row at a version changes the entry only if it is
+    /// still at that version, and otherwise the whole turn is refused (<see cref="StorageConcurrencyException"/>).
     /// </summary>
     public long Version { get; init; }
 }

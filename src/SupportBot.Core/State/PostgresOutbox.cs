@@ -17,9 +17,30 @@ internal sealed class PostgresOutbox(PostgresDatabase database) : Outbox
         await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
     }
 
-    /// <summary>Inserts <paramref name="rows"/> inside the caller's transaction (a turn's, or <see cref="AddAsync(IReadOnlyList{OutboxRow}, CancellationToken)"/>'s).</summary>
+    /// <summary>
+    /// Inserts <paramref name="rows"/> inside the caller's transaction (a turn's, or
+    /// <see cref="AddAsync(IReadOnlyList{OutboxRow}, CancellationToken)"/>'s); a row at a version changes its entry from
+    /// that version, or throws <see cref="StorageConcurrencyException"/>.
+    /// </summary>
     internal static async Task AddAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, IReadOnlyList<OutboxRow> rows, CancellationToken cancellationToken)
     {
+        foreach (var row in rows)
+        {
+            if (row.Version > 0)
+            {
+                await using var update = Change(new NpgsqlCommand(null, connection, transaction), row);
+                if (await update.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false) != 1)
+                {
+                    throw new StorageConcurrencyException(row.Id);
+                }
+            }
+        }
+
+        if (rows.Any(r => r.Version > 0))
+        {
+            rows = [.. rows.Where(r => r.Version == 0)];
+        }
+
         if (rows.Count == 0)
         {
             return;
@@ -59,13 +80,20 @@ internal sealed class PostgresOutbox(PostgresDatabase database) : Outbox
     public override async Task<OutboxRow?> UpdateAsync(OutboxRow row, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(row);
-        await using var update = database.DataSource.CreateCommand("UPDATE outbox SET status = @status, due = @due, version = version + 1, json = @json WHERE id = @id AND version = @version");
-        update.Parameters.AddWithValue("status", row.Status);
-        update.Parameters.Add(new NpgsqlParameter("due", NpgsqlDbType.Bigint) { Value = (object?)row.Due?.ToUnixTimeMilliseconds() ?? DBNull.Value });
-        update.Parameters.AddWithValue("json", row.Json);
-        update.Parameters.AddWithValue("id", row.Id);
-        update.Parameters.AddWithValue("version", row.Version);
+        await using var update = Change(database.DataSource.CreateCommand(), row);
         return await update.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false) == 1 ? row with { Version = row.Version + 1 } : null;
+    }
+
+    /// <summary><paramref name="command"/> made the update of the entry from <paramref name="row"/>'s version.</summary>
+    private static NpgsqlCommand Change(NpgsqlCommand command, OutboxRow row)
+    {
+        command.CommandText = "UPDATE outbox SET status = @status, due = @due, version = version + 1, json = @json WHERE id = @id AND version = @version";
+        command.Parameters.AddWithValue("status", row.Status);
+        command.Parameters.Add(new NpgsqlParameter("due", NpgsqlDbType.Bigint) { Value = (object?)row.Due?.ToUnixTimeMilliseconds() ?? DBNull.Value });
+        command.Parameters.AddWithValue("json", row.Json);
+        command.Parameters.AddWithValue("id", row.Id);
+        command.Parameters.AddWithValue("version", row.Version);
+        return command;
     }
 
     private async Task<IReadOnlyList<OutboxRow>> QueryAsync(string sql, object parameter, CancellationToken cancellationToken)

@@ -22,12 +22,30 @@ internal sealed class SqliteOutbox(SqliteDatabase database) : Outbox
         }, cancellationToken);
     }
 
-    /// <summary>Inserts <paramref name="rows"/> inside the caller's transaction (a turn's, or <see cref="AddAsync"/>'s).</summary>
+    /// <summary>
+    /// Inserts <paramref name="rows"/> inside the caller's transaction (a turn's, or <see cref="AddAsync"/>'s); a row
+    /// at a version changes its entry from that version, or throws <see cref="StorageConcurrencyException"/>.
+    /// </summary>
     internal static void Add(SqliteSession session, IReadOnlyList<OutboxRow> rows)
     {
+        if (rows.Count == 0)
+        {
+            return;
+        }
+
         var insert = session.Command(Insert, "$id", "$case", "$status", "$due", "$created", "$json");
         foreach (var row in rows)
         {
+            if (row.Version > 0)
+            {
+                if (!Change(session, row))
+                {
+                    throw new StorageConcurrencyException(row.Id);
+                }
+
+                continue;
+            }
+
             insert.Parameters[0].Value = row.Id;
             insert.Parameters[1].Value = row.CaseId;
             insert.Parameters[2].Value = row.Status;
@@ -57,16 +75,19 @@ internal sealed class SqliteOutbox(SqliteDatabase database) : Outbox
     public override Task<OutboxRow?> UpdateAsync(OutboxRow row, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(row);
-        return database.WriteAsync<OutboxRow?>(session =>
-        {
-            var update = session.Command(Update, "$status", "$due", "$json", "$id", "$version");
-            update.Parameters[0].Value = row.Status;
-            update.Parameters[1].Value = (object?)row.Due?.ToUnixTimeMilliseconds() ?? DBNull.Value;
-            update.Parameters[2].Value = row.Json;
-            update.Parameters[3].Value = row.Id;
-            update.Parameters[4].Value = row.Version;
-            return update.ExecuteNonQuery() == 1 ? row with { Version = row.Version + 1 } : null;
-        }, cancellationToken);
+        return database.WriteAsync<OutboxRow?>(session => Change(session, row) ? row with { Version = row.Version + 1 } : null, cancellationToken);
+    }
+
+    /// <summary>Replaces the entry if it is still at <paramref name="row"/>'s version; false when it is not.</summary>
+    private static bool Change(SqliteSession session, OutboxRow row)
+    {
+        var update = session.Command(Update, "$status", "$due", "$json", "$id", "$version");
+        update.Parameters[0].Value = row.Status;
+        update.Parameters[1].Value = (object?)row.Due?.ToUnixTimeMilliseconds() ?? DBNull.Value;
+        update.Parameters[2].Value = row.Json;
+        update.Parameters[3].Value = row.Id;
+        update.Parameters[4].Value = row.Version;
+        return update.ExecuteNonQuery() == 1;
     }
 
     private List<OutboxRow> Query(string sql, object parameter) => database.Read(session =>

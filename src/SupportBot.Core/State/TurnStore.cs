@@ -44,6 +44,15 @@ public abstract class TurnStore
                 throw new InvalidOperationException("The turn queued outbox entries or desk rows, but this store has no outbox or desk.");
             }
 
+            // An entry changed from a version no longer current refuses the turn before anything of it is written.
+            foreach (var row in write.Outbox)
+            {
+                if (row.Version > 0 && (await outbox!.GetAsync(row.Id, cancellationToken).ConfigureAwait(false))?.Version != row.Version)
+                {
+                    throw new StorageConcurrencyException(row.Id);
+                }
+            }
+
             var etags = write.State.Count > 0 ? await storage.WriteAsync(write.State, cancellationToken).ConfigureAwait(false) : NoETags;
             await transcripts.LogActivitiesAsync(write.ChannelId, write.ConversationId, write.Activities, cancellationToken).ConfigureAwait(false);
             if (write.Outbox.Count > 0)

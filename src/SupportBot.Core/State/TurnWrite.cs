@@ -5,7 +5,7 @@ namespace SupportBot.Core.State;
 
 /// <summary>
 /// Everything one turn makes durable: the state it changed (ETag-checked), its activities for the conversation's
-/// transcript, the outbox entries it queued (actions, check-ins) and the desk rows it wrote (a case handed over, a
+/// transcript, the outbox entries it queued (actions, check-ins) or changed (from the version it read) and the desk rows it wrote (a case handed over, a
 /// call-back number). A <see cref="TurnStore"/> lands all of it or none of it.
 /// </summary>
 public sealed record TurnWrite(IReadOnlyDictionary<string, StoreItem> State, string ChannelId, string ConversationId, IReadOnlyList<Activity> Activities, IReadOnlyList<OutboxRow> Outbox)

@@ -69,7 +69,7 @@ public sealed class BotAdapterOutboxTests
             }
 
             Assert.Contains(await transcripts.GetTranscriptAsync("test", "c", 0, cancellationToken), a => a.Id == turn.Id);
-            await runTurn(turn with { Type = ActivityTypes.Event, Name = "done", Id = $"outcome-{Guid.NewGuid():N}", Text = null }, cancellationToken);
+            await runTurn(turn with { Type = ActivityTypes.Event, Name = "done", Id = $"outcome-{Guid.NewGuid():N}", Text = null }, [], cancellationToken);
         };
         var adapter = new BotAdapter(bot, conversationState, new UserState(storage), transcripts, TimeProvider.System, NullLogger<BotAdapter>.Instance, TurnStore.Sequential(storage, transcripts, outbox), dispatch);
         return new Setup(adapter, bot, outbox, transcripts, dispatched);

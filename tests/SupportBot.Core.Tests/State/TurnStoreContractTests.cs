@@ -53,6 +53,41 @@ public abstract class TurnStoreContractTests
     }
 
     [Fact]
+    public async Task TurnStore_ChangeOfAnEntryFromItsVersion_LandsWithTheTurn()
+    {
+        var (turns, storage, _, outbox) = Create();
+        var conversation = Guid.NewGuid().ToString("N");
+        var first = await turns.CommitAsync(Turn(conversation, null, "{\"step\":1}", Row(conversation, due: Now)), CancellationToken.None);
+        var read = (await outbox.GetAsync(conversation, CancellationToken.None))!;
+
+        await turns.CommitAsync(Turn(conversation, first[$"test/{conversation}"], "{\"step\":2}", read with { Status = "done", Due = null, Json = "{\"told\":true}" }, Row($"check-{conversation}", due: Now)), CancellationToken.None);
+
+        var changed = (await outbox.GetAsync(conversation, CancellationToken.None))!;
+        Assert.Equal(("done", (DateTimeOffset?)null, "{\"told\":true}", 2L), (changed.Status, changed.Due, changed.Json, changed.Version));
+        Assert.Equal(1L, (await outbox.GetAsync($"check-{conversation}", CancellationToken.None))!.Version);
+        Assert.Equal("{\"step\":2}", (await storage.ReadAsync([$"test/{conversation}"], CancellationToken.None))[$"test/{conversation}"].Json);
+    }
+
+    [Fact]
+    public async Task TurnStore_ChangeOfAnEntryFromAStaleVersion_WritesNothingOfTheTurn()
+    {
+        var (turns, storage, transcripts, outbox) = Create();
+        var conversation = Guid.NewGuid().ToString("N");
+        var first = await turns.CommitAsync(Turn(conversation, null, "{\"step\":1}", Row(conversation, due: Now)), CancellationToken.None);
+        var read = (await outbox.GetAsync(conversation, CancellationToken.None))!;
+        await outbox.UpdateAsync(read with { Status = "colleague", Json = "{\"by\":\"a colleague\"}" }, CancellationToken.None);
+
+        var refused = await Assert.ThrowsAsync<StorageConcurrencyException>(() => turns.CommitAsync(Turn(conversation, first[$"test/{conversation}"], "{\"step\":2}", Row($"check-{conversation}", due: Now), read with { Status = "done" }), CancellationToken.None));
+
+        Assert.Equal(conversation, refused.Key);
+        Assert.Equal("{\"step\":1}", (await storage.ReadAsync([$"test/{conversation}"], CancellationToken.None))[$"test/{conversation}"].Json);
+        Assert.Equal(2, (await transcripts.GetTranscriptAsync("test", conversation, 0, CancellationToken.None)).Count);
+        Assert.Null(await outbox.GetAsync($"check-{conversation}", CancellationToken.None));
+        var stored = (await outbox.GetAsync(conversation, CancellationToken.None))!;
+        Assert.Equal(("colleague", "{\"by\":\"a colleague\"}", 2L), (stored.Status, stored.Json, stored.Version));
+    }
+
+    [Fact]
     public async Task Outbox_UpdateFromAStaleVersion_IsRefused()
     {
         var (turns, _, _, outbox) = Create();

@@ -154,14 +154,26 @@ internal sealed class ConversationWorker : LoadWorker
     }
 }
 
-/// <summary>The measurement window on the <see cref="Stopwatch"/> timeline: warm-up before it, nothing after.</summary>
-internal sealed class LoadWindow(long start, long end)
+/// <summary>
+/// The measurement window on the <see cref="Stopwatch"/> timeline: warm-up before it, nothing after. It opens once
+/// the warm-up is over (<see cref="Open"/>); until then it starts and ends never.
+/// </summary>
+internal sealed class LoadWindow
 {
-    public long Start { get; } = start;
+    private long _start = long.MaxValue;
+    private long _end = long.MaxValue;
 
-    public long End { get; } = end;
+    public long Start => Volatile.Read(ref _start);
+
+    public long End => Volatile.Read(ref _end);
 
     public bool Contains(long timestamp) => timestamp >= Start && timestamp < End;
+
+    public void Open(long start, long end)
+    {
+        Volatile.Write(ref _end, end);
+        Volatile.Write(ref _start, start);
+    }
 }
 
 /// <summary>Counts nothing itself; keeps and prints the first few error details of all workers.</summary>

@@ -63,7 +63,7 @@ internal static class LoadCommand
 
         Console.WriteLine(string.Create(
             CultureInfo.InvariantCulture,
-            $"load: {options.Label}: {conversations} conversations against {string.Join(" and ", options.Urls)}, warm-up {options.WarmupSeconds} s, measuring {options.DurationSeconds} s"));
+            $"load: {options.Label}: {conversations} conversations against {string.Join(" and ", options.Urls)}, warm-up at least {options.WarmupSeconds} s and until every conversation was walked once, measuring {options.DurationSeconds} s"));
 
         // Open the keep-alive connections before the clock starts: a busy server may accept new ones slowly.
         var runId = DateTime.UtcNow.ToString("HHmmssfff", CultureInfo.InvariantCulture);
@@ -80,8 +80,7 @@ internal static class LoadCommand
 
         var openedBeforeWarmup = connections.Opened;
         var begin = Stopwatch.GetTimestamp();
-        var start = begin + (long)(options.WarmupSeconds * Stopwatch.Frequency);
-        var window = new LoadWindow(start, start + (long)(options.DurationSeconds * Stopwatch.Frequency));
+        var window = new LoadWindow();
         var errorLog = new ErrorLog();
 
         var workers = new LoadWorker[conversations];
@@ -100,7 +99,20 @@ internal static class LoadCommand
                 tasks[i] = Task.Run(workers[i].RunAsync);
             }
 
-            await DelayUntilAsync(window.Start).ConfigureAwait(false);
+            // The clock starts after the warm-up's seconds and once every customer has walked a whole conversation, so
+            // that no first of a turn is measured: the customers start together, and a turn's first time is a cold
+            // path (the first call to the business system's webhook, made by every customer at once). At most a
+            // minute more, should a customer never get through.
+            await DelayUntilAsync(begin + (long)(options.WarmupSeconds * Stopwatch.Frequency)).ConfigureAwait(false);
+            var giveUp = Stopwatch.GetTimestamp() + (60 * Stopwatch.Frequency);
+            while (!Array.TrueForAll(workers, w => w.Walked) && Stopwatch.GetTimestamp() < giveUp)
+            {
+                await Task.Delay(20).ConfigureAwait(false);
+            }
+
+            var start = Stopwatch.GetTimestamp();
+            window.Open(start, start + (long)(options.DurationSeconds * Stopwatch.Frequency));
+            var warmup = (start - begin) / (double)Stopwatch.Frequency;
             var connectionsAtStart = connections.Opened;
             var serverCpuAtStart = monitor?.CpuSeconds();
             var ownCpuAtStart = Environment.CpuUsage.TotalTime;
@@ -122,6 +134,7 @@ internal static class LoadCommand
                 workers,
                 errorLog,
                 seconds,
+                warmup,
                 peakRss,
                 serverCpu,
                 ownCpu,
@@ -143,6 +156,7 @@ internal static class LoadCommand
         LoadWorker[] workers,
         ErrorLog errorLog,
         double seconds,
+        double warmupSeconds,
         double? peakRss,
         double? serverCpu,
         double ownCpu,
@@ -202,7 +216,7 @@ internal static class LoadCommand
         text.AppendLine(c, $"label          {options.Label}");
         text.AppendLine(c, $"url            {string.Join(" and ", options.Urls)}");
         text.AppendLine(c, $"conversations  {options.Conversations} concurrent");
-        text.AppendLine(c, $"duration       {seconds:F2} s measured, after {options.WarmupSeconds:0.##} s warm-up");
+        text.AppendLine(c, $"duration       {seconds:F2} s measured, after {warmupSeconds:F1} s warm-up (at least {options.WarmupSeconds:0.##} s, until every conversation was walked once)");
         text.AppendLine(c, $"turns          {totalTurns} completed ({conversationsCompleted} whole conversations)");
         text.AppendLine(c, $"turns/s        {turnsPerSecond:F1}");
         text.AppendLine(c, $"latency ms     p50 {latency.P50:F1}   p95 {latency.P95:F1}   p99 {latency.P99:F1}   max {latency.Max:F1}");

@@ -12,7 +12,8 @@ internal sealed class LoadOptions
                                of one bot (http transport): a conversation's turns go to each in turn
           --conversations N    concurrent conversations, one keep-alive connection each (default 64)
           --duration S         measured seconds (default 20)
-          --warmup S           seconds of full load before the clock starts (default 3)
+          --warmup S           seconds of full load before the clock starts (default 3); the clock starts
+                               only once every conversation has also been walked to its end once
           --pid PID            the server's process id: report its peak RSS and CPU use (again for more
                                instances: their sums)
           --label NAME         a name for the result lines (default: host:port)

@@ -8,6 +8,7 @@ namespace SupportBot.Benchmarks.Load;
 internal abstract class LoadWorker : IDisposable
 {
     private readonly ErrorLog _errorLog;
+    private bool _walked;
 
     protected LoadWorker(int index, LoadWindow window, ErrorLog errorLog, ConversationFlow flow)
     {
@@ -34,6 +35,9 @@ internal abstract class LoadWorker : IDisposable
     /// <summary>Failed turns that ended during the warm-up.</summary>
     public long WarmupErrors { get; private set; }
 
+    /// <summary>Whether this customer has walked its flow to the end at least once, in the window or before it.</summary>
+    public bool Walked => Volatile.Read(ref _walked);
+
     /// <summary>Conversations whose last turn completed inside the window.</summary>
     public long ConversationsCompleted { get; private set; }
 
@@ -50,6 +54,11 @@ internal abstract class LoadWorker : IDisposable
     {
         if (failure is null)
         {
+            if (turn == Flow.TurnCount - 1)
+            {
+                Volatile.Write(ref _walked, true);
+            }
+
             if (Window.Contains(finished))
             {
                 // Turns are counted when they end in the window; their latency only when they also began in it, so a

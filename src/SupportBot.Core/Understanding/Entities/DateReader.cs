@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text.RegularExpressions;
 
 namespace SupportBot.Core.Understanding.Entities;
@@ -26,6 +27,17 @@ public static partial class DateReader
 
     private const string MonthWord = @"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\b";
 
+    /// <summary>
+    /// What every time the reader finds contains, besides a digit: a unit, a day's or a month's name or part of one,
+    /// or a relative word. A message in plain ASCII with none of these and no digit has no time in it, and most
+    /// messages are such: the pattern, too large for the runtime to optimize, is then not run. (Beyond ASCII, the
+    /// pattern's digits and case-insensitive letters take in more, so such a message always goes through it.)
+    /// </summary>
+    private static readonly SearchValues<string> Hints = SearchValues.Create(
+        ["day", "night", "nite", "yest", "tomorrow", "morning", "afternoon", "evening", "week", "wk", "month", "year", "min", "hour", "hr",
+         "mon", "tue", "wed", "thu", "fri", "sat", "sun", "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"],
+        StringComparison.OrdinalIgnoreCase);
+
     /// <summary>The times in <paramref name="text"/>, in the order written.</summary>
     /// <param name="text">The customer's message.</param>
     /// <param name="now">The moment the customer wrote, in their offset; "today" is its date.</param>
@@ -39,7 +51,8 @@ public static partial class DateReader
 
         var today = DateOnly.FromDateTime(now.DateTime);
         var found = new List<DateMention>();
-        foreach (Match match in Mention().Matches(text))
+        IReadOnlyList<Match> matches = MayMention(text) ? Mention().Matches(text) : [];
+        foreach (var match in matches)
         {
             var mention = Resolve(match, now, today, monthFirst);
             if (mention is null)
@@ -285,6 +298,10 @@ public static partial class DateReader
         "sat" => DayOfWeek.Saturday,
         _ => DayOfWeek.Sunday,
     };
+
+    /// <summary>False when <paramref name="text"/> cannot hold a time (see <see cref="Hints"/>).</summary>
+    internal static bool MayMention(string text) =>
+        text.AsSpan().ContainsAnyExceptInRange('\0', '\x7F') || text.AsSpan().ContainsAnyInRange('0', '9') || text.AsSpan().ContainsAny(Hints);
 
     private static int MonthOf(string name) =>
         ("janfebmaraprmayjunjulaugsepoctnovdec".IndexOf(name[..3].ToLowerInvariant(), StringComparison.Ordinal) / 3) + 1;

@@ -166,7 +166,8 @@ start_bot() {
     # types: the rate limits that protect production from runaway clients are lifted for the measurement.
     # The granted replacement is booked through the orders webhook, answered by the bench's business system; the turn
     # waits for its answer however busy the machine is, so the customer always hears it is booked.
-    (cd "$repo" && exec dotnet "$bot_dll" --urls "http://127.0.0.1:$port" --Storage:DataDirectory="$data_dir" --Logging:LogLevel:Default=Warning \
+    # The runtime's young generation is set as everywhere the app is run (README "Configuration").
+    (cd "$repo" && DOTNET_GCgen0size="${DOTNET_GCgen0size:-0x2000000}" exec dotnet "$bot_dll" --urls "http://127.0.0.1:$port" --Storage:DataDirectory="$data_dir" --Logging:LogLevel:Default=Warning \
         --RateLimits:PerConversationPer10Seconds=1000000 --RateLimits:PerAddressPerMinute=100000000 \
         --DirectLine:AnonymousPerAddressPerHour=1000000 --DirectLine:AnonymousPerHour=10000000 "${agent_args[@]}" \
         --Fulfilment:Webhooks:orders:Url="http://127.0.0.1:$business_port/orders" --Fulfilment:Webhooks:orders:Secret="bench-orders-webhook-secret" \

@@ -105,6 +105,23 @@ public sealed partial class DeploymentTemplateTests
     }
 
     [Fact]
+    public void RuntimeYoungGeneration_IsSetAlikeWhereverTheAppIsStarted()
+    {
+        // The runtime reads DOTNET_GCgen0size only from the environment: `dotnet run`'s launch profile, the templates'
+        // app settings and the load benchmark each set it, to the same value.
+        var root = AppRoot.Find();
+        var launch = JsonNode.Parse(File.ReadAllText(Path.Combine(root, "src", "SupportBot.Web", "Properties", "launchSettings.json")))!;
+        var profile = Assert.Single(launch["profiles"]!.AsObject()).Value!;
+        var value = profile["environmentVariables"]!["DOTNET_GCgen0size"]!.GetValue<string>();
+        var setting = Read("template-with-preexisting-rg.json")["variables"]!["baseSettings"]!.AsArray().Single(s => s!["name"]!.GetValue<string>() == "DOTNET_GCgen0size")!;
+
+        Assert.Equal("Project", profile["commandName"]!.GetValue<string>());
+        Assert.Equal(0x2000000, Convert.ToInt64(value, 16));
+        Assert.Equal(value, setting["value"]!.GetValue<string>());
+        Assert.Contains($"DOTNET_GCgen0size=\"${{DOTNET_GCgen0size:-{value}}}\"", File.ReadAllText(Path.Combine(root, "bench", "run-load.sh")), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void TeamsManifest_HasWhatItsSchemaVersionRequires_AndItsIcons()
     {
         var manifest = JsonNode.Parse(File.ReadAllText(Path.Combine(Folder, "teams", "manifest.json")))!;

@@ -48,6 +48,8 @@ public sealed class SlotReaderTests
     [InlineData("symptom", "my internet keeps dropping every evening", "my internet keeps dropping every evening")]
     [InlineData("symptom", "it just cuts out mid call", "it just cuts out mid call")]
     [InlineData("symptom", "no lights on the router", "no lights on the router")]
+    [InlineData("symptom", "why does your app keep logging me out every 5 minutes", "why does your app keep logging me out every 5 minutes")]
+    [InlineData("symptom", "the game kicked me off twice tonight", "the game kicked me off twice tonight")]
     [InlineData("symptom", "no internet", "no internet")]
     [InlineData("symptom", "I restarted it twice", null)]
     [InlineData("tried", "THIS IS THE THIRD TIME IM CONTACTING YOU", "THIS IS THE THIRD TIME IM CONTACTING YOU")]

@@ -1,3 +1,5 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
 using SupportBot.Core.Understanding.Entities;
 
 namespace SupportBot.Core.Cases;
@@ -43,9 +45,19 @@ public static class CaseAmounts
 
         // A correction needs something said before it: in an earlier message, or earlier in this one ("you charged me
         // 54, sorry I mean 45"); the complaint alone is never one.
-        if (CorrectionReader.Read(text, now, defaultCurrency) is { Amount: { } corrected } && !corrected.IsSideCharge()
+        if (CorrectionReader.Read(text, now, defaultCurrency) is { Amount: { } corrected } correction && !corrected.IsSideCharge()
             && (saidEarlier || amounts.Any(a => a.Start < corrected.Start && a.Value != corrected.Value)))
         {
+            // "No, it was 7.95 not 6.95" where £6.95 was the delivery fee: the fee is what they put right.
+            if (supportCase.DeliveryFee is { } fee && CorrectsFee(supportCase, correction, text, fee))
+            {
+                var side = $"{fee} {fee.PurposeText ?? "fee"}";
+                supportCase.DeliveryFee = corrected with { Currency = corrected.CurrencyWritten ? corrected.Currency : fee.Currency, Purpose = MoneyPurpose.Delivery, PurposeText = fee.PurposeText };
+                supportCase.OtherAmounts.Remove(side);
+                KeepBeside(supportCase, supportCase.DeliveryFee);
+                return saidEarlier ? supportCase.DeliveryFee.ToString() : null;
+            }
+
             Set(supportCase, corrected);
 
             // Put right within the complaint, it is simply the amount: nothing the bot had wrong to own up to.
@@ -84,6 +96,13 @@ public static class CaseAmounts
 
         return null;
     }
+
+    /// <summary>
+    /// The currency of an amount written without one in <paramref name="supportCase"/>: the one of the amounts the
+    /// customer has given there, else <paramref name="fallback"/> (<c>Support:Currency</c>).
+    /// </summary>
+    public static string CurrencyOf(SupportCase? supportCase, string fallback) =>
+        supportCase?.Currency ?? supportCase?.DeliveryFee?.Currency ?? fallback;
 
     /// <summary>
     /// The amount in the case that is for <paramref name="purpose"/>: the delivery fee for
@@ -172,6 +191,22 @@ public static class CaseAmounts
     }
 
     /// <summary>A delivery fee or other charge, kept beside the item's amount for the brief (and the first delivery fee for a delivery refund).</summary>
+    /// <summary>
+    /// Whether a correction puts right the delivery fee rather than the item's price: it rules out the fee's value ("7.95
+    /// not 6.95"), or names it beside the new one, or names no value to rule out while the remedy wanted pays the fee back.
+    /// </summary>
+    private static bool CorrectsFee(SupportCase supportCase, Correction correction, string text, MoneyAmount fee) =>
+        fee.Value != supportCase.Amount
+        && (correction.Rejected is { } rejected
+            ? MoneyReader.ReadReply(rejected, fee.Currency) is [var ruledOut, ..] && ruledOut.Value == fee.Value
+            : supportCase.RemedyPaysFor == MoneyPurpose.Delivery
+                || Names(text, fee.Value));
+
+    /// <summary>Whether <paramref name="text"/> writes <paramref name="value"/> as a figure of its own ("6.95", "£6.95", "7").</summary>
+    private static bool Names(string text, decimal value) =>
+        new[] { value.ToString("0.00", CultureInfo.InvariantCulture), value.ToString("0.##", CultureInfo.InvariantCulture) }.Distinct()
+            .Any(figure => Regex.IsMatch(text, $@"(?<![\d.,]){Regex.Escape(figure)}(?![\d]|[.,]\d)", RegexOptions.CultureInvariant));
+
     private static void KeepBeside(SupportCase supportCase, MoneyAmount amount)
     {
         if (amount.Purpose == MoneyPurpose.Delivery)

@@ -32,4 +32,7 @@ public enum HandoffReason
 
     /// <summary>The customer asked for another remedy after the one they chose had gone out: a colleague switches it.</summary>
     RemedyChanged,
+
+    /// <summary>The customer says they never wanted the remedy that had gone out ("I didn't ask for a credit"): a colleague stops it.</summary>
+    RemedyUnwanted,
 }

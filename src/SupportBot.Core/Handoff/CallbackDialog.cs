@@ -34,7 +34,7 @@ public sealed partial class CallbackDialog : CaseDialog
         }
 
         var supportCase = await Cases.CaseAsync(prompt.Context, cancellationToken).ConfigureAwait(false);
-        if (HandoffHandler.AmountAdded(supportCase, text, _handoff.Currency, prompt.Context.TimeProvider.GetUtcNow()) is { } amount)
+        if (HandoffHandler.AmountAdded(supportCase, text, CaseAmounts.CurrencyOf(supportCase, _handoff.Currency), prompt.Context.TimeProvider.GetUtcNow()) is { } amount)
         {
             // "It was 30 quid": on the case for the colleague, and said so; the call back stays on offer.
             await Voice.SayFreshAsync(prompt.Context, HandoffPrompts.AmountNoted, supportCase, cancellationToken, ("amount", amount)).ConfigureAwait(false);

@@ -129,7 +129,7 @@ public sealed partial class HandoffHandler(HandoffServices handoff, CaseVoice vo
                 // "Hello?", "k", "fine": someone is there, and the case is where it was; nothing new to add to it.
                 await voice.SayFreshAsync(context, HandoffPrompts.WaitingPresence, supportCase, cancellationToken).ConfigureAwait(false);
             }
-            else if (AmountAdded(supportCase, text, handoff.Currency, context.TimeProvider.GetUtcNow()) is { } amount)
+            else if (AmountAdded(supportCase, text, CaseAmounts.CurrencyOf(supportCase, handoff.Currency), context.TimeProvider.GetUtcNow()) is { } amount)
             {
                 // "It was 30 quid": on the case, where the colleague reads it, and the customer hears it is there.
                 await voice.SayFreshAsync(context, HandoffPrompts.AmountNoted, supportCase, cancellationToken, ("amount", amount)).ConfigureAwait(false);

@@ -69,6 +69,7 @@ public static class HandoffPrompts
         HandoffReason.Serious => "handoff.serious",
         HandoffReason.AmountCorrected => "handoff.amount_corrected",
         HandoffReason.RemedyChanged => "handoff.changed_after_request",
+        HandoffReason.RemedyUnwanted => "handoff.unwanted_after_request",
         _ => "handoff.open_case",
     };
 

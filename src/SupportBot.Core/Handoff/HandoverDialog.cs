@@ -84,11 +84,11 @@ public sealed partial class HandoverDialog : CaseDialog
             && !AlreadyToldReader.OnlyReminds(addition))
         {
             supportCase.CustomerAddition = PiiMasker.Mask(addition.Trim());
-            if (CaseAmounts.Take(supportCase, addition, _handoff.Currency, context.TimeProvider.GetUtcNow()) is { } changed)
+            if (CaseAmounts.Take(supportCase, addition, CaseAmounts.CurrencyOf(supportCase, _handoff.Currency), context.TimeProvider.GetUtcNow()) is { } changed)
             {
                 await Voice.SayAsync(context, CaseAmounts.CorrectedPrompt, supportCase, cancellationToken, ("amount", changed), ("item", supportCase.AmountFor ?? "it")).ConfigureAwait(false);
             }
-            else if (CaseOrderNumber.Correct(supportCase, addition, context.TimeProvider.GetUtcNow(), _handoff.Currency) is { } order)
+            else if (CaseOrderNumber.Correct(supportCase, addition, context.TimeProvider.GetUtcNow(), CaseAmounts.CurrencyOf(supportCase, _handoff.Currency)) is { } order)
             {
                 await Voice.SayAsync(context, CaseOrderNumber.CorrectedPrompt, supportCase, cancellationToken, ("order", order)).ConfigureAwait(false);
             }

@@ -94,8 +94,8 @@ public sealed class ClarifyDialog : CaseDialog
         }
 
         var found = question == "amount"
-            ? CaseAmounts.Charge(MoneyReader.ReadReply(answer, _services.Options.Currency)) is { } charge ? new SlotValue(charge.ToString(), charge.Text) : null
-            : SlotReader.Read(question, answer, step.Context.TimeProvider.GetUtcNow(), _services.Options.Currency);
+            ? CaseAmounts.Charge(MoneyReader.ReadReply(answer, _services.CurrencyOf(supportCase))) is { } charge ? new SlotValue(charge.ToString(), charge.Text) : null
+            : SlotReader.Read(question, answer, step.Context.TimeProvider.GetUtcNow(), _services.CurrencyOf(supportCase));
         if (found is null && await NotAnAnswerAsync(step, supportCase, pending, answer, cancellationToken).ConfigureAwait(false) is { } handled)
         {
             return handled;
@@ -121,7 +121,7 @@ public sealed class ClarifyDialog : CaseDialog
     /// </summary>
     private async Task<DialogTurnResult?> CorrectedAsync(WaterfallStepContext step, SupportCase supportCase, string question, string answer, CancellationToken cancellationToken)
     {
-        var correction = CorrectionReader.Read(answer, step.Context.TimeProvider.GetUtcNow(), _services.Options.Currency);
+        var correction = CorrectionReader.Read(answer, step.Context.TimeProvider.GetUtcNow(), _services.CurrencyOf(supportCase));
         switch (correction)
         {
             case { OrderNumber: not null } when question != "order_number" && CaseOrderNumber.Correct(supportCase, correction, answer) is { } order:
@@ -225,7 +225,7 @@ public sealed class ClarifyDialog : CaseDialog
         }
 
         var now = step.Context.TimeProvider.GetUtcNow();
-        var currency = _services.Options.Currency;
+        var currency = _services.CurrencyOf(supportCase);
         // A bare "no" to "what's the order number?" or "how much was it?" says there is none; to "have you tried
         // anything?" it is the answer.
         var none = NoAnswerReader.Read(answer)
@@ -386,7 +386,7 @@ public sealed class ClarifyDialog : CaseDialog
     private bool Refines(SupportCase supportCase, string question, string answer, DateTimeOffset now) =>
         question is "product" or "device"
         && supportCase.Answers.Find(a => a.QuestionId == question) is { SaysNothing: false } earlier
-        && SlotReader.Read(question, answer, now, _services.Options.Currency) is { } value
+        && SlotReader.Read(question, answer, now, _services.CurrencyOf(supportCase)) is { } value
         && !earlier.Answer.Contains(value.Value, StringComparison.OrdinalIgnoreCase)
         && !value.Value.Contains(earlier.Answer, StringComparison.OrdinalIgnoreCase)
         && value.Value.Split(' ').Length > earlier.Answer.Split(' ').Length;
@@ -405,7 +405,7 @@ public sealed class ClarifyDialog : CaseDialog
         {
             if (question != asked && (supportCase.Answers.All(a => a.QuestionId != question) || Refines(supportCase, question, answer, now))
                 && !(question == "symptom" && asked == "signin") && !(question == "signin" && asked == "symptom")
-                && SlotReader.Read(question, answer, now, _services.Options.Currency) is { } value)
+                && SlotReader.Read(question, answer, now, _services.CurrencyOf(supportCase)) is { } value)
             {
                 found.Add((question, value));
             }
@@ -421,7 +421,7 @@ public sealed class ClarifyDialog : CaseDialog
     private bool Restates(SupportCase supportCase, string asked, string answer, DateTimeOffset now) =>
         answer.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length <= 6
         && _services.Catalog.Category(supportCase.Category ?? SupportCatalog.Other).Questions.Any(q => q != asked
-            && supportCase.Answers.Any(a => a.QuestionId == q && !a.SaysNothing) && SlotReader.Read(q, answer, now, _services.Options.Currency) is not null);
+            && supportCase.Answers.Any(a => a.QuestionId == q && !a.SaysNothing) && SlotReader.Read(q, answer, now, _services.CurrencyOf(supportCase)) is not null);
 
     /// <summary>The questions any words can answer, where "nothing" or "none" is an answer too.</summary>
     private static readonly HashSet<string> FreeText = new(StringComparer.Ordinal) { "tried", "symptom", "signin", "purchase" };
@@ -466,7 +466,7 @@ public sealed class ClarifyDialog : CaseDialog
     {
         if (question == "amount")
         {
-            CaseAmounts.TakeCharge(supportCase, text, _services.Options.Currency);
+            CaseAmounts.TakeCharge(supportCase, text, _services.CurrencyOf(supportCase));
         }
     }
 
@@ -477,7 +477,7 @@ public sealed class ClarifyDialog : CaseDialog
     private (SlotValue Value, string Text)? SaidBefore(WaterfallStepContext step, SupportCase supportCase, string question, bool loosely)
     {
         var now = step.Context.TimeProvider.GetUtcNow();
-        var currency = _services.Options.Currency;
+        var currency = _services.CurrencyOf(supportCase);
         foreach (var text in supportCase.Said())
         {
             if ((loosely ? SlotReader.ReadLoosely(question, text, now, currency) : SlotReader.Read(question, text, now, currency)) is { } value)

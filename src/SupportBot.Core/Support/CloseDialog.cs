@@ -29,7 +29,8 @@ public sealed partial class CloseDialog : CaseDialog
         // sorted?" is neither yes nor no, and goes on; a question there ("how long does a refund take?") is answered.
         AddDialog(new ConfirmPrompt(SortedOrCorrected, async (prompt, cancellationToken) =>
         {
-            if (prompt.Recognized.Succeeded || CorrectsAmount(prompt.Context) || await OtherRemedyAsync(prompt.Context, cancellationToken).ConfigureAwait(false) is not null)
+            if (prompt.Recognized.Succeeded || CorrectsAmount(prompt.Context) || await OtherRemedyAsync(prompt.Context, cancellationToken).ConfigureAwait(false) is not null
+                || await DisownsRemedyAsync(prompt.Context, cancellationToken).ConfigureAwait(false))
             {
                 return true;
             }
@@ -44,6 +45,11 @@ public sealed partial class CloseDialog : CaseDialog
 
     /// <summary>The rating, which a customer may decline ("no thanks", "i dont want to rate", "bye"): never asked again.</summary>
     private const string RatingOrNot = "rating-or-not";
+
+    /// <summary>"I didn't ask for a credit" once the credit is done: the bot took their words for a choice they never made.</summary>
+    private async Task<bool> DisownsRemedyAsync(TurnContext context, CancellationToken cancellationToken) =>
+        await Cases.CaseOrNullAsync(context, cancellationToken).ConfigureAwait(false) is { } supportCase
+        && RemedyDialog.Disowned(_services.Catalog, supportCase, context.Activity.Text);
 
     /// <summary>The granted remedy's alternative the customer now names ("actually can I get a replacement instead?"), or null.</summary>
     private async Task<Remedy?> OtherRemedyAsync(TurnContext context, CancellationToken cancellationToken) =>
@@ -89,6 +95,13 @@ public sealed partial class CloseDialog : CaseDialog
         {
             // What was paid or promised went out with the earlier amount: a colleague puts it right.
             return await step.EndDialogAsync(new HandoffRequest(HandoffReason.AmountCorrected, Review: false), cancellationToken).ConfigureAwait(false);
+        }
+
+        if (step.Result is not true && await DisownsRemedyAsync(step.Context, cancellationToken).ConfigureAwait(false))
+        {
+            var unwanted = await CaseAsync(step, cancellationToken).ConfigureAwait(false);
+            unwanted.UnderlyingIssues.Add($"did not want {unwanted.RemedyText() ?? unwanted.RemedyWanted}, which had already been done: {PiiMasker.Mask(step.Context.Activity.Text!.Trim())}");
+            return await step.EndDialogAsync(new HandoffRequest(HandoffReason.RemedyUnwanted, Review: false), cancellationToken).ConfigureAwait(false);
         }
 
         if (step.Result is not true && await OtherRemedyAsync(step.Context, cancellationToken).ConfigureAwait(false) is { } other)

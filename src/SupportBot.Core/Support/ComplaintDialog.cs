@@ -172,13 +172,14 @@ public sealed partial class ComplaintDialog : CaseDialog
         }
 
         // "You charged me 54, sorry I mean 45" is said back as they meant it: "we charged you 45".
-        supportCase.Mirrored = ComplaintReader.Mirror(PiiMasker.Mask(CorrectionReader.Settled(complaint, _services.Options.Currency)), complaint: true);
+        supportCase.Mirrored = ComplaintReader.Mirror(PiiMasker.Mask(CorrectionReader.Settled(complaint, _services.CurrencyOf(supportCase))), complaint: true);
         await _services.TakeAmountsAsync(step.Context, supportCase, complaint, cancellationToken).ConfigureAwait(false);
         var question = _services.AsksQuestion(complaint, reading, category, mood);
 
-        // "You should have a way to broadcast live": an idea, calmly put, is thanked and can go to a colleague; no problem to fix.
+        // "You should have a way to broadcast live": an idea, calmly put, is thanked and can go to a colleague; no problem to
+        // fix. A request for something done ("can I swap them?", "switch my plan to the cheaper one") is no idea.
         supportCase.Suggestion = !question && !wantsPerson && reading is { Kind: MessageKind.Request, WantsPerson: false }
-            && category is null or SupportCatalog.Other && mood.Heat <= 1;
+            && category is null or SupportCatalog.Other && mood.Heat <= 1 && SuggestionWords().IsMatch(complaint);
         question |= supportCase.Suggestion;
         if (supportCase.Suggestion)
         {
@@ -294,4 +295,8 @@ public sealed partial class ComplaintDialog : CaseDialog
 
     [GeneratedRegex(@"(?:[,.;!]\s*|\s)(?:and\s+)?(?:also|plus|on top of that|another thing(?: is)?|the other (?:thing|problem|issue) is)[\s,:]+(?<rest>\w.{8,})$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture)]
     private static partial Regex AlsoClause();
+
+    /// <summary>Words that put forward an idea for the company: "you should", "it would be nice if", "please add", "feature request".</summary>
+    [GeneratedRegex(@"\b(?:you(?:\s+guys|\s+all)?\s+(?:should|could|need\s+to|ought\s+to)|(?:it|that)\s+would\s+be\s+(?:nice|great|good|cool|helpful|amazing|awesome)|(?:please|pls|plz)\s+(?:add|bring\s+back|introduce|consider|make\s+it\s+possible)|i\s+(?:suggest|propose)|suggestions?|feature\s+requests?|why\s+(?:not|don'?t\s+you|can'?t\s+you)\s+(?:add|make|have|offer|bring)|(?:could|can|would)\s+you\s+(?:add|introduce|bring\s+back|consider)|(?:would|i'?d)\s+love\s+(?:to\s+see|it\s+if|if|a|an)|an?\s+idea|wish\s+(?:you|there\s+was|there\s+were|it\s+had|it\s+could)|there\s+should\s+be)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex SuggestionWords();
 }

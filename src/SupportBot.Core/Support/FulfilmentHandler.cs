@@ -35,6 +35,9 @@ public sealed partial class FulfilmentHandler(SupportServices services)
 
         /// <summary>They asked for another remedy instead of the one under way: a colleague switches it.</summary>
         RemedyChanged,
+
+        /// <summary>They never wanted the remedy that went out: a colleague stops it and helps with what they do want.</summary>
+        RemedyUnwanted,
     }
 
     /// <summary>Whether <paramref name="activity"/> is the server telling how an action went (only the server can raise it).</summary>
@@ -131,8 +134,15 @@ public sealed partial class FulfilmentHandler(SupportServices services)
             supportCase.RemedyId = wanted.Id;
             supportCase.RemedyWanted = wanted.Title;
             supportCase.RemedyPaysFor = wanted.PaysFor;
-            CaseAmounts.Take(supportCase, said, services.Options.Currency, context.TimeProvider.GetUtcNow());
+            CaseAmounts.Take(supportCase, said, services.CurrencyOf(supportCase), context.TimeProvider.GetUtcNow());
             return WhilePending.RemedyChanged;
+        }
+
+        // "I didn't ask for a credit": the bot took their words for a choice they never made; a colleague stops it.
+        if (supportCase.RemedyWanted is { } unwanted && RemedyDialog.Disowned(services.Catalog, supportCase, said))
+        {
+            supportCase.UnderlyingIssues.Add($"did not want {unwanted}, which had already gone out: {PiiMasker.Mask(said.Trim())}");
+            return WhilePending.RemedyUnwanted;
         }
 
         if (SaysGoodbye().IsMatch(said) && !said.Contains('?', StringComparison.Ordinal) && ChoiceRecognizer.HasAtMostWords(said, 10))
@@ -254,6 +264,7 @@ public sealed partial class FulfilmentHandler(SupportServices services)
 
     [GeneratedRegex(@"\b(?:instead|rather|actually|changed?\s+my\s+mind|prefer|switch|swap|change\s+(?:it|that)\s+to|can\s+i\s+(?:have|get)|could\s+i\s+(?:have|get))\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex ChangesMind();
+
 
     [GeneratedRegex(@"\b(?:bye|goodbye|take\s+care|see\s+(?:you|ya)|have\s+a\s+(?:good|nice|lovely|great)\s+(?:day|one|evening|weekend))\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex SaysGoodbye();

@@ -149,7 +149,7 @@ public sealed class LayersDialog : CaseDialog
     {
         var category = _services.Catalog.Category(supportCase.Category ?? SupportCatalog.Other);
         // The order number is a fact whatever the category asks ("order 48213, a pair of boots"), never another problem.
-        var answers = category.Questions.Append("order_number").Distinct(StringComparer.Ordinal).Where(q => SlotReader.Read(q, answer, now, _services.Options.Currency) is not null).ToList();
+        var answers = category.Questions.Append("order_number").Distinct(StringComparer.Ordinal).Where(q => SlotReader.Read(q, answer, now, _services.CurrencyOf(supportCase)) is not null).ToList();
         return answers.FirstOrDefault(q => supportCase.Answers.All(a => a.QuestionId != q || a.SaysNothing))
             ?? (answer.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length <= 5 ? answers.FirstOrDefault(q => q is not ("symptom" or "signin")) : null);
     }

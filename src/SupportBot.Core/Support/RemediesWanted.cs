@@ -40,6 +40,39 @@ internal static partial class RemediesWanted
         return named.Count > 1 ? [.. named.Select(i => catalog.Remedies[choices[i].Value])] : [];
     }
 
+    /// <summary>
+    /// The remedies of <paramref name="fitting"/> the customer asked for in so many words in <paramref name="said"/>
+    /// ("I'd like the delivery fee back", "can you just send a replacement"), in the order they come there; a remedy
+    /// merely mentioned ("the replacement never came") or turned down ("not a refund") is no wish.
+    /// </summary>
+    public static List<Remedy> Wished(IEnumerable<string> said, IReadOnlyList<Remedy> fitting)
+    {
+        ArgumentNullException.ThrowIfNull(said);
+        ArgumentNullException.ThrowIfNull(fitting);
+        var choices = fitting.Select(r => new Choice(r.Id) { Title = r.Title, Synonyms = r.Synonyms }).ToList();
+        var wished = new List<Remedy>();
+        foreach (var text in said)
+        {
+            foreach (Match wish in Wish().Matches(text))
+            {
+                foreach (var i in ChoiceRecognizer.NamedApart(wish.Value, choices))
+                {
+                    if (!wished.Contains(fitting[i]))
+                    {
+                        wished.Add(fitting[i]);
+                    }
+                }
+            }
+        }
+
+        return wished;
+    }
+
+    /// <summary>A clause that asks for something: from "I'd like", "I want", "can you", "please"… to the end of the sentence.</summary>
+    [GeneratedRegex(@"\b(?:i'?d\s+(?:like|love|prefer|rather)|i\s+would\s+(?:like|love|prefer|rather)|i\s+(?:just\s+|only\s+|really\s+)?(?:want|need)|i\s+(?:just\s+)?prefer|(?:can|could|would)\s+(?:i|you|we)|please|pls|just\s+(?:send|give|refund|replace|cancel|credit))\b[^.!?\n]*",
+        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex Wish();
+
     [GeneratedRegex(@"^\W*(?:(?:ok(?:ay)?|yes|yeah|um+|well|i\s+want|i'?d\s+like|can\s+i\s+(?:have|get))\W+)*(?:both|all\s+of\s+(?:them|those|these)|the\s+two\s+of\s+them|both\s+of\s+(?:them|those|these)|(?:1|one|the\s+first)\s+(?:and|&|\+)\s+(?:2|two|the\s+second))\b(?:\W+(?:please|pls|thanks|then|ideally|if\s+possible))*\W*$",
         RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex Both();

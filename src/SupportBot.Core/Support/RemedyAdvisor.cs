@@ -14,10 +14,15 @@ public static class RemedyAdvisor
     /// <summary>
     /// The remedies to offer for the case's category, in the catalog's order (best for the customer first), at most
     /// <paramref name="max"/>; one that pays back a delivery fee only when the customer mentioned one, and one with
-    /// a condition (<see cref="Remedy.OfferedWhen"/>) only when it is known to hold.
+    /// a condition (<see cref="Remedy.OfferedWhen"/>) only when it is known to hold. One the customer already asked
+    /// for in their own words ("I'd like the delivery fee back") comes first, so their wish is never left off.
     /// </summary>
-    public static IReadOnlyList<Remedy> Offer(SupportCatalog catalog, SupportCase supportCase, int max = 3) =>
-        [.. Candidates(catalog, supportCase).Where(r => RemedyFacts.MayOffer(r, supportCase)).Take(max)];
+    public static IReadOnlyList<Remedy> Offer(SupportCatalog catalog, SupportCase supportCase, int max = 3)
+    {
+        var fitting = Candidates(catalog, supportCase).Where(r => RemedyFacts.MayOffer(r, supportCase)).ToList();
+        var wished = RemediesWanted.Wished(supportCase.Said(), fitting);
+        return [.. wished.Concat(fitting.Except(wished)).Take(max)];
+    }
 
     /// <summary>Whether the bot must first ask something (can they open their email?) to know which remedies to offer.</summary>
     public static bool MustAskFirst(SupportCatalog catalog, SupportCase supportCase, int max = 3) =>

@@ -155,7 +155,7 @@ public sealed partial class RemedyDialog : CaseDialog
             return Voice.FreshLine(context, CaseOrderNumber.CorrectedPrompt, supportCase, ("order", order));
         }
 
-        return correction.Amount is not null && CaseAmounts.Take(supportCase, text, currency, now) is { } amount
+        return correction.Amount is not null && CaseAmounts.Take(supportCase, text, _services.CurrencyOf(supportCase), now) is { } amount
             ? Voice.FreshLine(context, CaseAmounts.CorrectedPrompt, supportCase, ("amount", amount), ("item", supportCase.AmountFor ?? "it"))
             : null;
     }
@@ -194,6 +194,11 @@ public sealed partial class RemedyDialog : CaseDialog
         .Select(c => _services.Catalog.Remedies[c.Value])
         .Where(r => r.About.Length > 0)
         .Select(r => $"{Capitalize(TitleIn(r, supportCase))}: {RemedyFacts.Wording(r.About, supportCase, supportCase.RemedyAmount()).TrimEnd('.')}."));
+
+    /// <summary>Whether <paramref name="text"/> turns down the very remedy the case went ahead with ("I didn't ask for a credit").</summary>
+    public static bool Disowned(SupportCatalog catalog, SupportCase supportCase, string? text) =>
+        supportCase?.RemedyId is { } current && PushbackReader.Disowning(text) is { } words
+        && NamedRemedy(catalog, supportCase, words) is { } named && named.Value == current;
 
     /// <summary>
     /// The remedy of the case's category that <paramref name="text"/> names by its title or words ("refund the
@@ -318,9 +323,10 @@ public sealed partial class RemedyDialog : CaseDialog
         {
             return await NothingWantedAsync(step, supportCase, fine, cancellationToken).ConfigureAwait(false);
         }
-        else if (step.Result is string nothing && (ComplaintReader.MeansNothingElse(nothing) || NoAnswerReader.GivesNothing(nothing)))
+        else if (step.Result is string nothing && (ComplaintReader.MeansNothingElse(nothing) || NoAnswerReader.GivesNothing(nothing)
+            || (ConfirmPrompt.Recognize(nothing) is true && ChoiceRecognizer.HasAtMostWords(nothing, 3))))
         {
-            // "No" again, or "I don't know": nothing from the catalog and nothing of their own; a colleague looks at what's possible.
+            // "No" again, "I don't know", or a bare "yes" that names nothing: nothing from the catalog and nothing of their own; a colleague looks at what's possible.
             await _services.ReadMoodAsync(supportCase, nothing, cancellationToken).ConfigureAwait(false);
             return await step.EndDialogAsync(new HandoffRequest(HandoffReason.RemedyNeedsApproval, "none of the remedies offered fits, and the customer didn't say what would", ColleagueArranges: true), cancellationToken).ConfigureAwait(false);
         }
@@ -395,13 +401,13 @@ public sealed partial class RemedyDialog : CaseDialog
         {
             // "89 pounds", "£89", "it was 89": the amount for what the remedy pays; "I don't know" leaves it to a colleague.
             var item = ItemNamed(supportCase, remedy, step.Context.TimeProvider.GetUtcNow());
-            if (CaseOrderNumber.Correct(supportCase, reply, step.Context.TimeProvider.GetUtcNow(), _services.Options.Currency) is { } order)
+            if (CaseOrderNumber.Correct(supportCase, reply, step.Context.TimeProvider.GetUtcNow(), _services.CurrencyOf(supportCase)) is { } order)
             {
                 // "No, the order number is 12354 not 12345" puts the order right; its figures are never the price.
                 await Voice.SayAsync(step.Context, SupportPrompts.OrderNumberCorrected, supportCase, cancellationToken, ("order", order)).ConfigureAwait(false);
             }
 
-            CaseAmounts.TakeReply(supportCase, reply, remedy.PaysFor ?? MoneyPurpose.Item, _services.Options.Currency, item?.Value);
+            CaseAmounts.TakeReply(supportCase, reply, remedy.PaysFor ?? MoneyPurpose.Item, _services.CurrencyOf(supportCase), item?.Value);
             await _services.ReadMoodAsync(supportCase, reply, cancellationToken).ConfigureAwait(false);
             if (AlreadyToldReader.OnlyReminds(reply))
             {
@@ -447,7 +453,7 @@ public sealed partial class RemedyDialog : CaseDialog
             return null;
         }
 
-        var currency = _services.Options.Currency;
+        var currency = _services.CurrencyOf(supportCase);
         var said = supportCase.Said().Select(text => SlotReader.Read("product", text, now, currency)).FirstOrDefault(p => p is not null)
             ?? SlotReader.ReadLoosely("product", supportCase.Complaint, now, currency);
         // A product answer that says more than the first words did names it best: "your Samsung 55 inch tv", not "your tv".

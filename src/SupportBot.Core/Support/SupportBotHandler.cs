@@ -122,6 +122,9 @@ public sealed class SupportBotHandler : IBot
                 case FulfilmentHandler.WhilePending.RemedyChanged:
                     await context.BeginDialogAsync(_dialog.Id, new HandoffRequest(HandoffReason.RemedyChanged, Review: false), cancellationToken).ConfigureAwait(false);
                     return;
+                case FulfilmentHandler.WhilePending.RemedyUnwanted:
+                    await context.BeginDialogAsync(_dialog.Id, new HandoffRequest(HandoffReason.RemedyUnwanted, Review: false), cancellationToken).ConfigureAwait(false);
+                    return;
             }
         }
 

@@ -50,6 +50,12 @@ public sealed partial class SupportServices
     /// <summary>The conversation's case and the customer's profile.</summary>
     public CaseState Cases { get; }
 
+    /// <summary>
+    /// The currency of an amount written without one in <paramref name="supportCase"/>: the one the customer has
+    /// used there ("£12.99" earlier makes a later "9.99" pounds), else <c>Support:Currency</c>.
+    /// </summary>
+    public string CurrencyOf(SupportCase? supportCase) => CaseAmounts.CurrencyOf(supportCase, Options.Currency);
+
     /// <summary>The trained reader of messages (category, kind, a request for a person); none: the catalog's keywords alone.</summary>
     public IMessageReader? Reader { get; }
 
@@ -228,7 +234,7 @@ public sealed partial class SupportServices
     public async Task TakeAmountsAsync(Bot.TurnContext context, SupportCase supportCase, string text, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(context);
-        if (CaseAmounts.Take(supportCase, text, Options.Currency, context.TimeProvider.GetUtcNow()) is { } changed)
+        if (CaseAmounts.Take(supportCase, text, CurrencyOf(supportCase), context.TimeProvider.GetUtcNow()) is { } changed)
         {
             await Voice.SayAsync(context, SupportPrompts.AmountCorrected, supportCase, cancellationToken, ("amount", changed), ("item", supportCase.AmountFor ?? "it")).ConfigureAwait(false);
         }
@@ -244,7 +250,7 @@ public sealed partial class SupportServices
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(supportCase);
         if (supportCase.RemedyAmount() is not { } paid
-            || CaseAmounts.Take(supportCase, context.Activity.Text, Options.Currency, context.TimeProvider.GetUtcNow()) is not { } changed
+            || CaseAmounts.Take(supportCase, context.Activity.Text, CurrencyOf(supportCase), context.TimeProvider.GetUtcNow()) is not { } changed
             || supportCase.RemedyAmount() is not { } now || (now.Value == paid.Value && now.Currency == paid.Currency))
         {
             return false;

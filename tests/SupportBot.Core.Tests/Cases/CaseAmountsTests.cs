@@ -81,4 +81,36 @@ public sealed class CaseAmountsTests
         Assert.Equal("late fee", supportCase.AmountFor);
         Assert.Empty(supportCase.OtherAmounts);
     }
+
+    [Fact]
+    public void CurrencyOf_TheCurrencyTheCustomerWroteIn_ElseTheDefault()
+    {
+        var supportCase = new SupportCase();
+        Assert.Equal("USD", CaseAmounts.CurrencyOf(supportCase, "USD"));
+        Assert.Equal("USD", CaseAmounts.CurrencyOf(null, "USD"));
+
+        CaseAmounts.Take(supportCase, "I was charged twice, £12.99 both times", "USD", Now);
+        supportCase.UnderlyingIssues.Add("nobody answered my email");
+        var currency = CaseAmounts.CurrencyOf(supportCase, "USD");
+        CaseAmounts.Take(supportCase, "no wait, it was 9.99 not 12.99", currency, Now);
+
+        Assert.Equal("GBP", currency);
+        Assert.Equal("£9.99", supportCase.AmountText());
+    }
+
+    [Fact]
+    public void Take_CorrectionRulingOutTheDeliveryFee_CorrectsTheFeeNotThePrice()
+    {
+        var supportCase = new SupportCase();
+        CaseAmounts.Take(supportCase, "I paid £6.95 for next day delivery on my lamp (£60)", "USD", Now);
+        supportCase.UnderlyingIssues.Add("it took 5 days");
+        Assert.Equal("£60.00 / £6.95", $"{supportCase.AmountText()} / {supportCase.DeliveryFee}");
+
+        var said = CaseAmounts.Take(supportCase, "no, it was 7.95 not 6.95", CaseAmounts.CurrencyOf(supportCase, "USD"), Now);
+
+        Assert.Equal("£7.95", said);
+        Assert.Equal("£60.00", supportCase.AmountText());
+        Assert.Equal("£7.95", CaseAmounts.For(supportCase, MoneyPurpose.Delivery)?.ToString());
+        Assert.DoesNotContain(supportCase.OtherAmounts, a => a.StartsWith("£6.95", StringComparison.Ordinal));
+    }
 }

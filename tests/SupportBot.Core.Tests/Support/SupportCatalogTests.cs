@@ -133,6 +133,30 @@ public sealed class SupportCatalogTests
     }
 
     [Theory]
+    [InlineData("it's late and I paid £12 for express delivery. I'd like the delivery fee back", "delivery_refund")]
+    [InlineData("it's late and I paid £12 for express delivery. can you just send a new one", "express_reshipment")]
+    [InlineData("it's late and I paid £12 for express delivery, and the refund you promised never came", "express_reshipment")]
+    [InlineData("it's late and I paid £12 for express delivery. I don't want a refund", "express_reshipment")]
+    public void RemedyAdvisor_Offer_WhatTheCustomerAskedForFirst(string complaint, string first)
+    {
+        var supportCase = new SupportCase { Category = "delivery", Complaint = complaint };
+        CaseAmounts.Take(supportCase, complaint, "GBP", DateTimeOffset.UnixEpoch);
+
+        var offered = RemedyAdvisor.Offer(Repository(), supportCase);
+
+        Assert.Equal(first, offered[0].Id);
+        Assert.Equal(3, offered.Count);
+    }
+
+    [Fact]
+    public void RemedyAdvisor_Offer_ASwapAskedForIsTheExchange()
+    {
+        var supportCase = new SupportCase { Category = "cancel_return", Complaint = "the trainers are too small, can i swap them for a 10?" };
+
+        Assert.Equal(["exchange", "cancel_for_you", "free_return"], RemedyAdvisor.Offer(Repository(), supportCase).Select(r => r.Id));
+    }
+
+    [Theory]
     [InlineData(40.0, "USD", 0, "standard", true)]
     [InlineData(120.0, "USD", 0, "standard", false)]
     [InlineData(null, "USD", 0, "standard", false)]

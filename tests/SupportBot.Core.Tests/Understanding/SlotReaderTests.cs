@@ -19,6 +19,8 @@ public sealed class SlotReaderTests
     [InlineData("when", "the box was crushed", null)]
     [InlineData("tried", "I already called twice", "I already called twice")]
     [InlineData("tried", "it's broken", null)]
+    [InlineData("tried", "since Sunday. I turned the television off and on at the wall", "since Sunday. I turned the television off and on at the wall")]
+    [InlineData("tried", "power cycled the router twice", "power cycled the router twice")]
     [InlineData("amount", "they charged me $42.50", "$42.50")]
     [InlineData("amount", "it cost 80 euros", "€80.00")]
     [InlineData("amount", "the lamp cost £89 and a £12 delivery charge on top", "£89.00")]

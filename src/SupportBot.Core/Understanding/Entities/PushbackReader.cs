@@ -65,6 +65,13 @@ public static partial class PushbackReader
     public static bool AsksAboutTheFix(string? text) => !string.IsNullOrWhiteSpace(text) && AboutTheFix().IsMatch(text.Trim());
 
     /// <summary>
+    /// The words that turn a remedy down after the fact ("I didn't ask for a credit", "I never wanted the refund"): the
+    /// clause from the turning down to its end, which names the remedy; null when the text turns nothing down.
+    /// </summary>
+    public static string? Disowning(string? text) =>
+        !string.IsNullOrWhiteSpace(text) && Disowns().Match(text.Replace('\u2019', '\'')) is { Success: true } match ? match.Value : null;
+
+    /// <summary>
     /// Whether <paramref name="text"/> says in the customer's own words what they want ("I want an apology and for him
     /// to be disciplined", "I'd like someone to call me"): at the choice of remedy it is their own remedy, not a miss.
     /// </summary>
@@ -130,7 +137,7 @@ public static partial class PushbackReader
         RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex AsksWhatNextPhrase();
 
-    [GeneratedRegex(@"^(?:(?:ok(?:ay)?|and|so|but|well|just|hmm+|um+|right|sorry|wait)\b[\s,.!]*)*(?:how\s+(?:long|soon|quickly|fast|many\s+days)|how\s+much\s+(?:credit|money|compensation|refund|discount|would|will|do|does|is|are|can|could|of)\b|when\s+(?:will|would|do|does|can|should|is|are)\b|what\s+happens\s+(?:now|next|then|after|if|with|to)\b|what(?:'?s|\s+is)\s+the\s+difference|what\s+are\s+(?:my|the)\s+options|which\s+(?:one\s+)?is\s+(?:faster|quicker|better|best)|(?:do|would|will)\s+i\s+(?:have|need)\s+to|does\s+(?:it|that|this)\s+(?:take|mean|include|cost)|how\s+does\s+(?:it|that|this|the\s+\w+)\s+work)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^(?:(?:ok(?:ay)?|and|so|but|well|just|hmm+|um+|right|sorry|wait)\b[\s,.!]*)*(?:how\s+(?:long|soon|quickly|fast|many\s+days)|how\s+much\s+(?:credit|money|compensation|refund|discount|would|will|do|does|is|are|can|could|of)\b|when\s+(?:will|would|do|does|can|should|is|are)\b|what\s+happens\s+(?:now|next|then|after|if|with|to)\b|what(?:'?s|\s+is)\s+the\s+difference|what\s+are\s+(?:my|the)\s+options|which\s+(?:one\s+)?is\s+(?:faster|quicker|better|best)|(?:do|would|will)\s+i\s+(?:have|need)\s+to|does\s+(?:it|that|this)\s+(?:take|mean|include|cost)|how\s+does\s+(?:it|that|this|the\s+\w+)\s+work|(?:i'?m\s+|i\s+am\s+)?(?:not\s+sure|unsure)\s+(?:what|how|about|if|whether|which)|what\s+(?:would|does|is|'?s)\s+(?:a|an|the|that|this)\s+\w+(?:\s+\w+)?\s+(?:do|mean|involve|be)|what\s+(?:is|'?s)\s+(?:a|an)\s+\w+)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex AboutTheFix();
 
     [GeneratedRegex(@"^(?:(?:ok(?:ay)?|um+|hmm+|well|idk|i\s+don'?t\s+know|no(?:thing)?|not\s+yet|nothing\s+yet|so|like)\b[\s,.!]*)*(?:(?:what|which)\s+(?:else\s+)?(?:could|should|can|do|would|shall|am)\s+i\s+(?:supposed\s+to\s+)?(?:try|do)\b|what\s+(?:is|are)\s+there\s+to\s+try|what\s+(?:do|would|can)\s+(?:you|u)\s+(?:suggest|recommend)|(?:any|got\s+any)\s+(?:ideas|suggestions|tips)|no\s+idea\s+what\s+to\s+(?:try|do)|like\s+what\s*\?*$)",
@@ -150,4 +157,8 @@ public static partial class PushbackReader
 
     [GeneratedRegex(@"\bi\s+(?:just\s+|only\s+|really\s+)?(?:want|need|expect|demand|'d\s+like|would\s+like)\s+(?<wish>(?:(?!\bi\s+(?:don'?t|do\s+not)\b)[^.!?])+)[.!?]*\s*$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture)]
     private static partial Regex LastWish();
+
+    /// <summary>"I didn't ask for a credit", "I never wanted the refund", "I don't want a credit": the rest of the clause names it.</summary>
+    [GeneratedRegex(@"\b(?:i\s+(?:didn'?t|did\s+not|never|don'?t|do\s+not)\s+(?:ask\s+for|want(?:ed)?|choose|chose|pick(?:ed)?|need(?:ed)?|agree\s+to)|(?:not|never)\s+what\s+i\s+(?:asked\s+for|wanted|chose))\b[^.!?\n]*", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex Disowns();
 }

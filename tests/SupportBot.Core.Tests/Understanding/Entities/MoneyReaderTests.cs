@@ -236,8 +236,17 @@ public sealed class MoneyReaderTests
     [InlineData("£7.99 for express", MoneyPurpose.Delivery)]
     [InlineData("a £12 express delivery charge", MoneyPurpose.Delivery)]
     [InlineData("the lamp cost £89", MoneyPurpose.Item)]
+    [InlineData("I paid £6.95 for next day delivery on my lamp (£60) and it took 5 days.", MoneyPurpose.Delivery)]
     public void Read_RealWorldDeliveryWords_AreDelivery(string text, MoneyPurpose purpose)
     {
         Assert.Equal(purpose, MoneyReader.Read(text, "GBP")[0].Purpose);
+    }
+
+    [Fact]
+    public void Read_FeeAndItemPriceInBrackets_EachKeepsItsPurpose()
+    {
+        var amounts = MoneyReader.Read("I paid £6.95 for next day delivery on my lamp (£60) and it took 5 days.", "GBP");
+        Assert.Equal(MoneyPurpose.Delivery, amounts[0].Purpose);
+        Assert.False(amounts[1].IsSideCharge());
     }
 }

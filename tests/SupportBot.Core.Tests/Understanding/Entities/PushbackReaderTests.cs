@@ -71,9 +71,27 @@ public sealed class PushbackReaderTests
     [InlineData("how much credit would i get?", true)]
     [InlineData("how much would the refund be", true)]
     [InlineData("how much it cost me is not the point", false)]
+    [InlineData("I'm not sure what a credit would do. I just want to watch my programmes.", true)]
+    [InlineData("not sure about the specialist, what do they do", true)]
+    [InlineData("what would a technical specialist do?", true)]
+    [InlineData("what is a credit", true)]
+    [InlineData("sure, the credit", false)]
+    [InlineData("not the credit, the refund", false)]
     public void AsksAboutTheFix_HowTheFixWouldGo(string text, bool expected)
     {
         Assert.Equal(expected, PushbackReader.AsksAboutTheFix(text));
+    }
+
+    [Theory]
+    [InlineData("Oh dear, I didn't ask for a credit. Could someone just help me get the app working please?", "I didn't ask for a credit")]
+    [InlineData("i never wanted the refund", "i never wanted the refund")]
+    [InlineData("That’s not what I asked for", "not what I asked for")]
+    [InlineData("I don't want a credit, I want it fixed", "I don't want a credit, I want it fixed")]
+    [InlineData("the credit is fine thanks", null)]
+    [InlineData("I didn't get an email yet", null)]
+    public void Disowning_TurnsDownARemedyAfterTheFact(string text, string? expected)
+    {
+        Assert.Equal(expected, PushbackReader.Disowning(text));
     }
 
     [Theory]

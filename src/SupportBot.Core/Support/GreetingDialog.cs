@@ -1,6 +1,8 @@
+using System.Text.RegularExpressions;
 using SupportBot.Core.Activities;
 using SupportBot.Core.Cases;
 using SupportBot.Core.Dialogs;
+using SupportBot.Core.Dialogs.Prompts;
 using SupportBot.Core.Understanding;
 using SupportBot.Core.Understanding.Entities;
 
@@ -10,7 +12,7 @@ namespace SupportBot.Core.Support;
 /// Opens the case and knows whom it is talking to: the channel's name, else the remembered one, else it asks once.
 /// A returning customer with a case still with a colleague is asked whether this is about it.
 /// </summary>
-public sealed class GreetingDialog : CaseDialog
+public sealed partial class GreetingDialog : CaseDialog
 {
     private readonly SupportServices _services;
 
@@ -19,7 +21,15 @@ public sealed class GreetingDialog : CaseDialog
     {
         _services = services;
         Steps(EnsureNameAsync, CheckOpenCaseAsync, GreetedAsync);
+
+        // "Is this about that?" answered with a new problem instead of yes or no: that problem is heard, not asked past.
+        AddDialog(new ConfirmPrompt(AboutOpenCase, (prompt, _) => Task.FromResult(prompt.Recognized.Succeeded || NewProblem(prompt.Context.Activity.Text) is not null))
+        {
+            MaxAttempts = services.Options.MaxAttempts,
+        });
     }
+
+    private const string AboutOpenCase = "about-open-case";
 
     private async Task<DialogTurnResult> EnsureNameAsync(WaterfallStepContext step, CancellationToken cancellationToken)
     {
@@ -61,18 +71,39 @@ public sealed class GreetingDialog : CaseDialog
             return await step.EndDialogAsync(new ComplaintStart(told), cancellationToken).ConfigureAwait(false);
         }
 
-        if (profile.OpenCase is { } open)
+        // A first message that is plainly about something else ("I'm locked out" after a double charge) is that new problem.
+        if (profile.OpenCase is { } open && !(step.GetState<FirstMessage>().Start is { Complaint: { } first }
+            && _services.ClearCategory(first, _services.Reader?.Read(first)) is { } category && category != open.Category && category != SupportCatalog.Other))
         {
             var prompt = Voice.Ask(step.Context, SupportPrompts.WelcomeBackOpenCase, supportCase, ("open_case", open.Problem));
-            return await step.PromptAsync(Confirm, prompt, cancellationToken).ConfigureAwait(false);
+            return await step.PromptAsync(AboutOpenCase, prompt, cancellationToken).ConfigureAwait(false);
         }
 
         return await step.NextAsync(null, cancellationToken).ConfigureAwait(false);
     }
 
+    /// <summary>
+    /// A reply that tells a problem, after any "no" it opens with ("no, this time the app keeps crashing"), or null:
+    /// more than a few words the mirror can use, and no plain yes.
+    /// </summary>
+    private static string? NewProblem(string? text)
+    {
+        var told = NotThat().Replace(text ?? string.Empty, string.Empty).Trim();
+        return ConfirmPrompt.Recognize(told) is not true && ComplaintReader.IsMirrorable(told) && told.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length > 3 ? told : null;
+    }
+
+    /// <summary>The "no" that opens a reply to "is this about that?": "no,", "nope -", "not that, ".</summary>
+    [GeneratedRegex(@"^\W*(?:no+|nope|nah|not\s+(?:that|really|this\s+time))\b[\s,.;:!-]*", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex NotThat();
+
     private async Task<DialogTurnResult> GreetedAsync(WaterfallStepContext step, CancellationToken cancellationToken)
     {
         var profile = await Cases.ProfileAsync(step.Context, cancellationToken).ConfigureAwait(false);
+        if (step.Result is not true && profile.OpenCase is not null && NewProblem(step.Context.Activity.Text) is { } problem)
+        {
+            return await step.EndDialogAsync(new ComplaintStart(problem), cancellationToken).ConfigureAwait(false);
+        }
+
         if (step.Result is true && profile.OpenCase is { } open)
         {
             // This conversation goes on with the case the colleague already has.

@@ -95,6 +95,41 @@ public sealed class SupportDialogTests
     }
 
     [Fact]
+    public async Task SupportDialog_ReturningCustomerWithOpenCase_ANewProblemOfAnotherKindIsHeardNotAskedAbout()
+    {
+        var storage = new MemoryStorage();
+        await OpenCaseAsync(storage);
+
+        await new TestFlow(TestBots.SupportBot(storage)) { UserName = "Ana Silva" }
+            .Send("im locked out of my account, the 2fa codes arent arriving")
+            .AssertReplyOneOf(Wording.OfAny("empathy."))
+            .AssertReplyOneOf(Wording.Of("questions.account"))
+            .StartTestAsync();
+    }
+
+    [Fact]
+    public async Task SupportDialog_ReturningCustomerWithOpenCase_AnsweringTheCheckInWithANewProblemIsHeard()
+    {
+        var storage = new MemoryStorage();
+        await OpenCaseAsync(storage);
+
+        await new TestFlow(TestBots.SupportBot(storage)) { UserName = "Ana Silva" }
+            .Send("hello again").AssertReply(r => Assert.Contains("Welcome back, Ana", r.Text, StringComparison.Ordinal))
+            .Send("no, this time the app keeps crashing when I open it")
+            .AssertReplyOneOf(Wording.OfAny("empathy."))
+            .AssertReply(r => Assert.DoesNotContain("Welcome back", r.Text, StringComparison.Ordinal))
+            .StartTestAsync();
+    }
+
+    private static Task OpenCaseAsync(MemoryStorage storage) =>
+        new TestFlow(TestBots.SupportBot(storage)) { UserName = "Ana Silva" }
+            .Send("hi").AssertReplyOneOf(Wording.Of("greeting.welcome"))
+            .Send("my order is late").AssertReplyOneOf(Wording.OfAny("empathy.")).AssertReplyOneOf(Wording.Of("questions.order_number"))
+            .Send("talk to a person").AssertReply(r => Assert.Contains("here's what I'll pass on", r.Text, StringComparison.Ordinal))
+            .Send("that's right").AssertReply(r => Assert.Contains("colleague", r.Text, StringComparison.Ordinal))
+            .StartTestAsync();
+
+    [Fact]
     public async Task SupportDialog_ReturningCustomerWithoutOpenCase_WelcomedBack()
     {
         var storage = new MemoryStorage();

@@ -28,7 +28,7 @@ public sealed partial class CallbackDialog : CaseDialog
     private async Task<bool> ContactGivenAsync(PromptValidatorContext<string> prompt, CancellationToken cancellationToken)
     {
         var text = prompt.Recognized.Value;
-        if (prompt.Recognized.Succeeded && (ComplaintReader.HasContact(text) || WouldRatherWait(text)))
+        if (prompt.Recognized.Succeeded && (ComplaintReader.HasContact(text) || WouldRatherWait(text) || HandoffHandler.AsksHowLong(text)))
         {
             return true;
         }
@@ -63,6 +63,14 @@ public sealed partial class CallbackDialog : CaseDialog
         if (step.Result is string bye && KindRules.SignsOff(bye))
         {
             await Voice.SayAsync(step.Context, HandoffPrompts.WaitingGoodbye, supportCase, cancellationToken).ConfigureAwait(false);
+            return await step.EndDialogAsync(null, cancellationToken).ConfigureAwait(false);
+        }
+
+        if (step.Result is string other && !ComplaintReader.HasContact(other)
+            && (HandoffHandler.ManagerOrNumber(supportCase, other) ?? (HandoffHandler.AsksHowLong(other) ? HandoffPrompts.WaitUnknown : null)) is { } fitting)
+        {
+            // "How long is the wait??", "I want a manager", "is there a number I can ring?": answered, not met with the queue line.
+            await Voice.SayAsync(step.Context, fitting, supportCase, cancellationToken).ConfigureAwait(false);
             return await step.EndDialogAsync(null, cancellationToken).ConfigureAwait(false);
         }
 

@@ -111,6 +111,15 @@ public sealed partial class HandoffHandler(HandoffServices handoff, CaseVoice vo
                 // "07700 900123 after 5pm", given after all: a call back it is, confirmed, never "still in the queue".
                 await CallbackDialog.TakeContactAsync(handoff, voice, context, supportCase, text, cancellationToken).ConfigureAwait(false);
             }
+            else if (ManagerOrNumber(supportCase, text) is { } answer)
+            {
+                await voice.SayFreshAsync(context, answer, supportCase, cancellationToken).ConfigureAwait(false);
+            }
+            else if (AsksHowLong(text) && (handoff.Desk is not { } queue || await queue.PositionAsync(supportCase.CaseId, cancellationToken).ConfigureAwait(false) is not > 0))
+            {
+                // "How long is the wait??" with no queue to read: the honest answer, and the way not to wait.
+                await voice.SayFreshAsync(context, HandoffPrompts.WaitUnknown, supportCase, cancellationToken).ConfigureAwait(false);
+            }
             else if (AsksAboutTheWait(text) && handoff.Desk is { } desk && await desk.PositionAsync(supportCase.CaseId, cancellationToken).ConfigureAwait(false) is > 0 and var position)
             {
                 var at = position.ToString(System.Globalization.CultureInfo.InvariantCulture);
@@ -149,6 +158,21 @@ public sealed partial class HandoffHandler(HandoffServices handoff, CaseVoice vo
         return true;
     }
 
+    /// <summary>
+    /// The line for a waiting customer's "not a colleague, a MANAGER" (put on the case, where whoever picks it up reads
+    /// it first) or "is there a number I can ring?" (none to give, but a colleague can ring them); null for anything else.
+    /// </summary>
+    internal static string? ManagerOrNumber(SupportCase supportCase, string? text)
+    {
+        if (text is not null && WantsManager().IsMatch(text) && !supportCase.UnderlyingIssues.Contains(ManagerWanted))
+        {
+            supportCase.UnderlyingIssues.Add(ManagerWanted);
+            return HandoffPrompts.ManagerNoted;
+        }
+
+        return text is not null && NumberToCall().IsMatch(text) ? HandoffPrompts.NoNumberToCall : null;
+    }
+
     /// <summary>The amount a message written while waiting puts on the case, as it now reads; null when it changes none.</summary>
     internal static string? AmountAdded(SupportCase supportCase, string? text, string currency, DateTimeOffset now)
     {
@@ -165,6 +189,12 @@ public sealed partial class HandoffHandler(HandoffServices handoff, CaseVoice vo
     /// <summary>"How long will it take?", "when will someone answer", "is anyone there?".</summary>
     private static bool AsksAboutTheWait(string? text) => text is not null && WaitQuestion().IsMatch(text);
 
+    /// <summary>"How long is the wait??", "when do I get it": a question about the time, not "anyone there?".</summary>
+    internal static bool AsksHowLong(string? text) => text is not null && HowLong().IsMatch(text);
+
+    [GeneratedRegex(@"\b(?:how\s+long|how\s+much\s+longer|when\s+(?:will|do|can|shall)\s+(?:i|someone|somebody|anyone|they|you|it)\b|what'?s\s+the\s+wait)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex HowLong();
+
     /// <summary>
     /// Whether <paramref name="text"/> asks something for the colleague to answer ("do I need to post it back?"), not
     /// whether anyone is there ("hello?", "anyone there???") or how long the wait is.
@@ -173,10 +203,19 @@ public sealed partial class HandoffHandler(HandoffServices handoff, CaseVoice vo
         text is not null && ComplaintReader.ReadsAsQuestion(text) && !AsksAboutTheWait(text) && !Presence().IsMatch(text)
         && text.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length >= 3;
 
+    /// <summary>What the case says when the customer asks for a manager while waiting.</summary>
+    private const string ManagerWanted = "asks for a manager";
+
+    [GeneratedRegex(@"\b(?:manager|supervisor|team\s+lead(?:er)?|someone\s+(?:senior|in\s+charge|higher\s+up)|your\s+boss|escalate)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex WantsManager();
+
+    [GeneratedRegex(@"\b(?:phone|telephone|contact|helpline|hotline)\s+number\b.*\b(?:ring|call|phone)\b|\b(?:can|could)\s+i\s+(?:just\s+)?(?:ring|call|phone)\s+(?:you|someone|somebody|instead)|\bnumber\s+(?:i|to)\s+(?:can\s+)?(?:ring|call|phone)\b|\bwhat'?s\s+your\s+(?:phone\s+)?number\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex NumberToCall();
+
     [GeneratedRegex(@"^\W*(?:hello|hi|hey|helo|hellooo*|yo|anyone|any\s+one|anybody|are\s+you\s+(?:still\s+)?there|you\s+there|still\s+there|is\s+(?:anyone|anybody|someone)\s+(?:there|here)|ok(?:ay)?|k+|fine|cool|alright|sure|right|got\s+it|noted|understood)\b[\W\s]*(?:there|here|anyone)?\W*$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex Presence();
 
-    [GeneratedRegex(@"\b(how\s+long|how\s+much\s+longer|when\s+will\s+(someone|somebody|anyone|a\s+person|a\s+human|an?\s+agent|they|you)|any(one|body)\s+(there|here|coming)|where\s+(is|are)\s+(the|my|your)\s+(colleague|agent|person)|still\s+waiting|what'?s\s+the\s+wait)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\b(how\s+long|how\s+much\s+longer|when\s+will\s+(someone|somebody|anyone|a\s+person|a\s+human|an?\s+agent|they|you)|any(one|body)\s+(there|here|coming)|where\s+(is|are)\s+(the|my|your)\s+(colleague|agent|person)|still\s+waiting|what'?s\s+the\s+wait|when\s+(?:do|will|can|shall)\s+i\s+(?:get|hear|receive|see|have))\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex WaitQuestion();
 
     /// <summary>A colleague's approval grants the remedy wanted, with what it pays; a modification grants the one they named.</summary>

@@ -22,6 +22,9 @@ public static class HandoffPrompts
 
     /// <summary>"Hello?" while the case waits for a colleague.</summary>
     public const string WaitingPresence = "handoff.waiting_presence";
+    public const string WaitUnknown = "handoff.wait_unknown";
+    public const string ManagerNoted = "handoff.manager_noted";
+    public const string NoNumberToCall = "handoff.no_number_to_call";
 
     /// <summary>"Thanks, bye" while the case waits for a colleague.</summary>
     public const string WaitingGoodbye = "handoff.waiting_goodbye";
@@ -92,6 +95,9 @@ public static class HandoffPrompts
         PromptDefinition.Of(SafetyAdvice, "name"),
         PromptDefinition.Of(WaitingGoodbye, "name"),
         PromptDefinition.Of(WaitingPresence, "name"),
+        PromptDefinition.Of(WaitUnknown, "name"),
+        PromptDefinition.Of(ManagerNoted, "name"),
+        PromptDefinition.Of(NoNumberToCall, "name"),
         PromptDefinition.Of(WaitingUpset, "name"),
         PromptDefinition.Of(WaitingNobodyFree, "name", "position", "hours"),
         PromptDefinition.Of(AskTopic, "name"),

@@ -127,7 +127,7 @@ public sealed partial class FulfilmentHandler(SupportServices services)
         // "Actually no, can I have a refund instead" once the credit went out: the case now asks for the refund, and a
         // colleague switches it over, since the first request cannot be taken back by the bot.
         var said = context.Activity.Text ?? string.Empty;
-        if (supportCase.RemedyId is { } current && ChangesMind().IsMatch(said) && RemedyDialog.NamedRemedy(services.Catalog, supportCase, said) is { } named
+        if (supportCase.RemedyId is { } current && (ChangesMind().IsMatch(said) ? RemedyDialog.NamedRemedy(services.Catalog, supportCase, said) : PickedByPosition(supportCase, said)) is { } named
             && named.Value != current && services.Catalog.Remedies.TryGetValue(named.Value, out var wanted))
         {
             supportCase.UnderlyingIssues.Add($"wants {wanted.Title} instead of {supportCase.RemedyWanted}, which had already gone out: {PiiMasker.Mask(said.Trim())}");
@@ -261,6 +261,22 @@ public sealed partial class FulfilmentHandler(SupportServices services)
 
     [GeneratedRegex(@"^\W*(?:ok(?:ay)?|k|alright|all right|fine|cool|great|got it|sure|understood|right|noted|yes|yeah|yep|yup|perfect|good|bye|goodbye|see you|cheers)(?:[\s,!.]+(?:ok(?:ay)?|then|thanks?|thank you|cheers|bye|goodbye|great|perfect))*\W*$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex Acknowledgement();
+
+    /// <summary>"ok 2 then", "option 3" once a remedy went out: another of the remedies offered, picked by its place.</summary>
+    private FoundChoice? PickedByPosition(SupportCase supportCase, string said)
+    {
+        if (!ChoiceRecognizer.HasAtMostWords(said, 4) || !Position().IsMatch(said))
+        {
+            return null;
+        }
+
+        var offered = RemedyAdvisor.Offer(services.Catalog, supportCase, services.Options.MaxRemediesOffered)
+            .Select(r => new Choice(r.Id) { Title = r.Title }).ToList();
+        return ChoiceRecognizer.Recognize(said, offered);
+    }
+
+    [GeneratedRegex(@"\b(?:\d|first|second|third|fourth|one|two|three|four|last)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex Position();
 
     [GeneratedRegex(@"\b(?:instead|rather|actually|changed?\s+my\s+mind|prefer|switch|swap|change\s+(?:it|that)\s+to|can\s+i\s+(?:have|get)|could\s+i\s+(?:have|get))\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex ChangesMind();

@@ -493,6 +493,6 @@ public static partial class ComplaintReader
     [GeneratedRegex(@"^no that(?:'?s|\s+is|\s+will|'?ll)?\s*(?:all|it|everything|fine|ok|okay|good|do|be\s+all|enough)\b")]
     private static partial Regex NoThatsAll();
 
-    [GeneratedRegex(@"^(?:(?:yes|yep|yeah|ye|yup|ok|okay|sure|perfect)\b\s*)*(?:that'?s\s+(?:right|correct|it|all\s+correct|all\s+right)|looks\s+(?:good|right|fine)|all\s+(?:good|correct)|correct|right|fine|sounds\s+(?:good|right)|go\s+ahead|spot\s+on|exactly)?(?:\s*(?:thanks|thank\s+you|thx|ty))?$")]
+    [GeneratedRegex(@"^(?!whatever|i\s+guess|i\s+suppose)(?:(?:yes|yep|yeah|ye|yup|ok|okay|sure|perfect)\b\s*)*(?:that'?s\s+(?:right|correct|it|all\s+correct|all\s+right)|looks\s+(?:good|right|fine)|all\s+(?:good|correct)|correct|right|fine|sounds\s+(?:good|right)|go\s+ahead|spot\s+on|exactly)?(?:\s*(?:whatever|i\s+guess|i\s+suppose|just\s+do\s+it|get\s+on\s+with\s+it))?(?:\s*(?:thanks|thank\s+you|thx|ty))?$")]
     private static partial Regex BriefConfirmed();
 }

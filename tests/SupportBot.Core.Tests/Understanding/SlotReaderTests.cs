@@ -59,6 +59,8 @@ public sealed class SlotReaderTests
     [InlineData("amount", "you took 49.99 from my card twice", "£49.99")]
     [InlineData("purchase", "it's my monthly subscription", "it's my monthly subscription")]
     [InlineData("purchase", "a preorder game", "a preorder game")]
+    [InlineData("purchase", "I cancelled and you still charged me for another month", "I cancelled and you still charged me for another month")]
+    [InlineData("purchase", "€15 a month, paid on the 1st", "€15 a month, paid on the 1st")]
     public void Read_AnswerGiven_GivesTheSlotsValue(string question, string text, string? expected)
     {
         Assert.Equal(expected, SlotReader.Read(question, text, Now, "GBP")?.Value);

@@ -41,8 +41,9 @@ public sealed class ConfirmPrompt(string dialogId, PromptValidator<bool>? valida
         }
 
         var joined = string.Join(' ', tokens);
-        // "Fine, whatever" is not a yes: it gives up on asking.
-        if (NoPhrases.Any(p => joined.StartsWith(p, StringComparison.Ordinal)) || No.Contains(tokens[0]) || tokens.Contains("whatever"))
+        // "Fine, whatever" is not a yes: it gives up on asking. "Yes whatever" still opens with its answer.
+        if (NoPhrases.Any(p => joined.StartsWith(p, StringComparison.Ordinal)) || No.Contains(tokens[0])
+            || (tokens.Contains("whatever") && tokens[0] is not ("yes" or "yeah" or "yep" or "yup" or "ye" or "yea" or "correct")))
         {
             return false;
         }

@@ -75,6 +75,8 @@ public sealed class PushbackReaderTests
     [InlineData("not sure about the specialist, what do they do", true)]
     [InlineData("what would a technical specialist do?", true)]
     [InlineData("what is a credit", true)]
+    [InlineData("will a password reset even help? its the code thats the problem not the password", true)]
+    [InlineData("would the specialist fix it today?", true)]
     [InlineData("sure, the credit", false)]
     [InlineData("not the credit, the refund", false)]
     public void AsksAboutTheFix_HowTheFixWouldGo(string text, bool expected)

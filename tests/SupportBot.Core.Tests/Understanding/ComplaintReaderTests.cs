@@ -25,6 +25,8 @@ public sealed class ComplaintReaderTests
     [InlineData("my app keeps crashing, can you fix it", "your app keeps crashing")]
     [InlineData("the app wont open and the site doesnt load", "the app won't open and the site doesn't load")]
     [InlineData("my tv wont turn on since the update", "your tv won't turn on since the update")]
+    [InlineData("Good morning. The lamp I ordered arrived with a cracked base and the shade is dented.", "the lamp you ordered arrived with a cracked base")]
+    [InlineData("Good afternoon, my router keeps dropping out", "your router keeps dropping out")]
     public void Mirror_Complaint_FacesTheCustomerInTheirWords(string complaint, string expected)
     {
         Assert.Equal(expected, ComplaintReader.Mirror(complaint));

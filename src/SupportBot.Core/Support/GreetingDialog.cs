@@ -36,7 +36,15 @@ public sealed partial class GreetingDialog : CaseDialog
         var context = step.Context;
         var profile = await Cases.ProfileAsync(context, cancellationToken).ConfigureAwait(false);
         var now = context.TimeProvider.GetUtcNow();
+        var earlier = await Cases.CaseOrNullAsync(context, cancellationToken).ConfigureAwait(false);
         var supportCase = SupportCase.Open(context.Activity, $"case-{now:yyyyMMdd}-{Guid.NewGuid().ToString("N")[..8]}", now);
+
+        // A second matter in the same conversation is not met with the lines the first one already heard.
+        if (earlier is not null)
+        {
+            supportCase.UsedPromptIds.AddRange(earlier.UsedPromptIds);
+        }
+
         supportCase.Tier = profile.Tier;
         supportCase.Name(CustomerName(context.Activity) ?? profile.Name);
         _services.SetCategory(supportCase, null);

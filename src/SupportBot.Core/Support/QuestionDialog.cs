@@ -99,7 +99,9 @@ public sealed class QuestionDialog : CaseDialog
             key = SupportPrompts.QuestionOfferAfterAnswer;
         }
 
-        return await step.PromptAsync(YesNoOrMore, Voice.Ask(step.Context, key, supportCase), cancellationToken).ConfigureAwait(false);
+        // Asked again ("hello?"), it is not the same words again.
+        var offer = Voice.AskFresh(step.Context, key, supportCase);
+        return await step.PromptAsync(YesNoOrMore, offer with { RetryPrompt = Voice.FreshLine(step.Context, key, supportCase) }, cancellationToken).ConfigureAwait(false);
     }
 
     private async Task<DialogTurnResult> PassOnAsync(WaterfallStepContext step, CancellationToken cancellationToken)

@@ -48,6 +48,14 @@ public sealed class LayersDialog : CaseDialog
             }
         }
 
+        // "No. I don't want options, I want MY REFUND": nothing else, and what would put it right, for the remedies next.
+        if (step.Result is string wish && ConfirmPrompt.Recognize(wish) is false && ChoiceRecognizer.HasAtMostWords(wish, 12)
+            && await CaseAsync(step, cancellationToken).ConfigureAwait(false) is var wishing && RemedyDialog.NamesRemedy(_services.Catalog, wishing, wish))
+        {
+            wishing.RemedyAsked = PiiMasker.Mask(wish);
+            return await step.EndDialogAsync(null, cancellationToken).ConfigureAwait(false);
+        }
+
         // "Yes, the app logs me out too" and "no, but the app logs me out" both tell more: the app.
         if (step.Result is not string reply || ComplaintReader.WithoutLeadingYes(reply) is var answer && (ComplaintReader.MeansNothingElse(answer) || ConfirmPrompt.Recognize(answer) is false))
         {

@@ -35,8 +35,14 @@ public static partial class RemedyFacts
     /// <summary>The customer paid for what the case is about: an amount is known, or they say they bought or paid for it.</summary>
     public const string Paid = "paid";
 
+    /// <summary>
+    /// A new password could let the customer in: the case is not about sign-in codes sent to a phone or number they
+    /// no longer have ("the 2FA codes go to my old number").
+    /// </summary>
+    public const string Password = "password";
+
     /// <summary>When a remedy may be offered (<c>offered_when</c>).</summary>
-    public static IReadOnlyList<string> Conditions { get; } = [EmailWorks, PhysicalItem, Visit, Conduct, Paid];
+    public static IReadOnlyList<string> Conditions { get; } = [EmailWorks, PhysicalItem, Visit, Conduct, Paid, Password];
 
     /// <summary>What <paramref name="remedy"/> needs that the case does not know, in words ("the order number").</summary>
     public static IReadOnlyList<string> Missing(Remedy remedy, SupportCase supportCase)
@@ -65,15 +71,7 @@ public static partial class RemedyFacts
     {
         ArgumentNullException.ThrowIfNull(remedy);
         ArgumentNullException.ThrowIfNull(supportCase);
-        return remedy.OfferedWhen.All(c => c switch
-        {
-            EmailWorks => supportCase.EmailWorks == true,
-            PhysicalItem => !OnlySubscription(supportCase),
-            Visit => supportCase.Said().Any(s => AboutAVisit().IsMatch(s)),
-            Conduct => supportCase.Said().Any(s => AboutConduct().IsMatch(s)),
-            Paid => supportCase.Amount is not null || supportCase.Said().Any(s => PaidFor().IsMatch(s)),
-            _ => true,
-        });
+        return remedy.OfferedWhen.All(c => Holds(c, supportCase));
     }
 
     /// <summary>Whether the bot must first ask if the customer can open their email, to know whether to offer <paramref name="remedy"/>.</summary>
@@ -81,8 +79,22 @@ public static partial class RemedyFacts
     {
         ArgumentNullException.ThrowIfNull(remedy);
         ArgumentNullException.ThrowIfNull(supportCase);
-        return remedy.OfferedWhen.Contains(EmailWorks) && supportCase.EmailWorks is null;
+
+        // Not when another of its conditions already rules it out: a reset link is no help with codes sent to a lost phone.
+        return remedy.OfferedWhen.Contains(EmailWorks) && supportCase.EmailWorks is null
+            && remedy.OfferedWhen.Where(c => c != EmailWorks).All(c => Holds(c, supportCase));
     }
+
+    private static bool Holds(string condition, SupportCase supportCase) => condition switch
+    {
+        EmailWorks => supportCase.EmailWorks == true,
+        PhysicalItem => !OnlySubscription(supportCase),
+        Visit => supportCase.Said().Any(s => AboutAVisit().IsMatch(s)),
+        Conduct => supportCase.Said().Any(s => AboutConduct().IsMatch(s)),
+        Paid => supportCase.Amount is not null || supportCase.Said().Any(s => PaidFor().IsMatch(s)),
+        Password => !supportCase.Said().Any(s => CodesToALostPhone().IsMatch(s)),
+        _ => true,
+    };
 
     /// <summary>
     /// Whether the customer can open the email on their account, when what they wrote already says: false when they are
@@ -144,6 +156,10 @@ public static partial class RemedyFacts
 
     [GeneratedRegex(@"\b(?:engineers?|technicians?|installers?|install(?:ation|ed|ing)?|fitters?|fitting|appointments?|visits?|visited|call-?outs?|repairs?|repaired|survey|booked\s+(?:in|a\s+slot)|time\s+slot|no[\s-]show|(?:didn'?t|did\s+not|never)\s+(?:show|turn\s+up|come|arrive))\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex AboutAVisit();
+
+    /// <summary>Sign-in codes that go to a phone or number the customer no longer has: no new password gets them in.</summary>
+    [GeneratedRegex(@"\b(?:2fa|two[-\s]?factor|two[-\s]?step|verification|security|authenticat\w*|sign[-\s]?in|login|one[-\s]?time)\s+codes?\b[^.!?]{0,80}\b(?:old|lost|new|stolen|broken|previous|former|different)\s+(?:phone|number|mobile|sim|device)\b|\b(?:lost|new|stolen|broke|broken|changed|replaced)\s+(?:my\s+)?(?:phone|number|mobile|sim)\b[^.!?]{0,80}\b(?:2fa|codes?|authenticator|verification)\b|\b(?:2fa|codes?)\b[^.!?]{0,60}\b(?:old|previous|former)\s+(?:phone|number|mobile)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex CodesToALostPhone();
 
     [GeneratedRegex(@"\b(?:rude(?:ly|ness)?|impolite|disrespectful|dismissive|condescending|patroni[sz]ing|arrogant|aggressive|abusive|unprofessional|attitude|hung\s+up|put\s+the\s+phone\s+down|laughed|mocked|shouted|yelled|swore|sworn|insulted|ignored\s+me|racist|sexist|harass\w*|treated\s+(?:me\s+)?(?:like|badly|terribly|poorly))\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex AboutConduct();

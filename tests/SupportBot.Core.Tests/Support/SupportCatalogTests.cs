@@ -256,7 +256,7 @@ public sealed class SupportCatalogTests
         Assert.Equal(new RemedyFulfilment("refunds", Colleague: false), catalog.Remedies["refund"].Fulfil);
         Assert.Equal(new RemedyFulfilment(null, Colleague: true), catalog.Remedies["account_restore"].Fulfil);
         Assert.Equal(["purchase"], catalog.Remedies["refund"].Needs);
-        Assert.Equal(["email_works"], catalog.Remedies["reset_link"].OfferedWhen);
+        Assert.Equal(["email_works", "password"], catalog.Remedies["reset_link"].OfferedWhen);
         Assert.All(catalog.Remedies.Values, r => Assert.True(r.Fulfil.IsAction ? r.Asked.Length > 0 && r.Done.Length > 0 : r.NextSteps.Length > 0, r.Id));
         Assert.StartsWith("the refunds team returns the money", catalog.Remedies["refund"].About, StringComparison.Ordinal);
     }
@@ -305,6 +305,20 @@ public sealed class SupportCatalogTests
         Assert.Equal(["reset_link", "account_restore", "credit"], RemedyAdvisor.Offer(catalog, works).Select(r => r.Id));
         Assert.Equal(["account_restore", "credit"], RemedyAdvisor.Offer(catalog, locked).Select(r => r.Id));
         Assert.False(RemedyAdvisor.MustAskFirst(catalog, locked));
+    }
+
+    [Theory]
+    [InlineData("got a new phone and the 2FA codes go to the old number which i dont have anymore")]
+    [InlineData("I lost my phone and now I can't get the verification codes")]
+    [InlineData("the sign-in codes still go to my previous number")]
+    public void RemedyAdvisor_ResetLink_NotForCodesSentToALostPhone(string complaint)
+    {
+        var catalog = Repository();
+        var codes = new SupportCase { Category = "account", Complaint = complaint };
+
+        Assert.False(RemedyAdvisor.MustAskFirst(catalog, codes));
+        Assert.DoesNotContain("reset_link", RemedyAdvisor.Offer(catalog, new SupportCase { Category = "account", Complaint = complaint, EmailWorks = true }).Select(r => r.Id));
+        Assert.Contains("reset_link", RemedyAdvisor.Offer(catalog, new SupportCase { Category = "account", Complaint = "I forgot my password", EmailWorks = true }).Select(r => r.Id));
     }
 
     [Fact]

@@ -190,7 +190,6 @@ public static class CaseAmounts
         return amounts.FirstOrDefault(a => !a.IsSideCharge()) ?? (amounts.Count > 0 ? amounts[0] : null);
     }
 
-    /// <summary>A delivery fee or other charge, kept beside the item's amount for the brief (and the first delivery fee for a delivery refund).</summary>
     /// <summary>
     /// Whether a correction puts right the delivery fee rather than the item's price: it rules out the fee's value ("7.95
     /// not 6.95"), or names it beside the new one, or names no value to rule out while the remedy wanted pays the fee back.
@@ -207,6 +206,7 @@ public static class CaseAmounts
         new[] { value.ToString("0.00", CultureInfo.InvariantCulture), value.ToString("0.##", CultureInfo.InvariantCulture) }.Distinct()
             .Any(figure => Regex.IsMatch(text, $@"(?<![\d.,]){Regex.Escape(figure)}(?![\d]|[.,]\d)", RegexOptions.CultureInvariant));
 
+    /// <summary>A delivery fee or other charge, kept beside the item's amount for the brief (and the first delivery fee for a delivery refund).</summary>
     private static void KeepBeside(SupportCase supportCase, MoneyAmount amount)
     {
         if (amount.Purpose == MoneyPurpose.Delivery)

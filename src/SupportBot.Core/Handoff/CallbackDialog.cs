@@ -28,7 +28,8 @@ public sealed partial class CallbackDialog : CaseDialog
     private async Task<bool> ContactGivenAsync(PromptValidatorContext<string> prompt, CancellationToken cancellationToken)
     {
         var text = prompt.Recognized.Value;
-        if (prompt.Recognized.Succeeded && (ComplaintReader.HasContact(text) || WouldRatherWait(text) || HandoffHandler.AsksHowLong(text)))
+        if (prompt.Recognized.Succeeded && (ComplaintReader.HasContact(text) || WouldRatherWait(text) || HandoffHandler.AsksHowLong(text)
+            || HandoffHandler.AsksForManager(text) || HandoffHandler.AsksForNumber(text)))
         {
             return true;
         }

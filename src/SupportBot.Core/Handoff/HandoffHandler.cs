@@ -3,6 +3,7 @@ using System.Text.RegularExpressions;
 using SupportBot.Core.Activities;
 using SupportBot.Core.Bot;
 using SupportBot.Core.Cases;
+using SupportBot.Core.Dialogs.Prompts;
 using SupportBot.Core.Sentiment;
 using SupportBot.Core.State;
 using SupportBot.Core.Understanding;
@@ -164,14 +165,24 @@ public sealed partial class HandoffHandler(HandoffServices handoff, CaseVoice vo
     /// </summary>
     internal static string? ManagerOrNumber(SupportCase supportCase, string? text)
     {
-        if (text is not null && WantsManager().IsMatch(text) && !supportCase.UnderlyingIssues.Contains(ManagerWanted))
+        if (AsksForManager(text) && !supportCase.UnderlyingIssues.Contains(ManagerWanted))
         {
             supportCase.UnderlyingIssues.Add(ManagerWanted);
             return HandoffPrompts.ManagerNoted;
         }
 
-        return text is not null && NumberToCall().IsMatch(text) ? HandoffPrompts.NoNumberToCall : null;
+        return AsksForNumber(text) ? HandoffPrompts.NoNumberToCall : null;
     }
+
+    /// <summary>
+    /// A manager asked for ("can I speak to a manager", "not a colleague. a MANAGER.", "manager. now."), never one only
+    /// mentioned ("the store manager was rude to me too").
+    /// </summary>
+    internal static bool AsksForManager(string? text) =>
+        text is not null && Manager().IsMatch(text) && (PersonRequestRecognizer.AsksForPerson(text) || ChoiceRecognizer.HasAtMostWords(text, 6));
+
+    /// <summary>"Is there a number I can ring?", "what's your phone number?".</summary>
+    internal static bool AsksForNumber(string? text) => text is not null && NumberToCall().IsMatch(text);
 
     /// <summary>The amount a message written while waiting puts on the case, as it now reads; null when it changes none.</summary>
     internal static string? AmountAdded(SupportCase supportCase, string? text, string currency, DateTimeOffset now)
@@ -206,8 +217,8 @@ public sealed partial class HandoffHandler(HandoffServices handoff, CaseVoice vo
     /// <summary>What the case says when the customer asks for a manager while waiting.</summary>
     private const string ManagerWanted = "asks for a manager";
 
-    [GeneratedRegex(@"\b(?:manager|supervisor|team\s+lead(?:er)?|someone\s+(?:senior|in\s+charge|higher\s+up)|your\s+boss|escalate)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
-    private static partial Regex WantsManager();
+    [GeneratedRegex(@"\b(?:manager|supervisor|team\s+lead(?:er)?|someone\s+senior|your\s+boss)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex Manager();
 
     [GeneratedRegex(@"\b(?:phone|telephone|contact|helpline|hotline)\s+number\b.*\b(?:ring|call|phone)\b|\b(?:can|could)\s+i\s+(?:just\s+)?(?:ring|call|phone)\s+(?:you|someone|somebody|instead)|\bnumber\s+(?:i|to)\s+(?:can\s+)?(?:ring|call|phone)\b|\bwhat'?s\s+your\s+(?:phone\s+)?number\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex NumberToCall();

@@ -22,8 +22,14 @@ public static class HandoffPrompts
 
     /// <summary>"Hello?" while the case waits for a colleague.</summary>
     public const string WaitingPresence = "handoff.waiting_presence";
+
+    /// <summary>"How long is the wait??" while the case waits and the queue can't be read.</summary>
     public const string WaitUnknown = "handoff.wait_unknown";
+
+    /// <summary>"Not a colleague. A MANAGER." while the case waits: put on the case.</summary>
     public const string ManagerNoted = "handoff.manager_noted";
+
+    /// <summary>"Is there a number I can ring?" while the case waits: none to give, but a colleague can ring them.</summary>
     public const string NoNumberToCall = "handoff.no_number_to_call";
 
     /// <summary>"Thanks, bye" while the case waits for a colleague.</summary>

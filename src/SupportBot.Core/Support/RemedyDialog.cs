@@ -196,9 +196,12 @@ public sealed partial class RemedyDialog : CaseDialog
         .Select(r => $"{Capitalize(TitleIn(r, supportCase))}: {RemedyFacts.Wording(r.About, supportCase, supportCase.RemedyAmount()).TrimEnd('.')}."));
 
     /// <summary>Whether <paramref name="text"/> turns down the very remedy the case went ahead with ("I didn't ask for a credit").</summary>
-    public static bool Disowned(SupportCatalog catalog, SupportCase supportCase, string? text) =>
-        supportCase?.RemedyId is { } current && PushbackReader.Disowning(text) is { } words
-        && NamedRemedy(catalog, supportCase, words) is { } named && named.Value == current;
+    public static bool Disowned(SupportCatalog catalog, SupportCase supportCase, string? text)
+    {
+        ArgumentNullException.ThrowIfNull(supportCase);
+        return supportCase.RemedyId is { } current && PushbackReader.Disowning(text) is { } words
+            && NamedRemedy(catalog, supportCase, words) is { } named && named.Value == current;
+    }
 
     /// <summary>
     /// The remedy of the case's category that <paramref name="text"/> names by its title or words ("refund the

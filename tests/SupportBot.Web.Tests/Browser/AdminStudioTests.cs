@@ -91,6 +91,7 @@ public sealed class AdminStudioTests(BrowserFixture browser)
         await ScreenshotAsync(page, "studio-stale-save");
         var whileRefused = await File.ReadAllTextAsync(file);
         await page.GetByRole(AriaRole.Button, new() { Name = "Open the newer version" }).ClickAsync();
+        await Expect(page.Locator("#save-status")).ToContainTextAsync("This is the newer version", SoonText);
         await Expect(page.GetByLabel("Wording")).ToHaveValueAsync("Hey {name}, what's gone wrong?");
         await page.GetByRole(AriaRole.Button, new() { Name = "Save and publish" }).ClickAsync();
         await Expect(page.Locator("#save-status")).ToContainTextAsync("Saved and live", SoonText);

@@ -61,7 +61,128 @@ public static partial class ProductReader
         ["gmail"] = ("Gmail", ProductKind.App),
         ["outlook"] = ("Outlook", ProductKind.App),
         ["zoom"] = ("Zoom", ProductKind.App),
+        ["chromebook"] = ("Chromebook", ProductKind.Device),
+        ["surface"] = ("Surface", ProductKind.Device),
+        ["steam deck"] = ("Steam Deck", ProductKind.Device),
+        ["oculus"] = ("Oculus", ProductKind.Device),
+        ["meta quest"] = ("Meta Quest", ProductKind.Device),
+        ["echo show"] = ("Echo Show", ProductKind.Device),
+        ["google home"] = ("Google Home", ProductKind.Device),
+        ["nest"] = ("Nest", ProductKind.Device),
+        ["garmin"] = ("Garmin", ProductKind.Device),
+        ["mac"] = ("Mac", ProductKind.Device),
+        ["creative cloud"] = ("Creative Cloud", ProductKind.App),
+        ["adobe creative cloud"] = ("Adobe Creative Cloud", ProductKind.App),
+        ["photoshop"] = ("Photoshop", ProductKind.App),
+        ["lightroom"] = ("Lightroom", ProductKind.App),
+        ["premiere pro"] = ("Premiere Pro", ProductKind.App),
+        ["premiere"] = ("Premiere", ProductKind.App),
+        ["illustrator"] = ("Illustrator", ProductKind.App),
+        ["indesign"] = ("InDesign", ProductKind.App),
+        ["after effects"] = ("After Effects", ProductKind.App),
+        ["acrobat"] = ("Acrobat", ProductKind.App),
+        ["adobe reader"] = ("Adobe Reader", ProductKind.App),
+        ["adobe"] = ("Adobe", ProductKind.App),
+        ["microsoft teams"] = ("Microsoft Teams", ProductKind.App),
+        ["teams"] = ("Teams", ProductKind.App),
+        ["microsoft office"] = ("Microsoft Office", ProductKind.App),
+        ["microsoft 365"] = ("Microsoft 365", ProductKind.App),
+        ["office 365"] = ("Office 365", ProductKind.App),
+        ["word"] = ("Word", ProductKind.App),
+        ["excel"] = ("Excel", ProductKind.App),
+        ["powerpoint"] = ("PowerPoint", ProductKind.App),
+        ["onedrive"] = ("OneDrive", ProductKind.App),
+        ["sharepoint"] = ("SharePoint", ProductKind.App),
+        ["skype"] = ("Skype", ProductKind.App),
+        ["hotmail"] = ("Hotmail", ProductKind.App),
+        ["minecraft"] = ("Minecraft", ProductKind.App),
+        ["game pass"] = ("Game Pass", ProductKind.App),
+        ["xbox live"] = ("Xbox Live", ProductKind.App),
+        ["microsoft edge"] = ("Microsoft Edge", ProductKind.App),
+        ["edge"] = ("Edge", ProductKind.App),
+        ["google chrome"] = ("Google Chrome", ProductKind.App),
+        ["chrome"] = ("Chrome", ProductKind.App),
+        ["firefox"] = ("Firefox", ProductKind.App),
+        ["safari"] = ("Safari", ProductKind.App),
+        ["google drive"] = ("Google Drive", ProductKind.App),
+        ["google maps"] = ("Google Maps", ProductKind.App),
+        ["google photos"] = ("Google Photos", ProductKind.App),
+        ["google play"] = ("Google Play", ProductKind.App),
+        ["play store"] = ("Play Store", ProductKind.App),
+        ["app store"] = ("App Store", ProductKind.App),
+        ["google assistant"] = ("Google Assistant", ProductKind.App),
+        ["youtube music"] = ("YouTube Music", ProductKind.App),
+        ["youtube tv"] = ("YouTube TV", ProductKind.App),
+        ["itunes"] = ("iTunes", ProductKind.App),
+        ["icloud"] = ("iCloud", ProductKind.App),
+        ["apple music"] = ("Apple Music", ProductKind.App),
+        ["apple pay"] = ("Apple Pay", ProductKind.App),
+        ["facetime"] = ("FaceTime", ProductKind.App),
+        ["imessage"] = ("iMessage", ProductKind.App),
+        ["siri"] = ("Siri", ProductKind.App),
+        ["alexa"] = ("Alexa", ProductKind.App),
+        ["amazon prime"] = ("Amazon Prime", ProductKind.App),
+        ["amazon music"] = ("Amazon Music", ProductKind.App),
+        ["audible"] = ("Audible", ProductKind.App),
+        ["hulu"] = ("Hulu", ProductKind.App),
+        ["hbo max"] = ("HBO Max", ProductKind.App),
+        ["paramount+"] = ("Paramount+", ProductKind.App),
+        ["paramount plus"] = ("Paramount+", ProductKind.App),
+        ["twitch"] = ("Twitch", ProductKind.App),
+        ["tiktok"] = ("TikTok", ProductKind.App),
+        ["snapchat"] = ("Snapchat", ProductKind.App),
+        ["twitter"] = ("Twitter", ProductKind.App),
+        ["reddit"] = ("Reddit", ProductKind.App),
+        ["pinterest"] = ("Pinterest", ProductKind.App),
+        ["linkedin"] = ("LinkedIn", ProductKind.App),
+        ["telegram"] = ("Telegram", ProductKind.App),
+        ["discord"] = ("Discord", ProductKind.App),
+        ["messenger"] = ("Messenger", ProductKind.App),
+        ["uber eats"] = ("Uber Eats", ProductKind.App),
+        ["uber"] = ("Uber", ProductKind.App),
+        ["deliveroo"] = ("Deliveroo", ProductKind.App),
+        ["airbnb"] = ("Airbnb", ProductKind.App),
+        ["paypal"] = ("PayPal", ProductKind.App),
+        ["venmo"] = ("Venmo", ProductKind.App),
+        ["cash app"] = ("Cash App", ProductKind.App),
+        ["ebay"] = ("eBay", ProductKind.App),
+        ["steam"] = ("Steam", ProductKind.App),
+        ["epic games"] = ("Epic Games", ProductKind.App),
+        ["fortnite"] = ("Fortnite", ProductKind.App),
+        ["roblox"] = ("Roblox", ProductKind.App),
+        ["call of duty"] = ("Call of Duty", ProductKind.App),
+        ["warzone"] = ("Warzone", ProductKind.App),
+        ["gta online"] = ("GTA Online", ProductKind.App),
+        ["red dead online"] = ("Red Dead Online", ProductKind.App),
+        ["psn"] = ("PSN", ProductKind.App),
+        ["playstation network"] = ("PlayStation Network", ProductKind.App),
+        ["dropbox"] = ("Dropbox", ProductKind.App),
+        ["slack"] = ("Slack", ProductKind.App),
+        ["webex"] = ("Webex", ProductKind.App),
+        ["notion"] = ("Notion", ProductKind.App),
+        ["evernote"] = ("Evernote", ProductKind.App),
+        ["trello"] = ("Trello", ProductKind.App),
+        ["canva"] = ("Canva", ProductKind.App),
+        ["quickbooks"] = ("QuickBooks", ProductKind.App),
+        ["shopify"] = ("Shopify", ProductKind.App),
+        ["wordpress"] = ("WordPress", ProductKind.App),
     };
+
+    /// <summary>Known names that are also everyday words: written in lower case with no model or "app" after them, they are not taken as the name.</summary>
+    private static readonly HashSet<string> Ambiguous = new(StringComparer.Ordinal)
+    {
+        "windows", "zoom", "outlook", "galaxy", "pixel", "kindle", "fitbit", "surface", "nest", "mac", "premiere", "illustrator",
+        "teams", "word", "excel", "edge", "chrome", "safari", "siri", "alexa", "twitter", "telegram", "messenger", "uber",
+        "steam", "notion", "slack", "discord", "audible", "adobe",
+    };
+
+    /// <summary>Every known name, longest first, as one pattern ("apple watch" before "apple", spaces as any run of space).</summary>
+    private static readonly Regex KnownNames = new(
+        @"\b(?<base>" + string.Join('|', Known.Keys.OrderByDescending(k => k.Length).ThenBy(k => k, StringComparer.Ordinal).Select(k => Regex.Escape(k).Replace(@"\ ", @"\s+", StringComparison.Ordinal)))
+        + @")(?![\p{L}_+]|\d+[\p{L}_])"
+        + @"(?<model>(?:(?:\s+|(?<=\p{L}))(?:\d[\w.]*)|\s+(?:(?!v\d)[a-z]\d[\w.]*|pro|max|plus|mini|ultra|air|lite|series|se|xl|one|slim|oled|fold|flip|paperwhite|[xs](?!\w)|fe|home|(?<=series\s)[a-z](?!\w))){0,4})"
+        + @"(?<app>\s+app)?(?!\w)",
+        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture | RegexOptions.Compiled);
 
     /// <summary>Words that describe rather than name: "my new lamp" is a "lamp".</summary>
     private static readonly HashSet<string> Describing = new(StringComparer.OrdinalIgnoreCase)
@@ -80,14 +201,14 @@ public static partial class ProductReader
         }
 
         var found = new List<ProductMention>();
-        foreach (Match match in KnownName().Matches(text))
+        foreach (Match match in KnownNames.Matches(text))
         {
-            if (match.Groups["model"].Length == 0 && !match.Groups["app"].Success && char.IsLower(match.Value[0]) && Ambiguous().IsMatch(match.Value))
+            if (match.Groups["model"].Length == 0 && !match.Groups["app"].Success && char.IsLower(match.Value[0]) && Ambiguous.Contains(match.Value) && !Owned().IsMatch(text.AsSpan(0, match.Index)))
             {
-                continue; // "the windows of the van", "zoom in"
+                continue; // "the windows of the van", "zoom in", "in a word"; but "my mac"
             }
 
-            var (name, kind) = Known[Spaced().Replace(match.Groups["base"].Value, " ").Replace(" +", "+", StringComparison.Ordinal)];
+            var (name, kind) = Known[Spaced().Replace(match.Groups["base"].Value, " ")];
             var model = match.Groups["model"].Value.Trim();
             var isApp = match.Groups["app"].Success;
             var full = (model.Length == 0 ? name : $"{name} {model}") + (isApp ? " app" : string.Empty);
@@ -107,6 +228,18 @@ public static partial class ProductReader
             var kept = words.SkipWhile(w => Describing.Contains(w) || !char.IsLetter(w[0])).ToArray();
             var name = string.Join(' ', [.. kept, match.Groups["head"].Value]);
             Add(found, new ProductMention { Name = name, Kind = ProductKind.Item, Text = match.Value, Start = match.Index });
+        }
+
+        foreach (Match match in Failing().Matches(text))
+        {
+            // "creative cloud keeps crashing": what fails is the thing, even when it is no name this reader knows.
+            var said = match.Groups["name"];
+            var words = said.Value.Split(' ', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+            var name = string.Join(' ', words.SkipWhile(Describing.Contains));
+            if (name.Length > 0)
+            {
+                Add(found, new ProductMention { Name = name, Kind = ProductKind.App, Text = said.Value.TrimEnd(), Start = said.Index });
+            }
         }
 
         found.Sort((a, b) => a.Start.CompareTo(b.Start));
@@ -168,13 +301,6 @@ public static partial class ProductReader
         }
     }
 
-    [GeneratedRegex(
-        @"\b(?<base>apple\s+watch|apple\s+tv|samsung\s+galaxy|google\s+pixel|nintendo\s+switch|fire\s+tv|fire\s+stick|echo\s+dot|disney\s*(?:\+|plus)|prime\s+video|iphone|ipad|macbook|imac|airpods|galaxy|pixel|oneplus|xbox|playstation|ps[45]|kindle|firestick|roku|chromecast|thinkpad|sonos|fitbit|gopro|dyson|windows|macos|ipados|ios|android|chromeos|linux|ubuntu|netflix|spotify|whatsapp|instagram|facebook|youtube|gmail|outlook|zoom)(?![\p{L}_+]|\d+[\p{L}_])"
-        + @"(?<model>(?:(?:\s+|(?<=\p{L}))(?:\d[\w.]*)|\s+(?:(?!v\d)[a-z]\d[\w.]*|pro|max|plus|mini|ultra|air|lite|series|se|xl|one|slim|oled|fold|flip|paperwhite|[xs](?!\w)|fe|home|(?<=series\s)[a-z](?!\w))){0,4})"
-        + @"(?<app>\s+app)?(?!\w)",
-        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture)]
-    private static partial Regex KnownName();
-
     /// <summary>"the app", "your mobile app", "the Tesco app", "Tesco Clubcard app".</summary>
     [GeneratedRegex(@"(?:\b(?i:the|your|ur|my|this|that|our)\s+(?<name>(?:[\w+&'.-]+\s+){0,2}?)|\b(?!(?i:the|your|my|this|that|our)\b)(?<name>[A-Z][\w+&'.-]*(?:\s+[A-Z][\w+&'.-]*){0,2})\s+)app\b",
         RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture)]
@@ -185,11 +311,22 @@ public static partial class ProductReader
         RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture)]
     private static partial Regex ThingBought();
 
+    /// <summary>
+    /// A thing said to fail, at the start of a sentence or after "my" or "the": "creative cloud keeps crashing", "My
+    /// Kobo won't turn on". Not a pronoun, nor what is no product ("my account won't", "the update won't install").
+    /// </summary>
+    [GeneratedRegex(
+        @"(?:^|[.!?;]\s+|\b(?:my|the|your|our|ur)\s+)(?<name>(?:(?!(?:it|its|it's|this|that|these|those|everything|nothing|something|anything|he|she|they|i|i'm|we|you|there|which|what|who|now|still|just|also|again|suddenly|randomly|constantly|always|never|really|completely|totally|even|and|but|so|then|since|my|the|account|password|login|log|order|parcel|package|delivery|payment|card|refund|money|code|update|download|screen|sound|audio|video|page|button|problem|issue|thing|stuff|service|connection|internet|wifi|wi-fi|broadband|signal|email|mail|door|item|product|one|app|device)\b)[A-Za-z][\w+&'-]*\s+){1,3}?)"
+        + @"(?=(?:app\s+)?(?:keeps\s+(?:on\s+)?(?:crashing|freezing|closing|quitting|logging|kicking|signing|hanging|buffering|failing|stopping|lagging|disconnecting|restarting|rebooting)|(?:won'?t|wont|will\s+not|doesn'?t|does\s+not|can'?t|cannot)\s+(?:open|load|start|launch|work|install|sync|connect|play|stream|run|boot|turn\s+on|charge|update)|(?:isn'?t|is\s+not|stopped|has\s+stopped|not)\s+(?:working|loading|opening|syncing|responding|connecting)|crashes|crashed|freezes|froze|is\s+down|went\s+down)\b)",
+        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture)]
+    private static partial Regex Failing();
+
+    /// <summary>Text that ends with "my", "your" or "our" and a space: what follows is something owned, so a name.</summary>
+    [GeneratedRegex(@"\b(?:my|your|our)\s+$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex Owned();
+
     [GeneratedRegex(@"\b(?:app\s+)?(?:version|ver\.?|v|build)\s?(?<ver>\d+(?:\.\d+){1,3})\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture)]
     private static partial Regex Version();
-
-    [GeneratedRegex(@"^(?:windows|zoom|outlook|galaxy|pixel|echo|kindle|fitbit)$", RegexOptions.CultureInvariant)]
-    private static partial Regex Ambiguous();
 
     [GeneratedRegex(@"\s+")]
     private static partial Regex Spaced();

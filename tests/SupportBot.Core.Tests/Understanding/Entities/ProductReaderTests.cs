@@ -100,8 +100,51 @@ public sealed class ProductReaderTests
     [InlineData("the YouTube app v2.3 crashes", "YouTube app")]
     [InlineData("Spotify keeps pausing", "Spotify")]
     [InlineData("the £40 kettle arrived broken", "kettle")]
+    [InlineData("creative cloud keeps crashing on my mac", "Creative Cloud")]
+    [InlineData("photoshop won't open since the update", "Photoshop")]
+    [InlineData("my adobe subscription won't let me in", "Adobe")]
+    [InlineData("Teams crashes every time I join a call", "Teams")]
+    [InlineData("can't get into minecraft realms", "Minecraft")]
+    [InlineData("my icloud storage is full but I pay for 200gb", "iCloud")]
+    [InlineData("google drive stopped syncing", "Google Drive")]
     public void Read_RealWorldSpellings_FindTheProduct(string text, string name)
     {
         Assert.Equal(name, ProductReader.Read(text)[0].Name);
+    }
+
+    [Theory]
+    [InlineData("Kobo Libra keeps freezing on the home screen", "Kobo Libra")]
+    [InlineData("my new Kobo won't turn on", "Kobo")]
+    [InlineData("Sky Go keeps buffering. Every night.", "Sky Go")]
+    [InlineData("Hi. Clubcard won't load at all", "Clubcard")]
+    [InlineData("ok so the Halifax banking keeps logging me out", "Halifax banking")]
+    public void Read_ThingSaidToFail_IsTheProductEvenWhenUnknown(string text, string name)
+    {
+        var product = ProductReader.Read(text)[0];
+
+        Assert.Equal(name, product.Name);
+        Assert.Equal(ProductKind.App, product.Kind);
+    }
+
+    [Theory]
+    [InlineData("it keeps crashing")]
+    [InlineData("It still won't open")]
+    [InlineData("my account keeps logging me out")]
+    [InlineData("the update won't install")]
+    [InlineData("everything keeps freezing")]
+    [InlineData("now it won't even turn on")]
+    [InlineData("my internet keeps dropping")]
+    [InlineData("the page won't load")]
+    [InlineData("in a word, useless")]
+    [InlineData("I was on edge all day")]
+    public void Read_NothingNamedFails_FindsNoProduct(string text)
+    {
+        Assert.Empty(ProductReader.Read(text));
+    }
+
+    [Fact]
+    public void Read_MyMac_IsTheMacEvenInLowerCase()
+    {
+        Assert.Equal("Mac", Assert.Single(ProductReader.Read("it crashes on my mac")).Name);
     }
 }

@@ -21,6 +21,14 @@ public sealed class AdminDashboardTests(BrowserFixture browser)
     // On a busy machine a page's load event can take long; the address changing is what these waits are for.
     private static readonly PageWaitForURLOptions Committed = new() { WaitUntil = WaitUntilState.Commit, Timeout = 60_000 };
 
+    // Every chart drawn as wide as the box it sits in (Chart.js resizes them after the page's width changes).
+    private const string ChartsFitTheirBoxes = """
+        () => [...document.querySelectorAll('canvas[data-chart]')].every(canvas => {
+          const chart = Chart.getChart(canvas);
+          return chart && Math.abs(chart.width - canvas.parentElement.clientWidth) <= 1;
+        })
+        """;
+
     [Fact]
     public async Task Dashboard_ConversationsHeldThroughTheApi_AreWhatItsChartsDraw()
     {
@@ -61,6 +69,9 @@ public sealed class AdminDashboardTests(BrowserFixture browser)
         var dropoff = await ChartAsync(page, "dropoff");
         await Screenshot(page, "dashboard-1280x800.png");
         await page.SetViewportSizeAsync(390, 844);
+        // Chart.js fits its canvases to the narrower page later (a ResizeObserver, then an animation frame); until then
+        // they keep their desktop width.
+        await page.WaitForFunctionAsync(ChartsFitTheirBoxes, null, new() { Timeout = 20_000 });
         await Screenshot(page, "dashboard-phone.png");
         var scrollsSideways = await page.EvaluateAsync<bool>("document.documentElement.scrollWidth > window.innerWidth + 1");
 

@@ -60,8 +60,10 @@ public sealed class AdminStudioTests(BrowserFixture browser)
         await Expect(rollBack).ToBeVisibleAsync(Soon);
         await ScreenshotAsync(page, "studio-prompt-history");
         await rollBack.ClickAsync();
+        // The status already said "Saved and live" (the save's); the wording changes only once the roll-back is
+        // reloaded, in the same step that writes the roll-back's own status.
+        await Expect(wording).ToHaveValueAsync(Greeting, new() { Timeout = 60_000 });
         await Expect(page.Locator("#save-status")).ToContainTextAsync("Saved and live", SoonText);
-        await Expect(wording).ToHaveValueAsync(Greeting);
         var afterRollBack = await host.ExpectRepliesAsync(TestActivities.Message(TestActivities.NewConversationId(), "hi"));
 
         Assert.Equal(original, afterRefusal);
@@ -139,7 +141,11 @@ public sealed class AdminStudioTests(BrowserFixture browser)
         var page = await SignInAsync(context, host, "/admin/prompts");
         await OpenVariantAsync(page, "greeting", "test-greeting-welcome-1");
 
+        // The line as it was passes too: the check of the new wording is known by its replacing that one.
+        await Expect(page.Locator("#check")).ToContainTextAsync("Passes every check", SoonText);
+        var checkedBefore = await page.Locator("#check p").ElementHandleAsync();
         await page.GetByLabel("Wording").FillAsync("Welcome, {name}! This is the draft greeting. What happened?");
+        await checkedBefore.WaitForElementStateAsync(ElementState.Hidden, new() { Timeout = 60_000 });
         await Expect(page.Locator("#check")).ToContainTextAsync("Passes every check", SoonText);
         await page.GetByRole(AriaRole.Button, new() { Name = "Save to draft" }).ClickAsync();
         await Expect(page.Locator("#save-status")).ToContainTextAsync("Saved to the draft", SoonText);
@@ -181,6 +187,8 @@ public sealed class AdminStudioTests(BrowserFixture browser)
         await using var context = await browser.Browser.NewContextAsync(new() { ViewportSize = new() { Width = 1280, Height = 800 } });
         var page = await SignInAsync(context, host, "/admin/understanding");
         const string Message = "the driver threw my box over the gate and it landed in the pond";
+        // The categories offered for the example are those the section loaded: wait for them before trying.
+        await Expect(page.Locator("#category-delivery")).ToBeVisibleAsync(Soon);
 
         await page.GetByLabel("A customer writes").FillAsync(Message);
         await page.GetByRole(AriaRole.Button, new() { Name = "Try it" }).ClickAsync();

@@ -263,7 +263,7 @@ public sealed partial class RemedyDialog : CaseDialog
     }
 
     private static List<Remedy> RemediesOf(SupportCatalog catalog, SupportCase supportCase) =>
-        [.. catalog.Category(supportCase.Category ?? SupportCatalog.Other).Remedies.Where(catalog.Remedies.ContainsKey).Select(id => catalog.Remedies[id])];
+        [.. catalog.Category(supportCase.Category ?? SupportCatalog.Other).Remedies.Where(catalog.Remedies.ContainsKey).Select(id => catalog.Remedies[id]).Where(r => !RemedyFacts.RuledOut(r, supportCase))];
 
     /// <summary>Whether <paramref name="found"/> matched the remedy's words, not only its position ("the last one").</summary>
     private static bool ByWords(Choice choice, FoundChoice found) =>

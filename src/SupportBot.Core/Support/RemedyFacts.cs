@@ -41,8 +41,14 @@ public static partial class RemedyFacts
     /// </summary>
     public const string Password = "password";
 
+    /// <summary>The customer is chasing a refund already promised ("my refund still hasn't arrived").</summary>
+    public const string RefundPromised = "refund_promised";
+
+    /// <summary>The customer is not chasing a refund already promised: paying one now could not pay twice.</summary>
+    public const string NoRefundPending = "no_refund_pending";
+
     /// <summary>When a remedy may be offered (<c>offered_when</c>).</summary>
-    public static IReadOnlyList<string> Conditions { get; } = [EmailWorks, PhysicalItem, Visit, Conduct, Paid, Password];
+    public static IReadOnlyList<string> Conditions { get; } = [EmailWorks, PhysicalItem, Visit, Conduct, Paid, Password, RefundPromised, NoRefundPending];
 
     /// <summary>What <paramref name="remedy"/> needs that the case does not know, in words ("the order number").</summary>
     public static IReadOnlyList<string> Missing(Remedy remedy, SupportCase supportCase)
@@ -74,6 +80,17 @@ public static partial class RemedyFacts
         return remedy.OfferedWhen.All(c => Holds(c, supportCase));
     }
 
+    /// <summary>
+    /// Whether what the case knows rules <paramref name="remedy"/> out: one of its conditions is known not to hold (an
+    /// email not yet asked about rules nothing out). A remedy ruled out is not what a customer's words name.
+    /// </summary>
+    public static bool RuledOut(Remedy remedy, SupportCase supportCase)
+    {
+        ArgumentNullException.ThrowIfNull(remedy);
+        ArgumentNullException.ThrowIfNull(supportCase);
+        return remedy.OfferedWhen.Any(c => c == EmailWorks ? supportCase.EmailWorks == false : !Holds(c, supportCase));
+    }
+
     /// <summary>Whether the bot must first ask if the customer can open their email, to know whether to offer <paramref name="remedy"/>.</summary>
     public static bool MustAsk(Remedy remedy, SupportCase supportCase)
     {
@@ -93,6 +110,8 @@ public static partial class RemedyFacts
         Conduct => supportCase.Said().Any(s => AboutConduct().IsMatch(s)),
         Paid => supportCase.Amount is not null || supportCase.Said().Any(s => PaidFor().IsMatch(s)),
         Password => !supportCase.Said().Any(s => CodesToALostPhone().IsMatch(s)),
+        RefundPromised => ChasesPromisedRefund(supportCase),
+        NoRefundPending => !ChasesPromisedRefund(supportCase),
         _ => true,
     };
 

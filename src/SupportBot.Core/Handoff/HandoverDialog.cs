@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Text.Json;
-using System.Text.RegularExpressions;
 using SupportBot.Core.Activities;
 using SupportBot.Core.Bot;
 using SupportBot.Core.Cases;
@@ -18,7 +17,7 @@ namespace SupportBot.Core.Handoff;
 /// <c>handoff.initiate</c>), the customer is told honestly what happens next and where they stand, and with nobody
 /// there to take it they leave a way to be called back. The customer's profile remembers the open case.
 /// </summary>
-public sealed partial class HandoverDialog : CaseDialog
+public sealed class HandoverDialog : CaseDialog
 {
     private readonly HandoffServices _handoff;
     private readonly Func<SupportCase, string, bool> _otherRemedy;
@@ -102,7 +101,7 @@ public sealed partial class HandoverDialog : CaseDialog
                 // on the case for the colleague.
                 await Voice.SayAsync(context, HandoffPrompts.QuestionAnswered, supportCase, cancellationToken, ("answer", known)).ConfigureAwait(false);
             }
-            else if (ComplaintReader.ReadsAsQuestion(addition) && !Rhetorical().IsMatch(addition))
+            else if (PushbackReader.AsksInEarnest(addition))
             {
                 // "Is that £62.50 or £125?" is not a yes: it is the first thing the colleague answers, and the customer hears so.
                 await Voice.SayAsync(context, HandoffPrompts.QuestionForColleague, supportCase, cancellationToken).ConfigureAwait(false);
@@ -176,8 +175,4 @@ public sealed partial class HandoverDialog : CaseDialog
             ],
         };
     }
-
-    /// <summary>"Are you even listening??", "did you even read what I wrote?": anger, never a good question to pass on.</summary>
-    [GeneratedRegex(@"\b(?:are\s+(?:you|u)\s+(?:even\s+)?(?:listening|reading|serious|kidding|joking|for\s+real)|did\s+(?:you|u)\s+(?:even\s+)?(?:read|listen|hear)|can'?t\s+(?:you|u)\s+read|what\s+part\s+of)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
-    private static partial Regex Rhetorical();
 }

@@ -90,7 +90,7 @@ public sealed class LayersDialog : CaseDialog
         }
 
         // "How long will this take?" or "what are my options?" wants the fix: what it is and how long it takes come next, with the remedies.
-        if (PushbackReader.AsksAboutTheFix(answer))
+        if (PushbackReader.AsksAboutTheFix(answer) || PushbackReader.AsksWhatToTry(answer))
         {
             await Voice.SayFreshAsync(step.Context, SupportPrompts.LayersHowLong, supportCase, cancellationToken).ConfigureAwait(false);
             return await step.EndDialogAsync(null, cancellationToken).ConfigureAwait(false);
@@ -101,6 +101,17 @@ public sealed class LayersDialog : CaseDialog
             && (ComplaintReader.Mirror(answer).Length == 0 || answer.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length <= 10))
         {
             supportCase.RemedyAsked = PiiMasker.Mask(answer);
+            return await step.EndDialogAsync(null, cancellationToken).ConfigureAwait(false);
+        }
+
+        // "Should I change my password??" is a question, not another problem: answered when answers.yaml knows it,
+        // otherwise kept on the case for a proper answer and said so; then the fix, not "anything else?" again.
+        if (PushbackReader.AsksInEarnest(answer) && !SeriousMatterReader.IsSerious(answer))
+        {
+            supportCase.UnderlyingIssues.Add(PiiMasker.Mask(answer));
+            await (_services.Answer(answer) is { } match
+                ? CaseVoice.SayTextAsync(step.Context, _services.AnswerText(match.Answer, supportCase), supportCase, cancellationToken)
+                : Voice.SayFreshAsync(step.Context, SupportPrompts.LayersQuestion, supportCase, cancellationToken)).ConfigureAwait(false);
             return await step.EndDialogAsync(null, cancellationToken).ConfigureAwait(false);
         }
 

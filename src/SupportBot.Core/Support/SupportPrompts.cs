@@ -58,6 +58,7 @@ public static class SupportPrompts
     public const string AcknowledgeLayer = "layers.acknowledge";
     public const string TellMore = "layers.tell_more";
     public const string LayersHowLong = "layers.how_long";
+    public const string LayersQuestion = "layers.question";
     public const string OfferRemedies = "remedies.offer";
     public const string OfferRetry = "remedies.retry";
     public const string SomethingElse = "remedies.something_else";
@@ -170,6 +171,7 @@ public static class SupportPrompts
         PromptDefinition.Of(AcknowledgeLayer, "name", "issue"),
         PromptDefinition.Of(TellMore, "name"),
         PromptDefinition.Of(LayersHowLong, "name"),
+        PromptDefinition.Of(LayersQuestion, "name"),
         PromptDefinition.Of(OfferRemedies, "name", "issue", "target"),
         PromptDefinition.Of(OfferRetry, "name"),
         PromptDefinition.Of(SomethingElse),

@@ -119,6 +119,7 @@ public sealed partial class CallbackDialog : CaseDialog
         ConfirmPrompt.Recognize(text) is false || NoAnswerReader.GivesNothing(text) || PersonRequestRecognizer.AsksForPerson(text) || KindRules.SignsOff(text)
         || (text is not null && RatherWait().IsMatch(text));
 
-    [GeneratedRegex(@"\b(wait|waiting|here|this chat|no call|don'?t call|do not call|rather not|no thanks|not now)\b", RegexOptions.IgnoreCase)]
+    /// <summary>Staying to wait, or only taking it in: "I'll wait here", "no thanks", "ok", "thanks i guess", "fine".</summary>
+    [GeneratedRegex(@"\b(wait|waiting|here|this chat|no call|don'?t call|do not call|rather not|no thanks|not now)\b|^\W*(?:ok(?:ay)?|k|fine|alright|all right|cool|sure|thanks|thank you|thx|ty|cheers|ta|great|right|whatever)\b(?:[\s,.!]+(?:then|i guess|thanks|thank you|cheers|great|fine))*[\s.!]*$", RegexOptions.IgnoreCase)]
     private static partial Regex RatherWait();
 }

@@ -134,6 +134,11 @@ public sealed partial class HandoffHandler(HandoffServices handoff, CaseVoice vo
                     await voice.SayFreshAsync(context, HandoffPrompts.WaitingNobodyFree, supportCase, cancellationToken, ("position", at), ("hours", handoff.NobodyFreeBecause())).ConfigureAwait(false);
                 }
             }
+            else if (text is not null && TakenIn().IsMatch(text))
+            {
+                // "Ok", "cool, thanks", "fine i guess": taken in; nothing to add to the case, and no "I'm here" to a customer who is.
+                await voice.SayFreshAsync(context, HandoffPrompts.WaitingOk, supportCase, cancellationToken).ConfigureAwait(false);
+            }
             else if (text is not null && Presence().IsMatch(text))
             {
                 // "Hello?", "k", "fine": someone is there, and the case is where it was; nothing new to add to it.
@@ -223,8 +228,11 @@ public sealed partial class HandoffHandler(HandoffServices handoff, CaseVoice vo
     [GeneratedRegex(@"\b(?:phone|telephone|contact|helpline|hotline)\s+number\b.*\b(?:ring|call|phone)\b|\b(?:can|could)\s+i\s+(?:just\s+)?(?:ring|call|phone)\s+(?:you|someone|somebody|instead)|\bnumber\s+(?:i|to)\s+(?:can\s+)?(?:ring|call|phone)\b|\bwhat'?s\s+your\s+(?:phone\s+)?number\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex NumberToCall();
 
-    [GeneratedRegex(@"^\W*(?:hello|hi|hey|helo|hellooo*|yo|anyone|any\s+one|anybody|are\s+you\s+(?:still\s+)?there|you\s+there|still\s+there|is\s+(?:anyone|anybody|someone)\s+(?:there|here)|ok(?:ay)?|k+|fine|cool|alright|sure|right|got\s+it|noted|understood)\b[\W\s]*(?:there|here|anyone)?\W*$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^\W*(?:hello|hi|hey|helo|hellooo*|yo|anyone|any\s+one|anybody|are\s+you\s+(?:still\s+)?there|you\s+there|still\s+there|is\s+(?:anyone|anybody|someone)\s+(?:there|here))\b[\W\s]*(?:there|here|anyone)?\W*$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex Presence();
+
+    [GeneratedRegex(@"^\W*(?:ok(?:ay)?|k+|fine|cool|alright|all\s+right|sure|right|got\s+it|noted|understood|yes|yeah|yep|thanks|thank\s+you|thx|ty|cheers|ta|great|whatever)\b(?:[\s,.!]+(?:then|i\s+guess|thanks|thank\s+you|cheers|great|fine|cool|ok(?:ay)?))*[\s.!]*$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex TakenIn();
 
     [GeneratedRegex(@"\b(how\s+long|how\s+much\s+longer|when\s+will\s+(someone|somebody|anyone|a\s+person|a\s+human|an?\s+agent|they|you)|any(one|body)\s+(there|here|coming)|where\s+(is|are)\s+(the|my|your)\s+(colleague|agent|person)|still\s+waiting|what'?s\s+the\s+wait|when\s+(?:do|will|can|shall)\s+i\s+(?:get|hear|receive|see|have))\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex WaitQuestion();

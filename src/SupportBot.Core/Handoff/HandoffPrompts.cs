@@ -23,6 +23,9 @@ public static class HandoffPrompts
     /// <summary>"Hello?" while the case waits for a colleague.</summary>
     public const string WaitingPresence = "handoff.waiting_presence";
 
+    /// <summary>"Ok", "cool, thanks", "fine i guess" while the case waits: taken in, and nothing more to do.</summary>
+    public const string WaitingOk = "handoff.waiting_ok";
+
     /// <summary>"How long is the wait??" while the case waits and the queue can't be read.</summary>
     public const string WaitUnknown = "handoff.wait_unknown";
 
@@ -101,6 +104,7 @@ public static class HandoffPrompts
         PromptDefinition.Of(SafetyAdvice, "name"),
         PromptDefinition.Of(WaitingGoodbye, "name"),
         PromptDefinition.Of(WaitingPresence, "name"),
+        PromptDefinition.Of(WaitingOk, "name"),
         PromptDefinition.Of(WaitUnknown, "name"),
         PromptDefinition.Of(ManagerNoted, "name"),
         PromptDefinition.Of(NoNumberToCall, "name"),

@@ -159,6 +159,24 @@ public sealed class HandoffHandlerTests
             .StartTestAsync();
     }
 
+    [Theory]
+    [InlineData("ok")]
+    [InlineData("thanks i guess")]
+    [InlineData("fine, thanks")]
+    [InlineData("cool")]
+    public async Task Callback_OkOrThanks_IsWaitingHere_NotAskedAgain(string reply)
+    {
+        var table = DeskTable.InMemory(Outbox.InMemory());
+        var handoff = new HandoffServices { Desk = new HandoffDesk(table, TimeProvider.System), AgentsAvailable = () => false };
+
+        await AsksForPerson(table, handoff)
+            .AssertReply(r => Assert.True(TestBots.IsLine(HandoffPrompts.NoAgents, r.Text), r.Text))
+            .Send(reply)
+            .AssertReply(r => Assert.True(TestBots.IsLine(HandoffPrompts.CallbackNone, r.Text), r.Text))
+            .AssertNoReply()
+            .StartTestAsync();
+    }
+
     [Fact]
     public async Task Waiting_HowLongQuestion_WithNobodyFree_SaysWhereTheyStand()
     {
@@ -193,7 +211,21 @@ public sealed class HandoffHandlerTests
     [InlineData("ok")]
     [InlineData("k")]
     [InlineData("fine")]
-    public async Task Waiting_Acknowledgement_IsNotAddedToTheCase(string text)
+    [InlineData("cool, thanks")]
+    [InlineData("thanks i guess")]
+    [InlineData("yes")]
+    public async Task Waiting_Acknowledgement_IsTakenIn_NotAddedToTheCase(string text)
+    {
+        await HandedOver()
+            .Send(text)
+            .AssertReply(r => Assert.True(TestBots.IsLine(HandoffPrompts.WaitingOk, r.Text), r.Text))
+            .StartTestAsync();
+    }
+
+    [Theory]
+    [InlineData("hello?")]
+    [InlineData("anyone there??")]
+    public async Task Waiting_HelloAnyoneThere_HearsSomeoneIsHere(string text)
     {
         await HandedOver()
             .Send(text)

@@ -10,6 +10,9 @@ namespace SupportBot.Core.Cases;
 /// </summary>
 public sealed partial record CaseSummary
 {
+    /// <summary>What the case says when the customer asks for a manager: whoever picks it up reads it first.</summary>
+    public const string ManagerWanted = "asks for a manager";
+
     public required string CaseId { get; init; }
 
     public required string CustomerName { get; init; }
@@ -128,6 +131,7 @@ public sealed partial record CaseSummary
     /// </summary>
     public string ForCustomer()
     {
+        // "Asks for a manager" is read back to them as their wish, and not at all when their own words say it.
         var parts = new List<string> { $"“{Complaint}”" };
         var shown = new List<string> { Complaint };
         foreach (var answer in Answers.Where(a => a.QuestionId != "tried" && (!a.SaysNothing || a.Answer == ClarifyingAnswer.NotKnown)))
@@ -145,7 +149,12 @@ public sealed partial record CaseSummary
             parts.Add($"already tried: {PiiMasker.MaskForBrief(tried)}");
         }
 
-        parts.AddRange(UnderlyingIssues.Select(i => $"also: {PiiMasker.MaskForBrief(i)}"));
+        parts.AddRange(UnderlyingIssues.Where(i => i != ManagerWanted).Select(i => $"also: {PiiMasker.MaskForBrief(i)}"));
+        if (UnderlyingIssues.Contains(ManagerWanted) && !Complaint.Contains("manager", StringComparison.OrdinalIgnoreCase))
+        {
+            parts.Add("you'd like a manager");
+        }
+
         if (RemedyWithAmount() is { } remedy)
         {
             parts.Add($"you'd like {remedy}");

@@ -170,14 +170,28 @@ public sealed partial class HandoffHandler(HandoffServices handoff, CaseVoice vo
     /// </summary>
     internal static string? ManagerOrNumber(SupportCase supportCase, string? text)
     {
-        if (AsksForManager(text) && !supportCase.UnderlyingIssues.Contains(ManagerWanted))
+        if (NoteManager(supportCase, text))
         {
-            supportCase.UnderlyingIssues.Add(ManagerWanted);
             return HandoffPrompts.ManagerNoted;
         }
 
         return AsksForNumber(text) ? HandoffPrompts.NoNumberToCall : null;
     }
+
+    /// <summary>Puts a request for a manager in <paramref name="text"/> on the case, where whoever picks it up reads it; true when it was new.</summary>
+    internal static bool NoteManager(SupportCase supportCase, string? text)
+    {
+        if (!AsksForManager(text) || supportCase.UnderlyingIssues.Contains(CaseSummary.ManagerWanted))
+        {
+            return false;
+        }
+
+        supportCase.UnderlyingIssues.Add(CaseSummary.ManagerWanted);
+        return true;
+    }
+
+    /// <summary>Whether the case holds a request for a manager.</summary>
+    internal static bool WantsManager(SupportCase supportCase) => supportCase.UnderlyingIssues.Contains(CaseSummary.ManagerWanted);
 
     /// <summary>
     /// A manager asked for ("can I speak to a manager", "not a colleague. a MANAGER.", "manager. now."), never one only
@@ -218,9 +232,6 @@ public sealed partial class HandoffHandler(HandoffServices handoff, CaseVoice vo
     internal static bool AsksSomething(string? text) =>
         text is not null && ComplaintReader.ReadsAsQuestion(text) && !AsksAboutTheWait(text) && !Presence().IsMatch(text)
         && text.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length >= 3;
-
-    /// <summary>What the case says when the customer asks for a manager while waiting.</summary>
-    private const string ManagerWanted = "asks for a manager";
 
     [GeneratedRegex(@"\b(?:manager|supervisor|team\s+lead(?:er)?|someone\s+senior|your\s+boss)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex Manager();

@@ -41,6 +41,9 @@ public static class HandoffPrompts
     public const string WaitingNobodyFree = "handoff.waiting_nobody_free";
     public const string AskTopic = "handoff.ask_topic";
     public const string CustomerAskedUntold = "handoff.customer_asked_untold";
+
+    /// <summary>A person asked for, and a manager by name ("I want to speak to a manager"): a colleague, with the wish for a manager at the top of the case.</summary>
+    public const string CustomerAskedManager = "handoff.customer_asked_manager";
     public const string ReviewBrief = "handoff.review";
     public const string AskCorrection = "handoff.ask_correction";
     public const string ShowBrief = "handoff.show_brief";
@@ -112,6 +115,7 @@ public static class HandoffPrompts
         PromptDefinition.Of(WaitingNobodyFree, "name", "position", "hours"),
         PromptDefinition.Of(AskTopic, "name"),
         PromptDefinition.Of(CustomerAskedUntold, "name"),
+        PromptDefinition.Of(CustomerAskedManager, "name"),
         PromptDefinition.Of(ReviewBrief, "name", "brief"),
         PromptDefinition.Of(ShowBrief, "name", "brief"),
         PromptDefinition.Of(AskCorrection, "name"),

@@ -122,6 +122,7 @@ public sealed class HandoverDialog : CaseDialog
         profile.OpenCase = new OpenCase(supportCase.CaseId, reminder, supportCase.Category ?? "other", supportCase.OpenedAt);
         var reason = supportCase.HandoffReason ?? HandoffReason.CustomerAsked;
         var said = reason == HandoffReason.CustomerAsked && string.IsNullOrWhiteSpace(supportCase.Complaint) ? HandoffPrompts.CustomerAskedUntold
+            : reason == HandoffReason.CustomerAsked && HandoffHandler.WantsManager(supportCase) ? HandoffPrompts.CustomerAskedManager
             : step.GetOptions<HandoffRequest>() is { ColleagueArranges: true } ? (supportCase.RemedyText() is null ? HandoffPrompts.Handoff(HandoffReason.CustomerAsked) : HandoffPrompts.Arranged)
             : reason == HandoffReason.RemedyNeedsApproval && supportCase.RemedyId is null && supportCase.RemedyWanted is not null ? HandoffPrompts.OwnRemedy
             : HandoffPrompts.Handoff(reason);

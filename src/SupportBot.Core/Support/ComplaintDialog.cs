@@ -218,6 +218,7 @@ public sealed partial class ComplaintDialog : CaseDialog
 
         if (reading?.WantsPerson ?? PersonRequestRecognizer.AsksForPerson(complaint))
         {
+            HandoffHandler.NoteManager(supportCase, complaint);
             return await step.EndDialogAsync(new HandoffRequest(HandoffReason.CustomerAsked), cancellationToken).ConfigureAwait(false);
         }
 

@@ -117,6 +117,8 @@ public sealed class SupportDialog : ComponentDialog
             }
         }
 
+        // "I want to speak to a manager": the colleague reads that first, and the customer hears it is there.
+        HandoffHandler.NoteManager(await _services.Cases.CaseAsync(innerDc.Context, cancellationToken).ConfigureAwait(false), innerDc.Context.Activity.Text);
         await innerDc.CancelAllDialogsAsync(cancellationToken).ConfigureAwait(false);
         return await innerDc.BeginDialogAsync(nameof(HandoverDialog), new HandoffRequest(HandoffReason.CustomerAsked), cancellationToken).ConfigureAwait(false);
     }

@@ -46,6 +46,9 @@ public static class HandoffPrompts
     public const string CustomerAskedManager = "handoff.customer_asked_manager";
     public const string ReviewBrief = "handoff.review";
     public const string AskCorrection = "handoff.ask_correction";
+
+    /// <summary>"?" or "what do you mean?" at "Have I got that right?": what the read-back is for, and how to answer it.</summary>
+    public const string ExplainBrief = "handoff.explain_brief";
     public const string ShowBrief = "handoff.show_brief";
     public const string Arranged = "handoff.arranged";
     public const string Queue = "handoff.queue";
@@ -119,6 +122,7 @@ public static class HandoffPrompts
         PromptDefinition.Of(ReviewBrief, "name", "brief"),
         PromptDefinition.Of(ShowBrief, "name", "brief"),
         PromptDefinition.Of(AskCorrection, "name"),
+        PromptDefinition.Of(ExplainBrief, "name"),
         PromptDefinition.Of(Arranged, "name", "remedy"),
         PromptDefinition.Of(Queue, "name", "position", "wait"),
         PromptDefinition.Of(QueueUpdate, "name", "position", "wait"),

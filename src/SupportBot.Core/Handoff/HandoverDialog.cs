@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using System.Text.RegularExpressions;
 using SupportBot.Core.Activities;
 using SupportBot.Core.Bot;
 using SupportBot.Core.Cases;
@@ -17,7 +18,7 @@ namespace SupportBot.Core.Handoff;
 /// <c>handoff.initiate</c>), the customer is told honestly what happens next and where they stand, and with nobody
 /// there to take it they leave a way to be called back. The customer's profile remembers the open case.
 /// </summary>
-public sealed class HandoverDialog : CaseDialog
+public sealed partial class HandoverDialog : CaseDialog
 {
     private readonly HandoffServices _handoff;
     private readonly Func<SupportCase, string, bool> _otherRemedy;
@@ -70,6 +71,13 @@ public sealed class HandoverDialog : CaseDialog
         {
             var supportCase = await Cases.CaseAsync(step.Context, cancellationToken).ConfigureAwait(false);
             return await step.PromptAsync(Text, Voice.Ask(step.Context, HandoffPrompts.AskCorrection, supportCase), cancellationToken).ConfigureAwait(false);
+        }
+
+        if (step.Result is string puzzled && Puzzled().IsMatch(puzzled))
+        {
+            // "?" is no question for the colleague, nor a yes: what the read-back is for, and the answer taken next.
+            var supportCase = await Cases.CaseAsync(step.Context, cancellationToken).ConfigureAwait(false);
+            return await step.PromptAsync(Text, Voice.Ask(step.Context, HandoffPrompts.ExplainBrief, supportCase), cancellationToken).ConfigureAwait(false);
         }
 
         return await step.NextAsync(step.Result, cancellationToken).ConfigureAwait(false);
@@ -176,4 +184,8 @@ public sealed class HandoverDialog : CaseDialog
             ],
         };
     }
+
+    /// <summary>"?", "huh?", "what do you mean?": puzzled by the question, not answering it.</summary>
+    [GeneratedRegex(@"^\W*(?:\?+|huh|eh|what|sorry|what\s+do\s+(?:you|u)\s+mean|meaning|i\s+don'?t\s+(?:get|understand)(?:\s+(?:it|that|what\s+(?:you|u)\s+mean))?)[\s?!.]*$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex Puzzled();
 }

@@ -175,6 +175,13 @@ public sealed partial class ComplaintDialog : CaseDialog
         supportCase.Mirrored = ComplaintReader.Mirror(PiiMasker.Mask(CorrectionReader.Settled(complaint, _services.CurrencyOf(supportCase))), complaint: true);
         await _services.TakeAmountsAsync(step.Context, supportCase, complaint, cancellationToken).ConfigureAwait(false);
         var question = _services.AsksQuestion(complaint, reading, category, mood);
+        if (question && reading is { IsConfident: true } sure && ActsOn().IsMatch(complaint) && _services.Catalog.Category(sure.Category).Remedies.Count > 0
+            && _services.Answer(complaint) is null)
+        {
+            // "Want to return some headphones, how do I do it?" with no answer that covers it: a return to arrange, with
+            // its remedies (a prepaid label), not a question to pass to a colleague.
+            (question, category) = (false, sure.Category);
+        }
 
         // "You should have a way to broadcast live": an idea, calmly put, is thanked and can go to a colleague; no problem to
         // fix. A request for something done ("can I swap them?", "switch my plan to the cheaper one") is no idea.
@@ -300,4 +307,8 @@ public sealed partial class ComplaintDialog : CaseDialog
     /// <summary>Words that put forward an idea for the company: "you should", "it would be nice if", "please add", "feature request".</summary>
     [GeneratedRegex(@"\b(?:you(?:\s+guys|\s+all)?\s+(?:should|could|need\s+to|ought\s+to)|(?:it|that)\s+would\s+be\s+(?:nice|great|good|cool|helpful|amazing|awesome)|(?:please|pls|plz)\s+(?:add|bring\s+back|introduce|consider|make\s+it\s+possible)|i\s+(?:suggest|propose)|suggestions?|feature\s+requests?|why\s+(?:not|don'?t\s+you|can'?t\s+you)\s+(?:add|make|have|offer|bring)|(?:could|can|would)\s+you\s+(?:add|introduce|bring\s+back|consider)|(?:would|i'?d)\s+love\s+(?:to\s+see|it\s+if|if|a|an)|an?\s+idea|wish\s+(?:you|there\s+was|there\s+were|it\s+had|it\s+could)|there\s+should\s+be)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex SuggestionWords();
+
+    /// <summary>"I want to return…", "how do I cancel…", "can I send it back": something to have done, asked as a question.</summary>
+    [GeneratedRegex(@"\b(?:(?:want|need|would\s+like|'d\s+like|wanna|trying)\s+to|how\s+(?:do|can|would|should)\s+i|can\s+i)\s+(?:just\s+)?(?:return|cancel|exchange|swap|send\s+(?:it|them|\w+)\s+back|send\s+back|get\s+(?:a\s+)?refund)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex ActsOn();
 }

@@ -69,7 +69,7 @@ internal static partial class RemediesWanted
     }
 
     /// <summary>A clause that asks for something: from "I'd like", "I want", "can you", "please"… to the end of the sentence.</summary>
-    [GeneratedRegex(@"\b(?:i'?d\s+(?:like|love|prefer|rather)|i\s+would\s+(?:like|love|prefer|rather)|i\s+(?:just\s+|only\s+|really\s+)?(?:want|need)|i\s+(?:just\s+)?prefer|(?:can|could|would)\s+(?:i|you|we)|please|pls|just\s+(?:send|give|refund|replace|cancel|credit))\b[^.!?\n]*",
+    [GeneratedRegex(@"(?:^|[.!?]\s+)(?:so\s+|just\s+)?(?:want|wanna|need)\s+to\b[^.!?\n]*|\bhow\s+(?:do|can)\s+i\b[^.!?\n]*|\b(?:i'?d\s+(?:like|love|prefer|rather)|i\s+would\s+(?:like|love|prefer|rather)|i\s+(?:just\s+|only\s+|really\s+)?(?:want|need)|i\s+(?:just\s+)?prefer|(?:can|could|would)\s+(?:i|you|we)|please|pls|just\s+(?:send|give|refund|replace|cancel|credit))\b[^.!?\n]*",
         RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex Wish();
 

@@ -56,7 +56,8 @@ public static partial class SlotReader
             case "signin":
                 return Symptom().IsMatch(text) ? new SlotValue(words, words) : null;
             case "purchase":
-                return Purchase().IsMatch(text) ? new SlotValue(words, words) : null;
+                // An order number given is an order; "headphones I bought" is a purchase.
+                return Purchase().IsMatch(text) || OrderNumberReader.ReadFirst(text) is not null ? new SlotValue(words, words) : null;
             default:
                 return null;
         }
@@ -262,7 +263,7 @@ public static partial class SlotReader
     [GeneratedRegex(@"\b(error|says|said|message|crash(es|ed|ing)?|freez(es|ing)|frozen|blank|black screen|keeps|won'?t|doesn'?t|can'?t|cannot|fails?|failed|stuck|spinning|wrong password|locked|code|loading|(?:logs?|logging|logged|signs?|signing|signed|kicks?|kicking|kicked|throws?|throwing|boots?|booting|booted) me (?:out|off)|drops?|dropping|dropped|drop-?outs?|disconnect(s|ed|ing)?|cuts? (out|off)|cutting out|lag(s|gy|ging)?|buffer(s|ing)|slow|offline|(?:is|was|been|went|goes|going|keeps going) down|outages?|out of service|red|orange|flash(es|ing)|blink(s|ing)|no (signal|connection|internet|wifi|wi-fi|broadband|sound|picture|service|dial tone|power|lights?)|lights? (is |are )?(off|out|red|orange|flashing|blinking)|not (working|loading|connecting|charging|responding|turning on)|goes (off|dead|blank)|shuts? (down|off)|turns? off|restarts?|reboots?|overheat(s|ing)?|dead|flicker(s|ed|ing|y)?|glitch(es|ed|ing|y)?|bugg(y|ed)|bugs?|broke|broken|stopped (working|charging|loading|responding)|crack(s|ed)?|smashed|shattered|faulty|defective|leak(s|ed|ing)?|distorted|dead pixels?|lines (on|across)|beep(s|ing)|rattl(es|ing)|buzz(es|ing))\b", RegexOptions.IgnoreCase)]
     private static partial Regex Symptom();
 
-    [GeneratedRegex(@"\b(order|pre-?order(ed)?|subscription|subscribed|plan|booking|booked|reservation|membership|contract|ticket|flight|trip|monthly|yearly|annual|renewal|renewed|auto-?renew(ed|al)?|(a|per|each|every|another|extra|next)\s+month)\b", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\b(order|ordered|bought|purchased|pre-?order(ed)?|subscription|subscribed|plan|booking|booked|reservation|membership|contract|ticket|flight|trip|monthly|yearly|annual|renewal|renewed|auto-?renew(ed|al)?|(a|per|each|every|another|extra|next)\s+month)\b", RegexOptions.IgnoreCase)]
     private static partial Regex Purchase();
 
     /// <summary>Words that say when: "a week or so", "ages ago", "since Friday", "every evening", "this morning".</summary>

@@ -356,8 +356,8 @@ public sealed partial class RemedyDialog : CaseDialog
 
         // Only the amount stands between the customer and their money: ask for it, for the thing the remedy pays for.
         step.GetState<AmountAsked>().Asked = true;
-        var item = ItemNamed(supportCase, remedy, step.Context.TimeProvider.GetUtcNow());
-        var itemWords = item is null ? null : Definite(ComplaintReader.SayBack(item.Words));
+        var item = CaseItem.Named(supportCase, remedy, step.Context.TimeProvider.GetUtcNow(), _services.CurrencyOf(supportCase));
+        var itemWords = item is null ? null : CaseItem.Definite(ComplaintReader.SayBack(item.Words));
         // "What did your order hasn't cost?": words that say what happened are no name for the thing; "it" it is.
         var prompt = Voice.Ask(step.Context, SupportPrompts.AskAmount, supportCase, ("item", itemWords is not null && NotAThing().IsMatch(itemWords) ? null : itemWords), ("remedy", remedy.Title));
         return await step.PromptAsync(AmountPrompt, prompt, cancellationToken).ConfigureAwait(false);
@@ -403,7 +403,7 @@ public sealed partial class RemedyDialog : CaseDialog
         if (step.GetState<AmountAsked>().Asked && step.Result is string reply)
         {
             // "89 pounds", "£89", "it was 89": the amount for what the remedy pays; "I don't know" leaves it to a colleague.
-            var item = ItemNamed(supportCase, remedy, step.Context.TimeProvider.GetUtcNow());
+            var item = CaseItem.Named(supportCase, remedy, step.Context.TimeProvider.GetUtcNow(), _services.CurrencyOf(supportCase));
             if (CaseOrderNumber.Correct(supportCase, reply, step.Context.TimeProvider.GetUtcNow(), _services.CurrencyOf(supportCase)) is { } order)
             {
                 // "No, the order number is 12354 not 12345" puts the order right; its figures are never the price.
@@ -443,34 +443,6 @@ public sealed partial class RemedyDialog : CaseDialog
         await Voice.SayAsync(step.Context, SupportPrompts.RemedyGranted, supportCase, cancellationToken, ("remedy", remedy.Title), ("next_steps", nextSteps)).ConfigureAwait(false);
         return await step.EndDialogAsync(null, cancellationToken).ConfigureAwait(false);
     }
-
-    /// <summary>
-    /// What the amount asked for is the price of: the product in the customer's words ("the lamp", or "the Nordlys"
-    /// from "the Nordlys inside is smashed"); null when they named none (the prompt then says "it") or the remedy
-    /// pays back a delivery fee.
-    /// </summary>
-    private SlotValue? ItemNamed(SupportCase supportCase, Remedy remedy, DateTimeOffset now)
-    {
-        if (remedy.PaysFor == MoneyPurpose.Delivery)
-        {
-            return null;
-        }
-
-        var currency = _services.CurrencyOf(supportCase);
-        var said = supportCase.Said().Select(text => SlotReader.Read("product", text, now, currency)).FirstOrDefault(p => p is not null)
-            ?? SlotReader.ReadLoosely("product", supportCase.Complaint, now, currency);
-        // A product answer that says more than the first words did names it best: "your Samsung 55 inch tv", not "your tv".
-        return supportCase.Answers.Find(a => a.QuestionId is "product" or "device" && !a.SaysNothing) is { } product
-            && (said is null || (product.Answer.Length > said.Value.Length && product.Answer.Contains(said.Value, StringComparison.OrdinalIgnoreCase)))
-            ? new SlotValue(product.Answer, "my " + product.Answer)
-            : said;
-    }
-
-    /// <summary>"A sofa" the customer bought is "the sofa" when asked what it cost.</summary>
-    private static string Definite(string words) =>
-        words.StartsWith("a ", StringComparison.OrdinalIgnoreCase) ? "the " + words[2..]
-        : words.StartsWith("an ", StringComparison.OrdinalIgnoreCase) ? "the " + words[3..]
-        : words;
 
     private static List<Choice> RemedyChoices(IEnumerable<Remedy> remedies) =>
         [.. remedies.Select(r => new Choice(r.Id) { Title = Capitalize(r.Title), Synonyms = r.Synonyms })];

@@ -112,6 +112,11 @@ public sealed partial class HandoffHandler(HandoffServices handoff, CaseVoice vo
                 // "07700 900123 after 5pm", given after all: a call back it is, confirmed, never "still in the queue".
                 await CallbackDialog.TakeContactAsync(handoff, voice, context, supportCase, text, cancellationToken).ConfigureAwait(false);
             }
+            else if (InterruptionRecognizer.Recognize(text) == Interruption.AsksIfBot)
+            {
+                // "Is this a bot?" while waiting: honestly yes, and a person is what comes next.
+                await voice.SayFreshAsync(context, HandoffPrompts.WaitingBotIdentity, supportCase, cancellationToken).ConfigureAwait(false);
+            }
             else if (ManagerOrNumber(supportCase, text) is { } answer)
             {
                 await voice.SayFreshAsync(context, answer, supportCase, cancellationToken).ConfigureAwait(false);

@@ -26,6 +26,9 @@ public static class HandoffPrompts
     /// <summary>"Ok", "cool, thanks", "fine i guess" while the case waits: taken in, and nothing more to do.</summary>
     public const string WaitingOk = "handoff.waiting_ok";
 
+    /// <summary>"Is this a bot?" while the case waits: honestly yes, and a person replies next.</summary>
+    public const string WaitingBotIdentity = "handoff.waiting_bot_identity";
+
     /// <summary>"How long is the wait??" while the case waits and the queue can't be read.</summary>
     public const string WaitUnknown = "handoff.wait_unknown";
 
@@ -111,6 +114,7 @@ public static class HandoffPrompts
         PromptDefinition.Of(WaitingGoodbye, "name"),
         PromptDefinition.Of(WaitingPresence, "name"),
         PromptDefinition.Of(WaitingOk, "name"),
+        PromptDefinition.Of(WaitingBotIdentity, "name"),
         PromptDefinition.Of(WaitUnknown, "name"),
         PromptDefinition.Of(ManagerNoted, "name"),
         PromptDefinition.Of(NoNumberToCall, "name"),

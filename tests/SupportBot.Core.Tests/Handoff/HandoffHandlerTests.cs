@@ -223,6 +223,17 @@ public sealed class HandoffHandlerTests
     }
 
     [Theory]
+    [InlineData("is this a bot?")]
+    [InlineData("am i talking to a real person")]
+    public async Task Waiting_AsksIfBot_HearsHonestlyAndThatAPersonIsNext(string text)
+    {
+        await HandedOver()
+            .Send(text)
+            .AssertReply(r => Assert.True(TestBots.IsLine(HandoffPrompts.WaitingBotIdentity, r.Text), r.Text))
+            .StartTestAsync();
+    }
+
+    [Theory]
     [InlineData("hello?")]
     [InlineData("anyone there??")]
     public async Task Waiting_HelloAnyoneThere_HearsSomeoneIsHere(string text)

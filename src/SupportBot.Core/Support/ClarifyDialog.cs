@@ -34,28 +34,28 @@ public sealed class ClarifyDialog : CaseDialog
             // "It arrived smashed": there was nothing to try, and asking would only annoy.
             if (question == "tried" && ComplaintReader.ArrivedDamaged(supportCase.Complaint))
             {
-                supportCase.Answers.Add(new ClarifyingAnswer(question, QuestionText(question), "nothing: it arrived that way"));
+                supportCase.Answers.Add(new ClarifyingAnswer(question, _services.QuestionText(question), "nothing: it arrived that way"));
                 continue;
             }
 
             // "Cancel my subscription please": a subscription has no order number to ask for.
             if (question == "order_number" && RemedyFacts.OnlySubscription(supportCase))
             {
-                supportCase.Answers.Add(new ClarifyingAnswer(question, QuestionText(question), "none: it's a subscription or plan"));
+                supportCase.Answers.Add(new ClarifyingAnswer(question, _services.QuestionText(question), "none: it's a subscription or plan"));
                 continue;
             }
 
             // "Change the email on my account to my new one": they can sign in; asking what happens there would not listen.
             if (question is "signin" or "tried" && SlotReader.OnlyChangesDetails(supportCase.Complaint))
             {
-                supportCase.Answers.Add(new ClarifyingAnswer(question, QuestionText(question), question == "signin" ? "no trouble" : "nothing needed"));
+                supportCase.Answers.Add(new ClarifyingAnswer(question, _services.QuestionText(question), question == "signin" ? "no trouble" : "nothing needed"));
                 continue;
             }
 
             // Already answered in something the customer said: keep what it says, never ask again.
             if (SaidBefore(step, supportCase, question, loosely: false) is var (said, text))
             {
-                supportCase.Answers.Add(new ClarifyingAnswer(question, QuestionText(question), PiiMasker.Mask(said.Value)));
+                supportCase.Answers.Add(new ClarifyingAnswer(question, _services.QuestionText(question), PiiMasker.Mask(said.Value)));
                 TakeCharge(supportCase, question, text);
                 continue;
             }
@@ -96,7 +96,8 @@ public sealed class ClarifyDialog : CaseDialog
         var found = question == "amount"
             ? CaseAmounts.Charge(MoneyReader.ReadReply(answer, _services.CurrencyOf(supportCase))) is { } charge ? new SlotValue(charge.ToString(), charge.Text) : null
             : SlotReader.Read(question, answer, step.Context.TimeProvider.GetUtcNow(), _services.CurrencyOf(supportCase));
-        if (found is null && await NotAnAnswerAsync(step, supportCase, pending, answer, cancellationToken).ConfigureAwait(false) is { } handled)
+        if (found is null && (SeriousMatterReader.IsSerious(answer) ? await GoOnAsync(step, supportCase, answer, cancellationToken).ConfigureAwait(false)
+            : await NotAnAnswerAsync(step, supportCase, pending, answer, cancellationToken).ConfigureAwait(false)) is { } handled)
         {
             return handled;
         }
@@ -105,10 +106,10 @@ public sealed class ClarifyDialog : CaseDialog
         // holds (the product, a date, the order number) answers those questions too: they are not asked.
         var words = PiiMasker.Mask(answer);
         supportCase.Answers.Add(question == "order_number" && found is not null
-            ? new ClarifyingAnswer(question, QuestionText(question), PiiMasker.Mask(found.Value)) { Words = words }
+            ? new ClarifyingAnswer(question, _services.QuestionText(question), PiiMasker.Mask(found.Value)) { Words = words }
             : question == "tried" && found is null && (NoAnswerReader.Read(answer) is { Kind: NoAnswerKind.None } || (ConfirmPrompt.Recognize(answer) is false && answer.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length <= 2))
-                ? new ClarifyingAnswer(question, QuestionText(question), "nothing yet") { Words = words }
-                : new ClarifyingAnswer(question, QuestionText(question), words));
+                ? new ClarifyingAnswer(question, _services.QuestionText(question), "nothing yet") { Words = words }
+                : new ClarifyingAnswer(question, _services.QuestionText(question), words));
         await _services.TakeAmountsAsync(step.Context, supportCase, answer, cancellationToken).ConfigureAwait(false);
         TakeCharge(supportCase, question, answer);
         return await GoOnAsync(step, supportCase, answer, cancellationToken, plain: found is not null && ComplaintReader.IsPlainAnswer(answer)).ConfigureAwait(false);
@@ -150,6 +151,7 @@ public sealed class ClarifyDialog : CaseDialog
             if (!supportCase.Said().Any(said => said.Contains(answer.Trim(), StringComparison.OrdinalIgnoreCase)))
             {
                 supportCase.UnderlyingIssues.Add(PiiMasker.Mask(answer.Trim()));
+                await _services.SaySeriousAsync(step.Context, supportCase, answer, cancellationToken).ConfigureAwait(false);
             }
 
             return await step.EndDialogAsync(new HandoffRequest(HandoffReason.Serious), cancellationToken).ConfigureAwait(false);
@@ -201,7 +203,7 @@ public sealed class ClarifyDialog : CaseDialog
         if (question == "tried" && PushbackReader.AsksWhatToTry(answer))
         {
             // "What could I try?" says nothing has been tried yet: never kept as an attempt.
-            supportCase.Answers.Add(new ClarifyingAnswer(question, QuestionText(question), "nothing yet") { Words = PiiMasker.Mask(answer.Trim()) });
+            supportCase.Answers.Add(new ClarifyingAnswer(question, _services.QuestionText(question), "nothing yet") { Words = PiiMasker.Mask(answer.Trim()) });
             await Voice.SayFreshAsync(step.Context, SupportPrompts.NothingTriedYet, supportCase, cancellationToken).ConfigureAwait(false);
             return await GoOnAsync(step, supportCase, answer, cancellationToken, plain: true).ConfigureAwait(false);
         }
@@ -212,7 +214,7 @@ public sealed class ClarifyDialog : CaseDialog
             // Once: what the bot will do, and the question again; asked again, straight to the fix.
             if (pending.Explained)
             {
-                supportCase.Answers.Add(new ClarifyingAnswer(question, QuestionText(question), ClarifyingAnswer.NotGiven));
+                supportCase.Answers.Add(new ClarifyingAnswer(question, _services.QuestionText(question), ClarifyingAnswer.NotGiven));
                 supportCase.WantsTheFix = true;
                 await Voice.SayFreshAsync(step.Context, SupportPrompts.ToTheFix, supportCase, cancellationToken).ConfigureAwait(false);
                 return await GoOnAsync(step, supportCase, answer, cancellationToken).ConfigureAwait(false);
@@ -224,16 +226,26 @@ public sealed class ClarifyDialog : CaseDialog
             return await step.PromptAsync(Text, Voice.Ask(step.Context, again, supportCase), cancellationToken).ConfigureAwait(false);
         }
 
+        if (PushbackReader.AsksInEarnest(answer) && !PushbackReader.AsksWhyAmid(answer))
+        {
+            // "Is my account safe tho?" to "what have you tried?": their question, never the answer; ours stands, once.
+            await _services.AnswerOrKeepAsync(step.Context, supportCase, answer, cancellationToken).ConfigureAwait(false);
+            var ask = !pending.AskedAgain;
+            pending.AskedAgain = true;
+            supportCase.Answers.AddRange(ask ? [] : [new ClarifyingAnswer(question, _services.QuestionText(question), ClarifyingAnswer.NotGiven)]);
+            return await GoOnAsync(step, supportCase, answer, cancellationToken, plain: true, askAgain: ask ? question : null).ConfigureAwait(false);
+        }
+
         var now = step.Context.TimeProvider.GetUtcNow();
         var currency = _services.CurrencyOf(supportCase);
         // A bare "no" to "what's the order number?" or "how much was it?" says there is none; to "have you tried
         // anything?" it is the answer.
         var none = NoAnswerReader.Read(answer)
-            ?? (!FreeText.Contains(question) && ConfirmPrompt.Recognize(answer) is false && answer.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length <= 2
+            ?? (!SupportCatalog.FreeTextQuestions.Contains(question) && ConfirmPrompt.Recognize(answer) is false && answer.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length <= 2
                 ? new NoAnswer { Kind = NoAnswerKind.None, Text = answer.Trim() }
                 : null);
         if (none is not null
-            && ((FreeText.Contains(question) && (none.Kind == NoAnswerKind.None || answer.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length > 5))
+            && ((SupportCatalog.FreeTextQuestions.Contains(question) && (none.Kind == NoAnswerKind.None || answer.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length > 5))
                 || (question != "order_number" && none.Alternative is not null && none.Text == answer.Trim())
                 || SlotReader.Fits(question, answer.Replace(none.Text, " ", StringComparison.Ordinal), now, currency)))
         {
@@ -252,7 +264,7 @@ public sealed class ClarifyDialog : CaseDialog
 
             var again = !pending.AskedAgain;
             pending.AskedAgain = true;
-            supportCase.Answers.AddRange(again ? [] : [new ClarifyingAnswer(question, QuestionText(question), ClarifyingAnswer.NotGiven)]);
+            supportCase.Answers.AddRange(again ? [] : [new ClarifyingAnswer(question, _services.QuestionText(question), ClarifyingAnswer.NotGiven)]);
             return await GoOnAsync(step, supportCase, answer, cancellationToken, plain: true, askAgain: again ? question : null).ConfigureAwait(false);
         }
 
@@ -260,7 +272,7 @@ public sealed class ClarifyDialog : CaseDialog
             && !ComplaintReader.OnlyVents(answer))
         {
             // "It wont switch on" to "what have you tried?" says what happens, not what was tried: kept as that, never as an attempt.
-            supportCase.Answers.Add(new ClarifyingAnswer(question, QuestionText(question), ClarifyingAnswer.NotGiven));
+            supportCase.Answers.Add(new ClarifyingAnswer(question, _services.QuestionText(question), ClarifyingAnswer.NotGiven));
             if (!supportCase.Said().Any(said => said.Contains(answer.Trim(), StringComparison.OrdinalIgnoreCase)))
             {
                 supportCase.UnderlyingIssues.Add(PiiMasker.Mask(answer.Trim()));
@@ -269,10 +281,10 @@ public sealed class ClarifyDialog : CaseDialog
             return await GoOnAsync(step, supportCase, answer, cancellationToken).ConfigureAwait(false);
         }
 
-        if (FreeText.Contains(question) && ComplaintReader.OnlyVents(answer))
+        if (SupportCatalog.FreeTextQuestions.Contains(question) && ComplaintReader.OnlyVents(answer))
         {
             // "I am SO fed up, this is the worst service ever!!!" is how they feel, not what they tried: heard, never filed as the answer.
-            supportCase.Answers.Add(new ClarifyingAnswer(question, QuestionText(question), ClarifyingAnswer.NotGiven));
+            supportCase.Answers.Add(new ClarifyingAnswer(question, _services.QuestionText(question), ClarifyingAnswer.NotGiven));
             return await GoOnAsync(step, supportCase, answer, cancellationToken).ConfigureAwait(false);
         }
 
@@ -290,7 +302,7 @@ public sealed class ClarifyDialog : CaseDialog
 
             if (pending.AskedAgain)
             {
-                supportCase.Answers.Add(new ClarifyingAnswer(question, QuestionText(question), ClarifyingAnswer.NotGiven));
+                supportCase.Answers.Add(new ClarifyingAnswer(question, _services.QuestionText(question), ClarifyingAnswer.NotGiven));
                 return await GoOnAsync(step, supportCase, answer, cancellationToken).ConfigureAwait(false);
             }
 
@@ -302,15 +314,15 @@ public sealed class ClarifyDialog : CaseDialog
         {
             // "No" to "when did this happen?" says they can't say when, never that it didn't happen.
             supportCase.Answers.Add(none is { Kind: NoAnswerKind.None } && question != "when"
-                ? new ClarifyingAnswer(question, QuestionText(question), "none") { Words = PiiMasker.Mask(answer) }
-                : new ClarifyingAnswer(question, QuestionText(question), none is null ? ClarifyingAnswer.Declined : ClarifyingAnswer.NotKnown));
+                ? new ClarifyingAnswer(question, _services.QuestionText(question), "none") { Words = PiiMasker.Mask(answer) }
+                : new ClarifyingAnswer(question, _services.QuestionText(question), none is null ? ClarifyingAnswer.Declined : ClarifyingAnswer.NotKnown));
             var line = question == "order_number" ? SupportPrompts.NoOrderNumber : none is null ? SupportPrompts.Declined : SupportPrompts.NotKnown;
             await Voice.SayFreshAsync(step.Context, line, supportCase, cancellationToken).ConfigureAwait(false);
             return await GoOnAsync(step, supportCase, answer, cancellationToken).ConfigureAwait(false);
         }
 
         // "Also the app keeps logging me out" to "when was this?": another problem, kept for the fix and said back; the question stays open.
-        if (!FreeText.Contains(question) && !pending.AskedAgain && ComplaintReader.AnotherProblem(answer) is { } another)
+        if (!SupportCatalog.FreeTextQuestions.Contains(question) && !pending.AskedAgain && ComplaintReader.AnotherProblem(answer) is { } another)
         {
             pending.AskedAgain = true;
             supportCase.UnderlyingIssues.Add(PiiMasker.Mask(another));
@@ -326,7 +338,7 @@ public sealed class ClarifyDialog : CaseDialog
         // else instead ("the router", "my internet keeps dropping") goes to that; "it's my gmail" names the account,
         // whatever product it also names, and "every evening" says when.
         var elsewhere = AnswersElsewhere(supportCase, question, answer, now);
-        var fits = SlotReader.Fits(question, answer, now, currency) && !(FreeText.Contains(question) && Restates(supportCase, question, answer, now));
+        var fits = SlotReader.Fits(question, answer, now, currency) && !(SupportCatalog.FreeTextQuestions.Contains(question) && Restates(supportCase, question, answer, now));
         if (fits && (elsewhere.Count == 0 || question is "when" or "account"))
         {
             return null;
@@ -362,7 +374,7 @@ public sealed class ClarifyDialog : CaseDialog
 
         // Asked twice and still no answer: a colleague can find it; the question is not asked a third time. What they
         // wrote instead ("I emailed twice") still goes on the case, so nobody asks for it again.
-        supportCase.Answers.Add(new ClarifyingAnswer(question, QuestionText(question), ClarifyingAnswer.NotGiven));
+        supportCase.Answers.Add(new ClarifyingAnswer(question, _services.QuestionText(question), ClarifyingAnswer.NotGiven));
         if (ComplaintReader.IsMirrorable(answer) && !ComplaintReader.OnlyVents(answer) && !supportCase.Said().Any(said => said.Contains(answer.Trim(), StringComparison.OrdinalIgnoreCase)))
         {
             supportCase.UnderlyingIssues.Add(PiiMasker.Mask(answer.Trim()));
@@ -377,7 +389,7 @@ public sealed class ClarifyDialog : CaseDialog
     }
 
     private ClarifyingAnswer Answered(string question, string value, string words) =>
-        new(question, QuestionText(question), PiiMasker.Mask(value)) { Words = PiiMasker.Mask(words) };
+        new(question, _services.QuestionText(question), PiiMasker.Mask(value)) { Words = PiiMasker.Mask(words) };
 
     /// <summary>
     /// Whether <paramref name="answer"/> names the product or device more fully than the case has it: "Samsung 55 inch"
@@ -423,9 +435,6 @@ public sealed class ClarifyDialog : CaseDialog
         && _services.Catalog.Category(supportCase.Category ?? SupportCatalog.Other).Questions.Any(q => q != asked
             && supportCase.Answers.Any(a => a.QuestionId == q && !a.SaysNothing) && SlotReader.Read(q, answer, now, _services.CurrencyOf(supportCase)) is not null);
 
-    /// <summary>The questions any words can answer, where "nothing" or "none" is an answer too.</summary>
-    private static readonly HashSet<string> FreeText = new(StringComparer.Ordinal) { "tried", "symptom", "signin", "purchase" };
-
     /// <summary>
     /// "I already told you": when what they said before holds the answer, say so and go on; when it does not, own it,
     /// say what was caught, and ask once more, narrower, only a question that matters (else go on without it).
@@ -441,7 +450,7 @@ public sealed class ClarifyDialog : CaseDialog
 
         if (SaidBefore(step, supportCase, question, loosely: true) is var (said, text))
         {
-            supportCase.Answers.Add(new ClarifyingAnswer(question, QuestionText(question), PiiMasker.Mask(said.Value)));
+            supportCase.Answers.Add(new ClarifyingAnswer(question, _services.QuestionText(question), PiiMasker.Mask(said.Value)));
             TakeCharge(supportCase, question, text);
             await Voice.SayFreshAsync(step.Context, SupportPrompts.AlreadyTold, supportCase, cancellationToken, ("said", PiiMasker.Mask(ComplaintReader.SayBack(said.Words) is { Length: > 0 } words ? words : said.Value))).ConfigureAwait(false);
             return await step.ReplaceDialogAsync(StepsId, null, cancellationToken).ConfigureAwait(false);
@@ -455,7 +464,7 @@ public sealed class ClarifyDialog : CaseDialog
         }
 
         // Not essential, or asked narrower once already: never a third time. The colleague is told to look for it.
-        supportCase.Answers.Add(new ClarifyingAnswer(question, QuestionText(question), ClarifyingAnswer.NotFound));
+        supportCase.Answers.Add(new ClarifyingAnswer(question, _services.QuestionText(question), ClarifyingAnswer.NotFound));
         var line = SupportCatalog.EssentialQuestions.Contains(question) ? SupportPrompts.MissedNoted : SupportServices.SayingBack(SupportPrompts.MissedCarryOn, supportCase);
         await Voice.SayFreshAsync(step.Context, line, supportCase, cancellationToken).ConfigureAwait(false);
         return await step.ReplaceDialogAsync(StepsId, null, cancellationToken).ConfigureAwait(false);
@@ -488,8 +497,4 @@ public sealed class ClarifyDialog : CaseDialog
 
         return null;
     }
-
-    /// <summary>The question as the brief lists it: its first wording, without the customer's name.</summary>
-    private string QuestionText(string question) =>
-        Voice.Catalog.Variants(SupportPrompts.Question(question)) is { Count: > 0 } variants ? variants[0].Text.Replace(", {name}", string.Empty, StringComparison.Ordinal) : question;
 }

@@ -194,17 +194,7 @@ public sealed partial class ComplaintDialog : CaseDialog
         }
         else if (SeriousMatterReader.IsSerious(supportCase.Complaint))
         {
-            // "Orders I didn't make", "it caught fire": frustration or disappointment lines would make light of it.
-            await Voice.SayFreshAsync(step.Context, SupportPrompts.EmpathySerious, supportCase, cancellationToken).ConfigureAwait(false);
-
-            // What they can do themselves at once, before anything else: keep away from the sparks, block the card.
-            var advice = SeriousMatterReader.IsDanger(supportCase.Complaint) ? HandoffPrompts.SafetyAdvice
-                : SeriousMatterReader.IsFraud(supportCase.Complaint) ? HandoffPrompts.FraudAdvice
-                : null;
-            if (advice is not null)
-            {
-                await Voice.SayAsync(step.Context, advice, supportCase, cancellationToken).ConfigureAwait(false);
-            }
+            await _services.SaySeriousAsync(step.Context, supportCase, supportCase.Complaint, cancellationToken).ConfigureAwait(false);
         }
         else if (question && mood.Heat <= 1)
         {

@@ -108,10 +108,7 @@ public sealed class LayersDialog : CaseDialog
         // otherwise kept on the case for a proper answer and said so; then the fix, not "anything else?" again.
         if (PushbackReader.AsksInEarnest(answer) && !SeriousMatterReader.IsSerious(answer))
         {
-            supportCase.UnderlyingIssues.Add(PiiMasker.Mask(answer));
-            await (_services.Answer(answer) is { } match
-                ? CaseVoice.SayTextAsync(step.Context, _services.AnswerText(match.Answer, supportCase), supportCase, cancellationToken)
-                : Voice.SayFreshAsync(step.Context, SupportPrompts.LayersQuestion, supportCase, cancellationToken)).ConfigureAwait(false);
+            await _services.AnswerOrKeepAsync(step.Context, supportCase, answer, cancellationToken).ConfigureAwait(false);
             return await step.EndDialogAsync(null, cancellationToken).ConfigureAwait(false);
         }
 
@@ -129,7 +126,7 @@ public sealed class LayersDialog : CaseDialog
         {
             // The order number is kept as the number ("48213"), with the words it came in.
             var kept = fact == "order_number" && OrderNumberReader.ReadFirst(answer) is { } order ? order.Value : answer;
-            supportCase.Answers.Add(new ClarifyingAnswer(fact, QuestionText(fact), PiiMasker.Mask(kept)) { Words = kept == answer ? null : PiiMasker.Mask(answer) });
+            supportCase.Answers.Add(new ClarifyingAnswer(fact, _services.QuestionText(fact), PiiMasker.Mask(kept)) { Words = kept == answer ? null : PiiMasker.Mask(answer) });
         }
         else
         {
@@ -173,9 +170,6 @@ public sealed class LayersDialog : CaseDialog
             ?? (answer.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length <= 5 ? answers.FirstOrDefault(q => q is not ("symptom" or "signin")) : null);
     }
 
-    /// <summary>The question as the brief lists it: its first wording, without the customer's name.</summary>
-    private string QuestionText(string question) =>
-        Voice.Catalog.Variants(SupportPrompts.Question(question)) is { Count: > 0 } variants ? variants[0].Text.Replace(", {name}", string.Empty, StringComparison.Ordinal) : question;
 
     /// <summary>How a round of "anything else?" begins: <see cref="Again"/> after the customer added something.</summary>
     private sealed record Round(bool Again);
@@ -187,5 +181,4 @@ public sealed class LayersDialog : CaseDialog
 
         public int Why { get; set; }
     }
-
 }

@@ -12,6 +12,9 @@ public sealed record SupportCatalog(IReadOnlyList<Category> Categories, IReadOnl
     /// </summary>
     public static IReadOnlySet<string> EssentialQuestions { get; } = new HashSet<string>(StringComparer.Ordinal) { "product", "device", "account", "amount" };
 
+    /// <summary>The questions any words can answer, where "nothing" or "none" is an answer too.</summary>
+    public static IReadOnlySet<string> FreeTextQuestions { get; } = new HashSet<string>(StringComparer.Ordinal) { "tried", "symptom", "signin", "purchase" };
+
     /// <summary>The category a customer picks when none fits.</summary>
     public const string Other = "other";
 

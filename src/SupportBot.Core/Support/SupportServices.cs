@@ -134,6 +134,40 @@ public sealed partial class SupportServices
     }
 
     /// <summary>
+    /// A question the customer asked where the bot asked its own ("should I change my password??"): kept on the case
+    /// for the colleague, and answered from answers.yaml when it knows, else said to be kept for a proper answer.
+    /// </summary>
+    public async Task AnswerOrKeepAsync(Bot.TurnContext context, SupportCase supportCase, string question, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(supportCase);
+        supportCase.UnderlyingIssues.Add(PiiMasker.Mask(question.Trim()));
+        await (Answer(question) is { } match
+            ? CaseVoice.SayTextAsync(context, AnswerText(match.Answer, supportCase), supportCase, cancellationToken)
+            : Voice.SayFreshAsync(context, SupportPrompts.LayersQuestion, supportCase, cancellationToken)).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// "Orders I didn't make", "it caught fire", "someone in germany logged in to my account": the serious line (a
+    /// frustration or disappointment line would make light of it), then what they can do themselves at once, before
+    /// anything else: keep away from the sparks, block the card, change the password.
+    /// </summary>
+    public async Task SaySeriousAsync(Bot.TurnContext context, SupportCase supportCase, string text, CancellationToken cancellationToken)
+    {
+        await Voice.SayFreshAsync(context, SupportPrompts.EmpathySerious, supportCase, cancellationToken).ConfigureAwait(false);
+        var advice = SeriousMatterReader.IsDanger(text) ? HandoffPrompts.SafetyAdvice
+            : SeriousMatterReader.IsFraud(text) ? HandoffPrompts.FraudAdvice
+            : null;
+        if (advice is not null)
+        {
+            await Voice.SayAsync(context, advice, supportCase, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>A clarifying question as the brief lists it: its first wording, without the customer's name.</summary>
+    public string QuestionText(string question) =>
+        Voice.Catalog.Variants(SupportPrompts.Question(question)) is { Count: > 0 } variants ? variants[0].Text.Replace(", {name}", string.Empty, StringComparison.Ordinal) : question;
+
+    /// <summary>
     /// The admins' answer to <paramref name="question"/> (<c>dialogs/catalog/answers.yaml</c>), or null when none fits
     /// well enough. An answer that lists categories is not given to a question filed under another one ("how do I
     /// reset my password?" gets no returns answer); a plain question, or one whose category is unclear, can get any.

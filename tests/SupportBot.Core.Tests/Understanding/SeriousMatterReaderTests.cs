@@ -13,6 +13,8 @@ public sealed class SeriousMatterReaderTests
     [InlineData("my daughter nearly cut herself on the broken glass")]
     [InlineData("I have two small kids and no hot water")]
     [InlineData("the kettle caught fire!!")]
+    [InlineData("HELLO? someone in germany logged in to my account, thats not me")]
+    [InlineData("got an email about a sign in from russia and it wasn't me")]
     public void IsSerious_FraudOrDanger_True(string text)
     {
         Assert.True(SeriousMatterReader.IsSerious(text));
@@ -25,6 +27,8 @@ public sealed class SeriousMatterReaderTests
     [InlineData("no hot water since monday, the boiler is broken")]
     [InlineData("my laptop gets hot when I play games")]
     [InlineData("I didn't make it home in time for the delivery")]
+    [InlineData("I logged in fine on my laptop but not on my phone")]
+    [InlineData("it keeps signing me out, is that normal?")]
     [InlineData("")]
     public void IsSerious_EverydayProblem_False(string text)
     {

@@ -174,7 +174,10 @@ public sealed class SupportCase
     /// <summary>Sets the customer's name (and first name, used to address them).</summary>
     public void Name(string? fullName)
     {
-        FullName = string.IsNullOrWhiteSpace(fullName) ? null : fullName.Trim();
+        // "priya" typed in lower case is addressed as "Priya"; "Dana de Vries" stays as written.
+        FullName = string.IsNullOrWhiteSpace(fullName) ? null
+            : fullName.Any(char.IsUpper) ? fullName.Trim()
+            : string.Join(' ', fullName.Split(' ', StringSplitOptions.RemoveEmptyEntries).Select(w => char.ToUpperInvariant(w[0]) + w[1..]));
         FirstName = FullName?.Split(' ', StringSplitOptions.RemoveEmptyEntries)[0];
     }
 

@@ -114,6 +114,20 @@ public sealed partial class RemedyDialog : CaseDialog
             return false;
         }
 
+        if (!prompt.Recognized.Succeeded && !PushbackReader.AsksAboutTheFix(text) && PushbackReader.AsksInEarnest(text) && !PushbackReader.StatesOwnWish(text)
+            && RemediesWanted.Read(_services.Catalog, text, prompt.Options.Choices ?? []).Count == 0)
+        {
+            // "Where do I send the photos?" with the choices on screen: heard and kept for a proper answer, then the
+            // same choice again, never the bare "which of these?" that ignores it.
+            await _services.AnswerOrKeepAsync(prompt.Context, await Cases.CaseAsync(prompt.Context, cancellationToken).ConfigureAwait(false), text, cancellationToken).ConfigureAwait(false);
+            if (prompt.Options.Prompt is { } again)
+            {
+                await prompt.Context.SendActivityAsync(ChoicePrompt.WithChoices(again, prompt.Options.Choices), cancellationToken).ConfigureAwait(false);
+            }
+
+            return false;
+        }
+
         if (!PushbackReader.AsksAboutTheFix(text))
         {
             // "No thanks, I'll just wait" picks none of them, and needs none: the choice is done. "I want an apology and

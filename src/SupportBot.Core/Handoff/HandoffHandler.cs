@@ -146,7 +146,7 @@ public sealed partial class HandoffHandler(HandoffServices handoff, CaseVoice vo
             }
             else if (text is not null && Presence().IsMatch(text))
             {
-                // "Hello?", "k", "fine": someone is there, and the case is where it was; nothing new to add to it.
+                // "Hello?", "anyone there?": someone is there, and the case is where it was; nothing new to add to it.
                 await voice.SayFreshAsync(context, HandoffPrompts.WaitingPresence, supportCase, cancellationToken).ConfigureAwait(false);
             }
             else if (AmountAdded(supportCase, text, CaseAmounts.CurrencyOf(supportCase, handoff.Currency), context.TimeProvider.GetUtcNow()) is { } amount)
@@ -238,7 +238,7 @@ public sealed partial class HandoffHandler(HandoffServices handoff, CaseVoice vo
         text is not null && ComplaintReader.ReadsAsQuestion(text) && !AsksAboutTheWait(text) && !Presence().IsMatch(text)
         && text.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length >= 3;
 
-    [GeneratedRegex(@"\b(?:manager|supervisor|team\s+lead(?:er)?|someone\s+senior|your\s+boss)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\b(?:manager|supervisor|team\s+lead(?:er)?|someone\s+(?:senior|in\s+charge|higher\s+up)|your\s+boss)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex Manager();
 
     [GeneratedRegex(@"\b(?:phone|telephone|contact|helpline|hotline)\s+number\b.*\b(?:ring|call|phone)\b|\b(?:can|could)\s+i\s+(?:just\s+)?(?:ring|call|phone)\s+(?:you|someone|somebody|instead)|\bnumber\s+(?:i|to)\s+(?:can\s+)?(?:ring|call|phone)\b|\bwhat'?s\s+your\s+(?:phone\s+)?number\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]

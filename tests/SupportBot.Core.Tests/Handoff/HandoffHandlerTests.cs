@@ -223,6 +223,27 @@ public sealed class HandoffHandlerTests
     }
 
     [Theory]
+    [InlineData("not a colleague. a MANAGER.")]
+    [InlineData("i want someone in charge")]
+    [InlineData("get me someone higher up")]
+    public async Task Waiting_AsksForAManager_IsPutOnTheCaseAndSaidSo(string text)
+    {
+        await HandedOver()
+            .Send(text)
+            .AssertReply(r => Assert.True(TestBots.IsLine(HandoffPrompts.ManagerNoted, r.Text), r.Text))
+            .StartTestAsync();
+    }
+
+    [Fact]
+    public async Task Waiting_ManagerOnlyMentioned_IsNoRequestForOne()
+    {
+        await HandedOver()
+            .Send("the store manager was rude to me as well when i went in last week")
+            .AssertReply(r => Assert.False(TestBots.IsLine(HandoffPrompts.ManagerNoted, r.Text), r.Text))
+            .StartTestAsync();
+    }
+
+    [Theory]
     [InlineData("is this a bot?")]
     [InlineData("am i talking to a real person")]
     public async Task Waiting_AsksIfBot_HearsHonestlyAndThatAPersonIsNext(string text)

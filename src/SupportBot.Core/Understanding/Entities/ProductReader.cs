@@ -230,8 +230,16 @@ public static partial class ProductReader
             Add(found, new ProductMention { Name = name, Kind = ProductKind.Item, Text = match.Value, Start = match.Index });
         }
 
-        foreach (Match match in Failing().Matches(text))
+        // Only the sentence up to each failing verb is searched: the whole message would cost several times more.
+        foreach (Match verb in FailVerb().Matches(text))
         {
+            var start = Math.Max(0, text.LastIndexOfAny(['.', '!', '?', ';'], Math.Max(0, verb.Index - 1)));
+            var match = Failing().Match(text, start, Math.Min(text.Length, verb.Index + 40) - start);
+            if (!match.Success)
+            {
+                continue;
+            }
+
             // "creative cloud keeps crashing": what fails is the thing, even when it is no name this reader knows.
             var said = match.Groups["name"];
             var words = said.Value.Split(' ', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
@@ -320,6 +328,10 @@ public static partial class ProductReader
         + @"(?=(?:app\s+)?(?:keeps\s+(?:on\s+)?(?:crashing|freezing|closing|quitting|logging|kicking|signing|hanging|buffering|failing|stopping|lagging|disconnecting|restarting|rebooting)|(?:won'?t|wont|will\s+not|doesn'?t|does\s+not|can'?t|cannot)\s+(?:open|load|start|launch|work|install|sync|connect|play|stream|run|boot|turn\s+on|charge|update)|(?:isn'?t|is\s+not|stopped|has\s+stopped|not)\s+(?:working|loading|opening|syncing|responding|connecting)|crashes|crashed|freezes|froze|is\s+down|went\s+down)\b)",
         RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture)]
     private static partial Regex Failing();
+
+    /// <summary>The words of failing <see cref="Failing"/> looks for, alone: a cheap test that most messages fail first.</summary>
+    [GeneratedRegex(@"\b(?:keeps|won'?t|wont|will\s+not|doesn'?t|does\s+not|can'?t|cannot|isn'?t|is\s+not|stopped|not|crash(?:es|ed)|freezes|froze|is\s+down|went\s+down)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex FailVerb();
 
     /// <summary>Text that ends with "my", "your" or "our" and a space: what follows is something owned, so a name.</summary>
     [GeneratedRegex(@"\b(?:my|your|our)\s+$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]

@@ -112,6 +112,11 @@ public sealed class ClarifyDialog : CaseDialog
                 : new ClarifyingAnswer(question, _services.QuestionText(question), words));
         await _services.TakeAmountsAsync(step.Context, supportCase, answer, cancellationToken).ConfigureAwait(false);
         TakeCharge(supportCase, question, answer);
+        if (found is not null && await _services.HearProblemToldAsync(step.Context, supportCase, answer, found, cancellationToken).ConfigureAwait(false))
+        {
+            return await step.ReplaceDialogAsync(StepsId, null, cancellationToken).ConfigureAwait(false);
+        }
+
         return await GoOnAsync(step, supportCase, answer, cancellationToken, plain: found is not null && ComplaintReader.IsPlainAnswer(answer)).ConfigureAwait(false);
     }
 
@@ -137,11 +142,9 @@ public sealed class ClarifyDialog : CaseDialog
     }
 
     /// <summary>
-    /// After an answer: how the customer feels in it, a new empathy line when that moved, and the next question. A
-    /// plain "no", "yes" or "1" carries no feeling to read ("no" to "have you tried anything?" is not upset): the
-    /// turn counts as calm. A
-    /// <paramref name="plain"/> answer (a few calm words that answer the question: "it says wrong password") is read,
-    /// but gets no new empathy line of its own.
+    /// After an answer: how the customer feels in it, a new empathy line when that moved, and the next question. A bare
+    /// "no", "yes" or "1" carries no feeling (the turn counts as calm); a <paramref name="plain"/> answer (a few calm
+    /// words that answer the question: "it says wrong password") is read, but gets no empathy line of its own.
     /// </summary>
     private async Task<DialogTurnResult> GoOnAsync(WaterfallStepContext step, SupportCase supportCase, string answer, CancellationToken cancellationToken, bool plain = false, string? askAgain = null)
     {
@@ -184,12 +187,10 @@ public sealed class ClarifyDialog : CaseDialog
     }
 
     /// <summary>
-    /// A reply that holds no answer to the question asked, or null when it should be kept as the answer after all.
-    /// "Why do you need that?" gets the reason and the question once more; "I don't know", "there isn't one", "skip"
-    /// and a second "why?" are taken as such and the bot moves on; a reply that answers other questions instead ("the
-    /// router" when asked what was tried) is kept for those, and the question is asked once more, plainly. Never a
-    /// third time: what still doesn't fit is kept in the customer's words, except where only a value will do (the
-    /// order number, the amount).
+    /// A reply with no answer to the question asked, or null when it is the answer after all. "Why do you need that?"
+    /// gets the reason and the question again; "I don't know", "skip" and a second "why?" are taken as such; a reply
+    /// that answers other questions ("the router" to what was tried) is kept for those and the question asked again.
+    /// Never a third time: the rest is kept in their words, but where only a value will do (order number, amount).
     /// </summary>
     private async Task<DialogTurnResult?> NotAnAnswerAsync(WaterfallStepContext step, SupportCase supportCase, PendingQuestion pending, string answer, CancellationToken cancellationToken)
     {
@@ -404,9 +405,8 @@ public sealed class ClarifyDialog : CaseDialog
         && value.Value.Split(' ').Length > earlier.Answer.Split(' ').Length;
 
     /// <summary>
-    /// The other questions <paramref name="answer"/> answers, among the category's still open ones and the order
-    /// number (for a case filed under nothing in particular, what happens and the product too): "the router, it's a
-    /// Virgin Hub 3" names the device.
+    /// The other questions <paramref name="answer"/> answers, among the category's open ones and the order number
+    /// (under nothing in particular, what happens and the product too): "the router, it's a Virgin Hub 3".
     /// </summary>
     private List<(string Question, SlotValue Value)> AnswersElsewhere(SupportCase supportCase, string asked, string answer, DateTimeOffset now)
     {

@@ -147,6 +147,27 @@ public sealed partial class SupportServices
     }
 
     /// <summary>
+    /// "I need help with my account", then "o.reilly@gmail.com. I can't log in and there's a payment I don't recognise":
+    /// when the complaint named no fault and an answer tells one beside its value, that is the complaint now, heard
+    /// as the first one would be (the feeling read, an empathy line). False when it tells none.
+    /// </summary>
+    public async Task<bool> HearProblemToldAsync(Bot.TurnContext context, SupportCase supportCase, string answer, SlotValue found, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(supportCase);
+        ArgumentNullException.ThrowIfNull(found);
+        if (SlotReader.NamesFault(supportCase.Complaint) || SeriousMatterReader.IsSerious(answer) || SlotReader.Beyond(answer, found.Words) is not { } told || !SlotReader.NamesFault(told))
+        {
+            return false;
+        }
+
+        supportCase.Complaint = PiiMasker.Mask($"{supportCase.Complaint?.Trim().TrimEnd('.')}. {char.ToUpperInvariant(told[0])}{told[1..]}".TrimStart('.', ' '));
+        supportCase.Mirrored = ComplaintReader.Mirror(PiiMasker.Mask(told), complaint: true);
+        await ReadMoodAsync(supportCase, told, cancellationToken).ConfigureAwait(false);
+        await Voice.EmpathizeAsync(context, supportCase, cancellationToken).ConfigureAwait(false);
+        return true;
+    }
+
+    /// <summary>
     /// "Orders I didn't make", "it caught fire", "someone in germany logged in to my account": the serious line (a
     /// frustration or disappointment line would make light of it), then what they can do themselves at once, before
     /// anything else: keep away from the sparks, block the card, change the password.

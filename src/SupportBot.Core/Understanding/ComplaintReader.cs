@@ -248,12 +248,14 @@ public static partial class ComplaintReader
 
     /// <summary>
     /// Whether the problem as told reads as a question ("where is my parcel??", "why was I charged twice"), which
-    /// turned to face the customer makes no statement to say back ("all I caught is that where is your parcel").
+    /// turned to face the customer makes no statement to say back ("all I caught is that where is your parcel"). The
+    /// first sentence keeps its mark: "wait is my account even safe? could someone get in?" asks.
     /// </summary>
     public static bool ReadsAsQuestion(string? text)
     {
-        var sentence = FirstSentence((text ?? string.Empty).Trim());
-        return sentence.EndsWith('?') || sentence.TrimEnd('!', '.').EndsWith('?') || QuestionStart().IsMatch(sentence);
+        var whole = (text ?? string.Empty).Trim();
+        var sentence = whole[..Math.Min(whole.Length, FirstSentence(whole).Length + 1)];
+        return sentence.EndsWith('?') || sentence.TrimEnd('!', '.', ' ').EndsWith('?') || QuestionStart().IsMatch(sentence);
     }
 
     /// <summary>Whether <paramref name="text"/> holds a way to reach the customer: an email address or a phone number.</summary>

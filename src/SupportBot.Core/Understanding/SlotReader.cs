@@ -64,6 +64,28 @@ public static partial class SlotReader
     }
 
     /// <summary>
+    /// What <paramref name="answer"/> tells of a problem beside <paramref name="value"/>, the words that answered the
+    /// question ("o.reilly@gmail.com. I can't log in and there's a payment I don't recognise" beside the address gives
+    /// "I can't log in and there's a payment I don't recognise"), or null when the rest is no problem to say back:
+    /// a few words, a question, only venting.
+    /// </summary>
+    public static string? Beyond(string answer, string value)
+    {
+        ArgumentNullException.ThrowIfNull(answer);
+        var at = string.IsNullOrWhiteSpace(value) ? -1 : answer.IndexOf(value, StringComparison.OrdinalIgnoreCase);
+        if (at < 0)
+        {
+            return null;
+        }
+
+        // What leads up to the value ("it's", "my email is") is no problem told; a whole sentence before it may be.
+        var before = answer[..at].Trim().TrimEnd(',', '-', ':');
+        before = before.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length < 4 ? string.Empty : before;
+        var rest = LeadingJoin().Replace($"{before} {answer[(at + value.Length)..].Trim().TrimStart('.', ',', '-', ':', ';', ' ')}".Trim(), string.Empty).Trim();
+        return rest.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length >= 4 && ComplaintReader.IsMirrorable(rest) && !ComplaintReader.OnlyVents(rest) && !ComplaintReader.ReadsAsQuestion(rest) ? rest : null;
+    }
+
+    /// <summary>
     /// Like <see cref="Read"/>, and a little more generous, for when the customer says they already gave it: a
     /// thing named after "my" or "the" ("the Nordlys inside is smashed") counts as the product, and what they wrote of
     /// the problem counts as what happens.
@@ -283,4 +305,7 @@ public static partial class SlotReader
 
     [GeneratedRegex(@"(?<![\w.+*-])[A-Za-z0-9]\*{3}@[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}\b", RegexOptions.CultureInvariant)]
     private static partial Regex MaskedEmail();
+
+    [GeneratedRegex(@"^(?:(?:and|but|so|also|plus|oh)\b[\s,]*)+", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex LeadingJoin();
 }

@@ -8,6 +8,8 @@ public sealed class SeriousMatterReaderTests
     [InlineData("it says account locked. i think someone got into it, there are orders i didnt make for like 300 euros")]
     [InlineData("my account was hacked and someone placed orders worth £300 on my card... unauthorised payments everywhere")]
     [InlineData("there are 3 charges I never authorised... actually transactions i did not make")]
+    [InlineData("SOMEONE IS IN MY ACCOUNT RIGHT NOW changing my password. HELP")]
+    [InlineData("somebody's logged into my email and i cant get in")]
     [InlineData("the heater you sent sparks when I switch it on")]
     [InlineData("the charger melted and there was a burning smell")]
     [InlineData("my daughter nearly cut herself on the broken glass")]

@@ -151,4 +151,15 @@ public sealed class SlotReaderTests
     {
         Assert.Equal(expected, SlotReader.OnlyTime(question, answer, Now, "GBP"));
     }
+
+    [Theory]
+    [InlineData("o.reilly@gmail.com. I cant log in and theres a payment i dont recognise", "o.reilly@gmail.com", "I cant log in and theres a payment i dont recognise")]
+    [InlineData("it's 48213 and the tracking hasn't moved in a week", "48213", "the tracking hasn't moved in a week")]
+    [InlineData("o.reilly@gmail.com thanks", "o.reilly@gmail.com", null)]
+    [InlineData("48213, why do you need it?", "48213", null)]
+    [InlineData("48213 this is ridiculous", "48213", null)]
+    public void Beyond_TheProblemToldBesideTheAnswer(string answer, string value, string? expected)
+    {
+        Assert.Equal(expected, SlotReader.Beyond(answer, value));
+    }
 }

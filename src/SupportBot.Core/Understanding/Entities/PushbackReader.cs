@@ -64,8 +64,13 @@ public static partial class PushbackReader
     /// </summary>
     public static bool AsksAboutTheFix(string? text) => !string.IsNullOrWhiteSpace(text) && AboutTheFix().IsMatch(text.Trim());
 
-    /// <summary>Whether <paramref name="text"/> asks a question in earnest: not "are you even listening??", which is anger.</summary>
-    public static bool AsksInEarnest(string? text) => ComplaintReader.ReadsAsQuestion(text) && !Rhetorical().IsMatch(text!);
+    /// <summary>
+    /// Whether <paramref name="text"/> asks a question in earnest: not "are you even listening??" or "WHY IS IT STILL
+    /// LOCKED", which are anger, nor "hello??", which asks whether anyone is there.
+    /// </summary>
+    public static bool AsksInEarnest(string? text) =>
+        ComplaintReader.ReadsAsQuestion(text) && !Rhetorical().IsMatch(text!) && !Calling().IsMatch(text!)
+        && !(text!.Count(char.IsUpper) >= 8 && !text!.Any(char.IsLower));
 
     /// <summary>
     /// The words that turn a remedy down after the fact ("I didn't ask for a credit", "I never wanted the refund"): the
@@ -143,6 +148,9 @@ public static partial class PushbackReader
     /// <summary>"Are you even listening??", "did you even read what I wrote?": anger, never a good question to pass on.</summary>
     [GeneratedRegex(@"\b(?:are\s+(?:you|u)\s+(?:even\s+)?(?:listening|reading|serious|kidding|joking|for\s+real)|did\s+(?:you|u)\s+(?:even\s+)?(?:read|listen|hear)|can'?t\s+(?:you|u)\s+read|what\s+part\s+of)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex Rhetorical();
+
+    [GeneratedRegex(@"^\W*(?:hello+|hey+|hi+|anyone(?:\s+there)?|is\s+(?:any|some)(?:one|body)\s+(?:there|here|reading\s+this)|(?:are\s+)?(?:you|u)\s+(?:still\s+)?there)\W*$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex Calling();
 
     [GeneratedRegex(@"^(?:(?:ok(?:ay)?|and|so|but|well|just|hmm+|um+|right|sorry|wait)\b[\s,.!]*)*(?:how\s+(?:long|soon|quickly|fast|many\s+days)|how\s+much\s+(?:credit|money|compensation|refund|discount|would|will|do|does|is|are|can|could|of)\b|when\s+(?:will|would|do|does|can|should|is|are)\b|what\s+happens\s+(?:now|next|then|after|if|with|to)\b|what(?:'?s|\s+is)\s+the\s+difference|what\s+are\s+(?:my|the)\s+options|which\s+(?:one\s+)?is\s+(?:faster|quicker|better|best)|(?:do|would|will)\s+i\s+(?:have|need)\s+to|does\s+(?:it|that|this)\s+(?:take|mean|include|cost)|how\s+does\s+(?:it|that|this|the\s+\w+)\s+work|(?:i'?m\s+|i\s+am\s+)?(?:not\s+sure|unsure)\s+(?:what|how|about|if|whether|which)|what\s+(?:would|does|is|'?s)\s+(?:a|an|the|that|this)\s+\w+(?:\s+\w+)?\s+(?:do|mean|involve|be)|what\s+(?:is|'?s)\s+(?:a|an)\s+\w+|(?:will|would|does|can|could)\s+(?:a|an|the|that|this|it|my)\b[^?.!]{0,40}?\b(?:help|work|fix\s+it|sort\s+it))\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex AboutTheFix();

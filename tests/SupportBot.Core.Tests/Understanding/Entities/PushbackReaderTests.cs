@@ -151,4 +151,18 @@ public sealed class PushbackReaderTests
     {
         Assert.Equal(expected, PushbackReader.WishWords(text));
     }
+
+    [Theory]
+    [InlineData("wait is my account even safe? could someone be trying to get in?", true)]
+    [InlineData("should I change my password??", true)]
+    [InlineData("is there an outage or something??", true)]
+    [InlineData("WHY IS IT STILL LOCKED", false)]
+    [InlineData("are you even listening??", false)]
+    [InlineData("hello??", false)]
+    [InlineData("is anyone there?", false)]
+    [InlineData("the app logs me out every day", false)]
+    public void AsksInEarnest_NotAngerNorCalling(string text, bool expected)
+    {
+        Assert.Equal(expected, PushbackReader.AsksInEarnest(text));
+    }
 }

@@ -109,7 +109,7 @@ public static partial class RemedyFacts
         Visit => supportCase.Said().Any(s => AboutAVisit().IsMatch(s)),
         Conduct => supportCase.Said().Any(s => AboutConduct().IsMatch(s)),
         Paid => supportCase.Amount is not null || supportCase.Said().Any(s => PaidFor().IsMatch(s)),
-        Password => !supportCase.Said().Any(s => CodesToALostPhone().IsMatch(s)),
+        Password => !supportCase.Said().Any(s => CodesToALostPhone().IsMatch(s) || ResetDidNotHelp(s)),
         RefundPromised => ChasesPromisedRefund(supportCase),
         NoRefundPending => !ChasesPromisedRefund(supportCase),
         _ => true,
@@ -179,6 +179,17 @@ public static partial class RemedyFacts
     /// <summary>Sign-in codes that go to a phone or number the customer no longer has: no new password gets them in.</summary>
     [GeneratedRegex(@"\b(?:2fa|two[-\s]?factor|two[-\s]?step|verification|security|authenticat\w*|sign[-\s]?in|login|one[-\s]?time)\s+codes?\b[^.!?]{0,80}\b(?:old|lost|new|stolen|broken|previous|former|different)\s+(?:phone|number|mobile|sim|device)\b|\b(?:lost|new|stolen|broke|broken|changed|replaced)\s+(?:my\s+)?(?:phone|number|mobile|sim)\b[^.!?]{0,80}\b(?:2fa|codes?|authenticator|verification)\b|\b(?:2fa|codes?)\b[^.!?]{0,60}\b(?:old|previous|former)\s+(?:phone|number|mobile)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex CodesToALostPhone();
+
+    /// <summary>
+    /// Whether <paramref name="text"/> says a new password was already set and did not let them in ("it says my password
+    /// is wrong even though I reset it twice", "already changed it"): another reset link would be the same again. A link
+    /// that expired before it was used is not that, nor is a reset only tried ("I tried resetting my password"), which
+    /// may not have gone through.
+    /// </summary>
+    public static bool ResetDidNotHelp(string text) => ResetAlreadyDone().IsMatch(text) && !text.Contains("expire", StringComparison.OrdinalIgnoreCase);
+
+    [GeneratedRegex(@"\b(?:reset|changed)\s+(?:it|my\s+password|the\s+password|the\s+pw|my\s+pw|(?:it|the\s+password|my\s+password)\s+(?:already\s+)?)?\s*(?:twice|again|already|(?:two|three|four|five|\d+|several|multiple|many|a\s+few|a\s+couple\s+of)\s+times)\b|(?<!\b(?:can|could|should|do|will|would|may|might|if|shall|must|to|want|need)\s+)\b(?:already|i've|i\s+have|ive|i)\s+(?:already\s+)?(?:reset|changed)\s+(?:it|my\s+password|the\s+password)\b(?!\s+(?:but|and)\s+(?:the\s+)?(?:e-?mail|link|code))|\breset(?:ting)?\s+(?:it\s+|my\s+password\s+|the\s+password\s+)?(?:doesn'?t|didn'?t|does\s+not|did\s+not|won'?t)\s+(?:work|help)|\b(?:even\s+)?after\s+(?:resetting|a\s+reset|i\s+reset|changing)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex ResetAlreadyDone();
 
     [GeneratedRegex(@"\b(?:rude(?:ly|ness)?|impolite|disrespectful|dismissive|condescending|patroni[sz]ing|arrogant|aggressive|abusive|unprofessional|attitude|hung\s+up|put\s+the\s+phone\s+down|laughed|mocked|shouted|yelled|swore|sworn|insulted|ignored\s+me|racist|sexist|harass\w*|treated\s+(?:me\s+)?(?:like|badly|terribly|poorly))\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex AboutConduct();

@@ -85,6 +85,27 @@ public sealed class PromptTests
     }
 
     [Theory]
+    [InlineData("the colleague one", "restore")]
+    [InlineData("colleague", "restore")]
+    [InlineData("the email thing", "reset")]
+    [InlineData("credit please", "credit")]
+    [InlineData("not the colleague", null)]
+    [InlineData("link colleague", null)]
+    [InlineData("i already spoke to a colleague and got nowhere", null)]
+    public void Recognize_ShortAnswerByAWordOnlyOneTitleHas_PicksIt(string answer, string? expected)
+    {
+        Choice[] remedies =
+        [
+            new("reset") { Title = "A secure link by email to reset your password" },
+            new("restore") { Title = "A colleague to check it's you and restore your access" },
+            new("credit") { Title = "A credit on your account for the trouble", Synonyms = ["credit"] },
+            new("something_else") { Title = "Something else" },
+        ];
+
+        Assert.Equal(expected, ChoiceRecognizer.Recognize(answer, remedies)?.Value);
+    }
+
+    [Theory]
     [InlineData("refund me and cancel it", "refund,cancel")]
     [InlineData("cancel it and give me my money back", "refund,cancel")]
     [InlineData("just refund the delivery", "delivery_refund")]

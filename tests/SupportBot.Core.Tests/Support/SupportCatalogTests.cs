@@ -293,6 +293,21 @@ public sealed class SupportCatalogTests
         Assert.Equal(expected, RemedyFacts.EmailWorksFromWords(supportCase));
     }
 
+    [Theory]
+    [InlineData("it keeps telling me my password is wrong even though I reset it twice", true)]
+    [InlineData("I've already changed my password and it still won't let me in", true)]
+    [InlineData("I tried resetting my password", false)]
+    [InlineData("locked out even after resetting", true)]
+    [InlineData("reset it 3 times, nothing", true)]
+    [InlineData("the reset doesn't work", true)]
+    [InlineData("I tried resetting but the link had expired", false)]
+    [InlineData("can I reset my password?", false)]
+    [InlineData("how do I reset my password", false)]
+    [InlineData("I need to reset my password", false)]
+    [InlineData("I forgot my password", false)]
+    public void RemedyFacts_ResetDidNotHelp_OnlyWhenANewPasswordWasAlreadySet(string text, bool expected) =>
+        Assert.Equal(expected, RemedyFacts.ResetDidNotHelp(text));
+
     [Fact]
     public void RemedyAdvisor_ResetLinkByEmail_OfferedOnlyWhenTheyCanOpenThatEmail()
     {

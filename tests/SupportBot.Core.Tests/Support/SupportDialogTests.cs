@@ -137,7 +137,7 @@ public sealed class SupportDialogTests
             .Send("hi").AssertReplyOneOf(Wording.Of("greeting.welcome"))
             .Send("I can't log in to my account since yesterday").AssertReplyOneOf(Wording.OfAny("empathy.")).AssertReplyOneOf(Wording.Of("questions.account"))
             .Send("kim@example.com").AssertReplyOneOf(Wording.Of("questions.tried"))
-            .Send("I reset my password").AssertReplyOneOf(Wording.Of("layers.ask"))
+            .Send("I restarted the app and cleared the cache").AssertReplyOneOf(Wording.Of("layers.ask"))
             .Send("no").AssertReplyOneOf(Wording.Of("remedies.check_email"))
             .Send("yes").AssertReplyOneOf(Wording.Of("remedies.offer"))
             .Send("1").AssertReplyContains("I've sent a secure reset link").AssertReplyOneOf(Wording.Of("closing.confirm_resolved"))

@@ -91,8 +91,40 @@ public static class ChoiceRecognizer
             }
         }
 
-        return tie ? null : found;
+        return tie ? null : found ?? ByDistinctWord(tokens, choices);
     }
+
+    /// <summary>
+    /// A short answer that names a choice by one word of its title no other choice has ("the colleague one", "the email
+    /// thing"): that choice. A word shared by two titles, or more than two words of one's own, picks nothing.
+    /// </summary>
+    private static FoundChoice? ByDistinctWord(List<string> tokens, IReadOnlyList<Choice> choices)
+    {
+        var own = tokens.Where(t => !Fillers.Contains(t) && t is not ("thing" or "way" or "bit")).ToList();
+        if (tokens.Count > 5 || own.Count is 0 or > 2 || own.Any(t => Negations.Contains(t)))
+        {
+            return null;
+        }
+
+        FoundChoice? found = null;
+        foreach (var word in own.Where(w => w.Length >= 4 && !CommonWords.Contains(w)))
+        {
+            var holders = Enumerable.Range(0, choices.Count).Where(i => Names(choices[i]).SelectMany(NameWords).Any(n => n == word || n == word + "s" || n + "s" == word)).ToList();
+            if (holders is [var only] && (found is null || found.Index == only))
+            {
+                found = new FoundChoice(choices[only].Value, only, word);
+            }
+            else if (holders.Count > 0)
+            {
+                return null;
+            }
+        }
+
+        return found;
+    }
+
+    /// <summary>Words of a title too common to name it alone: "your", "about", "that".</summary>
+    private static readonly string[] CommonWords = ["your", "yours", "about", "that", "this", "with", "from", "them", "they", "their", "what", "have", "will", "it's", "else", "something", "other"];
 
     /// <summary>
     /// The choices named by their own words in different places of <paramref name="text"/> ("refund me and cancel it":

@@ -9,7 +9,7 @@ namespace SupportBot.Core.Cases;
 /// (what a refund would be for), and apart from it any delivery fee or other charge, which is never mistaken for it.
 /// A correction ("No, the lamp cost 89 pounds") replaces the amount.
 /// </summary>
-public static class CaseAmounts
+public static partial class CaseAmounts
 {
     /// <summary>The prompt that says what a correction changed (variables: name, amount, item).</summary>
     public const string CorrectedPrompt = "corrections.amount";
@@ -162,6 +162,19 @@ public static class CaseAmounts
 
         return For(supportCase, purpose);
     }
+
+    /// <summary>
+    /// Whether a reply to "what did the router cost?" says it was never bought outright: a fee paid by the month ("i pay
+    /// 65 a month") or a thing that is not theirs ("i didn't buy the router, it's yours", "it's rented"). Its figure is
+    /// no price to refund.
+    /// </summary>
+    public static bool NoPurchasePrice(string? reply, string defaultCurrency) =>
+        !string.IsNullOrWhiteSpace(reply)
+        && (NotBought().IsMatch(reply.Replace('\u2019', '\'')) || MoneyReader.ReadReply(reply, defaultCurrency).Any(a => a.Purpose == MoneyPurpose.Subscription));
+
+    [GeneratedRegex(@"\b(?:(?:i|we)\s+(?:didn'?t|did\s+not|never|don'?t|do\s+not)\s+(?:buy|bought|purchase|pay\s+for|own)|it'?s\s+(?:yours|not\s+mine|rented|leased|on\s+loan)|its\s+(?:yours|not\s+mine)|(?:belongs|belonged)\s+to\s+(?:you|the\s+company)|(?:rented|leased|loaned|lent)\s+(?:it\s+)?(?:from|by|to)|(?:came|comes)\s+(?:free\s+)?with\s+(?:the|my)\s+(?:plan|contract|package|service|subscription)|(?:was|were|is)\s+free\b)",
+        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex NotBought();
 
     /// <summary>
     /// Reads the answer to the clarifying question "how much was the charge?": its amount is what the case is about,

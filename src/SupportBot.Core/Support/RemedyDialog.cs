@@ -303,6 +303,9 @@ public sealed partial class RemedyDialog : CaseDialog
             case null when PushbackReader.StatesOwnWish(step.Context.Activity.Text):
                 // Their own remedy in their own words already: not asked for it again.
                 return await step.NextAsync(step.Context.Activity.Text, cancellationToken).ConfigureAwait(false);
+            case FoundChoice { Value: SomethingElseId } when PushbackReader.StatesOwnWish(step.Context.Activity.Text) && !ChoiceRecognizer.HasAtMostWords(step.Context.Activity.Text, 2):
+                // "Refund for the days I had no service" (its "no" names "Something else"): their own remedy, said already.
+                return await step.NextAsync(step.Context.Activity.Text, cancellationToken).ConfigureAwait(false);
             case FoundChoice { Value: SomethingElseId }:
                 return await step.PromptAsync(OwnRemedy, Voice.Ask(step.Context, SupportPrompts.AskOwnRemedy, supportCase), cancellationToken).ConfigureAwait(false);
             case FoundChoice choice:
@@ -424,8 +427,14 @@ public sealed partial class RemedyDialog : CaseDialog
                 await Voice.SayAsync(step.Context, SupportPrompts.OrderNumberCorrected, supportCase, cancellationToken, ("order", order)).ConfigureAwait(false);
             }
 
-            CaseAmounts.TakeReply(supportCase, reply, remedy.PaysFor ?? MoneyPurpose.Item, _services.CurrencyOf(supportCase), item?.Value);
             await _services.ReadMoodAsync(supportCase, reply, cancellationToken).ConfigureAwait(false);
+            if (remedy.PaysFor == MoneyPurpose.Item && CaseAmounts.NoPurchasePrice(reply, _services.CurrencyOf(supportCase)))
+            {
+                // "I didn't buy the router, it's yours, I pay 65 a month": no price to refund; a colleague works out what is owed.
+                return await step.EndDialogAsync(new HandoffRequest(HandoffReason.RemedyNeedsApproval, $"asked what {item?.Value ?? "it"} cost, the customer said: “{PiiMasker.Mask(reply)}”; a colleague works out what to refund", ColleagueArranges: true), cancellationToken).ConfigureAwait(false);
+            }
+
+            CaseAmounts.TakeReply(supportCase, reply, remedy.PaysFor ?? MoneyPurpose.Item, _services.CurrencyOf(supportCase), item?.Value);
             if (AlreadyToldReader.OnlyReminds(reply))
             {
                 // Had they said it, it would be known: own the miss; a colleague takes it from here rather than ask again.

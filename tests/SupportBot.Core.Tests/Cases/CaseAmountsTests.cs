@@ -59,6 +59,17 @@ public sealed class CaseAmountsTests
         Assert.Null(supportCase.Amount);
     }
 
+    [Theory]
+    [InlineData("i didnt buy the router its yours, i pay 65 a month", true)]
+    [InlineData("I pay £30 a month for it", true)]
+    [InlineData("it's rented, I never bought it", true)]
+    [InlineData("it came with my contract", true)]
+    [InlineData("it was 89", false)]
+    [InlineData("£49.99 plus delivery", false)]
+    [InlineData("I don't know, about 60 I think", false)]
+    public void NoPurchasePrice_NeverBoughtOutright(string reply, bool expected) =>
+        Assert.Equal(expected, CaseAmounts.NoPurchasePrice(reply, "GBP"));
+
     [Fact]
     public void RemedyAmount_ForWhatTheRemedyPays_WithItsCurrency()
     {

@@ -11,7 +11,8 @@ namespace SupportBot.Core.Understanding.Entities;
 /// </summary>
 public static partial class MoneyReader
 {
-    private const string Number = @"(?<n>\d{1,3}(?:[,.]\d{3})+(?:[.,]\d{1,2})?|\d+(?:[.,]\d{1,2})?)(?![.,]?\d)";
+    /// <summary>A written amount's digits, as group <c>n</c>: "1,049.99", "49,99", "1.049,99", "89".</summary>
+    internal const string Number = @"(?<n>\d{1,3}(?:[,.]\d{3})+(?:[.,]\d{1,2})?|\d+(?:[.,]\d{1,2})?)(?![.,]?\d)";
 
     private const string Codes = "USD|GBP|EUR|CAD|AUD|NZD|CHF|JPY|INR|SEK|NOK|DKK|PLN|ZAR|SGD|HKD|MXN|CZK|HUF";
 

@@ -155,7 +155,7 @@ public static partial class OverchargeReader
         RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex NamedBefore();
 
-    [GeneratedRegex(@"\G(?:\s+(?:for|on)\s+[a-z&-]+(?:\s+[a-z&-]+){0,4}?)?\s*,?\s*(?:instead\s+of|rather\s+than|(?:when|but|and|where)\s+(?:it|that|the\s+price)\s*(?:'s|\s+is|\s+was|\s+should\s+(?:have\s+been|be)|\s+was\s+(?:supposed|meant)\s+to\s+be|\s+costs?)|(?:when|but|and)\s+it\s+says|for\s+something\s+(?:that\s+)?(?:costs?|priced\s+at))\s+(?:only\s+|just\s+)?[£$€]?\s?(?<n>\d{1,3}(?:,\d{3})*(?:\.\d{1,2})?)(?!\d)",
+    [GeneratedRegex(@"\G(?:\s+(?:for|on)\s+[a-z&-]+(?:\s+[a-z&-]+){0,4}?)?\s*,?\s*(?:instead\s+of|rather\s+than|(?:when|but|and|where)\s+(?:it|that|the\s+price)\s*(?:'s|\s+is|\s+was|\s+should\s+(?:have\s+been|be)|\s+was\s+(?:supposed|meant)\s+to\s+be|\s+costs?)|(?:when|but|and)\s+it\s+says|for\s+something\s+(?:that\s+)?(?:costs?|priced\s+at))\s+(?:only\s+|just\s+)?[£$€]?\s?" + MoneyReader.Number,
         RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture)]
     private static partial Regex Instead();
 
@@ -174,7 +174,7 @@ public static partial class OverchargeReader
         RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex ForOrderAfter();
 
-    [GeneratedRegex(@"\b(?:(?:went|gone|goes|go|jumped|shot|put|bumped|crept)\s+(?:[a-z]+\s+){0,2}?up|increased?|raised?|rose|risen|hiked?|jumped|changed)\b[^.!?]{0,40}?\bfrom\s+[£$€]?\s?(?<from>\d{1,5}(?:\.\d{1,2})?)(?!\d)(?!\s*(?:%|percent|[gmk]bs?\b|mbps|min|hour|hr|day|week|degree|gig|meg|p\b))\s*(?:(?:dollars?|pounds?|quid|euros?|bucks)\s*)?(?:(?:a|per|/)\s*(?:month|mo|year|week)\s*)?to\s+[£$€]?\s?(?<to>\d{1,5}(?:\.\d{1,2})?)(?!\d)(?!\s*(?:%|percent|[gmk]bs?\b|mbps|min|hour|hr|day|week|degree|gig|meg|p\b))",
+    [GeneratedRegex(@"\b(?:(?:went|gone|goes|go|jumped|shot|put|bumped|crept)\s+(?:[a-z]+\s+){0,2}?up|increased?|raised?|rose|risen|hiked?|jumped|changed)\b[^.!?]{0,40}?\bfrom\s+[£$€]?\s?(?<from>\d{1,5}(?:[.,]\d{1,2})?)(?!\d)(?!\s*(?:%|percent|[gmk]bs?\b|mbps|min|hour|hr|day|week|degree|gig|meg|p\b))\s*(?:(?:dollars?|pounds?|quid|euros?|bucks)\s*)?(?:(?:a|per|/)\s*(?:month|mo|year|week)\s*)?to\s+[£$€]?\s?(?<to>\d{1,5}(?:[.,]\d{1,2})?)(?!\d)(?!\s*(?:%|percent|[gmk]bs?\b|mbps|min|hour|hr|day|week|degree|gig|meg|p\b))",
         RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture)]
     private static partial Regex RiseFromTo();
 

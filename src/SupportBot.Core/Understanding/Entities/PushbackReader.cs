@@ -81,7 +81,8 @@ public static partial class PushbackReader
 
     /// <summary>
     /// Whether <paramref name="text"/> says in the customer's own words what they want ("I want an apology and for him
-    /// to be disciplined", "I'd like someone to call me"): at the choice of remedy it is their own remedy, not a miss.
+    /// to be disciplined", "I'd like someone to call me", "refund for the days I had no service"): at the choice of
+    /// remedy it is their own remedy, not a miss.
     /// </summary>
     public static bool StatesOwnWish(string? text) => !string.IsNullOrWhiteSpace(text) && OwnWish().IsMatch(text.Replace('\u2019', '\''));
 
@@ -159,7 +160,7 @@ public static partial class PushbackReader
         RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex WhatToTry();
 
-    [GeneratedRegex(@"\b(?:(?:i\s+(?:just\s+|only\s+|really\s+)?(?:want|need|expect|demand|wanna)|i(?:'d|\s+would)\s+(?:just\s+|really\s+)?like)\s+(?!to\s+know\b|to\s+ask\b)|i\s+(?:would|'d)\s+(?:prefer|rather)\b|what\s+i\s+(?:want|need|'d\s+like)\b|(?:an?\s+)?(?:proper\s+|formal\s+|written\s+)?apology\b|(?:him|her|them|the\s+driver|the\s+courier|the\s+engineer)\s+(?:to\s+be\s+)?(?:disciplined|sacked|fired|spoken\s+to|retrained)\b)",
+    [GeneratedRegex(@"\b(?:(?:i\s+(?:just\s+|only\s+|really\s+)?(?:want|need|expect|demand|wanna)|i(?:'d|\s+would)\s+(?:just\s+|really\s+)?like)\s+(?!to\s+know\b|to\s+ask\b)|i\s+(?:would|'d)\s+(?:prefer|rather)\b|what\s+i\s+(?:want|need|'d\s+like)\b|(?:an?\s+)?(?:proper\s+|formal\s+|written\s+)?apology\b|(?:him|her|them|the\s+driver|the\s+courier|the\s+engineer)\s+(?:to\s+be\s+)?(?:disciplined|sacked|fired|spoken\s+to|retrained)\b|^\s*(?:(?:a|an|the|full|partial|some|proper)\s+)*(?:refund(?:ed)?|money\s+back|compensation|reimburse(?:ment|d)?|discount)\s+(?:for|of|on)\b)",
         RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex OwnWish();
 

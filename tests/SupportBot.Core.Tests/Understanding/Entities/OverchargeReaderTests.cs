@@ -23,6 +23,9 @@ public sealed class OverchargeReaderTests
     [InlineData("my plan went up from £30 to £45 a month and nobody told me", "£15.00")]
     [InlineData("they put the price up from $40 to $55 a month", "$15.00")]
     [InlineData("you raised my price from €10 to €15 without asking", "€5.00")]
+    [InlineData("you charged me £49,99 instead of £39,99 for my plan this month", "£10.00")]
+    [InlineData("ihr habt €1.049,99 statt €999,99 abgebucht, I paid €1.049,99 instead of €999,99", "€50.00")]
+    [InlineData("my plan went up from €9,99 to €12,99 a month", "€3.00")]
     public void Read_Overcharge_IsTheDifference(string text, string expected)
     {
         var overcharge = OverchargeReader.Read(text, MoneyReader.Read(text, "USD"));

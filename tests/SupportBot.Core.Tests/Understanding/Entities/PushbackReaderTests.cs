@@ -138,6 +138,10 @@ public sealed class PushbackReaderTests
     [InlineData("I want to know how long it takes", false)]
     [InlineData("refund", false)]
     [InlineData("what do you mean", false)]
+    [InlineData("refund for the days i had no service", true)]
+    [InlineData("compensation for the outage", true)]
+    [InlineData("the refund of the delivery, is that possible?", true)]
+    [InlineData("my refund for the boots never came", false)]
     public void StatesOwnWish_OnlyAWish(string text, bool expected)
     {
         Assert.Equal(expected, PushbackReader.StatesOwnWish(text));

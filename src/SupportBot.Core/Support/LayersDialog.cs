@@ -125,7 +125,7 @@ public sealed class LayersDialog : CaseDialog
         if (fact is not null)
         {
             // The order number is kept as the number ("48213"), with the words it came in.
-            var kept = fact == "order_number" && OrderNumberReader.ReadFirst(answer) is { } order ? order.Value : answer;
+            var kept = fact == "order_number" && OrderNumberReader.ReadAnswer(answer) is { } order ? order.Value : answer;
             supportCase.Answers.Add(new ClarifyingAnswer(fact, _services.QuestionText(fact), PiiMasker.Mask(kept)) { Words = kept == answer ? null : PiiMasker.Mask(answer) });
         }
         else

@@ -31,7 +31,7 @@ public static partial class SlotReader
         switch (question)
         {
             case "order_number":
-                return OrderNumberReader.ReadFirst(text) is { } order ? new SlotValue(order.Value, order.Text) : null;
+                return OrderNumberReader.ReadAnswer(text) is { } order ? new SlotValue(order.Value, order.Text) : null;
             case "when":
                 var monthFirst = string.Equals(currency, "USD", StringComparison.OrdinalIgnoreCase);
                 return DateReader.Read(text, now, monthFirst) is [var date, ..] ? new SlotValue(date.Text.Trim(), date.Text.Trim()) : null;

@@ -148,6 +148,10 @@ public sealed class ComplaintReaderTests
     [InlineData("I told you three times that your app logs me out", "you told us three times that our app logs you out")]
     [InlineData("ur website keeps crashing", "our website keeps crashing")]
     [InlineData("You're ignoring my emails", "we're ignoring your emails")]
+    [InlineData("youve charged me twice", "we've charged you twice")]
+    [InlineData("u charged me twice", "we charged you twice")]
+    [InlineData("youll fix it when", "we'll fix it when")]
+    [InlineData("im locked out and ive tried everything", "you're locked out and you've tried everything")]
     public void Mirror_TheCustomersYouIsTheCompany(string text, string expected)
     {
         Assert.Equal(expected, ComplaintReader.Mirror(text));

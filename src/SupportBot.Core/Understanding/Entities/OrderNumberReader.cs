@@ -67,6 +67,23 @@ public static partial class OrderNumberReader
         return all.Count == 0 ? null : all[0];
     }
 
+    /// <summary>
+    /// The order number in a reply to "what's the order number?": as <see cref="ReadFirst"/>, and a reply that is only
+    /// four digits ("7709", "it's 7709") counts too, being asked for, unless it reads as a year.
+    /// </summary>
+    public static OrderNumber? ReadAnswer(string? text)
+    {
+        if (ReadFirst(text) is { } order)
+        {
+            return order;
+        }
+
+        return text is not null && WholeReply().Match(text) is { Success: true } whole && whole.Groups["id"].Value is { Length: 4 } id
+            && id.All(char.IsAsciiDigit) && !(id[0] is '1' or '2' && id[1] is '9' or '0')
+            ? new OrderNumber { Value = id, Text = id, Start = whole.Groups["id"].Index, Labelled = false }
+            : null;
+    }
+
     /// <summary>"#a-99812 " becomes "A-99812"; "48 213" becomes "48213".</summary>
     public static string Normalize(string raw)
     {

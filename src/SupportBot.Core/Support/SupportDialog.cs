@@ -82,7 +82,7 @@ public sealed class SupportDialog : ComponentDialog
                 return await HandOverIfAskedAsync(innerDc, await base.OnContinueDialogAsync(innerDc, cancellationToken).ConfigureAwait(false), cancellationToken).ConfigureAwait(false);
             case Interruption.AskForPerson:
                 return await HandOverOnRequestAsync(innerDc, cancellationToken).ConfigureAwait(false);
-            case Interruption.None when innerDc.ActiveDialog?.Id is nameof(ClarifyDialog) or nameof(LayersDialog) && PersonRequestRecognizer.RequestsPersonWithin(context.Activity.Text):
+            case Interruption.None when innerDc.ActiveDialog?.Id is nameof(ClarifyDialog) or nameof(LayersDialog) or nameof(RemedyDialog) && PersonRequestRecognizer.RequestsPersonWithin(context.Activity.Text):
                 // "The thing I paid for isn't there. Is this a bot? Can I talk to a real person": a person now, and
                 // what else they wrote goes with the case, never filed as the answer to the question asked.
                 var asking = await _services.Cases.CaseAsync(context, cancellationToken).ConfigureAwait(false);

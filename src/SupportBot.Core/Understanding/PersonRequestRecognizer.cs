@@ -18,11 +18,12 @@ public static partial class PersonRequestRecognizer
     /// <summary>
     /// True when <paramref name="joined"/> (lower-case words joined by single spaces) is a direct request for a
     /// person, alone ("a real person") or with a verb ("can I speak to a manager"), or for a call ("I want a call
-    /// back", "call me"). Mentioning someone ("a call from a manager tomorrow") is not one.
+    /// back", "call me", "unless a manager calls me"). Mentioning someone ("a call from a manager tomorrow") is not one.
     /// </summary>
     public static bool IsDirectRequest(string joined) =>
         (joined.AsSpan().ContainsAny(People) && (PersonAlone().IsMatch(joined) || PersonRequest().IsMatch(joined) || SomeoneWhoCan().IsMatch(joined)))
-        || (joined.Contains("call", StringComparison.Ordinal) && CallBack().IsMatch(joined));
+        || (joined.Contains("call", StringComparison.Ordinal) && CallBack().IsMatch(joined))
+        || (joined.AsSpan().ContainsAny(People) && PersonToContactMe().IsMatch(joined));
 
     /// <summary>
     /// True when <paramref name="joined"/> (lower-case words joined by single spaces) says the bot is no use ("useless
@@ -74,6 +75,10 @@ public static partial class PersonRequestRecognizer
 
     [GeneratedRegex(@"^((i want|i need|i'?d like|i would like|can i (get|have)|could i (get|have)|please|just|give me)( a| an)? )?(call ?back|phone call)( please| now)*$|\b(i want|i need|i'?d like|i would like|can i (get|have)|could i (get|have)|can you (give me|arrange)|arrange|request)( a| an)? (call ?back|phone call)\b|^(please |just )?call me( back)?( please| now| asap)*$")]
     private static partial Regex CallBack();
+
+    /// <summary>"Unless a manager calls me", "have your supervisor ring me": a person asked for by what they are to do.</summary>
+    [GeneratedRegex(@"\b(unless|until|till|want|need|have|get|make|let)( a| an| the| your| some)? (manager|supervisor|someone senior|senior person|real person|person|human|agent) (to )?(calls?|rings?|phones?|contacts?|emails?|gets? back to|gets? in touch with) me\b")]
+    private static partial Regex PersonToContactMe();
 
     [GeneratedRegex(@"^(a |an |the |your )?(real |live |actual )?(person|human|agent|manager|supervisor|representative|rep|operator|someone real|human being)( please| pls| now)*$")]
     private static partial Regex PersonAlone();

@@ -20,6 +20,8 @@ public sealed class InterruptionRecognizerTests
     [InlineData("I want to speak to his supervisor")]
     [InlineData("no I'm not explaining it all to a bot")]
     [InlineData("im not talking to a robot")]
+    [InlineData("unless a manager calls me i'm going to the ombudsman")]
+    [InlineData("have your supervisor ring me")]
     public void Recognize_DirectRequestForPerson_AsksForPerson(string text)
     {
         Assert.Equal(Interruption.AskForPerson, InterruptionRecognizer.Recognize(text));

@@ -164,7 +164,7 @@ public static partial class PushbackReader
         RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex OwnWish();
 
-    [GeneratedRegex(@"^(?:(?:well|ok(?:ay)?|honestly|tbh|look|so)[\s,]+)*(?:i\s+(?:just\s+|only\s+|really\s+)?(?:want|need|expect|demand|wanna)|i(?:'d|\s+would)\s+(?:just\s+|really\s+)?like|what\s+i\s+(?:want|need|'d\s+like)\s+is)\s+",
+    [GeneratedRegex(@"^(?:(?:well|ok(?:ay)?|honestly|tbh|look|so|no|nope|nah|neither|none(?:\s+of\s+(?:these|those|them|that))?|not\s+(?:those|these|that)|something\s+else)[\s,.:;!-]+)*(?:i\s+(?:just\s+|only\s+|really\s+)?(?:want|need|expect|demand|wanna)|i(?:'d|\s+would)\s+(?:just\s+|really\s+)?like|what\s+i\s+(?:want|need|'d\s+like)\s+is)\s+",
         RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex WishOpening();
 

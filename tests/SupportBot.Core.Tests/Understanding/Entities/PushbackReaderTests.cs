@@ -151,6 +151,9 @@ public sealed class PushbackReaderTests
     [InlineData("i want an apology and for him to be disciplined", "an apology and for him to be disciplined")]
     [InlineData("Honestly, I'd like someone to call me", "someone to call me")]
     [InlineData("a written apology", "a written apology")]
+    [InlineData("neither, i want the price difference refunded", "the price difference refunded")]
+    [InlineData("none of these. I'd like a call from a manager", "a call from a manager")]
+    [InlineData("no refund please", "no refund please")]
     public void WishWords_DropsTheOpening(string text, string expected)
     {
         Assert.Equal(expected, PushbackReader.WishWords(text));

@@ -20,14 +20,18 @@ internal static partial class CaseItem
             return null;
         }
 
+        // The problem as told and the answers name it; another problem raised on the way ("also the tracking link
+        // doesn't work") is not what the remedy pays for.
+        var told = supportCase.Said().Except(supportCase.UnderlyingIssues, StringComparer.Ordinal).ToList();
+
         // "Bought the season pass and nothing unlocked": what was paid for is the season pass, whatever it runs on.
-        if (supportCase.Said().Select(text => Bought().Match(text)).FirstOrDefault(m => m.Success) is { } bought)
+        if (told.Select(text => Bought().Match(text)).FirstOrDefault(m => m.Success) is { } bought)
         {
             var thing = bought.Groups["thing"].Value;
             return new SlotValue(thing, bought.Groups["which"].Value + " " + thing);
         }
 
-        var said = supportCase.Said().Select(text => SlotReader.Read("product", text, now, currency)).FirstOrDefault(p => p is not null)
+        var said = told.Select(text => SlotReader.Read("product", text, now, currency)).FirstOrDefault(p => p is not null)
             ?? SlotReader.ReadLoosely("product", supportCase.Complaint, now, currency);
         // A product answer that says more than the first words did names it best: "your Samsung 55 inch tv", not "your tv".
         // Only a plain name, though: "YOUR app?? The android one, pixel 7" names the Pixel 7, and is no name to say back.

@@ -323,15 +323,9 @@ public sealed class ClarifyDialog : CaseDialog
         }
 
         // "Also the app keeps logging me out" to "when was this?": another problem, kept for the fix and said back; the question stays open.
-        if (!SupportCatalog.FreeTextQuestions.Contains(question) && !pending.AskedAgain && ComplaintReader.AnotherProblem(answer) is { } another)
+        if (!SupportCatalog.FreeTextQuestions.Contains(question) && !pending.AskedAgain && await _services.HearAnotherProblemAsync(step.Context, supportCase, answer, cancellationToken).ConfigureAwait(false))
         {
             pending.AskedAgain = true;
-            supportCase.UnderlyingIssues.Add(PiiMasker.Mask(another));
-            await _services.TakeAmountsAsync(step.Context, supportCase, answer, cancellationToken).ConfigureAwait(false);
-            // Said back only when it is safe to say ("also this is f***ing useless" is noted, not quoted).
-            await (ComplaintReader.Mirror(another) is { Length: > 0 } said
-                ? Voice.SayFreshAsync(step.Context, SupportPrompts.AcknowledgeLayer, supportCase, cancellationToken, ("issue", said))
-                : Voice.SayFreshAsync(step.Context, SupportPrompts.Noted, supportCase, cancellationToken)).ConfigureAwait(false);
             return await step.PromptAsync(Text, Voice.Ask(step.Context, question == "order_number" ? SupportPrompts.OrderNumberAgain : SupportPrompts.Again(question), supportCase), cancellationToken).ConfigureAwait(false);
         }
 

@@ -106,12 +106,13 @@ public sealed partial class RemedyDialog : CaseDialog
         {
             // "No wait, it was 45 not 54" with the choices on screen: put right and said back, then the same choice again.
             await prompt.Context.SendActivityAsync(corrected, cancellationToken).ConfigureAwait(false);
-            if (prompt.Options.Prompt is { } again)
-            {
-                await prompt.Context.SendActivityAsync(ChoicePrompt.WithChoices(again, prompt.Options.Choices), cancellationToken).ConfigureAwait(false);
-            }
+            return await ChoicePrompt.AskAgainAsync(prompt, cancellationToken).ConfigureAwait(false);
+        }
 
-            return false;
+        if (!prompt.Recognized.Succeeded && await _services.HearAnotherProblemAsync(prompt.Context, await Cases.CaseAsync(prompt.Context, cancellationToken).ConfigureAwait(false), text, cancellationToken).ConfigureAwait(false))
+        {
+            // "And the double charge??" with the choices on screen: another problem, kept for the fix, then the same choice.
+            return await ChoicePrompt.AskAgainAsync(prompt, cancellationToken).ConfigureAwait(false);
         }
 
         if (!prompt.Recognized.Succeeded && !PushbackReader.AsksAboutTheFix(text) && PushbackReader.AsksInEarnest(text) && !PushbackReader.StatesOwnWish(text)
@@ -120,12 +121,7 @@ public sealed partial class RemedyDialog : CaseDialog
             // "Where do I send the photos?" with the choices on screen: heard and kept for a proper answer, then the
             // same choice again, never the bare "which of these?" that ignores it.
             await _services.AnswerOrKeepAsync(prompt.Context, await Cases.CaseAsync(prompt.Context, cancellationToken).ConfigureAwait(false), text, cancellationToken).ConfigureAwait(false);
-            if (prompt.Options.Prompt is { } again)
-            {
-                await prompt.Context.SendActivityAsync(ChoicePrompt.WithChoices(again, prompt.Options.Choices), cancellationToken).ConfigureAwait(false);
-            }
-
-            return false;
+            return await ChoicePrompt.AskAgainAsync(prompt, cancellationToken).ConfigureAwait(false);
         }
 
         if (!PushbackReader.AsksAboutTheFix(text))

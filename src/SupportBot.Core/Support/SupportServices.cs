@@ -147,6 +147,35 @@ public sealed partial class SupportServices
     }
 
     /// <summary>
+    /// Another problem told where the bot asked something else ("also I was charged twice for it" to "when was this?",
+    /// "and the double charge??" at the choice of fixes): kept on the case for the fix and said back; false when the
+    /// message tells none.
+    /// </summary>
+    public async Task<bool> HearAnotherProblemAsync(Bot.TurnContext context, SupportCase supportCase, string text, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(supportCase);
+        var another = ComplaintReader.AnotherProblem(text)
+            ?? (WhatAbout().Match(text) is { Success: true } about && (SlotReader.NamesFault(about.Groups["rest"].Value) || about.Groups["rest"].Value.Contains("charge", StringComparison.OrdinalIgnoreCase)
+                || about.Groups["rest"].Value.Contains(" fee", StringComparison.OrdinalIgnoreCase)) ? about.Groups["rest"].Value.Trim() : null);
+        if (another is null)
+        {
+            return false;
+        }
+
+        supportCase.UnderlyingIssues.Add(PiiMasker.Mask(another));
+        await TakeAmountsAsync(context, supportCase, text, cancellationToken).ConfigureAwait(false);
+        // Said back only when it is safe to say ("also this is f***ing useless" is noted, not quoted).
+        await (ComplaintReader.Mirror(another) is { Length: > 0 } said
+            ? Voice.SayFreshAsync(context, SupportPrompts.AcknowledgeLayer, supportCase, cancellationToken, ("issue", said))
+            : Voice.SayFreshAsync(context, SupportPrompts.Noted, supportCase, cancellationToken)).ConfigureAwait(false);
+        return true;
+    }
+
+    /// <summary>"And the double charge??", "what about the late fee?": a problem raised by naming it.</summary>
+    [GeneratedRegex(@"^\s*(?:(?:and|but|so|ok|okay)[\s,]+)?(?:what\s+about|how\s+about|and)\s+(?<rest>(?:the|my|that|this|those|these)\s+[^?.!]{3,60}?)\s*\?+\s*$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture)]
+    private static partial Regex WhatAbout();
+
+    /// <summary>
     /// "I need help with my account", then "o.reilly@gmail.com. I can't log in and there's a payment I don't recognise":
     /// when the complaint named no fault and an answer tells one beside its value, that is the complaint now, heard
     /// as the first one would be (the feeling read, an empathy line). False when it tells none.

@@ -22,6 +22,21 @@ public sealed class ChoicePrompt(string dialogId, PromptValidator<FoundChoice>? 
         };
     }
 
+    /// <summary>
+    /// The same question and buttons again, after a validator heard something else the user said instead; false, so
+    /// the prompt waits on for a choice.
+    /// </summary>
+    public static async Task<bool> AskAgainAsync(PromptValidatorContext<FoundChoice> prompt, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(prompt);
+        if (prompt.Options.Prompt is { } again)
+        {
+            await prompt.Context.SendActivityAsync(WithChoices(again, prompt.Options.Choices), cancellationToken).ConfigureAwait(false);
+        }
+
+        return false;
+    }
+
     protected override Task<PromptRecognizerResult<FoundChoice>> OnRecognizeAsync(TurnContext turnContext, PromptOptions options, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(turnContext);

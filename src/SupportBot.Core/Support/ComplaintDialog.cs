@@ -141,8 +141,10 @@ public sealed partial class ComplaintDialog : CaseDialog
         }
 
         // One reading of the complaint answers all three: whether it says enough, whether they ask for a person, and its category.
-        var reading = _services.Reader?.Read(complaint);
-        var category = _services.ClearCategory(complaint, reading);
+        // "Good evening, my package hasn't arrived": read and said back without the greeting, whose "good" is no praise.
+        var told = InterruptionRecognizer.WithoutGreeting(complaint);
+        var reading = _services.Reader?.Read(told);
+        var category = _services.ClearCategory(told, reading);
         var vague = step.GetOptions<ComplaintStart>()?.Vague;
         if (vague is null && !wantsPerson && !supportCase.FollowsOpenCase && SaysTooLittle(complaint, reading, category))
         {
@@ -158,7 +160,8 @@ public sealed partial class ComplaintDialog : CaseDialog
             supportCase.UnderlyingIssues.Add(PiiMasker.Mask(also.Groups["rest"].Value.Trim().TrimEnd('.')));
         }
 
-        await _services.ReadMoodAsync(supportCase, complaint, cancellationToken).ConfigureAwait(false);
+        // A greeting's manners count towards how they feel; the "good" of "good evening" is no praise.
+        await _services.ReadMoodAsync(supportCase, told.Length < complaint.Length ? "hello, " + told : complaint, cancellationToken).ConfigureAwait(false);
         if (supportCase.FollowsOpenCase)
         {
             return await step.EndDialogAsync(new HandoffRequest(HandoffReason.OpenCaseFollowUp), cancellationToken).ConfigureAwait(false);
@@ -172,7 +175,7 @@ public sealed partial class ComplaintDialog : CaseDialog
         }
 
         // "You charged me 54, sorry I mean 45" is said back as they meant it: "we charged you 45".
-        supportCase.Mirrored = ComplaintReader.Mirror(PiiMasker.Mask(CorrectionReader.Settled(complaint, _services.CurrencyOf(supportCase))), complaint: true);
+        supportCase.Mirrored = ComplaintReader.Mirror(PiiMasker.Mask(CorrectionReader.Settled(told, _services.CurrencyOf(supportCase))), complaint: true);
         await _services.TakeAmountsAsync(step.Context, supportCase, complaint, cancellationToken).ConfigureAwait(false);
         var question = _services.AsksQuestion(complaint, reading, category, mood);
         if (question && reading is { IsConfident: true } sure && ActsOn().IsMatch(complaint) && _services.Catalog.Category(sure.Category).Remedies.Count > 0
@@ -268,7 +271,14 @@ public sealed partial class ComplaintDialog : CaseDialog
     /// </summary>
     private static bool OnlyPraises(string complaint, MessageReading? reading, MoodReading mood) =>
         reading is { WantsPerson: false, Kind: not (MessageKind.Question or MessageKind.Request) }
-        && mood.Feeling == "positive" && !ComplaintReader.TurnsToAProblem(complaint);
+        && mood.Feeling == "positive" && !ComplaintReader.TurnsToAProblem(complaint) && !SaysNot().IsMatch(complaint);
+
+    /// <summary>
+    /// A "not" that no praise has ("good evening, my package hasn't arrived"); "I can't thank you enough" and "couldn't
+    /// be happier" are praise all the same.
+    /// </summary>
+    [GeneratedRegex(@"\b(?:not|never|cannot|can'?t|couldn'?t|hasn'?t|haven'?t|hadn'?t|didn'?t|doesn'?t|don'?t|isn'?t|wasn'?t|won'?t|wouldn'?t|aren'?t|weren'?t|still\s+waiting)\b(?!\s+(?:thank|fault|be\s+happier|have\s+asked|ask\s+for|recommend|believe\s+how\s+(?:good|quick|fast|easy|helpful|kind)|wait\s+to))", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex SaysNot();
 
     private async Task<DialogTurnResult> TakeCategoryAsync(WaterfallStepContext step, CancellationToken cancellationToken)
     {

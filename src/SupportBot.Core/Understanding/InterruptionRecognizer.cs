@@ -75,6 +75,20 @@ public static partial class InterruptionRecognizer
         return tokens.Count is > 0 and <= 4 && Greeting().IsMatch(string.Join(' ', tokens));
     }
 
+    /// <summary>
+    /// The message without the greeting that opens it ("good evening, my package hasn't arrived" is "my package hasn't
+    /// arrived"): a salutation is manners, not part of the problem, and "good" in it is no praise.
+    /// </summary>
+    public static string WithoutGreeting(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var opening = OpeningGreeting().Match(text);
+        return opening.Success ? text[opening.Length..] : text;
+    }
+
+    [GeneratedRegex(@"^\s*(?:(?:hi|hello|hey|hiya|heya|howdy|hallo|greetings|good\s+(?:morning|afternoon|evening|day)|dear\s+(?:sir(?:\s+or\s+madam)?|madam|team|support|all))(?:\s+(?:there|again|all|team|everyone|guys|folks|bot))?[\s,.!:;-]+)+(?=\S)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex OpeningGreeting();
+
     [GeneratedRegex(@"^(hi|hello|hey|hiya|heya|howdy|yo|hallo|greetings|good (morning|afternoon|evening|day))( there| again| all| team| everyone| bot)?( how are you)?$")]
     private static partial Regex Greeting();
 

@@ -434,7 +434,7 @@ public static partial class ComplaintReader
     [GeneratedRegex(@"^\W*(?:this|that|it|its|it's|thats|that's|what a|so|absolutely|totally|utterly|honestly|seriously|i'?m|i am)\b", RegexOptions.IgnoreCase)]
     private static partial Regex VentOpener();
 
-    [GeneratedRegex(@"^(hi|hello|hey)?[,!. ]*(where|what|why|how|when|who|which|is|are|can|could|will|would|do|does|did|has|have)\b", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"^(hi|hello|hey)?[,!. ]*((where|what|when)(?!\s+(i|we|he|she|they|i've|i'd|i'm)\b)|why|how|who|which|is|are|can|could|will|would|do|does|did|has|have)\b", RegexOptions.IgnoreCase)]
     private static partial Regex QuestionStart();
 
     [GeneratedRegex(@"^\s*(?:(?:[#@]\w+|ok(?:ay)?|k|yes|yeah|yep|well|right|alright|um+|uh+|hmm+|hi|hello|hey|hiya|good\s+(?:morning|afternoon|evening|day)|(?:hi|hello|hey)\s+there|dear\s+(?:team|sir|madam|sir\s+or\s+madam|support)|greetings|(?:i\s+have\s+)?(?:two|2|three|3|a\s+couple\s+of|a\s+few|few)\s+(?:things|issues|problems|questions)(?:\s+(?:here|today))?)(?![\w'])[\s,.!:;-]*)+", RegexOptions.IgnoreCase)]

@@ -225,6 +225,10 @@ public sealed class ComplaintReaderTests
     [InlineData("hi, can you tell me where my refund is", true)]
     [InlineData("my parcel never arrived", false)]
     [InlineData("the app keeps crashing!", false)]
+    [InlineData("When I rang to chase, the woman on the phone was incredibly rude and basically hung up on me.", false)]
+    [InlineData("what I want is my money back", false)]
+    [InlineData("when will it arrive", true)]
+    [InlineData("when I rang, who did I speak to?", true)]
     public void ReadsAsQuestion_NoStatementToSayBack(string text, bool expected)
     {
         Assert.Equal(expected, ComplaintReader.ReadsAsQuestion(text));

@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using SupportBot.Core.Cases;
 using SupportBot.Core.Dialogs;
 using SupportBot.Core.Dialogs.Prompts;
@@ -11,7 +12,7 @@ namespace SupportBot.Core.Support;
 /// Peels the layers: "is anything else about this bothering you?", acknowledging and keeping each further issue,
 /// up to <c>Support:MaxUnderlyingIssues</c>. Ends with a <see cref="HandoffRequest"/> when frustration keeps rising.
 /// </summary>
-public sealed class LayersDialog : CaseDialog
+public sealed partial class LayersDialog : CaseDialog
 {
     private readonly SupportServices _services;
 
@@ -104,6 +105,18 @@ public sealed class LayersDialog : CaseDialog
             return await step.EndDialogAsync(null, cancellationToken).ConfigureAwait(false);
         }
 
+        // "Sorry I meant last Wednesday, the 12th. And no, nothing else": what they told before, put right and said so;
+        // "nothing else" after it ends the round.
+        if (Corrects().Match(answer) is { Success: true } fix && CorrectedFact(supportCase, fix.Groups["fact"].Value, step.Context.TimeProvider.GetUtcNow()) is { } putRight)
+        {
+            supportCase.Answers.RemoveAll(a => a.QuestionId == putRight.Question);
+            supportCase.Answers.Add(new ClarifyingAnswer(putRight.Question, _services.QuestionText(putRight.Question), PiiMasker.Mask(putRight.Value)) { Words = PiiMasker.Mask(fix.Groups["fact"].Value.Trim()) });
+            await Voice.SayFreshAsync(step.Context, SupportPrompts.LayersCorrected, supportCase, cancellationToken, ("fact", PiiMasker.Mask(putRight.Value))).ConfigureAwait(false);
+            return fix.Groups["tail"].Value is { Length: > 0 } tail && (ComplaintReader.MeansNothingElse(tail) || ConfirmPrompt.Recognize(tail) is false || NothingElse().IsMatch(tail))
+                ? await step.EndDialogAsync(null, cancellationToken).ConfigureAwait(false)
+                : await step.ReplaceDialogAsync(StepsId, new Round(Again: true), cancellationToken).ConfigureAwait(false);
+        }
+
         // "Should I change my password??" is a question, not another problem: answered when answers.yaml knows it,
         // otherwise kept on the case for a proper answer and said so; then the fix, not "anything else?" again.
         if (PushbackReader.AsksInEarnest(answer) && !SeriousMatterReader.IsSerious(answer))
@@ -170,6 +183,31 @@ public sealed class LayersDialog : CaseDialog
             ?? (answer.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length <= 5 ? answers.FirstOrDefault(q => q is not ("symptom" or "signin")) : null);
     }
 
+
+    /// <summary>
+    /// The answer given before that <paramref name="fact"/> puts right ("it was last wednesday, the 12th" when the
+    /// case says when already): its question and the new value; null when it corrects none.
+    /// </summary>
+    private (string Question, string Value)? CorrectedFact(SupportCase supportCase, string fact, DateTimeOffset now)
+    {
+        foreach (var question in supportCase.Answers.Where(a => !a.SaysNothing).Select(a => a.QuestionId).Distinct(StringComparer.Ordinal))
+        {
+            if (question is not ("tried" or "symptom" or "signin" or "category") && SlotReader.Read(question, fact, now, _services.CurrencyOf(supportCase)) is { } value)
+            {
+                return (question, value.Value);
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>"Sorry I meant it was last wednesday, the 12th. And no, nothing else": the fact put right, then the rest.</summary>
+    [GeneratedRegex(@"^\W*(?:(?:sorry|oops|oh|no|wait|actually|my\s+bad|correction)[\s,.:;!-]+)*(?:i\s+meant|i\s+mean|i\s+got\s+(?:that|it)\s+wrong|it\s+was\s+actually|actually\s+it\s+was|correction)\b[\s,:;-]*(?<fact>[^.!?;]+?)\s*(?:[.!?;]+\s*(?<tail>.*))?$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture | RegexOptions.Singleline)]
+    private static partial Regex Corrects();
+
+    /// <summary>"And no, nothing else", "that's all": the round is over.</summary>
+    [GeneratedRegex(@"^\W*(?:and\s+|but\s+)?(?:no|nope|nah)?[\s,]*(?:nothing\s+else|that'?s\s+(?:all|it)|all\s+good)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex NothingElse();
 
     /// <summary>How a round of "anything else?" begins: <see cref="Again"/> after the customer added something.</summary>
     private sealed record Round(bool Again);

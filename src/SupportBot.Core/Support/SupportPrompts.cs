@@ -59,6 +59,9 @@ public static class SupportPrompts
     public const string TellMore = "layers.tell_more";
     public const string LayersHowLong = "layers.how_long";
     public const string LayersQuestion = "layers.question";
+
+    /// <summary>Asked if anything else bothers them, the customer puts right what they said before ("sorry I meant the 12th").</summary>
+    public const string LayersCorrected = "layers.corrected";
     public const string OfferRemedies = "remedies.offer";
     public const string OfferRetry = "remedies.retry";
     public const string SomethingElse = "remedies.something_else";
@@ -172,6 +175,7 @@ public static class SupportPrompts
         PromptDefinition.Of(TellMore, "name"),
         PromptDefinition.Of(LayersHowLong, "name"),
         PromptDefinition.Of(LayersQuestion, "name"),
+        PromptDefinition.Of(LayersCorrected, "name", "fact"),
         PromptDefinition.Of(OfferRemedies, "name", "issue", "target"),
         PromptDefinition.Of(OfferRetry, "name"),
         PromptDefinition.Of(SomethingElse),

@@ -42,7 +42,8 @@ public static partial class AlreadyToldReader
         }
 
         var rest = (normalized[..match.Index] + " " + normalized[(match.Index + match.Length)..]).Trim();
-        var words = Words().Matches(rest).Select(m => m.Value).Where(w => !Filler.Contains(w) && !w.All(char.IsAsciiDigit)).ToList();
+        // "I told you 3 times" counts; "i already gave it. 77310" gives it again.
+        var words = Words().Matches(rest).Select(m => m.Value).Where(w => !Filler.Contains(w) && !(w.All(char.IsAsciiDigit) && w.Length <= 2)).ToList();
         return new AlreadyTold
         {
             Text = match.Value.Trim(),

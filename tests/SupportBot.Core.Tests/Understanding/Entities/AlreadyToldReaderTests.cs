@@ -40,6 +40,7 @@ public sealed class AlreadyToldReaderTests
     [InlineData("I already told you, the Nordlys lamp", "the Nordlys lamp")]
     [InlineData("like I said the app crashes on start", "the app crashes on start")]
     [InlineData("I told you it's the lamp", "it's the lamp")]
+    [InlineData("i already told you. 77310", "77310")]
     public void Read_ReminderWithAnAnswer_KeepsTheAnswer(string text, string rest)
     {
         var told = AlreadyToldReader.Read(text);

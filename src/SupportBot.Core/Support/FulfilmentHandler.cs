@@ -101,6 +101,30 @@ public sealed partial class FulfilmentHandler(SupportServices services)
     }
 
     /// <summary>
+    /// "Actually forget the replacement, just refund me" while the case waits for a colleague: the case now asks for
+    /// the refund, where the colleague reads it, and the customer hears so. False when the message changes no remedy.
+    /// </summary>
+    public async Task<bool> ChangeWhileWithColleagueAsync(TurnContext context, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        var said = context.Activity.Text ?? string.Empty;
+        if (!ChangesMind().IsMatch(said) || await services.Cases.CaseOrNullAsync(context, cancellationToken).ConfigureAwait(false) is not { WithColleague: true, Agent: null, RemedyWanted: { } before } supportCase
+            || RemedyDialog.NamedRemedy(services.Catalog, supportCase, said) is not { } named || named.Value == supportCase.RemedyId
+            || !services.Catalog.Remedies.TryGetValue(named.Value, out var wanted))
+        {
+            return false;
+        }
+
+        supportCase.UnderlyingIssues.Add($"now wants {wanted.Title} instead of {before}: {PiiMasker.Mask(said.Trim())}");
+        supportCase.RemedyId = wanted.Id;
+        supportCase.RemedyWanted = wanted.Title;
+        supportCase.RemedyPaysFor = wanted.PaysFor;
+        CaseAmounts.Take(supportCase, said, services.CurrencyOf(supportCase), context.TimeProvider.GetUtcNow());
+        await services.Voice.SayAsync(context, HandoffPrompts.RemedyChanged, supportCase, cancellationToken, ("remedy", wanted.Title)).ConfigureAwait(false);
+        return true;
+    }
+
+    /// <summary>
     /// A customer's message while an action of their case is under way and no dialog is: they hear where it stands
     /// (and that they can have a colleague), or, asking for a person, they get one.
     /// </summary>
@@ -278,7 +302,7 @@ public sealed partial class FulfilmentHandler(SupportServices services)
     [GeneratedRegex(@"\b(?:\d|first|second|third|fourth|one|two|three|four|last)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex Position();
 
-    [GeneratedRegex(@"\b(?:instead|rather|actually|changed?\s+my\s+mind|prefer|switch|swap|change\s+(?:it|that)\s+to|can\s+i\s+(?:have|get)|could\s+i\s+(?:have|get))\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\b(?:instead|rather|actually|changed?\s+my\s+mind|prefer|switch|swap|change\s+(?:it|that)\s+to|can\s+i\s+(?:have|get)|could\s+i\s+(?:have|get)|forget\s+(?:the|about))\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex ChangesMind();
 
     [GeneratedRegex(@"\b(?:bye|goodbye|take\s+care|see\s+(?:you|ya)|have\s+a\s+(?:good|nice|lovely|great)\s+(?:day|one|evening|weekend))\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]

@@ -101,7 +101,8 @@ public sealed class SupportBotHandler : IBot
 
         // A handed-over case with no dialog under way (such as asking how to call back): the customer waits for a colleague.
         if (activity.Type == ActivityTypes.Message && context.Stack.Count == 0
-            && await _handoff.OnMessageWhileWithColleagueAsync(turnContext, cancellationToken).ConfigureAwait(false))
+            && (await _fulfilment.ChangeWhileWithColleagueAsync(turnContext, cancellationToken).ConfigureAwait(false)
+                || await _handoff.OnMessageWhileWithColleagueAsync(turnContext, cancellationToken).ConfigureAwait(false)))
         {
             return;
         }

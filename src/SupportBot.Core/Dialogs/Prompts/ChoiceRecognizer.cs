@@ -16,8 +16,8 @@ public static class ChoiceRecognizer
     private static readonly string[] Fillers = ["option", "number", "choice", "#", "no.", "the", "one", "please", "pls", "pick", "i'll", "take", "go", "with", "for",
         "ok", "okay", "yes", "yeah", "yep", "sure", "fine", "right", "then", "just", "i", "guess", "i'd", "id", "like", "want", "let's", "lets", "that", "that's", "thats", "sounds", "good", "great", "thanks", "hmm", "um", "well", "prefer", "ugh", "urgh", "meh", "sigh", "argh", "erm", "er", "uh", "oh", "alright", "whatever", "suppose"];
 
-    /// <summary>Words that turn down what follows them within three words: "don't want a replacement", "not a refund".</summary>
-    private static readonly string[] Negations = ["don't", "dont", "not", "never", "without", "instead"];
+    /// <summary>Words that turn down what follows them within three words: "don't want a replacement", "not a refund", "forget the replacement".</summary>
+    private static readonly string[] Negations = ["don't", "dont", "not", "never", "without", "instead", "forget"];
 
     /// <summary>Words that may follow a number that opens an answer and picks by it ("1 I guess", "2 - how soon?", "3 please").</summary>
     private static readonly string[] AfterLeadingNumber = ["-", "i", "please", "pls", "and", "but", "as", "if", "because", "cos", "then", "thanks", "is", "sounds", "for", "though", "obviously", "clearly", "duh", "lol", "ok", "okay", "thx", "ta", "cheers", "already", "again", "surely"];

@@ -247,7 +247,7 @@ public sealed partial class HandoffHandler(HandoffServices handoff, CaseVoice vo
     [GeneratedRegex(@"^\W*(?:hello|hi|hey|helo|hellooo*|yo|anyone|any\s+one|anybody|are\s+you\s+(?:still\s+)?there|you\s+there|still\s+there|is\s+(?:anyone|anybody|someone)\s+(?:there|here))\b[\W\s]*(?:there|here|anyone)?\W*$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex Presence();
 
-    [GeneratedRegex(@"^\W*(?:ok(?:ay)?|k+|fine|cool|alright|all\s+right|sure|right|got\s+it|noted|understood|yes|yeah|yep|thanks|thank\s+you|thx|ty|cheers|ta|great|whatever)\b(?:[\s,.!]+(?:then|i\s+guess|thanks|thank\s+you|cheers|great|fine|cool|ok(?:ay)?))*[\s.!]*$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^\W*(?:ok(?:ay)?|k+|fine|cool|alright|all\s+right|sure|right|got\s+it|noted|understood|yes|yeah|yep|thanks|thank\s+you|thx|ty|cheers|ta|great|whatever|no\s+(?:worries|problem)|sounds\s+good|perfect|i'?ll\s+wait|i\s+(?:will|can)\s+wait|merci|d'accord|danke|gracias)\b(?:[\s,.!]+(?:then|i\s+guess|thanks|thank\s+you|cheers|great|fine|cool|ok(?:ay)?|i'?ll\s+wait|i\s+(?:will|can)\s+wait|merci|(?:for\s+)?now))*[\s.!]*$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex TakenIn();
 
     [GeneratedRegex(@"\b(how\s+long|how\s+much\s+longer|when\s+will\s+(someone|somebody|anyone|a\s+person|a\s+human|an?\s+agent|they|you)|any(one|body)\s+(there|here|coming)|where\s+(is|are)\s+(the|my|your)\s+(colleague|agent|person)|still\s+waiting|what'?s\s+the\s+wait|when\s+(?:do|will|can|shall)\s+i\s+(?:get|hear|receive|see|have))\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]

@@ -214,6 +214,9 @@ public sealed class HandoffHandlerTests
     [InlineData("cool, thanks")]
     [InlineData("thanks i guess")]
     [InlineData("yes")]
+    [InlineData("Fine. I'll wait.")]
+    [InlineData("d'accord, merci")]
+    [InlineData("no worries")]
     public async Task Waiting_Acknowledgement_IsTakenIn_NotAddedToTheCase(string text)
     {
         await HandedOver()

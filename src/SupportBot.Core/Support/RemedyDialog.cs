@@ -472,12 +472,15 @@ public sealed partial class RemedyDialog : CaseDialog
 
     /// <summary>
     /// <paramref name="remedy"/>'s title in this case: a refund of what was charged over the price is not "a full
-    /// refund" but "a refund of the $12.00 you were overcharged" (<c>remedies.overcharge_refund</c>).
+    /// refund" but "a refund of the $12.00 you were overcharged" (<c>remedies.overcharge_refund</c>), and of a payment
+    /// taken twice "a refund of the duplicate charge" (<c>remedies.duplicate_refund</c>), the order kept.
     /// </summary>
     private string TitleIn(Remedy remedy, SupportCase supportCase) =>
-        remedy.PaysFor == MoneyPurpose.Item && supportCase.AmountFor == OverchargeReader.Overcharge && supportCase.AmountText() is { } amount
+        remedy.PaysFor != MoneyPurpose.Item ? remedy.Title
+        : supportCase.AmountFor == OverchargeReader.Overcharge && supportCase.AmountText() is { } amount
             ? Voice.Catalog.Render(SupportPrompts.OverchargeRefund, new Dictionary<string, string?>(StringComparer.Ordinal) { ["amount"] = amount }).Text
-            : remedy.Title;
+        : RemedyFacts.ChargedTwice(supportCase) ? Voice.Catalog.Render(SupportPrompts.DuplicateRefund).Text
+        : remedy.Title;
 
     /// <summary>"No" or "none of these" to the remedies offered: something else, in their own words.</summary>
     private static readonly string[] NoneOfThese = ["no", "nope", "none", "neither", "none of these", "none of them", "none of those", "not those", "nothing", "other", "something different"];

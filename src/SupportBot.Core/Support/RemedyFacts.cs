@@ -180,6 +180,16 @@ public static partial class RemedyFacts
     [GeneratedRegex(@"\b(?:2fa|two[-\s]?factor|two[-\s]?step|verification|security|authenticat\w*|sign[-\s]?in|login|one[-\s]?time)\s+codes?\b[^.!?]{0,80}\b(?:old|lost|new|stolen|broken|previous|former|different)\s+(?:phone|number|mobile|sim|device)\b|\b(?:lost|new|stolen|broke|broken|changed|replaced)\s+(?:my\s+)?(?:phone|number|mobile|sim)\b[^.!?]{0,80}\b(?:2fa|codes?|authenticator|verification)\b|\b(?:2fa|codes?)\b[^.!?]{0,60}\b(?:old|previous|former)\s+(?:phone|number|mobile)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex CodesToALostPhone();
 
+    /// <summary>Whether the customer says one payment was taken twice ("you charged me twice", "a duplicate payment").</summary>
+    public static bool ChargedTwice(SupportCase supportCase)
+    {
+        ArgumentNullException.ThrowIfNull(supportCase);
+        return supportCase.Said().Any(s => TakenTwice().IsMatch(s));
+    }
+
+    [GeneratedRegex(@"\b(?:charged|billed|debited|taken|took|paid|charging|billing)\b[^.!?]{0,40}?\b(?:twice|two\s+times|2\s+times|double|2x|x2)\b|\bdouble[-\s]?(?:charged|charge|billed|payment|paid)|\b(?:duplicate|duplicated)\s+(?:charge|payment|transaction|debit)|\b(?:two|2)\s+(?:identical\s+)?(?:charges|payments|transactions)\s+(?:for|of)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex TakenTwice();
+
     /// <summary>
     /// Whether <paramref name="text"/> says a new password was already set and did not let them in ("it says my password
     /// is wrong even though I reset it twice", "already changed it"): another reset link would be the same again. A link

@@ -68,6 +68,9 @@ public static class SupportPrompts
 
     /// <summary>A refund's title when what is in dispute is an overcharge (variable: amount).</summary>
     public const string OverchargeRefund = "remedies.overcharge_refund";
+
+    /// <summary>The title of a refund when the case is a payment taken twice: the duplicate back, the order kept.</summary>
+    public const string DuplicateRefund = "remedies.duplicate_refund";
     public const string AskOwnRemedy = "remedies.ask_own";
 
     /// <summary>Offered a remedy, the customer said nothing needs doing ("I'm happy to wait").</summary>
@@ -180,6 +183,7 @@ public static class SupportPrompts
         PromptDefinition.Of(OfferRetry, "name"),
         PromptDefinition.Of(SomethingElse),
         PromptDefinition.Of(OverchargeRefund, "amount"),
+        PromptDefinition.Of(DuplicateRefund),
         PromptDefinition.Of(AskOwnRemedy, "name"),
         PromptDefinition.Of(NothingWanted, "name"),
         PromptDefinition.Of(RemedyGranted, "name", "remedy", "next_steps"),

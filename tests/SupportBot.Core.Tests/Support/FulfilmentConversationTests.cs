@@ -38,7 +38,7 @@ public sealed class FulfilmentConversationTests
             .Send("refund").AssertReply(r => Assert.True(TestBots.IsLine(HandoffPrompts.ReviewBrief, r.Text), r.Text))
             .Send("that's right").AssertReply(r => Assert.True(TestBots.IsLine(HandoffPrompts.Handoff(HandoffReason.RemedyNeedsApproval), r.Text), r.Text))
             .AssertNoReply()
-            .Send(Decision(new DeskEventValue { Agent = "Alex Morgan", Decision = AgentDecision.Approved, Remedy = "a full refund" }), "Alex approves the refund")
+            .Send(Decision(new DeskEventValue { Agent = "Alex Morgan", Decision = AgentDecision.Approved, Remedy = "a refund of the duplicate charge" }), "Alex approves the refund")
             .AssertReply(r => Assert.True(TestBots.IsLine(HandoffPrompts.Decided(AgentDecision.Approved), r.Text), r.Text))
             .AssertReply(r => Assert.Equal("Your refund of $120.00 is on its way back to your original payment method; it usually shows within 3 to 5 working days. Your reference is REF-1001.", r.Text))
             .AssertReply(r => Assert.True(TestBots.IsLine(SupportPrompts.ConfirmResolved, r.Text), r.Text))

@@ -39,13 +39,13 @@ public sealed class SupportDialogTests
             .Send("last Friday").AssertReplyOneOf(Wording.Of("questions.purchase"))
             .Send("order 77123").AssertReply(r => Assert.Contains("nything", r.Text, StringComparison.Ordinal))
             .Send("nobody answered my emails either").AssertReplyOneOf(Wording.OfAny("empathy.")).AssertReplyOneOf(Wording.Of("layers.ask_again"))
-            .Send("no").AssertReply(r => Assert.Equal("A full refund", r.SuggestedActions!.Actions[0].Title))
+            .Send("no").AssertReply(r => Assert.Equal("A refund of the duplicate charge", r.SuggestedActions!.Actions[0].Title))
             .Send("A full refund")
             .AssertReply(r =>
             {
                 Assert.Contains("here's what I'll pass on", r.Text, StringComparison.Ordinal);
                 Assert.Contains("[card ending 1111]", r.Text, StringComparison.Ordinal);
-                Assert.Contains("you'd like a full refund", r.Text, StringComparison.Ordinal);
+                Assert.Contains("you'd like a refund of the duplicate charge", r.Text, StringComparison.Ordinal);
             })
             .Send("the second charge was on 3 May")
             .AssertReplyOneOf(Wording.Of("handoff.addition_noted"))
@@ -64,7 +64,7 @@ public sealed class SupportDialogTests
         Assert.Contains("over the automatic limit", summary.ApprovalReason, StringComparison.Ordinal);
         Assert.Equal(["amount", "when", "purchase"], summary.Answers.Select(a => a.QuestionId));
         Assert.Equal("nobody answered my emails either", Assert.Single(summary.UnderlyingIssues));
-        Assert.Equal("a full refund", summary.RemedyWanted);
+        Assert.Equal("a refund of the duplicate charge", summary.RemedyWanted);
         Assert.True(summary.Moods.Count >= 5);
         Assert.Equal("negative", summary.Moods[0].Label);
         Assert.Contains("What happened?", summary.DoNotAskAgain);

@@ -31,7 +31,8 @@ internal static partial class MirrorWords
 
     /// <summary>
     /// Pronouns turned to face the customer: their "my" is "your", their "your" (the company's) is "our". Contractions
-    /// written without their apostrophe get it back ("cant" is said back "can't"), so the bot never repeats a typo.
+    /// written without their apostrophe get it back ("cant" is said back "can't"), and "interent" is the internet, so
+    /// the bot never repeats a typo.
     /// </summary>
     internal static readonly Dictionary<string, string> Pronouns = new(StringComparer.OrdinalIgnoreCase)
     {
@@ -78,6 +79,9 @@ internal static partial class MirrorWords
         ["shouldnt"] = "shouldn't",
         ["wont"] = "won't",
         ["aint"] = "ain't",
+        ["interent"] = "internet",
+        ["internt"] = "internet",
+        ["intenet"] = "internet",
     };
 
     /// <summary>Words that open a request for action, which said back would be an order to the customer.</summary>

@@ -189,7 +189,8 @@ public static partial class SlotReader
         {
             // "My internet has been down for 3 days": the connection is what isn't working; there is no app or version to ask for.
             var what = connection.Groups["what"].Value.ToLowerInvariant();
-            var name = what.StartsWith("wi", StringComparison.Ordinal) ? "wifi" : what;
+            // "interent" is the internet: the bot never repeats a typo.
+            var name = what.StartsWith("wi", StringComparison.Ordinal) ? "wifi" : what.StartsWith("in", StringComparison.Ordinal) ? "internet" : what;
             return new SlotValue(name, connection.Value);
         }
 
@@ -227,7 +228,7 @@ public static partial class SlotReader
         !string.IsNullOrWhiteSpace(answer) && Read(question, answer, now, currency) is null && Fits("when", answer, now, currency)
         && answer.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length <= 4;
 
-    [GeneratedRegex(@"(?:\b(?:my|our|the|no|home|house)\s+|^\W*)(?<what>internet|wi-?fi|broadband|fibre|fiber|(?:mobile\s+)?data|signal|phone\s+line|landline)\b(?!\s+(?:app|site|website|page|router|box|bill|plan|package|account|password))", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"(?:\b(?:my|our|the|no|home|house)\s+|^\W*)(?<what>internet|interent|internt|intenet|inernet|intrnet|interwebs?|wi-?fi|wi\s+fi|broadband|fibre|fiber|(?:mobile\s+)?data|signal|phone\s+line|landline)\b(?!\s+(?:app|site|website|page|router|box|bill|plan|package|account|password))", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex Connection();
 
     /// <summary>

@@ -48,6 +48,8 @@ public sealed class SlotReaderTests
     [InlineData("product", "Sorry 3 weeks ago", null)]
     [InlineData("device", "the Roku app keeps crashing on my TV", "Roku app")]
     [InlineData("device", "iphone 15 pro, ios 17.4", "iPhone 15 pro")]
+    [InlineData("device", "interent down again since yesterday cant work from home", "internet")]
+    [InlineData("device", "my internt keeps dropping", "internet")]
     [InlineData("device", "it's the Tesco app, version 3.2.1", "Tesco app 3.2.1")]
     [InlineData("symptom", "it crashes when I open it", "it crashes when I open it")]
     [InlineData("symptom", "it's the fibre router, the lights go red", "it's the fibre router, the lights go red")]

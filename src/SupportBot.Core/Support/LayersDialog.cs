@@ -107,11 +107,23 @@ public sealed partial class LayersDialog : CaseDialog
 
         // "Sorry I meant last Wednesday, the 12th. And no, nothing else": what they told before, put right and said so;
         // "nothing else" after it ends the round.
-        if (Corrects().Match(answer) is { Success: true } fix && CorrectedFact(supportCase, fix.Groups["fact"].Value, step.Context.TimeProvider.GetUtcNow()) is { } putRight)
+        if (Corrects().Match(answer) is { Success: true } fix && ComplaintReader.IsMirrorable(fix.Groups["fact"].Value))
         {
-            supportCase.Answers.RemoveAll(a => a.QuestionId == putRight.Question);
-            supportCase.Answers.Add(new ClarifyingAnswer(putRight.Question, _services.QuestionText(putRight.Question), PiiMasker.Mask(putRight.Value)) { Words = PiiMasker.Mask(fix.Groups["fact"].Value.Trim()) });
-            await Voice.SayFreshAsync(step.Context, SupportPrompts.LayersCorrected, supportCase, cancellationToken, ("fact", PiiMasker.Mask(putRight.Value))).ConfigureAwait(false);
+            var words = fix.Groups["fact"].Value.Trim();
+            var putRight = CorrectedFact(supportCase, words, step.Context.TimeProvider.GetUtcNow());
+            if (putRight is { } known)
+            {
+                supportCase.Answers.RemoveAll(a => a.QuestionId == known.Question);
+                supportCase.Answers.Add(new ClarifyingAnswer(known.Question, _services.QuestionText(known.Question), PiiMasker.Mask(known.Value)) { Words = PiiMasker.Mask(words) });
+            }
+            else
+            {
+                // "Sorry I meant February, not March" where no answer says when: the correction itself goes on the case.
+                supportCase.UnderlyingIssues.Add("correction: " + PiiMasker.Mask(words));
+            }
+
+            var saidBack = putRight?.Value ?? ComplaintReader.Mirror(words);
+            await Voice.SayFreshAsync(step.Context, SupportPrompts.LayersCorrected, supportCase, cancellationToken, ("fact", PiiMasker.Mask(saidBack.Length > 0 ? saidBack : words))).ConfigureAwait(false);
             return fix.Groups["tail"].Value is { Length: > 0 } tail && (ComplaintReader.MeansNothingElse(tail) || ConfirmPrompt.Recognize(tail) is false || NothingElse().IsMatch(tail))
                 ? await step.EndDialogAsync(null, cancellationToken).ConfigureAwait(false)
                 : await step.ReplaceDialogAsync(StepsId, new Round(Again: true), cancellationToken).ConfigureAwait(false);

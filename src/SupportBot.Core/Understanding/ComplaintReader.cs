@@ -340,7 +340,7 @@ public static partial class ComplaintReader
             var at = sentence.IndexOf(separator, 15, StringComparison.OrdinalIgnoreCase);
             if (at > 0 && at <= MaxMirrorLength)
             {
-                return sentence[..at];
+                return MirrorWords.WhatWeDidAfter(sentence[..at], sentence[(at + separator.Length)..]) ?? sentence[..at];
             }
         }
 

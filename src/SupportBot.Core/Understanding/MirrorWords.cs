@@ -22,6 +22,28 @@ internal static partial class MirrorWords
         RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex AskingBack();
 
+    /// <summary>
+    /// What we did, when the first clause only tells what the customer did ("I cancelled my gym membership in March
+    /// and you still took 120 dollars" is "you still took 120 dollars"): their own doing alone is no problem to be
+    /// sorry for. Null when the clauses are not so.
+    /// </summary>
+    internal static string? WhatWeDidAfter(string first, string rest)
+    {
+        if (!OwnDoing().IsMatch(first) || !TheirDoing().IsMatch(rest))
+        {
+            return null;
+        }
+
+        var end = rest.IndexOfAny([',', ';', '.', '!', '?']);
+        return (end > 0 ? rest[..end] : rest).Trim();
+    }
+
+    [GeneratedRegex(@"^\W*(?:(?:so|well|ok|okay|hi|hello)\W+)*i\s+(?:already\s+|have\s+|had\s+|just\s+|'ve\s+)*(?:cancell?ed|ordered|bought|paid|booked|returned|sent|called|rang|emailed|contacted|signed\s+up|subscribed|upgraded|switched|moved|renewed|requested|asked|updated|changed|topped\s+up)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex OwnDoing();
+
+    [GeneratedRegex(@"^\s*(?:then\s+|now\s+|yet\s+)?(?:you|u|ya|they|your|ur)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex TheirDoing();
+
     /// <summary>Words a shortened phrase must not end on ("nobody answers your").</summary>
     internal static readonly HashSet<string> Dangling = new(StringComparer.OrdinalIgnoreCase)
     {

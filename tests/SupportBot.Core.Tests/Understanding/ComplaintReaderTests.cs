@@ -214,6 +214,7 @@ public sealed class ComplaintReaderTests
     [Theory]
     [InlineData("the app keeps crashing, I am sick of it", "the app keeps crashing, you are sick of it")]
     [InlineData("you charged me twice for it", "we charged you twice for it")]
+    [InlineData("I cancelled my gym membership in March and you STILL took 120 dollars from my account this month", "we still took 120 dollars from your account this month")]
     public void Mirror_WholeClause_KeepsItsLastWords(string text, string expected)
     {
         Assert.Equal(expected, ComplaintReader.Mirror(text));

@@ -387,7 +387,7 @@ public static partial class ComplaintReader
             || (PersonRequestRecognizer.AsksForPerson(trimmed) && !PersonRequestRecognizer.SaysMoreThanAskingForPerson(trimmed));
     }
 
-    /// <summary>Whether <paramref name="text"/> says a brief is right as it is ("that's right", "yes thats right", "looks good", "ye").</summary>
+    /// <summary>Whether <paramref name="text"/> says a brief is right as it is ("that's right", "yes thats right", "looks good", "ye", "yeah whatever close enough").</summary>
     public static bool ConfirmsBrief(string? text)
     {
         var normalized = Regex.Replace((text ?? string.Empty).Trim().ToLowerInvariant().Replace('\u2019', '\''), @"[!.,]+", string.Empty).Trim();
@@ -495,6 +495,6 @@ public static partial class ComplaintReader
     [GeneratedRegex(@"^no that(?:'?s|\s+is|\s+will|'?ll)?\s*(?:all|it|everything|fine|ok|okay|good|do|be\s+all|enough)\b")]
     private static partial Regex NoThatsAll();
 
-    [GeneratedRegex(@"^(?!whatever|i\s+guess|i\s+suppose)(?:(?:yes|yep|yeah|ye|yup|ok|okay|sure|perfect)\b\s*)*(?:that'?s\s+(?:right|correct|it|all\s+correct|all\s+right)|looks\s+(?:good|right|fine)|all\s+(?:good|correct)|correct|right|fine|sounds\s+(?:good|right)|go\s+ahead|spot\s+on|exactly)?(?:\s*(?:whatever|i\s+guess|i\s+suppose|just\s+do\s+it|get\s+on\s+with\s+it))?(?:\s*(?:thanks|thank\s+you|thx|ty))?$")]
+    [GeneratedRegex(@"^(?!whatever|i\s+guess|i\s+suppose)(?:(?:yes|yep|yeah|ye|yup|ok|okay|sure|perfect|whatever)\b\s*)*(?:that'?s\s+(?:right|correct|it|all\s+correct|all\s+right)|looks\s+(?:good|right|fine)|all\s+(?:good|correct)|correct|right|fine|sounds\s+(?:good|right)|go\s+ahead|spot\s+on|exactly|close\s+enough|near\s+enough|good\s+enough|more\s+or\s+less|pretty\s+much)?(?:\s*(?:whatever|i\s+guess|i\s+suppose|just\s+do\s+it|get\s+on\s+with\s+it))?(?:\s*(?:thanks|thank\s+you|thx|ty))?$")]
     private static partial Regex BriefConfirmed();
 }

@@ -124,6 +124,8 @@ public sealed class ComplaintReaderTests
     [InlineData("yes whatever", true)]
     [InlineData("yeah i guess", true)]
     [InlineData("whatever", false)]
+    [InlineData("yeah whatever close enough", true)]
+    [InlineData("pretty much", true)]
     [InlineData("yes but it was the blue one", false)]
     [InlineData("actually no, just refund me", false)]
     [InlineData("no", false)]

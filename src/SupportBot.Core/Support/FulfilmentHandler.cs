@@ -115,13 +115,20 @@ public sealed partial class FulfilmentHandler(SupportServices services)
             return false;
         }
 
-        supportCase.UnderlyingIssues.Add($"now wants {wanted.Title} instead of {before}: {PiiMasker.Mask(said.Trim())}");
+        Switch(context, supportCase, wanted, $"now wants {wanted.Title} instead of {before}");
+        await services.Voice.SayAsync(context, HandoffPrompts.RemedyChanged, supportCase, cancellationToken, ("remedy", wanted.Title)).ConfigureAwait(false);
+        return true;
+    }
+
+    /// <summary>The case now asks for <paramref name="wanted"/>, with why and the customer's words at the top of it.</summary>
+    private void Switch(TurnContext context, SupportCase supportCase, Remedy wanted, string why)
+    {
+        var said = context.Activity.Text ?? string.Empty;
+        supportCase.UnderlyingIssues.Add($"{why}: {PiiMasker.Mask(said.Trim())}");
         supportCase.RemedyId = wanted.Id;
         supportCase.RemedyWanted = wanted.Title;
         supportCase.RemedyPaysFor = wanted.PaysFor;
         CaseAmounts.Take(supportCase, said, services.CurrencyOf(supportCase), context.TimeProvider.GetUtcNow());
-        await services.Voice.SayAsync(context, HandoffPrompts.RemedyChanged, supportCase, cancellationToken, ("remedy", wanted.Title)).ConfigureAwait(false);
-        return true;
     }
 
     /// <summary>
@@ -154,11 +161,7 @@ public sealed partial class FulfilmentHandler(SupportServices services)
         if (supportCase.RemedyId is { } current && (ChangesMind().IsMatch(said) ? RemedyDialog.NamedRemedy(services.Catalog, supportCase, said) : PickedByPosition(supportCase, said)) is { } named
             && named.Value != current && services.Catalog.Remedies.TryGetValue(named.Value, out var wanted))
         {
-            supportCase.UnderlyingIssues.Add($"wants {wanted.Title} instead of {supportCase.RemedyWanted}, which had already gone out: {PiiMasker.Mask(said.Trim())}");
-            supportCase.RemedyId = wanted.Id;
-            supportCase.RemedyWanted = wanted.Title;
-            supportCase.RemedyPaysFor = wanted.PaysFor;
-            CaseAmounts.Take(supportCase, said, services.CurrencyOf(supportCase), context.TimeProvider.GetUtcNow());
+            Switch(context, supportCase, wanted, $"wants {wanted.Title} instead of {supportCase.RemedyWanted}, which had already gone out");
             return WhilePending.RemedyChanged;
         }
 

@@ -54,9 +54,10 @@ public sealed partial class HandoverDialog : CaseDialog
         }
 
         var brief = CaseSummary.Of(supportCase).ForCustomer();
-        if (request.Reason is HandoffReason.CustomerAsked or HandoffReason.FrustrationRising && supportCase.Moods is [.., { Heat: >= 2 }])
+        if (request.Reason is HandoffReason.CustomerAsked or HandoffReason.FrustrationRising && supportCase.Moods.TakeLast(2).Any(m => m.Heat >= 2))
         {
-            // "JUST GET ME A HUMAN": an upset customer gets the person now, not a question about the brief first.
+            // "JUST GET ME A HUMAN": an upset customer gets the person now, not a question about the brief first; so does
+            // one who asks calmly right after telling something upsetting.
             await Voice.SayAsync(step.Context, HandoffPrompts.ShowBrief, supportCase, cancellationToken, ("brief", brief)).ConfigureAwait(false);
             return await step.NextAsync(null, cancellationToken).ConfigureAwait(false);
         }

@@ -239,14 +239,15 @@ public sealed class ClarifyDialog : CaseDialog
 
         var now = step.Context.TimeProvider.GetUtcNow();
         var currency = _services.CurrencyOf(supportCase);
-        // A bare "no" to "what's the order number?" or "how much was it?" says there is none; to "have you tried
-        // anything?" it is the answer.
+        // A bare "no" to "what's the order number?", "how much was it?" or "is it an order, a subscription or a
+        // booking?" says there is none; to "have you tried anything?" it is the answer.
+        var freeText = SupportCatalog.FreeTextQuestions.Contains(question) && question != "purchase";
         var none = NoAnswerReader.Read(answer)
-            ?? (!SupportCatalog.FreeTextQuestions.Contains(question) && ConfirmPrompt.Recognize(answer) is false && answer.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length <= 2
+            ?? (!freeText && ConfirmPrompt.Recognize(answer) is false && answer.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length <= 2
                 ? new NoAnswer { Kind = NoAnswerKind.None, Text = answer.Trim() }
                 : null);
         if (none is not null
-            && ((SupportCatalog.FreeTextQuestions.Contains(question) && (none.Kind == NoAnswerKind.None || answer.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length > 5))
+            && ((freeText && (none.Kind == NoAnswerKind.None || answer.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length > 5))
                 || (question != "order_number" && none.Alternative is not null && none.Text == answer.Trim())
                 || SlotReader.Fits(question, answer.Replace(none.Text, " ", StringComparison.Ordinal), now, currency)))
         {

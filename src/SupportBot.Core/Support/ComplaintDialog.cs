@@ -255,8 +255,9 @@ public sealed partial class ComplaintDialog : CaseDialog
             return false;
         }
 
-        // "My tv wont turn on" is short, and says what's wrong: only words that name no fault are too little.
-        if (SlotReader.NamesFault(complaint))
+        // "My tv wont turn on" is short, and says what's wrong: only words that name no fault are too little. So does
+        // money with its currency: "you took 40 quid off me twice" is a charge to put right.
+        if (SlotReader.NamesFault(complaint) || Understanding.Entities.MoneyReader.Read(complaint, "USD").Any(m => m.CurrencyWritten))
         {
             return false;
         }

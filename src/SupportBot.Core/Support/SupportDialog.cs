@@ -117,8 +117,15 @@ public sealed class SupportDialog : ComponentDialog
             }
         }
 
-        // "I want to speak to a manager": the colleague reads that first, and the customer hears it is there.
-        HandoffHandler.NoteManager(await _services.Cases.CaseAsync(innerDc.Context, cancellationToken).ConfigureAwait(false), innerDc.Context.Activity.Text);
+        // "I want to speak to a manager": the colleague reads that first, and the customer hears it is there. How the
+        // request was said counts too: "I'm going to the ombudsman unless a manager calls me" is not asked to check a brief.
+        var handedOver = await _services.Cases.CaseAsync(innerDc.Context, cancellationToken).ConfigureAwait(false);
+        HandoffHandler.NoteManager(handedOver, innerDc.Context.Activity.Text);
+        if (!string.IsNullOrWhiteSpace(innerDc.Context.Activity.Text))
+        {
+            await _services.ReadMoodAsync(handedOver, innerDc.Context.Activity.Text, cancellationToken).ConfigureAwait(false);
+        }
+
         await innerDc.CancelAllDialogsAsync(cancellationToken).ConfigureAwait(false);
         return await innerDc.BeginDialogAsync(nameof(HandoverDialog), new HandoffRequest(HandoffReason.CustomerAsked), cancellationToken).ConfigureAwait(false);
     }

@@ -437,7 +437,7 @@ public static partial class ComplaintReader
     [GeneratedRegex(@"^(hi|hello|hey)?[,!. ]*((where|what|when)(?!\s+(i|we|he|she|they|i've|i'd|i'm)\b)|why|how|who|which|is|are|can|could|will|would|do|does|did|has|have)\b", RegexOptions.IgnoreCase)]
     private static partial Regex QuestionStart();
 
-    [GeneratedRegex(@"^\s*(?:(?:[#@]\w+|ok(?:ay)?|k|yes|yeah|yep|well|right|alright|um+|uh+|hmm+|hi|hello|hey|hiya|good\s+(?:morning|afternoon|evening|day)|(?:hi|hello|hey)\s+there|dear\s+(?:team|sir|madam|sir\s+or\s+madam|support)|greetings|(?:i\s+have\s+)?(?:two|2|three|3|a\s+couple\s+of|a\s+few|few)\s+(?:things|issues|problems|questions)(?:\s+(?:here|today))?)(?![\w'])[\s,.!:;-]*)+", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"^\s*(?:(?:[#@]\w+|ok(?:ay)?|k|yes|yeah|yep|well|right|alright|um+|uh+|hmm+|hi|hello|hey|hiya|good\s+(?:morning|afternoon|evening|day)|(?:hi|hello|hey)\s+there|dear\s+(?:team|sir|madam|sir\s+or\s+madam|support)|greetings|(?:i\s+have\s+)?(?:two|2|three|3|a\s+couple\s+of|a\s+few|few)\s+(?:things|issues|problems|questions)(?:\s+(?:here|today))?|i\s+(?:think|believe|reckon|guess)(?:\s+that)?(?=\s+(?:i|you|u|ya|your|my|it|the|there|someone|somebody)\b)|(?:i'?m\s+)?pretty\s+sure(?:\s+that)?)(?![\w'])[\s,.!:;-]*)+", RegexOptions.IgnoreCase)]
     private static partial Regex Filler();
 
     [GeneratedRegex(@"^you(?:'ve)?\s+(?:(?:just|accidentally|stupidly|recently|apparently|somehow)\s+)*(?:dropped|spilled|spilt|broke|smashed|cracked|lost|forgot|deleted|sat\s+on|stepped\s+on|got\s+\w+\s+wet)\b", RegexOptions.IgnoreCase)]

@@ -7,6 +7,8 @@ public sealed class ComplaintReaderTests
     [Theory]
     [InlineData("my refund STILL hasn't arrived, three weeks!!", "your refund still hasn't arrived, three weeks")]
     [InlineData("Hi, I was charged twice for my order. Please fix it.", "you were charged twice for your order")]
+    [InlineData("I think I was charged twice for my last order", "you were charged twice for your last order")]
+    [InlineData("pretty sure you charged me twice", "we charged you twice")]
     [InlineData("The screen on my new phone is cracked", "the screen on your new phone is cracked")]
     [InlineData("We never got our parcel!!!", "you never got your parcel")]
     [InlineData("Got faulty iPhone 11 Pro from Amazon. Device is not even charging.", "you got faulty iPhone 11 Pro from Amazon")]

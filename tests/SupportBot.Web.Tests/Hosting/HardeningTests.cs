@@ -2,6 +2,7 @@ using System.Net;
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Time.Testing;
 using SupportBot.Web.Tests.Infrastructure;
 
 namespace SupportBot.Web.Tests.Hosting;
@@ -12,7 +13,12 @@ public sealed class HardeningTests
     [Fact]
     public async Task Conversation_SendingTooFast_Gets429WithRetryAfter_OthersCarryOn()
     {
-        await using var host = await BotHost.StartAsync(settings: new Dictionary<string, string> { ["RateLimits:PerConversationPer10Seconds"] = "3" });
+        // The clock stands still inside one 10-second window, so however slowly the machine runs, the four
+        // messages fall in the same window.
+        var time = new FakeTimeProvider(DateTimeOffset.Parse("2026-03-02T10:20:01Z", System.Globalization.CultureInfo.InvariantCulture));
+        await using var host = await BotHost.StartAsync(
+            settings: new Dictionary<string, string> { ["RateLimits:PerConversationPer10Seconds"] = "3" },
+            services: s => s.AddSingleton<TimeProvider>(time));
         var busy = TestActivities.NewConversationId();
         for (var i = 0; i < 3; i++)
         {

@@ -241,13 +241,13 @@ public sealed class ClarifyDialog : CaseDialog
         var currency = _services.CurrencyOf(supportCase);
         // A bare "no" to "what's the order number?", "how much was it?" or "is it an order, a subscription or a
         // booking?" says there is none; to "have you tried anything?" it is the answer.
-        var freeText = SupportCatalog.FreeTextQuestions.Contains(question) && question != "purchase";
+        var answeredByNo = SupportCatalog.AnsweredByNo.Contains(question);
         var none = NoAnswerReader.Read(answer)
-            ?? (!freeText && ConfirmPrompt.Recognize(answer) is false && answer.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length <= 2
+            ?? (!answeredByNo && ConfirmPrompt.Recognize(answer) is false && answer.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length <= 2
                 ? new NoAnswer { Kind = NoAnswerKind.None, Text = answer.Trim() }
                 : null);
         if (none is not null
-            && ((freeText && (none.Kind == NoAnswerKind.None || answer.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length > 5))
+            && ((answeredByNo && (none.Kind == NoAnswerKind.None || answer.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length > 5))
                 || (question != "order_number" && none.Alternative is not null && none.Text == answer.Trim())
                 || SlotReader.Fits(question, answer.Replace(none.Text, " ", StringComparison.Ordinal), now, currency)))
         {

@@ -256,8 +256,9 @@ public sealed partial class ComplaintDialog : CaseDialog
         }
 
         // "My tv wont turn on" is short, and says what's wrong: only words that name no fault are too little. So does
-        // money with its currency: "you took 40 quid off me twice" is a charge to put right.
-        if (SlotReader.NamesFault(complaint) || Understanding.Entities.MoneyReader.Read(complaint, "USD").Any(m => m.CurrencyWritten))
+        // money with its currency written ("you took 40 quid off me twice"): a charge to put right, whatever the shop's
+        // currency, so a bare number never counts.
+        if (SlotReader.NamesFault(complaint) || MoneyReader.Read(complaint, "USD").Any(m => m.CurrencyWritten))
         {
             return false;
         }

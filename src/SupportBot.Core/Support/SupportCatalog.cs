@@ -12,8 +12,14 @@ public sealed record SupportCatalog(IReadOnlyList<Category> Categories, IReadOnl
     /// </summary>
     public static IReadOnlySet<string> EssentialQuestions { get; } = new HashSet<string>(StringComparer.Ordinal) { "product", "device", "account", "amount" };
 
-    /// <summary>The questions any words can answer, where "nothing" or "none" is an answer too.</summary>
+    /// <summary>The questions any words can answer.</summary>
     public static IReadOnlySet<string> FreeTextQuestions { get; } = new HashSet<string>(StringComparer.Ordinal) { "tried", "symptom", "signin", "purchase" };
+
+    /// <summary>
+    /// The free-text questions a bare "no" or "nothing" answers ("have you tried anything?" "no"). To "is it an order,
+    /// a subscription or a booking?", as to any other question, it says there is none.
+    /// </summary>
+    public static IReadOnlySet<string> AnsweredByNo { get; } = new HashSet<string>(StringComparer.Ordinal) { "tried", "symptom", "signin" };
 
     /// <summary>The category a customer picks when none fits.</summary>
     public const string Other = "other";

@@ -21,7 +21,7 @@ namespace SupportBot.Web.Cli;
 /// </summary>
 public static class UnderstandCommand
 {
-    private const string Usage = "usage: supportbot understand \"text\" | --tsv FILE | --score FILE... [--dir DIALOGS]";
+    private const string Usage = "usage: supportbot understand \"text\" | --tsv FILE | --score FILE... [--seed N] [--dir DIALOGS]";
     private static readonly string[] Fields = ["category", "kind", "wants_human", "feeling"];
 
     public static int Run(string root, string[] args, TextWriter? output = null, TextWriter? error = null)
@@ -61,7 +61,14 @@ public static class UnderstandCommand
         if (score >= 0)
         {
             var files = args[(score + 1)..].TakeWhile(a => !a.StartsWith("--", StringComparison.Ordinal)).ToArray();
-            return files.Length == 0 ? Fail(stderr, Usage, 2) : Score(examples, settings, lexicon, files, stdout, stderr);
+            // --seed deals the cross-validation's folds another way: how much a figure moves with the folds alone.
+            var seed = CrossValidation.DefaultSeed;
+            if (files.Length == 0 || (Option(args, "--seed") is { } given && !int.TryParse(given, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out seed)))
+            {
+                return Fail(stderr, Usage, 2);
+            }
+
+            return Score(examples, settings, lexicon, files, seed, stdout, stderr);
         }
 
         var sentiment = new LocalSentimentAnalyzer(lexicon, FeelingModel.Default);
@@ -106,7 +113,7 @@ public static class UnderstandCommand
         return 0;
     }
 
-    private static int Score(ExampleSet examples, MessageReaderSettings settings, SentimentLexicon lexicon, string[] files, TextWriter stdout, TextWriter stderr)
+    private static int Score(ExampleSet examples, MessageReaderSettings settings, SentimentLexicon lexicon, string[] files, int seed, TextWriter stdout, TextWriter stderr)
     {
         foreach (var file in files)
         {
@@ -119,11 +126,11 @@ public static class UnderstandCommand
             var columns = Fields.ToDictionary(f => f, f => Array.IndexOf(header, f));
             var messages = rows.Select(r => (Text: Cell(r, text), Category: (string?)Cell(r, columns["category"]))).ToList();
             var clock = Stopwatch.StartNew();
-            var (readings, folds) = CrossValidation.Read(examples, messages, settings);
+            var (readings, folds) = CrossValidation.Read(examples, messages, settings, seed: seed);
             var elapsed = clock.Elapsed;
             clock.Restart();
             var feelingColumn = columns["feeling"];
-            var (bands, feelingFolds) = FeelingCrossValidation.Read(lexicon, FeelingModel.Default, FeelingExamples.From(examples), [.. rows.Select((r, i) => (messages[i].Text, (string?)Cell(r, feelingColumn)))]);
+            var (bands, feelingFolds) = FeelingCrossValidation.Read(lexicon, FeelingModel.Default, FeelingExamples.From(examples), [.. rows.Select((r, i) => (messages[i].Text, (string?)Cell(r, feelingColumn)))], seed: seed);
             var feelings = bands.Select(Name).ToArray();
             var feelingElapsed = clock.Elapsed;
             var predicted = new Dictionary<string, string[]>
@@ -136,7 +143,7 @@ public static class UnderstandCommand
 
             stdout.WriteLine($"{Path.GetFileName(file)}: {rows.Count} rows");
             stdout.WriteLine(folds > 0
-                ? $"Its rows are among the training examples, so it is scored by {folds}-fold cross-validation (stratified by category, seed {CrossValidation.DefaultSeed}): each row is read by a reader trained without its fold. Training and reading took {elapsed.TotalSeconds:0.00} s."
+                ? $"Its rows are among the training examples, so it is scored by {folds}-fold cross-validation (stratified by category, seed {seed}): each row is read by a reader trained without its fold. Training and reading took {elapsed.TotalSeconds:0.00} s."
                 : $"None of its rows is among the training examples: one reader trained on all {examples.Examples.Count} examples read it.");
             stdout.WriteLine(feelingFolds > 0
                 ? $"Its feelings are among the feeling model's band examples, so they are scored by {feelingFolds}-fold cross-validation too (stratified by feeling): each row is read by bands learned without its fold ({feelingElapsed.TotalSeconds:0.00} s)."

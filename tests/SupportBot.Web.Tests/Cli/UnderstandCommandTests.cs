@@ -63,6 +63,21 @@ public sealed class UnderstandCommandTests
     }
 
     [Fact]
+    public void UnderstandScore_AnotherSeed_DealsOtherFoldsAndSaysWhich()
+    {
+        var file = Path.Combine(AppRoot.Find(), "dialogs", "catalog", "training", "customer-care.tsv");
+
+        var (exit, output, error) = Run("--score", file, "--seed", "3");
+        var (badExit, _, badError) = Run("--score", file, "--seed", "three");
+
+        Assert.True(exit == 0, error);
+        Assert.Contains("scored by 10-fold cross-validation (stratified by category, seed 3)", output, StringComparison.Ordinal);
+        Assert.Matches(@"(?m)^category: 366 rows  accuracy 0\.[6-9]\d\d", output);
+        Assert.Equal(2, badExit);
+        Assert.Contains("--seed N", badError, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void UnderstandTsv_MissingFile_ReturnsOne()
     {
         var (exit, output, error) = Run("--tsv", "no-such-file.tsv");

@@ -26,6 +26,10 @@ public sealed partial class CaseVoice(PromptSource prompts)
     /// <summary>The wording in force (it may be reloaded while the bot runs).</summary>
     public PromptCatalog Catalog => prompts.Current;
 
+    /// <summary>The first wording of <paramref name="key"/> without the customer's name (a question as a brief lists it), or null.</summary>
+    public string? Wording(string key) =>
+        Catalog.Variants(key) is { Count: > 0 } variants ? variants[0].Text.Replace(", {name}", string.Empty, StringComparison.Ordinal) : null;
+
     /// <summary>Sends the line <paramref name="key"/>.</summary>
     public Task SayAsync(TurnContext context, string key, SupportCase supportCase, CancellationToken cancellationToken, params (string Name, string? Value)[] extra)
     {

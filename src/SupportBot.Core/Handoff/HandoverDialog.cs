@@ -100,6 +100,10 @@ public sealed partial class HandoverDialog : CaseDialog
             {
                 await Voice.SayAsync(context, CaseOrderNumber.CorrectedPrompt, supportCase, cancellationToken, ("order", order)).ConfigureAwait(false);
             }
+            else if (CaseWhen.Correct(supportCase, CorrectionReader.Read(addition, context.TimeProvider.GetUtcNow(), _handoff.Currency), addition, Voice) is { } when)
+            {
+                await Voice.SayAsync(context, CaseWhen.CorrectedPrompt, supportCase, cancellationToken, ("when", when)).ConfigureAwait(false);
+            }
             else if (_otherRemedy(supportCase, addition))
             {
                 await Voice.SayAsync(context, HandoffPrompts.RemedyChanged, supportCase, cancellationToken, ("remedy", supportCase.RemedyText() ?? supportCase.RemedyWanted)).ConfigureAwait(false);

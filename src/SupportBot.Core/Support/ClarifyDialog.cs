@@ -133,6 +133,9 @@ public sealed class ClarifyDialog : CaseDialog
             case { OrderNumber: not null } when question != "order_number" && CaseOrderNumber.Correct(supportCase, correction, answer) is { } order:
                 await Voice.SayAsync(step.Context, SupportPrompts.OrderNumberCorrected, supportCase, cancellationToken, ("order", order)).ConfigureAwait(false);
                 return await step.ReplaceDialogAsync(StepsId, null, cancellationToken).ConfigureAwait(false);
+            case { Date: not null } when question != "when" && supportCase.Answers.Exists(a => a.QuestionId == "when") && CaseWhen.Correct(supportCase, correction, answer, Voice) is { } when:
+                await Voice.SayAsync(step.Context, SupportPrompts.WhenCorrected, supportCase, cancellationToken, ("when", when)).ConfigureAwait(false);
+                return await step.ReplaceDialogAsync(StepsId, null, cancellationToken).ConfigureAwait(false);
             case { Amount: not null } when question != "amount" && supportCase.Amount is { } before:
                 await _services.TakeAmountsAsync(step.Context, supportCase, answer, cancellationToken).ConfigureAwait(false);
                 return supportCase.Amount != before ? await step.ReplaceDialogAsync(StepsId, null, cancellationToken).ConfigureAwait(false) : null;

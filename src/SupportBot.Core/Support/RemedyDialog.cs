@@ -147,14 +147,14 @@ public sealed partial class RemedyDialog : CaseDialog
     }
 
     /// <summary>
-    /// The line that says what a correction of the amount or the order number in <paramref name="text"/> changed on the
+    /// The line that says what a correction of the amount, the order number or the day in <paramref name="text"/> changed on the
     /// case, once changed; null when it corrects nothing there.
     /// </summary>
     private async Task<Activity?> CorrectedAsync(TurnContext context, string text, CancellationToken cancellationToken)
     {
         var now = context.TimeProvider.GetUtcNow();
         var currency = _services.Options.Currency;
-        if (CorrectionReader.Read(text, now, currency) is not { } correction || (correction.Amount is null && correction.OrderNumber is null))
+        if (CorrectionReader.Read(text, now, currency) is not { } correction || (correction.Amount is null && correction.OrderNumber is null && correction.Date is null))
         {
             return null;
         }
@@ -165,7 +165,8 @@ public sealed partial class RemedyDialog : CaseDialog
             return Voice.FreshLine(context, CaseOrderNumber.CorrectedPrompt, supportCase, ("order", order));
         }
 
-        return correction.Amount is not null && CaseAmounts.Take(supportCase, text, _services.CurrencyOf(supportCase), now) is { } amount
+        return CaseWhen.Correct(supportCase, correction, text, Voice) is { } when ? Voice.FreshLine(context, CaseWhen.CorrectedPrompt, supportCase, ("when", when))
+            : correction.Amount is not null && CaseAmounts.Take(supportCase, text, _services.CurrencyOf(supportCase), now) is { } amount
             ? Voice.FreshLine(context, CaseAmounts.CorrectedPrompt, supportCase, ("amount", amount), ("item", supportCase.AmountFor ?? "it"))
             : null;
     }

@@ -23,6 +23,7 @@ public static class SupportPrompts
     public const string SuggestionOffer = "questions.suggestion_offer";
     public const string AmountCorrected = CaseAmounts.CorrectedPrompt;
     public const string OrderNumberCorrected = CaseOrderNumber.CorrectedPrompt;
+    public const string WhenCorrected = CaseWhen.CorrectedPrompt;
     public const string NoOrderNumber = "questions.no_order_number";
     public const string QuestionAcknowledge = "questions.acknowledge";
     public const string QuestionAnswered = "questions.did_that_answer";
@@ -138,6 +139,7 @@ public static class SupportPrompts
         PromptDefinition.Of(SuggestionOffer, "name"),
         PromptDefinition.Of(AmountCorrected, "name", "amount", "item"),
         PromptDefinition.Of(OrderNumberCorrected, "name", "order"),
+        PromptDefinition.Of(WhenCorrected, "name", "when"),
         PromptDefinition.Of(NoOrderNumber, "name"),
         PromptDefinition.Of(QuestionAcknowledge, "name"),
         PromptDefinition.Of(QuestionAnswered, "name"),

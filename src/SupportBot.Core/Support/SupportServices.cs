@@ -214,8 +214,7 @@ public sealed partial class SupportServices
     }
 
     /// <summary>A clarifying question as the brief lists it: its first wording, without the customer's name.</summary>
-    public string QuestionText(string question) =>
-        Voice.Catalog.Variants(SupportPrompts.Question(question)) is { Count: > 0 } variants ? variants[0].Text.Replace(", {name}", string.Empty, StringComparison.Ordinal) : question;
+    public string QuestionText(string question) => Voice.Wording(SupportPrompts.Question(question)) ?? question;
 
     /// <summary>
     /// The admins' answer to <paramref name="question"/> (<c>dialogs/catalog/answers.yaml</c>), or null when none fits

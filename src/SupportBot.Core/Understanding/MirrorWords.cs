@@ -23,6 +23,16 @@ internal static partial class MirrorWords
     private static partial Regex AskingBack();
 
     /// <summary>
+    /// The customer's plural "you" as a plain "you": "you lot charged me twice", "yall billed me" are said back "we
+    /// charged you twice", "we billed you", never "we lot" or "yall".
+    /// </summary>
+    internal static string PlainYou(string sentence) =>
+        sentence.Contains('y', StringComparison.OrdinalIgnoreCase) ? CollectiveYou().Replace(sentence, m => char.IsUpper(m.Value[0]) ? "You" : "you") : sentence;
+
+    [GeneratedRegex(@"\b(?:you\s+(?:lot|guys|people|folks|lads)|y'?all|ya'll|youse)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex CollectiveYou();
+
+    /// <summary>
     /// What we did, when the first clause only tells what the customer did ("I cancelled my gym membership in March
     /// and you still took 120 dollars" is "you still took 120 dollars"): their own doing alone is no problem to be
     /// sorry for. Null when the clauses are not so.

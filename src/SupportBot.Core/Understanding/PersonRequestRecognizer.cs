@@ -23,7 +23,7 @@ public static partial class PersonRequestRecognizer
     public static bool IsDirectRequest(string joined) =>
         (joined.AsSpan().ContainsAny(People) && (PersonAlone().IsMatch(joined) || PersonRequest().IsMatch(joined) || SomeoneWhoCan().IsMatch(joined)))
         || (joined.Contains("call", StringComparison.Ordinal) && CallBack().IsMatch(joined))
-        || (joined.AsSpan().ContainsAny(People) && PersonToContactMe().IsMatch(joined));
+        || (joined.AsSpan().ContainsAny(People) && (PersonToContactMe().IsMatch(joined) || IsTherePerson().IsMatch(joined)));
 
     /// <summary>
     /// True when <paramref name="joined"/> (lower-case words joined by single spaces) says the bot is no use ("useless
@@ -80,6 +80,10 @@ public static partial class PersonRequestRecognizer
     [GeneratedRegex(@"\b(unless|until|till|want|need|have|get|make|let)( a| an| the| your| some)? (manager|supervisor|someone senior|senior person|real person|person|human|agent) (to )?(calls?|rings?|phones?|contacts?|emails?|gets? back to|gets? in touch with) me\b")]
     private static partial Regex PersonToContactMe();
 
+    /// <summary>"Is there an actual person I can talk to", "are there any humans available": a person, asked for as a question.</summary>
+    [GeneratedRegex(@"\b(is there|are there|have you got|do you have|you got) (a |an |any |some )?(real |live |actual |human )?(person|human|humans|people|agent|agents|someone|somebody|anyone|anybody|human being|staff|manager)( (there|here|around|available|online|real))*( (i|we) (can|could) (talk|speak|chat) (to|with)| to (talk|speak|chat) (to|with)| (who|that) (can|could) help)?( please| now)*$")]
+    private static partial Regex IsTherePerson();
+
     [GeneratedRegex(@"^(a |an |the |your )?(real |live |actual )?(person|human|agent|manager|supervisor|representative|rep|operator|someone real|human being)( please| pls| now)*$")]
     private static partial Regex PersonAlone();
 
@@ -87,7 +91,7 @@ public static partial class PersonRequestRecognizer
     [GeneratedRegex(@"^(i want |i need |i'?d like |i would like |just |get me |give me |can i (talk|speak) to |let me (talk|speak) to )?(someone|somebody|a person|a human|an agent|a real person)( real)? (who|that) (can|could|will|knows how to|actually|really|knows|understands)( actually| really| properly)? ?(fix|sort|solve|help|deal with|what|how|this|it|the)?\b")]
     private static partial Regex SomeoneWhoCan();
 
-    [GeneratedRegex(@"\b((talk|speak|chat)( to| with)|connect me( to| with)?|transfer me( to)?|put me through( to)?|get me|give me|i want|i need|i'?d like|i would like|can i (talk|speak|get|have)|let me (talk|speak)|escalate (this|it|me)?( to)?)( to| with)? (a |an |the |your |some |someone |somebody |her |his |their |my |that )?(real |live |actual |human |proper )?(person|human|agent|manager|supervisor|representative|rep|operator|someone|somebody|anyone|human being|staff|member of staff|employee)\b")]
+    [GeneratedRegex(@"\b((talk|speak|chat)( to| with)|connect me( to| with)?|transfer me( to)?|put me through( to)?|get me|give me|i want|i need|i'?d like|i would like|(can|could|may) i( not)?( just| please| maybe| now)? (talk|speak|get|have)|let me (talk|speak)|escalate (this|it|me)?( to)?)( to| with)? (a |an |the |your |some |someone |somebody |her |his |their |my |that )?(real |live |actual |human |proper )?(person|human|agent|manager|supervisor|representative|rep|operator|someone|somebody|anyone|human being|staff|member of staff|employee)\b")]
     private static partial Regex PersonRequest();
 
     // Asking to be contacted, or how to reach someone.

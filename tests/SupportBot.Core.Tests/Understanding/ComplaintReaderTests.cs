@@ -154,6 +154,10 @@ public sealed class ComplaintReaderTests
     [InlineData("You're ignoring my emails", "we're ignoring your emails")]
     [InlineData("youve charged me twice", "we've charged you twice")]
     [InlineData("u charged me twice", "we charged you twice")]
+    [InlineData("you lot charged me twice", "we charged you twice")]
+    [InlineData("yall billed me for a month i cancelled", "we billed you for a month you cancelled")]
+    [InlineData("You guys sent me the wrong size", "we sent you the wrong size")]
+    [InlineData("I paid you lot 40 quid for nothing", "you paid us 40 quid for nothing")]
     [InlineData("youll fix it when", "we'll fix it when")]
     [InlineData("im locked out and ive tried everything", "you're locked out and you've tried everything")]
     public void Mirror_TheCustomersYouIsTheCompany(string text, string expected)

@@ -22,6 +22,13 @@ public sealed class InterruptionRecognizerTests
     [InlineData("im not talking to a robot")]
     [InlineData("unless a manager calls me i'm going to the ombudsman")]
     [InlineData("have your supervisor ring me")]
+    [InlineData("can i just get a human")]
+    [InlineData("is there an actual person i can talk to")]
+    [InlineData("is there anyone there I can speak to?")]
+    [InlineData("are there any humans available")]
+    [InlineData("could I please speak to someone")]
+    [InlineData("is there a real person around")]
+    [InlineData("can I not just talk to a person")]
     public void Recognize_DirectRequestForPerson_AsksForPerson(string text)
     {
         Assert.Equal(Interruption.AskForPerson, InterruptionRecognizer.Recognize(text));
@@ -33,6 +40,8 @@ public sealed class InterruptionRecognizerTests
     [InlineData("my human resources account is locked")]
     [InlineData("a replacement sent this week")]
     [InlineData("my son who can fix anything tried it too")]
+    [InlineData("is there anyone else with this problem")]
+    [InlineData("there was a person at the door but no parcel")]
     public void Recognize_AnswerMentioningPeople_IsNotAnInterruption(string text)
     {
         Assert.Equal(Interruption.None, InterruptionRecognizer.Recognize(text));

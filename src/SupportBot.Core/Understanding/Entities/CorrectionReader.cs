@@ -35,10 +35,13 @@ public static partial class CorrectionReader
                 : amounts;
         }
 
+        // "No, it was 3 days ago not 2": figures that count days are a time, never money.
+        var dates = DateReader.Read(text, now, monthFirst);
+        amounts = [.. amounts.Where(a => a.CurrencyWritten || !CountsTime(text, a, dates))];
         return From(
             text,
             amounts,
-            DateReader.Read(text, now, monthFirst),
+            dates,
             OrderNumberReader.Read(text),
             ContactReader.Read(text),
             ProductReader.Read(text));
@@ -67,6 +70,17 @@ public static partial class CorrectionReader
 
         return string.Concat(text.AsSpan(0, taken.Start), corrected.Text.Trim(), text.AsSpan(corrected.Start + corrected.Length));
     }
+
+    /// <summary>
+    /// Whether the bare figure <paramref name="amount"/> is part of a time the customer gave ("3 days ago"), or the
+    /// one they rule out just after it ("3 days ago not 2").
+    /// </summary>
+    private static bool CountsTime(string text, MoneyAmount amount, IReadOnlyList<DateMention> dates) =>
+        dates.Any(d => d.Start < amount.Start + amount.Length && amount.Start < d.Start + d.Length
+            || d.Start + d.Length <= amount.Start && d.Text.Any(char.IsAsciiDigit) && NotBetween().IsMatch(text[(d.Start + d.Length)..amount.Start]));
+
+    [GeneratedRegex(@"^[\s,;]*(?:not|rather\s+than|instead\s+of)\s+$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex NotBetween();
 
     /// <summary>What may stand between a figure and its correction: ", sorry ", " oops, ".</summary>
     [GeneratedRegex(@"^[\s,;.!-]*(?:sorry|oops|sorry,?\s+no)?[\s,;.!-]*$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]

@@ -126,6 +126,21 @@ public sealed class CorrectionReaderTests
     }
 
     [Theory]
+    [InlineData("no, it was 3 days ago not 2", 17)]
+    [InlineData("no it was 3 days ago", 17)]
+    [InlineData("sorry, it was 5 days ago, not 3", 15)]
+    [InlineData("no, it happened 3 days ago not 2 days ago", 17)]
+    [InlineData("actually it was 2 weeks ago", 6)]
+    public void Read_DaysAgoNotOther_CorrectsTheDateNeverAnAmount(string text, int day)
+    {
+        var correction = CorrectionReader.Read(text, Now, "GBP");
+
+        Assert.NotNull(correction);
+        Assert.Equal(EntityKind.Date, correction.Slot);
+        Assert.Equal(new DateOnly(2024, 3, day), correction.Date!.From);
+    }
+
+    [Theory]
     [InlineData("no")]
     [InlineData("No, I don't have one")]
     [InlineData("the lamp cost 89 pounds")]

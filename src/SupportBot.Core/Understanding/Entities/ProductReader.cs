@@ -166,6 +166,26 @@ public static partial class ProductReader
         ["quickbooks"] = ("QuickBooks", ProductKind.App),
         ["shopify"] = ("Shopify", ProductKind.App),
         ["wordpress"] = ("WordPress", ProductKind.App),
+        ["samsung"] = ("Samsung", ProductKind.Device),
+        ["huawei"] = ("Huawei", ProductKind.Device),
+        ["xiaomi"] = ("Xiaomi", ProductKind.Device),
+        ["redmi"] = ("Redmi", ProductKind.Device),
+        ["motorola"] = ("Motorola", ProductKind.Device),
+        ["moto"] = ("Moto", ProductKind.Device),
+        ["nokia"] = ("Nokia", ProductKind.Device),
+        ["sony"] = ("Sony", ProductKind.Device),
+        ["xperia"] = ("Xperia", ProductKind.Device),
+        ["oppo"] = ("Oppo", ProductKind.Device),
+        ["lenovo"] = ("Lenovo", ProductKind.Device),
+        ["dell"] = ("Dell", ProductKind.Device),
+        ["asus"] = ("Asus", ProductKind.Device),
+        ["acer"] = ("Acer", ProductKind.Device),
+    };
+
+    /// <summary>Makers of every kind of thing: only with a model code ("samsung s22", "Moto G7") are they a device; "my Samsung TV" is a TV, "Samsung 55 inch" a size.</summary>
+    private static readonly HashSet<string> MakersNeedModel = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "samsung", "huawei", "xiaomi", "motorola", "moto", "nokia", "sony", "oppo", "lenovo", "dell", "asus", "acer",
     };
 
     /// <summary>Known names that are also everyday words: written in lower case with no model or "app" after them, they are not taken as the name.</summary>
@@ -208,8 +228,13 @@ public static partial class ProductReader
                 continue; // "the windows of the van", "zoom in", "in a word"; but "my mac"
             }
 
+            if (MakersNeedModel.Contains(match.Groups["base"].Value) && !ModelCode().IsMatch(match.Groups["model"].Value.ToLowerInvariant()))
+            {
+                continue;
+            }
+
             var (name, kind) = Known[Spaced().Replace(match.Groups["base"].Value, " ")];
-            var model = match.Groups["model"].Value.Trim();
+            var model = ModelCode().Replace(match.Groups["model"].Value.Trim(), m => m.Value.ToUpperInvariant());
             var isApp = match.Groups["app"].Success;
             var full = (model.Length == 0 ? name : $"{name} {model}") + (isApp ? " app" : string.Empty);
             var version = kind == ProductKind.OperatingSystem && model.Length > 0 && char.IsAsciiDigit(model[0]) ? model : null;
@@ -261,6 +286,10 @@ public static partial class ProductReader
         var all = Read(text);
         return all.Count == 0 ? null : all[0];
     }
+
+    /// <summary>A model code written in lower case ("s22", "a54", "g7"): said back as the maker writes it, "S22".</summary>
+    [GeneratedRegex(@"\b[a-z]{1,2}\d+[a-z]?\b", RegexOptions.CultureInvariant)]
+    private static partial Regex ModelCode();
 
     private static void Add(List<ProductMention> found, ProductMention mention)
     {

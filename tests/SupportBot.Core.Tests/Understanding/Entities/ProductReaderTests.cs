@@ -25,6 +25,9 @@ public sealed class ProductReaderTests
     [InlineData("the washing machine leaks", "washing machine", ProductKind.Item)]
     [InlineData("my brand new sofa is ripped", "sofa", ProductKind.Item)]
     [InlineData("my Samsung TV is dead", "Samsung TV", ProductKind.Item)]
+    [InlineData("it keeps crashing on my samsung s22", "Samsung S22", ProductKind.Device)]
+    [InlineData("my huawei p30 won't charge", "Huawei P30", ProductKind.Device)]
+    [InlineData("Moto G7 screen flickers", "Moto G7", ProductKind.Device)]
     public void Read_NamedProduct_GivesNameAndKind(string text, string name, ProductKind kind)
     {
         var product = Assert.Single(ProductReader.Read(text));

@@ -58,7 +58,14 @@ public static partial class CaseAmounts
                 return saidEarlier ? supportCase.DeliveryFee.ToString() : null;
             }
 
+            var before = supportCase.AmountText();
             Set(supportCase, corrected);
+            if (saidEarlier && before is not null && before != supportCase.AmountText()
+                && supportCase.Answers.FindIndex(a => a.QuestionId == "amount" && a.Answer == supportCase.AmountText()) is var at and >= 0)
+            {
+                // The brief still quotes the complaint with the old figure: the amount line says which one holds.
+                supportCase.Answers[at] = supportCase.Answers[at] with { Answer = $"{supportCase.AmountText()} (corrected from {before})" };
+            }
 
             // Put right within the complaint, it is simply the amount: nothing the bot had wrong to own up to.
             return saidEarlier ? supportCase.AmountText() : null;

@@ -32,7 +32,8 @@ public static class EmpathyPicker
             return now.Feeling == "positive" ? "empathy.gratitude" : "empathy.neutral";
         }
 
-        return $"empathy.{Bands[now.Heat - 1]}.{DominantEmotion(now)}";
+        // "I'm going to leave you and post a review everywhere": the threat is answered, never passed over.
+        return now.Threat is { } threat ? $"empathy.threat.{threat}" : $"empathy.{Bands[now.Heat - 1]}.{DominantEmotion(now)}";
     }
 
     /// <summary>True when the feeling rose to upset or furious since the previous turn: the reply acknowledges it anew.</summary>
@@ -63,6 +64,12 @@ public static class EmpathyPicker
         ArgumentNullException.ThrowIfNull(key);
         yield return key;
         var parts = key.Split('.');
+        if (parts is [_, "threat", _])
+        {
+            // A threat's own lines used up: the warmest lines for a customer that angry.
+            parts = ["empathy", "furious", "general"];
+        }
+
         if (parts.Length != 3)
         {
             yield return "empathy.neutral";
@@ -89,11 +96,14 @@ public static class EmpathyPicker
     }
 
     /// <summary>A reading of a turn from the analyzer's result; emotions strongest first.</summary>
-    public static MoodReading Read(int turn, SentimentResult result)
+    /// <param name="turn">The customer's turn.</param>
+    /// <param name="result">How the turn reads.</param>
+    /// <param name="text">What they wrote, for what a threat in it threatens; none: no threat is read.</param>
+    public static MoodReading Read(int turn, SentimentResult result, string? text = null)
     {
         ArgumentNullException.ThrowIfNull(result);
         var emotions = result.Emotions.OrderByDescending(e => e.Strength).Select(e => e.Emotion.ToString().ToLowerInvariant()).ToList();
-        return new MoodReading(turn, result.Label.ToString().ToLowerInvariant(), Math.Round(result.Compound, 3), Math.Round(result.Intensity, 3), emotions, result.Feeling.ToString().ToLowerInvariant());
+        return new MoodReading(turn, result.Label.ToString().ToLowerInvariant(), Math.Round(result.Compound, 3), Math.Round(result.Intensity, 3), emotions, result.Feeling.ToString().ToLowerInvariant(), result.Feeling is Feeling.Calm or Feeling.Positive ? null : ThreatReader.Kind(text, result.Signals));
     }
 
     /// <summary>

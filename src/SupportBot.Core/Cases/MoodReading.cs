@@ -2,9 +2,10 @@ namespace SupportBot.Core.Cases;
 
 /// <summary>
 /// How the customer felt at one of their turns: the feeling band (calm, mild, upset, furious or positive), the
-/// sentiment label, compound and intensity, and the emotions, strongest first.
+/// sentiment label, compound and intensity, the emotions, strongest first, and what they threatened, if anything
+/// (one of <see cref="Sentiment.ThreatReader.Kinds"/>).
 /// </summary>
-public sealed record MoodReading(int Turn, string Label, double Compound, double Intensity, IReadOnlyList<string> Emotions, string Feeling = "calm")
+public sealed record MoodReading(int Turn, string Label, double Compound, double Intensity, IReadOnlyList<string> Emotions, string Feeling = "calm", string? Threat = null)
 {
     /// <summary>
     /// How heated the band is: calm and positive 0, mild 1, upset 2, furious 3 (a reading kept before bands existed

@@ -2,6 +2,7 @@ using System.Text.RegularExpressions;
 using SupportBot.Core.Cases;
 using SupportBot.Core.Dialogs;
 using SupportBot.Core.Dialogs.Prompts;
+using SupportBot.Core.Sentiment;
 using SupportBot.Core.Understanding;
 using SupportBot.Core.Understanding.Entities;
 
@@ -28,7 +29,7 @@ public sealed partial class CallbackDialog : CaseDialog
     private async Task<bool> ContactGivenAsync(PromptValidatorContext<string> prompt, CancellationToken cancellationToken)
     {
         var text = prompt.Recognized.Value;
-        if (prompt.Recognized.Succeeded && (ComplaintReader.HasContact(text) || WouldRatherWait(text) || HandoffHandler.AsksHowLong(text)
+        if (prompt.Recognized.Succeeded && (ComplaintReader.HasContact(text) || WouldRatherWait(text) || Vents(text) || HandoffHandler.AsksHowLong(text)
             || HandoffHandler.AsksForManager(text) || HandoffHandler.AsksForNumber(text)))
         {
             return true;
@@ -75,6 +76,13 @@ public sealed partial class CallbackDialog : CaseDialog
             return await step.EndDialogAsync(null, cancellationToken).ConfigureAwait(false);
         }
 
+        if (step.Result is string vented && !ComplaintReader.HasContact(vented) && Vents(vented))
+        {
+            // "JUST FIX IT" is heard, never answered with how to leave a number: the case waits, first in its colleague's reading.
+            await Voice.SayFreshAsync(step.Context, HandoffPrompts.WaitingUpset, supportCase, cancellationToken).ConfigureAwait(false);
+            return await step.EndDialogAsync(null, cancellationToken).ConfigureAwait(false);
+        }
+
         if (step.Result is not string answer || !ComplaintReader.HasContact(answer))
         {
             // No number or address after asking again: the case stays in the queue, and the reply comes here.
@@ -110,6 +118,10 @@ public sealed partial class CallbackDialog : CaseDialog
 
         await voice.SayAsync(context, HandoffPrompts.CallbackTaken, supportCase, cancellationToken, ("contact", contact)).ConfigureAwait(false);
     }
+
+    /// <summary>"JUST FIX IT", "this is a joke", a threat or a curse: anger, no contact and no question.</summary>
+    private static bool Vents(string? text) =>
+        ComplaintReader.OnlyVents(text) || (SignalReader.Read(text) & (FeelingSignal.Shouting | FeelingSignal.Profanity | FeelingSignal.Insult | FeelingSignal.Threat)) != 0;
 
     /// <summary>
     /// "No", "I'll wait", "just get me a human": no call back wanted; the case stays in the queue and the reply comes

@@ -46,6 +46,12 @@ public sealed partial class HandoverDialog : CaseDialog
         var supportCase = await Cases.CaseAsync(step.Context, cancellationToken).ConfigureAwait(false);
         supportCase.HandoffReason = request.Reason;
         supportCase.ApprovalReason = request.ApprovalReason;
+        if (request.Reason == HandoffReason.FrustrationRising && supportCase.Moods is [.., { Threat: not null }])
+        {
+            // "I'm going to leave you and post a review everywhere": answered before anything else is said.
+            await Voice.EmpathizeAsync(step.Context, supportCase, cancellationToken).ConfigureAwait(false);
+        }
+
         if (request.Reason == HandoffReason.OpenCaseFollowUp || !request.Review || string.IsNullOrWhiteSpace(supportCase.Complaint))
         {
             // Nothing to review: the case is already with a colleague, the customer just wrote all there is, or they

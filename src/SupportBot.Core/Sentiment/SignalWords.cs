@@ -77,7 +77,7 @@ internal static class SignalWords
             "im done with you", "i'm so done", "im so done", "so done with", "go elsewhere", "going elsewhere", "shop elsewhere",
             "looking elsewhere", "find another provider", "find another bank", "find another company", "find another airline",
             "find another carrier", "find a new bank", "find a new provider", "considering uninstalling", "seriously considering",
-            "thinking of leaving", "thinking about leaving", "i'm leaving", "im leaving", "leaving you", "cancel everything",
+            "thinking of leaving", "thinking about leaving", "i'm leaving", "im leaving", "leaving you", "leave you", "post a review", "post reviews", "review everywhere", "reviews everywhere", "cancel everything",
             "going to cancel", "gonna cancel", "will cancel", "i'll cancel", "ill cancel", "about to cancel", "ready to cancel",
             "will be cancelling", "will be canceling", "thinking of cancelling", "thinking of canceling", "thinking about cancelling",
             "thinking about canceling", "considering cancelling", "considering canceling",

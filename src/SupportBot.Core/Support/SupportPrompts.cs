@@ -1,6 +1,7 @@
 using SupportBot.Core.Cases;
 using SupportBot.Core.Handoff;
 using SupportBot.Core.PromptFiles;
+using SupportBot.Core.Sentiment;
 
 namespace SupportBot.Core.Support;
 
@@ -168,6 +169,7 @@ public static class SupportPrompts
         PromptDefinition.Of(EmpathyGratitude, "name", "issue", "target"),
         PromptDefinition.Of(EmpathySerious, "name", "issue", "target"),
         .. EmpathyPicker.Bands.SelectMany(band => EmpathyPicker.Emotions.Select(emotion => PromptDefinition.Of($"empathy.{band}.{emotion}", "name", "issue", "target"))),
+        .. ThreatReader.Kinds.Select(threat => PromptDefinition.Of($"empathy.threat.{threat}", "name", "issue", "target")),
         PromptDefinition.Of(CategoryAsk, "name"),
         PromptDefinition.Of(CategoryRetry, "name"),
         Caught(CategoryAlreadyTold),

@@ -281,7 +281,7 @@ public sealed partial class SupportServices
     {
         ArgumentNullException.ThrowIfNull(supportCase);
         var result = await Sentiment.AnalyzeAsync(text, cancellationToken).ConfigureAwait(false);
-        supportCase.Moods.Add(EmpathyPicker.Read(supportCase.Moods.Count + 1, result));
+        supportCase.Moods.Add(EmpathyPicker.Read(supportCase.Moods.Count + 1, result, text));
         // What upsets them is a thing of theirs to sort out ("your refund", "your router"); not a person ("your
         // technician") nor whatever else the words were near ("your box" the courier should have used).
         if (result.Targets.FirstOrDefault(t => t.Label == SentimentLabel.Negative && IsTheirThing(t.Text)) is { } target)

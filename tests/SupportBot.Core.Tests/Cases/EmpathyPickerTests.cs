@@ -23,6 +23,15 @@ public sealed class EmpathyPickerTests
     }
 
     [Fact]
+    public void PromptKey_Threat_UsesTheThreatsOwnLinesThenTheWarmest()
+    {
+        var threat = Mood("furious", "anger") with { Threat = "public" };
+
+        Assert.Equal("empathy.threat.public", EmpathyPicker.PromptKey(threat, []));
+        Assert.Equal(["empathy.threat.public", "empathy.furious.general"], EmpathyPicker.Fallbacks("empathy.threat.public").Take(2));
+    }
+
+    [Fact]
     public void PromptKey_RisingFromMildToUpset_UsesTheUpsetLines()
     {
         Assert.Equal("empathy.upset.frustration", EmpathyPicker.PromptKey(Mood("upset", "frustration"), [Mood("mild", "frustration")]));

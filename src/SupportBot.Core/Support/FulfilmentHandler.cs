@@ -305,7 +305,7 @@ public sealed partial class FulfilmentHandler(SupportServices services)
     [GeneratedRegex(@"\b(?:\d|first|second|third|fourth|one|two|three|four|last)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex Position();
 
-    [GeneratedRegex(@"\b(?:instead|rather|actually|changed?\s+my\s+mind|prefer|switch|swap|change\s+(?:it|that)\s+to|can\s+i\s+(?:have|get)|could\s+i\s+(?:have|get)|forget\s+(?:the|about))\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\b(?:instead|rather|actually|changed?\s+my\s+mind|prefer|switch|swap|i\s+(?:said|asked\s+for|wanted|meant)|change\s+(?:it|that)\s+to|can\s+i\s+(?:have|get)|could\s+i\s+(?:have|get)|forget\s+(?:the|about))\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex ChangesMind();
 
     [GeneratedRegex(@"\b(?:bye|goodbye|take\s+care|see\s+(?:you|ya)|have\s+a\s+(?:good|nice|lovely|great)\s+(?:day|one|evening|weekend))\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]

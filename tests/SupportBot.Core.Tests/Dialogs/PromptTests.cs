@@ -74,6 +74,19 @@ public sealed class PromptTests
     }
 
     [Theory]
+    [InlineData("refund the second one obviously", "refund")]
+    [InlineData("the second one, the credit", "credit")]
+    [InlineData("a refund, so the second one please", "credit")]
+    [InlineData("the second one please", "credit")]
+    [InlineData("1 I guess, a credit is fine", "refund")]
+    public void Recognize_PositionAgainstANamedChoice_TheNamedOneWins(string answer, string expected)
+    {
+        Choice[] remedies = [new("refund") { Title = "A refund of the duplicate charge", Synonyms = ["refund"] }, new("credit") { Title = "A credit on your account", Synonyms = ["credit"] }];
+
+        Assert.Equal(expected, ChoiceRecognizer.Recognize(answer, remedies)?.Value);
+    }
+
+    [Theory]
     [InlineData("actually no, can i have a refund instead", "refund")]
     [InlineData("no thanks", "something_else")]
     [InlineData("no", "something_else")]

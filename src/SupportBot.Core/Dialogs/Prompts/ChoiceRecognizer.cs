@@ -55,13 +55,30 @@ public static class ChoiceRecognizer
             return new FoundChoice(choices[index].Value, index, meaningful[0]);
         }
 
-        if ((Positioned(tokens, choices.Count) ?? NumberedOpening(text, choices.Count)) is { } picked)
+        if ((LeadingNumber(tokens, choices.Count) ?? NumberedOpening(text, choices.Count)) is { } opened)
         {
-            return new FoundChoice(choices[picked].Value, picked, tokens[Math.Min(1, tokens.Count - 1)]);
+            return new FoundChoice(choices[opened].Value, opened, tokens[Math.Min(1, tokens.Count - 1)]);
         }
 
-        // Words of a choice in a longer answer: the longest match wins ("refund the delivery" over "refund"); two
-        // different choices matched as long are a tie, and a tie picks nothing.
+        var named = NamedByWords(tokens, choices);
+        if (Positioned(tokens, choices.Count) is { } picked)
+        {
+            // "Refund the second one obviously": a position right after the words of another choice counts something
+            // else (the second charge), and the choice named in words is the pick; "it's the invoice, so the fourth one" picks the fourth.
+            var countsElse = named is not null && named.Index != picked
+                && Enumerable.Range(2, Math.Max(0, tokens.Count - 2)).Any(i => ByPosition(tokens[i], choices.Count) == picked && tokens[i - 1] == "the" && NameWords(named.Matched).Contains(tokens[i - 2]));
+            return countsElse ? named : new FoundChoice(choices[picked].Value, picked, tokens[Math.Min(1, tokens.Count - 1)]);
+        }
+
+        return named ?? ByDistinctWord(tokens, choices);
+    }
+
+    /// <summary>
+    /// Words of a choice in a longer answer: the longest match wins ("refund the delivery" over "refund"); two
+    /// different choices matched as long are a tie, and a tie picks nothing.
+    /// </summary>
+    private static FoundChoice? NamedByWords(List<string> tokens, IReadOnlyList<Choice> choices)
+    {
         FoundChoice? found = null;
         var foundLength = 0;
         var tie = false;
@@ -91,7 +108,7 @@ public static class ChoiceRecognizer
             }
         }
 
-        return tie ? null : found ?? ByDistinctWord(tokens, choices);
+        return tie ? null : found;
     }
 
     /// <summary>
@@ -271,17 +288,11 @@ public static class ChoiceRecognizer
     }
 
     /// <summary>
-    /// A pick by position inside a longer answer: an answer that opens with it ("1 I guess, as long as it's the right
-    /// shoes", "2 - how soon?") or names it as one ("so the second one please", "option 2 sounds best"); null when
-    /// there is none, or two different ones.
+    /// A pick by position inside a longer answer, named as one ("so the second one please", "option 2 sounds best");
+    /// null when there is none, or two different ones.
     /// </summary>
     private static int? Positioned(List<string> tokens, int count)
     {
-        if (tokens.Count > 1 && AfterLeadingNumber.Contains(tokens[1]) && ByPosition(tokens[0], count) is { } leading && tokens[0] != "last")
-        {
-            return leading;
-        }
-
         int? found = null;
         for (var i = 0; i < tokens.Count; i++)
         {
@@ -301,6 +312,10 @@ public static class ChoiceRecognizer
 
         return found;
     }
+
+    /// <summary>"1 I guess, as long as it's the right shoes", "2 - how soon?": an answer that opens with its pick.</summary>
+    private static int? LeadingNumber(List<string> tokens, int count) =>
+        tokens.Count > 1 && AfterLeadingNumber.Contains(tokens[1]) && tokens[0] != "last" ? ByPosition(tokens[0], count) : null;
 
     /// <summary>"4. refund the duplicate £24.50", "2) please": an answer that opens with a number and a stop picks by it.</summary>
     private static int? NumberedOpening(string? text, int count)

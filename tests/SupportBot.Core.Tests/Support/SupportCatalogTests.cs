@@ -98,6 +98,8 @@ public sealed class SupportCatalogTests
     [InlineData("the technician didn't show up for the appointment", "service")]
     [InlineData("I'm locked out of my account, the password reset fails", "account")]
     [InlineData("I'm just unhappy", null)]
+    [InlineData("My tablet won't charge anymore", "damaged")]
+    [InlineData("engineer was meant to come tuesday, nobody turned up", "service")]
     public void CategoryClassifier_Complaint_PicksCategoryOrAsks(string complaint, string? expected)
     {
         Assert.Equal(expected, CategoryClassifier.Classify(complaint, Repository()));

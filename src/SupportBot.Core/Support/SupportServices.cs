@@ -12,9 +12,6 @@ namespace SupportBot.Core.Support;
 /// <summary>What the support conversation works with: wording, catalog, sentiment, settings, the case's state, and handing over.</summary>
 public sealed partial class SupportServices
 {
-    /// <summary>How sure the reader must be to overrule the catalog's keywords.</summary>
-    private const double SureAbove = 0.5;
-
     /// <summary>How likely a category must be, to the reader, to be offered as a button when the bot asks.</summary>
     private const double MinimumLikelihood = 0.05;
 
@@ -65,23 +62,7 @@ public sealed partial class SupportServices
     /// </summary>
     /// <param name="text">The customer's message.</param>
     /// <param name="reading"><see cref="Reader"/>'s reading of <paramref name="text"/>; none: the keywords alone.</param>
-    public string? ClearCategory(string text, MessageReading? reading)
-    {
-        var catalog = Catalog;
-        var keyword = CategoryClassifier.Classify(text, catalog);
-        if (reading is null || !catalog.Categories.Any(c => c.Id == reading.Category))
-        {
-            return keyword;
-        }
-
-        // The admin's keywords stand unless the reader is sure of something else; the reader decides where they are silent.
-        if (keyword is not null && (reading.Confidence < SureAbove || reading.TopCategories.Any(c => c.Category == keyword)))
-        {
-            return keyword;
-        }
-
-        return reading.IsConfident ? reading.Category : keyword;
-    }
+    public string? ClearCategory(string text, MessageReading? reading) => CategoryClassifier.Decide(text, reading, Catalog);
 
     /// <summary>
     /// The categories to offer when the bot is unsure of <paramref name="text"/>'s, most likely first: the reader's

@@ -42,7 +42,9 @@ public static class UnderstandCommand
             return 1;
         }
 
-        var keywords = Keywords(catalogDirectory);
+        // The catalog's keywords complement the examples; a catalog with mistakes is reported by 'prompts check'.
+        var catalog = SupportCatalogLoader.Load(catalogDirectory).Catalog;
+        var keywords = catalog?.Categories.ToDictionary(c => c.Id, c => c.Keywords, StringComparer.Ordinal) ?? [];
         var settings = new MessageReaderSettings { Keywords = keywords };
         var known = ExampleFileLoader.StandardCategories.Union(keywords.Keys).ToList();
         var (examples, errors) = ExampleFileLoader.Load(catalogDirectory, known);
@@ -68,7 +70,7 @@ public static class UnderstandCommand
                 return Fail(stderr, Usage, 2);
             }
 
-            return Score(examples, settings, lexicon, files, seed, stdout, stderr);
+            return Score(examples, settings, catalog, lexicon, files, seed, stdout, stderr);
         }
 
         var sentiment = new LocalSentimentAnalyzer(lexicon, FeelingModel.Default);
@@ -113,7 +115,7 @@ public static class UnderstandCommand
         return 0;
     }
 
-    private static int Score(ExampleSet examples, MessageReaderSettings settings, SentimentLexicon lexicon, string[] files, int seed, TextWriter stdout, TextWriter stderr)
+    private static int Score(ExampleSet examples, MessageReaderSettings settings, SupportCatalog? catalog, SentimentLexicon lexicon, string[] files, int seed, TextWriter stdout, TextWriter stderr)
     {
         foreach (var file in files)
         {
@@ -154,6 +156,11 @@ public static class UnderstandCommand
                 PrintField(stdout, field, [.. scored.Select(i => Cell(rows[i], columns[field]))], [.. scored.Select(i => predicted[field][i])]);
             }
 
+            if (catalog is not null && columns["category"] >= 0)
+            {
+                PrintFiled(stdout, messages, readings, catalog);
+            }
+
             if (feelingColumn >= 0)
             {
                 PrintUpsetOrFurious(stdout, [.. rows.Select(r => Cell(r, feelingColumn))], feelings);
@@ -182,6 +189,20 @@ public static class UnderstandCommand
         }
     }
 
+    /// <summary>
+    /// The category as the bot files a first message: the reader's reading decided with the catalog's keywords
+    /// (<see cref="CategoryClassifier.Decide"/>), or asked when neither is sure. How many it files right, asks, files wrong.
+    /// </summary>
+    private static void PrintFiled(TextWriter stdout, List<(string Text, string? Category)> messages, MessageReading[] readings, SupportCatalog catalog)
+    {
+        var scored = Enumerable.Range(0, messages.Count).Where(i => !string.IsNullOrEmpty(messages[i].Category)).ToList();
+        var filed = scored.Select(i => CategoryClassifier.Decide(messages[i].Text, readings[i], catalog)).ToList();
+        var right = scored.Where((i, n) => filed[n] == messages[i].Category).Count();
+        var asked = filed.Count(f => f is null);
+        double Share(int count) => count / (double)Math.Max(scored.Count, 1);
+        stdout.WriteLine($"category as the bot files it (the reader decided with the catalog's keywords; unsure, it asks): {scored.Count} rows  right {F(Share(right))}  asked {F(Share(asked))}  wrong {F(Share(scored.Count - right - asked))}");
+    }
+
     /// <summary>Upset or furious against the rest: its F1, and how many upset or furious customers were read as calm or positive.</summary>
     private static void PrintUpsetOrFurious(TextWriter stdout, string[] gold, string[] predicted)
     {
@@ -204,13 +225,6 @@ public static class UnderstandCommand
         }
 
         return tp == 0 ? 0 : 2 * tp / ((2 * tp) + fp + fn);
-    }
-
-    private static Dictionary<string, IReadOnlyList<string>> Keywords(string catalogDirectory)
-    {
-        // The catalog's keywords complement the examples; a catalog with mistakes is reported by 'prompts check'.
-        var (catalog, _) = SupportCatalogLoader.Load(catalogDirectory);
-        return catalog?.Categories.ToDictionary(c => c.Id, c => c.Keywords, StringComparer.Ordinal) ?? [];
     }
 
     private static string? ReadRows(string path, out List<string[]> rows, out string[] header)

@@ -1,3 +1,5 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
 using SupportBot.Web.Cli;
 using SupportBot.Web.Hosting;
 using SupportBot.Web.Tests.Infrastructure;
@@ -60,6 +62,9 @@ public sealed class UnderstandCommandTests
         Assert.True(exit == 0, error);
         Assert.Contains("scored by 10-fold cross-validation (stratified by category, seed 17)", output, StringComparison.Ordinal);
         Assert.Matches(@"(?m)^category: 366 rows  accuracy 0\.[6-9]\d\d", output);
+        var filed = Regex.Match(output, @"(?m)^category as the bot files it .*: 366 rows  right (0\.\d{3})  asked (0\.\d{3})  wrong (0\.\d{3})$");
+        Assert.True(filed.Success, output);
+        Assert.Equal(1.0, filed.Groups.Values.Skip(1).Sum(g => double.Parse(g.Value, CultureInfo.InvariantCulture)), 2);
     }
 
     [Fact]

@@ -57,7 +57,7 @@ public static partial class ComplaintReader
             return string.Empty;
         }
 
-        var sentence = MirrorWords.PlainYou(FirstClause(BeforePlease(first)));
+        var sentence = MirrorWords.WithArticle(MirrorWords.PlainYou(FirstClause(BeforePlease(first))));
         var words = sentence.Split(' ', StringSplitOptions.RemoveEmptyEntries);
         var kept = new List<string>(words.Length + 1);
         var start = 0;

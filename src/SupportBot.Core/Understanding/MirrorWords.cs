@@ -33,6 +33,16 @@ internal static partial class MirrorWords
     private static partial Regex CollectiveYou();
 
     /// <summary>
+    /// A message that opens on a bare role or thing, as customers type ("engineer never turned up", "parcel still not
+    /// here"), said back with its article: "the engineer never turned up".
+    /// </summary>
+    internal static string WithArticle(string sentence) =>
+        !BareOpening().IsMatch(sentence) ? sentence : char.IsUpper(sentence[0]) ? string.Concat("The ", char.ToLowerInvariant(sentence[0]).ToString(), sentence.AsSpan(1)) : "the " + sentence;
+
+    [GeneratedRegex(@"^(?=(?:engineer|technician|installer|courier|driver|parcel|package|delivery|order|refund|app|website|router|broadband|internet|wifi|payment|account)\s+(?:never|still|has|hasn'?t|have|haven'?t|was|wasn'?t|is|isn'?t|didn'?t|did|won'?t|wont|doesn'?t|keeps|kept|not|never|arrived|came|turned|stopped|crashed|failed|went)\b)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex BareOpening();
+
+    /// <summary>
     /// What we did, when the first clause only tells what the customer did ("I cancelled my gym membership in March
     /// and you still took 120 dollars" is "you still took 120 dollars"): their own doing alone is no problem to be
     /// sorry for. Null when the clauses are not so.

@@ -155,6 +155,8 @@ public sealed class ComplaintReaderTests
     [InlineData("youve charged me twice", "we've charged you twice")]
     [InlineData("u charged me twice", "we charged you twice")]
     [InlineData("you lot charged me twice", "we charged you twice")]
+    [InlineData("engineer never turned up for my broadband install", "the engineer never turned up for your broadband install")]
+    [InlineData("Parcel still not here after 2 weeks", "the parcel still not here after 2 weeks")]
     [InlineData("yall billed me for a month i cancelled", "we billed you for a month you cancelled")]
     [InlineData("You guys sent me the wrong size", "we sent you the wrong size")]
     [InlineData("I paid you lot 40 quid for nothing", "you paid us 40 quid for nothing")]

@@ -146,10 +146,7 @@ public sealed partial class RemedyDialog : CaseDialog
         return false;
     }
 
-    /// <summary>
-    /// The line that says what a correction of the amount, the order number or the day in <paramref name="text"/> changed on the
-    /// case, once changed; null when it corrects nothing there.
-    /// </summary>
+    /// <summary>The line saying what a correction in <paramref name="text"/> changed on the case (amount, order number, day); null when none.</summary>
     private async Task<Activity?> CorrectedAsync(TurnContext context, string text, CancellationToken cancellationToken)
     {
         var now = context.TimeProvider.GetUtcNow();
@@ -300,9 +297,9 @@ public sealed partial class RemedyDialog : CaseDialog
             case null when PushbackReader.StatesOwnWish(step.Context.Activity.Text):
                 // Their own remedy in their own words already: not asked for it again.
                 return await step.NextAsync(step.Context.Activity.Text, cancellationToken).ConfigureAwait(false);
-            case FoundChoice { Value: SomethingElseId } when PushbackReader.StatesOwnWish(step.Context.Activity.Text) && !ChoiceRecognizer.HasAtMostWords(step.Context.Activity.Text, 2):
-                // "Refund for the days I had no service" (its "no" names "Something else"): their own remedy, said already.
-                return await step.NextAsync(step.Context.Activity.Text, cancellationToken).ConfigureAwait(false);
+            case FoundChoice { Value: SomethingElseId } when (PushbackReader.StatesOwnWish(text) && !ChoiceRecognizer.HasAtMostWords(text, 2)) || PushbackReader.WishAfterNumber(text) is not null:
+                // "Refund for the days I had no service" (its "no" names "Something else"), "4. compensation for my lost wages": their own remedy, said already.
+                return await step.NextAsync(PushbackReader.WishAfterNumber(text) ?? text, cancellationToken).ConfigureAwait(false);
             case FoundChoice { Value: SomethingElseId }:
                 return await step.PromptAsync(OwnRemedy, Voice.Ask(step.Context, SupportPrompts.AskOwnRemedy, supportCase), cancellationToken).ConfigureAwait(false);
             case FoundChoice choice:
@@ -330,7 +327,8 @@ public sealed partial class RemedyDialog : CaseDialog
     private async Task<DialogTurnResult> AskAmountAsync(WaterfallStepContext step, CancellationToken cancellationToken)
     {
         var supportCase = await CaseAsync(step, cancellationToken).ConfigureAwait(false);
-        if (step.Result is string words && ChoiceRecognizer.Recognize(words, RemedyChoices(RemedyAdvisor.Offer(_services.Catalog, supportCase, _services.Options.MaxRemediesOffered))) is { } named)
+        if (step.Result is string words && ChoiceRecognizer.Recognize(words, RemedyChoices(RemedyAdvisor.Offer(_services.Catalog, supportCase, _services.Options.MaxRemediesOffered))) is { } named
+            && !RemedyFacts.AsksMoreThan(_services.Catalog.Remedies[named.Value], words, _services.CurrencyOf(supportCase)))
         {
             // "Something else", then "just refund me": one of the remedies after all, granted by its own rules.
             supportCase.RemedyId = named.Value;

@@ -135,6 +135,20 @@ public static partial class RemedyFacts
     }
 
     /// <summary>
+    /// Whether a wish in the customer's own words asks for more than <paramref name="remedy"/> gives by itself: a sum of
+    /// their own for a remedy that pays no set amount ("compensation for my lost wages, £180" is no plain credit), or
+    /// something besides it ("… plus a confirmed appointment"). Such a wish goes to a colleague as they put it.
+    /// </summary>
+    public static bool AsksMoreThan(Remedy remedy, string words, string currency)
+    {
+        ArgumentNullException.ThrowIfNull(remedy);
+        return (remedy.PaysFor is null && MoneyReader.Read(words, currency).Count > 0) || AndMore().IsMatch(words);
+    }
+
+    [GeneratedRegex(@"\b(?:plus|as\s+well\s+as|and\s+also|on\s+top\s+of)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex AndMore();
+
+    /// <summary>
     /// Whether <paramref name="text"/> says the emails sent to reset or confirm never reach them ("tried resetting 3
     /// times and the email never comes", "I'm not getting the code"): another link by email would not either.
     /// </summary>

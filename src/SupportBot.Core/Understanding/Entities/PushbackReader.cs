@@ -86,6 +86,17 @@ public static partial class PushbackReader
     /// </summary>
     public static bool StatesOwnWish(string? text) => !string.IsNullOrWhiteSpace(text) && OwnWish().IsMatch(text.Replace('\u2019', '\''));
 
+    /// <summary>
+    /// The wish written after the number of the option picked ("4. compensation for my lost wages, £180" is
+    /// "compensation for my lost wages, £180"); null when no number opens the text or fewer than three words follow.
+    /// </summary>
+    public static string? WishAfterNumber(string? text) =>
+        !string.IsNullOrWhiteSpace(text) && NumberThenWish().Match(text) is { Success: true } match && match.Groups["wish"].Value.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length >= 3
+            ? match.Groups["wish"].Value.Trim() : null;
+
+    [GeneratedRegex(@"^\s*(?:option\s+|number\s+|#)?\d{1,2}\s*[.):,;-]+\s*(?<wish>[^\d\s].*)$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.Singleline)]
+    private static partial Regex NumberThenWish();
+
     /// <summary>The wish without its opening words: "I want an apology" is "an apology", to follow "you'd like".</summary>
     public static string WishWords(string text)
     {

@@ -172,4 +172,14 @@ public sealed class PushbackReaderTests
     {
         Assert.Equal(expected, PushbackReader.AsksInEarnest(text));
     }
+
+    [Theory]
+    [InlineData("4. compensation for my lost wages, £180, plus a confirmed appointment", "compensation for my lost wages, £180, plus a confirmed appointment")]
+    [InlineData("4 - a replacement machine AND you pay for the floor", "a replacement machine AND you pay for the floor")]
+    [InlineData("option 3, money back for the whole month", "money back for the whole month")]
+    [InlineData("4", null)]
+    [InlineData("4 please", null)]
+    [InlineData("2 weeks ago I asked for this", null)]
+    public void WishAfterNumber_OptionNumberThenWords_GivesTheWish(string text, string? expected) =>
+        Assert.Equal(expected, PushbackReader.WishAfterNumber(text));
 }

@@ -224,42 +224,6 @@ public sealed partial class RemedyDialog : CaseDialog
     }
 
     /// <summary>
-    /// Another remedy of the case's category named in <paramref name="text"/> ("actually no, just refund me, I don't
-    /// trust it will turn up"), said at the brief: the case asks for it instead. True when the case changed.
-    /// </summary>
-    public static bool ChangeTo(SupportCatalog catalog, SupportCase supportCase, string text)
-    {
-        if (supportCase?.RemedyId is null)
-        {
-            return false;
-        }
-
-        if (NamedRemedy(catalog, supportCase, text) is not { } found || found.Value == supportCase.RemedyId
-            || !catalog.Remedies.TryGetValue(found.Value, out var other))
-        {
-            if (!catalog.Remedies.TryGetValue(supportCase.RemedyId, out var current) || !Refuses(text, current) || PushbackReader.OwnWishAfterRefusal(text) is not { } wish)
-            {
-                return false;
-            }
-
-            // "NO. I don't want a replacement. I want the courier reported and a proper apology": their own remedy now.
-            supportCase.RemedyId = null;
-            supportCase.RemedyPaysFor = null;
-            supportCase.RemedyWanted = PiiMasker.Mask(wish);
-            return true;
-        }
-
-        supportCase.RemedyId = other.Id;
-        supportCase.RemedyWanted = other.Title;
-        supportCase.RemedyPaysFor = other.PaysFor;
-        return true;
-    }
-
-    /// <summary>Whether <paramref name="text"/> turns <paramref name="remedy"/> down: "I don't want a replacement", "no replacement".</summary>
-    private static bool Refuses(string text, Remedy remedy) =>
-        remedy.Synonyms.Append(remedy.Title).Any(words => Regex.IsMatch(text, $@"\b(?:don'?t|do\s+not|no|not|never)\s+(?:want\s+|need\s+)?(?:a\s+|an\s+|the\s+|any\s+)?{Regex.Escape(words)}\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant));
-
-    /// <summary>
     /// Whether <paramref name="text"/> names one or more remedies of the case's category by their words, such as
     /// both in "replace it or refund me, I don't care which" (which <see cref="NamedRemedy"/> leaves to the customer's choice).
     /// </summary>
@@ -410,6 +374,17 @@ public sealed partial class RemedyDialog : CaseDialog
         if (remedy is null)
         {
             return await step.EndDialogAsync(new HandoffRequest(HandoffReason.NotUnderstood), cancellationToken).ConfigureAwait(false);
+        }
+
+        if (step.GetState<AmountAsked>().Asked && step.Result is string refusal && RemedyChange.Refuses(refusal, remedy))
+        {
+            // "It's not a full refund, it's the delivery charge refunded PLUS a replacement mug": no price; what they want, in their words.
+            var together = RemediesWanted.Read(_services.Catalog, refusal, RemedyChoices(RemediesOf(_services.Catalog, supportCase)));
+            supportCase.RemedyId = null;
+            supportCase.RemedyPaysFor = null;
+            supportCase.RemedyWanted = together.Count > 1 ? string.Join(" and ", together.Select(r => TitleIn(r, supportCase))) : PiiMasker.Mask(PushbackReader.OwnWishAfterRefusal(refusal) ?? refusal.Trim());
+            await _services.ReadMoodAsync(supportCase, refusal, cancellationToken).ConfigureAwait(false);
+            return await step.EndDialogAsync(new HandoffRequest(HandoffReason.RemedyNeedsApproval, "asked what it cost, the customer turned that remedy down and said what they want instead"), cancellationToken).ConfigureAwait(false);
         }
 
         if (step.GetState<AmountAsked>().Asked && step.Result is string reply)

@@ -33,7 +33,7 @@ public sealed class SupportDialog : ComponentDialog
         AddDialog(new RemedyDialog(services));
         AddDialog(new CloseDialog(services));
         AddDialog(new QuestionDialog(services));
-        AddDialog(new HandoverDialog(services.Handoff, services.Voice, services.Cases, services.Options.MaxAttempts, (supportCase, text) => RemedyDialog.ChangeTo(services.Catalog, supportCase, text),
+        AddDialog(new HandoverDialog(services.Handoff, services.Voice, services.Cases, services.Options.MaxAttempts, (supportCase, text) => RemedyChange.To(services.Catalog, supportCase, text),
             (supportCase, text) => KnownAnswer.From(text, services.Catalog.Remedies.GetValueOrDefault(supportCase.RemedyId ?? string.Empty), supportCase)));
         AddDialog(new CallbackDialog(services.Handoff, services.Voice, services.Cases, services.Options.MaxAttempts));
         AddDialog(new CheckInDialog(services.Voice, services.Cases, services.Options.MaxAttempts));

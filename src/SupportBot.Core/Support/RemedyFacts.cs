@@ -125,7 +125,8 @@ public static partial class RemedyFacts
         ArgumentNullException.ThrowIfNull(supportCase);
         var told = string.Join(' ', new[] { supportCase.Complaint }.Concat(supportCase.UnderlyingIssues)
             .Concat(supportCase.Answers.Where(a => a.QuestionId != "account").Select(a => a.Words ?? a.Answer)).OfType<string>());
-        if (IntoTheMailbox().IsMatch(told) || EmailTakenOver().IsMatch(told) || MailNeverArrives(told))
+        if (IntoTheMailbox().IsMatch(told) || EmailTakenOver().IsMatch(told) || MailNeverArrives(told)
+            || supportCase.Answers.Select(a => a.Words ?? a.Answer).Append(told).Any(NoEmail().IsMatch))
         {
             return false;
         }
@@ -144,6 +145,10 @@ public static partial class RemedyFacts
         ArgumentNullException.ThrowIfNull(remedy);
         return (remedy.PaysFor is null && MoneyReader.Read(words, currency).Count > 0) || AndMore().IsMatch(words);
     }
+
+    /// <summary>"I don't have email on the account", "no email linked", "I log in with my mobile number only".</summary>
+    [GeneratedRegex(@"\b(?:(?:don'?t|do\s+not|never|doesn'?t|does\s+not)\s+(?:have|use|got|has)\s+(?:an?\s+|any\s+)?e-?mail|no\s+e-?mail(?:\s+address)?\s+(?:on|linked|attached|registered|set)|(?:mobile|phone)(?:\s+number)?\s+only|only\s+(?:with\s+)?(?:my\s+)?(?:mobile|phone)(?:\s+number)?)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex NoEmail();
 
     [GeneratedRegex(@"\b(?:plus|as\s+well\s+as|and\s+also|on\s+top\s+of)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex AndMore();

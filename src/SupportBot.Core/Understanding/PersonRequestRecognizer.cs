@@ -13,7 +13,7 @@ public static partial class PersonRequestRecognizer
 {
     /// <summary>Every direct request names one of these (someone, somebody, a rep…): a message without any is none, without running the patterns.</summary>
     private static readonly SearchValues<string> People = SearchValues.Create(
-        ["person", "human", "agent", "manager", "supervisor", "rep", "operator", "some", "anyone", "staff", "employee"], StringComparison.Ordinal);
+        ["person", "human", "agent", "manager", "supervisor", "rep", "operator", "some", "anyone", "staff", "employee", "colleague"], StringComparison.Ordinal);
 
     /// <summary>
     /// True when <paramref name="joined"/> (lower-case words joined by single spaces) is a direct request for a
@@ -84,14 +84,14 @@ public static partial class PersonRequestRecognizer
     [GeneratedRegex(@"\b(is there|are there|have you got|do you have|you got) (a |an |any |some )?(real |live |actual |human )?(person|human|humans|people|agent|agents|someone|somebody|anyone|anybody|human being|staff|manager)( (there|here|around|available|online|real))*( (i|we) (can|could) (talk|speak|chat) (to|with)| to (talk|speak|chat) (to|with)| (who|that) (can|could) help)?( please| now)*$")]
     private static partial Regex IsTherePerson();
 
-    [GeneratedRegex(@"^(a |an |the |your )?(real |live |actual )?(person|human|agent|manager|supervisor|representative|rep|operator|someone real|human being)( please| pls| now)*$")]
+    [GeneratedRegex(@"^(yes |yeah |ok |okay )?(a |an |the |your )?(real |live |actual )?(person|human|agent|manager|supervisor|representative|rep|operator|someone real|human being|colleague)( please| pls| now)*$")]
     private static partial Regex PersonAlone();
 
     /// <summary>"Someone who can actually fix it", "I need somebody who knows what they're doing": a person, asked for by what they can do.</summary>
     [GeneratedRegex(@"^(i want |i need |i'?d like |i would like |just |get me |give me |can i (talk|speak) to |let me (talk|speak) to )?(someone|somebody|a person|a human|an agent|a real person)( real)? (who|that) (can|could|will|knows how to|actually|really|knows|understands)( actually| really| properly)? ?(fix|sort|solve|help|deal with|what|how|this|it|the)?\b")]
     private static partial Regex SomeoneWhoCan();
 
-    [GeneratedRegex(@"\b((talk|speak|chat)( to| with)|connect me( to| with)?|transfer me( to)?|put me through( to)?|get me|give me|i want|i need|i'?d like|i would like|(can|could|may) i( not)?( just| please| maybe| now)? (talk|speak|get|have)|let me (talk|speak)|escalate (this|it|me)?( to)?)( to| with)? (a |an |the |your |some |someone |somebody |her |his |their |my |that )?(real |live |actual |human |proper )?(person|human|agent|manager|supervisor|representative|rep|operator|someone|somebody|anyone|human being|staff|member of staff|employee)\b")]
+    [GeneratedRegex(@"\b((talk|speak|chat)( to| with)|connect me( to| with)?|transfer me( to)?|put me through( to)?|get me|give me|i want|i need|i'?d like|i would like|(can|could|may) i( not)?( just| please| maybe| now)? (talk|speak|get|have)|let me (talk|speak)|escalate (this|it|me)?( to)?)( to| with)? (a |an |the |your |some |someone |somebody |her |his |their |my |that )?(real |live |actual |human |proper )?(person|human|agent|manager|supervisor|representative|rep|operator|someone|somebody|anyone|human being|staff|member of staff|employee|colleague)\b")]
     private static partial Regex PersonRequest();
 
     // Asking to be contacted, or how to reach someone.

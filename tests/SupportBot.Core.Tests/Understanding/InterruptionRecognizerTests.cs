@@ -29,6 +29,8 @@ public sealed class InterruptionRecognizerTests
     [InlineData("could I please speak to someone")]
     [InlineData("is there a real person around")]
     [InlineData("can I not just talk to a person")]
+    [InlineData("yes give me a colleague")]
+    [InlineData("a colleague please")]
     public void Recognize_DirectRequestForPerson_AsksForPerson(string text)
     {
         Assert.Equal(Interruption.AskForPerson, InterruptionRecognizer.Recognize(text));

@@ -221,6 +221,9 @@ public sealed partial class HandoffHandler(HandoffServices handoff, CaseVoice vo
         sentiment is not null && text is not null
         && EmpathyPicker.Read(0, await sentiment.AnalyzeAsync(text, cancellationToken).ConfigureAwait(false)).Heat >= 2;
 
+    /// <summary>"Hello?", "hello?? is anyone there": only whether someone is there.</summary>
+    internal static bool AsksIfAnyoneThere(string? text) => text is not null && Presence().IsMatch(text);
+
     /// <summary>"How long will it take?", "when will someone answer", "is anyone there?".</summary>
     private static bool AsksAboutTheWait(string? text) => text is not null && WaitQuestion().IsMatch(text);
 
@@ -244,7 +247,7 @@ public sealed partial class HandoffHandler(HandoffServices handoff, CaseVoice vo
     [GeneratedRegex(@"\b(?:phone|telephone|contact|helpline|hotline)\s+number\b.*\b(?:ring|call|phone)\b|\b(?:can|could)\s+i\s+(?:just\s+)?(?:ring|call|phone)\s+(?:you|someone|somebody|instead)|\bnumber\s+(?:i|to)\s+(?:can\s+)?(?:ring|call|phone)\b|\bwhat'?s\s+your\s+(?:phone\s+)?number\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex NumberToCall();
 
-    [GeneratedRegex(@"^\W*(?:hello|hi|hey|helo|hellooo*|yo|anyone|any\s+one|anybody|are\s+you\s+(?:still\s+)?there|you\s+there|still\s+there|is\s+(?:anyone|anybody|someone)\s+(?:there|here))\b[\W\s]*(?:there|here|anyone)?\W*$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^\W*(?:(?:hello+|hi|hey|helo|yo)\W+)?(?:hello|hi|hey|helo|hellooo*|yo|anyone|any\s+one|anybody|are\s+you\s+(?:still\s+)?there|you\s+there|still\s+there|is\s+(?:anyone|anybody|someone)\s+(?:there|here))\b[\W\s]*(?:there|here|anyone)?\W*$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex Presence();
 
     [GeneratedRegex(@"^\W*(?:ok(?:ay)?|k+|fine|cool|alright|all\s+right|sure|right|got\s+it|noted|understood|yes|yeah|yep|thanks|thank\s+you|thx|ty|cheers|ta|great|whatever|no\s+(?:worries|problem)|sounds\s+good|perfect|i'?ll\s+wait|i\s+(?:will|can)\s+wait|merci|d'accord|danke|gracias)\b(?:[\s,.!]+(?:then|i\s+guess|thanks|thank\s+you|cheers|great|fine|cool|ok(?:ay)?|i'?ll\s+wait|i\s+(?:will|can)\s+wait|merci|(?:for\s+)?now))*[\s.!]*$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]

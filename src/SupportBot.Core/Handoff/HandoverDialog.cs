@@ -95,7 +95,7 @@ public sealed partial class HandoverDialog : CaseDialog
         var context = step.Context;
         var supportCase = await Cases.CaseAsync(context, cancellationToken).ConfigureAwait(false);
         if (step.Result is string addition && !ComplaintReader.MeansNothingElse(addition) && !ComplaintReader.ConfirmsBrief(addition)
-            && !AlreadyToldReader.OnlyReminds(addition))
+            && !AlreadyToldReader.OnlyReminds(addition) && !HandoffHandler.AsksIfAnyoneThere(addition))
         {
             supportCase.CustomerAddition = PiiMasker.Mask(addition.Trim());
             if (CaseAmounts.Take(supportCase, addition, CaseAmounts.CurrencyOf(supportCase, _handoff.Currency), context.TimeProvider.GetUtcNow()) is { } changed)

@@ -54,7 +54,7 @@ public sealed class HandoffHandlerTests
             .Send(StatusEvent("completed"), "handoff.status completed from the customer's own channel")
             .AssertNoReply()
             .Send("hello? anyone there?")
-            .AssertReply(r => Assert.True(TestBots.IsLine(HandoffPrompts.Waiting, r.Text), r.Text))
+            .AssertReply(r => Assert.True(TestBots.IsLine(HandoffPrompts.WaitingPresence, r.Text), r.Text))
             .AssertNoReply()
             .StartTestAsync();
     }

@@ -17,6 +17,8 @@ public sealed class SeriousMatterReaderTests
     [InlineData("the kettle caught fire!!")]
     [InlineData("HELLO? someone in germany logged in to my account, thats not me")]
     [InlineData("got an email about a sign in from russia and it wasn't me")]
+    [InlineData("someone has my card details, they might be buying stuff on my card RIGHT NOW")]
+    [InlineData("I think my card was cloned after I paid on your site")]
     public void IsSerious_FraudOrDanger_True(string text)
     {
         Assert.True(SeriousMatterReader.IsSerious(text));

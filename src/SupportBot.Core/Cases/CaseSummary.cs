@@ -1,5 +1,7 @@
 using System.Text.RegularExpressions;
 
+using SupportBot.Core.Understanding;
+
 namespace SupportBot.Core.Cases;
 
 /// <summary>
@@ -104,7 +106,7 @@ public sealed partial record CaseSummary
             Problem = OneLine(supportCase, categoryTitle),
             Answers = supportCase.Answers,
             AlreadyTried = supportCase.Answers.FirstOrDefault(a => a.QuestionId == "tried" && !a.SaysNothing)?.Answer is { } tried
-                ? (NothingTried().IsMatch(tried) ? "nothing yet" : tried) : null,
+                ? (NothingTried().IsMatch(tried) ? "nothing yet" : SlotReader.WhatWasDone(tried)) : null,
             UnderlyingIssues = supportCase.UnderlyingIssues,
             Moods = supportCase.Moods,
             MoodTrend = EmpathyPicker.Trend(supportCase.Moods),

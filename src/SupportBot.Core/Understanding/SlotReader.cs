@@ -283,6 +283,40 @@ public static partial class SlotReader
     [GeneratedRegex(@"\b(tried|already|called|phoned|rang|emailed|e-mailed|contacted|chatted|messaged|restarted|rebooted|reset|reinstalled|checked|asked|complained|waited|turned it off|turned (?:it|them|the \w+|\w+) (?:off and on|on and off|off)|off and on again|on and off again|power ?cycled|switched (?:it )?off|unplugged|updated|cleared|on hold|my emails|my messages|my calls|chased|chasing|wrote to|contacting|calling|emailing|messaging|(second|third|fourth|fifth|\d+(st|nd|rd|th)) time (i'?ve |i'?m |i )?(contact|call|email|messag|writ|ask|tr)\w*)\b", RegexOptions.IgnoreCase)]
     private static partial Regex Tried();
 
+    /// <summary>
+    /// What the customer did, as the brief lists it: "I already restarted the router like 10 times this is a joke" is
+    /// "restarted the router like 10 times". Venting, and the "I already" that opens it, are left out; the words
+    /// themselves stay with the answer.
+    /// </summary>
+    public static string WhatWasDone(string words)
+    {
+        ArgumentNullException.ThrowIfNull(words);
+        if (words.Contains('“', StringComparison.Ordinal))
+        {
+            return words; // a note of the bot's own ("my answer to “how do I…?”"), kept whole
+        }
+
+        var parts = words.Split(['.', '!', '?', ';'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+            .Select(p => VentAtEnd().Replace(p, string.Empty).Trim().TrimEnd(','))
+            .Where(p => p.Length > 0 && !ComplaintReader.OnlyVents(p) && !EchoedQuestion().IsMatch(p))
+            .Select(p => IDid().Replace(p, string.Empty))
+            .ToList();
+        var done = string.Join("; ", parts);
+        return done.Length == 0 ? words : done;
+    }
+
+    /// <summary>"… this is a joke", "… it's ridiculous", "… ffs" closing a clause.</summary>
+    [GeneratedRegex(@"[\s,-]+(?:(?:this|it|that)(?:\s+is|'s|s)\s+(?:a\s+joke|ridiculous|a\s+disgrace|insane|unacceptable|pathetic|a\s+nightmare|beyond\s+a\s+joke|so\s+annoying)|ffs|smh|wtf|lol|fr)\b.*$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex VentAtEnd();
+
+    /// <summary>"Tried??", "what": the question said back, no answer.</summary>
+    [GeneratedRegex(@"^\W*(?:tried|what|what\s+have\s+i\s+tried|like\s+what)\W*$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex EchoedQuestion();
+
+    /// <summary>"I already", "I've even", "i have" before what they did ("restarted", "rang", "sent").</summary>
+    [GeneratedRegex(@"^i(?:\s+have|'ve|ve)?\s+(?:already\s+|even\s+|just\s+|also\s+)?(?=\w+ed\b|(?:rang|sent|spoke|did|took|went|got|made|gave|put|paid|bought|told|wrote|ran|reset|tried|done)\b)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex IDid();
+
     [GeneratedRegex(@"\b(error|says|said|message|otp|not (?:getting|receiving)|never (?:gets?|got|receives?|comes?|came|arrives?)|crash(es|ed|ing)?|freez(es|ing)|frozen|blank|black screen|keeps|won'?t|doesn'?t|can'?t|cannot|fails?|failed|stuck|spinning|wrong password|locked|code|loading|(?:logs?|logging|logged|signs?|signing|signed|kicks?|kicking|kicked|throws?|throwing|boots?|booting|booted) me (?:out|off)|drops?|dropping|dropped|drop-?outs?|disconnect(s|ed|ing)?|cuts? (out|off)|cutting out|lag(s|gy|ging)?|buffer(s|ing)|slow|offline|(?:is|was|been|went|goes|going|keeps going) down|outages?|out of service|red|orange|flash(es|ing)|blink(s|ing)|no (signal|connection|internet|wifi|wi-fi|broadband|sound|picture|service|dial tone|power|lights?)|lights? (is |are )?(off|out|red|orange|flashing|blinking)|not (working|loading|connecting|charging|responding|turning on)|goes (off|dead|blank)|shuts? (down|off)|turns? off|restarts?|reboots?|overheat(s|ing)?|dead|flicker(s|ed|ing|y)?|glitch(es|ed|ing|y)?|bugg(y|ed)|bugs?|broke|broken|stopped (working|charging|loading|responding)|crack(s|ed)?|smashed|shattered|faulty|defective|leak(s|ed|ing)?|distorted|dead pixels?|lines (on|across)|beep(s|ing)|rattl(es|ing)|buzz(es|ing))\b", RegexOptions.IgnoreCase)]
     private static partial Regex Symptom();
 

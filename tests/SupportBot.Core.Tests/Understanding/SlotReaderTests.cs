@@ -168,4 +168,14 @@ public sealed class SlotReaderTests
     {
         Assert.Equal(expected, SlotReader.Beyond(answer, value));
     }
+
+    [Theory]
+    [InlineData("i already restarted the router like 10 times this is a joke", "restarted the router like 10 times")]
+    [InlineData("I ALREADY ASKED. Rang you twice!!", "ASKED; Rang you twice")]
+    [InlineData("tried?? cleared the cache, reinstalled", "cleared the cache, reinstalled")]
+    [InlineData("I've called three times", "called three times")]
+    [InlineData("I already called twice", "called twice")]
+    [InlineData("this is ridiculous", "this is ridiculous")]
+    [InlineData("the engineer came twice", "the engineer came twice")]
+    public void WhatWasDone_VentingAndIAlready_LeftOut(string text, string expected) => Assert.Equal(expected, SlotReader.WhatWasDone(text));
 }

@@ -79,6 +79,8 @@ public sealed class PromptTests
     [InlineData("a refund, so the second one please", "credit")]
     [InlineData("the second one please", "credit")]
     [InlineData("1 I guess, a credit is fine", "refund")]
+    [InlineData("1 ig", "refund")]
+    [InlineData("2 tbh", "credit")]
     public void Recognize_PositionAgainstANamedChoice_TheNamedOneWins(string answer, string expected)
     {
         Choice[] remedies = [new("refund") { Title = "A refund of the duplicate charge", Synonyms = ["refund"] }, new("credit") { Title = "A credit on your account", Synonyms = ["credit"] }];

@@ -20,7 +20,7 @@ public static class ChoiceRecognizer
     private static readonly string[] Negations = ["don't", "dont", "not", "never", "without", "instead", "forget"];
 
     /// <summary>Words that may follow a number that opens an answer and picks by it ("1 I guess", "2 - how soon?", "3 please").</summary>
-    private static readonly string[] AfterLeadingNumber = ["-", "i", "please", "pls", "and", "but", "as", "if", "because", "cos", "then", "thanks", "is", "sounds", "for", "though", "obviously", "clearly", "duh", "lol", "ok", "okay", "thx", "ta", "cheers", "already", "again", "surely"];
+    private static readonly string[] AfterLeadingNumber = ["-", "i", "please", "pls", "and", "but", "as", "if", "because", "cos", "then", "thanks", "is", "sounds", "for", "though", "obviously", "clearly", "duh", "lol", "ok", "okay", "thx", "ta", "cheers", "already", "again", "surely", "ig", "tbh", "mate", "bro", "probably", "ideally", "definitely"];
 
     /// <summary>Words that, before an ordinal or a number, make it a pick by position: "option 2", "number 3".</summary>
     private static readonly string[] PositionWords = ["option", "number", "choice", "#"];

@@ -50,6 +50,12 @@ public static partial class OrderNumberReader
             Add(found, id.Value, id.Index, labelled: false);
         }
 
+        if (found.Count == 0 && SpelledOut().Match(text) is { Success: true } spelled)
+        {
+            // "uhh 4 4 8 2 9 1 0": read off the email a digit at a time.
+            Add(found, spelled.Value, spelled.Index, labelled: false);
+        }
+
         if (found.Exists(o => !o.Labelled))
         {
             var contacts = ContactReader.Read(text);
@@ -59,6 +65,9 @@ public static partial class OrderNumberReader
         found.Sort((a, b) => a.Labelled != b.Labelled ? (a.Labelled ? -1 : 1) : a.Start.CompareTo(b.Start));
         return found;
     }
+
+    [GeneratedRegex(@"(?<![\w.,£$€])(?:\d[ ]){4,11}\d(?![\w.,%])", RegexOptions.CultureInvariant)]
+    private static partial Regex SpelledOut();
 
     /// <summary>The most likely order number in <paramref name="text"/> (a labelled one first), or null.</summary>
     public static OrderNumber? ReadFirst(string? text)

@@ -90,4 +90,14 @@ public sealed class OrderNumberReaderTests
 
         Assert.Equal("48213", text.Substring(order.Start, order.Length));
     }
+
+    [Theory]
+    [InlineData("uhh 4 4 8 2 9 1 0", "4482910")]
+    [InlineData("its 5 5 1 2 0", "55120")]
+    public void Read_DigitsSpelledOut_AreOneNumber(string text, string expected) => Assert.Equal(expected, OrderNumberReader.ReadFirst(text)?.Value);
+
+    [Theory]
+    [InlineData("1 2 3")]
+    [InlineData("rated it 5 out of 10")]
+    public void Read_FewSpacedDigits_AreNone(string text) => Assert.Null(OrderNumberReader.ReadFirst(text));
 }

@@ -19,6 +19,10 @@ public sealed class SeriousMatterReaderTests
     [InlineData("got an email about a sign in from russia and it wasn't me")]
     [InlineData("someone has my card details, they might be buying stuff on my card RIGHT NOW")]
     [InlineData("I think my card was cloned after I paid on your site")]
+    [InlineData("I received an email from you that my email address has changed. And now my credit card information may have been jeopardized")]
+    [InlineData("got a message my password was changed but i didnt do it")]
+    [InlineData("my email address has been changed without my permission")]
+    [InlineData("are my bank details compromised?? your site was breached")]
     public void IsSerious_FraudOrDanger_True(string text)
     {
         Assert.True(SeriousMatterReader.IsSerious(text));
@@ -33,6 +37,10 @@ public sealed class SeriousMatterReaderTests
     [InlineData("I didn't make it home in time for the delivery")]
     [InlineData("I logged in fine on my laptop but not on my phone")]
     [InlineData("it keeps signing me out, is that normal?")]
+    [InlineData("I changed my email address and now I can't sign in")]
+    [InlineData("my password was changed by the reset link but it still says wrong password")]
+    [InlineData("how do I update my card details?")]
+    [InlineData("I didn't change my password but it says it's wrong")]
     [InlineData("")]
     public void IsSerious_EverydayProblem_False(string text)
     {

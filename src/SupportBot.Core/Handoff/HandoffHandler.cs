@@ -16,7 +16,7 @@ namespace SupportBot.Core.Handoff;
 /// <c>handoff.status</c> (only from contact-center channels, checked at the edge), and the customer's messages while
 /// they wait.
 /// </summary>
-public sealed partial class HandoffHandler(HandoffServices handoff, CaseVoice voice, CaseState cases, ISentimentAnalyzer? sentiment = null)
+public sealed partial class HandoffHandler(HandoffServices handoff, CaseVoice voice, CaseState cases, ISentimentAnalyzer? sentiment = null, Func<SupportCase, string, string?>? knownAnswer = null)
 {
     /// <summary>
     /// Whether <paramref name="activity"/> is a desk event (raised by the server itself) or a contact center's
@@ -153,6 +153,12 @@ public sealed partial class HandoffHandler(HandoffServices handoff, CaseVoice vo
             {
                 // "It was 30 quid": on the case, where the colleague reads it, and the customer hears it is there.
                 await voice.SayFreshAsync(context, HandoffPrompts.AmountNoted, supportCase, cancellationToken, ("amount", amount)).ConfigureAwait(false);
+            }
+            else if (AsksSomething(text) && knownAnswer?.Invoke(supportCase, text!) is { } known)
+            {
+                // "Do you deliver on Sundays?" or "will I get an email?" when the catalog's answers or the remedy's own
+                // wording know: answered now, and the colleague still sees the question.
+                await voice.SayFreshAsync(context, HandoffPrompts.QuestionAnswered, supportCase, cancellationToken, ("answer", known)).ConfigureAwait(false);
             }
             else if (AsksSomething(text) && !await IsUpsetAsync(sentiment, text, cancellationToken).ConfigureAwait(false))
             {

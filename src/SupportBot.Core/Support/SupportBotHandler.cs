@@ -36,7 +36,9 @@ public sealed class SupportBotHandler : IBot
         _services = services;
         _dialogs = new DialogSet(conversationState.CreateProperty<DialogState>(DialogStateProperty)).Add(dialog);
         _facts = new TurnFactsRecorder(services.Cases, conversationState, dialog, DialogStateProperty);
-        _handoff = new HandoffHandler(services.Handoff, services.Voice, services.Cases, services.Sentiment);
+        _handoff = new HandoffHandler(services.Handoff, services.Voice, services.Cases, services.Sentiment, (supportCase, question) =>
+            KnownAnswer.From(question, services.Catalog.Remedies.GetValueOrDefault(supportCase.RemedyId ?? string.Empty), supportCase)
+            ?? (services.Answer(question) is { } match ? services.AnswerText(match.Answer, supportCase) : null));
         _fulfilment = new FulfilmentHandler(services);
     }
 

@@ -140,7 +140,9 @@ public sealed class ClarifyDialog : CaseDialog
                 await _services.TakeAmountsAsync(step.Context, supportCase, answer, cancellationToken).ConfigureAwait(false);
                 return supportCase.Amount != before ? await step.ReplaceDialogAsync(StepsId, null, cancellationToken).ConfigureAwait(false) : null;
             default:
-                return null;
+                // "It's the refund that's the problem, not the login": filed again, and that category's questions asked.
+                return await CategoryCorrection.TryAsync(_services, step.Context, supportCase, answer, cancellationToken).ConfigureAwait(false)
+                    ? await step.ReplaceDialogAsync(StepsId, null, cancellationToken).ConfigureAwait(false) : null;
         }
     }
 

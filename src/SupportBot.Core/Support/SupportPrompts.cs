@@ -23,6 +23,8 @@ public static class SupportPrompts
     public const string SuggestionThanks = "questions.suggestion_thanks";
     public const string SuggestionOffer = "questions.suggestion_offer";
     public const string AmountCorrected = CaseAmounts.CorrectedPrompt;
+    public const string CategoryCorrected = "corrections.category";
+    public const string CategoryCorrectedNot = "corrections.category_not";
     public const string OrderNumberCorrected = CaseOrderNumber.CorrectedPrompt;
     public const string WhenCorrected = CaseWhen.CorrectedPrompt;
     public const string NoOrderNumber = "questions.no_order_number";
@@ -141,6 +143,8 @@ public static class SupportPrompts
         PromptDefinition.Of(AmountCorrected, "name", "amount", "item"),
         PromptDefinition.Of(OrderNumberCorrected, "name", "order"),
         PromptDefinition.Of(WhenCorrected, "name", "when"),
+        PromptDefinition.Of(CategoryCorrected, "name", "what"),
+        PromptDefinition.Of(CategoryCorrectedNot, "name", "what", "not"),
         PromptDefinition.Of(NoOrderNumber, "name"),
         PromptDefinition.Of(QuestionAcknowledge, "name"),
         PromptDefinition.Of(QuestionAnswered, "name"),

@@ -72,7 +72,9 @@ public static partial class MoneyReader
         foreach (Match match in Bare().Matches(text))
         {
             var number = match.Groups["n"];
-            if (orders.Exists(o => number.Index < o.Start + o.Length && o.Start < number.Index + number.Length) || !TryParseNumber(number.ValueSpan, out var value))
+            // "6620419" without a currency is an order or account number, not a price.
+            if (orders.Exists(o => number.Index < o.Start + o.Length && o.Start < number.Index + number.Length) || (number.Length >= 6 && !number.ValueSpan.ContainsAnyExceptInRange('0', '9'))
+                || !TryParseNumber(number.ValueSpan, out var value))
             {
                 continue;
             }

@@ -226,6 +226,8 @@ public sealed class MoneyReaderTests
     [InlineData("12 March i sent it back")]
     [InlineData("sent it back on march 12")]
     [InlineData("the 3 of june")]
+    [InlineData("6620419")]
+    [InlineData("its 55102884")]
     public void ReadReply_NoAmount_FindsNothing(string text)
     {
         Assert.Empty(MoneyReader.ReadReply(text, "USD"));

@@ -106,7 +106,7 @@ public sealed partial class CallbackDialog : CaseDialog
         var contact = answer.Trim();
         if (ContactReader.ReadFirst(answer) is { } found)
         {
-            var when = answer[(found.Start + found.Length)..].Trim().TrimStart(',', ';', '-', ' ').TrimEnd('.', '!').Trim();
+            var when = SignOff().Replace(answer[(found.Start + found.Length)..], string.Empty).Trim().TrimStart(',', ';', '-', ' ').TrimEnd('.', '!').Trim();
             contact = when.Length == 0 ? found.Text.Trim() : $"{found.Text.Trim()} ({when})";
         }
 
@@ -118,6 +118,10 @@ public sealed partial class CallbackDialog : CaseDialog
 
         await voice.SayAsync(context, HandoffPrompts.CallbackTaken, supportCase, cancellationToken, ("contact", contact)).ConfigureAwait(false);
     }
+
+    /// <summary>"… after 6pm. Cheers": the thanks at the end is no part of when to call.</summary>
+    [GeneratedRegex(@"[\s,.!;-]+(?:(?:many\s+)?thanks|thank\s+(?:you|u)|thx|ty|cheers|ta|bye|x+)(?:\s+(?:a\s+lot|so\s+much|mate|again))?[\s.!x]*$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex SignOff();
 
     /// <summary>"JUST FIX IT", "this is a joke", a threat or a curse: anger, no contact and no question.</summary>
     private static bool Vents(string? text) =>

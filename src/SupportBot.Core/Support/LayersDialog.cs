@@ -155,7 +155,8 @@ public sealed partial class LayersDialog : CaseDialog
         }
         else
         {
-            supportCase.UnderlyingIssues.Add(PiiMasker.Mask(answer));
+            // "the fact nobody will tell me where it is. just sort it": the issue, without the "just sort it".
+            supportCase.UnderlyingIssues.Add(PiiMasker.Mask(EnoughAtEnd().Replace(answer, string.Empty) is { Length: > 0 } issue ? issue : answer));
         }
 
         await _services.TakeAmountsAsync(step.Context, supportCase, answer, cancellationToken).ConfigureAwait(false);
@@ -178,7 +179,12 @@ public sealed partial class LayersDialog : CaseDialog
             : fact is null && said.Length > 0
             ? Voice.SayFreshAsync(step.Context, SupportPrompts.AcknowledgeLayer, supportCase, cancellationToken, ("issue", said))
             : Voice.SayFreshAsync(step.Context, SupportPrompts.Noted, supportCase, cancellationToken)).ConfigureAwait(false);
-        return await step.ReplaceDialogAsync(StepsId, new Round(Again: true), cancellationToken).ConfigureAwait(false);
+
+        // "Anything else?" once more only for a calm, brief addition: an upset customer, one who says "just sort it" or
+        // "that's everything", or one who told several things at length goes on to the fix.
+        return supportCase.Moods[^1].Heat >= 2 || Enough().IsMatch(whole) || whole.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length >= 30
+            ? await step.EndDialogAsync(null, cancellationToken).ConfigureAwait(false)
+            : await step.ReplaceDialogAsync(StepsId, new Round(Again: true), cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>
@@ -220,6 +226,14 @@ public sealed partial class LayersDialog : CaseDialog
     /// <summary>"And no, nothing else", "that's all": the round is over.</summary>
     [GeneratedRegex(@"^\W*(?:and\s+|but\s+)?(?:no|nope|nah)?[\s,]*(?:nothing\s+else|that'?s\s+(?:all|it)|all\s+good)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex NothingElse();
+
+    /// <summary>"Just sort it", "fix it please", "that's everything": nothing more to ask about.</summary>
+    [GeneratedRegex(@"\b(?:(?:just\s+)?(?:sort|fix)\s+(?:it|this|that)(?:\s+out)?|just\s+(?:get\s+(?:it|this)\s+)?(?:sorted|fixed|done)|get\s+(?:it|this)\s+(?:sorted|fixed|done)|that'?s\s+(?:all|everything|it)|nothing\s+(?:else|more)|that\s+is\s+(?:all|everything))\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex Enough();
+
+    /// <summary>"… just sort it", "… and that's all" closing what they added.</summary>
+    [GeneratedRegex(@"[.!?;,]+\s*(?:and\s+)?(?:please\s+)?(?:(?:just\s+)?(?:sort|fix)\s+(?:it|this|that)(?:\s+out)?(?:\s+please)?|that'?s\s+(?:all|everything|it))[\s.!]*$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex EnoughAtEnd();
 
     /// <summary>How a round of "anything else?" begins: <see cref="Again"/> after the customer added something.</summary>
     private sealed record Round(bool Again);

@@ -309,8 +309,8 @@ public static partial class SlotReader
     [GeneratedRegex(@"[\s,-]+(?:(?:this|it|that)(?:\s+is|'s|s)\s+(?:a\s+joke|ridiculous|a\s+disgrace|insane|unacceptable|pathetic|a\s+nightmare|beyond\s+a\s+joke|so\s+annoying)|ffs|smh|wtf|lol|fr)\b.*$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex VentAtEnd();
 
-    /// <summary>"Tried??", "what": the question said back, no answer.</summary>
-    [GeneratedRegex(@"^\W*(?:tried|what|what\s+have\s+i\s+tried|like\s+what)\W*$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    /// <summary>"Tried??", "what", "what am I supposed to try, it's YOUR van": the question said back or thrown back, no answer.</summary>
+    [GeneratedRegex(@"^\W*(?:tried|what|what\s+have\s+i\s+tried|like\s+what)\W*$|^\W*(?:what|which)\s+(?:else\s+)?(?:am|was|could|should|can|do|would|shall)\s+i\s+(?:(?:supposed|meant|expected)\s+to\s+)?(?:try|do)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex EchoedQuestion();
 
     /// <summary>"I already", "I've even", "i have" before what they did ("restarted", "rang", "sent").</summary>

@@ -38,8 +38,8 @@ public sealed class SupportDialogTests
             .Send("$120").AssertReply(r => Assert.Contains("?", r.Text, StringComparison.Ordinal))
             .Send("last Friday").AssertReplyOneOf(Wording.Of("questions.purchase"))
             .Send("order 77123").AssertReply(r => Assert.Contains("nything", r.Text, StringComparison.Ordinal))
-            .Send("nobody answered my emails either").AssertReplyOneOf(Wording.OfAny("empathy.")).AssertReplyOneOf(Wording.Of("layers.ask_again"))
-            .Send("no").AssertReply(r => Assert.Equal("A refund of the duplicate charge", r.SuggestedActions!.Actions[0].Title))
+            .Send("nobody answered my emails either").AssertReplyOneOf(Wording.OfAny("empathy."))
+            .AssertReply(r => Assert.Equal("A refund of the duplicate charge", r.SuggestedActions!.Actions[0].Title))
             .Send("A full refund")
             .AssertReply(r =>
             {

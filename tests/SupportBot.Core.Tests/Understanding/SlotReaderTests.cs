@@ -177,5 +177,6 @@ public sealed class SlotReaderTests
     [InlineData("I already called twice", "called twice")]
     [InlineData("this is ridiculous", "this is ridiculous")]
     [InlineData("the engineer came twice", "the engineer came twice")]
+    [InlineData("tried?? what am i supposed to try, its YOUR van. tracking says out for delivery since thursday", "tracking says out for delivery since thursday")]
     public void WhatWasDone_VentingAndIAlready_LeftOut(string text, string expected) => Assert.Equal(expected, SlotReader.WhatWasDone(text));
 }

@@ -195,8 +195,8 @@ public static partial class OrderNumberReader
     [GeneratedRegex(@"(?<![\w&])#\s?(?<id>[a-z0-9](?:[a-z0-9]|-(?=[a-z0-9]))*)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture)]
     private static partial Regex Hashed();
 
-    /// <summary>Letters then digits ("AB-99812", "ORD12345"), or five to twelve digits standing alone.</summary>
-    [GeneratedRegex(@"(?<![\w#.,/:-])(?:[A-Z]{1,4}-?\d{4,}(?:-[A-Z0-9]+)?|\d{3}-\d{7}-\d{7}|\d{5,12})(?![\w/:]|[.,]\d)", RegexOptions.CultureInvariant)]
+    /// <summary>Letters then digits ("AB-99812", "ORD12345"), five to twelve digits standing alone, or two groups of them ("55102-884").</summary>
+    [GeneratedRegex(@"(?<![\w#.,/:-])(?:[A-Z]{1,4}-?\d{4,}(?:-[A-Z0-9]+)?|\d{3}-\d{7}-\d{7}|(?!0)\d{5,8}-\d{2,6}(?![\w-])|\d{5,12})(?![\w/:]|[.,]\d)", RegexOptions.CultureInvariant)]
     private static partial Regex Shaped();
 
     [GeneratedRegex(@"^\d{3}-\d{7}-\d{7}$")]

@@ -34,6 +34,7 @@ public sealed class OrderNumberReaderTests
     [InlineData("7Q2LX9", "7Q2LX9")]
     [InlineData("sure, A-99812", "A-99812")]
     [InlineData("I think 482139 but not sure", "482139")]
+    [InlineData("its 55102-884 and it was supposed to come LAST TUESDAY", "55102-884")]
     public void Read_ShapedLikeAnOrderNumber_IsFound(string text, string expected)
     {
         var order = Assert.Single(OrderNumberReader.Read(text));
@@ -53,6 +54,7 @@ public sealed class OrderNumberReaderTests
     [InlineData("iPhone15")]
     [InlineData("call me on +44 7700 900123")]
     [InlineData("07700900123")]
+    [InlineData("07700-900123")]
     [InlineData("(415) 555-0134")]
     [InlineData("on 03/03/2024")]
     [InlineData("2024-03-03")]

@@ -27,7 +27,8 @@ public static class CaseWhen
             return null;
         }
 
-        var value = date.Text.Trim();
+        // "on the 3rd" is said back "the 3rd": "I've changed when it happened to the 3rd".
+        var value = date.Text.Trim() is var told && told.StartsWith("on ", StringComparison.OrdinalIgnoreCase) && told.Length > 3 ? told[3..].TrimStart() : date.Text.Trim();
         var at = supportCase.Answers.FindIndex(a => a.QuestionId == Question);
         if (at >= 0 && string.Equals(supportCase.Answers[at].Answer, value, StringComparison.OrdinalIgnoreCase))
         {

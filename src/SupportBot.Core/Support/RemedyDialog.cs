@@ -104,9 +104,12 @@ public sealed partial class RemedyDialog : CaseDialog
         var text = prompt.Context.Activity.Text ?? string.Empty;
         if (await CorrectedAsync(prompt.Context, text, cancellationToken).ConfigureAwait(false) is { } corrected)
         {
-            // "No wait, it was 45 not 54" with the choices on screen: put right and said back, then the same choice again.
+            // "No wait, it was 45 not 54" with the choices on screen: put right and said back, then the same choice again;
+            // "REFUND. it happened on the 3rd not next month" chose as well.
             await prompt.Context.SendActivityAsync(corrected, cancellationToken).ConfigureAwait(false);
-            return await ChoicePrompt.AskAgainAsync(prompt, cancellationToken).ConfigureAwait(false);
+            return (prompt.Recognized is { Succeeded: true, Value: { } chose } && _services.Catalog.Remedies.ContainsKey(chose.Value)
+                    && RemediesWanted.Read(_services.Catalog, text, prompt.Options.Choices ?? []).Count == 1)
+                || await ChoicePrompt.AskAgainAsync(prompt, cancellationToken).ConfigureAwait(false);
         }
 
         if (!prompt.Recognized.Succeeded && await _services.HearAnotherProblemAsync(prompt.Context, await Cases.CaseAsync(prompt.Context, cancellationToken).ConfigureAwait(false), text, cancellationToken).ConfigureAwait(false))
@@ -270,6 +273,12 @@ public sealed partial class RemedyDialog : CaseDialog
                 // "Can I just get my money back? It was $64": the amount said with the choice is not asked for again.
                 supportCase.RemedyId = choice.Value;
                 await _services.TakeAmountsAsync(step.Context, supportCase, step.Context.Activity.Text ?? string.Empty, cancellationToken).ConfigureAwait(false);
+                if (AlsoWants().Match(text) is { Success: true } also)
+                {
+                    // "Refund obviously. And make sure the subscription is cancelled this time": that goes on the case too.
+                    supportCase.UnderlyingIssues.Add(PiiMasker.Mask(also.Groups["also"].Value.Trim()));
+                }
+
                 return await step.NextAsync(null, cancellationToken).ConfigureAwait(false);
             default:
                 return await step.EndDialogAsync(new HandoffRequest(HandoffReason.NotUnderstood), cancellationToken).ConfigureAwait(false);
@@ -467,6 +476,10 @@ public sealed partial class RemedyDialog : CaseDialog
     {
         public bool Asked { get; set; }
     }
+
+    /// <summary>"… and make sure it's cancelled", "… plus cancel the subscription": something wanted besides the remedy chosen.</summary>
+    [GeneratedRegex(@"(?:[.!;,]|\band)\s*(?:also\s+|please\s+)*(?<also>(?:make\s+sure|ensure|plus|also|cancel|stop|close|remove)\b[^.!?]{6,})", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture)]
+    private static partial Regex AlsoWants();
 
     [GeneratedRegex(@"\b(?:has|have|had|hasn'?t|haven'?t|is|isn'?t|was|wasn'?t|were|did|didn'?t|does|doesn'?t|won'?t|can'?t|never|not|arrived|came|come|got)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex NotAThing();

@@ -162,7 +162,7 @@ public static partial class CorrectionReader
 
     [GeneratedRegex(
         @"^\s*(?:(?:wait|hang\s+on|hold\s+on|um+|er+)[\s,.!-]+(?=no+\b|nope\b|nah\b|sorry\b|actually\b|oops\b|my\s+(?:mistake|bad)\b|i\s+mean))?(?:(?:no+|nope|nah)(?=\s*[,.!:;-]|\s+(?:it|it's|its|the|i|that|my|sorry|actually|wait)\b)|(?:sorry|wait)(?=\s*[,.!:;-]|\s+(?:i\s+mean|it\s+(?:was|is|should)|it's|its)\b)|actually|oops|correction|my\s+(?:mistake|bad)|i\s+mean[t]?|not\s+quite|scratch\s+that|let\s+me\s+correct(?:\s+that)?|that'?s\s+(?:wrong|not\s+right|incorrect))\b[\s,.:!-]*(?:(?:sorry|actually|i\s+meant?|it\s+should\s+(?:be|have\s+been|say))\b[\s,.:!-]*)*"
-        + @"|\b(?:no+[\s,]+wait|wait[\s,]+no+|i\s+meant|i\s+mean|actually|correction|it\s+should\s+(?:be|have\s+been|say|read)|should\s+have\s+said|i\s+should\s+have\s+said|typo|mis-?typed)\b[\s,.:!-]*",
+        + @"|\b(?:no+[\s,]+wait|wait[\s,]+no+|i\s+meant|i\s+mean|(?<=(?:^|[.,;:!?])\s*)actually|actually(?=[\s,:]+(?:it\b|it'?s\b|its\b|i\s+mean|[£$€]|\d))|correction|it\s+should\s+(?:be|have\s+been|say|read)|should\s+have\s+said|i\s+should\s+have\s+said|typo|mis-?typed)\b[\s,.:!-]*",
         RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex Marker();
 

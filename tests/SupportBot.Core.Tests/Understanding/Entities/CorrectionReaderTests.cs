@@ -147,6 +147,8 @@ public sealed class CorrectionReaderTests
     [InlineData("no one answered, I paid £89")]
     [InlineData("Sorry to bother you, order 48213 never came")]
     [InlineData("I paid £89 and £12 for delivery")]
+    [InlineData("refund obviously. and make sure the subscription is actually cancelled this time so it doesn't happen next month")]
+    [InlineData("Well, I hadn't actually decided yet. If it can't get here by Saturday I'd rather have the refund.")]
     [InlineData("")]
     public void Read_NotACorrection_IsNull(string text)
     {

@@ -68,6 +68,9 @@ public static class HandoffPrompts
     /// <summary>What the customer added at the read-back, kept for the colleague as they wrote it.</summary>
     public const string AdditionNoted = "handoff.addition_noted";
 
+    /// <summary>A colleague turned down at the read-back ("don't bother a colleague, I'll look it up myself").</summary>
+    public const string Withdrawn = "handoff.withdrawn";
+
     /// <summary>The handoff for a remedy the customer asked for in their own words, outside the catalog.</summary>
     public const string OwnRemedy = "handoff.own_remedy";
     public const string CallbackNone = "handoff.callback_none";
@@ -137,6 +140,7 @@ public static class HandoffPrompts
         PromptDefinition.Of(QuestionForColleague, "name"),
         PromptDefinition.Of(RemedyChanged, "name", "remedy"),
         PromptDefinition.Of(AdditionNoted, "name"),
+        PromptDefinition.Of(Withdrawn, "name"),
         PromptDefinition.Of(OwnRemedy, "name", "remedy"),
         PromptDefinition.Of(CallbackNone, "name"),
         PromptDefinition.Of(Approved, "name", "agent", "remedy", "note"),

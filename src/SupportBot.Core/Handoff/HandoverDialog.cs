@@ -74,6 +74,16 @@ public sealed partial class HandoverDialog : CaseDialog
     /// <summary>"Have I got that right?" "No": what to change is asked once; anything else goes on as the customer's addition.</summary>
     private async Task<DialogTurnResult> CheckBriefAsync(WaterfallStepContext step, CancellationToken cancellationToken)
     {
+        if (step.Result is string withdrawn && PushbackReader.DeclinesColleague(withdrawn)
+            && await Cases.CaseAsync(step.Context, cancellationToken).ConfigureAwait(false) is { HandoffReason: not HandoffReason.Serious } kept)
+        {
+            // "No, don't bother a colleague, I'll look it up myself": not passed on; writing here again picks it up.
+            kept.HandoffReason = null;
+            kept.ApprovalReason = null;
+            await Voice.SayAsync(step.Context, HandoffPrompts.Withdrawn, kept, cancellationToken).ConfigureAwait(false);
+            return await step.EndDialogAsync(null, cancellationToken).ConfigureAwait(false);
+        }
+
         if (step.Result is string reply && ConfirmPrompt.Recognize(reply) is false && reply.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length <= 3)
         {
             var supportCase = await Cases.CaseAsync(step.Context, cancellationToken).ConfigureAwait(false);

@@ -108,6 +108,13 @@ public sealed class QuestionDialog : CaseDialog
     {
         // Yes, more about it, or still no clear answer after asking: they want help, so a colleague takes it.
         var supportCase = await CaseAsync(step, cancellationToken).ConfigureAwait(false);
+        if (step.Result is not PromptGaveUp && Understanding.Entities.PushbackReader.DeclinesColleague(step.Context.Activity.Text))
+        {
+            // "Is there not a page on your website I could look at instead?", "don't bother, I'll look it up": not passed on.
+            await Voice.SayAsync(step.Context, HandoffPrompts.Withdrawn, supportCase, cancellationToken).ConfigureAwait(false);
+            return await step.EndDialogAsync(new ConversationDone(), cancellationToken).ConfigureAwait(false);
+        }
+
         if (step.Result is PromptGaveUp || Meaning(step, supportCase) is not false)
         {
             return await step.EndDialogAsync(new HandoffRequest(HandoffReason.CustomerAsked), cancellationToken).ConfigureAwait(false);

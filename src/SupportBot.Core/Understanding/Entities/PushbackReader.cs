@@ -26,6 +26,15 @@ public static partial class PushbackReader
     /// </summary>
     public static bool WantsNothingDone(string? text) => !string.IsNullOrWhiteSpace(text) && NothingDone().IsMatch(text);
 
+    /// <summary>
+    /// Whether <paramref name="text"/>, offered a colleague, turns one down: "no, don't bother a colleague, I'll look it
+    /// up myself", "never mind, it's not that important", "is there not a page on your website I could look at instead?".
+    /// </summary>
+    public static bool DeclinesColleague(string? text) => !string.IsNullOrWhiteSpace(text) && NoColleague().IsMatch(text);
+
+    [GeneratedRegex(@"\b(?:(?:don'?t|do\s+not|no\s+need\s+to)\s+bother(?:\s+(?:a|the|your|any)\s+(?:colleague|person|human|agent|anyone|one))?|no\s+need\s+(?:for\s+(?:a|the)\s+(?:colleague|person|human|agent)|to\s+pass\s+(?:it|this)\s+on)|never\s*mind|forget\s+(?:it|about\s+it)|not\s+that\s+important|i'?ll\s+(?:just\s+)?(?:look\s+(?:it\s+)?up|check|find\s+out|figure\s+(?:it\s+)?out|work\s+(?:it\s+)?out|google\s+it|ask\s+(?:somewhere|someone)\s+else)[^.!?]{0,25}?\b(?:myself|on\s+my\s+own|online|elsewhere|on\s+(?:your|the)\s+(?:website|site))|(?:a|any)\s+(?:page|faq|help\s+page|article)\s+on\s+(?:your|the)\s+(?:website|site)[^.!?]{0,30}\binstead)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex NoColleague();
+
     [GeneratedRegex(@"\b(?:(?:happy|fine|ok|okay|content|glad)\s+to\s+wait|i'?ll\s+(?:just\s+)?wait|(?:just\s+)?leave\s+it(?:\s+(?:then|for\s+now|there|be))?\s*(?:[.,!;]|$)|no\s+need(?:\s+for\s+anything)?|(?:i\s+)?don'?t\s+need\s+(?:anything|a\s+thing|any\s+of\s+(?:that|those|them))|(?:just|only)\s+(?:wanted|letting)\s+(?:to\s+let\s+)?you\s+know|it'?s\s+(?:fine|ok|okay|all\s+good|no\s+big\s+deal)(?:\s+(?:really|honestly|thanks))?\s*[.!]*\s*$|never\s*mind|nothing\s+(?:needed|for\s+now|thanks))", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex NothingDone();
 

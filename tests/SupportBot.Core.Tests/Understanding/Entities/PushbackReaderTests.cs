@@ -182,4 +182,15 @@ public sealed class PushbackReaderTests
     [InlineData("2 weeks ago I asked for this", null)]
     public void WishAfterNumber_OptionNumberThenWords_GivesTheWish(string text, string? expected) =>
         Assert.Equal(expected, PushbackReader.WishAfterNumber(text));
+
+    [Theory]
+    [InlineData("No, don't bother a colleague, it's not that important. I'll look it up myself. Thanks anyway.", true)]
+    [InlineData("Oh. Is there not a page on your website I could look at instead?", true)]
+    [InlineData("never mind, I'll check online", true)]
+    [InlineData("no need to pass it on", true)]
+    [InlineData("yes please", false)]
+    [InlineData("no, the order number is wrong", false)]
+    [InlineData("I checked the website myself and it says nothing", false)]
+    public void DeclinesColleague_TurnsDownAPerson(string text, bool expected) =>
+        Assert.Equal(expected, PushbackReader.DeclinesColleague(text));
 }

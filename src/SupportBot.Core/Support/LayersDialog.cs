@@ -49,6 +49,14 @@ public sealed partial class LayersDialog : CaseDialog
             }
         }
 
+        // "If I choose the replacement, would it arrive before Saturday?": what it involves, then the choice is theirs.
+        if (step.Result is string asking && await CaseAsync(step, cancellationToken).ConfigureAwait(false) is var asked
+            && RemedyDialog.AboutIfChosen(_services.Catalog, asked, asking) is { } about)
+        {
+            await Voice.SayFreshAsync(step.Context, SupportPrompts.RemedyAboutChosen, asked, cancellationToken, ("about", about)).ConfigureAwait(false);
+            return await step.EndDialogAsync(null, cancellationToken).ConfigureAwait(false);
+        }
+
         // "No. I don't want options, I want MY REFUND": nothing else, and what would put it right, for the remedies next.
         if (step.Result is string wish && ConfirmPrompt.Recognize(wish) is false && ChoiceRecognizer.HasAtMostWords(wish, 12)
             && await CaseAsync(step, cancellationToken).ConfigureAwait(false) is var wishing && RemedyDialog.NamesRemedy(_services.Catalog, wishing, wish))

@@ -51,7 +51,7 @@ public sealed partial class LayersDialog : CaseDialog
 
         // "If I choose the replacement, would it arrive before Saturday?": what it involves, then the choice is theirs.
         if (step.Result is string asking && await CaseAsync(step, cancellationToken).ConfigureAwait(false) is var asked
-            && RemedyDialog.AboutIfChosen(_services.Catalog, asked, asking) is { } about)
+            && RemedyQuestion.About(_services.Catalog, asked, asking) is { } about)
         {
             await Voice.SayFreshAsync(step.Context, SupportPrompts.RemedyAboutChosen, asked, cancellationToken, ("about", about)).ConfigureAwait(false);
             return await step.EndDialogAsync(null, cancellationToken).ConfigureAwait(false);

@@ -127,7 +127,7 @@ public sealed partial class RemedyDialog : CaseDialog
             return await ChoicePrompt.AskAgainAsync(prompt, cancellationToken).ConfigureAwait(false);
         }
 
-        if (!PushbackReader.AsksAboutTheFix(text) && !IfIChoose().IsMatch(text))
+        if (!PushbackReader.AsksAboutTheFix(text) && !RemedyQuestion.AsksIfChosen(text))
         {
             // "No thanks, I'll just wait" picks none of them, and needs none: the choice is done. "I want an apology and
             // for him to be disciplined" picks none of them either: it is their own remedy, said already.
@@ -476,23 +476,6 @@ public sealed partial class RemedyDialog : CaseDialog
     {
         public bool Asked { get; set; }
     }
-
-    /// <summary>
-    /// "If I choose the replacement, would it arrive before Saturday?" before the remedies are offered: what the catalog
-    /// says of the remedy it names; null when it asks no such thing.
-    /// </summary>
-    public static string? AboutIfChosen(SupportCatalog catalog, SupportCase supportCase, string text)
-    {
-        ArgumentNullException.ThrowIfNull(catalog);
-        ArgumentNullException.ThrowIfNull(supportCase);
-        return IfIChoose().IsMatch(text) && NamedRemedy(catalog, supportCase, text) is { } named && catalog.Remedies[named.Value] is { About.Length: > 0 } remedy
-            ? $"{Capitalize(remedy.Title)}: {RemedyFacts.Wording(remedy.About, supportCase, supportCase.RemedyAmount()).TrimEnd('.')}."
-            : null;
-    }
-
-    /// <summary>"If I choose the replacement, would it arrive before Saturday?": a question about a remedy, not its choice.</summary>
-    [GeneratedRegex(@"^\W*(?:(?:and|so|but|ok(?:ay)?|well)[\s,]+)?(?:if|say)\s+i\s+(?:choose|chose|pick|picked|go\s+(?:for|with)|take|took|opt\s+for|went\s+(?:for|with))\b[^?]*\?", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
-    private static partial Regex IfIChoose();
 
     /// <summary>"… and make sure it's cancelled", "… plus cancel the subscription": something wanted besides the remedy chosen.</summary>
     [GeneratedRegex(@"(?:[.!;,]|\band)\s*(?:also\s+|please\s+)*(?<also>(?:make\s+sure|ensure|plus|also|cancel|stop|close|remove)\b[^.!?]{6,})", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture)]

@@ -68,6 +68,12 @@ public sealed partial class LayersDialog : CaseDialog
         // "Yes, the app logs me out too" and "no, but the app logs me out" both tell more: the app.
         if (step.Result is not string reply || ComplaintReader.WithoutLeadingYes(reply) is var answer && (ComplaintReader.MeansNothingElse(answer) || ConfirmPrompt.Recognize(answer) is false))
         {
+            // "Nothing's bothering me, I just need to cancel. Will there be an early termination fee?": the question is heard.
+            if (step.Result is string nothingBut && AskedAfter().Match(nothingBut) is { Success: true } question && PushbackReader.AsksInEarnest(question.Value.Trim()))
+            {
+                await _services.AnswerOrKeepAsync(step.Context, await CaseAsync(step, cancellationToken).ConfigureAwait(false), question.Value.Trim(), cancellationToken).ConfigureAwait(false);
+            }
+
             return await step.EndDialogAsync(null, cancellationToken).ConfigureAwait(false);
         }
 
@@ -238,6 +244,10 @@ public sealed partial class LayersDialog : CaseDialog
     /// <summary>"Just sort it", "fix it please", "that's everything": nothing more to ask about.</summary>
     [GeneratedRegex(@"\b(?:(?:just\s+)?(?:sort|fix)\s+(?:it|this|that)(?:\s+out)?|just\s+(?:get\s+(?:it|this)\s+)?(?:sorted|fixed|done)|get\s+(?:it|this)\s+(?:sorted|fixed|done)|that'?s\s+(?:all|everything|it)|nothing\s+(?:else|more)|that\s+is\s+(?:all|everything))\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex Enough();
+
+    /// <summary>A question of four words or more after what came first: "… Will there be an early termination fee?".</summary>
+    [GeneratedRegex(@"(?<=[.!,;]\s*)[^.!?,;]*?\w+\s+\w+\s+\w+\s+\w+[^.!?]*\?", RegexOptions.CultureInvariant)]
+    private static partial Regex AskedAfter();
 
     /// <summary>"… just sort it", "… and that's all" closing what they added.</summary>
     [GeneratedRegex(@"[.!?;,]+\s*(?:and\s+)?(?:please\s+)?(?:(?:just\s+)?(?:sort|fix)\s+(?:it|this|that)(?:\s+out)?(?:\s+please)?|that'?s\s+(?:all|everything|it))[\s.!]*$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]

@@ -248,6 +248,15 @@ public sealed partial class RemedyDialog : CaseDialog
     {
         var supportCase = await CaseAsync(step, cancellationToken).ConfigureAwait(false);
         var text = step.Context.Activity.Text ?? string.Empty;
+        if (step.Result is FoundChoice or null && RemedyQuestion.RefusesAll(text))
+        {
+            // "Neither really - I don't want it cancelled now. I want it to end on the 30th. And a refund of what?": none of
+            // them, whatever else it names; their own wish when they say it, else asked for it.
+            return RemedyQuestion.WishInstead(text) is { } wish
+                ? await step.NextAsync(wish, cancellationToken).ConfigureAwait(false)
+                : await step.PromptAsync(OwnRemedy, Voice.Ask(step.Context, SupportPrompts.AskOwnRemedy, supportCase), cancellationToken).ConfigureAwait(false);
+        }
+
         if (RemediesWanted.Read(_services.Catalog, text, RemedyChoices(RemedyAdvisor.Offer(_services.Catalog, supportCase, _services.Options.MaxRemediesOffered), supportCase)) is { Count: > 1 } together)
         {
             // "Refund me and cancel it": both, not one of them; a colleague does the two together.

@@ -4,8 +4,9 @@ using SupportBot.Core.Cases;
 namespace SupportBot.Core.Support;
 
 /// <summary>
-/// "If I choose the replacement, would it arrive before Saturday?": a question about a remedy, asked before or while
-/// the remedies are on screen, never its choice.
+/// Replies at the remedies that are no plain choice: "if I choose the replacement, would it arrive before Saturday?"
+/// (a question about a remedy, asked before or while they are on screen) and "neither - I want it to end on the 30th"
+/// (none of them, whatever else the message names).
 /// </summary>
 public static partial class RemedyQuestion
 {
@@ -31,4 +32,19 @@ public static partial class RemedyQuestion
 
     [GeneratedRegex(@"^\W*(?:(?:and|so|but|ok(?:ay)?|well)[\s,]+)?(?:if|say)\s+i\s+(?:choose|chose|pick|picked|go\s+(?:for|with)|take|took|opt\s+for|went\s+(?:for|with))\b[^?]*\?", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex IfIChoose();
+
+    /// <summary>Whether <paramref name="text"/> opens by turning down every remedy offered ("neither", "none of these").</summary>
+    public static bool RefusesAll(string? text) => !string.IsNullOrWhiteSpace(text) && Neither().IsMatch(text);
+
+    /// <summary>What <paramref name="text"/> wants instead ("I want it to end on the 30th of next month"), or null.</summary>
+    public static string? WishInstead(string? text) =>
+        string.IsNullOrWhiteSpace(text) ? null : WantedInstead().Match(text) is { Success: true } wish ? wish.Value.Trim() : null;
+
+    /// <summary>"Neither", "none of these": no remedy offered, whatever the rest of the message names.</summary>
+    [GeneratedRegex(@"^\W*(?:neither|none\s+of\s+(?:these|those|them|that|the\s+above)|not\s+(?:those|these|either\s+of\s+them))\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex Neither();
+
+    /// <summary>"I want it to end on the 30th of next month": what they want instead, in their words.</summary>
+    [GeneratedRegex(@"\bi\s+(?:just\s+|only\s+|really\s+)?(?:want|need|'d\s+like|would\s+like)\s+(?!to\s+know\b|to\s+ask\b)[^.!?]{3,}", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex WantedInstead();
 }

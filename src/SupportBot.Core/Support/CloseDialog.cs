@@ -49,13 +49,13 @@ public sealed partial class CloseDialog : CaseDialog
     /// <summary>"I didn't ask for a credit" once the credit is done: the bot took their words for a choice they never made.</summary>
     private async Task<bool> DisownsRemedyAsync(TurnContext context, CancellationToken cancellationToken) =>
         await Cases.CaseOrNullAsync(context, cancellationToken).ConfigureAwait(false) is { } supportCase
-        && RemedyDialog.Disowned(_services.Catalog, supportCase, context.Activity.Text);
+        && RemedyNames.Disowned(_services.Catalog, supportCase, context.Activity.Text);
 
     /// <summary>The granted remedy's alternative the customer now names ("actually can I get a replacement instead?"), or null.</summary>
     private async Task<Remedy?> OtherRemedyAsync(TurnContext context, CancellationToken cancellationToken) =>
         context.Activity.Text is { } text && ConfirmPrompt.Recognize(text) is not true
         && await Cases.CaseOrNullAsync(context, cancellationToken).ConfigureAwait(false) is { } supportCase
-        && RemedyDialog.NamedRemedy(_services.Catalog, supportCase, text) is { } named && named.Value != supportCase.RemedyId
+        && RemedyNames.NamedRemedy(_services.Catalog, supportCase, text) is { } named && named.Value != supportCase.RemedyId
         && _services.Catalog.Remedies.TryGetValue(named.Value, out var remedy)
             ? remedy
             : null;

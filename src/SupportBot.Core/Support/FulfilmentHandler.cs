@@ -109,7 +109,7 @@ public sealed partial class FulfilmentHandler(SupportServices services)
         ArgumentNullException.ThrowIfNull(context);
         var said = context.Activity.Text ?? string.Empty;
         if (!ChangesMind().IsMatch(said) || await services.Cases.CaseOrNullAsync(context, cancellationToken).ConfigureAwait(false) is not { WithColleague: true, Agent: null, RemedyWanted: { } before } supportCase
-            || RemedyDialog.NamedRemedy(services.Catalog, supportCase, said) is not { } named || named.Value == supportCase.RemedyId
+            || RemedyNames.NamedRemedy(services.Catalog, supportCase, said) is not { } named || named.Value == supportCase.RemedyId
             || !services.Catalog.Remedies.TryGetValue(named.Value, out var wanted))
         {
             return false;
@@ -158,7 +158,7 @@ public sealed partial class FulfilmentHandler(SupportServices services)
         // "Actually no, can I have a refund instead" once the credit went out: the case now asks for the refund, and a
         // colleague switches it over, since the first request cannot be taken back by the bot.
         var said = context.Activity.Text ?? string.Empty;
-        if (supportCase.RemedyId is { } current && (ChangesMind().IsMatch(said) ? RemedyDialog.NamedRemedy(services.Catalog, supportCase, said) : PickedByPosition(supportCase, said)) is { } named
+        if (supportCase.RemedyId is { } current && (ChangesMind().IsMatch(said) ? RemedyNames.NamedRemedy(services.Catalog, supportCase, said) : PickedByPosition(supportCase, said)) is { } named
             && named.Value != current && services.Catalog.Remedies.TryGetValue(named.Value, out var wanted))
         {
             Switch(context, supportCase, wanted, $"wants {wanted.Title} instead of {supportCase.RemedyWanted}, which had already gone out");
@@ -166,7 +166,7 @@ public sealed partial class FulfilmentHandler(SupportServices services)
         }
 
         // "I didn't ask for a credit": the bot took their words for a choice they never made; a colleague stops it.
-        if (supportCase.RemedyWanted is { } unwanted && RemedyDialog.Disowned(services.Catalog, supportCase, said))
+        if (supportCase.RemedyWanted is { } unwanted && RemedyNames.Disowned(services.Catalog, supportCase, said))
         {
             supportCase.UnderlyingIssues.Add($"did not want {unwanted}, which had already gone out: {PiiMasker.Mask(said.Trim())}");
             return WhilePending.RemedyUnwanted;

@@ -59,7 +59,7 @@ public sealed partial class LayersDialog : CaseDialog
 
         // "No. I don't want options, I want MY REFUND": nothing else, and what would put it right, for the remedies next.
         if (step.Result is string wish && ConfirmPrompt.Recognize(wish) is false && ChoiceRecognizer.HasAtMostWords(wish, 12)
-            && await CaseAsync(step, cancellationToken).ConfigureAwait(false) is var wishing && RemedyDialog.NamesRemedy(_services.Catalog, wishing, wish))
+            && await CaseAsync(step, cancellationToken).ConfigureAwait(false) is var wishing && RemedyNames.NamesRemedy(_services.Catalog, wishing, wish))
         {
             wishing.RemedyAsked = PiiMasker.Mask(wish);
             return await step.EndDialogAsync(null, cancellationToken).ConfigureAwait(false);
@@ -112,7 +112,7 @@ public sealed partial class LayersDialog : CaseDialog
         }
 
         // "I want my money back" says what would put it right: that is for the remedies, next, not another problem.
-        if (RemedyDialog.NamesRemedy(_services.Catalog, supportCase, answer)
+        if (RemedyNames.NamesRemedy(_services.Catalog, supportCase, answer)
             && (ComplaintReader.Mirror(answer).Length == 0 || answer.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length <= 10))
         {
             supportCase.RemedyAsked = PiiMasker.Mask(answer);

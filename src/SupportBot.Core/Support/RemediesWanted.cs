@@ -26,6 +26,8 @@ internal static partial class RemediesWanted
             return [];
         }
 
+        // "A refund of what? I haven't paid. I want a new appointment and compensation": a remedy only asked about is no wish.
+        text = QuestionAbout().Replace(text, " ");
         var offeredRemedies = offered.Where(c => catalog.Remedies.ContainsKey(c.Value)).Select(c => catalog.Remedies[c.Value]).ToList();
         if (Both().IsMatch(text))
         {
@@ -76,6 +78,10 @@ internal static partial class RemediesWanted
     [GeneratedRegex(@"^\W*(?:(?:ok(?:ay)?|yes|yeah|um+|well|i\s+want|i'?d\s+like|can\s+i\s+(?:have|get))\W+)*(?:both|all\s+of\s+(?:them|those|these)|the\s+two\s+of\s+them|both\s+of\s+(?:them|those|these)|(?:1|one|the\s+first)\s+(?:and|&|\+)\s+(?:2|two|the\s+second))\b(?:\W+(?:please|pls|thanks|then|ideally|if\s+possible))*\W*$",
         RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex Both();
+
+    /// <summary>A question that asks for nothing ("a refund of what?", "what credit?"), unlike "can I have a refund?".</summary>
+    [GeneratedRegex(@"(?<=^|[.!?]\s*)(?![^.!?]*\b(?:can|could|may)\s+(?:i|you|we)\b(?!'?t))(?![^.!?]*\bi\s+(?:want|need|'d\s+like|would\s+like)\b)[^.!?]+\?+", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex QuestionAbout();
 
     [GeneratedRegex(@"\b(?:or|either|whichever|whatever)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex Either();

@@ -18,7 +18,7 @@ public static class RemedyChange
             return false;
         }
 
-        if (RemedyDialog.NamedRemedy(catalog, supportCase, text) is not { } found || found.Value == supportCase.RemedyId
+        if (RemedyNames.NamedRemedy(catalog, supportCase, text) is not { } found || found.Value == supportCase.RemedyId
             || !catalog.Remedies.TryGetValue(found.Value, out var other))
         {
             if (!catalog.Remedies.TryGetValue(supportCase.RemedyId, out var current) || !Refuses(text, current) || PushbackReader.OwnWishAfterRefusal(text) is not { } wish)

@@ -85,7 +85,7 @@ public sealed partial class RemedyDialog : CaseDialog
         };
         // Asked for already ("refund the delivery" when asked if anything else bothered them): not asked to choose it
         // again, even when it is not among the few offered first.
-        if (supportCase.RemedyAsked is { } asked && NamedRemedy(_services.Catalog, supportCase, asked) is { } named)
+        if (supportCase.RemedyAsked is { } asked && RemedyNames.NamedRemedy(_services.Catalog, supportCase, asked) is { } named)
         {
             supportCase.RemedyAsked = null;
             return await step.NextAsync(named, cancellationToken).ConfigureAwait(false);
@@ -137,7 +137,7 @@ public sealed partial class RemedyDialog : CaseDialog
 
         var supportCase = await Cases.CaseAsync(prompt.Context, cancellationToken).ConfigureAwait(false);
         var offered = (prompt.Options.Choices ?? []).Where(c => _services.Catalog.Remedies.ContainsKey(c.Value)).ToList();
-        var named = prompt.Recognized is { Succeeded: true, Value: { } found } ? offered.Where(c => c.Value == found.Value && ByWords(c, found)).ToList() : [];
+        var named = prompt.Recognized is { Succeeded: true, Value: { } found } ? offered.Where(c => c.Value == found.Value && RemedyNames.ByWords(c, found)).ToList() : [];
         var about = About(named.Count > 0 ? named : offered, supportCase);
         if (about.Length == 0)
         {
@@ -185,7 +185,7 @@ public sealed partial class RemedyDialog : CaseDialog
 
         var supportCase = await Cases.CaseAsync(prompt.Context, cancellationToken).ConfigureAwait(false);
         var choices = RemedyChoices(RemedyAdvisor.Offer(_services.Catalog, supportCase, _services.Options.MaxRemediesOffered), supportCase);
-        var named = ChoiceRecognizer.Recognize(text, choices) is { } found && ByWords(choices[found.Index], found) ? choices.Where(c => c.Value == found.Value).ToList() : choices;
+        var named = ChoiceRecognizer.Recognize(text, choices) is { } found && RemedyNames.ByWords(choices[found.Index], found) ? choices.Where(c => c.Value == found.Value).ToList() : choices;
         var about = About(named, supportCase);
         if (about.Length == 0)
         {
@@ -206,44 +206,6 @@ public sealed partial class RemedyDialog : CaseDialog
         .Where(r => r.About.Length > 0)
         .Select(r => $"{Capitalize(TitleIn(r, supportCase))}: {RemedyFacts.Wording(r.About, supportCase, supportCase.RemedyAmount()).TrimEnd('.')}."));
 
-    /// <summary>Whether <paramref name="text"/> turns down the very remedy the case went ahead with ("I didn't ask for a credit").</summary>
-    public static bool Disowned(SupportCatalog catalog, SupportCase supportCase, string? text)
-    {
-        ArgumentNullException.ThrowIfNull(supportCase);
-        return supportCase.RemedyId is { } current && PushbackReader.Disowning(text) is { } words
-            && NamedRemedy(catalog, supportCase, words) is { } named && named.Value == current;
-    }
-
-    /// <summary>
-    /// The remedy of the case's category that <paramref name="text"/> names by its title or words ("refund the
-    /// delivery", "I want my money back"), offered or not; null when none, or only by position ("the last one").
-    /// </summary>
-    public static FoundChoice? NamedRemedy(SupportCatalog catalog, SupportCase supportCase, string text)
-    {
-        ArgumentNullException.ThrowIfNull(catalog);
-        ArgumentNullException.ThrowIfNull(supportCase);
-        var choices = RemedyChoices(RemediesOf(catalog, supportCase));
-        return ChoiceRecognizer.Recognize(text, choices) is { } found && ByWords(choices[found.Index], found) ? found : null;
-    }
-
-    /// <summary>
-    /// Whether <paramref name="text"/> names one or more remedies of the case's category by their words, such as
-    /// both in "replace it or refund me, I don't care which" (which <see cref="NamedRemedy"/> leaves to the customer's choice).
-    /// </summary>
-    public static bool NamesRemedy(SupportCatalog catalog, SupportCase supportCase, string text)
-    {
-        ArgumentNullException.ThrowIfNull(catalog);
-        ArgumentNullException.ThrowIfNull(supportCase);
-        return RemedyChoices(RemediesOf(catalog, supportCase)).Any(choice => ChoiceRecognizer.Recognize(text, [choice]) is { } found && ByWords(choice, found));
-    }
-
-    private static List<Remedy> RemediesOf(SupportCatalog catalog, SupportCase supportCase) =>
-        [.. catalog.Category(supportCase.Category ?? SupportCatalog.Other).Remedies.Where(catalog.Remedies.ContainsKey).Select(id => catalog.Remedies[id]).Where(r => !RemedyFacts.RuledOut(r, supportCase))];
-
-    /// <summary>Whether <paramref name="found"/> matched the remedy's words, not only its position ("the last one").</summary>
-    private static bool ByWords(Choice choice, FoundChoice found) =>
-        choice.Synonyms.Contains(found.Matched, StringComparer.OrdinalIgnoreCase) || string.Equals(choice.Title, found.Matched, StringComparison.OrdinalIgnoreCase) || found.Matched == choice.Value;
-
     private async Task<DialogTurnResult> ChooseAsync(WaterfallStepContext step, CancellationToken cancellationToken)
     {
         var supportCase = await CaseAsync(step, cancellationToken).ConfigureAwait(false);
@@ -257,13 +219,9 @@ public sealed partial class RemedyDialog : CaseDialog
                 : await step.PromptAsync(OwnRemedy, Voice.Ask(step.Context, SupportPrompts.AskOwnRemedy, supportCase), cancellationToken).ConfigureAwait(false);
         }
 
-        if (RemediesWanted.Read(_services.Catalog, text, RemedyChoices(RemedyAdvisor.Offer(_services.Catalog, supportCase, _services.Options.MaxRemediesOffered), supportCase)) is { Count: > 1 } together)
+        if (await TwoAtOnceAsync(step, supportCase, text, cancellationToken).ConfigureAwait(false) is { } both)
         {
-            // "Refund me and cancel it": both, not one of them; a colleague does the two together.
-            supportCase.RemedyWanted = string.Join(" and ", together.Select(r => TitleIn(r, supportCase)));
-            await _services.TakeAmountsAsync(step.Context, supportCase, text, cancellationToken).ConfigureAwait(false);
-            await _services.ReadMoodAsync(supportCase, text, cancellationToken).ConfigureAwait(false);
-            return await step.EndDialogAsync(new HandoffRequest(HandoffReason.RemedyNeedsApproval, "the customer wants two remedies at once"), cancellationToken).ConfigureAwait(false);
+            return both;
         }
 
         switch (step.Result)
@@ -294,6 +252,20 @@ public sealed partial class RemedyDialog : CaseDialog
         }
     }
 
+    /// <summary>"Refund me and cancel it": both, not one of them; a colleague does the two together. Null when one or none.</summary>
+    private async Task<DialogTurnResult?> TwoAtOnceAsync(WaterfallStepContext step, SupportCase supportCase, string text, CancellationToken cancellationToken)
+    {
+        if (RemediesWanted.Read(_services.Catalog, text, RemedyChoices(RemedyAdvisor.Offer(_services.Catalog, supportCase, _services.Options.MaxRemediesOffered), supportCase)) is not { Count: > 1 } together)
+        {
+            return null;
+        }
+
+        supportCase.RemedyWanted = string.Join(" and ", together.Select(r => TitleIn(r, supportCase)));
+        await _services.TakeAmountsAsync(step.Context, supportCase, text, cancellationToken).ConfigureAwait(false);
+        await _services.ReadMoodAsync(supportCase, text, cancellationToken).ConfigureAwait(false);
+        return await step.EndDialogAsync(new HandoffRequest(HandoffReason.RemedyNeedsApproval, "the customer wants two remedies at once"), cancellationToken).ConfigureAwait(false);
+    }
+
     /// <summary>
     /// "No thanks, I'm happy to wait": nothing needs doing, so nothing is pressed on them and no colleague is called;
     /// they hear that writing here again picks it up where it stands.
@@ -309,7 +281,13 @@ public sealed partial class RemedyDialog : CaseDialog
     private async Task<DialogTurnResult> AskAmountAsync(WaterfallStepContext step, CancellationToken cancellationToken)
     {
         var supportCase = await CaseAsync(step, cancellationToken).ConfigureAwait(false);
-        if (step.Result is string words && ChoiceRecognizer.Recognize(words, RemedyChoices(RemedyAdvisor.Offer(_services.Catalog, supportCase, _services.Options.MaxRemediesOffered))) is { } named
+        if (step.Result is string askedFor && await TwoAtOnceAsync(step, supportCase, askedFor, cancellationToken).ConfigureAwait(false) is { } both)
+        {
+            // "Something else", then "a new appointment and compensation for the wasted day": both, with a colleague.
+            return both;
+        }
+
+        if (step.Result is string words && ChoiceRecognizer.Recognize(words, RemedyNames.Choices(RemedyAdvisor.Offer(_services.Catalog, supportCase, _services.Options.MaxRemediesOffered))) is { } named
             && !RemedyFacts.AsksMoreThan(_services.Catalog.Remedies[named.Value], words, _services.CurrencyOf(supportCase)))
         {
             // "Something else", then "just refund me": one of the remedies after all, granted by its own rules.
@@ -397,7 +375,7 @@ public sealed partial class RemedyDialog : CaseDialog
         if (step.GetState<AmountAsked>().Asked && step.Result is string refusal && RemedyChange.Refuses(refusal, remedy))
         {
             // "It's not a full refund, it's the delivery charge refunded PLUS a replacement mug": no price; what they want, in their words.
-            var together = RemediesWanted.Read(_services.Catalog, refusal, RemedyChoices(RemediesOf(_services.Catalog, supportCase)));
+            var together = RemediesWanted.Read(_services.Catalog, refusal, RemedyNames.Choices(RemedyNames.RemediesOf(_services.Catalog, supportCase)));
             supportCase.RemedyId = null;
             supportCase.RemedyPaysFor = null;
             supportCase.RemedyWanted = together.Count > 1 ? string.Join(" and ", together.Select(r => TitleIn(r, supportCase))) : PiiMasker.Mask(PushbackReader.OwnWishAfterRefusal(refusal) ?? refusal.Trim());
@@ -454,9 +432,6 @@ public sealed partial class RemedyDialog : CaseDialog
         await Voice.SayAsync(step.Context, SupportPrompts.RemedyGranted, supportCase, cancellationToken, ("remedy", remedy.Title), ("next_steps", nextSteps)).ConfigureAwait(false);
         return await step.EndDialogAsync(null, cancellationToken).ConfigureAwait(false);
     }
-
-    private static List<Choice> RemedyChoices(IEnumerable<Remedy> remedies) =>
-        [.. remedies.Select(r => new Choice(r.Id) { Title = Capitalize(r.Title), Synonyms = r.Synonyms })];
 
     /// <summary>The remedies as buttons, each titled as it would be in this case (a refund of an overcharge says how much).</summary>
     private List<Choice> RemedyChoices(IEnumerable<Remedy> remedies, SupportCase supportCase) =>

@@ -21,7 +21,7 @@ public static partial class RemedyQuestion
     {
         ArgumentNullException.ThrowIfNull(catalog);
         ArgumentNullException.ThrowIfNull(supportCase);
-        if (!AsksIfChosen(text) || RemedyDialog.NamedRemedy(catalog, supportCase, text) is not { } named || catalog.Remedies[named.Value] is not { About.Length: > 0 } remedy)
+        if (!AsksIfChosen(text) || RemedyNames.NamedRemedy(catalog, supportCase, text) is not { } named || catalog.Remedies[named.Value] is not { About.Length: > 0 } remedy)
         {
             return null;
         }

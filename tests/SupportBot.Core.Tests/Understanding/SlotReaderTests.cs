@@ -23,6 +23,8 @@ public sealed class SlotReaderTests
     [InlineData("when", "the box was crushed", null)]
     [InlineData("tried", "I already called twice", "I already called twice")]
     [InlineData("tried", "it's broken", null)]
+    [InlineData("tried", "an engineer was booked between 8 and 1. Nobody came and nobody called.", null)]
+    [InlineData("tried", "the courier never called", null)]
     [InlineData("tried", "since Sunday. I turned the television off and on at the wall", "since Sunday. I turned the television off and on at the wall")]
     [InlineData("tried", "power cycled the router twice", "power cycled the router twice")]
     [InlineData("amount", "they charged me $42.50", "$42.50")]

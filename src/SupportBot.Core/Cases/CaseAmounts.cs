@@ -30,6 +30,21 @@ public static partial class CaseAmounts
         // Most answers hold no money at all: only those that do are read for a correction (which reads every kind of
         // value), and those with a figure once an amount is known ("no, it was 19.99").
         var amounts = MoneyReader.Read(text, defaultCurrency);
+        if (amounts.Count == 0 && supportCase.Amount is { } value && !text.Any(char.IsAsciiDigit) && CurrencyOnly().Match(text) is { Success: true } currency
+            && CurrencyOf(currency.Groups["c"].Value) is { } code && code != supportCase.Currency)
+        {
+            // "pounds not dollars", "£ not $": the same figure, in the currency they paid in.
+            Set(supportCase, new MoneyAmount { Value = value, Currency = code, Text = text, Start = currency.Index, PurposeText = supportCase.AmountFor });
+            return supportCase.AmountText();
+        }
+
+        if (amounts is [{ CurrencyWritten: true } same] && same.Value == supportCase.Amount && same.Currency != supportCase.Currency)
+        {
+            // "its £64.99 GBP" after $64.99 was taken: the figure stands, its currency is put right.
+            Set(supportCase, same with { PurposeText = same.PurposeText ?? supportCase.AmountFor });
+            return supportCase.AmountText();
+        }
+
         if (amounts.Count == 0 && (supportCase.Amount is null || !text.Any(char.IsAsciiDigit)))
         {
             // Figures without a currency can still be money in dispute: "it went up from 9.99 to 22.98", "refund the extra 12.99".
@@ -264,4 +279,23 @@ public static partial class CaseAmounts
             supportCase.Answers[answered] = supportCase.Answers[answered] with { Answer = now };
         }
     }
+
+    /// <summary>Whether <paramref name="text"/> puts a currency right without a figure ("pounds not dollars").</summary>
+    public static bool CorrectsCurrency(string? text) =>
+        !string.IsNullOrWhiteSpace(text) && !text.Any(char.IsAsciiDigit) && CurrencyOnly().Match(text) is { Success: true } said && CurrencyOf(said.Groups["c"].Value) is not null;
+
+    /// <summary>The currency a correction names: "pounds", "£", "GBP".</summary>
+    private static string? CurrencyOf(string said) => said.ToUpperInvariant() switch
+    {
+        "£" or "POUNDS" or "POUND" or "QUID" or "GBP" or "STERLING" => "GBP",
+        "€" or "EUROS" or "EURO" or "EUR" => "EUR",
+        "$" or "DOLLARS" or "DOLLAR" or "USD" or "BUCKS" => "USD",
+        "CAD" => "CAD",
+        "AUD" => "AUD",
+        _ => null,
+    };
+
+    /// <summary>"Pounds not dollars", "its in GBP", "£ not $": a currency put right without a figure.</summary>
+    [GeneratedRegex(@"(?:^|[\s,.(])(?:(?:it'?s|its|it\s+was|in|paid\s+in)\s+)?(?<c>£|€|\$|pounds?|quid|sterling|euros?|dollars?|bucks|gbp|usd|eur|cad|aud)(?:\s+(?:not|rather\s+than|instead\s+of)\s+(?:£|€|\$|pounds?|euros?|dollars?|gbp|usd|eur)(?!\w)|\s*(?:[.!,]|$))", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture)]
+    private static partial Regex CurrencyOnly();
 }

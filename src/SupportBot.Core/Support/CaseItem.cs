@@ -46,7 +46,7 @@ internal static partial class CaseItem
     }
 
     /// <summary>A few words of a name, no question or aside: "Samsung 55 inch tv", "the blue lamp".</summary>
-    [GeneratedRegex(@"^(?!(?:your|my|it|its|it's|the\s+one)\b)[\w£$€.'+-]+(?:\s+[\w£$€.'+-]+){0,4}$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^(?!(?:your|my|it|its|it's|the\s+one|none|nothing|no|nope|nah|n/a|not\s+sure|dunno|idk|unknown)\b)[\w£$€.'+-]+(?:\s+[\w£$€.'+-]+){0,4}$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex PlainName();
 
     /// <summary>Words that already say whose or which thing it is ("my lamp", "the sofa", "a kettle").</summary>

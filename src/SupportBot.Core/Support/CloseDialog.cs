@@ -81,7 +81,7 @@ public sealed partial class CloseDialog : CaseDialog
     }
 
     private bool CorrectsAmount(TurnContext context) =>
-        CorrectionReader.Read(context.Activity.Text, context.TimeProvider.GetUtcNow(), _services.Options.Currency) is { Amount: not null };
+        CorrectionReader.Read(context.Activity.Text, context.TimeProvider.GetUtcNow(), _services.Options.Currency) is { Amount: not null } || CaseAmounts.CorrectsCurrency(context.Activity.Text);
 
     private async Task<DialogTurnResult> ConfirmResolvedAsync(WaterfallStepContext step, CancellationToken cancellationToken)
     {

@@ -124,4 +124,31 @@ public sealed class CaseAmountsTests
         Assert.Equal("£7.95", CaseAmounts.For(supportCase, MoneyPurpose.Delivery)?.ToString());
         Assert.DoesNotContain(supportCase.OtherAmounts, a => a.StartsWith("£6.95", StringComparison.Ordinal));
     }
+
+    [Theory]
+    [InlineData("pounds not dollars. and what do i do with the sandals", "£64.99")]
+    [InlineData("no. £ not $. and ask them about returning the sandals", "£64.99")]
+    [InlineData("its £64.99 GBP", "£64.99")]
+    [InlineData("it was in euros", "€64.99")]
+    public void Take_CurrencyPutRight_KeepsTheFigure(string text, string expected)
+    {
+        var supportCase = new SupportCase();
+        CaseAmounts.TakeReply(supportCase, "64.99", MoneyPurpose.Item, "USD", "the trainers");
+
+        Assert.Equal(expected, CaseAmounts.Take(supportCase, text, "USD", Now));
+        Assert.Equal(expected, supportCase.AmountText());
+    }
+
+    [Theory]
+    [InlineData("do you take euros?")]
+    [InlineData("I paid in dollars")]
+    [InlineData("the sandals are pink")]
+    public void Take_NoCurrencyCorrection_LeavesTheAmount(string text)
+    {
+        var supportCase = new SupportCase();
+        CaseAmounts.TakeReply(supportCase, "64.99", MoneyPurpose.Item, "USD", "the trainers");
+
+        Assert.Null(CaseAmounts.Take(supportCase, text, "USD", Now));
+        Assert.Equal("$64.99", supportCase.AmountText());
+    }
 }

@@ -28,6 +28,7 @@ public sealed class ProductReaderTests
     [InlineData("it keeps crashing on my samsung s22", "Samsung S22", ProductKind.Device)]
     [InlineData("my huawei p30 won't charge", "Huawei P30", ProductKind.Device)]
     [InlineData("Moto G7 screen flickers", "Moto G7", ProductKind.Device)]
+    [InlineData("wrong item, ordered black trainers size 9 and got pink sandals size 5", "black trainers", ProductKind.Item)]
     public void Read_NamedProduct_GivesNameAndKind(string text, string name, ProductKind kind)
     {
         var product = Assert.Single(ProductReader.Read(text));

@@ -30,11 +30,10 @@ public static partial class CaseAmounts
         // Most answers hold no money at all: only those that do are read for a correction (which reads every kind of
         // value), and those with a figure once an amount is known ("no, it was 19.99").
         var amounts = MoneyReader.Read(text, defaultCurrency);
-        if (amounts.Count == 0 && supportCase.Amount is { } value && !text.Any(char.IsAsciiDigit) && CurrencyOnly().Match(text) is { Success: true } currency
-            && CurrencyOf(currency.Groups["c"].Value) is { } code && code != supportCase.Currency)
+        if (amounts.Count == 0 && supportCase.Amount is { } value && CorrectedCurrency(text) is { } code && code != supportCase.Currency)
         {
             // "pounds not dollars", "£ not $": the same figure, in the currency they paid in.
-            Set(supportCase, new MoneyAmount { Value = value, Currency = code, Text = text, Start = currency.Index, PurposeText = supportCase.AmountFor });
+            Set(supportCase, new MoneyAmount { Value = value, Currency = code, Text = text, Start = 0, PurposeText = supportCase.AmountFor });
             return supportCase.AmountText();
         }
 
@@ -281,8 +280,11 @@ public static partial class CaseAmounts
     }
 
     /// <summary>Whether <paramref name="text"/> puts a currency right without a figure ("pounds not dollars").</summary>
-    public static bool CorrectsCurrency(string? text) =>
-        !string.IsNullOrWhiteSpace(text) && !text.Any(char.IsAsciiDigit) && CurrencyOnly().Match(text) is { Success: true } said && CurrencyOf(said.Groups["c"].Value) is not null;
+    public static bool CorrectsCurrency(string? text) => CorrectedCurrency(text) is not null;
+
+    /// <summary>The currency <paramref name="text"/> puts right without a figure ("pounds not dollars": GBP), or null.</summary>
+    private static string? CorrectedCurrency(string? text) =>
+        !string.IsNullOrWhiteSpace(text) && !text.Any(char.IsAsciiDigit) && CurrencyOnly().Match(text) is { Success: true } said ? CurrencyOf(said.Groups["c"].Value) : null;
 
     /// <summary>The currency a correction names: "pounds", "£", "GBP".</summary>
     private static string? CurrencyOf(string said) => said.ToUpperInvariant() switch

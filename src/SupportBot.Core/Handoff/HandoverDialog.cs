@@ -77,7 +77,7 @@ public sealed partial class HandoverDialog : CaseDialog
         if (step.Result is string withdrawn && PushbackReader.DeclinesColleague(withdrawn)
             && await Cases.CaseAsync(step.Context, cancellationToken).ConfigureAwait(false) is { HandoffReason: not HandoffReason.Serious } kept)
         {
-            // "No, don't bother a colleague, I'll look it up myself": not passed on; writing here again picks it up.
+            // "No, don't bother a colleague, I'll look it up myself": not passed on, and nothing is pressed on them.
             kept.HandoffReason = null;
             kept.ApprovalReason = null;
             await Voice.SayAsync(step.Context, HandoffPrompts.Withdrawn, kept, cancellationToken).ConfigureAwait(false);

@@ -241,8 +241,11 @@ public sealed partial class LayersDialog : CaseDialog
     [GeneratedRegex(@"^\W*(?:and\s+|but\s+)?(?:no|nope|nah)?[\s,]*(?:nothing\s+else|that'?s\s+(?:all|it)|all\s+good)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex NothingElse();
 
-    /// <summary>"Just sort it", "fix it please", "that's everything": nothing more to ask about.</summary>
-    [GeneratedRegex(@"\b(?:(?:just\s+)?(?:sort|fix)\s+(?:it|this|that)(?:\s+out)?|just\s+(?:get\s+(?:it|this)\s+)?(?:sorted|fixed|done)|get\s+(?:it|this)\s+(?:sorted|fixed|done)|that'?s\s+(?:all|everything|it)|nothing\s+(?:else|more)|that\s+is\s+(?:all|everything))\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    /// <summary>"Just sort it", "get it fixed", "that's everything": the words that say there is nothing more to ask about.</summary>
+    private const string EnoughWords = @"(?:(?:just\s+)?(?:sort|fix)\s+(?:it|this|that)(?:\s+out)?|just\s+(?:get\s+(?:it|this)\s+)?(?:sorted|fixed|done)|get\s+(?:it|this)\s+(?:sorted|fixed|done)|that'?s\s+(?:all|everything|it)|that\s+is\s+(?:all|everything))";
+
+    /// <summary>"Just sort it", "fix it please", "that's everything", "nothing more" anywhere in what they added.</summary>
+    [GeneratedRegex(@"\b(?:" + EnoughWords + @"|nothing\s+(?:else|more))\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex Enough();
 
     /// <summary>A question of four words or more after what came first: "… Will there be an early termination fee?".</summary>
@@ -250,7 +253,7 @@ public sealed partial class LayersDialog : CaseDialog
     private static partial Regex AskedAfter();
 
     /// <summary>"… just sort it", "… and that's all" closing what they added.</summary>
-    [GeneratedRegex(@"[.!?;,]+\s*(?:and\s+)?(?:please\s+)?(?:(?:just\s+)?(?:sort|fix)\s+(?:it|this|that)(?:\s+out)?(?:\s+please)?|that'?s\s+(?:all|everything|it))[\s.!]*$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"[.!?;,]+\s*(?:and\s+)?(?:please\s+)?" + EnoughWords + @"(?:\s+please)?[\s.!]*$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex EnoughAtEnd();
 
     /// <summary>How a round of "anything else?" begins: <see cref="Again"/> after the customer added something.</summary>

@@ -77,23 +77,29 @@ internal static class InsightSql
 
     private const string InsertPrompt = """
         INSERT INTO insight_prompts (id, fact, channel, prompt_key, variant, shown_at, heat_before, outcome, feeling_change)
-        VALUES (@p0, @p1, @p2, @p3, @p4, @p5, @p6, @p7, NULL) ON CONFLICT (id) DO NOTHING
+        VALUES (@p0, @p1, @p2, @p3, @p4, @p5, @p6, @p7, @p8) ON CONFLICT (id) DO NOTHING
         """;
 
     private const string UpdatePrompt = "UPDATE insight_prompts SET outcome = @p1, feeling_change = @p2 WHERE id = @p0";
 
     // Each day's figures per prompt variant, kept as prompts are shown and answered, so the table of prompts reads a
-    // few rows a day rather than every prompt shown.
-    private const string CountShown = """
+    // few rows a day rather than every prompt shown. A batch adds what its turns changed: @p4 shown, @p5 answered,
+    // @p6 retried, @p7 no reply (shown less followed), @p8 person, @p9 and @p10 the feeling's change and how many,
+    // @p11 calmer, @p12 hotter.
+    private const string CountDay = """
         INSERT INTO insight_prompt_days (day, channel, prompt_key, variant, shown, answered, retried, no_reply, person, change_sum, change_count, calmer, hotter)
-        VALUES (@p0, @p1, @p2, @p3, 1, 0, 0, 1, 0, 0, 0, 0, 0)
-        ON CONFLICT (day, channel, prompt_key, variant) DO UPDATE SET shown = insight_prompt_days.shown + 1, no_reply = insight_prompt_days.no_reply + 1
+        VALUES (@p0, @p1, @p2, @p3, @p4, @p5, @p6, @p7, @p8, @p9, @p10, @p11, @p12)
+        ON CONFLICT (day, channel, prompt_key, variant) DO UPDATE SET shown = insight_prompt_days.shown + excluded.shown,
+            answered = insight_prompt_days.answered + excluded.answered, retried = insight_prompt_days.retried + excluded.retried,
+            no_reply = insight_prompt_days.no_reply + excluded.no_reply, person = insight_prompt_days.person + excluded.person,
+            change_sum = insight_prompt_days.change_sum + excluded.change_sum, change_count = insight_prompt_days.change_count + excluded.change_count,
+            calmer = insight_prompt_days.calmer + excluded.calmer, hotter = insight_prompt_days.hotter + excluded.hotter
         """;
 
     private const string CountFollowed = """
-        UPDATE insight_prompt_days SET no_reply = no_reply - 1, answered = answered + @p4, retried = retried + @p5, person = person + @p6,
-            change_sum = change_sum + @p7, change_count = change_count + @p8, calmer = calmer + @p9, hotter = hotter + @p10
-        WHERE day = @p0 AND channel = @p1 AND prompt_key = @p2 AND variant = @p3
+        UPDATE insight_prompt_days SET answered = answered + @p5, retried = retried + @p6, no_reply = no_reply + @p7, person = person + @p8,
+            change_sum = change_sum + @p9, change_count = change_count + @p10, calmer = calmer + @p11, hotter = hotter + @p12
+        WHERE day = @p0 AND channel = @p1 AND prompt_key = @p2 AND variant = @p3 AND @p4 = 0
         """;
 
     /// <summary>The start of the UTC day of <paramref name="time"/>, in Unix milliseconds.</summary>
@@ -106,56 +112,49 @@ internal static class InsightSql
 
     private const string InsertTurn = "INSERT INTO insight_turns (fact, activity_id, at, feeling, text) VALUES (@p0, @p1, @p2, @p3, @p4)";
 
-    /// <summary>The statements that write <paramref name="facts"/>, each with its parameters' values in order.</summary>
-    public static IEnumerable<(string Sql, object?[] Values)> Statements(TurnFacts facts)
+    /// <summary>The statements that write <paramref name="batch"/>, each with its parameters' values in order.</summary>
+    public static IEnumerable<(string Sql, object?[] Values)> Statements(FactsBatch batch)
     {
-        var c = facts.Conversation;
-        yield return (UpsertConversation,
-        [
-            c.Id, c.ChannelId, c.ConversationId, c.CaseId, c.Started.ToUnixTimeMilliseconds(), c.LastAt.ToUnixTimeMilliseconds(), c.Category,
-            c.FirstFeeling, c.LastFeeling, c.FirstHeat, c.LastHeat, c.HandoffReason is null ? 0 : 1, c.HandoffReason, c.Resolved ? 1 : 0,
-            c.Contained ? 1 : 0, c.Outcome, (long?)c.TimeToAgent?.TotalMilliseconds, c.Rating, c.LastStep, c.CustomerTurns,
-        ]);
-        // The day's figures are rows every turn showing the same prompt updates: they are written last, in one order
-        // (by day, channel, prompt and variant), so two turns in PostgreSQL never wait for each other's rows in
-        // opposite orders (a deadlock), and each holds them only until its commit.
-        var counts = new List<(string Row, string Sql, object?[] Values)>();
-        foreach (var p in facts.Shown)
+        foreach (var c in batch.Conversations)
         {
-            yield return (InsertPrompt, [p.Id, p.ConversationFactsId, p.ChannelId, p.Key, p.VariantId, p.ShownAt.ToUnixTimeMilliseconds(), p.HeatBefore, Outcomes.Left]);
-            counts.Add((CountRow(p), CountShown, [Day(p.ShownAt), p.ChannelId, p.Key, p.VariantId]));
-        }
-
-        foreach (var f in facts.Followed)
-        {
-            var p = f.Prompt;
-            int Is(string outcome) => f.Outcome == outcome ? 1 : 0;
-            yield return (UpdatePrompt, [p.Id, f.Outcome, f.FeelingChange]);
-            counts.Add((CountRow(p), CountFollowed,
+            yield return (UpsertConversation,
             [
-                Day(p.ShownAt), p.ChannelId, p.Key, p.VariantId, Is(Outcomes.Answered), Is(Outcomes.Retried), Is(Outcomes.Person),
-                f.FeelingChange ?? 0, f.FeelingChange is null ? 0 : 1, f.FeelingChange < 0 ? 1 : 0, f.FeelingChange > 0 ? 1 : 0,
-            ]));
+                c.Id, c.ChannelId, c.ConversationId, c.CaseId, c.Started.ToUnixTimeMilliseconds(), c.LastAt.ToUnixTimeMilliseconds(), c.Category,
+                c.FirstFeeling, c.LastFeeling, c.FirstHeat, c.LastHeat, c.HandoffReason is null ? 0 : 1, c.HandoffReason, c.Resolved ? 1 : 0,
+                c.Contained ? 1 : 0, c.Outcome, (long?)c.TimeToAgent?.TotalMilliseconds, c.Rating, c.LastStep, c.CustomerTurns,
+            ]);
         }
 
-        foreach (var r in facts.Remedies)
+        foreach (var (p, f) in batch.Shown)
+        {
+            yield return (InsertPrompt, [p.Id, p.ConversationFactsId, p.ChannelId, p.Key, p.VariantId, p.ShownAt.ToUnixTimeMilliseconds(), p.HeatBefore, f?.Outcome ?? Outcomes.Left, f?.FeelingChange]);
+        }
+
+        foreach (var f in batch.FollowedEarlier)
+        {
+            yield return (UpdatePrompt, [f.Prompt.Id, f.Outcome, f.FeelingChange]);
+        }
+
+        foreach (var r in batch.Remedies)
         {
             yield return (InsertRemedy, [r.Id, r.ConversationFactsId, r.ChannelId, r.Category, r.RemedyId, r.Title, r.Amount, r.Currency, r.ByColleague ? 1 : 0, r.GrantedAt.ToUnixTimeMilliseconds()]);
         }
 
-        if (facts.CustomerTurn is { } t)
+        foreach (var t in batch.CustomerTurns)
         {
             yield return (InsertTurn, [t.ConversationFactsId, t.ActivityId, t.At.ToUnixTimeMilliseconds(), t.Feeling, t.Text]);
         }
 
-        // A stable sort: a prompt shown and answered in one turn is still counted shown before answered.
-        foreach (var (_, sql, values) in counts.OrderBy(c => c.Row, StringComparer.Ordinal))
+        // The day's figures are rows every turn showing the same prompt updates: they are written last, in one order
+        // (by day, channel, prompt and variant), so two turns in PostgreSQL never wait for each other's rows in
+        // opposite orders (a deadlock), and each holds them only until its commit. A row is made only by a prompt
+        // shown: what followed a prompt counted on a day no row holds is not counted.
+        foreach (var d in batch.Days)
         {
-            yield return (sql, values);
+            object?[] values = [d.Day, d.ChannelId, d.Key, d.VariantId, d.Shown, d.Answered, d.Retried, d.Shown - d.Followed, d.Person, d.ChangeSum, d.ChangeCount, d.Calmer, d.Hotter];
+            yield return (d.Shown > 0 ? CountDay : CountFollowed, values);
         }
     }
-
-    private static string CountRow(ShownPrompt p) => $"{Day(p.ShownAt):D15}\u0001{p.ChannelId}\u0001{p.Key}\u0001{p.VariantId}";
 
     /// <summary>Parameter <paramref name="index"/>'s name.</summary>
     public static string Parameter(int index) => ParameterNames.Length > index ? ParameterNames[index] : $"@p{index}";

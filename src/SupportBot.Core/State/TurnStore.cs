@@ -26,8 +26,12 @@ public abstract class TurnStore
     /// <summary>The state, then the transcript, the outbox, the desk and the facts (when given <paramref name="insight"/>): for memory, and stores without transactions across them.</summary>
     public static TurnStore Sequential(IStorage storage, ITranscriptStore transcripts, Outbox? outbox, DeskTable? desk = null, InsightStore? insight = null) => new SequentialTurnStore(storage, transcripts, outbox, desk, insight);
 
-    /// <summary>One transaction of <paramref name="database"/>'s group commit.</summary>
-    public static TurnStore InSqlite(SqliteDatabase database) => new SqliteTurnStore(database);
+    /// <summary>
+    /// One transaction of <paramref name="database"/>'s group commit. Given the file's dashboard
+    /// (<see cref="InsightStore.InSqlite"/>), the turn's facts are handed to it once the turn is committed, to be written
+    /// with those of the turns around it; without it, they are written in the turn's transaction.
+    /// </summary>
+    public static TurnStore InSqlite(SqliteDatabase database, InsightStore? insight = null) => new SqliteTurnStore(database, insight);
 
     /// <summary>One PostgreSQL transaction.</summary>
     public static TurnStore InPostgres(PostgresDatabase database) => new PostgresTurnStore(database);
@@ -74,14 +78,14 @@ public abstract class TurnStore
         }
     }
 
-    private sealed class SqliteTurnStore(SqliteDatabase database) : TurnStore
+    private sealed class SqliteTurnStore(SqliteDatabase database, InsightStore? insight) : TurnStore
     {
-        public override Task<IReadOnlyDictionary<string, string>> CommitAsync(TurnWrite write, CancellationToken cancellationToken)
+        public override async Task<IReadOnlyDictionary<string, string>> CommitAsync(TurnWrite write, CancellationToken cancellationToken)
         {
             ArgumentNullException.ThrowIfNull(write);
             var rows = SqliteTranscriptStore.Rows(write.Activities);
             var conversation = SqliteTranscriptStore.Key(write.ChannelId, write.ConversationId);
-            return database.WriteAsync(session =>
+            var etags = await database.WriteAsync(session =>
             {
                 // Anything that throws here (a stale ETag or desk version, a write SQLite refuses) undoes all of this
                 // job's writes: the job runs in a savepoint of its own.
@@ -89,9 +93,19 @@ public abstract class TurnStore
                 SqliteTranscriptStore.Append(session, conversation, rows);
                 SqliteOutbox.Add(session, write.Outbox);
                 SqliteDeskTable.Write(session, write.Desk);
-                InsightStore.Write(session, write.Facts);
+                if (insight is null)
+                {
+                    InsightStore.Write(session, write.Facts);
+                }
+
                 return etags;
-            }, cancellationToken);
+            }, cancellationToken).ConfigureAwait(false);
+            if (insight is not null && write.Facts is not null)
+            {
+                insight.Record(write.Facts);
+            }
+
+            return etags;
         }
     }
 

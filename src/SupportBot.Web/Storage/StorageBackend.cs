@@ -11,7 +11,7 @@ namespace SupportBot.Web.Storage;
 /// </summary>
 public sealed record StorageBackend(IStorage Storage, ITranscriptStore Transcripts, Outbox Outbox, DeskTable Desk, TurnStore Turns, IAsyncDisposable? Database) : IAsyncDisposable
 {
-    /// <summary>The dashboard's facts, which each turn writes with its state.</summary>
+    /// <summary>The dashboard's facts, which each turn records (in SQLite, written a moment after the turn).</summary>
     public required InsightStore Insight { get; init; }
 
     /// <summary>Opens the backend <paramref name="options"/> name; a SQLite file lives under <paramref name="root"/>.</summary>
@@ -32,11 +32,20 @@ public sealed record StorageBackend(IStorage Storage, ITranscriptStore Transcrip
                 return new StorageBackend(new PostgresStorage(postgres), new PostgresTranscriptStore(postgres), Outbox.InPostgres(postgres), DeskTable.InPostgres(postgres), TurnStore.InPostgres(postgres), postgres) { Insight = InsightStore.InPostgres(postgres) };
             case StorageProvider.Sqlite:
                 var sqlite = new SqliteDatabase(Path.Combine(root, options.DataDirectory, "supportbot.db"));
-                return new StorageBackend(new SqliteStorage(sqlite), new SqliteTranscriptStore(sqlite), Outbox.InSqlite(sqlite), DeskTable.InSqlite(sqlite), TurnStore.InSqlite(sqlite), sqlite) { Insight = InsightStore.InSqlite(sqlite) };
+                var facts = InsightStore.InSqlite(sqlite);
+                return new StorageBackend(new SqliteStorage(sqlite), new SqliteTranscriptStore(sqlite), Outbox.InSqlite(sqlite), DeskTable.InSqlite(sqlite), TurnStore.InSqlite(sqlite, facts), sqlite) { Insight = facts };
             default:
                 throw new ArgumentOutOfRangeException(nameof(options), options.Provider, "Storage:Provider must be Sqlite, Postgres or Memory.");
         }
     }
 
-    public ValueTask DisposeAsync() => Database?.DisposeAsync() ?? ValueTask.CompletedTask;
+    public async ValueTask DisposeAsync()
+    {
+        // The dashboard's facts still waiting to be written go first.
+        await Insight.FlushAsync(CancellationToken.None).ConfigureAwait(false);
+        if (Database is not null)
+        {
+            await Database.DisposeAsync().ConfigureAwait(false);
+        }
+    }
 }

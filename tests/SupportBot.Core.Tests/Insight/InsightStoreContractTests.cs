@@ -61,6 +61,30 @@ public abstract class InsightStoreContractTests
     }
 
     [Fact]
+    public async Task TurnStore_FollowingAPromptAlreadyCounted_UpdatesItsFigures_AndTheLatestTurnDescribesTheConversation()
+    {
+        // In SQLite the first turn's facts are written by the query below; the second follows a prompt already in the
+        // tables, the third rewrites the conversation written with the second.
+        var (turns, _, insight) = Create();
+        var charts = new DashboardCharts(insight);
+        var id = Guid.NewGuid().ToString("N");
+        var facts = Facts(id, Day.AddHours(1));
+        var etag = (await turns.CommitAsync(Write(id, null, facts with { CustomerTurns = 1 }, "my lamp is broken", ("remedies.offer", "offer-1")), CancellationToken.None))[$"webtest/{id}"];
+        Assert.Equal(1, Assert.Single(await charts.PromptsAsync(March, CancellationToken.None)).Left);
+
+        var second = Write(id, etag, facts with { CustomerTurns = 2 }, "the refund please");
+        var shown = new ShownPrompt($"{id}:0", id, facts.ChannelId, "remedies.offer", "offer-1", facts.Started, 2);
+        etag = (await turns.CommitAsync(second with { Facts = second.Facts! with { Followed = [new PromptFollowed(shown, Outcomes.Answered, -1)] } }, CancellationToken.None))[$"webtest/{id}"];
+        await turns.CommitAsync(Write(id, etag, facts with { CustomerTurns = 3, Resolved = true, Rating = 4 }, "thanks"), CancellationToken.None);
+
+        var figures = Assert.Single(await charts.PromptsAsync(March, CancellationToken.None));
+        Assert.Equal((1L, 1L, 0L), (figures.Shown, figures.Answered, figures.Left));
+        var review = await new ConversationSearch(insight).GetAsync(id, CancellationToken.None);
+        Assert.Equal((3, true, 4), (review!.Facts.CustomerTurns, review.Facts.Resolved, review.Facts.Rating));
+        Assert.Equal(["my lamp is broken", "the refund please", "thanks"], review.Turns.Select(t => t.Text));
+    }
+
+    [Fact]
     public async Task TurnStore_StaleETag_WritesNoFacts()
     {
         var (turns, storage, insight) = Create();
@@ -189,7 +213,8 @@ public sealed class SqliteInsightStoreTests : InsightStoreContractTests, IAsyncL
     protected override (TurnStore, IStorage, InsightStore) Create()
     {
         var database = _databases.Open($"insight{Guid.NewGuid():N}.db");
-        return (TurnStore.InSqlite(database), new SqliteStorage(database), InsightStore.InSqlite(database));
+        var insight = InsightStore.InSqlite(database);
+        return (TurnStore.InSqlite(database, insight), new SqliteStorage(database), insight);
     }
 
     public Task InitializeAsync() => Task.CompletedTask;

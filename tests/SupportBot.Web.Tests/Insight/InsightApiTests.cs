@@ -72,6 +72,26 @@ public sealed class InsightApiTests
     }
 
     [Fact]
+    public async Task Export_TurnsJustBeforeTheAppStopped_AreThereWhenItStartsAgain()
+    {
+        // The SQLite file's facts are written a moment after their turns; stopping the app writes what waits.
+        using var data = new TempDirectory();
+        var conversationId = TestActivities.NewConversationId();
+        await using (var before = await BotHost.StartAsync(data.Path, AgentClient.Accounts()))
+        {
+            await before.ExpectRepliesAsync(TestActivities.Message(conversationId, "hi"));
+            await before.ExpectRepliesAsync(TestActivities.Message(conversationId, "My parcel never arrived."));
+        }
+
+        await using var after = await BotHost.StartAsync(data.Path, AgentClient.Accounts());
+        using var ada = await AgentClient.SignInAsync(after, "ada");
+        var rows = JsonNode.Parse(await ada.Http.GetStringAsync("admin/api/analytics/export/conversations.json"))!["items"]!.AsArray();
+
+        var row = Assert.Single(rows, r => r!["conversationId"]!.GetValue<string>() == conversationId)!;
+        Assert.Equal(2, row["customerTurns"]!.GetValue<int>());
+    }
+
+    [Fact]
     public async Task Dashboard_ABadFilter_Is400NamingTheField()
     {
         await using var host = await BotHost.StartAsync(settings: AgentClient.Accounts());

@@ -8,10 +8,10 @@ namespace SupportBot.Core.State;
 /// One SQLite file shared by <see cref="SqliteStorage"/>, <see cref="Transcripts.SqliteTranscriptStore"/>, the
 /// outbox and the follow-up schedule; a turn's state, transcript and outbox entries go in one transaction.
 /// Writes go through a single writer thread that commits whatever is queued in one transaction (group commit), and
-/// every caller returns only once its transaction is durably on disk (WAL, <c>synchronous=FULL</c>). Each caller's
-/// work runs inside a savepoint of its own: when it fails, whatever it wrote is rolled back and the failure is its
-/// caller's alone, while the other callers' writes in the same transaction are kept. Nothing of a failed work is
-/// ever committed, however far it got.
+/// every caller returns only once its transaction is durably on disk (WAL, <c>synchronous=FULL</c>). When a caller's
+/// work fails, whatever it wrote is rolled back and the failure is its caller's alone, while the other callers'
+/// writes in the same transaction are kept (the batch then runs again, each work in a savepoint of its own). Nothing
+/// of a failed work is ever committed, however far it got.
 /// </summary>
 public sealed class SqliteDatabase : IAsyncDisposable
 {
@@ -216,32 +216,51 @@ public sealed class SqliteDatabase : IAsyncDisposable
 
     private static void CommitBatch(SqliteSession session, List<WriteJob> batch)
     {
+        // First every job runs straight in the transaction: a savepoint per job costs two statements and a copy of each
+        // page the job changes (its statement journal), and jobs almost never fail. When one does, the transaction is
+        // rolled back and the batch runs again with a savepoint per job, so the failure is that job's alone.
+        WriteJob? failed;
+        try
+        {
+            session.Command("BEGIN IMMEDIATE").ExecuteNonQuery();
+            failed = RunAll(session, batch);
+            if (failed is null)
+            {
+                session.Command("COMMIT").ExecuteNonQuery();
+                foreach (var job in batch)
+                {
+                    job.Complete();
+                }
+
+                return;
+            }
+        }
+        catch (Exception ex) when (ex is SqliteException or InvalidOperationException)
+        {
+            Abandon(session, batch, ex);
+            return;
+        }
+
+        Rollback(session);
+        if (batch.Count == 1)
+        {
+            failed.Complete();
+            return;
+        }
+
         try
         {
             session.Command("BEGIN IMMEDIATE").ExecuteNonQuery();
             foreach (var job in batch)
             {
-                job.Run(session);
+                job.RunInSavepoint(session);
             }
 
             session.Command("COMMIT").ExecuteNonQuery();
         }
         catch (Exception ex) when (ex is SqliteException or InvalidOperationException)
         {
-            try
-            {
-                session.Command("ROLLBACK").ExecuteNonQuery();
-            }
-            catch (SqliteException)
-            {
-                // No transaction left to roll back: the failure was in BEGIN or COMMIT itself.
-            }
-
-            foreach (var job in batch)
-            {
-                job.Fail(ex);
-            }
-
+            Abandon(session, batch, ex);
             return;
         }
 
@@ -251,9 +270,49 @@ public sealed class SqliteDatabase : IAsyncDisposable
         }
     }
 
+    /// <summary>Runs each job of <paramref name="batch"/> in the open transaction; returns the first that throws (which keeps its exception), or null.</summary>
+    private static WriteJob? RunAll(SqliteSession session, List<WriteJob> batch)
+    {
+        foreach (var job in batch)
+        {
+            if (!job.Run(session))
+            {
+                return job;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>BEGIN or COMMIT itself failed, or the database refused a savepoint: the whole batch fails.</summary>
+    private static void Abandon(SqliteSession session, List<WriteJob> batch, Exception ex)
+    {
+        Rollback(session);
+        foreach (var job in batch)
+        {
+            job.Fail(ex);
+        }
+    }
+
+    private static void Rollback(SqliteSession session)
+    {
+        try
+        {
+            session.Command("ROLLBACK").ExecuteNonQuery();
+        }
+        catch (SqliteException)
+        {
+            // No transaction left to roll back: the failure was in BEGIN or COMMIT itself, or SQLite rolled it back.
+        }
+    }
+
     private abstract class WriteJob
     {
-        public abstract void Run(SqliteSession session);
+        /// <summary>Runs the work in the open transaction; false when it threw (its exception is kept as its result).</summary>
+        public abstract bool Run(SqliteSession session);
+
+        /// <summary>Runs the work inside a savepoint of its own: should it throw, whatever it wrote is rolled back.</summary>
+        public abstract void RunInSavepoint(SqliteSession session);
 
         public abstract void Complete();
 
@@ -267,20 +326,30 @@ public sealed class SqliteDatabase : IAsyncDisposable
 
         public TaskCompletionSource<T> Completion { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
-        public override void Run(SqliteSession session)
+        public override bool Run(SqliteSession session)
         {
-            session.Command("SAVEPOINT job").ExecuteNonQuery();
             try
             {
                 _result = work(session);
+                _error = null;
+                return true;
             }
             catch (Exception ex)
+            {
+                _error = ex;
+                return false;
+            }
+        }
+
+        public override void RunInSavepoint(SqliteSession session)
+        {
+            session.Command("SAVEPOINT job").ExecuteNonQuery();
+            if (!Run(session))
             {
                 // Whatever the job wrote before it failed (a refused ETag, a constraint, a value SQLite would not take)
                 // goes, and the rest of the batch commits. Should the savepoint itself be gone (SQLite rolled the
                 // whole transaction back, as it does on a full disk), this throws and the whole batch fails instead.
                 session.Command("ROLLBACK TO job").ExecuteNonQuery();
-                _error = ex;
             }
 
             session.Command("RELEASE job").ExecuteNonQuery();

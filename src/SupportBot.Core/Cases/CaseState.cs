@@ -13,8 +13,8 @@ public sealed class CaseState
     {
         ArgumentNullException.ThrowIfNull(conversationState);
         ArgumentNullException.ThrowIfNull(userState);
-        _case = conversationState.CreateProperty<SupportCase>("case");
-        _profile = userState.CreateProperty<UserProfile>("profile");
+        _case = conversationState.CreateProperty("case", CaseJson.Default.SupportCase);
+        _profile = userState.CreateProperty("profile", CaseJson.Default.UserProfile);
     }
 
     /// <summary>The conversation's case, or null before the first one opens.</summary>

@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.Text.Json;
+using System.Text.Json.Serialization.Metadata;
 using SupportBot.Core.Activities;
 using SupportBot.Core.Bot;
 
@@ -24,8 +25,12 @@ public abstract class BotState
     /// <summary>The storage key for the turn's scope, or null when the activity has no such scope.</summary>
     public abstract string? GetStorageKey(Activity activity);
 
-    /// <summary>A typed handle on one property of this state.</summary>
-    public StatePropertyAccessor<T> CreateProperty<T>(string name) where T : class => new(this, name);
+    /// <summary>
+    /// A typed handle on one property of this state. <paramref name="typeInfo"/>: serialization code generated for
+    /// <typeparamref name="T"/> under the rules of <see cref="StateJson.Options"/> (a record every turn reads and writes);
+    /// without it, the options' reflection.
+    /// </summary>
+    public StatePropertyAccessor<T> CreateProperty<T>(string name, JsonTypeInfo<T>? typeInfo = null) where T : class => new(this, name, typeInfo);
 
     /// <summary>Reads the state for the turn (once; later calls use the turn's cache).</summary>
     public Task LoadAsync(TurnContext turnContext, CancellationToken cancellationToken) => LoadAllAsync(turnContext, [this], cancellationToken);
@@ -99,6 +104,7 @@ public abstract class BotState
         private static Utf8JsonWriter? _threadWriter;
 
         private readonly Dictionary<string, object?> _values = new(StringComparer.Ordinal);
+        private readonly Dictionary<string, JsonTypeInfo> _typeInfos = new(StringComparer.Ordinal);
         private readonly Dictionary<string, JsonElement> _stored = new(StringComparer.Ordinal);
 
         /// <summary>The document's properties in order: those stored first, then those the turn added.</summary>
@@ -131,7 +137,7 @@ public abstract class BotState
             }
         }
 
-        public T? Get<T>(string name) where T : class
+        public T? Get<T>(string name, JsonTypeInfo<T>? typeInfo) where T : class
         {
             if (_values.TryGetValue(name, out var value))
             {
@@ -139,14 +145,19 @@ public abstract class BotState
             }
 
             var typed = _stored.TryGetValue(name, out var element) && element.ValueKind != JsonValueKind.Null
-                ? element.Deserialize<T>(StateJson.Options)
+                ? typeInfo is null ? element.Deserialize<T>(StateJson.Options) : element.Deserialize(typeInfo)
                 : null;
-            Set(name, typed);
+            Set(name, typed, typeInfo);
             return typed;
         }
 
-        public void Set(string name, object? value)
+        public void Set(string name, object? value, JsonTypeInfo? typeInfo = null)
         {
+            if (typeInfo is not null)
+            {
+                _typeInfos[name] = typeInfo;
+            }
+
             if (!_values.ContainsKey(name) && !_stored.ContainsKey(name))
             {
                 _names.Add(name);
@@ -202,6 +213,10 @@ public abstract class BotState
                         if (value is null)
                         {
                             writer.WriteNullValue();
+                        }
+                        else if (_typeInfos.TryGetValue(name, out var typeInfo) && typeInfo.Type == value.GetType())
+                        {
+                            JsonSerializer.Serialize(writer, value, typeInfo);
                         }
                         else
                         {

@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization.Metadata;
 using SupportBot.Core.Bot;
 
 namespace SupportBot.Core.State;
@@ -6,10 +7,12 @@ namespace SupportBot.Core.State;
 public sealed class StatePropertyAccessor<T> where T : class
 {
     private readonly BotState _state;
+    private readonly JsonTypeInfo<T>? _typeInfo;
 
-    internal StatePropertyAccessor(BotState state, string name)
+    internal StatePropertyAccessor(BotState state, string name, JsonTypeInfo<T>? typeInfo)
     {
         _state = state;
+        _typeInfo = typeInfo;
         Name = name;
     }
 
@@ -23,7 +26,7 @@ public sealed class StatePropertyAccessor<T> where T : class
         if (value is null)
         {
             value = defaultValueFactory();
-            _state.GetCache(turnContext).Set(Name, value);
+            _state.GetCache(turnContext).Set(Name, value, _typeInfo);
         }
 
         return value;
@@ -33,14 +36,14 @@ public sealed class StatePropertyAccessor<T> where T : class
     public async Task<T?> GetOrNullAsync(TurnContext turnContext, CancellationToken cancellationToken)
     {
         await _state.LoadAsync(turnContext, cancellationToken).ConfigureAwait(false);
-        return _state.GetCache(turnContext).Get<T>(Name);
+        return _state.GetCache(turnContext).Get(Name, _typeInfo);
     }
 
     /// <summary>Replaces the property's value for the turn; it is saved with the turn.</summary>
     public async Task SetAsync(TurnContext turnContext, T value, CancellationToken cancellationToken)
     {
         await _state.LoadAsync(turnContext, cancellationToken).ConfigureAwait(false);
-        _state.GetCache(turnContext).Set(Name, value);
+        _state.GetCache(turnContext).Set(Name, value, _typeInfo);
     }
 
     /// <summary>Removes the property; the removal is saved with the turn.</summary>

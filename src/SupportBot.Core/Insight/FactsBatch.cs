@@ -35,7 +35,7 @@ internal sealed class FactsBatch
             if (_shownAt.TryAdd(p.Id, _shown.Count))
             {
                 _shown.Add((p, null));
-                Day(p).Shown++;
+                Day(p).CountShown();
             }
         }
 
@@ -98,7 +98,7 @@ internal sealed class FactsBatch
 
         public string VariantId { get; } = variantId;
 
-        public int Shown { get; set; }
+        public int Shown { get; private set; }
 
         public int Followed { get; private set; }
 
@@ -115,6 +115,8 @@ internal sealed class FactsBatch
         public int Calmer { get; private set; }
 
         public int Hotter { get; private set; }
+
+        public void CountShown() => Shown++;
 
         public void Count(PromptFollowed f)
         {

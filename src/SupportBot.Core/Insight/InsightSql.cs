@@ -96,10 +96,12 @@ internal static class InsightSql
             calmer = insight_prompt_days.calmer + excluded.calmer, hotter = insight_prompt_days.hotter + excluded.hotter
         """;
 
+    // What followed prompts shown in an earlier batch: the same figures without the shown count (@p4 answered …
+    // @p11 hotter, @p6 the change in no reply).
     private const string CountFollowed = """
-        UPDATE insight_prompt_days SET answered = answered + @p5, retried = retried + @p6, no_reply = no_reply + @p7, person = person + @p8,
-            change_sum = change_sum + @p9, change_count = change_count + @p10, calmer = calmer + @p11, hotter = hotter + @p12
-        WHERE day = @p0 AND channel = @p1 AND prompt_key = @p2 AND variant = @p3 AND @p4 = 0
+        UPDATE insight_prompt_days SET answered = answered + @p4, retried = retried + @p5, no_reply = no_reply + @p6, person = person + @p7,
+            change_sum = change_sum + @p8, change_count = change_count + @p9, calmer = calmer + @p10, hotter = hotter + @p11
+        WHERE day = @p0 AND channel = @p1 AND prompt_key = @p2 AND variant = @p3
         """;
 
     /// <summary>The start of the UTC day of <paramref name="time"/>, in Unix milliseconds.</summary>
@@ -151,8 +153,9 @@ internal static class InsightSql
         // shown: what followed a prompt counted on a day no row holds is not counted.
         foreach (var d in batch.Days)
         {
-            object?[] values = [d.Day, d.ChannelId, d.Key, d.VariantId, d.Shown, d.Answered, d.Retried, d.Shown - d.Followed, d.Person, d.ChangeSum, d.ChangeCount, d.Calmer, d.Hotter];
-            yield return (d.Shown > 0 ? CountDay : CountFollowed, values);
+            yield return d.Shown > 0
+                ? (CountDay, [d.Day, d.ChannelId, d.Key, d.VariantId, d.Shown, d.Answered, d.Retried, d.Shown - d.Followed, d.Person, d.ChangeSum, d.ChangeCount, d.Calmer, d.Hotter])
+                : (CountFollowed, [d.Day, d.ChannelId, d.Key, d.VariantId, d.Answered, d.Retried, -d.Followed, d.Person, d.ChangeSum, d.ChangeCount, d.Calmer, d.Hotter]);
         }
     }
 

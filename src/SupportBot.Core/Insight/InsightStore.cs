@@ -36,6 +36,9 @@ public abstract class InsightStore
     /// </summary>
     internal virtual void Record(TurnFacts facts) => throw new NotSupportedException("Only the SQLite file's dashboard keeps a turn's facts for later.");
 
+    /// <summary>Whether <see cref="Record"/> keeps facts (the SQLite file's store).</summary>
+    internal virtual bool KeepsFacts => false;
+
     /// <summary>Writes the facts <see cref="Record"/> keeps; every query does this first.</summary>
     public virtual Task FlushAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
@@ -134,6 +137,8 @@ public abstract class InsightStore
 
         /// <summary>The last write of kept facts; each waits for the one before, so a prompt's outcome never precedes its row.</summary>
         private Task _writing = Task.CompletedTask;
+
+        internal override bool KeepsFacts => true;
 
         internal override Task AddAsync(TurnFacts facts, CancellationToken cancellationToken) =>
             database.WriteAsync(session =>

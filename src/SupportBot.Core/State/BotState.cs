@@ -103,8 +103,8 @@ public abstract class BotState
         [ThreadStatic]
         private static Utf8JsonWriter? _threadWriter;
 
-        private readonly Dictionary<string, object?> _values = new(StringComparer.Ordinal);
-        private readonly Dictionary<string, JsonTypeInfo> _typeInfos = new(StringComparer.Ordinal);
+        /// <summary>The properties the turn read or set, each with the generated code it is written with, when it has some.</summary>
+        private readonly Dictionary<string, (object? Value, JsonTypeInfo? TypeInfo)> _values = new(StringComparer.Ordinal);
         private readonly Dictionary<string, JsonElement> _stored = new(StringComparer.Ordinal);
 
         /// <summary>The document's properties in order: those stored first, then those the turn added.</summary>
@@ -141,7 +141,7 @@ public abstract class BotState
         {
             if (_values.TryGetValue(name, out var value))
             {
-                return (T?)value;
+                return (T?)value.Value;
             }
 
             var typed = _stored.TryGetValue(name, out var element) && element.ValueKind != JsonValueKind.Null
@@ -151,19 +151,14 @@ public abstract class BotState
             return typed;
         }
 
-        public void Set(string name, object? value, JsonTypeInfo? typeInfo = null)
+        public void Set(string name, object? value, JsonTypeInfo? typeInfo)
         {
-            if (typeInfo is not null)
-            {
-                _typeInfos[name] = typeInfo;
-            }
-
             if (!_values.ContainsKey(name) && !_stored.ContainsKey(name))
             {
                 _names.Add(name);
             }
 
-            _values[name] = value;
+            _values[name] = (value, typeInfo);
         }
 
         public void Delete(string name)
@@ -208,15 +203,15 @@ public abstract class BotState
                 foreach (var name in _names)
                 {
                     writer.WritePropertyName(name);
-                    if (_values.TryGetValue(name, out var value))
+                    if (_values.TryGetValue(name, out var entry))
                     {
-                        if (value is null)
+                        if (entry.Value is not { } value)
                         {
                             writer.WriteNullValue();
                         }
-                        else if (_typeInfos.TryGetValue(name, out var typeInfo) && typeInfo.Type == value.GetType())
+                        else if (entry.TypeInfo?.Type == value.GetType())
                         {
-                            JsonSerializer.Serialize(writer, value, typeInfo);
+                            JsonSerializer.Serialize(writer, value, entry.TypeInfo);
                         }
                         else
                         {

@@ -219,41 +219,23 @@ public sealed class SqliteDatabase : IAsyncDisposable
         // First every job runs straight in the transaction: a savepoint per job costs two statements and a copy of each
         // page the job changes (its statement journal), and jobs almost never fail. When one does, the transaction is
         // rolled back and the batch runs again with a savepoint per job, so the failure is that job's alone.
-        WriteJob? failed;
         try
         {
             session.Command("BEGIN IMMEDIATE").ExecuteNonQuery();
-            failed = RunAll(session, batch);
-            if (failed is null)
+            if (RunAll(session, batch) is { } failed)
             {
-                session.Command("COMMIT").ExecuteNonQuery();
-                foreach (var job in batch)
+                Rollback(session);
+                if (batch.Count == 1)
                 {
-                    job.Complete();
+                    failed.Complete();
+                    return;
                 }
 
-                return;
-            }
-        }
-        catch (Exception ex) when (ex is SqliteException or InvalidOperationException)
-        {
-            Abandon(session, batch, ex);
-            return;
-        }
-
-        Rollback(session);
-        if (batch.Count == 1)
-        {
-            failed.Complete();
-            return;
-        }
-
-        try
-        {
-            session.Command("BEGIN IMMEDIATE").ExecuteNonQuery();
-            foreach (var job in batch)
-            {
-                job.RunInSavepoint(session);
+                session.Command("BEGIN IMMEDIATE").ExecuteNonQuery();
+                foreach (var job in batch)
+                {
+                    job.RunInSavepoint(session);
+                }
             }
 
             session.Command("COMMIT").ExecuteNonQuery();

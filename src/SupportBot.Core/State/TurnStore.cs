@@ -31,7 +31,9 @@ public abstract class TurnStore
     /// (<see cref="InsightStore.InSqlite"/>), the turn's facts are handed to it once the turn is committed, to be written
     /// with those of the turns around it; without it, they are written in the turn's transaction.
     /// </summary>
-    public static TurnStore InSqlite(SqliteDatabase database, InsightStore? insight = null) => new SqliteTurnStore(database, insight);
+    public static TurnStore InSqlite(SqliteDatabase database, InsightStore? insight = null) => insight is { KeepsFacts: false }
+        ? throw new ArgumentException("Only the SQLite file's dashboard (InsightStore.InSqlite) takes a turn's facts after its commit.", nameof(insight))
+        : new SqliteTurnStore(database, insight);
 
     /// <summary>One PostgreSQL transaction.</summary>
     public static TurnStore InPostgres(PostgresDatabase database) => new PostgresTurnStore(database);

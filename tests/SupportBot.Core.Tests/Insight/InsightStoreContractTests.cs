@@ -217,6 +217,15 @@ public sealed class SqliteInsightStoreTests : InsightStoreContractTests, IAsyncL
         return (TurnStore.InSqlite(database, insight), new SqliteStorage(database), insight);
     }
 
+    [Fact]
+    public void TurnStore_GivenADashboardThatCannotKeepFacts_IsRefusedBeforeAnyTurn()
+    {
+        // Only the SQLite file's dashboard takes a turn's facts after its commit; another would fail a committed turn.
+        var database = _databases.Open($"insight{Guid.NewGuid():N}.db");
+
+        Assert.Throws<ArgumentException>(() => TurnStore.InSqlite(database, InsightStore.InMemory()));
+    }
+
     public Task InitializeAsync() => Task.CompletedTask;
 
     public Task DisposeAsync() => _databases.DisposeAsync().AsTask();
